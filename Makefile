@@ -1,0 +1,47 @@
+# TĐKT — the two commands of the setup contract are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PEOPLE ?= 3000
+
+.PHONY: install run serve migrate seed messages test lint bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Compile the Vietnamese catalogue (pure Python: no gettext tools needed on the machine).
+messages: install
+	$(PY) manage.py compile_catalogues
+
+migrate: messages
+	$(PY) manage.py migrate --noinput
+
+## Demo data is loaded once; `make seed` rebuilds it from scratch.
+seed: migrate
+	$(PY) manage.py seed_demo --people $(PEOPLE) --reset
+
+run: migrate
+	$(PY) manage.py seed_demo --people $(PEOPLE) --if-empty
+	@echo "TĐKT: http://$(HOST):$(PORT)/  (demo logins: see README.md)"
+	$(PY) manage.py run_with_worker $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: messages lint
+	$(VENV)/bin/pytest
+
+bench: migrate
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,83 @@
+"""Unit scope of a user: which units their role assignments cover.
+
+A role assigned on unit U covers every unit in U's closure (its subtree and, through
+reorganisation links, the units U was made from). A system administrator covers everything.
+Results are cached on the user object, which Django creates once per request.
+"""
+
+from django.db.models import QuerySet, Subquery
+
+from accounts.enums import Role
+from organisations.models import UnitClosure
+
+ALL_ROLES = tuple(Role)
+
+
+def active_assignments(user) -> list:
+    """The user's active role assignments (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_tdkt_assignments", None)
+    if cached is None:
+        cached = list(user.role_assignments.filter(is_active=True)
+                      .select_related("unit", "cluster"))
+        user._tdkt_assignments = cached
+    return cached
+
+
+def forget_cached_scope(user) -> None:
+    """Drop cached assignments after they change (tests, role management)."""
+    for attr in ("_tdkt_assignments", "_tdkt_scope"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def has_role(user, *roles) -> bool:
+    wanted = set(roles or ALL_ROLES)
+    return any(a.role in wanted for a in active_assignments(user))
+
+
+def is_system_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.SYSTEM_ADMIN)
+
+
+def scope_root_ids(user, roles=ALL_ROLES) -> set[int]:
+    """Units on which the user holds one of `roles` (the roots of their scope)."""
+    wanted = set(roles)
+    return {a.unit_id for a in active_assignments(user) if a.role in wanted and a.unit_id}
+
+
+def scope_unit_ids(user, roles=ALL_ROLES) -> set[int] | None:
+    """Every unit id covered by the user's `roles`; None means "all units" (system admin)."""
+    if is_system_admin(user):
+        return None
+    key = tuple(sorted(roles))
+    cache = getattr(user, "_tdkt_scope", None)
+    if cache is None:
+        cache = user._tdkt_scope = {}
+    if key not in cache:
+        roots = scope_root_ids(user, roles)
+        cache[key] = set(
+            UnitClosure.objects.filter(ancestor_id__in=roots).values_list("descendant_id", flat=True)
+        ) if roots else set()
+    return cache[key]
+
+
+def unit_in_scope(user, unit_id: int | None, roles=ALL_ROLES) -> bool:
+    ids = scope_unit_ids(user, roles)
+    return ids is None or (unit_id is not None and unit_id in ids)
+
+
+def restrict_to_scope(qs: QuerySet, user, field: str = "unit", roles=ALL_ROLES) -> QuerySet:
+    """Filter `qs` to rows whose `field` unit is covered by the user's scope.
+
+    The filter is a subquery on the closure table, so it stays one SQL statement however large
+    the scope is.
+    """
+    if is_system_admin(user):
+        return qs
+    roots = scope_root_ids(user, roles)
+    if not roots:
+        return qs.none()
+    covered = UnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
+    return qs.filter(**{f"{field}__in": Subquery(covered)})

@@ -1,0 +1,3 @@
+from .users import LoginAttempt, RoleAssignment, User
+
+__all__ = ["LoginAttempt", "RoleAssignment", "User"]

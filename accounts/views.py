@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from rules.contrib.views import permission_required
+
+from accounts.domain import users as user_domain
+from accounts.domain.signin import note_attempt
+from accounts.interfaces.forms import (
+    RoleAssignmentForm,
+    ThrottledAuthenticationForm,
+    UserCreateForm,
+    client_ip,
+)
+from accounts.models import RoleAssignment, User
+from audit.domain.record import record
+from core.interfaces.forms import apply_domain_error
+from core.interfaces.paging import paginate
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        note_attempt(form.get_user().username, client_ip(self.request), user=form.get_user(),
+                     succeeded=True)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        if not form.has_error("__all__", "locked_out"):
+            note_attempt(self.request.POST.get("username", ""), client_ip(self.request),
+                         succeeded=False)
+        return super().form_invalid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("core:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(self.request.user, "accounts.password_change", self.request.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+@permission_required("accounts.manage_users")
+def user_list(request):
+    users = User.objects.order_by("username").prefetch_related("role_assignments__unit")
+    page = paginate(request, users, per_page=50)
+    return render(request, "accounts/user_list.html", {"page": page})
+
+
+@permission_required("accounts.manage_users")
+def user_create(request):
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_domain.create_user(request.user, **form.cleaned_data)
+        messages.success(request, _("Account %(name)s created.") % {"name": user.username})
+        return redirect("accounts:user_detail", username=user.username)
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+@permission_required("accounts.manage_users")
+def user_detail(request, username):
+    account = get_object_or_404(User, username=username)
+    form = RoleAssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_domain.grant_role(request.user, account, **form.cleaned_data)
+            messages.success(request, _("Role granted."))
+            return redirect("accounts:user_detail", username=account.username)
+        except ValidationError as error:
+            apply_domain_error(form, error)
+    assignments = account.role_assignments.select_related("unit", "cluster").order_by("-is_active")
+    return render(request, "accounts/user_detail.html",
+                  {"account": account, "form": form, "assignments": assignments})
+
+
+@permission_required("accounts.manage_users")
+def role_revoke(request, username, public_id):
+    assignment = get_object_or_404(RoleAssignment, public_id=public_id,
+                                   user__username=username)
+    if request.method == "POST":
+        try:
+            user_domain.revoke_role(request.user, assignment, request.POST.get("reason", ""))
+            messages.success(request, _("Role revoked."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("accounts:user_detail", username=username)

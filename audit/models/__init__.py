@@ -1,0 +1,3 @@
+from .entry import AuditEntry
+
+__all__ = ["AuditEntry"]

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """One thing that happened: who, when, what, and the values before and after.
+
+    `object_label` and `actor_label` are copies, so an entry stays readable whatever later happens
+    to the object or the account. `unit` is the organisation unit the object belongs to, so the
+    log can be read within a user's scope.
+    """
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    actor_label = models.CharField(_("actor"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=80, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=80, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True, db_index=True)
+    object_label = models.CharField(_("object"), max_length=300, blank=True)
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("unit"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"

@@ -1,0 +1,28 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.views import permission_required
+
+from audit.domain.queries import entries_for_user
+from core.interfaces.forms import date_widget
+from core.interfaces.paging import paginate
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label=_("Object"), required=False)
+    actor = forms.CharField(label=_("Actor"), required=False)
+    action = forms.CharField(label=_("Action"), required=False,
+                             help_text=_("e.g. organisations.unit"))
+    date_from = forms.DateField(label=_("From"), required=False, widget=date_widget())
+    date_to = forms.DateField(label=_("To"), required=False, widget=date_widget())
+
+
+@login_required
+@permission_required("audit.view_log")
+def log(request):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = entries_for_user(request.user, **{k: v for k, v in filters.items() if v})
+    return render(request, "audit/log.html",
+                  {"form": form, "page": paginate(request, entries, per_page=100)})

@@ -1,0 +1,30 @@
+"""Navigation entries shown to the signed-in user (only those their roles allow)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+NAV = [
+    ("core:home", _("Home"), None),
+    ("organisations:unit_list", _("Units"), "organisations.view_unit"),
+    ("organisations:cluster_list", _("Clusters & blocks"), "organisations.view_cluster"),
+    ("organisations:person_list", _("People"), "organisations.view_person"),
+    ("organisations:collective_list", _("Collectives"), "organisations.view_subject"),
+    ("organisations:household_list", _("Households"), "organisations.view_subject"),
+    ("organisations:staff_list", _("Emulation staff"), "organisations.view_staff"),
+    ("audit:log", _("Audit log"), "audit.view_log"),
+    ("accounts:user_list", _("Users"), "accounts.manage_users"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"url": reverse(name), "label": label, "active": current.split(":")[0] == name.split(":")[0]
+         and current.split("_")[0] == name.split("_")[0]}
+        for name, label, perm in NAV
+        if perm is None or user.has_perm(perm)
+    ]
+    return {"nav_items": items}

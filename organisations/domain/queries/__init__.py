@@ -1,0 +1,53 @@
+"""Permission-aware querysets: every list in the back office starts here."""
+
+from django.db.models import QuerySet
+
+from accounts.domain.scope import restrict_to_scope
+from accounts.enums import RECORD_KEEPING_ROLES
+from core.text import fold
+from organisations.models import (
+    Cluster,
+    Collective,
+    EmulationStaff,
+    Household,
+    Person,
+    TrainingSession,
+    Unit,
+)
+
+
+def search(qs: QuerySet, q: str | None, field: str = "search_text") -> QuerySet:
+    """Diacritics-insensitive search: every folded word of `q` must appear."""
+    for word in fold(q).split():
+        qs = qs.filter(**{f"{field}__contains": word})
+    return qs
+
+
+def units_for_user(user, q: str | None = None) -> QuerySet:
+    return search(restrict_to_scope(Unit.objects.select_related("parent"), user, field="id"), q)
+
+
+def people_for_user(user, q: str | None = None) -> QuerySet:
+    return search(restrict_to_scope(Person.objects.select_related("unit"), user), q)
+
+
+def collectives_for_user(user, q: str | None = None) -> QuerySet:
+    return search(restrict_to_scope(Collective.objects.select_related("unit"), user), q)
+
+
+def households_for_user(user, q: str | None = None) -> QuerySet:
+    return search(restrict_to_scope(Household.objects.select_related("unit", "head"), user), q)
+
+
+def clusters_for_user(user, q: str | None = None) -> QuerySet:
+    return search(Cluster.objects.select_related("managing_unit"), q)
+
+
+def staff_for_user(user) -> QuerySet:
+    return restrict_to_scope(EmulationStaff.objects.select_related("person", "unit"), user,
+                             roles=RECORD_KEEPING_ROLES)
+
+
+def trainings_for_user(user) -> QuerySet:
+    return restrict_to_scope(TrainingSession.objects.select_related("organiser"), user,
+                             field="organiser", roles=RECORD_KEEPING_ROLES)

@@ -1,0 +1,9 @@
+from .clusters import Cluster, ClusterMembership
+from .staff import EmulationStaff, TrainingSession
+from .subjects import Collective, Employment, Household, Person
+from .units import ReorganisationEvent, ReorganisationLink, Unit, UnitClosure
+
+__all__ = [
+    "Cluster", "ClusterMembership", "Collective", "EmulationStaff", "Employment", "Household",
+    "Person", "ReorganisationEvent", "ReorganisationLink", "TrainingSession", "Unit", "UnitClosure",
+]

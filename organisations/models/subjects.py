@@ -1,0 +1,125 @@
+"""Award subjects: individuals (keyed by CCCD), collectives and households."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.text import fold_join
+from organisations.enums import CollectiveKind, Gender
+
+
+class Person(models.Model):
+    """An individual. `unit`, `position`, `title`, `is_leader` and `is_direct_worker` are the
+    current values, copied from the open `Employment` by `organisations.domain.people`; the
+    employment rows keep the history, so a person's record follows them from unit to unit."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cccd = models.CharField(_("citizen ID (CCCD)"), max_length=12, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    birth_date = models.DateField(_("birth date"))
+    ethnicity = models.CharField(_("ethnicity"), max_length=60, default="Kinh")
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="people",
+        help_text=_("Current unit (work place, or commune of residence)."),
+    )
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    title = models.CharField(_("title / grade"), max_length=150, blank=True)
+    is_leader = models.BooleanField(_("leader / manager"), default=False)
+    is_direct_worker = models.BooleanField(_("direct worker"), default=False)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    search_text = models.CharField(max_length=300, editable=False, db_index=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["search_text", "id"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold_join(self.full_name, self.cccd)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+
+class Employment(models.Model):
+    """A period of a person's work in a unit; `end_date` is empty for the current one."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="employments")
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"),
+                             on_delete=models.PROTECT, related_name="employments")
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    title = models.CharField(_("title / grade"), max_length=150, blank=True)
+    is_leader = models.BooleanField(_("leader / manager"), default=False)
+    is_direct_worker = models.BooleanField(_("direct worker"), default=False)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("employment")
+        verbose_name_plural = _("employments")
+        ordering = ["person", "-start_date", "-id"]
+        indexes = [models.Index(fields=["unit", "end_date"])]
+
+    def __str__(self):
+        return f"{self.person} @ {self.unit} ({self.start_date}–{self.end_date or ''})"
+
+
+class Collective(models.Model):
+    """A collective award subject: a whole unit, or a part of one (department, team, class)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10, choices=CollectiveKind.choices)
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"),
+                             on_delete=models.PROTECT, related_name="collectives")
+    member_count = models.PositiveIntegerField(_("number of members"), default=0)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+
+    class Meta:
+        verbose_name = _("collective")
+        verbose_name_plural = _("collectives")
+        ordering = ["search_text", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold_join(self.name)
+        super().save(*args, **kwargs)
+
+
+class Household(models.Model):
+    """A household (hộ gia đình), award subject for e.g. Gia đình văn hóa; lives in a commune."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    head = models.ForeignKey(Person, verbose_name=_("head of household"), on_delete=models.PROTECT,
+                             related_name="headed_households")
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("commune"),
+                             on_delete=models.PROTECT, related_name="households")
+    address = models.CharField(_("address"), max_length=255)
+    member_count = models.PositiveSmallIntegerField(_("number of members"), default=1)
+    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["search_text", "id"]
+
+    def __str__(self):
+        return _("Household of %(name)s") % {"name": self.head.full_name}
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold_join(self.head.full_name, self.address)
+        super().save(*args, **kwargs)

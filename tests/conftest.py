@@ -1,0 +1,80 @@
+"""Personas shared by the whole suite.
+
+The province tree used here: PROVINCE ⊃ {DEPT_A ⊃ SCHOOL_A, DEPT_B}. Personas:
+system admin; board staff of the province; unit officer of DEPT_A; council member and approver
+of the province; an outsider (unit officer of DEPT_B) who must never see DEPT_A's records.
+"""
+
+import pytest
+
+from accounts.enums import Role
+from organisations.enums import UnitKind, UnitLevel
+from tests.factories import UnitFactory, user_with_role
+
+PASSWORD = "Mat-khau-2025!"
+
+
+@pytest.fixture
+def province(db):
+    return UnitFactory(code="TINH", name="Ủy ban nhân dân tỉnh Thử Nghiệm",
+                       level=UnitLevel.PROVINCE, kind=UnitKind.PEOPLES_COMMITTEE)
+
+
+@pytest.fixture
+def dept_a(province):
+    return UnitFactory(code="SO-A", name="Sở Giáo dục và Đào tạo", parent=province,
+                       level=UnitLevel.PROVINCE, kind=UnitKind.DEPARTMENT)
+
+
+@pytest.fixture
+def school_a(dept_a):
+    return UnitFactory(code="TRUONG-A", name="Trường THPT Chuyên", parent=dept_a,
+                       level=UnitLevel.GRASSROOTS, kind=UnitKind.SCHOOL)
+
+
+@pytest.fixture
+def dept_b(province):
+    return UnitFactory(code="SO-B", name="Sở Y tế", parent=province,
+                       level=UnitLevel.PROVINCE, kind=UnitKind.DEPARTMENT)
+
+
+@pytest.fixture
+def admin_user(db):
+    return user_with_role(Role.SYSTEM_ADMIN, username="admin")
+
+
+@pytest.fixture
+def board_user(province):
+    return user_with_role(Role.BOARD_STAFF, province, username="board")
+
+
+@pytest.fixture
+def officer_a(dept_a):
+    return user_with_role(Role.UNIT_OFFICER, dept_a, username="officer_a")
+
+
+@pytest.fixture
+def outsider(dept_b):
+    """Unit officer of another department: the outsider of every DEPT_A test."""
+    return user_with_role(Role.UNIT_OFFICER, dept_b, username="officer_b")
+
+
+@pytest.fixture
+def council_user(province):
+    return user_with_role(Role.COUNCIL_MEMBER, province, username="council")
+
+
+@pytest.fixture
+def approver_user(province):
+    return user_with_role(Role.APPROVER, province, username="approver")
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in: `client_for(user)` returns the test client signed in as `user`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
