@@ -1,0 +1,12 @@
+"""Settings for the test suite: the production settings with fast hashing, tasks run
+immediately, and private files in a throw-away folder. DATABASE_URL still chooses the database,
+so `.ci/run` runs the same suite on PostgreSQL."""
+
+import tempfile
+from pathlib import Path
+
+from tdkt.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
