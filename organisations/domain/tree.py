@@ -174,13 +174,17 @@ def _new_event(actor, kind, effective_date, *, decision_number="", decision_date
     )
 
 
-def _lock_active(units, effective_date: datetime.date) -> list[Unit]:
+def _lock_active(units, effective_date: datetime.date, *, receiving: bool = False) -> list[Unit]:
+    """Lock `units` and check they exist on `effective_date`. A unit that ends must have begun
+    before that day; a receiving unit (merge target, successor) may begin on the day itself."""
     locked = list(Unit.objects.select_for_update().filter(pk__in=[u.pk for u in units]))
     for unit in locked:
         if unit.valid_to is not None:
             raise ValidationError(_("“%(name)s” already ended on %(date)s.") % {
                 "name": unit.name, "date": unit.valid_to.strftime("%d/%m/%Y")})
-        if unit.valid_from and effective_date <= unit.valid_from:
+        too_early = (effective_date < unit.valid_from if receiving
+                     else effective_date <= unit.valid_from) if unit.valid_from else False
+        if too_early:
             raise ValidationError(_("The effective date must be after “%(name)s” began "
                                     "(%(date)s).") % {
                 "name": unit.name, "date": unit.valid_from.strftime("%d/%m/%Y")})
@@ -246,7 +250,7 @@ def merge_units(actor, sources: list[Unit], *, effective_date: datetime.date,
     if into is None:
         target = create_unit(actor, rebuild=False, valid_from=effective_date, **new_unit)
     else:
-        target = _lock_active([into], effective_date)[0]
+        target = _lock_active([into], effective_date, receiving=True)[0]
     Unit.objects.filter(pk__in=[u.pk for u in locked]).update(valid_to=effective_date - ONE_DAY)
     counts = _hand_over(locked, target, effective_date)
     event = _new_event(actor, ReorganisationKind.MERGE, effective_date, **act,
@@ -315,7 +319,7 @@ def dissolve_unit(actor, unit: Unit, *, effective_date: datetime.date,
         raise ValidationError(_("“%(name)s” still has active sub-units: move them or name a "
                                 "successor first.") % {"name": unit.name})
     if successor is not None:
-        successor = _lock_active([successor], effective_date)[0]
+        successor = _lock_active([successor], effective_date, receiving=True)[0]
     unit.valid_to = effective_date - ONE_DAY
     unit.save(update_fields=["valid_to"])
     counts = _hand_over([unit], successor, effective_date)

@@ -1,0 +1,55 @@
+"""Build the demo province in stages (see organisations/interfaces/demo.py for the story)."""
+
+import random
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
+from organisations.interfaces import demo as org_demo
+from organisations.models import Unit
+
+
+class Command(BaseCommand):
+    help = "Load a realistic demo province (units, merger, clusters, people, personas)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--people", type=int, default=3000,
+                            help="Number of people to create (benchmarks use 100000).")
+        parser.add_argument("--reset", action="store_true",
+                            help="Empty the database first (development only).")
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Do nothing when units already exist (used by `make run`).")
+        parser.add_argument("--seed", type=int, default=2025, help="Random seed.")
+
+    def handle(self, *args, people, reset, if_empty, seed, **options):
+        if if_empty and Unit.objects.exists():
+            self.stdout.write("Demo data already present; skipping (use `make seed` to rebuild).")
+            return
+        if reset:
+            call_command("flush", interactive=False, verbosity=0)
+        demo = org_demo.Demo(actor=None, rng=random.Random(seed))
+        households = max(3, min(40, people // 200))
+        stages = [
+            ("tree before 1/7/2025", lambda: org_demo.build_old_provinces(demo)),
+            (f"{people} people", lambda: org_demo.populate_people(demo, people)),
+            ("transfers 2022–2024", lambda: org_demo.transfer_some_people(demo)),
+            ("reorganisation 1/7/2025", lambda: org_demo.reorganise_2025(demo)),
+            ("staff of new units", lambda: org_demo.add_people_to_new_units(
+                demo, per_unit=max(2, people // 1000), serial_start=people + 1)),
+            ("collectives and households", lambda: org_demo.build_subjects(
+                demo, households, serial_start=people + 200_000)),
+            ("clusters and blocks", lambda: org_demo.build_clusters(demo)),
+            ("emulation staff and training", lambda: org_demo.build_staff(demo)),
+            ("accounts", build_accounts),
+        ]
+        for label, stage in stages:
+            started = time.perf_counter()
+            with transaction.atomic():
+                result = stage()
+            self.stdout.write(f"  {label}: {time.perf_counter() - started:.1f} s")
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo province ready: {Unit.objects.count()} units. Logins (password "
+            f"{DEMO_PASSWORD}): " + ", ".join(f"{u} ({r})" for u, r in result)))
