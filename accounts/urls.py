@@ -11,5 +11,6 @@ urlpatterns = [
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/<str:username>/", views.user_detail, name="user_detail"),
-    path("users/<str:username>/roles/<uuid:public_id>/revoke/", views.role_revoke, name="role_revoke"),
+    path("users/<str:username>/roles/<uuid:public_id>/revoke/", views.role_revoke,
+         name="role_revoke"),
 ]

@@ -57,9 +57,8 @@ def scope_unit_ids(user, roles=ALL_ROLES) -> set[int] | None:
         cache = user._tdkt_scope = {}
     if key not in cache:
         roots = scope_root_ids(user, roles)
-        cache[key] = set(
-            UnitClosure.objects.filter(ancestor_id__in=roots).values_list("descendant_id", flat=True)
-        ) if roots else set()
+        covered = UnitClosure.objects.filter(ancestor_id__in=roots)
+        cache[key] = set(covered.values_list("descendant_id", flat=True)) if roots else set()
     return cache[key]
 
 

@@ -16,7 +16,8 @@ def _window_start():
 
 def is_locked_out(username: str, ip_address: str | None) -> bool:
     recent = LoginAttempt.objects.filter(at__gte=_window_start(), succeeded=False)
-    if recent.filter(username__iexact=username).count() >= settings.TDKT_LOGIN_MAX_FAILURES_PER_USER:
+    per_user = recent.filter(username__iexact=username).count()
+    if per_user >= settings.TDKT_LOGIN_MAX_FAILURES_PER_USER:
         return True
     return bool(ip_address) and (
         recent.filter(ip_address=ip_address).count() >= settings.TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS

@@ -24,7 +24,8 @@ def cccd_errors(cccd: str, gender: str | None = None,
                 birth_date: datetime.date | None = None) -> list[str]:
     """Every structural problem of `cccd`, each message naming the part that is wrong."""
     if not (len(cccd) == 12 and cccd.isdigit()):
-        return [_("The citizen ID must have exactly 12 digits (got “%(value)s”).") % {"value": cccd}]
+        return [_("The citizen ID must have exactly 12 digits (got “%(value)s”).")
+                % {"value": cccd}]
     errors = []
     if cccd[:3] not in PROVINCE_CODES:
         errors.append(_("Digits 1–3 (%(code)s) are not a province code.") % {"code": cccd[:3]})

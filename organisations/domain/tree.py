@@ -16,8 +16,8 @@ from audit.domain.record import diff, record, snapshot
 from organisations.enums import CollectiveKind, ReorganisationKind
 from organisations.models import (
     Collective,
-    EmulationStaff,
     Employment,
+    EmulationStaff,
     Household,
     Person,
     ReorganisationEvent,
@@ -79,7 +79,8 @@ def rebuild_tree_index() -> None:
         if parent_id is None:
             place(uid, "", 0)
     changed = [Unit(id=uid, path=paths[uid][0], depth=paths[uid][1])
-               for uid, _parent, path, depth in rows if paths.get(uid, (path, depth)) != (path, depth)]
+               for uid, _parent, path, depth in rows
+               if paths.get(uid, (path, depth)) != (path, depth)]
     Unit.objects.bulk_update(changed, ["path", "depth"], batch_size=1000)
 
     UnitClosure.objects.all().delete()

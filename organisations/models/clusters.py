@@ -29,13 +29,14 @@ class Cluster(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def public_id(self) -> str:
-        return self.code
 
     def save(self, *args, **kwargs):
         self.search_text = fold_join(self.name, self.code)
         super().save(*args, **kwargs)
+
+    @property
+    def public_id(self) -> str:
+        return self.code
 
 
 class ClusterMembership(models.Model):

@@ -1,4 +1,5 @@
-"""Emulation staff of each unit (cán bộ làm công tác TĐKT) and their training (seed 000 §2, 001 §7)."""
+"""Emulation staff of each unit (cán bộ làm công tác TĐKT) and their training
+(seed 000 §2, seed 001 §7)."""
 
 import uuid
 

@@ -46,6 +46,12 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.search_text = fold_join(self.name, self.short_name, self.code)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     @property
     def public_id(self) -> str:
         return self.code
@@ -53,12 +59,6 @@ class Unit(models.Model):
     @property
     def is_active(self) -> bool:
         return self.valid_to is None
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold_join(self.name, self.short_name, self.code)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
 
 class UnitClosure(models.Model):
@@ -77,6 +77,9 @@ class UnitClosure(models.Model):
             models.UniqueConstraint(fields=["ancestor", "descendant"], name="unit_closure_unique")
         ]
         indexes = [models.Index(fields=["descendant", "ancestor"])]
+
+    def __str__(self):
+        return f"{self.ancestor_id} ⊇ {self.descendant_id}"
 
 
 class ReorganisationEvent(models.Model):
@@ -120,3 +123,6 @@ class ReorganisationLink(models.Model):
                 fields=["event", "predecessor", "successor"], name="reorg_link_unique"
             )
         ]
+
+    def __str__(self):
+        return f"{self.predecessor_id} → {self.successor_id}"
