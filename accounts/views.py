@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -48,14 +49,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-@permission_required("accounts.manage_users")
+@login_required
+@permission_required("accounts.manage_users", raise_exception=True)
 def user_list(request):
     users = User.objects.order_by("username").prefetch_related("role_assignments__unit")
     page = paginate(request, users, per_page=50)
     return render(request, "accounts/user_list.html", {"page": page})
 
 
-@permission_required("accounts.manage_users")
+@login_required
+@permission_required("accounts.manage_users", raise_exception=True)
 def user_create(request):
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -65,7 +68,8 @@ def user_create(request):
     return render(request, "accounts/user_form.html", {"form": form})
 
 
-@permission_required("accounts.manage_users")
+@login_required
+@permission_required("accounts.manage_users", raise_exception=True)
 def user_detail(request, username):
     account = get_object_or_404(User, username=username)
     form = RoleAssignmentForm(request.POST or None)
@@ -81,7 +85,8 @@ def user_detail(request, username):
                   {"account": account, "form": form, "assignments": assignments})
 
 
-@permission_required("accounts.manage_users")
+@login_required
+@permission_required("accounts.manage_users", raise_exception=True)
 def role_revoke(request, username, public_id):
     assignment = get_object_or_404(RoleAssignment, public_id=public_id,
                                    user__username=username)

@@ -19,7 +19,7 @@ class AuditFilterForm(forms.Form):
 
 
 @login_required
-@permission_required("audit.view_log")
+@permission_required("audit.view_log", raise_exception=True)
 def log(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -41,6 +41,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
     gender = Gender.MALE

@@ -1,0 +1,55 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from organisations.domain.tree import predecessors_of
+from organisations.enums import UnitLevel
+from organisations.models import (
+    Cluster,
+    ClusterMembership,
+    Collective,
+    EmulationStaff,
+    Household,
+    Person,
+    Unit,
+)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", people=300, reset=True, verbosity=0)
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_demo_models_the_2025_reorganisation(demo):
+    districts = Unit.objects.filter(level=UnitLevel.DISTRICT)
+    assert districts.count() == 6
+    assert set(districts.values_list("valid_to", flat=True)) == {datetime.date(2025, 6, 30)}
+    province = Unit.objects.get(code="TQ")
+    assert {u.code for u, _e in predecessors_of(province)} == {"TQ-UB", "HG-UB"}
+    assert not Person.objects.filter(unit__valid_to__isnull=False,
+                                     employments__end_date__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_has_every_kind_of_record(demo):
+    assert 60 <= Unit.objects.count() <= 75
+    assert Person.objects.filter(full_name="Nguyễn Văn An").count() == 1
+    assert Person.objects.count() >= 300
+    assert Cluster.objects.count() == 5
+    assert ClusterMembership.objects.filter(year=2026, role="head").count() == 4
+    assert Collective.objects.exists() and Household.objects.exists()
+    assert EmulationStaff.objects.filter(mode="full_time").count() == 1
+    assert set(User.objects.values_list("username", flat=True)) == {
+        "admin", "banthidua", "canbo_sgd", "canbo_yenson", "hoidong", "chutich", "cumtruong"}
+
+
+@pytest.mark.django_db
+def test_demo_seed_skips_when_data_exists(demo, capsys):
+    call_command("seed_demo", if_empty=True)
+    assert "already present" in capsys.readouterr().out

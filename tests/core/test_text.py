@@ -1,0 +1,19 @@
+import pytest
+
+from core.text import fold, fold_join
+
+
+@pytest.mark.parametrize(("raw", "folded"), [
+    ("Nguyễn Văn An", "nguyen van an"),
+    ("ĐẶNG THỊ HỒNG", "dang thi hong"),
+    ("  Trường   THPT  Chuyên ", "truong thpt chuyen"),
+    ("Hội Liên hiệp Phụ nữ", "hoi lien hiep phu nu"),
+    ("", ""),
+    (None, ""),
+])
+def test_fold_removes_vietnamese_diacritics(raw, folded):
+    assert fold(raw) == folded
+
+
+def test_fold_join_skips_empty_parts():
+    assert fold_join("Sở Y tế", "", None, "SYT") == "so y te syt"

@@ -1,0 +1,85 @@
+"""List pages: diacritics-insensitive search and a query count that does not grow with rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory, UnitFactory
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("query", ["nguyen van an", "NGUYỄN VĂN AN", "an nguyen", "van an"])
+def test_person_search_ignores_diacritics_and_order(client, officer_a, dept_a, query):
+    PersonFactory(unit=dept_a, full_name="Nguyễn Văn An")
+    PersonFactory(unit=dept_a, full_name="Trần Thị Bình")
+    client.force_login(officer_a)
+    page = client.get(reverse("organisations:person_list"), {"q": query}).context["page"]
+    assert [p.full_name for p in page.object_list] == ["Nguyễn Văn An"]
+
+
+def test_person_search_by_cccd(client, officer_a, dept_a):
+    person = PersonFactory(unit=dept_a)
+    PersonFactory(unit=dept_a)
+    client.force_login(officer_a)
+    page = client.get(reverse("organisations:person_list"), {"q": person.cccd}).context["page"]
+    assert [p.pk for p in page.object_list] == [person.pk]
+
+
+def test_unit_search_ignores_diacritics(client, board_user, dept_a, dept_b):
+    client.force_login(board_user)
+    page = client.get(reverse("organisations:unit_list"), {"q": "so y te"}).context["page"]
+    assert [u.code for u in page.object_list] == ["SO-B"]
+
+
+def test_person_list_htmx_returns_rows_only(client, officer_a, dept_a):
+    PersonFactory(unit=dept_a, full_name="Nguyễn Văn An")
+    client.force_login(officer_a)
+    response = client.get(reverse("organisations:person_list"), {"q": "an"}, HTTP_HX_REQUEST="1")
+    assert "<html" not in response.text
+    assert "Nguyễn Văn An" in response.text
+
+
+def test_person_list_filters(client, board_user, dept_a):
+    PersonFactory(unit=dept_a, full_name="Lãnh Đạo", is_leader=True)
+    PersonFactory(unit=dept_a, full_name="Công Nhân", is_direct_worker=True, gender="female",
+                  birth_date=__import__("datetime").date(1990, 1, 1))
+    client.force_login(board_user)
+    url = reverse("organisations:person_list")
+    assert [p.full_name for p in client.get(url, {"is_leader": "1"}).context["page"]
+            .object_list] == ["Lãnh Đạo"]
+    assert [p.full_name for p in client.get(url, {"is_direct_worker": "1", "gender": "female"})
+            .context["page"].object_list] == ["Công Nhân"]
+
+
+@pytest.mark.parametrize("name", ["organisations:person_list", "organisations:unit_list",
+                                  "organisations:collective_list",
+                                  "organisations:household_list", "organisations:staff_list",
+                                  "audit:log", "organisations:event_list"])
+def test_list_query_count_does_not_grow_with_rows(client, board_user, dept_a, name):
+    client.force_login(board_user)
+    url = reverse(name)
+    PersonFactory(unit=dept_a)
+    few = queries_for(client, url)
+    for i in range(15):
+        unit = UnitFactory(parent=dept_a, code=f"X{i}")
+        person = PersonFactory(unit=unit)
+        CollectiveFactory(unit=unit)
+        HouseholdFactory(head=person, unit=unit)
+    many = queries_for(client, url)
+    assert many == few
+
+
+def test_person_list_pages_without_counting_everything(client, board_user, dept_a):
+    for _ in range(55):
+        PersonFactory(unit=dept_a)
+    client.force_login(board_user)
+    first = client.get(reverse("organisations:person_list")).context["page"]
+    second = client.get(reverse("organisations:person_list"), {"page": 2}).context["page"]
+    assert (len(first.object_list), first.has_next) == (50, True)
+    assert (len(second.object_list), second.has_next) == (5, False)
