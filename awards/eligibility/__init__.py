@@ -1,0 +1,1 @@
+"""The eligibility engine: pure Python, no ORM. See engine.evaluate."""

@@ -1,0 +1,112 @@
+"""The facts the engine judges: frozen, ORM-free dataclasses.
+
+Codes are those of ../shared/domain/glossary.md. A `Case` is one subject's history and the award
+asked for; `awards.eligibility.json_io` builds cases from the command-line JSON, and the web app
+builds them from the database in a query module — the engine never touches the database.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+RATING_ORDER = {"khong_hoan_thanh": 0, "hoan_thanh": 1, "tot": 2, "xuat_sac": 3}
+SCOPE_ORDER = {"co_so": 1, "tinh": 2, "toan_quoc": 3}
+# Kinds whose awards feed merit ladders. Ad hoc (đột xuất) and thematic (chuyên đề) results
+# cannot be the basis of higher merit awards (Decree 152/2025 Art. 4.3).
+LADDER_KINDS = frozenset({"cong_trang"})
+WARNING_OR_ABOVE = frozenset({"canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc",
+                              "buoc_thoi_viec"})
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str  # individual | collective | household
+    gender: str | None = None
+    is_leader: bool = False
+    is_direct_worker: bool = False
+    armed_forces: bool = False
+    posthumous: bool = False
+
+
+@dataclass(frozen=True)
+class Rating:
+    year: int
+    rating: str
+
+
+@dataclass(frozen=True)
+class HeldAward:
+    award: str
+    year: int
+    kind: str = "cong_trang"
+    revoked: bool = False
+
+
+@dataclass(frozen=True)
+class Initiative:
+    code: str
+    scope: str
+    recognised_on: datetime.date
+    used_for: str | None = None
+
+
+@dataclass(frozen=True)
+class Research:
+    code: str
+    scope: str
+    accepted_on: datetime.date
+    used_for: str | None = None
+
+
+@dataclass(frozen=True)
+class Discipline:
+    level: str
+    start: datetime.date
+    end: datetime.date | None  # None: still running
+
+    def overlaps_year(self, year: int) -> bool:
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.start <= last and (self.end is None or self.end >= first)
+
+
+@dataclass(frozen=True)
+class Members:
+    total: int
+    completed_tasks: int
+    ldtt: int
+    cstd_co_so: int = 0
+    disciplined_warning_or_above: int = 0
+
+
+@dataclass(frozen=True)
+class UnitQuota:
+    """Unit totals for share caps (the pre-2024 15 % cap on CSTĐ cơ sở)."""
+
+    ldtt: int
+    cstd_co_so_proposed: int
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    award: str
+    year: int
+    subject: Subject
+    decision_date: datetime.date | None = None
+    ratings: tuple[Rating, ...] = ()
+    awards: tuple[HeldAward, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    research: tuple[Research, ...] = ()
+    discipline: tuple[Discipline, ...] = ()
+    pending: tuple[str, ...] = ()
+    members: Members | None = None
+    unit_quota: UnitQuota | None = None
+    # Facts decided elsewhere in the system: the cluster vote (leading unit) and assessments
+    # against frameworks the law leaves to separate criteria sets.
+    cluster_leading: bool = False
+    framework_met: bool | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def effective_decision_date(self) -> datetime.date:
+        """Default: 31 January of the year after the assessed year (eligibility-interface.md)."""
+        return self.decision_date or datetime.date(self.year + 1, 1, 31)

@@ -1,0 +1,172 @@
+"""Building blocks shared by the rule families: history queries over a Case and the conditions
+that apply to every award (hold rule, discipline, subject kind)."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from awards.eligibility.facts import (
+    LADDER_KINDS,
+    RATING_ORDER,
+    SCOPE_ORDER,
+    Case,
+    Initiative,
+    Research,
+)
+from awards.eligibility.laws import Law, Parameters
+
+RATING_LABELS = {"xuat_sac": "hoàn thành xuất sắc nhiệm vụ", "tot": "hoàn thành tốt nhiệm vụ",
+                 "hoan_thanh": "hoàn thành nhiệm vụ", "khong_hoan_thanh": "không hoàn thành"}
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    ok: bool
+    message: str
+    citation: str
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "ok": self.ok, "message": self.message,
+                "citation": self.citation}
+
+
+@dataclass
+class Context:
+    """One evaluation: the case, the law that governs it, parameters, and the reasons so far."""
+
+    case: Case
+    law: Law
+    params: Parameters
+    reasons: list[Reason] = field(default_factory=list)
+    initiatives_used: list[str] = field(default_factory=list)
+
+    def check(self, rule: str, ok: bool, message: str, citation: str) -> bool:
+        self.reasons.append(Reason(rule, bool(ok), message, citation))
+        return bool(ok)
+
+    def cite(self, article: str) -> str:
+        return f"{self.law.short}, {article}"
+
+    def number(self, key: str):
+        return self.params.criterion(self.law, key)
+
+    # -------------------------------------------------------------- history
+
+    def counting_year(self, year: int) -> bool:
+        """Achievements count only outside discipline periods: after a penalty, from the day it
+        ends (Decree 152/2025 Art. 4.4)."""
+        return not any(d.overlaps_year(year) for d in self.case.discipline)
+
+    def rating(self, year: int) -> str | None:
+        found = [r.rating for r in self.case.ratings if r.year == year]
+        return found[-1] if found else None
+
+    def rated_at_least(self, year: int, level: str) -> bool:
+        rating = self.rating(year)
+        return rating is not None and RATING_ORDER[rating] >= RATING_ORDER[level]
+
+    def holds(self, award: str, year: int) -> bool:
+        """A non-revoked award of a ladder-feeding kind for that year, outside discipline."""
+        return self.counting_year(year) and any(
+            a.award == award and a.year == year and not a.revoked and a.kind in LADDER_KINDS
+            for a in self.case.awards)
+
+    def held_years(self, award: str) -> list[int]:
+        return sorted({a.year for a in self.case.awards if a.award == award and not a.revoked
+                       and a.kind in LADDER_KINDS and self.counting_year(a.year)})
+
+    def consecutive_run(self, years_ok, end: int) -> int:
+        """How many consecutive years ending at `end` satisfy `years_ok(year)`."""
+        run = 0
+        while years_ok(end - run) and run < 100:
+            run += 1
+        return run
+
+    def proofs(self, min_scope: str, *, until_year: int, after_year: int | None = None):
+        """Unused initiatives and research works of at least `min_scope`, recognised or accepted
+        within (after_year, until_year]; an initiative backs one award only (CV 5007/BNV-TĐKT,
+        Law 2022 Art. 5.2c)."""
+        def fits(item, on):
+            return (SCOPE_ORDER.get(item.scope, 0) >= SCOPE_ORDER[min_scope]
+                    and on.year <= until_year and (after_year is None or on.year > after_year))
+        usable = [i for i in self.case.initiatives if fits(i, i.recognised_on)]
+        usable += [r for r in self.case.research if fits(r, r.accepted_on)]
+        return [p for p in usable if p.used_for in (None, self.case.award)]
+
+    def already_used(self, min_scope: str, until_year: int) -> list[Initiative | Research]:
+        items = [*self.case.initiatives, *self.case.research]
+        return [i for i in items if i.used_for not in (None, self.case.award)
+                and SCOPE_ORDER.get(i.scope, 0) >= SCOPE_ORDER[min_scope]]
+
+    def use(self, proofs) -> None:
+        self.initiatives_used.extend(p.code for p in proofs)
+
+
+def proof_message(ctx: Context, proofs, needed: int, scope_label: str, min_scope: str) -> str:
+    if len(proofs) >= needed:
+        return _("%(count)s initiative(s)/research work(s) with %(scope)s scope: %(codes)s.") % {
+            "count": needed, "scope": scope_label, "codes": ", ".join(p.code for p in proofs)}
+    used = ctx.already_used(min_scope, ctx.case.year)
+    message = _("Needs %(needed)s recognised initiative(s) or accepted research work(s) with "
+                "%(scope)s scope not used for another award; found %(found)s.") % {
+        "needed": needed, "scope": scope_label, "found": len(proofs)}
+    if used:
+        message += " " + _("Already used: %(uses)s.") % {
+            "uses": ", ".join(f"{u.code} → {u.used_for}" for u in used)}
+    return message
+
+
+SCOPE_LABELS = {"co_so": "cơ sở", "tinh": "cấp bộ, ban, ngành, tỉnh", "toan_quoc": "toàn quốc"}
+
+
+# ------------------------------------------------------------------ conditions for every award
+
+def check_subject(ctx: Context, kinds: tuple[str, ...], *, armed_forces: bool | None = None):
+    subject = ctx.case.subject
+    ok = ctx.check(f"{ctx.case.award}.subject", subject.kind in kinds,
+                   _("Subject kind is %(kind)s.") % {"kind": subject.kind} if subject.kind in kinds
+                   else _("This award is for %(kinds)s, not %(kind)s.") % {
+                       "kinds": ", ".join(kinds), "kind": subject.kind},
+                   ctx.cite("Điều 20"))
+    if armed_forces is not None and ok:
+        fits = subject.armed_forces == armed_forces
+        ok = ctx.check(f"{ctx.case.award}.armed_forces", fits,
+                       _("Armed-forces status matches the award.") if fits else
+                       (_("This title is for the armed forces.") if armed_forces else
+                        _("Armed-forces members receive the armed-forces equivalent.")),
+                       ctx.cite("Điều 24"))
+    return ok
+
+
+def check_hold(ctx: Context) -> bool:
+    """No award while discipline, investigation, inspection or a complaint is pending
+    (Decree 152/2025 Art. 4.4)."""
+    pending = ctx.case.pending
+    return ctx.check("common.hold", not pending,
+                     _("No pending discipline, investigation, inspection or complaint.")
+                     if not pending else
+                     _("On hold while pending: %(items)s.") % {"items": ", ".join(pending)},
+                     "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4")
+
+
+def check_discipline(ctx: Context) -> bool:
+    """The assessed year must not overlap a discipline period; achievements count from the day
+    the penalty ends (Decree 152/2025 Art. 4.4)."""
+    year = ctx.case.year
+    clash = [d for d in ctx.case.discipline if d.overlaps_year(year)]
+    return ctx.check("common.discipline", not clash,
+                     _("No discipline in %(year)s.") % {"year": year} if not clash else
+                     _("Disciplined (%(level)s) during %(year)s: achievements count only from "
+                       "the day the penalty ends.") % {"level": clash[0].level, "year": year},
+                     "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4")
+
+
+def check_rating(ctx: Context, rule: str, level: str, article: str, year: int | None = None):
+    year = ctx.case.year if year is None else year
+    rating = ctx.rating(year)
+    ok = ctx.rated_at_least(year, level)
+    return ctx.check(rule, ok, _("Rated “%(rating)s” in %(year)s (needs “%(needed)s” or "
+                                 "better).") % {"rating": RATING_LABELS.get(rating, rating or "—"),
+                                                "year": year, "needed": RATING_LABELS[level]},
+                     ctx.cite(article))
