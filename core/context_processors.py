@@ -11,6 +11,8 @@ NAV = [
     ("organisations:collective_list", _("Collectives"), "organisations.view_subject"),
     ("organisations:household_list", _("Households"), "organisations.view_subject"),
     ("organisations:staff_list", _("Emulation staff"), "organisations.view_staff"),
+    ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
+    ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
 ]

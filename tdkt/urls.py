@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("organisations/", include("organisations.urls")),
+    path("awards/", include("awards.urls")),
     path("audit/", include("audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

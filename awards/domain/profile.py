@@ -1,0 +1,28 @@
+"""A subject's achievement profile: what they hold, how they were rated, what they qualify for
+this year and what is missing for the next step."""
+
+from dataclasses import dataclass
+
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.queries.cases import case_for
+from awards.eligibility.engine import Verdict, evaluate
+from organisations.models import Person
+
+INDIVIDUAL_AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen",
+                     "bang_khen_tinh", "bang_khen_ttg", "hc_lao_dong_3"]
+
+
+@dataclass
+class ProfileLine:
+    award: str
+    name: str
+    verdict: Verdict
+
+
+def eligibility_overview(person: Person, year: int, names: dict[str, str]) -> list[ProfileLine]:
+    """Evaluate every individual award the engine covers for `year` (armed-forces members get
+    CSTT instead of LĐTT — not modelled on Person yet, so LĐTT is shown)."""
+    params = CatalogueParameters()
+    return [ProfileLine(code, names.get(code, code),
+                        evaluate(case_for(person, code, year), params))
+            for code in INDIVIDUAL_AWARDS]

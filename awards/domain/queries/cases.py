@@ -1,0 +1,56 @@
+"""Build eligibility Cases from the database in a few set-based queries (the engine itself
+never touches the ORM). One person: `case_for`; a province: `cases_for_people` in chunks."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from awards.eligibility.facts import Case, HeldAward, Rating, Subject
+from awards.models import AwardRecord, TaskRating
+from organisations.models import Person
+
+CHUNK = 5000
+
+
+def _subject(person: Person) -> Subject:
+    return Subject(kind="individual", gender=person.gender, is_leader=person.is_leader,
+                   is_direct_worker=person.is_direct_worker)
+
+
+def _histories(person_ids: list[int]) -> tuple[dict, dict]:
+    ratings, awards = defaultdict(list), defaultdict(list)
+    for pid, year, rating in TaskRating.objects.filter(person_id__in=person_ids).values_list(
+            "person_id", "year", "rating"):
+        ratings[pid].append(Rating(year, rating))
+    for pid, code, year, kind, revoked in AwardRecord.objects.filter(
+            person_id__in=person_ids).values_list("person_id", "award_type__code", "year",
+                                                  "kind", "revoked"):
+        awards[pid].append(HeldAward(code, year, kind, revoked))
+    return ratings, awards
+
+
+def case_for(person: Person, award: str, year: int) -> Case:
+    ratings, awards = _histories([person.pk])
+    return Case(id=str(person.public_id), award=award, year=year, subject=_subject(person),
+                ratings=tuple(ratings[person.pk]), awards=tuple(awards[person.pk]))
+
+
+def cases_for_people(people: Iterable[Person], awards_wanted: list[str],
+                     year: int) -> Iterator[tuple[Person, Case]]:
+    """Yield (person, case) for every person × award, loading histories CHUNK people at a time."""
+    batch: list[Person] = []
+    for person in people:
+        batch.append(person)
+        if len(batch) >= CHUNK:
+            yield from _chunk(batch, awards_wanted, year)
+            batch = []
+    if batch:
+        yield from _chunk(batch, awards_wanted, year)
+
+
+def _chunk(batch, awards_wanted, year):
+    ratings, held = _histories([p.pk for p in batch])
+    for person in batch:
+        for award in awards_wanted:
+            yield person, Case(id=str(person.public_id), award=award, year=year,
+                               subject=_subject(person), ratings=tuple(ratings[person.pk]),
+                               awards=tuple(held[person.pk]))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from awards import views
+
+app_name = "awards"
+urlpatterns = [
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("ledger/", views.ledger, name="ledger"),
+    path("profiles/<uuid:public_id>/", views.person_profile, name="person_profile"),
+]

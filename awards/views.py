@@ -1,0 +1,51 @@
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from awards.domain.profile import eligibility_overview
+from awards.domain.queries import records_for_user
+from awards.models import AwardType
+from core.interfaces.paging import paginate
+from organisations.domain.queries import people_for_user
+from organisations.views.common import get_in, require
+
+
+@login_required
+def catalogue(request):
+    require(request, "awards.view_catalogue")
+    types = AwardType.objects.prefetch_related("parameters").order_by("category", "sort_order")
+    return render(request, "awards/catalogue.html", {"types": types})
+
+
+@login_required
+def ledger(request):
+    require(request, "awards.view_ledger")
+    q = request.GET.get("q", "")
+    qs = records_for_user(request.user, q)
+    if request.GET.get("award"):
+        qs = qs.filter(award_type__code=request.GET["award"])
+    if request.GET.get("year", "").isdigit():
+        qs = qs.filter(year=int(request.GET["year"]))
+    if request.GET.get("revoked") in {"0", "1"}:
+        qs = qs.filter(revoked=request.GET["revoked"] == "1")
+    return render(request, "awards/ledger.html", {
+        "page": paginate(request, qs, per_page=50), "q": q,
+        "types": AwardType.objects.only("code", "name")})
+
+
+@login_required
+def person_profile(request, public_id):
+    person = get_in(people_for_user(request.user), public_id=public_id)
+    require(request, "awards.view_ledger", person)
+    try:
+        year = int(request.GET.get("year") or datetime.date.today().year - 1)
+    except ValueError:
+        year = datetime.date.today().year - 1
+    names = dict(AwardType.objects.values_list("code", "name"))
+    return render(request, "awards/profile.html", {
+        "person": person, "year": year,
+        "records": person.award_records.select_related("award_type").order_by("-year"),
+        "ratings": person.task_ratings.order_by("-year"),
+        "overview": eligibility_overview(person, year, names),
+    })

@@ -1,0 +1,143 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from audit.models import AuditEntry
+from awards.domain import ledger
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.queries import records_for_user
+from awards.domain.queries.cases import case_for, cases_for_people
+from awards.eligibility.engine import evaluate
+from awards.models import AwardParameter, AwardType
+from organisations.domain import tree
+from organisations.models import Person
+from tests.factories import CollectiveFactory, PersonFactory
+
+D = datetime.date
+
+
+def award(code):
+    return AwardType.objects.get(code=code)
+
+
+def give(person, code, year, **kw):
+    return ledger.record_award(None, award_type=award(code), year=year,
+                               decision_number=f"{year}/QĐ-UBND", decision_date=D(year + 1, 1, 20),
+                               issuer="UBND tỉnh", person=person, **kw)
+
+
+def test_catalogue_is_seeded_with_every_glossary_code(db):
+    assert AwardType.objects.count() == 51
+    cstd = award("cstd_tinh")
+    assert cstd.parameters.get(key="vote_share", valid_to__isnull=False).value == 0.9
+
+
+def test_catalogue_parameters_are_dated(db):
+    params = CatalogueParameters()
+    assert params.coefficient("bang_khen_tinh", "individual", D(2023, 5, 1)).value == 1.0
+    assert params.coefficient("bang_khen_tinh", "individual", D(2025, 8, 1)).value == 1.5
+    assert params.base_salary(D(2026, 7, 1)).value == 2_530_000
+
+
+def test_province_correction_of_a_coefficient_changes_the_reward(db):
+    AwardParameter.objects.filter(award_type__code="ldtt", key="coefficient_individual",
+                                  valid_to__isnull=True).update(value=0.4)
+    reward = CatalogueParameters().reward("ldtt", "individual", D(2025, 8, 1))
+    assert reward["amount_vnd"] == 940_000  # 0.4 × 2,340,000 = 936,000 → 940,000
+
+
+def test_record_award_and_duplicate_refused(dept_a):
+    person = PersonFactory(unit=dept_a)
+    give(person, "cstd_co_so", 2024)
+    with pytest.raises(ValidationError) as error:
+        give(person, "cstd_co_so", 2024)
+    assert "Already recorded" in str(error.value)
+
+
+def test_award_for_wrong_subject_kind_refused(dept_a):
+    with pytest.raises(ValidationError):
+        ledger.record_award(None, award_type=award("ldtt"), year=2024, decision_number="1",
+                            decision_date=D(2025, 1, 1), issuer="x",
+                            collective=CollectiveFactory(unit=dept_a))
+
+
+def test_revocation_changes_a_later_verdict(dept_a):
+    person = PersonFactory(unit=dept_a)
+    entries = [give(person, "cstd_co_so", y) for y in (2023, 2024, 2025)]
+    for y in (2023, 2024, 2025):
+        ledger.set_rating(None, person=person, year=y, rating="xuat_sac")
+    before = evaluate(case_for(person, "bang_khen_tinh", 2025))
+    assert before.eligible
+    ledger.revoke_award(None, entries[1], reason="Hồ sơ không trung thực", on=D(2026, 3, 1))
+    after = evaluate(case_for(person, "bang_khen_tinh", 2025))
+    assert after.eligible is False
+    assert AuditEntry.objects.filter(action="awards.record.revoke").count() == 1
+
+
+def test_history_follows_person_and_stays_visible_after_merger(province, dept_a, dept_b,
+                                                               board_user):
+    person = PersonFactory(unit=dept_a)
+    give(person, "ldtt", 2024)
+    merged = tree.merge_units(None, [dept_a, dept_b], effective_date=D(2025, 7, 1), new_unit={
+        "code": "SO-MOI", "name": "Sở mới", "level": "province", "kind": "department",
+        "parent": province})
+    from tests.factories import user_with_role
+
+    officer = user_with_role("unit_officer", merged)
+    assert [r.person for r in records_for_user(officer)] == [person]
+    assert Person.objects.get(pk=person.pk).unit == merged
+
+
+def test_set_rating_records_old_and_new(dept_a):
+    person = PersonFactory(unit=dept_a)
+    ledger.set_rating(None, person=person, year=2025, rating="tot")
+    ledger.set_rating(None, person=person, year=2025, rating="xuat_sac")
+    assert person.task_ratings.get().rating == "xuat_sac"
+    assert AuditEntry.objects.filter(action="awards.rating.set").first().changes == {
+        "rating 2025": ["tot", "xuat_sac"]}
+
+
+def test_batch_cases_load_in_two_queries_per_chunk(dept_a, django_assert_num_queries):
+    people = [PersonFactory(unit=dept_a) for _ in range(5)]
+    for p in people:
+        give(p, "ldtt", 2024)
+    with django_assert_num_queries(2):
+        pairs = list(cases_for_people(people, ["ldtt", "cstd_co_so"], 2025))
+    assert len(pairs) == 10
+    assert all(len(case.awards) == 1 for _p, case in pairs)
+
+
+@pytest.mark.parametrize(("persona", "status"), [
+    ("admin_user", 200), ("board_user", 200), ("officer_a", 200), ("outsider", 404),
+    ("council_user", 200), ("approver_user", 200)])
+def test_profile_view_by_persona(request, client, dept_a, persona, status):
+    person = PersonFactory(unit=dept_a)
+    give(person, "cstd_co_so", 2024)
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("awards:person_profile", args=[person.public_id]),
+                          {"year": 2025})
+    assert response.status_code == status
+    if status == 200:
+        lines = {line.award: line.verdict for line in response.context["overview"]}
+        assert lines["cstd_tinh"].eligible is False
+
+
+@pytest.mark.parametrize("name", ["awards:catalogue", "awards:ledger"])
+def test_award_lists_need_sign_in_and_role(client, name, dept_a):
+    assert client.get(reverse(name)).status_code == 302
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())  # an account without any role
+    assert client.get(reverse(name)).status_code == 403
+
+
+def test_ledger_scope_and_search(client, dept_a, dept_b, officer_a):
+    mine = PersonFactory(unit=dept_a, full_name="Nguyễn Thị Ánh")
+    other = PersonFactory(unit=dept_b, full_name="Nguyễn Thị Ánh Hai")
+    give(mine, "ldtt", 2024)
+    give(other, "ldtt", 2024)
+    client.force_login(officer_a)
+    page = client.get(reverse("awards:ledger"), {"q": "nguyen thi anh"}).context["page"]
+    assert [r.person for r in page.object_list] == [mine]
