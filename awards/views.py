@@ -3,11 +3,14 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from awards.domain.profile import eligibility_overview
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.profile import INDIVIDUAL_AWARDS, eligibility_overview
+from awards.domain.qualify import forecast, qualifying
 from awards.domain.queries import records_for_user
+from awards.interfaces.exports import qualify_workbook
 from awards.models import AwardType
 from core.interfaces.paging import paginate
-from organisations.domain.queries import people_for_user
+from organisations.domain.queries import people_for_user, units_for_user
 from organisations.views.common import get_in, require
 
 
@@ -49,3 +52,37 @@ def person_profile(request, public_id):
         "ratings": person.task_ratings.order_by("-year"),
         "overview": eligibility_overview(person, year, names),
     })
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year") or datetime.date.today().year - 1)
+    except ValueError:
+        return datetime.date.today().year - 1
+
+
+@login_required
+def qualify(request, mode="now"):
+    """Who qualifies for an award in a year (mode "now"), or will next year (mode "forecast"),
+    among the people in the user's scope, optionally within one unit; `?export=xlsx`."""
+    require(request, "awards.view_ledger")
+    award = request.GET.get("award") if request.GET.get("award") in INDIVIDUAL_AWARDS else "ldtt"
+    year = _year(request)
+    people = people_for_user(request.user).order_by("id")
+    unit = None
+    if request.GET.get("unit"):
+        unit = get_in(units_for_user(request.user), code=request.GET["unit"])
+        people = people.filter(unit=unit)
+    finder = forecast if mode == "forecast" else qualifying
+    rows = finder(people.iterator(chunk_size=5000), award, year, CatalogueParameters())
+    names = dict(AwardType.objects.values_list("code", "name"))
+    if request.GET.get("export") == "xlsx":
+        return qualify_workbook(rows, names[award], year + (mode == "forecast"))
+    found = []
+    for row in rows:
+        found.append(row)
+        if len(found) > 500:
+            break
+    return render(request, "awards/qualify.html", {
+        "award": award, "year": year, "unit": unit, "mode": mode, "rows": found[:500],
+        "truncated": len(found) > 500, "choices": [(c, names[c]) for c in INDIVIDUAL_AWARDS]})

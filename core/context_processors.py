@@ -13,6 +13,7 @@ NAV = [
     ("organisations:staff_list", _("Emulation staff"), "organisations.view_staff"),
     ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
     ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
+    ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
 ]

@@ -1,0 +1,27 @@
+"""Excel export of the qualification lists, written row by row (openpyxl write-only mode) to a
+temporary file so memory stays flat however long the list is."""
+
+import tempfile
+
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+
+def qualify_workbook(rows, award_name: str, year: int) -> FileResponse:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=str(year))
+    sheet.append([_("Who qualifies for %(award)s in %(year)s") % {"award": award_name,
+                                                                  "year": year}])
+    sheet.append([_("Full name"), _("Unit"), _("Position"), _("Leader / manager"),
+                  _("Direct worker"), _("Reward (VND)"), _("Initiatives used")])
+    for person, verdict in rows:
+        sheet.append([person.full_name, str(person.unit or ""), person.position,
+                      _("Yes") if person.is_leader else _("No"),
+                      _("Yes") if person.is_direct_worker else _("No"),
+                      (verdict.reward or {}).get("amount_vnd"),
+                      ", ".join(verdict.initiatives_used)])
+    handle = tempfile.TemporaryFile()
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"du-dieu-kien-{year}.xlsx")
