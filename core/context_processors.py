@@ -12,6 +12,7 @@ NAV = [
     ("organisations:household_list", _("Households"), "organisations.view_subject"),
     ("organisations:staff_list", _("Emulation staff"), "organisations.view_staff"),
     ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
+    ("awards:qualify", _("Who qualifies"), "awards.view_ledger"),
     ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),

@@ -21,7 +21,7 @@ def qualify_workbook(rows, award_name: str, year: int) -> FileResponse:
                       _("Yes") if person.is_direct_worker else _("No"),
                       (verdict.reward or {}).get("amount_vnd"),
                       ", ".join(verdict.initiatives_used)])
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=f"du-dieu-kien-{year}.xlsx")
