@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from awards.domain.queries.cases import cases_for_people
-from awards.eligibility.engine import Verdict, evaluate
+from awards.eligibility.engine import Verdict, evaluate, screen
 from awards.eligibility.facts import Case, HeldAward, Rating
 from awards.eligibility.laws import Parameters
 from organisations.models import Person
@@ -18,8 +18,8 @@ FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
 def qualifying(people: Iterable[Person], award: str, year: int,
                params: Parameters) -> Iterator[tuple[Person, Verdict]]:
     for person, case in cases_for_people(people, [award], year):
-        verdict = evaluate(case, params)
-        if verdict.eligible:
+        verdict = screen(case, params)
+        if verdict is not None:
             yield person, verdict
 
 
@@ -46,8 +46,8 @@ def forecast(people: Iterable[Person], award: str, year: int,
              params: Parameters) -> Iterator[tuple[Person, Verdict]]:
     """People not eligible for `award` in `year` who would be in `year + 1`."""
     for person, case in cases_for_people(people, [award], year):
-        if evaluate(case, params).eligible:
+        if screen(case, params) is not None:
             continue
-        verdict = evaluate(projected(case, params), params)
-        if verdict.eligible:
+        verdict = screen(projected(case, params), params)
+        if verdict is not None:
             yield person, verdict

@@ -9,6 +9,7 @@ from awards.eligibility.rules import collective_titles, individual_titles, merit
 from awards.eligibility.rules.common import Context, Reason
 
 RULES = {**individual_titles.RULES, **collective_titles.RULES, **merit_forms.RULES}
+PRECHECKS = {**individual_titles.PRECHECKS, **merit_forms.PRECHECKS}
 
 
 class UnknownAward(ValueError):
@@ -58,3 +59,14 @@ def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict:
                    reasons=tuple(ctx.reasons),
                    initiatives_used=tuple(ctx.initiatives_used) if eligible else (),
                    reward=reward)
+
+
+def screen(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict | None:
+    """The verdict when `case` is eligible, else None. A failed necessary condition
+    (PRECHECKS) answers None without the full evaluation: for lists of who qualifies."""
+    precheck = PRECHECKS.get(case.award)
+    if precheck is not None and not precheck(Context(case=case, law=law_for_year(case.year),
+                                                     params=params)):
+        return None
+    verdict = evaluate(case, params)
+    return verdict if verdict.eligible else None

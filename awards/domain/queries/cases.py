@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from awards.eligibility.facts import Case, HeldAward, Rating, Subject
-from awards.models import AwardRecord, TaskRating
+from awards.models import AwardRecord, AwardType, TaskRating
 from organisations.models import Person
 
 CHUNK = 5000
@@ -18,14 +18,20 @@ def _subject(person: Person) -> Subject:
 
 def _histories(person_ids: list[int]) -> tuple[dict, dict]:
     ratings, awards = defaultdict(list), defaultdict(list)
+    codes = award_codes()
     for pid, year, rating in TaskRating.objects.filter(person_id__in=person_ids).values_list(
             "person_id", "year", "rating"):
         ratings[pid].append(Rating(year, rating))
-    for pid, code, year, kind, revoked in AwardRecord.objects.filter(
-            person_id__in=person_ids).values_list("person_id", "award_type__code", "year",
-                                                  "kind", "revoked"):
-        awards[pid].append(HeldAward(code, year, kind, revoked))
+    for pid, type_id, year, kind, revoked in AwardRecord.objects.filter(
+            person_id__in=person_ids).values_list("person_id", "award_type_id", "year", "kind",
+                                                  "revoked"):
+        awards[pid].append(HeldAward(codes[type_id], year, kind, revoked))
     return ratings, awards
+
+
+def award_codes() -> dict[int, str]:
+    """award type id → code (about fifty rows; saves a join on every ledger row)."""
+    return dict(AwardType.objects.values_list("id", "code"))
 
 
 def case_for(person: Person, award: str, year: int) -> Case:

@@ -1,10 +1,9 @@
 """Emulation titles for collectives and households (Law 06/2022/QH15 Art. 25–31; Law 2003
 amended 2013 Art. 25–28 for achievement years before 2024)."""
 
-from django.utils.translation import gettext as _
-
 from awards.eligibility.rules.common import (
     Context,
+    _,
     check_hold,
     check_rating,
     check_subject,

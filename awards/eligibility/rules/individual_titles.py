@@ -2,11 +2,10 @@
 CSTĐ toàn quốc (Law 06/2022/QH15 Art. 21–24; Law 2003 amended 2013 Art. 21–24 and Decree
 91/2017/NĐ-CP for achievement years before 2024)."""
 
-from django.utils.translation import gettext as _
-
 from awards.eligibility.rules.common import (
     SCOPE_LABELS,
     Context,
+    _,
     check_discipline,
     check_hold,
     check_rating,
@@ -126,6 +125,17 @@ def national_emulation_fighter(ctx: Context) -> None:
                  ctx.cite("Điều 21")):
         ctx.use(proofs[:1])
 
+
+# Necessary conditions, cheap to test: a province-wide screening skips the full evaluation when
+# one fails (a property test checks that a failed precheck never hides an eligible case).
+PRECHECKS = {
+    "ldtt": lambda ctx: ctx.rated_at_least(ctx.case.year, "tot"),
+    "cstt": lambda ctx: ctx.rated_at_least(ctx.case.year, "tot"),
+    "cstd_co_so": lambda ctx: ctx.rated_at_least(ctx.case.year, "tot")
+    or ctx.holds("ldtt", ctx.case.year) or ctx.holds("cstt", ctx.case.year),
+    "cstd_tinh": lambda ctx: ctx.holds("cstd_co_so", ctx.case.year),
+    "cstd_toan_quoc": lambda ctx: ctx.holds("cstd_tinh", ctx.case.year),
+}
 
 RULES = {
     "ldtt": advanced_worker,

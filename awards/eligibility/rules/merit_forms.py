@@ -2,11 +2,10 @@
 tướng, Huân chương Lao động hạng Ba (Law 06/2022/QH15 Art. 44, 73–75; Law 2003 amended 2013
 Art. 47 and Decree 91/2017/NĐ-CP Art. 38–39 for achievement years before 2024)."""
 
-from django.utils.translation import gettext as _
-
 from awards.eligibility.rules.common import (
     SCOPE_LABELS,
     Context,
+    _,
     check_discipline,
     check_hold,
     check_rating,
@@ -165,6 +164,17 @@ def labour_order_third(ctx: Context) -> None:
     _count_since(ctx, "cstd_co_so", base, "hc_lao_dong_3.cstd_co_so_times",
                  "hc_lao_dong_3.cstd_co_so")
 
+
+def _held_before(award: str):
+    return lambda ctx: any(y < ctx.case.year for y in ctx.held_years(award))
+
+
+PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
+    "bang_khen_tinh": lambda ctx: ctx.case.subject.kind == "household"
+    or ctx.holds("cstd_co_so", ctx.case.year) or ctx.rated_at_least(ctx.case.year, "xuat_sac"),
+    "bang_khen_ttg": _held_before("bang_khen_tinh"),
+    "hc_lao_dong_3": _held_before("bang_khen_ttg"),
+}
 
 RULES = {
     "giay_khen": certificate_of_merit,

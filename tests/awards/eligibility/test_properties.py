@@ -66,3 +66,14 @@ def test_every_verdict_lists_citations_and_eligible_means_all_met(c):
 @given(cases)
 def test_pending_matter_always_blocks(c):
     assert evaluate(dataclasses.replace(c, pending=("investigation",))).eligible is False
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases)
+def test_screen_agrees_with_full_evaluation(c):
+    """A failed precheck never hides an eligible case, and screen returns the same verdict."""
+    from awards.eligibility.engine import screen
+
+    verdict = evaluate(c)
+    screened = screen(c)
+    assert (screened is not None) == verdict.eligible
