@@ -5,7 +5,10 @@ from awards import views
 app_name = "awards"
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/<str:code>/parameters/new/", views.parameter_add, name="parameter_add"),
     path("ledger/", views.ledger, name="ledger"),
+    path("ledger/<uuid:public_id>/revoke/", views.record_revoke, name="record_revoke"),
+    path("profiles/<uuid:public_id>/awards/new/", views.record_add, name="record_add"),
     path("qualify/", views.qualify, name="qualify"),
     path("forecast/", views.qualify, {"mode": "forecast"}, name="forecast"),
     path("profiles/<uuid:public_id>/", views.person_profile, name="person_profile"),

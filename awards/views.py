@@ -1,14 +1,22 @@
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from awards.domain import catalogue as catalogue_domain
+from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, eligibility_overview
 from awards.domain.qualify import forecast, qualifying
 from awards.domain.queries import records_for_user
+from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
+from awards.interfaces.forms import ParameterForm, RecordForm, RevokeForm
 from awards.models import AwardType
+from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.views.common import get_in, require
@@ -18,7 +26,8 @@ from organisations.views.common import get_in, require
 def catalogue(request):
     require(request, "awards.view_catalogue")
     types = AwardType.objects.prefetch_related("parameters").order_by("category", "sort_order")
-    return render(request, "awards/catalogue.html", {"types": types})
+    return render(request, "awards/catalogue.html", {
+        "types": types, "can_manage": request.user.has_perm("awards.manage_catalogue")})
 
 
 @login_required
@@ -34,7 +43,8 @@ def ledger(request):
         qs = qs.filter(revoked=request.GET["revoked"] == "1")
     return render(request, "awards/ledger.html", {
         "page": paginate(request, qs, per_page=50), "q": q,
-        "types": AwardType.objects.only("code", "name")})
+        "types": AwardType.objects.only("code", "name"),
+        "can_change": request.user.has_perm("awards.change_ledger")})
 
 
 @login_required
@@ -51,6 +61,7 @@ def person_profile(request, public_id):
         "records": person.award_records.select_related("award_type").order_by("-year"),
         "ratings": person.task_ratings.order_by("-year"),
         "overview": eligibility_overview(person, year, names),
+        "can_change": request.user.has_perm("awards.change_ledger", person),
     })
 
 
@@ -86,3 +97,54 @@ def qualify(request, mode="now"):
     return render(request, "awards/qualify.html", {
         "award": award, "year": year, "unit": unit, "mode": mode, "rows": found[:500],
         "truncated": len(found) > 500, "choices": [(c, names[c]) for c in INDIVIDUAL_AWARDS]})
+
+
+@login_required
+def parameter_add(request, code):
+    require(request, "awards.manage_catalogue")
+    award_type = get_in(AwardType.objects.all(), code=code)
+    form = ParameterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            catalogue_domain.set_parameter(request.user, award_type, **form.cleaned_data)
+            messages.success(request, _("New value recorded."))
+            return redirect("awards:catalogue")
+        except ValidationError as error:
+            apply_domain_error(form, error)
+    return render(request, "organisations/form.html", {
+        "form": form, "title": _("New dated value: %(name)s") % {"name": award_type.name},
+        "submit": _("Save")})
+
+
+@login_required
+def record_add(request, public_id):
+    person = get_in(people_for_user(request.user), public_id=public_id)
+    require(request, "awards.change_ledger", person)
+    form = RecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ledger_domain.record_award(request.user, person=person, source="manual",
+                                       **form.cleaned_data)
+            messages.success(request, _("Award recorded."))
+            return redirect("awards:person_profile", public_id=person.public_id)
+        except ValidationError as error:
+            apply_domain_error(form, error)
+    return render(request, "organisations/form.html", {
+        "form": form, "title": _("Record an award: %(name)s") % {"name": person.full_name},
+        "submit": _("Save")})
+
+
+@login_required
+def record_revoke(request, public_id):
+    entry = get_in(scoped_records(request.user), public_id=public_id)
+    require(request, "awards.change_ledger", entry)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ledger_domain.revoke_award(request.user, entry, **form.cleaned_data)
+            messages.success(request, _("Award revoked."))
+            return redirect("awards:ledger")
+        except ValidationError as error:
+            apply_domain_error(form, error)
+    return render(request, "organisations/form.html", {
+        "form": form, "title": _("Revoke: %(award)s") % {"award": entry}, "submit": _("Revoke")})

@@ -1,0 +1,39 @@
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.enums import AwardKind, ParameterKey
+from awards.models import AwardType
+from core.interfaces.forms import date_widget
+
+
+class ParameterForm(forms.Form):
+    key = forms.ChoiceField(label=_("Parameter"), choices=ParameterKey.choices)
+    value = forms.CharField(label=_("Value"),
+                            help_text=_("A number, true/false, text, or a JSON list."))
+    valid_from = forms.DateField(label=_("Valid from"), widget=date_widget())
+    citation = forms.CharField(label=_("Legal basis"), max_length=255)
+    verified = forms.BooleanField(label=_("Verified"), required=False)
+
+    def clean_value(self):
+        raw = self.cleaned_data["value"].strip()
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw
+
+
+class RecordForm(forms.Form):
+    award_type = forms.ModelChoiceField(label=_("Title / form"), queryset=AwardType.objects.all())
+    year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)
+    kind = forms.ChoiceField(label=_("Award kind"), choices=AwardKind.choices)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=100)
+    decision_date = forms.DateField(label=_("Decision date"), widget=date_widget())
+    issuer = forms.CharField(label=_("Issued by"), max_length=255)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class RevokeForm(forms.Form):
+    on = forms.DateField(label=_("Revoked on"), widget=date_widget())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
