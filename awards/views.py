@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from awards.domain import catalogue as catalogue_domain
+from awards.domain import facts as facts_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, eligibility_overview
@@ -14,7 +15,13 @@ from awards.domain.qualify import forecast, qualifying
 from awards.domain.queries import records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
-from awards.interfaces.forms import ParameterForm, RecordForm, RevokeForm
+from awards.interfaces.forms import (
+    DisciplineForm,
+    ParameterForm,
+    PendingForm,
+    RecordForm,
+    RevokeForm,
+)
 from awards.models import AwardType
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
@@ -62,6 +69,8 @@ def person_profile(request, public_id):
         "ratings": person.task_ratings.order_by("-year"),
         "overview": eligibility_overview(person, year, names),
         "can_change": request.user.has_perm("awards.change_ledger", person),
+        "discipline": person.discipline_records.all(),
+        "pending": person.pending_matters.filter(closed_on__isnull=True),
     })
 
 
@@ -148,3 +157,24 @@ def record_revoke(request, public_id):
             apply_domain_error(form, error)
     return render(request, "organisations/form.html", {
         "form": form, "title": _("Revoke: %(award)s") % {"award": entry}, "submit": _("Revoke")})
+
+
+@login_required
+def fact_add(request, public_id, fact):
+    """Record a discipline (fact="discipline") or open a pending matter (fact="pending")."""
+    person = get_in(people_for_user(request.user), public_id=public_id)
+    require(request, "awards.change_ledger", person)
+    form_class, action, title = {
+        "discipline": (DisciplineForm, facts_domain.record_discipline, _("Record discipline")),
+        "pending": (PendingForm, facts_domain.open_matter, _("Open a pending matter")),
+    }[fact]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(request.user, person, **form.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect("awards:person_profile", public_id=person.public_id)
+        except ValidationError as error:
+            apply_domain_error(form, error)
+    return render(request, "organisations/form.html", {
+        "form": form, "title": f"{title}: {person.full_name}", "submit": _("Save")})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.enums import AwardKind, ParameterKey
 from awards.models import AwardType
+from awards.models.facts import DisciplineLevel, PendingKind
 from core.interfaces.forms import date_widget
 
 
@@ -37,3 +38,16 @@ class RecordForm(forms.Form):
 class RevokeForm(forms.Form):
     on = forms.DateField(label=_("Revoked on"), widget=date_widget())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+
+
+class DisciplineForm(forms.Form):
+    level = forms.ChoiceField(label=_("Level"), choices=DisciplineLevel.choices)
+    start = forms.DateField(label=_("From"), widget=date_widget())
+    end = forms.DateField(label=_("To"), required=False, widget=date_widget())
+    decision_number = forms.CharField(label=_("Decision number"), max_length=100, required=False)
+
+
+class PendingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=PendingKind.choices)
+    opened_on = forms.DateField(label=_("Opened on"), widget=date_widget())
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)

@@ -71,3 +71,32 @@ def test_outsider_cannot_record_or_revoke(client, outsider, dept_a):
     assert response.status_code == 404
     entry.refresh_from_db()
     assert entry.revoked is False
+
+
+def test_officer_records_discipline_and_pending_matter(client, officer_a, outsider, dept_a):
+    from awards.models import DisciplineRecord, PendingMatter
+
+    person = PersonFactory(unit=dept_a)
+    client.force_login(outsider)
+    assert client.get(reverse("awards:discipline_add", args=[person.public_id])).status_code == 404
+    client.force_login(officer_a)
+    client.post(reverse("awards:discipline_add", args=[person.public_id]),
+                {"level": "khien_trach", "start": "2025-03-01", "end": "2025-09-01"})
+    client.post(reverse("awards:pending_add", args=[person.public_id]),
+                {"kind": "complaint", "opened_on": "2025-11-01", "note": "Đơn thư"})
+    assert DisciplineRecord.objects.get().level == "khien_trach"
+    assert PendingMatter.objects.get().kind == "complaint"
+    profile = client.get(reverse("awards:person_profile", args=[person.public_id]),
+                         {"year": 2025})
+    lines = {line.award: line.verdict for line in profile.context["overview"]}
+    assert "common.hold" in [r.rule for r in lines["ldtt"].missing]
+
+
+def test_closing_a_matter_twice_is_refused(dept_a):
+    from awards.domain.facts import close_matter, open_matter
+
+    person = PersonFactory(unit=dept_a)
+    matter = open_matter(None, person, kind="inspection", opened_on=D(2025, 1, 1))
+    close_matter(None, matter, closed_on=D(2025, 2, 1), note="Kết luận: không vi phạm")
+    with pytest.raises(ValidationError):
+        close_matter(None, matter, closed_on=D(2025, 2, 2), note="lần hai")

@@ -99,11 +99,11 @@ def test_set_rating_records_old_and_new(dept_a):
         "rating 2025": ["tot", "xuat_sac"]}
 
 
-def test_batch_cases_load_in_three_queries_per_chunk(dept_a, django_assert_num_queries):
+def test_batch_cases_load_in_five_queries_per_chunk(dept_a, django_assert_num_queries):
     people = [PersonFactory(unit=dept_a) for _ in range(5)]
     for p in people:
         give(p, "ldtt", 2024)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         pairs = list(cases_for_people(people, ["ldtt", "cstd_co_so"], 2025))
     assert len(pairs) == 10
     assert all(len(case.awards) == 1 for _p, case in pairs)
@@ -180,3 +180,19 @@ def test_forecast_lists_people_one_year_short(client, board_user, dept_a):
     give(weak, "cstd_co_so", 2025)
     forecast = client.get(reverse("awards:forecast"), {"award": "bang_khen_tinh", "year": 2025})
     assert [p.full_name for p, _v in forecast.context["rows"]] == ["Một Năm Nữa"]
+
+
+def test_discipline_and_pending_matters_from_the_database_hold_awards(dept_a):
+    from awards.models import DisciplineRecord, PendingMatter
+
+    person = PersonFactory(unit=dept_a)
+    ledger.set_rating(None, person=person, year=2025, rating="tot")
+    assert evaluate(case_for(person, "ldtt", 2025)).eligible
+    matter = PendingMatter.objects.create(person=person, kind="complaint", opened_on=D(2025, 11, 1))
+    assert [r.rule for r in evaluate(case_for(person, "ldtt", 2025)).missing] == ["common.hold"]
+    matter.closed_on = D(2025, 12, 1)
+    matter.save()
+    DisciplineRecord.objects.create(person=person, level="khien_trach", start=D(2025, 3, 1),
+                                    end=D(2025, 9, 1))
+    assert [r.rule for r in evaluate(case_for(person, "ldtt", 2025)).missing] == [
+        "common.discipline"]

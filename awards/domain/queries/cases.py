@@ -1,11 +1,17 @@
-"""Build eligibility Cases from the database in a few set-based queries (the engine itself
+"""Build eligibility Cases from the database in five set-based queries (the engine itself
 never touches the ORM). One person: `case_for`; a province: `cases_for_people` in chunks."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from awards.eligibility.facts import Case, HeldAward, Rating, Subject
-from awards.models import AwardRecord, AwardType, TaskRating
+from awards.eligibility.facts import Case, Discipline, HeldAward, Rating, Subject
+from awards.models import (
+    AwardRecord,
+    AwardType,
+    DisciplineRecord,
+    PendingMatter,
+    TaskRating,
+)
 from organisations.models import Person
 
 CHUNK = 5000
@@ -14,6 +20,18 @@ CHUNK = 5000
 def _subject(person: Person) -> Subject:
     return Subject(kind="individual", gender=person.gender, is_leader=person.is_leader,
                    is_direct_worker=person.is_direct_worker)
+
+
+def _facts(person_ids: list[int]) -> tuple[dict, dict]:
+    """Discipline periods and open pending matters of these people (two small queries)."""
+    discipline, pending = defaultdict(list), defaultdict(list)
+    for pid, level, start, end in DisciplineRecord.objects.filter(
+            person_id__in=person_ids).values_list("person_id", "level", "start", "end"):
+        discipline[pid].append(Discipline(level, start, end))
+    for pid, kind in PendingMatter.objects.filter(
+            person_id__in=person_ids, closed_on__isnull=True).values_list("person_id", "kind"):
+        pending[pid].append(kind)
+    return discipline, pending
 
 
 def _histories(person_ids: list[int]) -> tuple[dict, dict]:
@@ -35,9 +53,7 @@ def award_codes() -> dict[int, str]:
 
 
 def case_for(person: Person, award: str, year: int) -> Case:
-    ratings, awards = _histories([person.pk])
-    return Case(id=str(person.public_id), award=award, year=year, subject=_subject(person),
-                ratings=tuple(ratings[person.pk]), awards=tuple(awards[person.pk]))
+    return next(_chunk([person], [award], year))[1]
 
 
 def cases_for_people(people: Iterable[Person], awards_wanted: list[str],
@@ -54,9 +70,13 @@ def cases_for_people(people: Iterable[Person], awards_wanted: list[str],
 
 
 def _chunk(batch, awards_wanted, year):
-    ratings, held = _histories([p.pk for p in batch])
+    ids = [p.pk for p in batch]
+    ratings, held = _histories(ids)
+    discipline, pending = _facts(ids)
     for person in batch:
         for award in awards_wanted:
             yield person, Case(id=str(person.public_id), award=award, year=year,
                                subject=_subject(person), ratings=tuple(ratings[person.pk]),
-                               awards=tuple(held[person.pk]))
+                               awards=tuple(held[person.pk]),
+                               discipline=tuple(discipline[person.pk]),
+                               pending=tuple(pending[person.pk]))
