@@ -53,3 +53,13 @@ def test_demo_has_every_kind_of_record(demo):
 def test_demo_seed_skips_when_data_exists(demo, capsys):
     call_command("seed_demo", if_empty=True)
     assert "already present" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_demo_has_award_history_with_some_revoked(demo):
+    from awards.models import AwardRecord, AwardType, TaskRating
+
+    assert AwardType.objects.count() == 51  # the catalogue survives --reset
+    assert TaskRating.objects.filter(year=2025).exists()
+    assert AwardRecord.objects.filter(award_type__code="cstd_co_so").exists()
+    assert not AwardRecord.objects.filter(person__isnull=True).exists()

@@ -3,11 +3,14 @@
 import random
 import time
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
+from awards.data.seed import seed_catalogue
+from awards.interfaces import demo as awards_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 
@@ -29,7 +32,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already present; skipping (use `make seed` to rebuild).")
             return
         if reset:
+            # flush empties every table, the catalogue loaded by a data migration included.
             call_command("flush", interactive=False, verbosity=0)
+            seed_catalogue(apps)
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
         stages = [
@@ -43,6 +48,7 @@ class Command(BaseCommand):
                 demo, households, serial_start=people + 200_000)),
             ("clusters and blocks", lambda: org_demo.build_clusters(demo)),
             ("emulation staff and training", lambda: org_demo.build_staff(demo)),
+            ("ratings and awards 2019–2025", lambda: awards_demo.build_history(demo.rng)),
             ("accounts", build_accounts),
         ]
         for label, stage in stages:

@@ -1,0 +1,61 @@
+"""Demo award history for `seed_demo`: annual ratings 2019–2025 and the titles and diplomas they
+led to, so profiles, the ledger and the qualification lists show realistic data. Bulk-loaded."""
+
+import datetime
+import random
+
+from awards.models import AwardRecord, AwardType, TaskRating
+from organisations.models import Person
+
+YEARS = range(2019, 2026)
+RATINGS = [("xuat_sac", 25), ("tot", 60), ("hoan_thanh", 12), ("khong_hoan_thanh", 3)]
+
+
+def _decision(year: int, unit, n: int) -> dict:
+    issuer = unit.parent.name if unit.parent_id else unit.name
+    return {"decision_number": f"{n}/QĐ-{'UBND' if year < 2025 else 'SNV'}",
+            "decision_date": datetime.date(year + 1, 1, 15 + n % 10), "issuer": issuer}
+
+
+def build_history(rng: random.Random) -> int:
+    types = {t.code: t for t in AwardType.objects.filter(
+        code__in=["ldtt", "cstd_co_so", "bang_khen_tinh", "giay_khen"])}
+    ratings, records, total = [], [], 0
+    people = Person.objects.filter(employments__isnull=False).distinct().select_related(
+        "unit__parent")
+    for person in people.iterator(chunk_size=2000):
+        weights = [w * (2 if code == "xuat_sac" and person.is_leader else 1)
+                   for code, w in RATINGS]
+        cstd_run = 0
+        for year in YEARS:
+            rating = rng.choices([c for c, _w in RATINGS], weights)[0]
+            ratings.append(TaskRating(person=person, unit=person.unit, year=year, rating=rating,
+                                      source="import"))
+            if rating not in ("xuat_sac", "tot"):
+                cstd_run = 0
+                continue
+            base = {"person": person, "unit": person.unit, "year": year, "source": "import"}
+            records.append(AwardRecord(award_type=types["ldtt"], **base,
+                                       **_decision(year, person.unit, len(records))))
+            if rating == "xuat_sac" and rng.random() < 0.6:
+                cstd_run += 1
+                records.append(AwardRecord(award_type=types["cstd_co_so"], **base,
+                                           **_decision(year, person.unit, len(records))))
+                if cstd_run == 2 and rng.random() < 0.5:
+                    records.append(AwardRecord(award_type=types["bang_khen_tinh"], **base,
+                                               **_decision(year, person.unit, len(records))))
+            else:
+                cstd_run = 0
+        if len(records) > 20_000:
+            total += _flush(ratings, records, rng)
+            ratings, records = [], []
+    return total + _flush(ratings, records, rng)
+
+
+def _flush(ratings, records, rng) -> int:
+    for record in records:
+        if rng.random() < 0.002:  # a few revoked awards, as inspections find
+            record.revoked, record.revoked_on = True, datetime.date(2025, 10, 1)
+            record.revoked_reason = "Kết luận thanh tra: hồ sơ đề nghị không trung thực"
+    TaskRating.objects.bulk_create(ratings, batch_size=5000)
+    return len(AwardRecord.objects.bulk_create(records, batch_size=5000))
