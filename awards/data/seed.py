@@ -71,3 +71,20 @@ def seed_catalogue(apps, schema_editor=None) -> None:
 
 def _day():
     return datetime.timedelta(days=1)
+
+
+def seed_criteria(apps, schema_editor=None) -> None:
+    """Criteria numbers per law version (migration 0005; its model came after 0002)."""
+    LegalCriterion = apps.get_model("awards", "LegalCriterion")
+    if LegalCriterion.objects.exists():
+        return
+    LegalCriterion.objects.bulk_create(
+        [LegalCriterion(law=law, key=key, value=value, citation=citation, verified=verified)
+         for law, table in lp.CRITERIA.items()
+         for key, (value, citation, verified) in table.items()])
+
+
+def seed_all(apps) -> None:
+    """Everything the data migrations load (used after `flush`)."""
+    seed_catalogue(apps)
+    seed_criteria(apps)

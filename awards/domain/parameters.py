@@ -4,7 +4,7 @@
 from collections import defaultdict
 
 from awards.eligibility.laws import Parameters, Value
-from awards.models import AwardParameter, BaseSalary, RoundingRule
+from awards.models import AwardParameter, BaseSalary, LegalCriterion, RoundingRule
 
 
 class CatalogueParameters(Parameters):
@@ -13,7 +13,8 @@ class CatalogueParameters(Parameters):
             base_salary=[(b.amount, b.valid_from, b.valid_to, b.citation, b.verified)
                          for b in BaseSalary.objects.all()],
             rounding=[(r.step, r.mode, r.valid_from, r.valid_to, r.citation, r.verified)
-                      for r in RoundingRule.objects.all()])
+                      for r in RoundingRule.objects.all()],
+            criteria=_criteria())
         self._coefficients = defaultdict(list)
         for p in (AwardParameter.objects.filter(key__startswith="coefficient_")
                   .select_related("award_type")):
@@ -26,3 +27,10 @@ class CatalogueParameters(Parameters):
             if start <= on and (end is None or on <= end):
                 return Value(value, citation, verified)
         return None
+
+
+def _criteria() -> dict:
+    table: dict = defaultdict(dict)
+    for c in LegalCriterion.objects.all():
+        table[c.law][c.key] = (c.value, c.citation, c.verified)
+    return table

@@ -1,6 +1,6 @@
-from .catalogue import AwardParameter, AwardType, BaseSalary, RoundingRule
+from .catalogue import AwardParameter, AwardType, BaseSalary, LegalCriterion, RoundingRule
 from .facts import DisciplineRecord, PendingMatter
 from .ledger import AwardRecord, TaskRating
 
 __all__ = ["AwardParameter", "AwardRecord", "AwardType", "BaseSalary", "DisciplineRecord",
-           "PendingMatter", "RoundingRule", "TaskRating"]
+           "LegalCriterion", "PendingMatter", "RoundingRule", "TaskRating"]

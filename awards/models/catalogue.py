@@ -81,3 +81,25 @@ class RoundingRule(DatedValue):
 
     def __str__(self):
         return f"{self.step} {self.mode} ({self.valid_from})"
+
+
+class LegalCriterion(models.Model):
+    """A number inside a rule (a share, a count of years), per law version, editable by the
+    province where the legal reference leaves it unverified."""
+
+    law = models.CharField(_("law version"), max_length=10,
+                           choices=[("2013", _("Law 2003 (amended 2013)")),
+                                    ("2022", _("Law 06/2022/QH15"))])
+    key = models.CharField(_("criterion"), max_length=80)
+    value = models.JSONField(_("value"))
+    citation = models.CharField(_("legal basis"), max_length=255)
+    verified = models.BooleanField(_("verified"), default=True)
+
+    class Meta:
+        verbose_name = _("legal criterion")
+        verbose_name_plural = _("legal criteria")
+        ordering = ["law", "key"]
+        constraints = [models.UniqueConstraint(fields=["law", "key"], name="criterion_once")]
+
+    def __str__(self):
+        return f"{self.law}:{self.key} = {self.value}"

@@ -100,3 +100,17 @@ def test_closing_a_matter_twice_is_refused(dept_a):
     close_matter(None, matter, closed_on=D(2025, 2, 1), note="Kết luận: không vi phạm")
     with pytest.raises(ValidationError):
         close_matter(None, matter, closed_on=D(2025, 2, 2), note="lần hai")
+
+
+def test_province_can_correct_a_criterion_number(dept_a):
+    """The TTLĐTT share is [U] in the legal reference: stored as data, corrected in the table."""
+    from awards.eligibility.engine import evaluate
+    from awards.models import LegalCriterion
+    from tests.awards.eligibility.builders import COLLECTIVE, case, members
+
+    c = case("tt_ldtt", 2025, subject=COLLECTIVE, ratings=[(2025, "tot")],
+             members=members(20, 20, 13, 0, 0))
+    assert evaluate(c, CatalogueParameters()).eligible is False
+    LegalCriterion.objects.filter(law="2022", key="collective.ldtt_share_tt_ldtt").update(
+        value=0.6)
+    assert evaluate(c, CatalogueParameters()).eligible is True

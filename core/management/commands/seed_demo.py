@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
-from awards.data.seed import seed_catalogue
+from awards.data.seed import seed_all
 from awards.interfaces import demo as awards_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if reset:
             # flush empties every table, the catalogue loaded by a data migration included.
             call_command("flush", interactive=False, verbosity=0)
-            seed_catalogue(apps)
+            seed_all(apps)
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
         stages = [
