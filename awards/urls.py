@@ -16,4 +16,5 @@ urlpatterns = [
     path("qualify/", views.qualify, name="qualify"),
     path("forecast/", views.qualify, {"mode": "forecast"}, name="forecast"),
     path("profiles/<uuid:public_id>/", views.person_profile, name="person_profile"),
+    path("collectives/<uuid:public_id>/", views.collective_profile, name="collective_profile"),
 ]

@@ -10,7 +10,7 @@ from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
-from awards.domain.profile import INDIVIDUAL_AWARDS, eligibility_overview
+from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying
 from awards.domain.queries import records_for_user
 from awards.domain.queries import records_for_user as scoped_records
@@ -25,7 +25,11 @@ from awards.interfaces.forms import (
 from awards.models import AwardType
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
-from organisations.domain.queries import people_for_user, units_for_user
+from organisations.domain.queries import (
+    collectives_for_user,
+    people_for_user,
+    units_for_user,
+)
 from organisations.views.common import get_in, require
 
 
@@ -178,3 +182,16 @@ def fact_add(request, public_id, fact):
             apply_domain_error(form, error)
     return render(request, "organisations/form.html", {
         "form": form, "title": f"{title}: {person.full_name}", "submit": _("Save")})
+
+
+@login_required
+def collective_profile(request, public_id):
+    collective = get_in(collectives_for_user(request.user), public_id=public_id)
+    require(request, "awards.view_ledger", collective)
+    year = _year(request)
+    names = dict(AwardType.objects.values_list("code", "name"))
+    return render(request, "awards/collective_profile.html", {
+        "collective": collective, "year": year,
+        "records": collective.award_records.select_related("award_type").order_by("-year"),
+        "ratings": collective.task_ratings.order_by("-year"),
+        "overview": collective_overview(collective, year, names)})

@@ -4,10 +4,11 @@ this year and what is missing for the next step."""
 from dataclasses import dataclass
 
 from awards.domain.parameters import CatalogueParameters
-from awards.domain.queries.cases import case_for
+from awards.domain.queries.cases import case_for, case_for_collective
 from awards.eligibility.engine import Verdict, evaluate
-from organisations.models import Person
+from organisations.models import Collective, Person
 
+COLLECTIVE_AWARDS = ["tt_ldtt", "tt_ldxs", "co_thi_dua_tinh", "giay_khen", "bang_khen_tinh"]
 INDIVIDUAL_AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen",
                      "bang_khen_tinh", "bang_khen_ttg", "hc_lao_dong_3"]
 
@@ -26,3 +27,11 @@ def eligibility_overview(person: Person, year: int, names: dict[str, str]) -> li
     return [ProfileLine(code, names.get(code, code),
                         evaluate(case_for(person, code, year), params))
             for code in INDIVIDUAL_AWARDS]
+
+
+def collective_overview(collective: Collective, year: int,
+                        names: dict[str, str]) -> list[ProfileLine]:
+    params = CatalogueParameters()
+    return [ProfileLine(code, names.get(code, code),
+                        evaluate(case_for_collective(collective, code, year), params))
+            for code in COLLECTIVE_AWARDS]

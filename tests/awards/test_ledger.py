@@ -196,3 +196,24 @@ def test_discipline_and_pending_matters_from_the_database_hold_awards(dept_a):
                                     end=D(2025, 9, 1))
     assert [r.rule for r in evaluate(case_for(person, "ldtt", 2025)).missing] == [
         "common.discipline"]
+
+
+def test_collective_profile_computes_member_figures_from_the_ledger(client, board_user, dept_a):
+    from organisations.models import Collective
+
+    collective = Collective.objects.create(name="Tập thể Sở", kind="unit", unit=dept_a)
+    people = [PersonFactory(unit=dept_a) for _ in range(10)]
+    for i, person in enumerate(people):
+        ledger.set_rating(None, person=person, year=2025, rating="xuat_sac" if i < 2 else "tot")
+        if i < 8:
+            give(person, "ldtt", 2025)
+        if i < 1:
+            give(person, "cstd_co_so", 2025)
+    ledger.set_rating(None, collective=collective, year=2025, rating="xuat_sac")
+    client.force_login(board_user)
+    response = client.get(reverse("awards:collective_profile", args=[collective.public_id]),
+                          {"year": 2025})
+    lines = {line.award: line.verdict for line in response.context["overview"]}
+    assert lines["tt_ldxs"].eligible  # 10/10 complete, 80 % LĐTT, one CSTĐ cơ sở
+    assert lines["tt_ldtt"].eligible
+    assert lines["co_thi_dua_tinh"].eligible is False  # not the cluster's leading unit

@@ -1,10 +1,13 @@
 """Build eligibility Cases from the database in five set-based queries (the engine itself
 never touches the ORM). One person: `case_for`; a province: `cases_for_people` in chunks."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from awards.eligibility.facts import Case, Discipline, HeldAward, Rating, Subject
+from django.db.models import Count, Q
+
+from awards.eligibility.facts import Case, Discipline, HeldAward, Members, Rating, Subject
 from awards.models import (
     AwardRecord,
     AwardType,
@@ -12,7 +15,8 @@ from awards.models import (
     PendingMatter,
     TaskRating,
 )
-from organisations.models import Person
+from organisations.enums import CollectiveKind
+from organisations.models import Collective, Employment, Person
 
 CHUNK = 5000
 
@@ -80,3 +84,41 @@ def _chunk(batch, awards_wanted, year):
                                awards=tuple(held[person.pk]),
                                discipline=tuple(discipline[person.pk]),
                                pending=tuple(pending[person.pk]))
+
+
+def members_of(collective: Collective, year: int) -> Members | None:
+    """Member figures of a whole-unit collective for `year`, from the ledger: people employed in
+    the unit during the year, their ratings, LĐTT / CSTĐ cơ sở records and discipline. Parts of a
+    unit (sub-collectives) have no member list in TĐKT yet: None (the engine says so)."""
+    if collective.kind != CollectiveKind.WHOLE_UNIT:
+        return None
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    jobs = Employment.objects.filter(unit=collective.unit, start_date__lte=last).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=first))
+    people = jobs.values("person_id")
+    titles = dict(AwardRecord.objects.filter(person_id__in=people, year=year, revoked=False,
+                                             award_type__code__in=["ldtt", "cstd_co_so"])
+                  .values_list("award_type__code").annotate(n=Count("person", distinct=True)))
+    return Members(
+        total=jobs.values("person").distinct().count(),
+        completed_tasks=TaskRating.objects.filter(person_id__in=people, year=year).exclude(
+            rating="khong_hoan_thanh").values("person").distinct().count(),
+        ldtt=titles.get("ldtt", 0), cstd_co_so=titles.get("cstd_co_so", 0),
+        disciplined_warning_or_above=DisciplineRecord.objects.filter(
+            person_id__in=people, start__lte=last).filter(
+            Q(end__isnull=True) | Q(end__gte=first)).exclude(level="khien_trach")
+        .values("person").distinct().count())
+
+
+def case_for_collective(collective: Collective, award: str, year: int) -> Case:
+    ratings = tuple(Rating(y, r) for y, r in collective.task_ratings.values_list("year",
+                                                                                  "rating"))
+    codes = award_codes()
+    held = tuple(HeldAward(codes[t], y, k, rv) for t, y, k, rv in
+                 collective.award_records.values_list("award_type_id", "year", "kind",
+                                                      "revoked"))
+    pending = tuple(collective.pending_matters.filter(closed_on__isnull=True)
+                    .values_list("kind", flat=True))
+    return Case(id=str(collective.public_id), award=award, year=year,
+                subject=Subject(kind="collective"), ratings=ratings, awards=held,
+                pending=pending, members=members_of(collective, year))
