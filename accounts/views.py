@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
+from accounts.domain import tokens as token_domain
 from accounts.domain import users as user_domain
 from accounts.domain.signin import note_attempt
 from accounts.interfaces.forms import (
@@ -15,7 +16,7 @@ from accounts.interfaces.forms import (
     UserCreateForm,
     client_ip,
 )
-from accounts.models import RoleAssignment, User
+from accounts.models import ApiToken, RoleAssignment, User
 from audit.domain.record import record
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
@@ -97,3 +98,29 @@ def role_revoke(request, username, public_id):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("accounts:user_detail", username=username)
+
+
+@login_required
+def token_list(request):
+    """The user's own API tokens; a new token's value is shown once, on this page."""
+    created = None
+    if request.method == "POST":
+        try:
+            _token, created = token_domain.create_token(request.user,
+                                                        name=request.POST.get("name", ""))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    tokens = request.user.api_tokens.all()
+    return render(request, "accounts/token_list.html", {"tokens": tokens, "created": created})
+
+
+@login_required
+def token_revoke(request, public_id):
+    token = get_object_or_404(ApiToken, public_id=public_id, user=request.user)
+    if request.method == "POST":
+        try:
+            token_domain.revoke_token(request.user, token)
+            messages.success(request, _("Token revoked."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("accounts:token_list")

@@ -71,13 +71,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
+    "ninja",  # serves its own Swagger UI files (no CDN)
     "django_tasks",
     "django_tasks_db",
     "core",
     "audit",
     "accounts",
     "organisations",
+    "imports",
     "awards",
+    "api",
 ]
 
 MIDDLEWARE = [

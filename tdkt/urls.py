@@ -1,10 +1,14 @@
 from django.urls import include, path
 
+from api.v1 import api
+
 urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("organisations/", include("organisations.urls")),
     path("awards/", include("awards.urls")),
+    path("imports/", include("imports.urls")),
     path("audit/", include("audit.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

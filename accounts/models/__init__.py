@@ -1,3 +1,4 @@
+from .tokens import ApiToken
 from .users import LoginAttempt, RoleAssignment, User
 
-__all__ = ["LoginAttempt", "RoleAssignment", "User"]
+__all__ = ["ApiToken", "LoginAttempt", "RoleAssignment", "User"]

@@ -2,6 +2,7 @@ import json
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from awards.enums import AwardKind, ParameterKey
 from awards.models import AwardType
@@ -13,7 +14,8 @@ class ParameterForm(forms.Form):
     key = forms.ChoiceField(label=_("Parameter"), choices=ParameterKey.choices)
     value = forms.CharField(label=_("Value"),
                             help_text=_("A number, true/false, text, or a JSON list."))
-    valid_from = forms.DateField(label=_("Valid from"), widget=date_widget())
+    valid_from = forms.DateField(label=pgettext_lazy("in force", "Valid from"),
+                                 widget=date_widget())
     citation = forms.CharField(label=_("Legal basis"), max_length=255)
     verified = forms.BooleanField(label=_("Verified"), required=False)
 
@@ -41,7 +43,8 @@ class RevokeForm(forms.Form):
 
 
 class DisciplineForm(forms.Form):
-    level = forms.ChoiceField(label=_("Level"), choices=DisciplineLevel.choices)
+    level = forms.ChoiceField(label=pgettext_lazy("discipline", "Level"),
+                              choices=DisciplineLevel.choices)
     start = forms.DateField(label=_("From"), widget=date_widget())
     end = forms.DateField(label=_("To"), required=False, widget=date_widget())
     decision_number = forms.CharField(label=_("Decision number"), max_length=100, required=False)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from awards.enums import Category, ParameterKey
 
@@ -29,8 +30,8 @@ class AwardType(models.Model):
 class DatedValue(models.Model):
     """A value valid from a date (until `valid_to`, or open), with the text that sets it."""
 
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    valid_from = models.DateField(pgettext_lazy("in force", "valid from"))
+    valid_to = models.DateField(pgettext_lazy("in force", "valid to"), null=True, blank=True)
     citation = models.CharField(_("legal basis"), max_length=255)
     verified = models.BooleanField(
         _("verified"), default=True,
@@ -72,7 +73,7 @@ class RoundingRule(DatedValue):
     """How reward money is rounded (Decree 152/2025 Art. 49: up to the nearest 10,000 VND)."""
 
     step = models.PositiveIntegerField(_("step (VND)"))
-    mode = models.CharField(_("mode"), max_length=10,
+    mode = models.CharField(pgettext_lazy("rounding", "mode"), max_length=10,
                             choices=[("ceil", _("Round up")), ("nearest", _("Round to nearest"))])
 
     class Meta(DatedValue.Meta):

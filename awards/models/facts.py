@@ -6,6 +6,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DisciplineLevel(models.TextChoices):
@@ -28,7 +29,8 @@ class DisciplineRecord(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.ForeignKey("organisations.Person", on_delete=models.PROTECT,
                                related_name="discipline_records")
-    level = models.CharField(_("level"), max_length=20, choices=DisciplineLevel.choices)
+    level = models.CharField(pgettext_lazy("discipline", "level"), max_length=20,
+                             choices=DisciplineLevel.choices)
     start = models.DateField(_("from"))
     end = models.DateField(_("to"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=100, blank=True)

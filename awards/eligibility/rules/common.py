@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 
+from awards.data.catalogue import CATALOGUE
 from awards.eligibility.facts import (
     LADDER_KINDS,
     RATING_ORDER,
@@ -159,6 +160,27 @@ def proof_message(ctx: Context, proofs, needed: int, scope_label: str, min_scope
 
 
 SCOPE_LABELS = {"co_so": "cơ sở", "tinh": "cấp bộ, ban, ngành, tỉnh", "toan_quoc": "toàn quốc"}
+SUBJECT_LABELS = {"individual": _("individual"), "collective": _("collective"),
+                  "household": _("household")}
+DISCIPLINE_LABELS = {"khien_trach": _("reprimand"), "canh_cao": _("warning"),
+                     "ha_bac_luong": _("salary downgrade"), "giang_chuc": _("demotion"),
+                     "cach_chuc": _("dismissal from post"), "buoc_thoi_viec": _("dismissal")}
+PENDING_LABELS = {"discipline": _("disciplinary review"), "investigation": _("investigation"),
+                  "inspection": _("inspection or audit"),
+                  "complaint": _("complaint or denunciation")}
+
+
+def award_label(code: str) -> str:
+    """The official Vietnamese name of a title or form (proper names, not translated)."""
+    return CATALOGUE.get(code, {}).get("name", code)
+
+
+def joined(labels) -> Deferred:
+    """A comma-separated list of deferred labels."""
+    parts = []
+    for i, label in enumerate(labels):
+        parts += ([", "] if i else []) + [label]
+    return Deferred(parts=tuple(parts))
 
 
 # ------------------------------------------------------------------ conditions for every award
@@ -166,9 +188,11 @@ SCOPE_LABELS = {"co_so": "cơ sở", "tinh": "cấp bộ, ban, ngành, tỉnh", 
 def check_subject(ctx: Context, kinds: tuple[str, ...], *, armed_forces: bool | None = None):
     subject = ctx.case.subject
     ok = ctx.check(f"{ctx.case.award}.subject", subject.kind in kinds,
-                   _("Subject kind is %(kind)s.") % {"kind": subject.kind} if subject.kind in kinds
+                   _("Subject kind is %(kind)s.") % {"kind": SUBJECT_LABELS[subject.kind]}
+                   if subject.kind in kinds
                    else _("This award is for %(kinds)s, not %(kind)s.") % {
-                       "kinds": ", ".join(kinds), "kind": subject.kind},
+                       "kinds": joined(SUBJECT_LABELS[k] for k in kinds),
+                       "kind": SUBJECT_LABELS[subject.kind]},
                    ctx.cite("Điều 20"))
     if armed_forces is not None and ok:
         fits = subject.armed_forces == armed_forces
@@ -187,7 +211,8 @@ def check_hold(ctx: Context) -> bool:
     return ctx.check("common.hold", not pending,
                      _("No pending discipline, investigation, inspection or complaint.")
                      if not pending else
-                     _("On hold while pending: %(items)s.") % {"items": ", ".join(pending)},
+                     _("On hold while pending: %(items)s.") % {
+                         "items": joined(PENDING_LABELS.get(p, p) for p in pending)},
                      "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4")
 
 
@@ -199,7 +224,9 @@ def check_discipline(ctx: Context) -> bool:
     return ctx.check("common.discipline", not clash,
                      _("No discipline in %(year)s.") % {"year": year} if not clash else
                      _("Disciplined (%(level)s) during %(year)s: achievements count only from "
-                       "the day the penalty ends.") % {"level": clash[0].level, "year": year},
+                       "the day the penalty ends.") % {
+                         "level": DISCIPLINE_LABELS.get(clash[0].level, clash[0].level),
+                         "year": year},
                      "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4")
 
 

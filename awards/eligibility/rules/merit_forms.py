@@ -3,9 +3,11 @@ tướng, Huân chương Lao động hạng Ba (Law 06/2022/QH15 Art. 44, 73–7
 Art. 47 and Decree 91/2017/NĐ-CP Art. 38–39 for achievement years before 2024)."""
 
 from awards.eligibility.rules.common import (
+    RATING_LABELS,
     SCOPE_LABELS,
     Context,
     _,
+    award_label,
     check_discipline,
     check_hold,
     check_rating,
@@ -96,11 +98,11 @@ def _after_award(ctx: Context, award: str, years_key: str, level: str, rule: str
     ok = base is not None and run >= years.value
     ctx.check(rule, ok,
               _("Holds %(award)s (%(base)s) and %(run)s consecutive qualifying year(s) since.")
-              % {"award": award, "base": base, "run": run} if ok else
+              % {"award": award_label(award), "base": base, "run": run} if ok else
               _("Needs %(award)s and then %(n)s consecutive years rated “%(level)s” or better "
-                "(has %(run)s).") % {"award": award, "n": years.value, "run": run,
-                                      "level": level} if base is not None else
-              _("Needs %(award)s first.") % {"award": award}, years.citation)
+                "(has %(run)s).") % {"award": award_label(award), "n": years.value, "run": run,
+                                      "level": RATING_LABELS[level]} if base is not None else
+              _("Needs %(award)s first.") % {"award": award_label(award)}, years.citation)
     return base
 
 
@@ -110,7 +112,8 @@ def _count_since(ctx: Context, award: str, base, key: str, rule: str) -> None:
     count = len(since)
     ctx.check(rule, count >= needed.value,
               _("%(count)s time(s) %(award)s since then (needs %(n)s).") % {
-                  "count": count, "award": award, "n": needed.value}, needed.citation)
+                  "count": count, "award": award_label(award), "n": needed.value},
+              needed.citation)
 
 
 def _initiatives_since(ctx: Context, base, key: str, rule: str) -> None:

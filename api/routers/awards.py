@@ -1,0 +1,52 @@
+"""Award catalogue, ledger and the eligibility check (same JSON as the command-line interface,
+../shared/domain/eligibility-interface.md)."""
+
+from ninja import Body, Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from api.schemas import AwardRecordOut, AwardTypeOut
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.queries import records_for_user
+from awards.eligibility.engine import evaluate
+from awards.eligibility.json_io import CaseError, parse_case
+from awards.models import AwardType
+from organisations.views.common import require
+
+router = Router(tags=["awards"])
+
+
+@router.get("/catalogue", response=list[AwardTypeOut])
+def catalogue(request):
+    require(request, "awards.view_catalogue")
+    return AwardType.objects.filter(is_active=True)
+
+
+@router.get("/ledger", response=list[AwardRecordOut])
+@paginate(LimitOffsetPagination)
+def ledger(request, q: str = "", award: str = "", year: int | None = None):
+    require(request, "awards.view_ledger")
+    qs = records_for_user(request.user, q)
+    if award:
+        qs = qs.filter(award_type__code=award)
+    if year is not None:
+        qs = qs.filter(year=year)
+    return qs.order_by("id")
+
+
+@router.post("/eligibility/check")
+def eligibility_check(request, payload: dict = Body(...)):
+    """Evaluate cases: `{"cases": [...]}` → `{"results": [...]}`; a malformed case gets
+    `{"id", "error"}` and the others are still evaluated. Parameters come from the catalogue."""
+    require(request, "awards.view_catalogue")
+    cases = payload.get("cases")
+    if not isinstance(cases, list):
+        return 422, {"detail": "cases: a list is required."}
+    params = CatalogueParameters()
+    results = []
+    for data in cases:
+        try:
+            results.append(evaluate(parse_case(data), params).as_dict())
+        except CaseError as error:
+            results.append({"id": str(data.get("id")) if isinstance(data, dict) else None,
+                            "error": str(error)})
+    return {"results": results}

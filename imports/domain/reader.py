@@ -1,0 +1,168 @@
+"""Streaming access to an uploaded workbook: the sheet is never held in memory whole.
+
+openpyxl's read-only mode parses the worksheet XML as it is iterated, so memory stays flat
+whether the file has a hundred rows or a hundred thousand; rows reach the importers in batches.
+"""
+
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from core.text import fold
+from imports.domain import cells
+from imports.domain.importers import Column, Row, RowError
+
+XLSX_MARKER = "[Content_Types].xml"
+HEADER_ROW = 1
+# openpyxl streams the sheet but loads the shared-strings part whole. A genuine file of 100,000
+# people has a few MB of it; a crafted one ("zip bomb") could expand to gigabytes.
+SHARED_STRINGS = "xl/sharedStrings.xml"
+MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
+
+
+class UnreadableFile(Exception):
+    """The file is not a workbook openpyxl can read."""
+
+
+class HeaderError(Exception):
+    """The header row does not name the importer's columns; `errors` are on row 1."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(e.describe() for e in errors))
+        self.errors = errors
+
+
+def is_xlsx(fileobj) -> bool:
+    """Judge by content, not by name: an .xlsx is a zip archive holding [Content_Types].xml."""
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            return XLSX_MARKER in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        fileobj.seek(0)
+
+
+def expands_too_much(fileobj, limit: int = MAX_SHARED_STRINGS_BYTES) -> bool:
+    """Whether the part openpyxl holds in memory would be larger than `limit` once unpacked.
+    The size declared in the archive bounds what Python's zipfile will ever inflate."""
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            return any(info.file_size > limit for info in archive.infolist()
+                       if info.filename == SHARED_STRINGS)
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        fileobj.seek(0)
+
+
+def can_open(fileobj) -> bool:
+    """Whether openpyxl opens the workbook and finds a sheet (cheap: rows are not read)."""
+    try:
+        workbook = load_workbook(fileobj, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many types for damaged parts; all mean "unreadable"
+        return False
+    else:
+        found = bool(workbook.worksheets)
+        workbook.close()
+        return found
+    finally:
+        fileobj.seek(0)
+
+
+def header_key(value) -> str:
+    """Compare headings without case, trailing "*" or diacritics: Vietnamese typed with
+    different keyboards arrives composed or decomposed, and "Mã đơn vị *" marks required."""
+    return fold(cells.display(value)).rstrip(" *")
+
+
+def match_header(header: tuple | None, columns: tuple[Column, ...]) -> dict[str, int]:
+    """column key → position in the row. Every column of the template must be present (a
+    misspelt optional heading would otherwise drop its data silently); extra ones are ignored."""
+    if not header or all(cells.is_blank(v) for v in header):
+        raise HeaderError([RowError(HEADER_ROW, columns[0].header, "", _(
+            "The first row of the first sheet must hold the column headings of the template; "
+            "it is empty."))])
+    positions: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    errors = []
+    wanted = {header_key(column.header): column for column in columns}
+    for index, value in enumerate(header):
+        key = header_key(value)
+        if key in seen and key in wanted:
+            errors.append(RowError(HEADER_ROW, wanted[key].header, cells.display(value), _(
+                "The column “%(column)s” appears twice in the header row.") % {
+                "column": wanted[key].header}))
+        seen.setdefault(key, index)
+    for key, column in wanted.items():
+        if key in seen:
+            positions[column.key] = seen[key]
+        else:
+            errors.append(RowError(HEADER_ROW, column.header, "", _(
+                "The header row has no column “%(column)s”; start from the template.") % {
+                "column": column.header}))
+    if errors:
+        raise HeaderError(errors)
+    return positions
+
+
+def _estimate_rows(worksheet) -> int:
+    """Data rows the sheet announces, for the progress bar only (the final count is what was
+    read). Excel writes a <dimension> element, exposed as max_row; other writers (openpyxl's
+    write-only mode among them) omit it, so count <row> tags in the raw XML instead: a byte
+    scan, far cheaper than parsing."""
+    if worksheet.max_row is not None:
+        return max(worksheet.max_row - HEADER_ROW, 0)
+    count, tail = 0, b""
+    with worksheet._get_source() as source:  # private, but the only door to the raw part
+        while chunk := source.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"<row ")
+            tail = data[-4:]  # shorter than the token: a split tag is counted once
+    return max(count - HEADER_ROW, 0)
+
+
+class Sheet:
+    """The first worksheet of a workbook with its header matched to the importer's columns."""
+
+    def __init__(self, worksheet, columns: tuple[Column, ...]):
+        self._rows = worksheet.iter_rows(values_only=True)
+        self.positions = match_header(next(self._rows, None), columns)
+        self.estimated_rows = _estimate_rows(worksheet)
+
+    def rows(self) -> Iterator[Row]:
+        """Data rows with their Excel row number; fully blank rows are skipped."""
+        for number, values in enumerate(self._rows, start=HEADER_ROW + 1):
+            if all(cells.is_blank(v) for v in values):
+                continue
+            width = len(values)
+            yield Row(number, {key: values[i] if i < width else None
+                               for key, i in self.positions.items()})
+
+    def batches(self, size: int) -> Iterator[list[Row]]:
+        batch: list[Row] = []
+        for row in self.rows():
+            batch.append(row)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+@contextmanager
+def open_sheet(path, columns: tuple[Column, ...]) -> Iterator[Sheet]:
+    """Open the workbook at `path` for streaming; raises UnreadableFile or HeaderError."""
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # see can_open
+        raise UnreadableFile(str(error)) from error
+    try:
+        if not workbook.worksheets:
+            raise UnreadableFile(_("The workbook has no sheet."))
+        yield Sheet(workbook.worksheets[0], columns)
+    finally:
+        workbook.close()

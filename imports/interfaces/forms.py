@@ -1,0 +1,39 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from imports.domain.importers import importers_for
+from imports.domain.reader import can_open, expands_too_much, is_xlsx
+
+
+class UploadForm(forms.Form):
+    """Choose what to import and send the workbook. The file is judged by its content (an
+    .xlsx is a zip archive with [Content_Types].xml) and opened once, so a damaged or
+    mis-named file is refused here rather than failing later in the worker."""
+
+    kind = forms.ChoiceField(label=gettext_lazy("What to import"))
+    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(imp.kind, imp.label) for imp in importers_for(user)]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.TDKT_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(_("The file is larger than the limit of %(limit)s MB.") % {
+                "limit": round(limit / (1024 * 1024), 1)})
+        if not is_xlsx(upload):
+            raise ValidationError(_("This is not an Excel .xlsx file. Save it from Excel as "
+                                    "“Excel Workbook (.xlsx)” and try again."))
+        if expands_too_much(upload):
+            raise ValidationError(_("This workbook unpacks to far more data than a real list "
+                                    "would; split it into smaller files."))
+        if not can_open(upload):
+            raise ValidationError(_("The Excel file could not be read; it may be damaged. Save "
+                                    "it again as .xlsx and try again."))
+        return upload

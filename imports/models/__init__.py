@@ -1,0 +1,3 @@
+from .jobs import ImportJob, ImportRowError
+
+__all__ = ["ImportJob", "ImportRowError"]
