@@ -1,0 +1,120 @@
+"""Benchmark: importing historical awards from Excel, 10 rows per person.
+
+    python bench/bench_import_awards.py [ROWS]   # default 1000000 (BENCH_AWARD_ROWS)
+
+Scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end). Builds the demo province with
+ROWS / 10 people (`seed_demo`), writes an .xlsx of ROWS award rows (LĐTT 2016–2022 and CSTĐ cơ sở
+2023–2025 per person), then runs the worker's functions: create_job → run_validation →
+request_commit → run_commit, printing seconds, rows/s and peak memory after each phase.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LDTT_YEARS = range(2016, 2023)
+CSTD_YEARS = (2023, 2024, 2025)
+
+
+def setup_django(var_dir: Path) -> None:
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["TDKT_VAR_DIR"] = str(var_dir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
+    os.environ.setdefault("DJANGO_DEBUG", "0")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
+    os.environ["TDKT_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+    import django
+
+    django.setup()
+
+
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def write_file(path: Path, rows: int) -> int:
+    from openpyxl import Workbook
+
+    from awards.interfaces.importers import AwardImporter
+    from organisations.models import Person
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Dữ liệu")
+    sheet.append([c.header for c in AwardImporter.columns])
+    written = 0
+    for cccd in Person.objects.filter(employments__isnull=False).values_list(
+            "cccd", flat=True).distinct().iterator(chunk_size=5000):
+        for year in LDTT_YEARS:
+            sheet.append([cccd, "", "", "ldtt", year, "", f"{year}/QĐ-LĐTT", f"15/01/{year + 1}",
+                          "Thủ trưởng đơn vị", ""])
+        for year in CSTD_YEARS:
+            sheet.append([cccd, "", "", "cstd_co_so", year, "cong_trang", f"{year}/QĐ-CSTĐ",
+                          f"20/01/{year + 1}", "Thủ trưởng đơn vị", ""])
+        written += len(LDTT_YEARS) + len(CSTD_YEARS)
+        if written >= rows:
+            break
+    workbook.save(path)
+    return written
+
+
+def timed(label, work):
+    started = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - started
+    print(f"{label:<14} {seconds:8.1f} s   max RSS so far {max_rss_mb():7.1f} MB", flush=True)
+    return result, seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="?", type=int,
+                        default=int(os.environ.get("BENCH_AWARD_ROWS", 1_000_000)))
+    args = parser.parse_args()
+    var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-awards-"))
+    try:
+        setup_django(var_dir)
+        from django.core.files import File
+        from django.core.management import call_command
+
+        from accounts.models import User
+        from awards.models import AwardRecord
+        from imports.domain.engine import run_commit, run_validation
+        from imports.domain.jobs import create_job, request_commit
+        from imports.enums import JobState
+
+        call_command("migrate", verbosity=0)
+        timed("seed province", lambda: call_command("seed_demo", people=args.rows // 10 + 200,
+                                                    verbosity=0))
+        AwardRecord.objects.all().delete()  # the demo's own history; the bench brings its own
+        admin = User.objects.get(username="admin")
+        path = var_dir / "awards.xlsx"
+        rows, _s = timed("write file", lambda: write_file(path, args.rows))
+        print(f"file: {rows:,} rows, {path.stat().st_size / 2**20:.1f} MB")
+        with path.open("rb") as handle:
+            job = create_job(admin, "awards", File(handle, name=path.name), language="vi")
+        job, check_s = timed("validation", lambda: run_validation(job))
+        if job.state != JobState.VALIDATED:
+            print(f"validation ended {job.state}: "
+                  f"{list(job.errors.values_list('row_number', 'column', 'message')[:3])}")
+            return 1
+        job, commit_s = timed("commit", lambda: run_commit(request_commit(job, admin)))
+        if job.state != JobState.COMMITTED:
+            print(f"commit ended {job.state}: {job.message}")
+            return 1
+        assert AwardRecord.objects.count() == rows
+        print(f"validation: {rows / check_s:,.0f} rows/s; commit: {rows / commit_s:,.0f} rows/s;"
+              f" total {check_s + commit_s:.0f} s; peak RSS {max_rss_mb():.0f} MB")
+        return 0
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

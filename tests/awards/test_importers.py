@@ -1,0 +1,119 @@
+"""Historical awards and task ratings from Excel: every error kind, all-or-nothing, scope."""
+
+import datetime
+
+import pytest
+
+from awards.interfaces.importers import AwardImporter, RatingImporter
+from awards.models import AwardRecord, TaskRating
+from imports.models import ImportRowError
+from tests.factories import CollectiveFactory, PersonFactory
+from tests.imports.helpers import committed, validated, write_xlsx
+
+AWARD_HEADER = [c.header for c in AwardImporter.columns]
+RATING_HEADER = [c.header for c in RatingImporter.columns]
+
+
+def award_row(**values):
+    row = {"cccd": "", "unit": "", "collective": "", "award": "ldtt", "year": 2024,
+           "kind": "", "decision_number": "12/QĐ-SGD", "decision_date": "15/01/2025",
+           "issuer": "Giám đốc Sở", "revoked": ""} | values
+    return [row[c.key] for c in AwardImporter.columns]
+
+
+def rating_row(**values):
+    row = {"cccd": "", "unit": "", "collective": "", "year": 2024, "rating": "tot"} | values
+    return [row[c.key] for c in RatingImporter.columns]
+
+
+def errors_of(job):
+    return [(e.row_number, e.column, e.message) for e in
+            ImportRowError.objects.filter(job=job).order_by("row_number", "id")]
+
+
+@pytest.fixture
+def person(dept_a):
+    return PersonFactory(unit=dept_a)
+
+
+def test_valid_awards_are_committed(tmp_path, officer_a, person, dept_a):
+    whole = CollectiveFactory(unit=dept_a, kind="unit", name="Tập thể Sở A")
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd),
+        award_row(cccd=person.cccd, award="Chiến sĩ thi đua cơ sở", year=2023,
+                  decision_number="9/QĐ", revoked="Có"),
+        award_row(unit="SO-A", award="tt_ldtt", decision_number="13/QĐ")])
+    job = committed(officer_a, "awards", path)
+    assert job.state == "committed"
+    records = AwardRecord.objects.order_by("year", "award_type__code")
+    assert [(r.award_type.code, r.year, r.revoked, r.source) for r in records] == [
+        ("cstd_co_so", 2023, True, "import"), ("ldtt", 2024, False, "import"),
+        ("tt_ldtt", 2024, False, "import")]
+    assert records.get(award_type__code="tt_ldtt").collective == whole
+
+
+def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, person, dept_b):
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd="008085999999"),                                       # row 2
+        award_row(cccd=person.cccd, award="khong_co"),                         # row 3
+        award_row(cccd=person.cccd, year=1900),                                # row 4
+        award_row(cccd=person.cccd, year=2026, decision_date="01/01/2025"),    # row 5
+        award_row(cccd=person.cccd),                                           # row 6
+        award_row(cccd=person.cccd),                                           # row 7 dup of 6
+        award_row(cccd=person.cccd, award="tt_ldtt", decision_number="x"),     # row 8
+        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 no coll.
+        award_row(cccd=PersonFactory(unit=dept_b).cccd),                       # row 10 scope
+        award_row(cccd=person.cccd, year="hai nghìn"),                         # row 11
+    ])
+    job = validated(officer_a, "awards", path)
+    assert job.state == "invalid"
+    assert errors_of(job) == [
+        (2, "Số CCCD", "No person with citizen ID 008085999999 is registered."),
+        (3, "Mã danh hiệu/hình thức", "Unknown title or form “khong_co”."),
+        (4, "Năm thành tích", "Impossible year 1900."),
+        (5, "Năm thành tích", "The achievement year 2026 is after the decision date."),
+        (7, "Số quyết định", "Same record as row 6."),
+        (8, "Mã danh hiệu/hình thức",
+         "“tt_ldtt” is not awarded to this kind of subject (Individual)."),
+        (9, "Tên tập thể", "No collective “(whole unit)” in unit SO-B."),
+        (10, "Số CCCD", "This record is outside your scope."),
+        (11, "Năm thành tích", "“hai nghìn” is not a year."),
+    ]
+    assert AwardRecord.objects.count() == 0
+
+
+def test_award_already_in_ledger_is_a_duplicate(tmp_path, officer_a, person):
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [award_row(cccd=person.cccd)])
+    committed(officer_a, "awards", path)
+    again = validated(officer_a, "awards", write_xlsx(tmp_path / "b.xlsx", AWARD_HEADER,
+                                                      [award_row(cccd=person.cccd)]))
+    assert errors_of(again) == [(2, "Số quyết định", "Already in the ledger.")]
+
+
+def test_ratings_import_and_duplicates(tmp_path, officer_a, person):
+    path = write_xlsx(tmp_path / "r.xlsx", RATING_HEADER, [
+        rating_row(cccd=person.cccd, year=2023, rating="Hoàn thành xuất sắc nhiệm vụ"),
+        rating_row(cccd=person.cccd, year=2024, rating="tot")])
+    assert committed(officer_a, "ratings", path).state == "committed"
+    assert sorted(TaskRating.objects.values_list("year", "rating")) == [
+        (2023, "xuat_sac"), (2024, "tot")]
+    again = validated(officer_a, "ratings", write_xlsx(tmp_path / "s.xlsx", RATING_HEADER, [
+        rating_row(cccd=person.cccd, year=2024), rating_row(cccd=person.cccd, year=2025),
+        rating_row(cccd=person.cccd, year=2025), rating_row(cccd=person.cccd, rating="gioi")]))
+    assert errors_of(again) == [
+        (2, "Năm", "This person already has a rating for 2024; correct it on their profile."),
+        (4, "Năm", "Same record as row 3."),
+        (5, "Xếp loại", "“gioi” is not an allowed value; see the “Hướng dẫn” sheet.")]
+
+
+def test_imported_history_feeds_the_engine(tmp_path, officer_a, person):
+    from awards.domain.queries.cases import case_for
+    from awards.eligibility.engine import evaluate
+
+    write = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd, award="cstd_co_so", year=y, decision_number=f"{y}/QĐ",
+                  decision_date=f"15/01/{y + 1}") for y in (2023, 2024, 2025)])
+    committed(officer_a, "awards", write)
+    verdict = evaluate(case_for(person, "cstd_tinh", 2025))
+    assert [r.rule for r in verdict.missing] == ["cstd_tinh.initiative_scope"]
+    assert datetime.date.today().year >= 2025
