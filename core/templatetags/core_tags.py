@@ -16,3 +16,11 @@ def query_with(context, **changes):
 def vn_date(value):
     """dd/mm/yyyy, the way Vietnamese documents write dates."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+@register.filter
+def vnd(value):
+    """Money the Vietnamese way: 2.340.000 đ."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", ".") + " đ"

@@ -17,3 +17,11 @@ def test_fold_removes_vietnamese_diacritics(raw, folded):
 
 def test_fold_join_skips_empty_parts():
     assert fold_join("Sở Y tế", "", None, "SYT") == "so y te syt"
+
+
+@pytest.mark.parametrize(("amount", "shown"), [(710000, "710.000 đ"), (2340000, "2.340.000 đ"),
+                                               (0, "0 đ"), (None, "")])
+def test_money_is_written_the_vietnamese_way(amount, shown):
+    from core.templatetags.core_tags import vnd
+
+    assert vnd(amount) == shown
