@@ -91,8 +91,7 @@ def main() -> int:
 
         call_command("migrate", verbosity=0)
         timed("seed province", lambda: call_command("seed_demo", people=args.rows // 10 + 200,
-                                                    verbosity=0))
-        AwardRecord.objects.all().delete()  # the demo's own history; the bench brings its own
+                                                    history=False, verbosity=0))
         admin = User.objects.get(username="admin")
         path = var_dir / "awards.xlsx"
         rows, _s = timed("write file", lambda: write_file(path, args.rows))

@@ -140,7 +140,7 @@ def run(args: argparse.Namespace, var_dir: Path) -> int:
         raise SystemExit(f"GET /healthz answered {smoke.status_code} before seeding")
 
     started = time.perf_counter()
-    call_command("seed_demo", people=args.people, reset=True, verbosity=1)
+    call_command("seed_demo", people=args.people, reset=True, history=False, verbosity=1)
     print(f"seed_demo: {time.perf_counter() - started:.1f} s")
 
     # The board-staff persona (its scope is the province: every person of the demo).

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-
 CSP = "; ".join(
     [
         "default-src 'self'",

@@ -2,6 +2,8 @@
 immediately, and private files in a throw-away folder. DATABASE_URL still chooses the database,
 so `.ci/run` runs the same suite on PostgreSQL."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,3 +12,4 @@ from tdkt.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)

@@ -94,11 +94,14 @@ def rebuild_tree_index() -> None:
 # ---------------------------------------------------------------- lineage
 
 def predecessors_of(unit: Unit) -> list[tuple[Unit, ReorganisationEvent]]:
-    """Units `unit` was made from, recursively, with the event that made it (newest first)."""
+    """Units `unit` was made from, recursively, with the event that made it: generation by
+    generation, each in the order the events were recorded, then by code (a stable order on
+    every database)."""
     found, frontier, seen = [], [unit.id], {unit.id}
     while frontier:
         links = (ReorganisationLink.objects.filter(successor_id__in=frontier)
-                 .exclude(predecessor_id__in=seen).select_related("predecessor", "event"))
+                 .exclude(predecessor_id__in=seen).select_related("predecessor", "event")
+                 .order_by("event__effective_date", "event_id", "predecessor__code"))
         frontier = []
         for link in links:
             found.append((link.predecessor, link.event))
@@ -110,7 +113,8 @@ def predecessors_of(unit: Unit) -> list[tuple[Unit, ReorganisationEvent]]:
 def successors_of(unit: Unit) -> list[tuple[Unit, ReorganisationEvent]]:
     """Units that `unit` became (directly), with the event."""
     links = (ReorganisationLink.objects.filter(predecessor=unit, successor__isnull=False)
-             .exclude(successor=unit).select_related("successor", "event"))
+             .exclude(successor=unit).select_related("successor", "event")
+             .order_by("event__effective_date", "event_id"))
     return [(link.successor, link.event) for link in links]
 
 

@@ -26,8 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true",
                             help="Do nothing when units already exist (used by `make run`).")
         parser.add_argument("--seed", type=int, default=2025, help="Random seed.")
+        parser.add_argument("--no-history", dest="history", action="store_false",
+                            help="Skip the 2019–2025 ratings and awards (benchmarks that bring "
+                                 "their own history).")
 
-    def handle(self, *args, people, reset, if_empty, seed, **options):
+    def handle(self, *args, people, reset, if_empty, seed, history, **options):
         if if_empty and Unit.objects.exists():
             self.stdout.write("Demo data already present; skipping (use `make seed` to rebuild).")
             return
@@ -48,7 +51,8 @@ class Command(BaseCommand):
                 demo, households, serial_start=people + 200_000)),
             ("clusters and blocks", lambda: org_demo.build_clusters(demo)),
             ("emulation staff and training", lambda: org_demo.build_staff(demo)),
-            ("ratings and awards 2019–2025", lambda: awards_demo.build_history(demo.rng)),
+            ("ratings and awards 2019–2025",
+             lambda: awards_demo.build_history(demo.rng) if history else 0),
             ("accounts", build_accounts),
         ]
         for label, stage in stages:
