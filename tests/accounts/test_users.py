@@ -75,3 +75,18 @@ def test_readers_cannot_change_people(role, province, dept_a):
 def test_inactive_account_has_no_scope(officer_a):
     officer_a.is_active = False
     assert scope_unit_ids(officer_a) == set()
+
+
+def test_whole_tree_scope_gives_the_same_rows_without_a_subquery(board_user, province, dept_a,
+                                                                 dept_b):
+    from accounts.domain.scope import covers_every_unit
+    from organisations.models import Person
+    from tests.factories import PersonFactory
+
+    people = {PersonFactory(unit=dept_a), PersonFactory(unit=dept_b)}
+    Person.objects.create(cccd="008085000777", full_name="Không đơn vị", gender="male",
+                          birth_date="1985-01-01")
+    assert covers_every_unit(board_user)
+    scoped = restrict_to_scope(Person.objects.all(), board_user)
+    assert set(scoped) == people
+    assert "IN (SELECT" not in str(scoped.query)
