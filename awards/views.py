@@ -1,9 +1,8 @@
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from awards.domain import catalogue as catalogue_domain
@@ -23,8 +22,8 @@ from awards.interfaces.forms import (
     RevokeForm,
 )
 from awards.models import AwardType
-from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
 from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
@@ -116,51 +115,35 @@ def qualify(request, mode="now"):
 def parameter_add(request, code):
     require(request, "awards.manage_catalogue")
     award_type = get_in(AwardType.objects.all(), code=code)
-    form = ParameterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            catalogue_domain.set_parameter(request.user, award_type, **form.cleaned_data)
-            messages.success(request, _("New value recorded."))
-            return redirect("awards:catalogue")
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("New dated value: %(name)s") % {"name": award_type.name},
-        "submit": _("Save")})
+    return form_page(
+        request, ParameterForm(request.POST or None),
+        lambda data: catalogue_domain.set_parameter(request.user, award_type, **data),
+        title=_("New dated value: %(name)s") % {"name": award_type.name}, submit=_("Save"),
+        done=lambda _r: reverse("awards:catalogue"), success_message=_("New value recorded."))
 
 
 @login_required
 def record_add(request, public_id):
     person = get_in(people_for_user(request.user), public_id=public_id)
     require(request, "awards.change_ledger", person)
-    form = RecordForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ledger_domain.record_award(request.user, person=person, source="manual",
-                                       **form.cleaned_data)
-            messages.success(request, _("Award recorded."))
-            return redirect("awards:person_profile", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Record an award: %(name)s") % {"name": person.full_name},
-        "submit": _("Save")})
+    return form_page(
+        request, RecordForm(request.POST or None),
+        lambda data: ledger_domain.record_award(request.user, person=person, source="manual",
+                                                **data),
+        title=_("Record an award: %(name)s") % {"name": person.full_name}, submit=_("Save"),
+        done=lambda _r: reverse("awards:person_profile", args=[person.public_id]),
+        success_message=_("Award recorded."))
 
 
 @login_required
 def record_revoke(request, public_id):
     entry = get_in(scoped_records(request.user), public_id=public_id)
     require(request, "awards.change_ledger", entry)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ledger_domain.revoke_award(request.user, entry, **form.cleaned_data)
-            messages.success(request, _("Award revoked."))
-            return redirect("awards:ledger")
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Revoke: %(award)s") % {"award": entry}, "submit": _("Revoke")})
+    return form_page(
+        request, RevokeForm(request.POST or None),
+        lambda data: ledger_domain.revoke_award(request.user, entry, **data),
+        title=_("Revoke: %(award)s") % {"award": entry}, submit=_("Revoke"),
+        done=lambda _r: reverse("awards:ledger"), success_message=_("Award revoked."))
 
 
 @login_required
@@ -172,16 +155,12 @@ def fact_add(request, public_id, fact):
         "discipline": (DisciplineForm, facts_domain.record_discipline, _("Record discipline")),
         "pending": (PendingForm, facts_domain.open_matter, _("Open a pending matter")),
     }[fact]
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(request.user, person, **form.cleaned_data)
-            messages.success(request, _("Saved."))
-            return redirect("awards:person_profile", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": f"{title}: {person.full_name}", "submit": _("Save")})
+    return form_page(
+        request, form_class(request.POST or None),
+        lambda data: action(request.user, person, **data),
+        title=f"{title}: {person.full_name}", submit=_("Save"),
+        done=lambda _r: reverse("awards:person_profile", args=[person.public_id]),
+        success_message=_("Saved."))
 
 
 @login_required
