@@ -87,13 +87,13 @@ def bare_read() -> int:
 def who_qualifies() -> tuple[int, int]:
     from awards.domain.parameters import CatalogueParameters
     from awards.domain.profile import INDIVIDUAL_AWARDS
-    from awards.domain.queries.cases import cases_for_people
+    from awards.domain.queries.cases import CASE_FIELDS, cases_for_people
     from awards.eligibility.engine import screen
     from organisations.models import Person
 
     params = CatalogueParameters()
     evaluations = eligible = 0
-    people = Person.objects.order_by("id").iterator(chunk_size=5000)
+    people = Person.objects.order_by("id").only(*CASE_FIELDS).iterator(chunk_size=5000)
     for _person, case in cases_for_people(people, INDIVIDUAL_AWARDS, 2025):
         evaluations += 1
         eligible += screen(case, params) is not None

@@ -44,13 +44,14 @@ def supported_awards() -> list[str]:
     return sorted(RULES)
 
 
-def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict:
+def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
+             ctx: Context | None = None) -> Verdict:
     """Judge `case` by the law in force for its achievement year; money by its decision date."""
     rule = RULES.get(case.award)
     if rule is None:
         raise UnknownAward(case.award)
-    law = law_for_year(case.year)
-    ctx = Context(case=case, law=law, params=params)
+    ctx = ctx or Context(case=case, law=law_for_year(case.year), params=params)
+    law = ctx.law
     rule(ctx)
     eligible = all(r.ok for r in ctx.reasons)
     reward = (params.reward(case.award, case.subject.kind, case.effective_decision_date)
@@ -64,9 +65,9 @@ def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict:
 def screen(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict | None:
     """The verdict when `case` is eligible, else None. A failed necessary condition
     (PRECHECKS) answers None without the full evaluation: for lists of who qualifies."""
+    ctx = Context(case=case, law=law_for_year(case.year), params=params)
     precheck = PRECHECKS.get(case.award)
-    if precheck is not None and not precheck(Context(case=case, law=law_for_year(case.year),
-                                                     params=params)):
+    if precheck is not None and not precheck(ctx):
         return None
-    verdict = evaluate(case, params)
+    verdict = evaluate(case, params, ctx)
     return verdict if verdict.eligible else None

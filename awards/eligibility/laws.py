@@ -67,6 +67,7 @@ class Parameters:
         self.coefficient_rows = coefficients
         self.household_rows = household_factor
         self.criteria_table = criteria
+        self._rewards: dict = {}  # (award, kind, date) → reward: a province shares a few dates
 
     def criterion(self, law: Law, key: str) -> Value:
         value, citation, verified = self.criteria_table[law.key][key]
@@ -98,6 +99,13 @@ class Parameters:
 
     def reward(self, award: str, subject_kind: str, on: datetime.date) -> dict | None:
         """coefficient × base salary on the decision date, rounded as the decree in force says."""
+        key = (award, subject_kind, on)
+        if key not in self._rewards:
+            self._rewards[key] = self._reward(award, subject_kind, on)
+        found = self._rewards[key]
+        return dict(found) if found is not None else None
+
+    def _reward(self, award: str, subject_kind: str, on: datetime.date) -> dict | None:
         coefficient = self.coefficient(award, subject_kind, on)
         salary = self.base_salary(on)
         rounding = self.rounding(on)

@@ -19,6 +19,9 @@ from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person
 
 CHUNK = 5000
+# The Person fields a case needs: list screens load only these for a whole province.
+CASE_FIELDS = ("id", "public_id", "gender", "is_leader", "is_direct_worker", "full_name",
+               "position", "unit")
 
 
 def _subject(person: Person) -> Subject:
@@ -77,14 +80,16 @@ def _chunk(batch, awards_wanted, year):
     ids = [p.pk for p in batch]
     ratings, held = _histories(ids)
     discipline, pending = _facts(ids)
+    empty = ()
     for person in batch:
+        pid = person.pk
+        # One person's history, built once and shared by the cases of every award asked for.
+        facts = {"id": str(person.public_id), "year": year, "subject": _subject(person),
+                 "ratings": tuple(ratings.get(pid, empty)), "awards": tuple(held.get(pid, empty)),
+                 "discipline": tuple(discipline.get(pid, empty)),
+                 "pending": tuple(pending.get(pid, empty))}
         for award in awards_wanted:
-            yield person, Case(id=str(person.public_id), award=award, year=year,
-                               subject=_subject(person), ratings=tuple(ratings[person.pk]),
-                               awards=tuple(held[person.pk]),
-                               discipline=tuple(discipline[person.pk]),
-                               pending=tuple(pending[person.pk]))
-
+            yield person, Case(award=award, **facts)
 
 def members_of(collective: Collective, year: int) -> Members | None:
     """Member figures of a whole-unit collective for `year`, from the ledger: people employed in

@@ -61,12 +61,23 @@ class Deferred:
 _ = Deferred  # marks msgids for makemessages; translated when read
 
 
-@dataclass(frozen=True)
 class Reason:
-    rule: str
-    ok: bool
-    message: Deferred | str
-    citation: str
+    """One condition checked: rule id, met or not, message, legal citation. A slotted class
+    rather than a frozen dataclass: a province screening creates millions of them."""
+
+    __slots__ = ("rule", "ok", "message", "citation")
+
+    def __init__(self, rule: str, ok: bool, message, citation: str):
+        self.rule, self.ok, self.message, self.citation = rule, ok, message, citation
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Reason) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash((self.rule, self.ok, self.citation))
+
+    def __repr__(self) -> str:
+        return f"Reason({self.rule!r}, {self.ok!r}, {str(self.message)!r})"
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "ok": self.ok, "message": str(self.message),
