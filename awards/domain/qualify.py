@@ -29,7 +29,7 @@ def projected(case: Case, params: Parameters) -> Case:
     (the screen states these assumptions)."""
     rating = next((r.rating for r in reversed(case.ratings) if r.year == case.year), None)
     future = dataclasses.replace(
-        case, decision_date=None,
+        case, decision_date=None, history=None,
         ratings=case.ratings + ((Rating(case.year + 1, rating),) if rating else ()))
     for year in (case.year, case.year + 1):
         for title in FEEDING_TITLES:
@@ -37,7 +37,7 @@ def projected(case: Case, params: Parameters) -> Case:
                        for a in future.awards)
             trial = dataclasses.replace(future, award=title, year=year)
             if not held and evaluate(trial, params).eligible:
-                future = dataclasses.replace(future,
+                future = dataclasses.replace(future, history=None,
                                              awards=future.awards + (HeldAward(title, year),))
     return dataclasses.replace(future, year=case.year + 1)
 

@@ -85,6 +85,28 @@ class UnitQuota:
     cstd_co_so_proposed: int
 
 
+class HistoryIndex:
+    """One subject's history arranged for lookups: rating by year, and for each award the years
+    it counts (not revoked, a ladder-feeding kind, outside discipline). Built once per subject
+    and shared by the cases of every award asked for; the rules ask it instead of scanning."""
+
+    __slots__ = ("ratings", "held", "_discipline", "_counting")
+
+    def __init__(self, ratings, awards, discipline):
+        self._discipline = tuple(discipline)
+        self._counting: dict[int, bool] = {}
+        self.ratings = {r.year: r.rating for r in ratings}  # the last rating of a year wins
+        self.held: dict[str, set[int]] = {}
+        for a in awards:
+            if not a.revoked and a.kind in LADDER_KINDS and self.counting(a.year):
+                self.held.setdefault(a.award, set()).add(a.year)
+
+    def counting(self, year: int) -> bool:
+        if year not in self._counting:
+            self._counting[year] = not any(d.overlaps_year(year) for d in self._discipline)
+        return self._counting[year]
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -105,6 +127,13 @@ class Case:
     cluster_leading: bool = False
     framework_met: bool | None = None
     extra: dict = field(default_factory=dict)
+    # Optional, shared by the cases of one subject (batch screening); built on demand otherwise.
+    # It must describe these ratings/awards/discipline: a `dataclasses.replace` that changes them
+    # must also pass `history=None`.
+    history: HistoryIndex | None = field(default=None, compare=False, repr=False)
+
+    def index(self) -> HistoryIndex:
+        return self.history or HistoryIndex(self.ratings, self.awards, self.discipline)
 
     @property
     def effective_decision_date(self) -> datetime.date:

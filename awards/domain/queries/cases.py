@@ -7,7 +7,15 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Count, Q
 
-from awards.eligibility.facts import Case, Discipline, HeldAward, Members, Rating, Subject
+from awards.eligibility.facts import (
+    Case,
+    Discipline,
+    HeldAward,
+    HistoryIndex,
+    Members,
+    Rating,
+    Subject,
+)
 from awards.models import (
     AwardRecord,
     AwardType,
@@ -88,6 +96,7 @@ def _chunk(batch, awards_wanted, year):
                  "ratings": tuple(ratings.get(pid, empty)), "awards": tuple(held.get(pid, empty)),
                  "discipline": tuple(discipline.get(pid, empty)),
                  "pending": tuple(pending.get(pid, empty))}
+        facts["history"] = HistoryIndex(facts["ratings"], facts["awards"], facts["discipline"])
         for award in awards_wanted:
             yield person, Case(award=award, **facts)
 

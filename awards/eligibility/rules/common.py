@@ -7,7 +7,6 @@ from django.utils.translation import gettext
 
 from awards.data.catalogue import CATALOGUE
 from awards.eligibility.facts import (
-    LADDER_KINDS,
     RATING_ORDER,
     SCOPE_ORDER,
     Case,
@@ -94,6 +93,9 @@ class Context:
     reasons: list[Reason] = field(default_factory=list)
     initiatives_used: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        self.history = self.case.index()
+
     def check(self, rule: str, ok: bool, message, citation: str) -> bool:
         self.reasons.append(Reason(rule, bool(ok), message, citation))
         return bool(ok)
@@ -109,11 +111,10 @@ class Context:
     def counting_year(self, year: int) -> bool:
         """Achievements count only outside discipline periods: after a penalty, from the day it
         ends (Decree 152/2025 Art. 4.4)."""
-        return not any(d.overlaps_year(year) for d in self.case.discipline)
+        return self.history.counting(year)
 
     def rating(self, year: int) -> str | None:
-        found = [r.rating for r in self.case.ratings if r.year == year]
-        return found[-1] if found else None
+        return self.history.ratings.get(year)
 
     def rated_at_least(self, year: int, level: str) -> bool:
         rating = self.rating(year)
@@ -121,13 +122,10 @@ class Context:
 
     def holds(self, award: str, year: int) -> bool:
         """A non-revoked award of a ladder-feeding kind for that year, outside discipline."""
-        return self.counting_year(year) and any(
-            a.award == award and a.year == year and not a.revoked and a.kind in LADDER_KINDS
-            for a in self.case.awards)
+        return year in self.history.held.get(award, ())
 
     def held_years(self, award: str) -> list[int]:
-        return sorted({a.year for a in self.case.awards if a.award == award and not a.revoked
-                       and a.kind in LADDER_KINDS and self.counting_year(a.year)})
+        return sorted(self.history.held.get(award, ()))
 
     def consecutive_run(self, years_ok, end: int) -> int:
         """How many consecutive years ending at `end` satisfy `years_ok(year)`."""

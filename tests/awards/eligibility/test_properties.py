@@ -77,3 +77,14 @@ def test_screen_agrees_with_full_evaluation(c):
     verdict = evaluate(c)
     screened = screen(c)
     assert (screened is not None) == verdict.eligible
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases)
+def test_shared_history_index_gives_the_same_verdict(c):
+    """Batch screening shares one HistoryIndex per person; verdicts must not change."""
+    from awards.eligibility.facts import HistoryIndex
+
+    shared = dataclasses.replace(c, history=HistoryIndex(c.ratings, c.awards, c.discipline))
+    assert [r.as_dict() for r in evaluate(shared).reasons] == [
+        r.as_dict() for r in evaluate(c).reasons]
