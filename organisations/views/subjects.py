@@ -37,6 +37,7 @@ def subject_detail(request, kind, public_id):
     require(request, "organisations.view_subject", obj)
     return render(request, "organisations/subject_detail.html", {
         "kind": kind, "obj": obj,
+        "records": obj.award_records.select_related("award_type").order_by("-year"),
         "can_change": request.user.has_perm("organisations.change_subject", obj)})
 
 

@@ -217,3 +217,17 @@ def test_collective_profile_computes_member_figures_from_the_ledger(client, boar
     assert lines["tt_ldxs"].eligible  # 10/10 complete, 80 % LĐTT, one CSTĐ cơ sở
     assert lines["tt_ldtt"].eligible
     assert lines["co_thi_dua_tinh"].eligible is False  # not the cluster's leading unit
+
+
+def test_household_page_lists_its_awards(client, officer_a, dept_a):
+    from organisations.models import Household
+
+    head = PersonFactory(unit=dept_a)
+    household = Household.objects.create(head=head, unit=dept_a, address="Thôn Làng Mới")
+    ledger.record_award(None, award_type=award("gia_dinh_van_hoa"), year=2024,
+                        decision_number="7/QĐ-UBND", decision_date=D(2025, 1, 10),
+                        issuer="Chủ tịch UBND xã", household=household)
+    client.force_login(officer_a)
+    page = client.get(reverse("organisations:household_detail", args=[household.public_id]))
+    assert [r.award_type.code for r in page.context["records"]] == ["gia_dinh_van_hoa"]
+    assert "7/QĐ-UBND" in page.text
