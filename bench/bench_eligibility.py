@@ -27,18 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scratch import setup_django  # noqa: E402 — bench/ is run as scripts
+
 YEARS = range(2019, 2026)
 
 
-def setup_django(var_dir: Path) -> None:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["TDKT_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    import django
-
-    django.setup()
 
 
 def build_history(rng: random.Random) -> int:

@@ -10,7 +10,6 @@ request_commit → run_commit, printing seconds, rows/s and peak memory after ea
 
 import argparse
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -19,24 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
+
 LDTT_YEARS = range(2016, 2023)
 CSTD_YEARS = (2023, 2024, 2025)
 
 
-def setup_django(var_dir: Path) -> None:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["TDKT_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    os.environ["TDKT_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
-    import django
-
-    django.setup()
 
 
-def max_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def write_file(path: Path, rows: int) -> int:
@@ -79,7 +68,7 @@ def main() -> int:
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-awards-"))
     try:
-        setup_django(var_dir)
+        setup_django(var_dir, task_backend="django_tasks.backends.dummy.DummyBackend")
         from django.core.files import File
         from django.core.management import call_command
 

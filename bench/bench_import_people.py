@@ -17,7 +17,6 @@ allocations during checking and committing (tracing slows them, so it is off by 
 import argparse
 import datetime
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
 
 PROVINCES = ["001", "008", "022", "026", "031"]
 UNIT_CODES = ["BENCH-SO-GD", "BENCH-SO-YT", "BENCH-SO-TC", "BENCH-XA-1", "BENCH-XA-2"]
@@ -44,27 +44,8 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def setup_django(var_dir: Path) -> None:
-    """Point the settings at a scratch directory, then start Django. Must run before any
-    import of the project's models."""
-    if os.environ.pop("DATABASE_URL", None):
-        print("note: DATABASE_URL ignored; the benchmark uses a scratch SQLite database")
-    os.environ["TDKT_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    # The phases are called directly and timed one by one: queued tasks must not run.
-    os.environ["TDKT_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
-
-    import django
-
-    django.setup()
 
 
-def max_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports KiB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (2**20 if sys.platform == "darwin" else 2**10)
 
 
 def build_world():
@@ -178,7 +159,7 @@ def main() -> int:
         raise SystemExit("rows must be between 1 and 1,000,000 (the CCCD serial has 6 digits)")
     var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-import-"))
     try:
-        setup_django(var_dir)
+        setup_django(var_dir, task_backend="django_tasks.backends.dummy.DummyBackend")
         return run(args, var_dir)
     finally:
         if args.keep:

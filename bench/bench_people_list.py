@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scratch import setup_django  # noqa: E402 — bench/ is run as scripts
 
 
 def parse_args() -> argparse.Namespace:
@@ -44,21 +45,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def setup_django(var_dir: Path) -> None:
-    """Point the settings at a scratch directory, then start Django. Must run before any
-    import of the project's models."""
-    if os.environ.pop("DATABASE_URL", None):
-        print("note: DATABASE_URL ignored; the benchmark uses a scratch SQLite database")
-    os.environ["TDKT_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
-    # Production-like: no debug query log, no debug templates.
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-a-secret")
-    os.environ.setdefault("TDKT_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-
-    import django
-
-    django.setup()
 
 
 @dataclass
