@@ -10,13 +10,15 @@ from core.interfaces.forms import apply_domain_error
 
 def form_page(request, form, save, *, title, submit, done, success_message,
               template="organisations/form.html"):
-    """`save(cleaned_data)` performs the change; `done(result)` is where to go afterwards."""
+    """`save(cleaned_data)` performs the change; `done(result)` is where to go afterwards;
+    `success_message` is a text, or a function of the result."""
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.cleaned_data)
         except ValidationError as error:
             apply_domain_error(form, error)
         else:
-            messages.success(request, success_message)
+            messages.success(request, success_message(result) if callable(success_message)
+                             else success_message)
             return redirect(done(result))
     return render(request, template, {"form": form, "title": title, "submit": submit})

@@ -1,11 +1,10 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
 from organisations.domain import people
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.enums import Gender
@@ -59,17 +58,19 @@ def person_detail(request, public_id):
 @login_required
 def person_create(request):
     require(request, "organisations.change_person")
-    form = PersonCreateForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            person = people.create_person(request.user, start_date=data.pop("start_date"), **data)
-            messages.success(request, _("%(name)s registered.") % {"name": person.full_name})
-            return redirect("organisations:person_detail", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html",
-                  {"form": form, "title": _("Register a person"), "submit": _("Register")})
+
+    def save(data):
+        data = dict(data)
+        return people.create_person(request.user, start_date=data.pop("start_date"), **data)
+
+    return form_page(
+        request, PersonCreateForm(request.POST or None, user=request.user), save,
+        title=_("Register a person"), submit=_("Register"), done=_detail_url,
+        success_message=lambda person: _("%(name)s registered.") % {"name": person.full_name})
+
+
+def _detail_url(person) -> str:
+    return reverse("organisations:person_detail", args=[person.public_id])
 
 
 @login_required
@@ -77,17 +78,12 @@ def person_edit(request, public_id):
     person = get_in(people_for_user(request.user), public_id=public_id)
     require(request, "organisations.change_person", person)
     form = PersonEditForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            people.update_person(request.user, person,
-                                 **{f: form.cleaned_data[f] for f in form.Meta.fields})
-            messages.success(request, _("Changes saved."))
-            return redirect("organisations:person_detail", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Correct %(name)s") % {"name": person.full_name},
-        "submit": _("Save")})
+    return form_page(
+        request, form,
+        lambda data: people.update_person(request.user, person,
+                                          **{f: data[f] for f in form.Meta.fields}),
+        title=_("Correct %(name)s") % {"name": person.full_name}, submit=_("Save"),
+        done=lambda _r: _detail_url(person), success_message=_("Changes saved."))
 
 
 @login_required
@@ -97,33 +93,26 @@ def person_transfer(request, public_id):
     form = TransferForm(request.POST or None, user=request.user, initial={
         "position": person.position, "title": person.title, "is_leader": person.is_leader,
         "is_direct_worker": person.is_direct_worker})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            people.transfer_person(request.user, person, unit=data.pop("unit"),
-                                   start_date=data.pop("start_date"), note=data.pop("note"),
-                                   **data)
-            messages.success(request, _("New position recorded."))
-            return redirect("organisations:person_detail", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Transfer or new position: %(name)s") % {
-            "name": person.full_name}, "submit": _("Record")})
+
+    def save(data):
+        data = dict(data)
+        return people.transfer_person(request.user, person, unit=data.pop("unit"),
+                                      start_date=data.pop("start_date"), note=data.pop("note"),
+                                      **data)
+
+    return form_page(
+        request, form, save,
+        title=_("Transfer or new position: %(name)s") % {"name": person.full_name},
+        submit=_("Record"), done=lambda _r: _detail_url(person),
+        success_message=_("New position recorded."))
 
 
 @login_required
 def person_end_employment(request, public_id):
     person = get_in(people_for_user(request.user), public_id=public_id)
     require(request, "organisations.change_person", person)
-    form = EndEmploymentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            people.end_employment(request.user, person, **form.cleaned_data)
-            messages.success(request, _("Employment ended."))
-            return redirect("organisations:person_detail", public_id=person.public_id)
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("End employment: %(name)s") % {"name": person.full_name},
-        "submit": _("Record")})
+    return form_page(
+        request, EndEmploymentForm(request.POST or None),
+        lambda data: people.end_employment(request.user, person, **data),
+        title=_("End employment: %(name)s") % {"name": person.full_name}, submit=_("Record"),
+        done=lambda _r: _detail_url(person), success_message=_("Employment ended."))
