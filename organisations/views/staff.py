@@ -1,14 +1,13 @@
 """Emulation staff registry and training sessions (seed 000 §2, 001 §7)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
 from organisations.domain import staff as staff_domain
 from organisations.domain.queries import staff_for_user, trainings_for_user
 from organisations.interfaces.forms import EndEmploymentForm, StaffForm, TrainingForm
@@ -32,51 +31,42 @@ def staff_list(request):
 @login_required
 def staff_create(request):
     require(request, "organisations.change_staff")
-    form = StaffForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            staff_domain.register_staff(request.user, **form.cleaned_data)
-            messages.success(request, _("Staff member registered."))
-            return redirect("organisations:staff_list")
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Register emulation staff"), "submit": _("Register")})
+    return form_page(
+        request, StaffForm(request.POST or None, user=request.user),
+        lambda data: staff_domain.register_staff(request.user, **data),
+        title=_("Register emulation staff"), submit=_("Register"), done=_list_url,
+        success_message=_("Staff member registered."))
+
+
+def _list_url(_result=None) -> str:
+    return reverse("organisations:staff_list")
 
 
 @login_required
 def staff_end(request, public_id):
     staff = get_in(staff_for_user(request.user), public_id=public_id)
     require(request, "organisations.change_staff", staff)
-    form = EndEmploymentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            staff_domain.end_staff(request.user, staff, **form.cleaned_data)
-            messages.success(request, _("Staff period ended."))
-            return redirect("organisations:staff_list")
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("End staff period: %(name)s") % {"name": staff.person},
-        "submit": _("Record")})
+    return form_page(
+        request, EndEmploymentForm(request.POST or None),
+        lambda data: staff_domain.end_staff(request.user, staff, **data),
+        title=_("End staff period: %(name)s") % {"name": staff.person}, submit=_("Record"),
+        done=_list_url, success_message=_("Staff period ended."))
 
 
 @login_required
 def training_create(request):
     require(request, "organisations.change_staff")
     staff_qs = staff_for_user(request.user).filter(end_date__isnull=True)
-    form = TrainingForm(request.POST or None, user=request.user, staff_qs=staff_qs)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            staff_domain.create_training(request.user, attendees=list(data.pop("attendees")),
-                                         **data)
-            messages.success(request, _("Training session recorded."))
-            return redirect("organisations:staff_list")
-        except ValidationError as error:
-            apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
-        "form": form, "title": _("Record a training session"), "submit": _("Save")})
+
+    def save(data):
+        data = dict(data)
+        return staff_domain.create_training(request.user, attendees=list(data.pop("attendees")),
+                                            **data)
+
+    return form_page(
+        request, TrainingForm(request.POST or None, user=request.user, staff_qs=staff_qs),
+        save, title=_("Record a training session"), submit=_("Save"), done=_list_url,
+        success_message=_("Training session recorded."))
 
 
 @login_required
