@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -64,7 +65,7 @@ def test_person_detail_by_persona(request, client, person_a, persona, status, se
 def test_unit_detail_lists_predecessors(client, board_user, province, dept_a, dept_b):
     from organisations.domain.tree import merge_units
 
-    merge_units(None, [dept_a, dept_b], effective_date=__import__("datetime").date(2025, 7, 1),
+    merge_units(None, [dept_a, dept_b], effective_date=datetime.date(2025, 7, 1),
                 new_unit={"code": "SO-MOI", "name": "Sở mới", "level": "province",
                           "kind": "department", "parent": province})
     body = client.get(f"{API}/units/SO-MOI", **bearer(board_user)).json()
@@ -73,7 +74,7 @@ def test_unit_detail_lists_predecessors(client, board_user, province, dept_a, de
 
 def test_ledger_is_scoped(client, officer_a, outsider, person_a):
     record_award(None, award_type=AwardType.objects.get(code="ldtt"), year=2024,
-                 decision_number="1/QĐ", decision_date=__import__("datetime").date(2025, 1, 5),
+                 decision_number="1/QĐ", decision_date=datetime.date(2025, 1, 5),
                  issuer="Sở", person=person_a)
     assert client.get(f"{API}/ledger", **bearer(officer_a)).json()["count"] == 1
     assert client.get(f"{API}/ledger", **bearer(outsider)).json()["count"] == 0

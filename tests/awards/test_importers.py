@@ -1,6 +1,5 @@
 """Historical awards and task ratings from Excel: every error kind, all-or-nothing, scope."""
 
-import datetime
 
 import pytest
 
@@ -116,4 +115,3 @@ def test_imported_history_feeds_the_engine(tmp_path, officer_a, person):
     committed(officer_a, "awards", write)
     verdict = evaluate(case_for(person, "cstd_tinh", 2025))
     assert [r.rule for r in verdict.missing] == ["cstd_tinh.initiative_scope"]
-    assert datetime.date.today().year >= 2025

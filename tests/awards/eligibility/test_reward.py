@@ -4,7 +4,7 @@ import pytest
 
 from awards.eligibility.engine import evaluate
 from awards.eligibility.laws import DEFAULT_PARAMETERS as P
-from tests.awards.eligibility.builders import COLLECTIVE, Subject, case
+from tests.awards.eligibility.builders import COLLECTIVE, Subject, case, members
 
 D = datetime.date
 
@@ -41,8 +41,7 @@ def test_verdict_carries_reward_only_when_eligible():
 
 def test_default_decision_date_is_31_january_next_year():
     verdict = evaluate(case("tt_ldtt", 2024, subject=COLLECTIVE, ratings=[(2024, "tot")],
-                            members=__import__("tests.awards.eligibility.builders",
-                                               fromlist=["members"]).members()))
+                            members=members()))
     assert verdict.reward["base_salary_vnd"] == 2_340_000
 
 

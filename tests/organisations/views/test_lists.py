@@ -1,5 +1,7 @@
 """List pages: diacritics-insensitive search and a query count that does not grow with rows."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -48,7 +50,7 @@ def test_person_list_htmx_returns_rows_only(client, officer_a, dept_a):
 def test_person_list_filters(client, board_user, dept_a):
     PersonFactory(unit=dept_a, full_name="Lãnh Đạo", is_leader=True)
     PersonFactory(unit=dept_a, full_name="Công Nhân", is_direct_worker=True, gender="female",
-                  birth_date=__import__("datetime").date(1990, 1, 1))
+                  birth_date=datetime.date(1990, 1, 1))
     client.force_login(board_user)
     url = reverse("organisations:person_list")
     assert [p.full_name for p in client.get(url, {"is_leader": "1"}).context["page"]
