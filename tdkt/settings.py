@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "organisations",
     "imports",
     "awards",
+    "proposals",
+    "decisions",
+    "portal",
     "api",
 ]
 

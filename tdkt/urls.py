@@ -9,6 +9,9 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("imports/", include("imports.urls")),
     path("audit/", include("audit.urls")),
+    path("proposals/", include("proposals.urls")),
+    path("decisions/", include("decisions.urls")),
+    path("cong-khai/", include("portal.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

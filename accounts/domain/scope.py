@@ -98,3 +98,14 @@ def covers_every_unit(user, roles=ALL_ROLES) -> bool:
     if total is None:
         total = user._tdkt_unit_total = Unit.objects.count()
     return len(ids) >= total
+
+
+def users_with_role_over(unit_id: int, roles) -> QuerySet:
+    """Active users holding one of `roles` on a unit whose scope covers `unit_id` (to notify
+    the people who must act on that unit's business)."""
+    from accounts.models import User  # leaf model; scope.py is imported by accounts.models' users
+
+    ancestors = UnitClosure.objects.filter(descendant_id=unit_id).values("ancestor_id")
+    return User.objects.filter(
+        is_active=True, role_assignments__is_active=True, role_assignments__role__in=roles,
+        role_assignments__unit_id__in=Subquery(ancestors)).distinct()

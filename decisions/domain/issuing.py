@@ -1,0 +1,119 @@
+"""Issuing a decision: the number, the ledger, the certificates, the initiatives, the
+proposals' outcome — all in one transaction (a failure leaves nothing half-issued)."""
+
+import datetime
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.domain.record import record
+from awards.domain.parameters import CatalogueParameters
+from awards.enums import RecordSource
+from awards.models import AwardRecord
+from decisions.domain.drafting import money_for
+from decisions.domain.numbering import next_number
+from decisions.enums import DecisionKind, DecisionState
+from decisions.models import Certificate, Decision, DecisionItem
+from proposals.domain.initiatives import confirm_claims, release_claims
+from proposals.domain.states import set_proposal_state
+from proposals.enums import NomineeStatus
+from proposals.enums import ProposalState as S
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def certificate_code() -> str:
+    """10 characters from 32 (50 bits): not guessable, short enough to type from paper."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def issuer_label(decision: Decision) -> str:
+    return decision.authority_title.title() if decision.authority_title.isupper() else (
+        decision.authority_title)
+
+
+@transaction.atomic
+def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decision:
+    """Sign and issue. Side effects: the next number of the issuer's series; money recomputed
+    at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
+    ledger record per item (source: decision) so next year's eligibility sees it; one
+    certificate per item; nominees awarded and their initiative claims confirmed; proposals →
+    decided (audit, notifications); audit `decisions.decision.issued`."""
+    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    if locked.state != DecisionState.DRAFT:
+        raise ValidationError(_("This decision was already issued or cancelled."))
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("A decision cannot be dated in the future.")})
+    items = list(locked.items.select_related("award_type", "nominee", "person", "collective",
+                                             "household"))
+    if locked.kind == DecisionKind.AWARD and not items:
+        raise ValidationError(_("The decision has no awardee."))
+    locked.number = next_number(locked.issuer, locked.symbol, date.year)
+    locked.year, locked.date = date.year, date
+    locked.state, locked.issued_at, locked.issued_by = (DecisionState.ISSUED, timezone.now(),
+                                                        actor)
+    locked.save(update_fields=["number", "year", "date", "state", "issued_at", "issued_by"])
+    if locked.kind == DecisionKind.AWARD:
+        _award_items(actor, locked, items, date)
+    elif locked.kind == DecisionKind.AMENDMENT:
+        _apply_corrections(actor, locked, items)
+    record(actor, "decisions.decision.issued", locked, unit=locked.issuer,
+           changes={"number": [None, locked.number_label], "items": [None, len(items)]})
+    return locked
+
+
+def _award_items(actor, decision: Decision, items, date) -> None:
+    params = CatalogueParameters()
+    issuer = issuer_label(decision)
+    for item in items:
+        for name, value in money_for(params, item.award_type.code, item.subject_kind,
+                                     date).items():
+            setattr(item, name, value)
+        item.award_record = AwardRecord.objects.create(
+            award_type=item.award_type, person=item.person, collective=item.collective,
+            household=item.household, unit=item.unit, year=item.year, kind=item.kind,
+            decision_number=decision.number_label, decision_date=date, issuer=issuer,
+            source=RecordSource.DECISION)
+        item.save(update_fields=["money", "coefficient", "base_salary", "money_citation",
+                                 "award_record"])
+        Certificate.objects.create(item=item, code=certificate_code())
+        if item.nominee is not None:
+            item.nominee.status = NomineeStatus.AWARDED
+            item.nominee.save(update_fields=["status"])
+            confirm_claims(actor, item.nominee)
+    for proposal in decision.proposals.all():
+        for nominee in proposal.nominees.exclude(status__in=[NomineeStatus.AWARDED,
+                                                             NomineeStatus.DROPPED]):
+            release_claims(actor, nominee, reason=_("Not in decision %(number)s") % {
+                "number": decision.number_label})
+            if nominee.status != NomineeStatus.NOT_AWARDED:
+                nominee.status = NomineeStatus.NOT_AWARDED
+                nominee.save(update_fields=["status"])
+        if proposal.state != S.DECIDED:
+            set_proposal_state(proposal, S.DECIDED, actor=actor,
+                               reason=decision.number_label)
+
+
+def _apply_corrections(actor, decision: Decision, items) -> None:
+    """An amending decision: each item corrects an item of the original. The old certificate
+    shows "corrected" and points to the new one; the ledger record follows the correction."""
+    for item in items:
+        original = item.corrects
+        entry = original.award_record
+        if entry is not None:
+            entry.unit = item.unit
+            entry.note = _("Corrected by decision %(number)s") % {
+                "number": decision.number_label}
+            entry.save(update_fields=["unit", "note"])
+        new_certificate = Certificate.objects.create(item=item, code=certificate_code())
+        original.certificates.filter(status="valid").update(
+            status="corrected", replaced_by=new_certificate,
+            status_reason=decision.reason)
+        record(actor, "decisions.item.corrected", original, unit=decision.issuer,
+               reason=decision.reason,
+               changes={"name": [original.recipient_name, item.recipient_name],
+                        "detail": [original.recipient_detail, item.recipient_detail]})

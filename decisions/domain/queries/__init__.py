@@ -1,0 +1,17 @@
+"""Permission-aware querysets of decisions."""
+
+from accounts.domain.scope import restrict_to_scope
+from decisions.models import Certificate, Decision
+from decisions.rules import READERS
+
+
+def decisions_for_user(user):
+    return restrict_to_scope(Decision.objects.select_related("issuer", "award_type"), user,
+                             field="issuer", roles=READERS)
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """Public verification: the certificate, its item and decision (no personal data)."""
+    return (Certificate.objects.select_related("item__award_type", "item__decision",
+                                               "item__unit", "replaced_by")
+            .filter(code=code.strip().upper()).first())

@@ -1,0 +1,152 @@
+"""Decisions: drafting from passed nominees, issuing, documents, certificates, corrections
+and revocations."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
+from decisions.domain import corrections, drafting, issuing
+from decisions.domain.queries import decisions_for_user
+from decisions.interfaces.documents import (
+    decision_certificates_pdf,
+    decision_docx,
+    decision_pdf,
+)
+from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm, RevokeForm
+from decisions.models import DecisionItem
+from organisations.views.common import get_in, require
+from proposals.domain.queries import proposals_for_user
+from proposals.interfaces.forms import ReasonForm
+
+FORM = "proposals/form.html"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _url(decision) -> str:
+    return reverse("decisions:detail", args=[decision.public_id])
+
+
+def _decision(request, public_id):
+    return get_in(decisions_for_user(request.user), public_id=public_id)
+
+
+@login_required
+def decision_list(request):
+    require(request, "decisions.view_decision")
+    qs = decisions_for_user(request.user).order_by("-created_at")
+    return render(request, "decisions/decision_list.html", {
+        "page": paginate(request, qs, per_page=50),
+        "can_draft": request.user.has_perm("decisions.draft_decision")})
+
+
+@login_required
+def decision_draft(request):
+    require(request, "decisions.draft_decision")
+    ready = proposals_for_user(request.user).filter(state__in=list(drafting.DECIDABLE))
+    initial = {}
+    chosen = request.GET.get("proposal")
+    if chosen:
+        initial["proposals"] = ready.filter(public_id=chosen)
+    form = DraftForm(request.POST or None, user=request.user, proposals=ready, initial=initial)
+    return form_page(request, form, lambda d: drafting.draft_decision(request.user, **d),
+                     title=_("Draft a decision"), submit=_("Create draft"), done=_url,
+                     success_message=_("Draft created: check the annex and the money."),
+                     template=FORM)
+
+
+@login_required
+def decision_detail(request, public_id):
+    decision = _decision(request, public_id)
+    items = (decision.items.select_related("award_type", "unit", "award_record", "corrects")
+             .prefetch_related("certificates").order_by("ordinal"))
+    user = request.user
+    return render(request, "decisions/decision_detail.html", {
+        "decision": decision, "items": items,
+        "total": items.aggregate(total=Sum("money"))["total"] or 0,
+        "can_issue": user.has_perm("decisions.issue_decision", decision),
+        "can_draft": user.has_perm("decisions.draft_decision", decision),
+        "can_correct": user.has_perm("decisions.correct_decision", decision),
+        "can_revoke": user.has_perm("decisions.revoke_award", decision),
+        "amendments": decision.amendments.all()})
+
+
+@login_required
+def decision_issue(request, public_id):
+    decision = _decision(request, public_id)
+    require(request, "decisions.issue_decision", decision)
+    return form_page(request, IssueForm(request.POST or None),
+                     lambda d: issuing.issue_decision(request.user, decision, date=d["date"]),
+                     title=_("Sign and issue the decision"), submit=_("Issue"), done=_url,
+                     success_message=lambda d: _("Decision %(number)s issued.") % {
+                         "number": d.number_label}, template=FORM)
+
+
+@login_required
+def decision_cancel(request, public_id):
+    decision = _decision(request, public_id)
+    require(request, "decisions.draft_decision", decision)
+    return form_page(request, ReasonForm(request.POST or None),
+                     lambda d: drafting.cancel_draft(request.user, decision,
+                                                     reason=d["reason"]),
+                     title=_("Cancel the draft"), submit=_("Cancel the draft"), done=_url,
+                     success_message=_("Draft cancelled."), template=FORM)
+
+
+def _file(content: bytes, kind: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def decision_file(request, public_id, fmt):
+    decision = _decision(request, public_id)
+    require(request, "decisions.view_decision", decision)
+    name = f"quyet-dinh-{decision.number or 'du-thao'}-{decision.public_id.hex[:6]}.{fmt}"
+    if fmt == "pdf":
+        return _file(decision_pdf(decision), "application/pdf", name)
+    return _file(decision_docx(decision), DOCX, name)
+
+
+@login_required
+def decision_certificates(request, public_id):
+    decision = _decision(request, public_id)
+    require(request, "decisions.view_decision", decision)
+    base = request.build_absolute_uri("/").rstrip("/")
+    return _file(decision_certificates_pdf(decision, base), "application/pdf",
+                 f"giay-chung-nhan-{decision.number}.pdf")
+
+
+def _item(request, public_id) -> DecisionItem:
+    item = get_in(DecisionItem.objects.select_related("decision"), public_id=public_id)
+    _decision(request, item.decision.public_id)
+    return item
+
+
+@login_required
+def item_correct(request, public_id):
+    item = _item(request, public_id)
+    require(request, "decisions.correct_decision", item.decision)
+    form = CorrectionForm(request.POST or None, initial={
+        "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail})
+    return form_page(request, form, lambda d: corrections.request_correction(
+        request.user, item, **d), title=_("Correct %(name)s") % {"name": item.recipient_name},
+        submit=_("Draft the amending decision"), done=_url,
+        success_message=_("Amending decision drafted: issue it to apply the correction."),
+        template=FORM)
+
+
+@login_required
+def item_revoke(request, public_id):
+    item = _item(request, public_id)
+    require(request, "decisions.revoke_award", item.decision)
+    return form_page(request, RevokeForm(request.POST or None),
+                     lambda d: corrections.revoke_item(request.user, item, **d),
+                     title=_("Revoke the award of %(name)s") % {"name": item.recipient_name},
+                     submit=_("Revoke"), done=lambda i: _url(item.decision),
+                     success_message=_("Award revoked."), template=FORM)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("xac-minh/", views.verify, name="verify"),
+    path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
+    path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
+]

@@ -1,0 +1,80 @@
+"""The public portal (no login): certificate verification and open consultations."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.interfaces.forms import apply_domain_error
+from decisions.domain.queries import certificate_by_code
+from portal.queries import open_consultations, public_nominees
+from proposals.domain.consultation import leave_comment
+from proposals.models import Consultation, Nominee
+
+
+def home(request):
+    return render(request, "portal/home.html", {"consultations": open_consultations()})
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(label=_("Certificate code"), max_length=20)
+
+
+def verify(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        return redirect(reverse("portal:verify_code", args=[form.cleaned_data["code"].strip()
+                                                            .upper()]))
+    return render(request, "portal/verify.html", {"form": form})
+
+
+def verify_code(request, code):
+    """Status of a certificate: valid, corrected (with its replacement) or revoked. Shows the
+    name, unit, award and decision — the public facts of a published decision."""
+    certificate = certificate_by_code(code)
+    return render(request, "portal/verify_result.html", {
+        "certificate": certificate, "code": code, "form": VerifyForm()},
+        status=200 if certificate else 404)
+
+
+class CommentForm(forms.Form):
+    nominee = forms.ChoiceField(label=_("About"), required=False)
+    author_name = forms.CharField(label=_("Your name"), max_length=120)
+    contact = forms.CharField(label=_("Phone or e-mail (kept private)"), max_length=160)
+    body = forms.CharField(label=_("Comment"), max_length=4000, widget=forms.Textarea(
+        attrs={"rows": 4}))
+
+    def __init__(self, *args, nominees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].choices = [("", _("The whole list"))] + [
+            (str(n["public_id"]), f"{n['name']} — {n['award']}") for n in nominees]
+
+
+def consultation(request, public_id):
+    window = Consultation.objects.select_related("proposal__unit").filter(
+        public_id=public_id).first()
+    if window is None or not window.is_open_on(timezone.localdate()):
+        raise Http404
+    nominees = public_nominees(window)
+    form = CommentForm(request.POST or None, nominees=nominees)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        nominee = (Nominee.objects.filter(proposal=window.proposal,
+                                          public_id=data["nominee"]).first()
+                   if data["nominee"] else None)
+        try:
+            leave_comment(window, author_name=data["author_name"], contact=data["contact"],
+                          body=data["body"], nominee=nominee,
+                          address=request.META.get("REMOTE_ADDR", ""))
+        except ValidationError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Thank you. Your comment was sent to the emulation "
+                                        "board."))
+            return redirect(request.path)
+    return render(request, "portal/consultation.html", {"window": window, "nominees": nominees,
+                                                        "form": form})

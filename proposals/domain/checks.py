@@ -1,0 +1,216 @@
+"""Submission checks (issue 4 point 3): every nominee through the eligibility engine, the
+dossier against the catalogue's required documents, and the warnings the directives ask for.
+
+`check_proposal` reads; it changes nothing. `submit` (workflow.py) stores the verdicts."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.queries.cases import case_for, case_for_collective
+from awards.eligibility.engine import UnknownAward, evaluate
+from awards.eligibility.facts import Case, Subject
+from awards.enums import GrantingLevel
+from awards.models import AwardParameter, AwardRecord
+from proposals.domain.deadlines import parameter
+from proposals.enums import (
+    ACTIVE_NOMINEE_STATUSES,
+    FINAL_STATES,
+    DocumentType,
+    Procedure,
+    Track,
+)
+from proposals.models import Nominee, Proposal
+
+
+@dataclass
+class Finding:
+    """One check result. `blocking` findings stop a submission (board staff may override)."""
+
+    code: str
+    message: str
+    citation: str = ""
+    blocking: bool = False
+    nominee: Nominee | None = None
+
+
+@dataclass
+class CheckResult:
+    verdicts: dict[int, dict] = field(default_factory=dict)  # nominee pk → verdict dict
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.blocking]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def active_nominees(proposal: Proposal):
+    return (proposal.nominees.filter(status__in=ACTIVE_NOMINEE_STATUSES)
+            .select_related("person", "collective", "household", "award_type", "unit"))
+
+
+def parameter_in_force(award_type, key: str, on: datetime.date):
+    row = (AwardParameter.objects.filter(award_type=award_type, key=key, valid_from__lte=on)
+           .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+           .order_by("-valid_from").first())
+    return row
+
+
+def verdict_for(nominee: Nominee, params=None) -> dict:
+    """The engine's verdict on one nominee, as the JSON of eligibility-interface.md. Awards
+    without a rule in the engine get a verdict that says so (appraised by hand)."""
+    params = params or CatalogueParameters()
+    code, year = nominee.award_type.code, nominee.proposal.year
+    if nominee.person_id:
+        case = case_for(nominee.person, code, year)
+    elif nominee.collective_id:
+        case = case_for_collective(nominee.collective, code, year)
+    else:
+        case = Case(id=str(nominee.household.public_id), award=code, year=year,
+                    subject=Subject(kind="household"))
+    try:
+        return evaluate(case, params).as_dict()
+    except UnknownAward:
+        return {"id": case.id, "award": code, "eligible": None, "law": "", "initiatives_used": [],
+                "reasons": [{"rule": "manual", "ok": True, "citation": "", "message": _(
+                    "TĐKT has no automatic rule for this form: the board appraises it by "
+                    "hand.")}]}
+
+
+def check_proposal(proposal: Proposal, today: datetime.date | None = None) -> CheckResult:
+    today = today or timezone.localdate()
+    result = CheckResult()
+    nominees = list(active_nominees(proposal))
+    if not nominees:
+        result.findings.append(Finding("empty", _("Add at least one nominee."), blocking=True))
+    params = CatalogueParameters()
+    for nominee in nominees:
+        verdict = result.verdicts[nominee.pk] = verdict_for(nominee, params)
+        if verdict["eligible"] is False:
+            for reason in verdict["reasons"]:
+                if not reason["ok"]:
+                    result.findings.append(Finding(
+                        f"ineligible:{reason['rule']}", reason["message"], reason["citation"],
+                        blocking=True, nominee=nominee))
+    result.findings += _document_findings(proposal, nominees, today)
+    result.findings += _duplicate_findings(proposal, nominees)
+    result.findings += _fairness_findings(nominees)
+    result.findings += _authority_findings(proposal, nominees, today)
+    return result
+
+
+def _present_documents(proposal: Proposal) -> tuple[set, dict]:
+    """Document types on the whole dossier, and per nominee."""
+    common, per_nominee = set(), {}
+    for doc_type, nominee_id in proposal.documents.filter(withdrawn=False).values_list(
+            "doc_type", "nominee_id"):
+        if nominee_id is None:
+            common.add(doc_type)
+        else:
+            per_nominee.setdefault(nominee_id, set()).add(doc_type)
+    return common, per_nominee
+
+
+def _document_findings(proposal, nominees, today) -> list[Finding]:
+    """Required documents per form (catalogue parameter `documents`, or
+    `documents_simplified` under the simplified procedure: Law Art. 84–85)."""
+    findings = []
+    key = "documents_simplified" if proposal.procedure == Procedure.SIMPLIFIED else "documents"
+    common, per_nominee = _present_documents(proposal)
+    labels = dict(DocumentType.choices)
+    for nominee in nominees:
+        row = parameter_in_force(nominee.award_type, key, today)
+        if row is None:
+            continue
+        have = common | per_nominee.get(nominee.pk, set())
+        for doc in row.value:
+            if doc not in have:
+                findings.append(Finding(
+                    f"document:{doc}", _("Missing document: %(doc)s.") % {
+                        "doc": labels.get(doc, doc)}, row.citation, blocking=True,
+                    nominee=nominee))
+    if proposal.track == Track.POLITICAL_TASK and DocumentType.APPROVED_PLAN not in common:
+        findings.append(Finding("document:plan", _(
+            "Attach the approved plan or project of the special political task."),
+            "Chỉ thị 34-CT/TW; seed 000 §7", blocking=True))
+    return findings
+
+
+def _duplicate_findings(proposal, nominees) -> list[Finding]:
+    """Warn when a nominee already holds this award for this year, or is proposed for it in
+    another open proposal (an achievement is rewarded once: Law 06/2022/QH15 Art. 5)."""
+    findings = []
+    for nominee in nominees:
+        subject = {"person": nominee.person_id, "collective": nominee.collective_id,
+                   "household": nominee.household_id}
+        held = AwardRecord.objects.filter(award_type=nominee.award_type,
+                                          year=proposal.year, revoked=False, **subject).first()
+        if held is not None:
+            findings.append(Finding("already_awarded", _(
+                "%(name)s already holds %(award)s for %(year)s (decision %(number)s).") % {
+                "name": nominee.subject_name, "award": nominee.award_type.name,
+                "year": held.year, "number": held.decision_number},
+                "Luật TĐKT 2022, Điều 5", nominee=nominee))
+        other = (Nominee.objects.filter(award_type=nominee.award_type,
+                                        proposal__year=proposal.year,
+                                        status__in=ACTIVE_NOMINEE_STATUSES, **subject)
+                 .exclude(proposal=proposal).exclude(proposal__state__in=FINAL_STATES)
+                 .select_related("proposal").first())
+        if other is not None:
+            findings.append(Finding("proposed_twice", _(
+                "%(name)s is also proposed for %(award)s in proposal %(code)s.") % {
+                "name": nominee.subject_name, "award": nominee.award_type.name,
+                "code": other.proposal.code}, "Luật TĐKT 2022, Điều 5", nominee=nominee))
+    return findings
+
+
+def _fairness_findings(nominees) -> list[Finding]:
+    """Seed 000 §6: awards should go more to people who work directly, less to leaders."""
+    people = [n for n in nominees if n.person_id]
+    if not people:
+        return []
+    leaders = sum(1 for n in people if n.is_leader)
+    direct = sum(1 for n in people if n.is_direct_worker)
+    threshold = float(parameter("fairness.min_non_leader_share", 0.5))
+    non_leader_share = (len(people) - leaders) / len(people)
+    message = _("Individuals: %(total)s; leaders %(leaders)s (%(lshare)s%%), non-leaders "
+                "%(others)s, direct workers %(direct)s (%(dshare)s%%).") % {
+        "total": len(people), "leaders": leaders, "lshare": round(100 * leaders / len(people)),
+        "others": len(people) - leaders, "direct": direct,
+        "dshare": round(100 * direct / len(people))}
+    findings = [Finding("fairness", message, "Luật TĐKT 2022, Điều 5 khoản 2 điểm d")]
+    if non_leader_share < threshold:
+        findings.append(Finding("fairness_low", _(
+            "Non-leaders are only %(share)s%% of the individuals proposed (expected at least "
+            "%(min)s%%).") % {"share": round(100 * non_leader_share),
+                              "min": round(100 * threshold)},
+            "Luật TĐKT 2022, Điều 5 khoản 2 điểm d"))
+    return findings
+
+
+def _authority_findings(proposal, nominees, today) -> list[Finding]:
+    """Each form has a granting level (catalogue). A form above the addressed authority must
+    be forwarded after appraisal; say so early."""
+    findings = []
+    for nominee in nominees:
+        row = parameter_in_force(nominee.award_type, "granting_level", today)
+        if row is not None and row.value != proposal.authority_level:
+            findings.append(Finding("authority", _(
+                "%(award)s is granted by another level (%(level)s); the board will forward or "
+                "redirect it.") % {"award": nominee.award_type.name,
+                "level": GrantingLevel(row.value).label if row.value in GrantingLevel.values
+                else row.value},
+                row.citation, nominee=nominee))
+    return findings

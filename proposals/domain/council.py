@@ -1,0 +1,196 @@
+"""Council sessions (Hội đồng Thi đua – Khen thưởng): seats, agenda, ballots and the tally.
+
+Thresholds are shares of ALL members of the council (Decree 98/2023 Art. 30.7; catalogue
+parameter `vote_share`, e.g. 80 % for CSTĐ cơ sở, 90 % for CSTĐ tỉnh); members from a
+nominee's own unit are recused from that nominee and do not count in its base. Absent members
+may vote in writing (legal-reference §0.3), so ballots are counted on the members seated.
+Votes are final once the session closes."""
+
+from fractions import Fraction
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.domain.record import record
+from organisations.models import UnitClosure
+from proposals.domain.checks import parameter_in_force
+from proposals.domain.deadlines import parameter
+from proposals.domain.initiatives import release_claims
+from proposals.domain.states import set_proposal_state
+from proposals.enums import BallotKind, NomineeStatus, SessionState, Vote
+from proposals.enums import ProposalState as S
+from proposals.models import Ballot, CouncilMember, CouncilSession, Nominee, VoteReceipt
+
+VOTING = (NomineeStatus.AGREED, NomineeStatus.PASSED, NomineeStatus.FAILED)
+
+
+@transaction.atomic
+def create_session(actor, *, unit, title, held_at, place, total_members,
+                   ballot=BallotKind.SECRET) -> CouncilSession:
+    """Side effect: audit `proposals.session.create`."""
+    session = CouncilSession(unit=unit, title=title, held_at=held_at, place=place,
+                             total_members=total_members, ballot=ballot, created_by=actor)
+    session.full_clean()
+    session.save()
+    record(actor, "proposals.session.create", session, unit=unit)
+    return session
+
+
+def _planned(session: CouncilSession) -> CouncilSession:
+    locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    if locked.state != SessionState.PLANNED:
+        raise ValidationError(_("The session has already opened; its members and agenda are "
+                                "fixed."))
+    return locked
+
+
+@transaction.atomic
+def seat_member(actor, session: CouncilSession, *, user, unit, role=CouncilMember.MEMBER,
+                present=True) -> CouncilMember:
+    """Side effect: audit `proposals.session.seat`."""
+    locked = _planned(session)
+    if locked.members.count() >= locked.total_members:
+        raise ValidationError(_("All %(n)s seats of the council are taken.") % {
+            "n": locked.total_members})
+    try:
+        with transaction.atomic():
+            member = CouncilMember.objects.create(session=locked, user=user, unit=unit,
+                                                  role=role, present=present)
+    except IntegrityError as exc:
+        raise ValidationError({"user": _("This member already has a seat.")}) from exc
+    record(actor, "proposals.session.seat", locked, unit=locked.unit,
+           changes={"member": [None, user.get_username()]})
+    return member
+
+
+@transaction.atomic
+def put_on_agenda(actor, session: CouncilSession, proposal) -> None:
+    """Side effects: agenda entry; proposal state → in_council (audit, notification)."""
+    locked = _planned(session)
+    set_proposal_state(proposal, S.IN_COUNCIL, actor=actor, expected=S.APPRAISED)
+    locked.proposals.add(proposal)
+    record(actor, "proposals.session.agenda", locked, unit=locked.unit,
+           changes={"proposal": [None, proposal.code]})
+
+
+def agenda_nominees(session: CouncilSession):
+    return (Nominee.objects.filter(proposal__council_sessions=session, status__in=VOTING)
+            .select_related("proposal", "award_type", "final_award_type", "unit", "person",
+                            "collective", "household")
+            .order_by("proposal__code", "sort_order"))
+
+
+def is_recused(member: CouncilMember, nominee: Nominee, session: CouncilSession) -> bool:
+    """A member from the nominee's own unit (or a unit above it, other than the council's own
+    unit) does not vote on that nominee."""
+    if member.unit_id == nominee.unit_id:
+        return True
+    if member.unit_id == session.unit_id:
+        return False
+    return UnitClosure.objects.filter(ancestor_id=member.unit_id,
+                                      descendant_id=nominee.unit_id).exists()
+
+
+@transaction.atomic
+def open_voting(actor, session: CouncilSession) -> CouncilSession:
+    """Needs a quorum of members present and a non-empty agenda. Side effect: audit."""
+    locked = _planned(session)
+    present = locked.members.filter(present=True).count()
+    quorum = Fraction(str(parameter("council.quorum", 2 / 3))).limit_denominator(100)
+    if present < quorum * locked.total_members:
+        raise ValidationError(_("No quorum: %(present)s of %(total)s members present.") % {
+            "present": present, "total": locked.total_members})
+    if not agenda_nominees(locked).exists():
+        raise ValidationError(_("The agenda has no nominee to vote on."))
+    locked.state, locked.opened_at = SessionState.OPEN, timezone.now()
+    locked.save(update_fields=["state", "opened_at"])
+    record(actor, "proposals.session.open", locked, unit=locked.unit,
+           changes={"state": [SessionState.PLANNED, SessionState.OPEN]})
+    return locked
+
+
+@transaction.atomic
+def cast_vote(member: CouncilMember, nominee: Nominee, vote: str) -> None:
+    """One member's vote on one nominee. Under a secret ballot the vote row carries no member;
+    the receipt stops a second vote. Side effect: audit `proposals.session.vote` (who voted,
+    never how, under a secret ballot)."""
+    session = CouncilSession.objects.select_for_update().get(pk=member.session_id)
+    if session.state != SessionState.OPEN:
+        raise ValidationError(_("Voting is not open."))
+    if not agenda_nominees(session).filter(pk=nominee.pk).exists():
+        raise ValidationError(_("This nominee is not on the agenda."))
+    if vote not in Vote.values:
+        raise ValidationError({"vote": _("Choose agree, disagree or abstain.")})
+    if is_recused(member, nominee, session):
+        raise ValidationError(_("You are recused: the nominee is from your unit."))
+    try:
+        with transaction.atomic():
+            VoteReceipt.objects.create(session=session, nominee=nominee, member=member)
+    except IntegrityError as exc:
+        raise ValidationError(_("You have already voted on this nominee.")) from exc
+    secret = session.ballot == BallotKind.SECRET
+    Ballot.objects.create(session=session, nominee=nominee, vote=vote,
+                          member=None if secret else member)
+    record(member.user, "proposals.session.vote", session, unit=session.unit,
+           label=f"{session}: {nominee}",
+           changes={} if secret else {"vote": [None, vote]})
+
+
+def threshold(nominee: Nominee, on) -> tuple[Fraction, bool, str]:
+    """(share, inclusive, citation): the catalogue's vote share (≥) or the default (>)."""
+    row = parameter_in_force(nominee.award_for_decision, "vote_share", on)
+    if row is not None:
+        return Fraction(str(row.value)), True, row.citation
+    return (Fraction(str(parameter("council.default_share", 0.5))), False,
+            "Quy chế hoạt động của Hội đồng TĐKT")
+
+
+def tally(session: CouncilSession) -> list[dict]:
+    """Per nominee: votes, the base (members not recused), the share, the threshold, passed."""
+    counts: dict[int, dict] = {}
+    for nominee_id, vote in Ballot.objects.filter(session=session).values_list("nominee_id",
+                                                                                 "vote"):
+        counts.setdefault(nominee_id, {v: 0 for v in Vote.values})[vote] += 1
+    members = list(session.members.all())
+    rows = []
+    on = session.held_at.date()
+    for nominee in agenda_nominees(session):
+        votes = counts.get(nominee.pk, {v: 0 for v in Vote.values})
+        recused = sum(1 for m in members if is_recused(m, nominee, session))
+        base = max(session.total_members - recused, 1)
+        share, inclusive, citation = threshold(nominee, on)
+        ratio = Fraction(votes[Vote.AGREE], base)
+        rows.append({"nominee": nominee, "votes": votes, "base": base, "recused": recused,
+                     "share": ratio, "threshold": share, "inclusive": inclusive,
+                     "citation": citation,
+                     "passed": ratio >= share if inclusive else ratio > share})
+    return rows
+
+
+@transaction.atomic
+def close_session(actor, session: CouncilSession) -> list[dict]:
+    """Tally and close: each nominee passed or failed; each proposal on the agenda → council
+    done. Votes are final afterwards. Side effects: nominee statuses and vote counts;
+    audit `proposals.session.close`; proposal states (audit, notifications to approvers)."""
+    locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    if locked.state != SessionState.OPEN:
+        raise ValidationError(_("Only an open session can be closed."))
+    rows = tally(locked)
+    for row in rows:
+        nominee = row["nominee"]
+        Nominee.objects.filter(pk=nominee.pk).update(
+            status=NomineeStatus.PASSED if row["passed"] else NomineeStatus.FAILED,
+            votes_agree=row["votes"][Vote.AGREE], votes_disagree=row["votes"][Vote.DISAGREE],
+            votes_abstain=row["votes"][Vote.ABSTAIN])
+        if not row["passed"]:
+            release_claims(actor, nominee, reason=_("Not passed by the council"))
+    locked.state, locked.closed_at = SessionState.CLOSED, timezone.now()
+    locked.save(update_fields=["state", "closed_at"])
+    record(actor, "proposals.session.close", locked, unit=locked.unit,
+           changes={"passed": [None, sum(1 for r in rows if r["passed"])],
+                    "failed": [None, sum(1 for r in rows if not r["passed"])]})
+    for proposal in locked.proposals.filter(state=S.IN_COUNCIL):
+        set_proposal_state(proposal, S.COUNCIL_DONE, actor=actor, expected=S.IN_COUNCIL)
+    return rows

@@ -1,0 +1,151 @@
+"""Creating and editing a proposal and its nominees (the unit's work while it is editable)."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from audit.domain.record import diff, record, snapshot
+from awards.models import AwardType
+from proposals.enums import EDITABLE_STATES, NomineeStatus, Procedure, SIMPLIFIED_TRACKS
+from proposals.enums import ProposalState as S
+from proposals.models import Nominee, Proposal
+
+PROPOSAL_FIELDS = ["title", "recipient_unit", "authority_level", "track", "procedure", "year",
+                   "letter_number", "letter_date", "movement", "summary"]
+NOMINEE_FIELDS = ["award_type", "summary", "position", "is_leader", "is_direct_worker"]
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+
+
+def new_code(year: int) -> str:
+    return f"DN{year}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def _check_procedure(proposal: Proposal) -> None:
+    if proposal.procedure == Procedure.SIMPLIFIED and proposal.track not in SIMPLIFIED_TRACKS:
+        raise ValidationError({"procedure": _(
+            "The simplified procedure applies only to ad hoc, political-task, contribution and "
+            "foreign awards (Law 06/2022/QH15 Art. 85; Decree 98/2023 Art. 40).")})
+
+
+def _check_recipient(proposal: Proposal) -> None:
+    """The authority is the proposing unit itself or one of the units above it."""
+    from organisations.models import UnitClosure  # leaf model
+
+    if not UnitClosure.objects.filter(ancestor=proposal.recipient_unit,
+                                      descendant=proposal.unit).exists():
+        raise ValidationError({"recipient_unit": _(
+            "Address the proposal to your own unit or a unit above it.")})
+
+
+@transaction.atomic
+def create_proposal(actor, *, unit, **fields) -> Proposal:
+    """Side effect: audit entry `proposals.proposal.create`."""
+    proposal = Proposal(unit=unit, created_by=actor, code=new_code(fields.get("year") or 0),
+                        **fields)
+    proposal.full_clean()
+    _check_procedure(proposal)
+    _check_recipient(proposal)
+    proposal.save()
+    record(actor, "proposals.proposal.create", proposal, unit=unit)
+    return proposal
+
+
+def _editable(proposal: Proposal) -> Proposal:
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.state not in EDITABLE_STATES:
+        raise ValidationError(_("A proposal in state “%(state)s” can no longer be changed.")
+                              % {"state": S(locked.state).label})
+    return locked
+
+
+@transaction.atomic
+def update_proposal(actor, proposal: Proposal, **fields) -> Proposal:
+    """Side effect: audit entry `proposals.proposal.update` with old → new values."""
+    locked = _editable(proposal)
+    before = snapshot(locked, PROPOSAL_FIELDS)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    _check_procedure(locked)
+    _check_recipient(locked)
+    locked.save()
+    record(actor, "proposals.proposal.update", locked, unit=locked.unit,
+           changes=diff(before, snapshot(locked, PROPOSAL_FIELDS)))
+    return locked
+
+
+def _subject_kind(person, collective, household) -> str:
+    return "individual" if person else "collective" if collective else "household"
+
+
+@transaction.atomic
+def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: str,
+                person=None, collective=None, household=None) -> Nominee:
+    """Add a subject with the title or form requested. The position, leader and direct-worker
+    flags are copied from the person's record (not retyped). Side effect: audit entry
+    `proposals.nominee.add`."""
+    locked = _editable(proposal)
+    subject = person or collective or household
+    if subject is None:
+        raise ValidationError(_("Choose the person, collective or household."))
+    kind = _subject_kind(person, collective, household)
+    if kind not in award_type.subject_kinds:
+        raise ValidationError({"award_type": _("%(award)s is not awarded to a %(kind)s.") % {
+            "award": award_type.name, "kind": kind}})
+    twice = locked.nominees.filter(person=person, collective=collective, household=household,
+                                   award_type=award_type).exclude(status=NomineeStatus.DROPPED)
+    if twice.exists():
+        raise ValidationError(_("%(name)s is already proposed for %(award)s in this proposal.")
+                              % {"name": subject, "award": award_type.name})
+    nominee = Nominee(proposal=locked, person=person, collective=collective,
+                      household=household, unit=subject.unit, award_type=award_type,
+                      summary=summary, sort_order=locked.nominees.count() + 1)
+    if person is not None:
+        nominee.position = person.position
+        nominee.is_leader, nominee.is_direct_worker = person.is_leader, person.is_direct_worker
+    nominee.full_clean()
+    nominee.save()
+    record(actor, "proposals.nominee.add", nominee, unit=locked.unit,
+           label=f"{locked.code}: {nominee}")
+    return nominee
+
+
+@transaction.atomic
+def update_nominee(actor, nominee: Nominee, **fields) -> Nominee:
+    """Side effect: audit entry `proposals.nominee.update`."""
+    _editable(nominee.proposal)
+    nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
+    before = snapshot(nominee, NOMINEE_FIELDS)
+    for name, value in fields.items():
+        setattr(nominee, name, value)
+    if nominee.subject_kind not in nominee.award_type.subject_kinds:
+        raise ValidationError({"award_type": _("%(award)s is not awarded to a %(kind)s.") % {
+            "award": nominee.award_type.name, "kind": nominee.subject_kind}})
+    nominee.full_clean()
+    nominee.verdict, nominee.eligible = None, None  # judged again at submission
+    nominee.save()
+    record(actor, "proposals.nominee.update", nominee, unit=nominee.proposal.unit,
+           changes=diff(before, snapshot(nominee, NOMINEE_FIELDS)))
+    return nominee
+
+
+@transaction.atomic
+def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
+    """Take a nominee out of an editable proposal (kept, marked dropped). Side effects: audit
+    entry `proposals.nominee.drop`; the nominee's initiative claims are released."""
+    from proposals.domain.initiatives import release_claims  # cycle: it imports this module
+
+    _editable(nominee.proposal)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
+    if nominee.status == NomineeStatus.DROPPED:
+        raise ValidationError(_("This nominee was already dropped."))
+    nominee.status = NomineeStatus.DROPPED
+    nominee.save(update_fields=["status"])
+    release_claims(actor, nominee, reason=reason)
+    record(actor, "proposals.nominee.drop", nominee, unit=nominee.proposal.unit, reason=reason,
+           changes={"status": [NomineeStatus.PROPOSED, NomineeStatus.DROPPED]})
+    return nominee

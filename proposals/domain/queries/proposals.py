@@ -1,0 +1,47 @@
+"""Permission-aware querysets of proposals (STYLE rule 6)."""
+
+from django.db.models import Count, Q, Subquery
+
+from accounts.domain import scope
+from organisations.models import UnitClosure
+from proposals.enums import INBOX_STATES, ProposalState
+from proposals.models import Proposal
+from proposals.rules import BOARD, PROPOSERS, RECEIVERS
+
+
+def _covered(user, roles):
+    """None: every unit; else a subquery of the unit ids the user's `roles` cover."""
+    if scope.is_system_admin(user) or scope.covers_every_unit(user, roles):
+        return None
+    roots = scope.scope_root_ids(user, roles)
+    return Subquery(UnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id"))
+
+
+def proposals_for_user(user):
+    """Proposals the user may see: their units' own (any state), and those addressed to units
+    they receive for (once submitted)."""
+    qs = Proposal.objects.select_related("unit", "recipient_unit")
+    if scope.is_system_admin(user):
+        return qs
+    everything = Q(pk__isnull=False)  # an empty Q() would vanish inside an OR
+    condition = Q(pk__in=[])
+    if scope.has_role(user, *PROPOSERS):
+        proposing = _covered(user, PROPOSERS)
+        condition |= everything if proposing is None else Q(unit_id__in=proposing)
+    if scope.has_role(user, *RECEIVERS):
+        receiving = _covered(user, RECEIVERS)
+        received = everything if receiving is None else Q(recipient_unit_id__in=receiving)
+        condition |= received & ~Q(state=ProposalState.DRAFT)
+    return qs.filter(condition)
+
+
+def inbox_for_user(user):
+    """Received proposals still in progress, oldest deadline first (the board's inbox)."""
+    if not (scope.is_system_admin(user) or scope.has_role(user, *BOARD)):
+        return Proposal.objects.none()
+    qs = Proposal.objects.filter(state__in=INBOX_STATES).select_related("unit",
+                                                                        "recipient_unit")
+    covered = _covered(user, BOARD)
+    if covered is not None:
+        qs = qs.filter(recipient_unit_id__in=covered)
+    return qs.annotate(nominee_count=Count("nominees")).order_by("due_on", "submitted_at")

@@ -1,0 +1,177 @@
+"""The named steps of a proposal. Each checks its preconditions, does its work and calls
+`set_proposal_state` (the one place that changes the state) in the same transaction. The UI
+and the API call these functions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.domain import scope
+from accounts.enums import Role
+from audit.domain.record import record
+from proposals.domain.checks import CheckResult, active_nominees, check_proposal
+from proposals.domain.initiatives import claim_for_nominee, release_claims
+from proposals.domain.states import set_proposal_state
+from proposals.enums import NomineeStatus, Opinion
+from proposals.enums import ProposalState as S
+from proposals.models import AppraisalAssignment, Nominee, Proposal
+
+
+class SubmissionBlocked(ValidationError):
+    """The checks found errors; `result` holds them for the page."""
+
+    def __init__(self, result: CheckResult):
+        super().__init__([f.message for f in result.errors])
+        self.result = result
+
+
+@transaction.atomic
+def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResult:
+    """Submit (or resubmit after a return). Runs every nominee through the engine and the
+    dossier checks; stores each verdict on its nominee; claims the nominees' initiatives under
+    the one-use rule. Errors block unless board staff give `override_reason` (recorded).
+
+    Side effects: nominee verdicts; initiative claims (emulation one-use ledger); state →
+    submitted (audit, deadline, notification to the recipient's board staff)."""
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    result = check_proposal(locked)
+    now = timezone.now()
+    for nominee in active_nominees(locked):
+        verdict = result.verdicts[nominee.pk]
+        Nominee.objects.filter(pk=nominee.pk).update(
+            verdict=verdict, eligible=verdict["eligible"], checked_at=now)
+        result.findings += claim_for_nominee(actor, nominee)
+    if result.errors:
+        if not override_reason.strip():
+            raise SubmissionBlocked(result)
+        if not scope.unit_in_scope(actor, locked.recipient_unit_id,
+                                   (Role.BOARD_STAFF, Role.SYSTEM_ADMIN)):
+            raise ValidationError(_("Only the board staff of the receiving authority may "
+                                    "override failed checks."))
+    set_proposal_state(locked, S.SUBMITTED, actor=actor, reason=override_reason,
+                       override_reason=override_reason)
+    proposal.state = locked.state
+    return result
+
+
+@transaction.atomic
+def assign_appraisers(actor, proposal: Proposal, appraisers) -> Proposal:
+    """Assign board staff to appraise; starts the appraisal when the proposal was just
+    submitted. Nobody appraises a proposal with nominees from their own unit (STYLE rule 6).
+    Side effects: assignments; audit `proposals.proposal.assign`; state → appraising."""
+    nominee_units = set(active_nominees(proposal).values_list("unit_id", flat=True))
+    nominee_units.add(proposal.unit_id)
+    for user in appraisers:
+        if own_unit_conflict(user, nominee_units):
+            raise ValidationError({"appraisers": _(
+                "%(name)s works in a unit whose nominees are in this proposal and cannot "
+                "appraise it.") % {"name": user.get_full_name() or user.get_username()}})
+        AppraisalAssignment.objects.get_or_create(proposal=proposal, appraiser=user, active=True,
+                                                  defaults={"assigned_by": actor})
+    record(actor, "proposals.proposal.assign", proposal, unit=proposal.unit,
+           changes={"appraisers": [None, [u.get_username() for u in appraisers]]})
+    if proposal.state == S.SUBMITTED:
+        set_proposal_state(proposal, S.APPRAISING, actor=actor, expected=S.SUBMITTED)
+    return proposal
+
+
+def own_unit_conflict(user, unit_ids: set[int]) -> bool:
+    """True when the user's home unit (a person record with their e-mail, or a unit officer
+    role on the unit itself) is one of `unit_ids`."""
+    home = {a.unit_id for a in scope.active_assignments(user)
+            if a.role in (Role.UNIT_OFFICER, Role.COUNCIL_MEMBER)}
+    person_unit = getattr(getattr(user, "person", None), "unit_id", None)
+    return bool((home | {person_unit}) & unit_ids)
+
+
+@transaction.atomic
+def record_opinion(actor, nominee: Nominee, *, opinion: str, note: str = "",
+                   final_award_type=None) -> Nominee:
+    """The appraiser's opinion on one nominee: agree, disagree (reason required), or agree
+    with another form. Side effect: audit `proposals.nominee.opinion`."""
+    nominee = Nominee.objects.select_for_update().select_related("proposal").get(pk=nominee.pk)
+    if nominee.proposal.state != S.APPRAISING:
+        raise ValidationError(_("Opinions are given while the proposal is under appraisal."))
+    if opinion != Opinion.AGREE and not note.strip():
+        raise ValidationError({"note": _("Give the reason for this opinion.")})
+    if opinion == Opinion.CHANGE_FORM:
+        if final_award_type is None or final_award_type == nominee.award_type:
+            raise ValidationError({"final_award_type": _("Choose the other title or form.")})
+        if nominee.subject_kind not in final_award_type.subject_kinds:
+            raise ValidationError({"final_award_type": _(
+                "%(award)s is not awarded to a %(kind)s.") % {
+                "award": final_award_type.name, "kind": nominee.subject_kind}})
+    else:
+        final_award_type = None
+    before = [nominee.opinion, nominee.status]
+    nominee.opinion, nominee.opinion_note = opinion, note
+    nominee.final_award_type = final_award_type
+    nominee.status = (NomineeStatus.REFUSED if opinion == Opinion.DISAGREE
+                      else NomineeStatus.AGREED)
+    nominee.save(update_fields=["opinion", "opinion_note", "final_award_type", "status"])
+    record(actor, "proposals.nominee.opinion", nominee, unit=nominee.proposal.unit,
+           changes={"opinion": [before[0], opinion], "status": [before[1], nominee.status]},
+           reason=note, label=f"{nominee.proposal.code}: {nominee}")
+    return nominee
+
+
+@transaction.atomic
+def return_for_supplement(actor, proposal: Proposal, *, reason: str) -> Proposal:
+    """Send the dossier back to the unit to complete (history kept). Side effects: appraisal
+    opinions cleared for a fresh round; state → returned (audit, notification to the unit)."""
+    set_proposal_state(proposal, S.RETURNED, actor=actor, reason=reason)
+    proposal.nominees.filter(status__in=[NomineeStatus.AGREED, NomineeStatus.REFUSED]).update(
+        status=NomineeStatus.PROPOSED, opinion="", final_award_type=None)
+    return proposal
+
+
+@transaction.atomic
+def finish_appraisal(actor, proposal: Proposal) -> Proposal:
+    """Every active nominee has an opinion; at least one was agreed. Side effects: refused
+    nominees release their initiative claims; state → appraised."""
+    pending = proposal.nominees.filter(status=NomineeStatus.PROPOSED)
+    if pending.exists():
+        raise ValidationError(_("Give an opinion on every nominee first (%(n)s left).") % {
+            "n": pending.count()})
+    if proposal.consultations.filter(closed_at__isnull=True).exists():
+        raise ValidationError(_("Close the public consultation first."))
+    if proposal.consultations.filter(comments__state="new").exists():
+        raise ValidationError(_("Resolve every public comment first."))
+    for nominee in proposal.nominees.filter(status=NomineeStatus.REFUSED):
+        release_claims(actor, nominee, reason=_("Not agreed by appraisal"))
+    if not proposal.nominees.filter(status=NomineeStatus.AGREED).exists():
+        raise ValidationError(_("No nominee was agreed: reject the proposal instead."))
+    return set_proposal_state(proposal, S.APPRAISED, actor=actor, expected=S.APPRAISING)
+
+
+@transaction.atomic
+def forward(actor, proposal: Proposal, *, to: str, reason: str = "") -> Proposal:
+    """The forms exceed local authority (e.g. a provincial certificate proposed on to the
+    Prime Minister): the board forwards the dossier. Side effect: state → forwarded."""
+    if not to.strip():
+        raise ValidationError({"to": _("Name the authority the dossier goes to.")})
+    return set_proposal_state(proposal, S.FORWARDED, actor=actor, reason=reason,
+                              forwarded_to=to)
+
+
+@transaction.atomic
+def reject(actor, proposal: Proposal, *, reason: str) -> Proposal:
+    """Not awarded. Side effects: nominees not awarded, their initiative claims released;
+    state → rejected (audit, notification to the unit)."""
+    set_proposal_state(proposal, S.REJECTED, actor=actor, reason=reason)
+    for nominee in active_nominees(proposal):
+        release_claims(actor, nominee, reason=reason)
+    proposal.nominees.exclude(status=NomineeStatus.DROPPED).update(
+        status=NomineeStatus.NOT_AWARDED)
+    return proposal
+
+
+@transaction.atomic
+def withdraw(actor, proposal: Proposal, *, reason: str) -> Proposal:
+    """The unit withdraws its draft or returned proposal. Side effects: initiative claims
+    released; state → withdrawn."""
+    set_proposal_state(proposal, S.WITHDRAWN, actor=actor, reason=reason)
+    for nominee in active_nominees(proposal):
+        release_claims(actor, nominee, reason=reason)
+    return proposal

@@ -1,0 +1,8 @@
+from .consultation import Consultation, PublicComment
+from .council import Ballot, CouncilMember, CouncilSession, VoteReceipt
+from .dossier import DossierDocument
+from .parameters import ProcedureParameter
+from .proposal import AppraisalAssignment, Nominee, NomineeInitiative, Proposal
+
+__all__ = ["AppraisalAssignment", "Ballot", "Consultation", "CouncilMember", "CouncilSession",
+           "DossierDocument", "Nominee", "NomineeInitiative", "ProcedureParameter", "Proposal", "PublicComment", "VoteReceipt"]

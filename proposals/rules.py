@@ -1,0 +1,83 @@
+"""Permissions of the proposals app: state predicate & role predicate & unit scope.
+
+The proposing side acts in the scope of `proposal.unit`; the receiving side (board staff,
+council, approvers) in the scope of `proposal.recipient_unit`."""
+
+import rules
+
+from accounts.domain import scope
+from accounts.enums import Role
+from accounts.predicates import has_role_of
+from proposals.enums import EDITABLE_STATES, INBOX_STATES
+from proposals.enums import ProposalState as S
+
+PROPOSERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
+BOARD = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
+RECEIVERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.COUNCIL_MEMBER, Role.APPROVER)
+
+
+def _proposal(obj):
+    return getattr(obj, "proposal", obj)
+
+
+@rules.predicate
+def proposer_in_scope(user, obj=None) -> bool:
+    if obj is None:
+        return scope.is_system_admin(user) or scope.has_role(user, *PROPOSERS)
+    return scope.unit_in_scope(user, _proposal(obj).unit_id, PROPOSERS)
+
+
+@rules.predicate
+def receiver_in_scope(user, obj=None) -> bool:
+    if obj is None:
+        return scope.is_system_admin(user) or scope.has_role(user, *RECEIVERS)
+    return scope.unit_in_scope(user, _proposal(obj).recipient_unit_id, RECEIVERS)
+
+
+@rules.predicate
+def board_of_recipient(user, obj=None) -> bool:
+    if obj is None:
+        return scope.is_system_admin(user) or scope.has_role(user, *BOARD)
+    return scope.unit_in_scope(user, _proposal(obj).recipient_unit_id, BOARD)
+
+
+def state_in(*states, name):
+    wanted = frozenset(states)
+    return rules.predicate(lambda user, obj=None: obj is None or _proposal(obj).state in wanted,
+                           name=name)
+
+
+is_editable = state_in(*EDITABLE_STATES, name="proposal_is_editable")
+is_submitted = state_in(S.SUBMITTED, name="proposal_is_submitted")
+is_appraising = state_in(S.APPRAISING, name="proposal_is_appraising")
+is_in_consultation = state_in(S.CONSULTATION, name="proposal_in_consultation")
+can_return = state_in(S.SUBMITTED, S.APPRAISING, S.APPRAISED, name="proposal_can_return")
+can_forward = state_in(S.APPRAISING, S.APPRAISED, S.COUNCIL_DONE, name="proposal_can_forward")
+can_reject = state_in(S.SUBMITTED, S.APPRAISING, S.APPRAISED, S.COUNCIL_DONE, S.FORWARDED,
+                      name="proposal_can_reject")
+is_received = state_in(*INBOX_STATES, S.FORWARDED, name="proposal_is_received")
+was_submitted = rules.predicate(
+    lambda user, obj=None: obj is None or _proposal(obj).state != S.DRAFT,
+    name="proposal_was_submitted")
+
+rules.add_perm("proposals.view_proposal",
+               proposer_in_scope | (receiver_in_scope & was_submitted))
+rules.add_perm("proposals.add_proposal", proposer_in_scope)
+rules.add_perm("proposals.change_proposal", proposer_in_scope & is_editable)
+rules.add_perm("proposals.submit_proposal", proposer_in_scope & is_editable)
+rules.add_perm("proposals.withdraw_proposal", proposer_in_scope & is_editable)
+rules.add_perm("proposals.view_inbox", has_role_of(*BOARD))
+rules.add_perm("proposals.assign_appraisers",
+               board_of_recipient & state_in(S.SUBMITTED, S.APPRAISING, name="can_assign"))
+rules.add_perm("proposals.appraise", board_of_recipient & is_appraising)
+rules.add_perm("proposals.return_proposal", board_of_recipient & can_return)
+rules.add_perm("proposals.open_consultation", board_of_recipient & is_appraising)
+rules.add_perm("proposals.resolve_comment", board_of_recipient)
+rules.add_perm("proposals.forward_proposal", board_of_recipient & can_forward)
+rules.add_perm("proposals.reject_proposal", board_of_recipient & can_reject)
+rules.add_perm("proposals.override_checks", board_of_recipient)
+rules.add_perm("proposals.download_document",
+               proposer_in_scope | (receiver_in_scope & was_submitted))
+rules.add_perm("proposals.manage_council", has_role_of(*BOARD))
+rules.add_perm("proposals.view_council", has_role_of(*BOARD, Role.COUNCIL_MEMBER,
+                                                     Role.APPROVER))

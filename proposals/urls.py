@@ -1,0 +1,43 @@
+from django.urls import path
+
+from proposals.views import appraisal, council, dossier, proposals
+
+app_name = "proposals"
+urlpatterns = [
+    path("", proposals.proposal_list, name="list"),
+    path("new/", proposals.proposal_create, name="create"),
+    path("inbox/", appraisal.inbox, name="inbox"),
+    path("<uuid:public_id>/", proposals.proposal_detail, name="detail"),
+    path("<uuid:public_id>/edit/", proposals.proposal_edit, name="edit"),
+    path("<uuid:public_id>/nominees/add/", proposals.nominee_add, name="nominee_add"),
+    path("<uuid:public_id>/check/", proposals.proposal_check, name="check"),
+    path("<uuid:public_id>/submit/", proposals.proposal_submit, name="submit"),
+    path("<uuid:public_id>/withdraw/", proposals.proposal_withdraw, name="withdraw"),
+    path("<uuid:public_id>/documents/add/", dossier.upload, name="document_add"),
+    path("<uuid:public_id>/assign/", appraisal.assign, name="assign"),
+    path("<uuid:public_id>/return/", appraisal.return_proposal, name="return"),
+    path("<uuid:public_id>/finish/", appraisal.finish, name="finish"),
+    path("<uuid:public_id>/forward/", appraisal.forward, name="forward"),
+    path("<uuid:public_id>/reject/", appraisal.reject, name="reject"),
+    path("<uuid:public_id>/consultation/", appraisal.open_consultation, name="consult"),
+    path("<uuid:public_id>/consultation/close/", appraisal.close_consultation,
+         name="consult_close"),
+    path("nominees/<uuid:public_id>/edit/", proposals.nominee_edit, name="nominee_edit"),
+    path("nominees/<uuid:public_id>/drop/", proposals.nominee_drop, name="nominee_drop"),
+    path("nominees/<uuid:public_id>/initiatives/", proposals.nominee_initiatives,
+         name="nominee_initiatives"),
+    path("nominees/<uuid:public_id>/opinion/", appraisal.opinion, name="opinion"),
+    path("nominees/<uuid:public_id>/report/", dossier.generate_report, name="report"),
+    path("documents/<uuid:public_id>/", dossier.download, name="document"),
+    path("documents/<uuid:public_id>/withdraw/", dossier.withdraw, name="document_withdraw"),
+    path("comments/<uuid:public_id>/resolve/", appraisal.resolve_comment, name="resolve"),
+    path("council/", council.session_list, name="session_list"),
+    path("council/new/", council.session_create, name="session_create"),
+    path("council/<uuid:public_id>/", council.session_detail, name="session_detail"),
+    path("council/<uuid:public_id>/seat/", council.session_seat, name="session_seat"),
+    path("council/<uuid:public_id>/agenda/", council.session_agenda, name="session_agenda"),
+    path("council/<uuid:public_id>/open/", council.session_open, name="session_open"),
+    path("council/<uuid:public_id>/close/", council.session_close, name="session_close"),
+    path("council/<uuid:public_id>/ballot/", council.ballot, name="ballot"),
+    path("council/<uuid:public_id>/minutes.<str:fmt>", council.minutes, name="minutes"),
+]

@@ -1,0 +1,139 @@
+"""The board's side: inbox, appraisal, return, forward, reject, public consultation."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
+from proposals.domain import consultation, workflow
+from proposals.domain.queries import inbox_for_user
+from proposals.interfaces.forms import (
+    AssignForm,
+    ConfirmForm,
+    ConsultationForm,
+    ForwardForm,
+    OpinionForm,
+    ReasonForm,
+    ResolutionForm,
+)
+from proposals.models import PublicComment
+from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
+
+FORM = "proposals/form.html"
+
+
+@login_required
+def inbox(request):
+    """Received proposals with the deadline of their current step; overdue ones first."""
+    require(request, "proposals.view_inbox")
+    page = paginate(request, inbox_for_user(request.user), per_page=50)
+    return render(request, "proposals/inbox.html", {"page": page,
+                                                    "today": timezone.localdate()})
+
+
+def _step(request, public_id, perm, form_class, action, *, title, submit, success):
+    proposal = get_proposal(request, public_id)
+    require(request, perm, proposal)
+    form = form_class(request.POST or None, **({"proposal": proposal}
+                                              if form_class is AssignForm else {}))
+    return form_page(request, form, lambda data: action(proposal, data),
+                     title=title % {"code": proposal.code}, submit=submit,
+                     done=lambda result: detail_url(proposal), success_message=success,
+                     template=FORM)
+
+
+@login_required
+def assign(request, public_id):
+    return _step(request, public_id, "proposals.assign_appraisers", AssignForm,
+                 lambda p, d: workflow.assign_appraisers(request.user, p, d["appraisers"]),
+                 title=_("Assign appraisers to %(code)s"), submit=_("Assign"),
+                 success=_("Appraisers assigned."))
+
+
+@login_required
+def return_proposal(request, public_id):
+    return _step(request, public_id, "proposals.return_proposal", ReasonForm,
+                 lambda p, d: workflow.return_for_supplement(request.user, p,
+                                                             reason=d["reason"]),
+                 title=_("Return %(code)s for supplement"), submit=_("Return"),
+                 success=_("Returned to the unit."))
+
+
+@login_required
+def forward(request, public_id):
+    return _step(request, public_id, "proposals.forward_proposal", ForwardForm,
+                 lambda p, d: workflow.forward(request.user, p, to=d["to"],
+                                               reason=d["reason"]),
+                 title=_("Forward %(code)s to a higher authority"), submit=_("Forward"),
+                 success=_("Forwarded."))
+
+
+@login_required
+def reject(request, public_id):
+    return _step(request, public_id, "proposals.reject_proposal", ReasonForm,
+                 lambda p, d: workflow.reject(request.user, p, reason=d["reason"]),
+                 title=_("Do not award %(code)s"), submit=_("Confirm"),
+                 success=_("The proposal was closed without award."))
+
+
+@login_required
+def finish(request, public_id):
+    return _step(request, public_id, "proposals.appraise", ConfirmForm,
+                 lambda p, d: workflow.finish_appraisal(request.user, p),
+                 title=_("Finish the appraisal of %(code)s"), submit=_("Finish appraisal"),
+                 success=_("Appraisal finished; the proposal awaits the council."))
+
+
+@login_required
+def open_consultation(request, public_id):
+    return _step(request, public_id, "proposals.open_consultation", ConsultationForm,
+                 lambda p, d: consultation.open_consultation(
+                     request.user, p, starts_on=d["starts_on"],
+                     working_days=d["working_days"], notice=d["notice"]),
+                 title=_("Open a public consultation on %(code)s"), submit=_("Open"),
+                 success=_("The consultation is open on the public portal."))
+
+
+@login_required
+def close_consultation(request, public_id):
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.resolve_comment", proposal)
+    window = get_in(proposal.consultations.all(), closed_at__isnull=True)
+    return form_page(request, ConfirmForm(request.POST or None),
+                     lambda d: consultation.close_consultation(request.user, window),
+                     title=_("Close the consultation on %(code)s") % {"code": proposal.code},
+                     submit=_("Close"), done=lambda r: detail_url(proposal),
+                     success_message=_("Consultation closed."), template=FORM)
+
+
+@login_required
+def opinion(request, public_id):
+    nominee = get_nominee(request, public_id)
+    require(request, "proposals.appraise", nominee.proposal)
+    form = OpinionForm(request.POST or None, initial={"opinion": nominee.opinion or "agree"})
+    return form_page(
+        request, form,
+        lambda d: workflow.record_opinion(request.user, nominee, opinion=d["opinion"],
+                                          note=d["note"],
+                                          final_award_type=d["final_award_type"]),
+        title=_("Opinion on %(name)s — %(award)s") % {"name": nominee.subject_name,
+                                                     "award": nominee.award_type.name},
+        submit=_("Save opinion"), done=lambda n: detail_url(nominee.proposal),
+        success_message=_("Opinion saved."), template="proposals/opinion.html")
+
+
+@login_required
+def resolve_comment(request, public_id):
+    comment = get_in(PublicComment.objects.select_related("consultation__proposal"),
+                     public_id=public_id)
+    proposal = get_proposal(request, comment.consultation.proposal.public_id)
+    require(request, "proposals.resolve_comment", proposal)
+    return form_page(
+        request, ResolutionForm(request.POST or None),
+        lambda d: consultation.resolve_comment(request.user, comment,
+                                               resolution=d["resolution"]),
+        title=_("Resolve the comment of %(name)s") % {"name": comment.author_name},
+        submit=_("Resolve"), done=lambda c: detail_url(proposal),
+        success_message=_("Comment resolved."), template=FORM)

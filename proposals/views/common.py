@@ -1,0 +1,39 @@
+"""Helpers shared by the proposals views."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from core.interfaces.forms import apply_domain_error
+from organisations.views.common import get_in, require
+from proposals.domain.queries import proposals_for_user
+from proposals.models import Nominee
+
+__all__ = ["act", "detail_url", "get_in", "get_nominee", "get_proposal", "require"]
+
+
+def get_proposal(request, public_id):
+    return get_in(proposals_for_user(request.user), public_id=public_id)
+
+
+def get_nominee(request, public_id) -> Nominee:
+    nominee = get_in(Nominee.objects.select_related("proposal", "award_type"),
+                     public_id=public_id)
+    get_proposal(request, nominee.proposal.public_id)  # 404 when the proposal is out of scope
+    return nominee
+
+
+def detail_url(proposal) -> str:
+    return reverse("proposals:detail", args=[proposal.public_id])
+
+
+def act(request, form, action, *, done: str, success: str):
+    """Run a domain action on a valid POST; a refusal goes back to the form (returns None)."""
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        apply_domain_error(form, error)
+        return None
+    messages.success(request, success)
+    return redirect(done)

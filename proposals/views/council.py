@@ -1,0 +1,163 @@
+"""Council sessions: seats, agenda, the ballot, the tally and the minutes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.domain import scope
+from core.interfaces.views import form_page
+from proposals.domain import council
+from proposals.domain.queries import proposals_for_user
+from proposals.domain.queries.council import seat_of, sessions_for_user
+from proposals.enums import ProposalState, SessionState, Vote
+from proposals.interfaces.forms import AgendaForm, ConfirmForm, SeatForm, SessionForm
+from proposals.interfaces.minutes import minutes_docx, minutes_pdf
+from proposals.models import VoteReceipt
+from proposals.rules import BOARD
+from proposals.views.common import get_in, require
+
+FORM = "proposals/form.html"
+
+
+def _url(session) -> str:
+    return reverse("proposals:session_detail", args=[session.public_id])
+
+
+def _session(request, public_id):
+    return get_in(sessions_for_user(request.user), public_id=public_id)
+
+
+def _manage(request, session):
+    """Only board staff of the council's unit manage its sessions."""
+    require(request, "proposals.manage_council")
+    if not _is_board_of(request.user, session):
+        raise PermissionDenied
+
+
+def _is_board_of(user, session) -> bool:
+    return scope.unit_in_scope(user, session.unit_id, BOARD)
+
+
+@login_required
+def session_list(request):
+    require(request, "proposals.view_council")
+    sessions = sessions_for_user(request.user).order_by("-held_at")[:100]
+    return render(request, "proposals/session_list.html", {
+        "sessions": sessions, "can_add": request.user.has_perm("proposals.manage_council")})
+
+
+@login_required
+def session_create(request):
+    require(request, "proposals.manage_council")
+    form = SessionForm(request.POST or None, user=request.user)
+    return form_page(request, form, lambda d: council.create_session(request.user, **d),
+                     title=_("New council session"), submit=_("Create"), done=_url,
+                     success_message=_("Session created: seat the members and set the "
+                                       "agenda."), template=FORM)
+
+
+@login_required
+def session_detail(request, public_id):
+    session = _session(request, public_id)
+    is_board = _is_board_of(request.user, session)
+    seat = seat_of(request.user, session)
+    # Running tallies are for the board; members see results once the session is closed.
+    rows = council.tally(session) if (is_board or session.state == SessionState.CLOSED) else []
+    return render(request, "proposals/session_detail.html", {
+        "session": session, "members": session.members.select_related("user", "unit"),
+        "agenda": session.proposals.select_related("unit"), "rows": rows, "seat": seat,
+        "is_board": is_board, "votes_cast": session.ballots.count()})
+
+
+@login_required
+def session_seat(request, public_id):
+    session = _session(request, public_id)
+    _manage(request, session)
+    return form_page(request, SeatForm(request.POST or None),
+                     lambda d: council.seat_member(request.user, session, **d),
+                     title=_("Seat a member"), submit=_("Seat"), done=lambda m: _url(session),
+                     success_message=_("Member seated."), template=FORM)
+
+
+@login_required
+def session_agenda(request, public_id):
+    session = _session(request, public_id)
+    _manage(request, session)
+    ready = proposals_for_user(request.user).filter(state=ProposalState.APPRAISED)
+    return form_page(request, AgendaForm(request.POST or None, proposals=ready),
+                     lambda d: council.put_on_agenda(request.user, session, d["proposal"]),
+                     title=_("Put a proposal on the agenda"), submit=_("Add"),
+                     done=lambda r: _url(session), success_message=_("Added to the agenda."),
+                     template=FORM)
+
+
+@login_required
+def session_open(request, public_id):
+    session = _session(request, public_id)
+    _manage(request, session)
+    return form_page(request, ConfirmForm(request.POST or None),
+                     lambda d: council.open_voting(request.user, session),
+                     title=_("Open voting"), submit=_("Open voting"),
+                     done=lambda r: _url(session), success_message=_("Voting is open."),
+                     template=FORM)
+
+
+@login_required
+def session_close(request, public_id):
+    session = _session(request, public_id)
+    _manage(request, session)
+    return form_page(request, ConfirmForm(request.POST or None),
+                     lambda d: council.close_session(request.user, session),
+                     title=_("Close the session and tally"), submit=_("Close and tally"),
+                     done=lambda r: _url(session),
+                     success_message=_("Session closed; the results are final."),
+                     template=FORM)
+
+
+@login_required
+def ballot(request, public_id):
+    """The member's ballot: one vote per nominee on the agenda (recused ones excluded)."""
+    session = _session(request, public_id)
+    seat = seat_of(request.user, session)
+    if seat is None:
+        raise PermissionDenied
+    voted = set(VoteReceipt.objects.filter(session=session, member=seat)
+                .values_list("nominee_id", flat=True))
+    nominees = [n for n in council.agenda_nominees(session)
+                if not council.is_recused(seat, n, session)]
+    if request.method == "POST":
+        cast = 0
+        for nominee in nominees:
+            choice = request.POST.get(f"vote-{nominee.public_id}")
+            if choice and nominee.pk not in voted:
+                try:
+                    council.cast_vote(seat, nominee, choice)
+                    cast += 1
+                except ValidationError as error:
+                    messages.error(request, f"{nominee.subject_name}: "
+                                            f"{' '.join(error.messages)}")
+        messages.success(request, _("%(n)s vote(s) recorded.") % {"n": cast})
+        return redirect(reverse("proposals:ballot", args=[session.public_id]))
+    return render(request, "proposals/ballot.html", {
+        "session": session, "nominees": nominees, "voted": voted, "votes": Vote.choices})
+
+
+@login_required
+def minutes(request, public_id, fmt):
+    session = _session(request, public_id)
+    if session.state != SessionState.CLOSED:
+        messages.error(request, _("The minutes are available once the session is closed."))
+        return redirect(_url(session))
+    if fmt == "pdf":
+        content, kind = minutes_pdf(session), "application/pdf"
+    else:
+        content = minutes_docx(session)
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = (
+        f'attachment; filename="bien-ban-hoi-dong-{session.held_at:%Y%m%d}.{fmt}"')
+    return response

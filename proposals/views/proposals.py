@@ -1,0 +1,216 @@
+"""The unit's side: proposals, nominees and the dossier."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.models import AuditEntry
+from core.interfaces.paging import paginate
+from core.interfaces.views import form_page
+from proposals.domain import nominees as nominee_domain
+from proposals.domain import workflow
+from proposals.domain.checks import check_proposal
+from proposals.domain.deadlines import is_overdue
+from proposals.domain.initiatives import available_initiatives, link_initiative
+from proposals.domain.queries import proposals_for_user
+from proposals.enums import ProposalState
+from proposals.interfaces.forms import (
+    NomineeEditForm,
+    NomineeForm,
+    ProposalFilterForm,
+    ProposalForm,
+    ReasonForm,
+    SubmitForm,
+)
+from proposals.views.common import act, detail_url, get_nominee, get_proposal, require
+
+FORM = "proposals/form.html"
+
+
+@login_required
+def proposal_list(request):
+    require(request, "proposals.view_proposal")
+    qs = ProposalFilterForm(request.GET).apply(proposals_for_user(request.user))
+    state = request.GET.get("state")
+    if state in ProposalState.values:
+        qs = qs.filter(state=state)
+    context = {"page": paginate(request, qs.order_by("-created_at"), per_page=50),
+               "states": ProposalState.choices, "q": request.GET.get("q", ""),
+               "can_add": request.user.has_perm("proposals.add_proposal")}
+    return render(request, "proposals/proposal_list.html", context)
+
+
+@login_required
+def proposal_create(request):
+    require(request, "proposals.add_proposal")
+
+    def save(data):
+        data = dict(data)
+        return nominee_domain.create_proposal(request.user, unit=data.pop("unit"), **data)
+
+    return form_page(request, ProposalForm(request.POST or None, user=request.user), save,
+                     title=_("New award proposal"), submit=_("Create"), done=detail_url,
+                     success_message=_("Proposal created. Now add the nominees."),
+                     template=FORM)
+
+
+@login_required
+def proposal_edit(request, public_id):
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.change_proposal", proposal)
+    form = ProposalForm(request.POST or None, instance=proposal, user=request.user)
+    return form_page(request, form,
+                     lambda data: nominee_domain.update_proposal(request.user, proposal, **data),
+                     title=_("Edit proposal %(code)s") % {"code": proposal.code},
+                     submit=_("Save"), done=detail_url, success_message=_("Saved."),
+                     template=FORM)
+
+
+def _timeline(proposal):
+    return (AuditEntry.objects.filter(object_type="proposals.proposal",
+                                      object_id=str(proposal.public_id))
+            .select_related("actor").order_by("-created_at")[:50])
+
+
+@login_required
+def proposal_detail(request, public_id):
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.view_proposal", proposal)
+    user = request.user
+    nominees = (proposal.nominees.select_related(
+        "person", "collective", "household", "award_type", "final_award_type", "unit")
+        .prefetch_related("initiatives__initiative"))
+    perms = {name: user.has_perm(f"proposals.{name}", proposal) for name in (
+        "change_proposal", "submit_proposal", "withdraw_proposal", "assign_appraisers",
+        "appraise", "return_proposal", "open_consultation", "forward_proposal",
+        "reject_proposal", "resolve_comment")}
+    from django.utils import timezone
+
+    context = {
+        "proposal": proposal, "nominees": nominees, "perms": perms,
+        "documents": proposal.documents.filter(withdrawn=False).select_related("nominee"),
+        "appraisers": proposal.appraisers.filter(active=True).select_related("appraiser"),
+        "consultations": proposal.consultations.prefetch_related("comments"),
+        "decisions": proposal.decisions.all(),
+        "timeline": _timeline(proposal),
+        "overdue": is_overdue(proposal, timezone.localdate()),
+    }
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+@login_required
+def nominee_add(request, public_id):
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.change_proposal", proposal)
+    form = NomineeForm(request.POST or None, user=request.user)
+
+    def save(data):
+        return nominee_domain.add_nominee(request.user, proposal, award_type=data["award_type"],
+                                          summary=data["summary"], **form.subject_kwargs())
+
+    return form_page(request, form, save, title=_("Add a nominee to %(code)s") % {
+        "code": proposal.code}, submit=_("Add"), done=lambda n: detail_url(proposal),
+        success_message=lambda n: _("%(name)s added.") % {"name": n.subject_name},
+        template=FORM)
+
+
+@login_required
+def nominee_edit(request, public_id):
+    nominee = get_nominee(request, public_id)
+    require(request, "proposals.change_proposal", nominee.proposal)
+    form = NomineeEditForm(request.POST or None, instance=nominee)
+    return form_page(
+        request, form, lambda data: nominee_domain.update_nominee(request.user, nominee, **data),
+        title=_("Edit nominee %(name)s") % {"name": nominee.subject_name}, submit=_("Save"),
+        done=lambda n: detail_url(nominee.proposal), success_message=_("Saved."),
+        template=FORM)
+
+
+@login_required
+def nominee_drop(request, public_id):
+    nominee = get_nominee(request, public_id)
+    require(request, "proposals.change_proposal", nominee.proposal)
+    form = ReasonForm(request.POST or None)
+    return form_page(
+        request, form,
+        lambda data: nominee_domain.drop_nominee(request.user, nominee, reason=data["reason"]),
+        title=_("Drop nominee %(name)s") % {"name": nominee.subject_name}, submit=_("Drop"),
+        done=lambda n: detail_url(nominee.proposal), success_message=_("Nominee dropped."),
+        template=FORM)
+
+
+@login_required
+def nominee_initiatives(request, public_id):
+    """Pick the nominee's initiatives from the registry (filled, not retyped)."""
+    nominee = get_nominee(request, public_id)
+    require(request, "proposals.change_proposal", nominee.proposal)
+    choices = list(available_initiatives(nominee))
+    if request.method == "POST":
+        chosen = [i for i in choices if str(i.public_id) in request.POST.getlist("initiative")]
+        note = request.POST.get("override_note", "")
+        try:
+            for initiative in chosen:
+                link_initiative(request.user, nominee, initiative, override_note=note)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(n)s initiative(s) linked.") % {"n": len(chosen)})
+            return redirect(detail_url(nominee.proposal))
+    linked = set(nominee.initiatives.values_list("initiative_id", flat=True))
+    return render(request, "proposals/nominee_initiatives.html",
+                  {"nominee": nominee, "choices": choices, "linked": linked})
+
+
+@login_required
+def proposal_submit(request, public_id):
+    """Show the checks; submit when they pass (or with the board's override reason)."""
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.submit_proposal", proposal)
+    form = SubmitForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = workflow.submit(request.user, proposal,
+                                     override_reason=form.cleaned_data["override_reason"])
+        except workflow.SubmissionBlocked as blocked:
+            result = blocked.result
+            messages.error(request, _("The proposal cannot be submitted yet: see the checks."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Proposal %(code)s submitted.") % {
+                "code": proposal.code})
+            return redirect(detail_url(proposal))
+    if result is None:
+        result = check_proposal(proposal)
+    return render(request, "proposals/submit.html", {
+        "proposal": proposal, "form": form, "result": result,
+        "can_override": request.user.has_perm("proposals.override_checks", proposal)})
+
+
+@login_required
+def proposal_withdraw(request, public_id):
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.withdraw_proposal", proposal)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = act(request, form, lambda d: workflow.withdraw(request.user, proposal,
+                                                             reason=d["reason"]),
+                   done=detail_url(proposal), success=_("Proposal withdrawn."))
+        if done:
+            return done
+    return render(request, FORM, {"form": form, "title": _("Withdraw %(code)s") % {
+        "code": proposal.code}, "submit": _("Withdraw")})
+
+
+@require_POST
+@login_required
+def proposal_check(request, public_id):
+    """htmx: the checks as a partial, without submitting."""
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.view_proposal", proposal)
+    return render(request, "proposals/includes/checks.html",
+                  {"result": check_proposal(proposal)})

@@ -1,0 +1,117 @@
+import datetime
+from fractions import Fraction
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from proposals.domain import council
+from proposals.enums import BallotKind, NomineeStatus, ProposalState, Vote
+from proposals.models import Ballot, CouncilMember
+from tests.factories import UserFactory
+from tests.proposals.helpers import appraised
+
+
+def _session(board, unit, members=5, ballot=BallotKind.SECRET):
+    return council.create_session(
+        board, unit=unit, title="Phiên họp Hội đồng TĐKT", place="Tuyên Quang",
+        held_at=timezone.make_aware(datetime.datetime(2026, 12, 1, 8, 0)),
+        total_members=members, ballot=ballot)
+
+
+@pytest.fixture
+def seated(board_user, officer_a, province, dept_a):
+    """A 5-member council of the province with one appraised proposal of DEPT_A (1 nominee)."""
+    proposal = appraised(officer_a, board_user, dept_a, dept_a)
+    session = _session(board_user, province)
+    seats = [council.seat_member(board_user, session, user=UserFactory(), unit=province,
+                                 role=CouncilMember.CHAIR if i == 0 else CouncilMember.MEMBER)
+             for i in range(5)]
+    council.put_on_agenda(board_user, session, proposal)
+    return session, seats, proposal
+
+
+def test_agenda_moves_the_proposal_into_council(seated):
+    _, _, proposal = seated
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.IN_COUNCIL
+
+
+def test_no_quorum_refuses_to_open(board_user, seated):
+    session, seats, _ = seated
+    CouncilMember.objects.filter(pk__in=[s.pk for s in seats[:2]]).update(present=False)
+    with pytest.raises(ValidationError) as error:
+        council.open_voting(board_user, session)
+    assert error.value.messages == ["No quorum: 3 of 5 members present."]
+
+
+@pytest.mark.parametrize(("agree", "passed"), [(3, True), (2, False)])
+def test_default_threshold_is_more_than_half_of_all_members(board_user, seated, agree,
+                                                            passed):
+    session, seats, proposal = seated
+    council.open_voting(board_user, session)
+    nominee = proposal.nominees.get()
+    for i, seat in enumerate(seats):
+        council.cast_vote(seat, nominee, Vote.AGREE if i < agree else Vote.DISAGREE)
+    rows = council.close_session(board_user, session)
+    nominee.refresh_from_db()
+    assert rows[0]["share"] == Fraction(agree, 5)
+    assert nominee.status == (NomineeStatus.PASSED if passed else NomineeStatus.FAILED)
+    assert (nominee.votes_agree, nominee.votes_disagree) == (agree, 5 - agree)
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.COUNCIL_DONE
+
+
+def test_secret_ballot_keeps_no_voter_and_refuses_a_second_vote(board_user, seated):
+    session, seats, proposal = seated
+    council.open_voting(board_user, session)
+    nominee = proposal.nominees.get()
+    council.cast_vote(seats[0], nominee, Vote.AGREE)
+    with pytest.raises(ValidationError) as error:
+        council.cast_vote(seats[0], nominee, Vote.DISAGREE)
+    assert error.value.messages == ["You have already voted on this nominee."]
+    assert list(Ballot.objects.values_list("member", "vote")) == [(None, Vote.AGREE)]
+
+
+def test_member_from_the_nominee_unit_is_recused(board_user, officer_a, province, dept_a):
+    proposal = appraised(officer_a, board_user, dept_a, dept_a)
+    session = _session(board_user, province, members=4)
+    insider = council.seat_member(board_user, session, user=UserFactory(), unit=dept_a)
+    others = [council.seat_member(board_user, session, user=UserFactory(), unit=province)
+              for _ in range(3)]
+    council.put_on_agenda(board_user, session, proposal)
+    council.open_voting(board_user, session)
+    nominee = proposal.nominees.get()
+    with pytest.raises(ValidationError) as error:
+        council.cast_vote(insider, nominee, Vote.AGREE)
+    assert error.value.messages == ["You are recused: the nominee is from your unit."]
+    for seat in others[:2]:
+        council.cast_vote(seat, nominee, Vote.AGREE)
+    row = council.tally(session)[0]
+    assert (row["base"], row["recused"], row["passed"]) == (3, 1, True)  # 2/3 > 1/2
+
+
+def test_votes_are_final_after_closing(board_user, seated):
+    session, seats, proposal = seated
+    council.open_voting(board_user, session)
+    council.close_session(board_user, session)
+    with pytest.raises(ValidationError) as error:
+        council.cast_vote(seats[0], proposal.nominees.get(), Vote.AGREE)
+    assert error.value.messages == ["Voting is not open."]
+
+
+def test_catalogue_threshold_applies_to_cstd_co_so(board_user, seated):
+    """CSTĐ cơ sở needs at least 80 % of all members (Decree 98/2023 Art. 30.7)."""
+    from awards.models import AwardType
+    from proposals.models import Nominee
+
+    session, seats, proposal = seated
+    nominee = proposal.nominees.get()
+    Nominee.objects.filter(pk=nominee.pk).update(
+        final_award_type=AwardType.objects.get(code="cstd_co_so"))
+    council.open_voting(board_user, session)
+    nominee.refresh_from_db()
+    for i, seat in enumerate(seats):
+        council.cast_vote(seat, nominee, Vote.AGREE if i < 4 else Vote.ABSTAIN)
+    row = council.tally(session)[0]
+    assert (row["threshold"], row["inclusive"], row["passed"]) == (Fraction(4, 5), True, True)
