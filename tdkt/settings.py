@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "decisions",
     "portal",
     "api",
+    "documents",
 ]
 
 MIDDLEWARE = [
