@@ -9,6 +9,7 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("imports/", include("imports.urls")),
     path("audit/", include("audit.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
