@@ -21,6 +21,7 @@ NAV = [
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
+    ("core:holiday_list", _("Holidays"), "core.view_holidays"),
 ]
 
 

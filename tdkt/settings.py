@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "proposals",
     "decisions",
     "portal",
+    "notifications",
     "api",
     "documents",
 ]
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.navigation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     }
@@ -199,5 +201,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("TDKT_LOG_LEVEL", "WARNING")},
 }
 
+# E-mail (notifications' outbox; sent by the task worker, never in a request). Development
+# writes each mail as a file under var/mail; production sets EMAIL_HOST and friends (SMTP).
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TĐKT <tdkt@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Absolute address of the site, for links in e-mails (a worker has no request to take it from).
+TDKT_SITE_URL = env_str("TDKT_SITE_URL", "http://127.0.0.1:8000")
+
+# Largest dossier file accepted by upload forms (core.uploads), in MB.
+TDKT_MAX_UPLOAD_MB = env_int("TDKT_MAX_UPLOAD_MB", 20)
 # Largest spreadsheet accepted by the importers (bytes).
 TDKT_IMPORT_MAX_BYTES = env_int("TDKT_IMPORT_MAX_BYTES", 60 * 1024 * 1024)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("proposals/", include("proposals.urls")),
     path("decisions/", include("decisions.urls")),
     path("cong-khai/", include("portal.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

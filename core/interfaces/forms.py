@@ -2,6 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.enums import DayKind
 
 
 def apply_domain_error(form, error: ValidationError) -> None:
@@ -17,3 +20,17 @@ def apply_domain_error(form, error: ValidationError) -> None:
 def date_widget() -> forms.DateInput:
     """HTML5 date input (the browser shows a localised picker; the value is ISO)."""
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class HolidayForm(forms.Form):
+    """A date added to the working calendar (core.domain.calendar.add_day)."""
+
+    day = forms.DateField(label=_("Date"), widget=date_widget())
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DayKind.choices)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(
+        attrs={"rows": 2}), help_text=_("e.g. the number of the government's announcement"))
+
+
+class DeactivateHolidayForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

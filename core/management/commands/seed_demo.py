@@ -11,6 +11,7 @@ from django.db import transaction
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.data.seed import seed_all
 from awards.interfaces import demo as awards_demo
+from core.domain.calendar import SEED_YEARS, seed_holidays
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
         stages = [
+            ("holidays", lambda: seed_holidays(*SEED_YEARS)),  # flush empties the table too
             ("tree before 1/7/2025", lambda: org_demo.build_old_provinces(demo)),
             (f"{people} people", lambda: org_demo.populate_people(demo, people)),
             ("transfers 2022–2024", lambda: org_demo.transfer_some_people(demo)),

@@ -1,0 +1,3 @@
+from core.models.holidays import PublicHoliday
+
+__all__ = ["PublicHoliday"]

@@ -1,0 +1,3 @@
+from notifications.models.notifications import Notification, OutboxMail
+
+__all__ = ["Notification", "OutboxMail"]
