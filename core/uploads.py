@@ -66,7 +66,7 @@ def max_upload_bytes() -> int:
 def max_unpacked_bytes() -> int:
     """Ceiling on what a .docx/.xlsx declares it unpacks to. Python's zipfile never inflates
     a member beyond its declared size, so checking the declared sizes bounds the real work."""
-    return getattr(settings, "TDKT_MAX_UNPACKED_MB", 200) * 1024 * 1024
+    return settings.TDKT_MAX_UNPACKED_MB * 1024 * 1024
 
 
 def _name_of(fileobj, name: str | None) -> str:
