@@ -221,5 +221,7 @@ TDKT_SITE_URL = env_str("TDKT_SITE_URL", "http://127.0.0.1:8000")
 
 # Largest dossier file accepted by upload forms (core.uploads), in MB.
 TDKT_MAX_UPLOAD_MB = env_int("TDKT_MAX_UPLOAD_MB", 20)
+# Largest total a .docx/.xlsx upload may declare it unpacks to ("zip bomb" guard), in MB.
+TDKT_MAX_UNPACKED_MB = env_int("TDKT_MAX_UNPACKED_MB", 200)
 # Largest spreadsheet accepted by the importers (bytes).
 TDKT_IMPORT_MAX_BYTES = env_int("TDKT_IMPORT_MAX_BYTES", 60 * 1024 * 1024)

@@ -136,7 +136,9 @@ def test_keepers_add_a_day(db, client_for, persona, request):
 
 
 def test_add_form_shows_the_domain_error(client_for, board_user):
-    response = client_for(board_user).post(reverse("core:holiday_add"), {
+    client = client_for(board_user)
+    client.cookies["django_language"] = "en"
+    response = client.post(reverse("core:holiday_add"), {
         "day": "2026-03-02", "name": "Làm bù", "kind": "working_saturday"})
     assert response.context["form"].errors == {
         "day": ["A make-up working day must be a Saturday or Sunday."]}
