@@ -234,3 +234,14 @@ def private_download(relative_path: str, download_name: str, content_type: str) 
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def store_private_bytes(content: bytes, folder: str, kind: str) -> str:
+    """Write a file TĐKT generated itself (a DOCX report: nothing to sniff) the way
+    `store_private` writes uploads, and return its relative path."""
+    relative = (PurePosixPath(folder) / str(timezone.now().year)
+                / f"{secrets.token_hex(16)}.{STORED_EXTENSION[kind]}")
+    target = _root() / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return str(relative)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.interfaces.forms import apply_domain_error
+from core.interfaces.forms import apply_domain_error, posted
 from decisions.domain.queries import certificate_by_code
 from portal.queries import open_consultations, public_nominees
 from proposals.domain.consultation import leave_comment
@@ -60,7 +60,7 @@ def consultation(request, public_id):
     if window is None or not window.is_open_on(timezone.localdate()):
         raise Http404
     nominees = public_nominees(window)
-    form = CommentForm(request.POST or None, nominees=nominees)
+    form = CommentForm(posted(request), nominees=nominees)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         nominee = (Nominee.objects.filter(proposal=window.proposal,

@@ -34,3 +34,9 @@ class HolidayForm(forms.Form):
 
 class DeactivateHolidayForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def posted(request):
+    """The form data of a POST, else None. (`request.POST or None` would leave a form with no
+    fields of its own — a confirmation step — unbound even when it was posted.)"""
+    return request.POST if request.method == "POST" else None

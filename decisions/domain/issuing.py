@@ -16,7 +16,7 @@ from awards.models import AwardRecord
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
 from decisions.enums import DecisionKind, DecisionState
-from decisions.models import Certificate, Decision, DecisionItem
+from decisions.models import Certificate, Decision
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import set_proposal_state
 from proposals.enums import NomineeStatus

@@ -24,6 +24,9 @@ class NumberSeries(models.Model):
         constraints = [models.UniqueConstraint(fields=["issuer", "symbol", "year"],
                                                name="one_series")]
 
+    def __str__(self):
+        return f"{self.symbol} {self.year}: {self.last_number}"
+
 
 class Decision(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from decisions.domain import corrections, drafting, issuing
@@ -52,7 +53,7 @@ def decision_draft(request):
     chosen = request.GET.get("proposal")
     if chosen:
         initial["proposals"] = ready.filter(public_id=chosen)
-    form = DraftForm(request.POST or None, user=request.user, proposals=ready, initial=initial)
+    form = DraftForm(posted(request), user=request.user, proposals=ready, initial=initial)
     return form_page(request, form, lambda d: drafting.draft_decision(request.user, **d),
                      title=_("Draft a decision"), submit=_("Create draft"), done=_url,
                      success_message=_("Draft created: check the annex and the money."),
@@ -79,7 +80,7 @@ def decision_detail(request, public_id):
 def decision_issue(request, public_id):
     decision = _decision(request, public_id)
     require(request, "decisions.issue_decision", decision)
-    return form_page(request, IssueForm(request.POST or None),
+    return form_page(request, IssueForm(posted(request)),
                      lambda d: issuing.issue_decision(request.user, decision, date=d["date"]),
                      title=_("Sign and issue the decision"), submit=_("Issue"), done=_url,
                      success_message=lambda d: _("Decision %(number)s issued.") % {
@@ -90,7 +91,7 @@ def decision_issue(request, public_id):
 def decision_cancel(request, public_id):
     decision = _decision(request, public_id)
     require(request, "decisions.draft_decision", decision)
-    return form_page(request, ReasonForm(request.POST or None),
+    return form_page(request, ReasonForm(posted(request)),
                      lambda d: drafting.cancel_draft(request.user, decision,
                                                      reason=d["reason"]),
                      title=_("Cancel the draft"), submit=_("Cancel the draft"), done=_url,
@@ -132,7 +133,7 @@ def _item(request, public_id) -> DecisionItem:
 def item_correct(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.correct_decision", item.decision)
-    form = CorrectionForm(request.POST or None, initial={
+    form = CorrectionForm(posted(request), initial={
         "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail})
     return form_page(request, form, lambda d: corrections.request_correction(
         request.user, item, **d), title=_("Correct %(name)s") % {"name": item.recipient_name},
@@ -145,7 +146,7 @@ def item_correct(request, public_id):
 def item_revoke(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.revoke_award", item.decision)
-    return form_page(request, RevokeForm(request.POST or None),
+    return form_page(request, RevokeForm(posted(request)),
                      lambda d: corrections.revoke_item(request.user, item, **d),
                      title=_("Revoke the award of %(name)s") % {"name": item.recipient_name},
                      submit=_("Revoke"), done=lambda i: _url(item.decision),

@@ -33,3 +33,12 @@ DEFAULTS.update({
                               "Forms without a catalogue threshold pass with more than this "
                               "share of the members"),
 })
+
+
+def seed_parameters(apps, schema_editor=None) -> None:
+    """Load the defaults (idempotent: a province's edits are kept). Called by a data migration
+    with the historical registry, and by seed_demo after a flush."""
+    ProcedureParameter = apps.get_model("proposals", "ProcedureParameter")
+    for key, (value, citation, verified, note) in DEFAULTS.items():
+        ProcedureParameter.objects.get_or_create(key=key, defaults={
+            "value": value, "citation": citation, "verified": verified, "note": note})

@@ -152,12 +152,12 @@ def tally(session: CouncilSession) -> list[dict]:
     counts: dict[int, dict] = {}
     for nominee_id, vote in Ballot.objects.filter(session=session).values_list("nominee_id",
                                                                                  "vote"):
-        counts.setdefault(nominee_id, {v: 0 for v in Vote.values})[vote] += 1
+        counts.setdefault(nominee_id, dict.fromkeys(Vote.values, 0))[vote] += 1
     members = list(session.members.all())
     rows = []
     on = session.held_at.date()
     for nominee in agenda_nominees(session):
-        votes = counts.get(nominee.pk, {v: 0 for v in Vote.values})
+        votes = counts.get(nominee.pk, dict.fromkeys(Vote.values, 0))
         recused = sum(1 for m in members if is_recused(m, nominee, session))
         base = max(session.total_members - recused, 1)
         share, inclusive, citation = threshold(nominee, on)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
 from awards.models import AwardType
-from proposals.enums import EDITABLE_STATES, NomineeStatus, Procedure, SIMPLIFIED_TRACKS
+from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
 

@@ -4,11 +4,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from notifications.domain.notify import notify
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from accounts.models import User
+from notifications.domain.notify import notify
 from proposals.enums import ProposalState as S
 from proposals.models import Proposal
 
@@ -28,15 +28,18 @@ def _audience(proposal: Proposal, new: str):
 
 
 MESSAGES = {
-    S.SUBMITTED: gettext_noop("Proposal %(code)s from %(unit)s was submitted and awaits appraisal."),
+    S.SUBMITTED: gettext_noop(
+        "Proposal %(code)s from %(unit)s was submitted and awaits appraisal."),
     S.RETURNED: gettext_noop("Proposal %(code)s was returned for supplement: %(reason)s"),
     S.APPRAISING: gettext_noop("Proposal %(code)s is under appraisal."),
     S.CONSULTATION: gettext_noop("Public consultation opened for proposal %(code)s."),
     S.APPRAISED: gettext_noop("Proposal %(code)s was appraised and awaits the council."),
     S.IN_COUNCIL: gettext_noop("Proposal %(code)s is on the council's agenda."),
-    S.COUNCIL_DONE: gettext_noop("The council has voted on proposal %(code)s; a decision can be drafted."),
+    S.COUNCIL_DONE: gettext_noop(
+        "The council has voted on proposal %(code)s; a decision can be drafted."),
     S.FORWARDED: gettext_noop("Proposal %(code)s was forwarded to %(to)s."),
-    S.CONSOLIDATED: gettext_noop("Proposal %(code)s was consolidated into a proposal to the next level."),
+    S.CONSOLIDATED: gettext_noop(
+        "Proposal %(code)s was consolidated into a proposal to the next level."),
     S.DECIDED: gettext_noop("A decision was issued on proposal %(code)s."),
     S.REJECTED: gettext_noop("Proposal %(code)s was not accepted: %(reason)s"),
     S.WITHDRAWN: gettext_noop("Proposal %(code)s was withdrawn: %(reason)s"),

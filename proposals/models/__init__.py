@@ -5,4 +5,5 @@ from .parameters import ProcedureParameter
 from .proposal import AppraisalAssignment, Nominee, NomineeInitiative, Proposal
 
 __all__ = ["AppraisalAssignment", "Ballot", "Consultation", "CouncilMember", "CouncilSession",
-           "DossierDocument", "Nominee", "NomineeInitiative", "ProcedureParameter", "Proposal", "PublicComment", "VoteReceipt"]
+           "DossierDocument", "Nominee", "NomineeInitiative", "ProcedureParameter", "Proposal",
+           "PublicComment", "VoteReceipt"]

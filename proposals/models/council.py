@@ -82,6 +82,9 @@ class Ballot(models.Model):
                                                condition=Q(member__isnull=False),
                                                name="open_vote_once")]
 
+    def __str__(self):
+        return f"{self.nominee_id}: {self.vote}"
+
 
 class VoteReceipt(models.Model):
     session = models.ForeignKey(CouncilSession, on_delete=models.PROTECT, related_name="+")
@@ -92,3 +95,6 @@ class VoteReceipt(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "nominee", "member"],
                                                name="vote_receipt_once")]
+
+    def __str__(self):
+        return f"{self.member_id} → {self.nominee_id}"

@@ -152,6 +152,9 @@ class AppraisalAssignment(models.Model):
                                                condition=Q(active=True),
                                                name="appraiser_once_per_proposal")]
 
+    def __str__(self):
+        return f"{self.proposal_id}: {self.appraiser_id}"
+
 
 class NomineeInitiative(models.Model):
     """An initiative from the registry that backs a nominee's claim (picked, not retyped). The

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import consultation, workflow
@@ -36,7 +37,7 @@ def inbox(request):
 def _step(request, public_id, perm, form_class, action, *, title, submit, success):
     proposal = get_proposal(request, public_id)
     require(request, perm, proposal)
-    form = form_class(request.POST or None, **({"proposal": proposal}
+    form = form_class(posted(request), **({"proposal": proposal}
                                               if form_class is AssignForm else {}))
     return form_page(request, form, lambda data: action(proposal, data),
                      title=title % {"code": proposal.code}, submit=submit,
@@ -101,7 +102,7 @@ def close_consultation(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.resolve_comment", proposal)
     window = get_in(proposal.consultations.all(), closed_at__isnull=True)
-    return form_page(request, ConfirmForm(request.POST or None),
+    return form_page(request, ConfirmForm(posted(request)),
                      lambda d: consultation.close_consultation(request.user, window),
                      title=_("Close the consultation on %(code)s") % {"code": proposal.code},
                      submit=_("Close"), done=lambda r: detail_url(proposal),
@@ -112,7 +113,7 @@ def close_consultation(request, public_id):
 def opinion(request, public_id):
     nominee = get_nominee(request, public_id)
     require(request, "proposals.appraise", nominee.proposal)
-    form = OpinionForm(request.POST or None, initial={"opinion": nominee.opinion or "agree"})
+    form = OpinionForm(posted(request), initial={"opinion": nominee.opinion or "agree"})
     return form_page(
         request, form,
         lambda d: workflow.record_opinion(request.user, nominee, opinion=d["opinion"],
@@ -131,7 +132,7 @@ def resolve_comment(request, public_id):
     proposal = get_proposal(request, comment.consultation.proposal.public_id)
     require(request, "proposals.resolve_comment", proposal)
     return form_page(
-        request, ResolutionForm(request.POST or None),
+        request, ResolutionForm(posted(request)),
         lambda d: consultation.resolve_comment(request.user, comment,
                                                resolution=d["resolution"]),
         title=_("Resolve the comment of %(name)s") % {"name": comment.author_name},

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.domain import scope
+from core.interfaces.forms import posted
 from core.interfaces.views import form_page
 from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
@@ -53,7 +54,7 @@ def session_list(request):
 @login_required
 def session_create(request):
     require(request, "proposals.manage_council")
-    form = SessionForm(request.POST or None, user=request.user)
+    form = SessionForm(posted(request), user=request.user)
     return form_page(request, form, lambda d: council.create_session(request.user, **d),
                      title=_("New council session"), submit=_("Create"), done=_url,
                      success_message=_("Session created: seat the members and set the "
@@ -77,7 +78,7 @@ def session_detail(request, public_id):
 def session_seat(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    return form_page(request, SeatForm(request.POST or None),
+    return form_page(request, SeatForm(posted(request)),
                      lambda d: council.seat_member(request.user, session, **d),
                      title=_("Seat a member"), submit=_("Seat"), done=lambda m: _url(session),
                      success_message=_("Member seated."), template=FORM)
@@ -88,7 +89,7 @@ def session_agenda(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
     ready = proposals_for_user(request.user).filter(state=ProposalState.APPRAISED)
-    return form_page(request, AgendaForm(request.POST or None, proposals=ready),
+    return form_page(request, AgendaForm(posted(request), proposals=ready),
                      lambda d: council.put_on_agenda(request.user, session, d["proposal"]),
                      title=_("Put a proposal on the agenda"), submit=_("Add"),
                      done=lambda r: _url(session), success_message=_("Added to the agenda."),
@@ -99,7 +100,7 @@ def session_agenda(request, public_id):
 def session_open(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    return form_page(request, ConfirmForm(request.POST or None),
+    return form_page(request, ConfirmForm(posted(request)),
                      lambda d: council.open_voting(request.user, session),
                      title=_("Open voting"), submit=_("Open voting"),
                      done=lambda r: _url(session), success_message=_("Voting is open."),
@@ -110,7 +111,7 @@ def session_open(request, public_id):
 def session_close(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    return form_page(request, ConfirmForm(request.POST or None),
+    return form_page(request, ConfirmForm(posted(request)),
                      lambda d: council.close_session(request.user, session),
                      title=_("Close the session and tally"), submit=_("Close and tally"),
                      done=lambda r: _url(session),

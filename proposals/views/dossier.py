@@ -4,6 +4,7 @@ achievement report generated from stored data."""
 from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext as _
 
+from core.interfaces.forms import posted
 from core.interfaces.views import form_page
 from core.uploads import private_download
 from proposals.domain import dossier
@@ -25,12 +26,12 @@ CONTENT_TYPES = {
 def upload(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.change_proposal", proposal)
-    form = DocumentForm(request.POST or None, request.FILES or None, proposal=proposal)
+    form = DocumentForm(posted(request), request.FILES or None, proposal=proposal)
 
     def save(data):
         uploaded = data["file"]
         return dossier.attach_document(request.user, proposal, doc_type=data["doc_type"],
-                                       uploaded=uploaded, file_kind=uploaded.sniffed_kind,
+                                       uploaded=uploaded, file_kind=uploaded.kind,
                                        nominee=data["nominee"], title=data["title"])
 
     return form_page(request, form, save, title=_("Attach a document to %(code)s") % {
@@ -57,7 +58,7 @@ def withdraw(request, public_id):
     document = _document(request, public_id)
     require(request, "proposals.change_proposal", document.proposal)
     return form_page(
-        request, ReasonForm(request.POST or None),
+        request, ReasonForm(posted(request)),
         lambda d: dossier.withdraw_document(request.user, document, reason=d["reason"]),
         title=_("Withdraw %(name)s") % {"name": document.original_name}, submit=_("Withdraw"),
         done=lambda d: detail_url(document.proposal), success_message=_("Document withdrawn."),
@@ -79,7 +80,7 @@ def generate_report(request, public_id):
                                         doc_type=DocumentType.ACHIEVEMENT_REPORT,
                                         content=content, name=name, nominee=nominee)
 
-    return form_page(request, ConfirmForm(request.POST or None), save,
+    return form_page(request, ConfirmForm(posted(request)), save,
                      title=_("Generate the achievement report of %(name)s") % {
                          "name": nominee.subject_name}, submit=_("Generate"),
                      done=lambda d: detail_url(proposal),

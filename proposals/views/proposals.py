@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
+from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import nominees as nominee_domain
@@ -51,7 +52,7 @@ def proposal_create(request):
         data = dict(data)
         return nominee_domain.create_proposal(request.user, unit=data.pop("unit"), **data)
 
-    return form_page(request, ProposalForm(request.POST or None, user=request.user), save,
+    return form_page(request, ProposalForm(posted(request), user=request.user), save,
                      title=_("New award proposal"), submit=_("Create"), done=detail_url,
                      success_message=_("Proposal created. Now add the nominees."),
                      template=FORM)
@@ -61,7 +62,7 @@ def proposal_create(request):
 def proposal_edit(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.change_proposal", proposal)
-    form = ProposalForm(request.POST or None, instance=proposal, user=request.user)
+    form = ProposalForm(posted(request), instance=proposal, user=request.user)
     return form_page(request, form,
                      lambda data: nominee_domain.update_proposal(request.user, proposal, **data),
                      title=_("Edit proposal %(code)s") % {"code": proposal.code},
@@ -72,7 +73,7 @@ def proposal_edit(request, public_id):
 def _timeline(proposal):
     return (AuditEntry.objects.filter(object_type="proposals.proposal",
                                       object_id=str(proposal.public_id))
-            .select_related("actor").order_by("-created_at")[:50])
+            .select_related("actor").order_by("-at", "-id")[:50])
 
 
 @login_required
@@ -105,7 +106,7 @@ def proposal_detail(request, public_id):
 def nominee_add(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.change_proposal", proposal)
-    form = NomineeForm(request.POST or None, user=request.user)
+    form = NomineeForm(posted(request), user=request.user)
 
     def save(data):
         return nominee_domain.add_nominee(request.user, proposal, award_type=data["award_type"],
@@ -121,7 +122,7 @@ def nominee_add(request, public_id):
 def nominee_edit(request, public_id):
     nominee = get_nominee(request, public_id)
     require(request, "proposals.change_proposal", nominee.proposal)
-    form = NomineeEditForm(request.POST or None, instance=nominee)
+    form = NomineeEditForm(posted(request), instance=nominee)
     return form_page(
         request, form, lambda data: nominee_domain.update_nominee(request.user, nominee, **data),
         title=_("Edit nominee %(name)s") % {"name": nominee.subject_name}, submit=_("Save"),
@@ -133,7 +134,7 @@ def nominee_edit(request, public_id):
 def nominee_drop(request, public_id):
     nominee = get_nominee(request, public_id)
     require(request, "proposals.change_proposal", nominee.proposal)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(posted(request))
     return form_page(
         request, form,
         lambda data: nominee_domain.drop_nominee(request.user, nominee, reason=data["reason"]),
@@ -169,7 +170,7 @@ def proposal_submit(request, public_id):
     """Show the checks; submit when they pass (or with the board's override reason)."""
     proposal = get_proposal(request, public_id)
     require(request, "proposals.submit_proposal", proposal)
-    form = SubmitForm(request.POST or None)
+    form = SubmitForm(posted(request))
     result = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -195,7 +196,7 @@ def proposal_submit(request, public_id):
 def proposal_withdraw(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.withdraw_proposal", proposal)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         done = act(request, form, lambda d: workflow.withdraw(request.user, proposal,
                                                              reason=d["reason"]),

@@ -7,10 +7,11 @@ DECIDED_ON = datetime.date(2026, 1, 5)
 
 
 def draft_for(board, proposals, issuer, **fields):
-    defaults = dict(authority_title="Giám đốc Sở Giáo dục và Đào tạo", place="Tuyên Quang",
-                    summary="Về việc tặng Giấy khen", legal_bases="Căn cứ Luật Thi đua, khen "
-                    "thưởng số 06/2022/QH15;", signer_title="Giám đốc",
-                    signer_name="Nguyễn Văn Ký", symbol="QĐ-SGDĐT")
+    defaults = {"authority_title": "Giám đốc Sở Giáo dục và Đào tạo", "place": "Tuyên Quang",
+                "summary": "Về việc tặng Giấy khen",
+                "legal_bases": "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
+                "signer_title": "Giám đốc", "signer_name": "Nguyễn Văn Ký",
+                "symbol": "QĐ-SGDĐT"}
     defaults.update(fields)
     return drafting.draft_decision(board, proposals=proposals, issuer=issuer, **defaults)
 

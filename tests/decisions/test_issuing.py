@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from awards.domain.ledger import record_award, set_rating
 from awards.domain.queries.cases import case_for
 from awards.eligibility.engine import evaluate
-from awards.domain.ledger import record_award, set_rating
 from awards.models import AwardRecord, AwardType
 from decisions.domain import corrections, issuing
 from decisions.enums import CertificateStatus, DecisionState
@@ -43,9 +43,9 @@ def test_money_is_coefficient_times_base_salary_on_the_decision_date(
         officer_a, board_user, approver_user, dept_a):
     decision = issued(officer_a, board_user, approver_user, dept_a)
     item = decision.items.get()
-    # Giấy khen, individual: 0.3 × 2,340,000 = 702,000 (Decree 152/2025 Art. 51; Art. 49).
-    assert (item.coefficient, item.base_salary, item.money) == (
-        pytest.approx(0.3), 2_340_000, 702_000)
+    # Giấy khen, individual: 0.3 × 2,340,000 = 702,000, rounded up to the next 10,000 VND
+    # (Decree 152/2025 Art. 49; the rounding step is a dated rule a province may change).
+    assert (str(item.coefficient), item.base_salary, item.money) == ("0.30", 2_340_000, 710_000)
 
 
 def test_cannot_issue_twice(officer_a, board_user, approver_user, dept_a):
@@ -96,7 +96,7 @@ def test_correction_issues_an_amending_decision(officer_a, board_user, approver_
     amending = corrections.request_correction(board_user, item, reason="Sai chính tả họ tên",
                                               recipient_name="Nguyễn Thị Đúng",
                                               recipient_detail="Giáo viên, Trường A")
-    issuing.issue_decision(approver_user, amending, date=DECIDED_ON)
+    amending = issuing.issue_decision(approver_user, amending, date=DECIDED_ON)
     old = item.certificates.get()
     new = amending.items.get().certificates.get()
     assert (old.status, old.replaced_by, new.status) == (CertificateStatus.CORRECTED, new,

@@ -16,16 +16,21 @@ def appraising(officer_a, board_user, dept_a):
 
 
 def test_window_counts_working_days_and_skips_holidays(board_user, appraising):
-    # Thursday 30/4/2026 and Friday 1/5/2026 are public holidays (Labour Code 2019 Art. 112).
+    # Thursday 30/4/2026 and Friday 1/5/2026 are public holidays (Labour Code 2019 Art. 112);
+    # the window counts its first day: Tue 28/4, Wed 29/4, then Mon 4/5.
     window = consultation.open_consultation(board_user, appraising,
-                                            starts_on=datetime.date(2026, 4, 27),
-                                            working_days=5)
-    assert window.ends_on == datetime.date(2026, 5, 5)
+                                            starts_on=datetime.date(2026, 4, 28),
+                                            working_days=3)
+    assert window.ends_on == datetime.date(2026, 5, 4)
     appraising.refresh_from_db()
     assert appraising.state == ProposalState.CONSULTATION
 
 
 def test_cannot_start_on_a_holiday(board_user, appraising):
+    # Monday 27/4/2026 replaces Giỗ Tổ Hùng Vương (Sunday 26/4) — Labour Code 2019 Art. 111.3.
+    with pytest.raises(ValidationError):
+        consultation.open_consultation(board_user, appraising,
+                                       starts_on=datetime.date(2026, 4, 27))
     with pytest.raises(ValidationError) as error:
         consultation.open_consultation(board_user, appraising,
                                        starts_on=datetime.date(2026, 9, 2))

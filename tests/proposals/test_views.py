@@ -68,13 +68,20 @@ def test_anonymous_is_sent_to_sign_in(en, officer_a, dept_a):
     assert response.status_code == 302 and "/accounts/" in response.url
 
 
-def test_board_does_not_see_drafts_but_sees_submitted(en, officer_a, board_user, dept_a):
+def test_inbox_lists_submitted_proposals_not_drafts(en, officer_a, board_user, dept_a):
     hidden = draft(officer_a, dept_a, dept_a)
     shown = submitted(officer_a, dept_a, dept_a)
-    client = _login(en, board_user)
-    assert client.get(reverse("proposals:detail", args=[hidden.public_id])).status_code == 404
-    inbox = client.get(reverse("proposals:inbox")).content.decode()
+    inbox = _login(en, board_user).get(reverse("proposals:inbox")).content.decode()
     assert shown.code in inbox and hidden.code not in inbox
+
+
+def test_council_member_sees_a_proposal_only_once_submitted(en, officer_a, council_user,
+                                                            dept_a):
+    hidden = draft(officer_a, dept_a, dept_a)
+    shown = submitted(officer_a, dept_a, dept_a)
+    client = _login(en, council_user)
+    assert client.get(reverse("proposals:detail", args=[hidden.public_id])).status_code == 404
+    assert client.get(reverse("proposals:detail", args=[shown.public_id])).status_code == 200
 
 
 def test_officer_cannot_appraise(en, officer_a, dept_a):

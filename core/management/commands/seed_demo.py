@@ -14,6 +14,7 @@ from awards.interfaces import demo as awards_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
+from proposals.data.parameters import seed_parameters
 
 
 class Command(BaseCommand):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             # flush empties every table, the catalogue loaded by a data migration included.
             call_command("flush", interactive=False, verbosity=0)
             seed_all(apps)
+            seed_parameters(apps)
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
         stages = [
