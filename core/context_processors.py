@@ -14,6 +14,7 @@ NAV = [
     ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
     ("awards:qualify", _("Who qualifies"), "awards.view_ledger"),
     ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
+    ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),

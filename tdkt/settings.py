@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "organisations",
     "imports",
     "awards",
+    "emulation",
     "api",
 ]
 
