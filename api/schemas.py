@@ -117,3 +117,65 @@ class AwardRecordOut(Schema):
     @staticmethod
     def resolve_unit_code(obj):
         return obj.unit.code
+
+
+class InitiativeAuthorOut(Schema):
+    person_public_id: uuid.UUID
+    full_name: str
+    share: float
+
+    @staticmethod
+    def resolve_person_public_id(obj):
+        return obj.person.public_id
+
+    @staticmethod
+    def resolve_full_name(obj):
+        return obj.person.full_name
+
+
+class InitiativeOut(Schema):
+    public_id: uuid.UUID
+    code: str
+    kind: str
+    title: str
+    summary: str
+    unit_code: str
+    field: str
+    year: int
+    applied_from: datetime.date | None
+    scope: str
+    state: str
+    recognition_decision_number: str
+    recognition_date: datetime.date | None
+    recognised_by: str
+    council: str
+    authors: list[InitiativeAuthorOut]
+
+    @staticmethod
+    def resolve_unit_code(obj):
+        return obj.unit.code
+
+    @staticmethod
+    def resolve_authors(obj):
+        return list(obj.authors.all())
+
+
+class InitiativeUseOut(Schema):
+    award_code: str
+    category: str
+    claim_label: str
+    state: str
+    override_note: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_award_code(obj):
+        return obj.award_type.code
+
+
+class InitiativeDetailOut(InitiativeOut):
+    uses: list[InitiativeUseOut]
+
+    @staticmethod
+    def resolve_uses(obj):
+        return list(obj.uses.select_related("award_type").order_by("created_at", "id"))

@@ -18,6 +18,7 @@ NAV = [
     ("proposals:inbox", _("Appraisal inbox"), "proposals.view_inbox"),
     ("proposals:session_list", _("Council"), "proposals.view_council"),
     ("decisions:list", _("Decisions"), "decisions.view_decision"),
+    ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),

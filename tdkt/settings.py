@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "decisions",
     "portal",
     "notifications",
+    "emulation",
     "api",
     "documents",
 ]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organisations/", include("organisations.urls")),
     path("awards/", include("awards.urls")),
+    path("emulation/", include("emulation.urls")),
     path("imports/", include("imports.urls")),
     path("audit/", include("audit.urls")),
     path("proposals/", include("proposals.urls")),

@@ -88,3 +88,16 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """`@pytest.mark.postgres_only` tests (row locks under concurrency) need PostgreSQL: on
+    SQLite they are skipped with the reason printed (`-rs`); `.ci/run` runs them on PostgreSQL."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL=postgresql://…)")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)

@@ -109,3 +109,26 @@ def user_with_role(role: str, unit: Unit | None = None, cluster=None, **kwargs) 
     user = UserFactory(**kwargs)
     RoleAssignment.objects.create(user=user, role=role, unit=unit, cluster=cluster)
     return user
+
+
+def make_initiative(unit: Unit, *, title: str = "Ứng dụng phần mềm quản lý hồ sơ học sinh",
+                    authors=None, state: str = "recognised", scope: str = "co_so",
+                    year: int = 2024, kind: str = "sang_kien", summary: str = "",
+                    recognised_on: datetime.date | None = None):
+    """An initiative through the domain functions (numbered, indexed, audited), in `state`."""
+    from emulation.domain import initiatives
+
+    if authors is None:
+        authors = [(PersonFactory(unit=unit), 100)]
+    initiative = initiatives.register_initiative(
+        actor=None, authors=authors, kind=kind, title=title, summary=summary, unit=unit,
+        year=year)
+    if state in ("recognised", "revoked_after_recognition"):
+        initiatives.recognise_initiative(
+            initiative, actor=None, decision_number=f"{initiative.pk}/QĐ-SGDĐT",
+            decision_date=recognised_on or datetime.date(year, 6, 1),
+            recognised_by="Giám đốc Sở", council="Hội đồng sáng kiến Sở", scope=scope)
+    if state in ("revoked", "revoked_after_recognition"):
+        initiatives.revoke_initiative(initiative, actor=None, reason="Trùng lặp")
+    initiative.refresh_from_db()
+    return initiative

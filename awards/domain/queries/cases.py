@@ -1,4 +1,4 @@
-"""Build eligibility Cases from the database in five set-based queries (the engine itself
+"""Build eligibility Cases from the database in six set-based queries (the engine itself
 never touches the ORM). One person: `case_for`; a province: `cases_for_people` in chunks."""
 
 import datetime
@@ -23,6 +23,7 @@ from awards.models import (
     PendingMatter,
     TaskRating,
 )
+from emulation.domain.queries.initiatives import initiative_facts
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person
 
@@ -88,6 +89,7 @@ def _chunk(batch, awards_wanted, year):
     ids = [p.pk for p in batch]
     ratings, held = _histories(ids)
     discipline, pending = _facts(ids)
+    initiatives = initiative_facts(ids)  # recognised initiatives and their one-use state
     empty = ()
     for person in batch:
         pid = person.pk
@@ -95,7 +97,8 @@ def _chunk(batch, awards_wanted, year):
         facts = {"id": str(person.public_id), "year": year, "subject": _subject(person),
                  "ratings": tuple(ratings.get(pid, empty)), "awards": tuple(held.get(pid, empty)),
                  "discipline": tuple(discipline.get(pid, empty)),
-                 "pending": tuple(pending.get(pid, empty))}
+                 "pending": tuple(pending.get(pid, empty)),
+                 "initiatives": initiatives.get(pid, empty)}
         facts["history"] = HistoryIndex(facts["ratings"], facts["awards"], facts["discipline"])
         for award in awards_wanted:
             yield person, Case(award=award, **facts)
