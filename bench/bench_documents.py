@@ -1,0 +1,73 @@
+"""Benchmark: rendering documents in bulk.
+
+    python bench/bench_documents.py [PEOPLE] [CERTIFICATES]   # defaults 1000 and 500
+
+Renders, in this order and in one process:
+
+    decision DOCX   a Chairman's Bằng khen decision with an annex of PEOPLE individuals (names,
+                    positions, units, a money column) and 20 collectives
+    decision PDF    the same decision as PDF (WeasyPrint, vendored fonts)
+    certificates    CERTIFICATES certificates (A4 landscape, QR code each) as one PDF
+
+and prints seconds, output size and the process's peak RSS after each step (the peak is
+cumulative: later lines include the earlier steps). No database is touched; Django is set up
+only for its template engine. BENCH_PEOPLE and BENCH_CERTIFICATES (environment) change the sizes.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("people", nargs="?", type=int,
+                        default=int(os.environ.get("BENCH_PEOPLE", 1000)))
+    parser.add_argument("certificates", nargs="?", type=int,
+                        default=int(os.environ.get("BENCH_CERTIFICATES", 500)))
+    return parser.parse_args()
+
+
+def measure(label: str, render) -> bytes:
+    started = time.perf_counter()
+    data = render()
+    seconds = time.perf_counter() - started
+    print(f"{label:<34} {seconds:7.2f} s {len(data) / 1024:9.0f} KiB "
+          f"peak RSS {max_rss_mb():6.0f} MB", flush=True)
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the renderers' templates need django.setup() (done in main) first.
+    from documents.interfaces import certificates_pdf, document_docx, document_pdf, examples
+
+    decision = examples.award_decision(people=args.people, collectives=20)
+    certs = [examples.certificate(i) for i in range(1, args.certificates + 1)]
+    print(f"peak RSS before rendering: {max_rss_mb():.0f} MB")
+    measure(f"decision DOCX ({args.people} people)", lambda: document_docx(decision))
+    measure(f"decision PDF ({args.people} people)", lambda: document_pdf(decision))
+    pdf = measure(f"certificates PDF ({args.certificates})", lambda: certificates_pdf(certs))
+    print(f"  per certificate: {len(pdf) / max(len(certs), 1) / 1024:.1f} KiB")
+    return 0
+
+
+def main() -> int:
+    args = parse_args()
+    var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
+    try:
+        setup_django(var_dir)
+        return run(args)
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""PDF output read back with pypdf: texts (Vietnamese included), pages, numbering, fonts, QR."""
+
+import dataclasses
+import io
+
+import pypdf
+import pytest
+import qrcode
+from PIL import Image
+from qrcode.constants import ERROR_CORRECT_M
+
+from documents.interfaces import (
+    certificates_pdf,
+    document_pdf,
+    minutes_pdf,
+    qr_png,
+)
+from documents.interfaces import examples as ex
+from documents.interfaces.pdf import LocalFetcher
+
+
+def read(data: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def page_lines(page) -> list[str]:
+    return [line.strip() for line in page.extract_text().split("\n")]
+
+
+def bare_numbers(page) -> list[str]:
+    """Lines that are only a number: the running page number in the top margin."""
+    return [line for line in page_lines(page) if line.isdigit()]
+
+
+@pytest.fixture(scope="module")
+def decision():
+    # 60 people: the annex takes three pages, numbered (none), 2, 3.
+    return read(document_pdf(ex.award_decision(people=60, collectives=2)))
+
+
+def test_decision_texts_in_vietnamese(decision):
+    first = page_lines(decision.pages[0])
+    assert first[:7] == ["ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG", "Số: 05/QĐ-UBND",
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                         "Tuyên Quang, ngày 05 tháng 01 năm 2026", "QUYẾT ĐỊNH"]
+    text = decision.pages[0].extract_text()
+    for word in ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;", "Nơi nhận:",
+                 "Điều 1.", "Quyết định này./.", "Nguyễn Thị Hằng"):
+        assert word in text
+
+
+def test_every_vietnamese_letter_comes_back_from_the_pdf():
+    letters = ("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐơƠưƯăĂĩĨũŨ"
+               "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ")
+    letter = dataclasses.replace(ex.submission_letter(), articles=(letters,))
+    for style in ("bold", "italic"):  # summary is bold, bases italic, body upright
+        letter = dataclasses.replace(letter, summary=letters if style == "bold" else "x",
+                                     bases=(letters,) if style == "italic" else ())
+        lines = page_lines(read(document_pdf(letter)).pages[0])
+        assert lines.count(letters) == 2
+
+
+def test_decision_pages_and_separate_annex_numbering(decision):
+    assert len(decision.pages) == 4
+    assert [bare_numbers(page) for page in decision.pages] == [[], [], ["2"], ["3"]]
+    assert page_lines(decision.pages[1])[0] == "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN"
+
+
+def test_annex_header_row_repeats_and_every_row_is_present(decision):
+    annex_text = "\n".join(p.extract_text() for p in decision.pages[1:])
+    assert all("STT Họ và tên Chức vụ, đơn vị công tác Số tiền (đồng)" in p.extract_text()
+               for p in decision.pages[1:])
+    people = ex.award_decision(people=60, collectives=2).annexes[0].tables[1].rows
+    for stt, name, _detail, money in people:
+        assert f"{stt} {name} " in annex_text and money in annex_text
+
+
+def test_page_one_has_no_number_and_later_pages_do():
+    long_decision = ex.award_decision(people=1, collectives=0)
+    many = tuple(f"Căn cứ văn bản số {i}/QĐ-UBND ngày 05 tháng 01 năm 2026;" for i in range(40))
+    pdf = read(document_pdf(dataclasses.replace(long_decision, bases=many, annexes=())))
+    assert [bare_numbers(page) for page in pdf.pages] == [[], ["2"]]
+
+
+def test_fonts_are_the_vendored_ones(decision):
+    fonts = {str(font.get_object()["/BaseFont"]).split("+")[-1]
+             for font in decision.pages[0]["/Resources"]["/Font"].values()}
+    # "TDKT Serif" is the @font-face family of the vendored files: no system font was used.
+    assert fonts == {"TDKT-Serif", "TDKT-Serif-Bold", "TDKT-Serif-Italic",
+                     "TDKT-Serif-Bold-Italic"}
+
+
+def test_pages_are_a4_portrait(decision):
+    box = decision.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
+        210, 297)
+
+
+def test_draft_pdf_has_mark_and_blanks():
+    lines = page_lines(read(document_pdf(ex.award_decision(draft=True))).pages[0])
+    assert lines[:4] == ["DỰ THẢO", "ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG", "Số:      /QĐ-UBND"]
+    assert "Tuyên Quang, ngày     tháng     năm 2026" in lines
+
+
+def test_minutes_pdf():
+    pdf = read(minutes_pdf(ex.council_minutes()))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    for expected in ("BIÊN BẢN", "Số: 03/BB-HĐTĐKT",
+                     "Thời gian bắt đầu: 08 giờ 30 phút, ngày 03 tháng 01 năm 2026.",
+                     "2 Trần Thị Bình 5 3 1 55,6% Không đạt",
+                     "Cuộc họp kết thúc vào 11 giờ 05 phút, ngày 03 tháng 01 năm 2026./.",
+                     "THƯ KÝ", "CHỦ TỌA", "Hoàng Văn Ước"):
+        assert expected in text
+
+
+def test_user_text_is_escaped():
+    letter = ex.submission_letter()
+    evil = dataclasses.replace(letter, articles=('<img src="file:///etc/passwd"> & <b>x</b>',))
+    text = read(document_pdf(evil)).pages[0].extract_text()
+    assert '<img src="file:///etc/passwd"> & <b>x</b>' in text
+
+
+def test_fetcher_refuses_files_outside_the_app_and_urls():
+    fetcher = LocalFetcher()
+    for url in ("file:///etc/passwd", "https://example.org/x.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_certificates_one_landscape_page_each():
+    certs = [ex.certificate(i) for i in (1, 2, 3)]
+    pdf = read(certificates_pdf(certs))
+    assert len(pdf.pages) == 3
+    for page, cert in zip(pdf.pages, certs, strict=True):
+        box = page.mediabox
+        assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
+            297, 210)
+        lines = page_lines(page)
+        assert lines[:5] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG", "TẶNG", "BẰNG KHEN"]
+        for expected in (cert.recipient, cert.recipient_detail, cert.decision_line,
+                         f"Số sổ vàng: {cert.golden_book_no}", cert.code, cert.signer_name):
+            assert expected in lines
+
+
+def test_certificate_qr_image_is_the_verification_url():
+    cert = ex.certificate(7)
+    page = read(certificates_pdf([cert])).pages[0]
+    images = list(page.images)
+    assert len(images) == 1
+    expected = Image.open(io.BytesIO(qr_png(cert.verify_url))).convert("L")
+    assert images[0].image.convert("L").tobytes() == expected.tobytes()
+
+
+def test_certificate_status_note_is_printed():
+    cert = dataclasses.replace(ex.certificate(1), status_note="ĐÃ THU HỒI")
+    assert page_lines(read(certificates_pdf([cert])).pages[0])[0] == "ĐÃ THU HỒI"
+
+
+def test_certificates_need_at_least_one():
+    with pytest.raises(ValueError):
+        certificates_pdf([])
+
+
+def test_qr_png_is_what_qrcode_makes_for_the_url():
+    url = "https://tdkt.tuyenquang.gov.vn/xac-minh/BK-2026-000007"
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=4, border=2)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().save(buffer, format="PNG")
+    assert qr_png(url) == buffer.getvalue()
+    assert qr_png(url) != qr_png(url + "8")
