@@ -11,7 +11,7 @@ from tests.proposals.helpers import complete_dossier, draft, submitted
 
 def _post(client, url, user, payload=None):
     return client.post(url, json.dumps(payload or {}), content_type="application/json",
-                       **bearer(user))
+                       HTTP_ACCEPT_LANGUAGE="en", **bearer(user))
 
 
 def test_officer_submits_through_the_api(client, officer_a, dept_a):

@@ -1,11 +1,9 @@
 import datetime
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import User
-from awards.data.seed import seed_all
 from organisations.domain.tree import predecessors_of
 from organisations.enums import UnitLevel
 from organisations.models import (
@@ -17,6 +15,7 @@ from organisations.models import (
     Person,
     Unit,
 )
+from tdkt.reference_data import reload_reference_data
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +24,8 @@ def demo(django_db_setup, django_db_blocker):
         call_command("seed_demo", people=300, reset=True, verbosity=0)
         yield
         call_command("flush", interactive=False, verbosity=0)
-        # flush also empties the catalogue a data migration loaded; later tests need it.
-        seed_all(apps)
+        # flush also empties the reference data migrations loaded; later tests need it.
+        reload_reference_data()
 
 
 @pytest.mark.django_db

@@ -3,18 +3,16 @@
 import random
 import time
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
-from awards.data.seed import seed_all
 from awards.interfaces import demo as awards_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
-from proposals.data.parameters import seed_parameters
+from tdkt.reference_data import reload_reference_data
 
 
 class Command(BaseCommand):
@@ -39,8 +37,7 @@ class Command(BaseCommand):
         if reset:
             # flush empties every table, the catalogue loaded by a data migration included.
             call_command("flush", interactive=False, verbosity=0)
-            seed_all(apps)
-            seed_parameters(apps)
+            reload_reference_data()
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
         stages = [

@@ -109,7 +109,7 @@ def test_list_query_count_does_not_grow(client, board_user, officer_a, dept_a, s
     for n in range(10):
         make_initiative(school_a, title=f"Giải pháp số {n}")
     assert (count(officer_a), count(board_user)) == few
-    assert max(few) <= 11  # as the people list: session, user, scope, nav, one page query
+    assert max(few) <= 12  # session, user, scope, nav, unread notifications, one page query
 
 
 def test_detail_shows_authors_recognition_and_uses(client, world, board_user, author):
