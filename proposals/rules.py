@@ -63,6 +63,7 @@ was_submitted = rules.predicate(
 rules.add_perm("proposals.view_proposal",
                proposer_in_scope | (receiver_in_scope & was_submitted))
 rules.add_perm("proposals.add_proposal", proposer_in_scope)
+rules.add_perm("proposals.consolidate", proposer_in_scope)
 rules.add_perm("proposals.change_proposal", proposer_in_scope & is_editable)
 rules.add_perm("proposals.submit_proposal", proposer_in_scope & is_editable)
 rules.add_perm("proposals.withdraw_proposal", proposer_in_scope & is_editable)

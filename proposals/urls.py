@@ -7,6 +7,7 @@ urlpatterns = [
     path("", proposals.proposal_list, name="list"),
     path("new/", proposals.proposal_create, name="create"),
     path("inbox/", appraisal.inbox, name="inbox"),
+    path("consolidate/", proposals.proposal_consolidate, name="consolidate"),
     path("<uuid:public_id>/", proposals.proposal_detail, name="detail"),
     path("<uuid:public_id>/edit/", proposals.proposal_edit, name="edit"),
     path("<uuid:public_id>/nominees/add/", proposals.nominee_add, name="nominee_add"),

@@ -82,9 +82,7 @@ def _award_items(actor, decision: Decision, items, date) -> None:
                                  "award_record"])
         Certificate.objects.create(item=item, code=certificate_code())
         if item.nominee is not None:
-            item.nominee.status = NomineeStatus.AWARDED
-            item.nominee.save(update_fields=["status"])
-            confirm_claims(actor, item.nominee)
+            _award_nominee(actor, item.nominee)
     for proposal in decision.proposals.all():
         for nominee in proposal.nominees.exclude(status__in=[NomineeStatus.AWARDED,
                                                              NomineeStatus.DROPPED]):
@@ -96,6 +94,15 @@ def _award_items(actor, decision: Decision, items, date) -> None:
         if proposal.state != S.DECIDED:
             set_proposal_state(proposal, S.DECIDED, actor=actor,
                                reason=decision.number_label)
+
+
+def _award_nominee(actor, nominee) -> None:
+    """The nominee and, for a consolidated proposal, the lower units' nominees it carries."""
+    while nominee is not None:
+        nominee.status = NomineeStatus.AWARDED
+        nominee.save(update_fields=["status"])
+        confirm_claims(actor, nominee)
+        nominee = nominee.source
 
 
 def _apply_corrections(actor, decision: Decision, items) -> None:

@@ -11,6 +11,7 @@ from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
+from proposals.domain.consultation import consultation_required
 from proposals.domain.initiatives import claim_for_nominee, release_claims
 from proposals.domain.states import set_proposal_state
 from proposals.enums import NomineeStatus, Opinion
@@ -138,6 +139,10 @@ def finish_appraisal(actor, proposal: Proposal) -> Proposal:
         raise ValidationError(_("Close the public consultation first."))
     if proposal.consultations.filter(comments__state="new").exists():
         raise ValidationError(_("Resolve every public comment first."))
+    if (consultation_required(proposal, timezone.localdate())
+            and not proposal.consultations.filter(closed_at__isnull=False).exists()):
+        raise ValidationError(_("A form in this proposal requires public consultation before "
+                                "the council (catalogue: public consultation). Open one first."))
     for nominee in proposal.nominees.filter(status=NomineeStatus.REFUSED):
         release_claims(actor, nominee, reason=_("Not agreed by appraisal"))
     if not proposal.nominees.filter(status=NomineeStatus.AGREED).exists():
@@ -175,3 +180,40 @@ def withdraw(actor, proposal: Proposal, *, reason: str) -> Proposal:
     for nominee in active_nominees(proposal):
         release_claims(actor, nominee, reason=reason)
     return proposal
+
+
+@transaction.atomic
+def consolidate(actor, proposals, *, unit, recipient_unit, authority_level: str, title: str,
+                year: int) -> Proposal:
+    """Roll submitted proposals of lower units, addressed to `unit`, up into one draft proposal
+    of `unit` to the next level (seed 000 §6). Their active nominees are carried (each new
+    nominee points to its source); the lower proposals become "consolidated". Side effects:
+    the new proposal (audit `proposals.proposal.create`); one audit row per carried nominee;
+    the lower proposals' states (audit, notification to their units)."""
+    from proposals.domain.nominees import create_proposal  # sibling module of the same app
+
+    proposals = list(proposals)
+    if not proposals:
+        raise ValidationError(_("Choose the proposals to consolidate."))
+    for lower in proposals:
+        if lower.recipient_unit_id != unit.pk or lower.state != S.SUBMITTED:
+            raise ValidationError(_("%(code)s is not a submitted proposal addressed to "
+                                    "%(unit)s.") % {"code": lower.code, "unit": unit.name})
+    upper = create_proposal(actor, unit=unit, title=title, recipient_unit=recipient_unit,
+                            authority_level=authority_level, year=year,
+                            track=proposals[0].track, procedure=proposals[0].procedure)
+    order = 0
+    for lower in proposals:
+        for nominee in active_nominees(lower):
+            order += 1
+            carried = Nominee.objects.create(
+                proposal=upper, person=nominee.person, collective=nominee.collective,
+                household=nominee.household, unit=nominee.unit, award_type=nominee.award_type,
+                summary=nominee.summary, position=nominee.position,
+                is_leader=nominee.is_leader, is_direct_worker=nominee.is_direct_worker,
+                sort_order=order, source=nominee)
+            record(actor, "proposals.nominee.carry", carried, unit=unit,
+                   label=f"{upper.code}: {carried}", changes={"from": [None, lower.code]})
+        set_proposal_state(lower, S.CONSOLIDATED, actor=actor, expected=S.SUBMITTED,
+                           consolidated_into=upper)
+    return upper

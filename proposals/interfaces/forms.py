@@ -239,3 +239,28 @@ class AgendaForm(forms.Form):
     def __init__(self, *args, proposals, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proposal"].queryset = proposals
+
+
+class ConsolidateForm(forms.Form):
+    proposals = forms.ModelMultipleChoiceField(
+        label=_("Submitted proposals of lower units"), queryset=Proposal.objects.none(),
+        widget=forms.CheckboxSelectMultiple)
+    title = forms.CharField(label=_("Subject"), max_length=300)
+    recipient_unit = UnitChoiceField(label=_("Addressed to"),
+                                     queryset=Unit.objects.filter(valid_to__isnull=True)
+                                     .order_by("path"))
+    authority_level = forms.ChoiceField(label=_("Granting authority"),
+                                        choices=Proposal._meta.get_field(
+                                            "authority_level").choices)
+
+    def __init__(self, *args, received, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposals"].queryset = received
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("proposals") or []
+        units = {p.recipient_unit_id for p in chosen}
+        if len(units) > 1:
+            self.add_error("proposals", _("Choose proposals addressed to the same unit."))
+        return data

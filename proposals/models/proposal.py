@@ -102,6 +102,9 @@ class Nominee(models.Model):
     votes_disagree = models.PositiveSmallIntegerField(default=0, editable=False)
     votes_abstain = models.PositiveSmallIntegerField(default=0, editable=False)
     sort_order = models.PositiveIntegerField(default=0)
+    # Roll-up: the nominee of the lower unit's proposal this one carries to the next level.
+    source = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="carried_by", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,9 +17,10 @@ from proposals.domain import workflow
 from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
 from proposals.domain.initiatives import available_initiatives, link_initiative
-from proposals.domain.queries import proposals_for_user
+from proposals.domain.queries import proposals_for_user, scoped_units
 from proposals.enums import ProposalState
 from proposals.interfaces.forms import (
+    ConsolidateForm,
     NomineeEditForm,
     NomineeForm,
     ProposalFilterForm,
@@ -215,3 +217,26 @@ def proposal_check(request, public_id):
     require(request, "proposals.view_proposal", proposal)
     return render(request, "proposals/includes/checks.html",
                   {"result": check_proposal(proposal)})
+
+
+@login_required
+def proposal_consolidate(request):
+    """Roll the submitted proposals of lower units up into one proposal to the next level."""
+    require(request, "proposals.consolidate")
+    received = (proposals_for_user(request.user)
+                .filter(state=ProposalState.SUBMITTED)
+                .exclude(unit=F("recipient_unit")).select_related("unit", "recipient_unit"))
+    received = received.filter(recipient_unit__in=scoped_units(request.user))
+    form = ConsolidateForm(posted(request), received=received)
+
+    def save(data):
+        chosen = list(data["proposals"])
+        return workflow.consolidate(
+            request.user, chosen, unit=chosen[0].recipient_unit,
+            recipient_unit=data["recipient_unit"], authority_level=data["authority_level"],
+            title=data["title"], year=max(p.year for p in chosen))
+
+    return form_page(request, form, save, title=_("Consolidate proposals to the next level"),
+                     submit=_("Consolidate"), done=detail_url,
+                     success_message=_("Consolidated proposal created as a draft."),
+                     template="proposals/consolidate.html")

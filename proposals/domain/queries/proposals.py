@@ -45,3 +45,10 @@ def inbox_for_user(user):
     if covered is not None:
         qs = qs.filter(recipient_unit_id__in=covered)
     return qs.annotate(nominee_count=Count("nominees")).order_by("due_on", "submitted_at")
+
+
+def scoped_units(user):
+    """Units whose proposals the user may prepare (proposing roles' scope)."""
+    from organisations.models import Unit  # leaf model
+
+    return scope.restrict_to_scope(Unit.objects.all(), user, field="id", roles=PROPOSERS)
