@@ -11,12 +11,14 @@ from django.db import transaction
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.data.seed import seed_all
 from awards.interfaces import demo as awards_demo
+from emulation.interfaces import demo as emulation_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 
 
 class Command(BaseCommand):
-    help = "Load a realistic demo province (units, merger, clusters, people, personas)."
+    help = ("Load a realistic demo province (units, merger, clusters, people, awards, "
+            "initiatives, personas).")
 
     def add_arguments(self, parser):
         parser.add_argument("--people", type=int, default=3000,
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             ("emulation staff and training", lambda: org_demo.build_staff(demo)),
             ("ratings and awards 2019–2025",
              lambda: awards_demo.build_history(demo.rng) if history else 0),
+            ("initiatives", lambda: emulation_demo.build_initiatives(demo.rng)),
             ("accounts", build_accounts),
         ]
         for label, stage in stages:
