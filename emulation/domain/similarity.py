@@ -28,7 +28,11 @@ from emulation.models import Initiative, InitiativeToken
 # that share half their words ("phần mềm quản lý thư viện") stay under 0.67.
 WARN_THRESHOLD = 0.7
 MIN_SHOWN = 0.3  # below this, a shared word or two: noise, not a resemblance
-CANDIDATES = 200
+CANDIDATES = 100
+# Candidate picking reads the postings of the query's rarest tokens first, up to this many rows
+# (at least three tokens): common words ("quản lý", "học sinh") would otherwise make the query
+# read a large share of the index for every keystroke.
+POSTINGS_BUDGET = 6000
 SUMMARY_WORDS = 60  # the first content words of a summary are enough to tell topics apart
 SUMMARY_WEIGHT = 0.2
 SEPARATOR = "|"
@@ -73,28 +77,39 @@ def _trigrams(words: str) -> Counter:
     return grams
 
 
-def _dice(a: Counter, b: Counter) -> float:
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 0.0
+class _Profile:
+    """What scoring needs of one text (trigrams, words and pairs), computed once."""
+
+    __slots__ = ("trigrams", "trigram_total", "tokens")
+
+    def __init__(self, words: str):
+        self.trigrams = _trigrams(words)
+        self.trigram_total = sum(self.trigrams.values())
+        self.tokens = tokens(words.split())
+
+    def score(self, other: "_Profile") -> float:
+        both = self.trigram_total + other.trigram_total
+        letters = 2 * sum((self.trigrams & other.trigrams).values()) / both if both else 0.0
+        both = len(self.tokens) + len(other.tokens)
+        words = 2 * len(self.tokens & other.tokens) / both if both else 0.0
+        return (letters + words) / 2
 
 
-def _text_score(words_a: str, words_b: str) -> float:
-    letters = _dice(_trigrams(words_a), _trigrams(words_b))
-    tokens_a, tokens_b = tokens(words_a.split()), tokens(words_b.split())
-    both = len(tokens_a) + len(tokens_b)
-    words = 2 * len(tokens_a & tokens_b) / both if both else 0.0
-    return (letters + words) / 2
+def _profiles(sig: str) -> tuple[_Profile, _Profile | None]:
+    title, _sep, summary = sig.partition(SEPARATOR)
+    return _Profile(title), (_Profile(summary) if summary else None)
+
+
+def _score(mine: tuple, theirs: tuple) -> float:
+    title_score = mine[0].score(theirs[0])
+    if mine[1] is None or theirs[1] is None:
+        return title_score
+    return (1 - SUMMARY_WEIGHT) * title_score + SUMMARY_WEIGHT * mine[1].score(theirs[1])
 
 
 def score(sig_a: str, sig_b: str) -> float:
     """Similarity 0–1 of two signatures."""
-    title_a, _sep, summary_a = sig_a.partition(SEPARATOR)
-    title_b, _sep, summary_b = sig_b.partition(SEPARATOR)
-    title_score = _text_score(title_a, title_b)
-    if not (summary_a and summary_b):
-        return title_score
-    return ((1 - SUMMARY_WEIGHT) * title_score
-            + SUMMARY_WEIGHT * _text_score(summary_a, summary_b))
+    return _score(_profiles(sig_a), _profiles(sig_b))
 
 
 @dataclass(frozen=True)
@@ -114,20 +129,35 @@ class Match:
 def similar_initiatives(title: str, summary: str = "", *, limit: int = 5,
                         exclude_pk: int | None = None, queryset=None) -> list[Match]:
     """The `limit` existing initiatives most like `title` (+ `summary`), best first, each with
-    its score; `Match.warn` says whether it passes WARN_THRESHOLD. Two queries."""
-    wanted = tokens(content_words(title))
+    its score; `Match.warn` says whether it passes WARN_THRESHOLD. Three queries."""
+    wanted = _rarest(tokens(content_words(title)))
     if not wanted:
         return []
     hits = (InitiativeToken.objects.filter(token__in=wanted)
             .values("initiative_id").annotate(n=Count("id")).order_by("-n")[:CANDIDATES + 1])
     ids = [h["initiative_id"] for h in hits if h["initiative_id"] != exclude_pk][:CANDIDATES]
     qs = (queryset if queryset is not None else Initiative.objects).filter(pk__in=ids)
-    mine = signature(title, summary)
-    matches = [Match(i, score(mine, i.signature))
+    mine = _profiles(signature(title, summary))
+    matches = [Match(i, _score(mine, _profiles(i.signature)))
                for i in qs.select_related("unit").only(
                    "public_id", "code", "title", "state", "year", "signature", "unit__name")]
     matches.sort(key=lambda m: (-m.score, m.initiative.code))
     return [m for m in matches[:limit] if m.score >= MIN_SHOWN]
+
+
+def _rarest(wanted: set[str]) -> list[str]:
+    """The query tokens that exist, rarest first, within POSTINGS_BUDGET (index-only count)."""
+    if not wanted:
+        return []
+    frequency = dict(InitiativeToken.objects.filter(token__in=wanted).values_list("token")
+                     .annotate(n=Count("initiative")).values_list("token", "n"))
+    chosen, rows = [], 0
+    for token in sorted(frequency, key=lambda t: (frequency[t], t)):
+        if len(chosen) >= 3 and rows + frequency[token] > POSTINGS_BUDGET:
+            break
+        chosen.append(token)
+        rows += frequency[token]
+    return chosen
 
 
 def index_tokens(initiative) -> list:

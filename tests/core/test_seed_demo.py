@@ -66,3 +66,18 @@ def test_demo_has_award_history_with_some_revoked(demo):
     assert TaskRating.objects.filter(year=2025).exists()
     assert AwardRecord.objects.filter(award_type__code="cstd_co_so").exists()
     assert not AwardRecord.objects.filter(person__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_has_initiatives_some_used_and_some_alike(demo):
+    from emulation.domain.similarity import similar_initiatives
+    from emulation.models import Initiative, InitiativeUse
+
+    assert Initiative.objects.count() == 200
+    assert Initiative.objects.filter(state="recognised").count() >= 140
+    assert Initiative.objects.filter(kind="de_tai").exists()
+    assert set(InitiativeUse.objects.values_list("state", flat=True)) == {"reserved",
+                                                                          "confirmed"}
+    reworded = Initiative.objects.filter(title__endswith="năm học mới").first()
+    assert reworded is not None
+    assert similar_initiatives(reworded.title, exclude_pk=reworded.pk)[0].warn

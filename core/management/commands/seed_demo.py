@@ -10,13 +10,15 @@ from django.db import transaction
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.interfaces import demo as awards_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
+from emulation.interfaces import demo as emulation_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 from tdkt.reference_data import reload_reference_data
 
 
 class Command(BaseCommand):
-    help = "Load a realistic demo province (units, merger, clusters, people, personas)."
+    help = ("Load a realistic demo province (units, merger, clusters, people, awards, "
+            "initiatives, personas).")
 
     def add_arguments(self, parser):
         parser.add_argument("--people", type=int, default=3000,
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             ("emulation staff and training", lambda: org_demo.build_staff(demo)),
             ("ratings and awards 2019–2025",
              lambda: awards_demo.build_history(demo.rng) if history else 0),
+            ("initiatives", lambda: emulation_demo.build_initiatives(demo.rng)),
             ("accounts", build_accounts),
         ]
         for label, stage in stages:
