@@ -85,11 +85,11 @@ def run(args) -> None:
 
     client = Client()
     client.force_login(board)
-    health = timed(lambda: client.get("/healthz"))
-    inbox = timed(lambda: client.get("/proposals/inbox/"))
-    page50 = timed(lambda: client.get("/proposals/inbox/?page=50"))
+    health = timed(lambda: client.get("/healthz", secure=True))
+    inbox = timed(lambda: client.get("/proposals/inbox/", secure=True))
+    page50 = timed(lambda: client.get("/proposals/inbox/?page=50", secure=True))
     with CaptureQueriesContext(connection) as ctx:
-        client.get("/proposals/inbox/")
+        client.get("/proposals/inbox/", secure=True)
     print(f"/healthz             median {health[0]:7.1f} ms  p95 {health[1]:7.1f} ms")
     print(f"inbox page 1         median {inbox[0]:7.1f} ms  p95 {inbox[1]:7.1f} ms  "
           f"({inbox[0] / health[0]:.1f}× healthz, {len(ctx.captured_queries)} queries)")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DecisionState(models.TextChoices):
@@ -15,6 +16,6 @@ class DecisionKind(models.TextChoices):
 
 
 class CertificateStatus(models.TextChoices):
-    VALID = "valid", _("Valid")
+    VALID = "valid", pgettext_lazy("certificate", "Valid")
     CORRECTED = "corrected", _("Corrected (replaced by a new certificate)")
     REVOKED = "revoked", _("Revoked")

@@ -15,6 +15,7 @@ from decisions.enums import DecisionState
 from decisions.models import Decision, DecisionItem
 from proposals.enums import TRACK_AWARD_KIND, NomineeStatus
 from proposals.enums import ProposalState as S
+from proposals.models import Proposal
 
 DECIDABLE = {S.COUNCIL_DONE: NomineeStatus.PASSED, S.APPRAISED: NomineeStatus.AGREED,
              S.FORWARDED: NomineeStatus.AGREED}
@@ -55,6 +56,8 @@ def draft_decision(actor, *, proposals, issuer, authority_title: str, place: str
                    recipients: str = "") -> Decision:
     """A draft decision listing every decidable nominee of `proposals`, in order, with money.
     Side effect: audit `decisions.decision.draft`."""
+    # Re-read: the caller's objects may predate the council's closing (stale states).
+    proposals = list(Proposal.objects.filter(pk__in=[p.pk for p in proposals]).order_by("code"))
     decision = Decision.objects.create(
         issuer=issuer, authority_title=authority_title, place=place, summary=summary,
         legal_bases=legal_bases, signer_title=signer_title, signer_name=signer_name,

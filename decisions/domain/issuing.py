@@ -16,7 +16,7 @@ from awards.models import AwardRecord
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
 from decisions.enums import DecisionKind, DecisionState
-from decisions.models import Certificate, Decision
+from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import set_proposal_state
 from proposals.enums import NomineeStatus
@@ -67,20 +67,26 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
 
 
 def _award_items(actor, decision: Decision, items, date) -> None:
+    """Ledger rows and certificates are written in bulk: a decision may list a thousand
+    people (the benchmark's annex)."""
     params = CatalogueParameters()
     issuer = issuer_label(decision)
     for item in items:
         for name, value in money_for(params, item.award_type.code, item.subject_kind,
                                      date).items():
             setattr(item, name, value)
-        item.award_record = AwardRecord.objects.create(
-            award_type=item.award_type, person=item.person, collective=item.collective,
-            household=item.household, unit=item.unit, year=item.year, kind=item.kind,
-            decision_number=decision.number_label, decision_date=date, issuer=issuer,
-            source=RecordSource.DECISION)
-        item.save(update_fields=["money", "coefficient", "base_salary", "money_citation",
-                                 "award_record"])
-        Certificate.objects.create(item=item, code=certificate_code())
+    records = AwardRecord.objects.bulk_create([AwardRecord(
+        award_type=item.award_type, person=item.person, collective=item.collective,
+        household=item.household, unit=item.unit, year=item.year, kind=item.kind,
+        decision_number=decision.number_label, decision_date=date, issuer=issuer,
+        source=RecordSource.DECISION) for item in items])
+    for item, entry in zip(items, records, strict=True):
+        item.award_record = entry
+    DecisionItem.objects.bulk_update(items, ["money", "coefficient", "base_salary",
+                                             "money_citation", "award_record"], batch_size=500)
+    Certificate.objects.bulk_create([Certificate(item=item, code=certificate_code())
+                                     for item in items])
+    for item in items:
         if item.nominee is not None:
             _award_nominee(actor, item.nominee)
     for proposal in decision.proposals.all():

@@ -25,7 +25,7 @@ class DraftForm(forms.Form):
     authority_title = forms.CharField(label=_("Authority"), max_length=255)
     symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
     place = forms.CharField(label=_("Place"), max_length=120)
-    summary = forms.CharField(label=_("Subject"), max_length=300)
+    summary = forms.CharField(label=_("Summary (trích yếu)"), max_length=300)
     legal_bases = forms.CharField(label=_("Legal bases"), initial=DEFAULT_BASES,
                                   widget=forms.Textarea(attrs={"rows": 4}))
     proposal_line = forms.CharField(label=_("On the proposal of"), required=False,

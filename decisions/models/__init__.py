@@ -42,7 +42,7 @@ class Decision(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), editable=False, null=True)
     date = models.DateField(_("decision date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=120)
-    summary = models.CharField(_("subject"), max_length=300)
+    summary = models.CharField(_("summary (trích yếu)"), max_length=300)
     award_type = models.ForeignKey("awards.AwardType", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="decisions")
     legal_bases = models.TextField(_("legal bases"), help_text=_("One basis per line."))

@@ -59,7 +59,7 @@ class ProposalForm(forms.ModelForm):
 class NomineeForm(forms.Form):
     SUBJECT_KINDS = [("individual", _("Individual")), ("collective", _("Collective")),
                      ("household", _("Household"))]
-    subject_kind = forms.ChoiceField(label=_("Subject"), choices=SUBJECT_KINDS)
+    subject_kind = forms.ChoiceField(label=_("Summary (trích yếu)"), choices=SUBJECT_KINDS)
     subject = forms.CharField(
         label=_("Citizen ID, or code of the collective / household"), max_length=64,
         help_text=_("Individuals by citizen ID (CCCD); collectives and households by the "
@@ -245,7 +245,7 @@ class ConsolidateForm(forms.Form):
     proposals = forms.ModelMultipleChoiceField(
         label=_("Submitted proposals of lower units"), queryset=Proposal.objects.none(),
         widget=forms.CheckboxSelectMultiple)
-    title = forms.CharField(label=_("Subject"), max_length=300)
+    title = forms.CharField(label=_("Summary (trích yếu)"), max_length=300)
     recipient_unit = UnitChoiceField(label=_("Addressed to"),
                                      queryset=Unit.objects.filter(valid_to__isnull=True)
                                      .order_by("path"))

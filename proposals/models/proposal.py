@@ -21,7 +21,7 @@ class Proposal(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.CharField(_("code"), max_length=30, unique=True, editable=False)
-    title = models.CharField(_("subject"), max_length=300)
+    title = models.CharField(_("summary (trích yếu)"), max_length=300)
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("proposing unit"),
                              on_delete=models.PROTECT, related_name="proposals")
     recipient_unit = models.ForeignKey("organisations.Unit", verbose_name=_("addressed to"),

@@ -81,3 +81,15 @@ def test_demo_has_initiatives_some_used_and_some_alike(demo):
     reworded = Initiative.objects.filter(title__endswith="năm học mới").first()
     assert reworded is not None
     assert similar_initiatives(reworded.title, exclude_pk=reworded.pk)[0].warn
+
+
+@pytest.mark.django_db
+def test_demo_has_proposals_in_every_step_and_a_verifiable_certificate(demo, client):
+    from decisions.models import Certificate
+    from proposals.models import Proposal
+
+    assert sorted(Proposal.objects.values_list("state", flat=True)) == [
+        "appraised", "consultation", "decided", "draft", "returned", "submitted"]
+    certificate = Certificate.objects.first()
+    response = client.get(f"/cong-khai/xac-minh/{certificate.code}/", secure=True)
+    assert response.status_code == 200

@@ -13,6 +13,7 @@ from core.domain.calendar import SEED_YEARS, seed_holidays
 from emulation.interfaces import demo as emulation_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
+from proposals.interfaces import demo as proposals_demo
 from tdkt.reference_data import reload_reference_data
 
 
@@ -58,12 +59,15 @@ class Command(BaseCommand):
              lambda: awards_demo.build_history(demo.rng) if history else 0),
             ("initiatives", lambda: emulation_demo.build_initiatives(demo.rng)),
             ("accounts", build_accounts),
+            ("proposals, council, decision", proposals_demo.build_proposals),
         ]
         for label, stage in stages:
             started = time.perf_counter()
             with transaction.atomic():
                 result = stage()
+            if label == "accounts":
+                logins = result
             self.stdout.write(f"  {label}: {time.perf_counter() - started:.1f} s")
         self.stdout.write(self.style.SUCCESS(
             f"Demo province ready: {Unit.objects.count()} units. Logins (password "
-            f"{DEMO_PASSWORD}): " + ", ".join(f"{u} ({r})" for u, r in result)))
+            f"{DEMO_PASSWORD}): " + ", ".join(f"{u} ({r})" for u, r in logins)))

@@ -12,8 +12,10 @@ from tests.awards.eligibility.builders import case, initiative
 AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen", "bang_khen_tinh",
           "bang_khen_ttg", "hc_lao_dong_3"]
 YEARS = st.integers(min_value=2015, max_value=2026)
+# One rating per year, as the database guarantees (TaskRating: unique person × year).
 ratings = st.lists(st.builds(Rating, YEARS, st.sampled_from(
-    ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"])), max_size=12)
+    ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"])), max_size=12,
+    unique_by=lambda r: r.year)
 held = st.lists(st.builds(HeldAward, st.sampled_from(AWARDS), YEARS,
                           st.sampled_from(["cong_trang", "cong_trang", "dot_xuat"]),
                           st.booleans()), max_size=12)
