@@ -17,7 +17,8 @@ from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # 
 from tests.conftest import PASSWORD
 from tests.factories import PersonFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _pdf() -> bytes:

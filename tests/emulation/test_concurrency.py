@@ -12,7 +12,8 @@ from emulation.domain.initiative_uses import InitiativeAlreadyUsed, claim_initia
 from emulation.models import InitiativeUse
 from tests.factories import make_initiative
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres_only,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture(autouse=True)
