@@ -101,3 +101,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (threads, live server, restore) flush the database after them, the
+    reference data the migrations loaded included; reload it when a previous one did."""
+    from awards.models import AwardType
+    from tdkt.reference_data import reload_reference_data
+
+    if not AwardType.objects.exists():
+        reload_reference_data()

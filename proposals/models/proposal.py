@@ -60,6 +60,7 @@ class Proposal(models.Model):
         verbose_name_plural = _("award proposals")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient_unit", "state", "due_on"]),
+                   models.Index(fields=["due_on", "submitted_at", "id"]),
                    models.Index(fields=["unit", "state"])]
 
     def __str__(self):

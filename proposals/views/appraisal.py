@@ -9,7 +9,7 @@ from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import consultation, workflow
-from proposals.domain.queries import inbox_for_user
+from proposals.domain.queries.proposals import inbox_for_user, with_nominee_counts
 from proposals.interfaces.forms import (
     AssignForm,
     ConfirmForm,
@@ -30,6 +30,7 @@ def inbox(request):
     """Received proposals with the deadline of their current step; overdue ones first."""
     require(request, "proposals.view_inbox")
     page = paginate(request, inbox_for_user(request.user), per_page=50)
+    with_nominee_counts(page.object_list)
     return render(request, "proposals/inbox.html", {"page": page,
                                                     "today": timezone.localdate()})
 

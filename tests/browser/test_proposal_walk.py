@@ -12,13 +12,12 @@ from awards.domain.ledger import set_rating
 from awards.models import AwardType
 from decisions.models import Certificate
 from proposals.models import Proposal
-from tdkt.reference_data import reload_reference_data
 from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.factories import PersonFactory
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 
 def _pdf() -> bytes:
@@ -45,8 +44,6 @@ def test_proposal_from_draft_to_certificate_verification(page, live_server, dept
                                                          approver_user, province):
     from playwright.sync_api import expect
 
-    if not AwardType.objects.exists():  # a transactional test before this one flushed them
-        reload_reference_data()
     base = live_server.url
     person = PersonFactory(full_name="Đỗ Thị Hoa", unit=dept_a)
     set_rating(None, year=2025, rating="tot", person=person)

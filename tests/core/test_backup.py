@@ -20,7 +20,8 @@ def private_file():
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT / "imports", ignore_errors=True)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_backup_restore_round_trip(tmp_path, capsys, private_file):
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and not shutil.which(
             "pg_dump"):

@@ -11,7 +11,7 @@ from tests.decisions.helpers import DECIDED_ON, draft_for
 from tests.proposals.helpers import appraised
 
 pytestmark = [pytest.mark.postgres_only,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 
 @pytest.mark.parametrize("count", [2, 6])

@@ -3,25 +3,14 @@
 import threading
 
 import pytest
-from django.apps import apps
 from django.db import connection
 
-from awards.data.seed import seed_all
-from awards.models import AwardType
 from emulation.domain.initiative_uses import InitiativeAlreadyUsed, claim_initiative
 from emulation.models import InitiativeUse
 from tests.factories import make_initiative
 
 pytestmark = [pytest.mark.postgres_only,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(autouse=True)
-def catalogue(transactional_db):
-    """A transactional test before this one may have flushed the catalogue that a data
-    migration loads (serialized_rollback conflicts with the content types that flush recreates)."""
-    if not AwardType.objects.exists():
-        seed_all(apps)
+              pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 
 def race(initiative, claims):

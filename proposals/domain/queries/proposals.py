@@ -5,7 +5,7 @@ from django.db.models import Count, Q, Subquery
 from accounts.domain import scope
 from organisations.models import UnitClosure
 from proposals.enums import INBOX_STATES, ProposalState
-from proposals.models import Proposal
+from proposals.models import Nominee, Proposal
 from proposals.rules import BOARD, PROPOSERS, RECEIVERS
 
 
@@ -44,7 +44,17 @@ def inbox_for_user(user):
     covered = _covered(user, BOARD)
     if covered is not None:
         qs = qs.filter(recipient_unit_id__in=covered)
-    return qs.annotate(nominee_count=Count("nominees")).order_by("due_on", "submitted_at")
+    return qs.order_by("due_on", "submitted_at", "id")
+
+
+def with_nominee_counts(proposals: list) -> list:
+    """Set `nominee_count` on one page of proposals (one grouped query over the page only:
+    counting inside the list query would aggregate every proposal before paging)."""
+    counts = dict(Nominee.objects.filter(proposal__in=proposals).values_list("proposal")
+                  .annotate(n=Count("id")))
+    for proposal in proposals:
+        proposal.nominee_count = counts.get(proposal.pk, 0)
+    return proposals
 
 
 def scoped_units(user):
