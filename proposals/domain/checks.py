@@ -24,6 +24,7 @@ from proposals.enums import (
     Procedure,
     Track,
 )
+from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
 
 
@@ -108,7 +109,32 @@ def check_proposal(proposal: Proposal, today: datetime.date | None = None) -> Ch
     result.findings += _duplicate_findings(proposal, nominees)
     result.findings += _fairness_findings(nominees)
     result.findings += _authority_findings(proposal, nominees, today)
+    result.findings += _quota_findings(proposal, nominees)
     return result
+
+
+def _quota_findings(proposal, nominees) -> list[Finding]:
+    """Quotas a province sets per award and proposing unit and year (ProcedureParameter
+    `quota.<award code>`, e.g. a ceiling on Bằng khen tỉnh per department): a warning when
+    this proposal, with the unit's other open or decided ones, goes over."""
+    findings = []
+    for code in {n.award_for_decision.code for n in nominees}:
+        limit = parameter(f"quota.{code}")
+        if limit is None:
+            continue
+        used = (Nominee.objects.filter(proposal__unit=proposal.unit, proposal__year=proposal.year,
+                                       status__in=ACTIVE_NOMINEE_STATUSES)
+                .filter(Q(final_award_type__code=code)
+                        | Q(final_award_type__isnull=True, award_type__code=code))
+                .exclude(proposal__state__in=[S.WITHDRAWN, S.REJECTED, S.CONSOLIDATED])
+                .count())
+        if used > int(limit):
+            findings.append(Finding("quota", _(
+                "%(award)s: %(used)s proposed by %(unit)s for %(year)s, above the quota of "
+                "%(limit)s.") % {"award": code, "used": used, "unit": proposal.unit.name,
+                                 "year": proposal.year, "limit": limit},
+                "Quy chế thi đua, khen thưởng của tỉnh"))
+    return findings
 
 
 def _present_documents(proposal: Proposal) -> tuple[set, dict]:

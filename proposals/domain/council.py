@@ -10,10 +10,12 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
+from notifications.domain.notify import notify
 from organisations.models import UnitClosure
 from proposals.domain.checks import parameter_in_force
 from proposals.domain.deadlines import parameter
@@ -95,7 +97,8 @@ def is_recused(member: CouncilMember, nominee: Nominee, session: CouncilSession)
 
 @transaction.atomic
 def open_voting(actor, session: CouncilSession) -> CouncilSession:
-    """Needs a quorum of members present and a non-empty agenda. Side effect: audit."""
+    """Needs a quorum of members present and a non-empty agenda. Side effects: audit; the
+    members are notified (in-app and e-mail) on commit."""
     locked = _planned(session)
     present = locked.members.filter(present=True).count()
     quorum = Fraction(str(parameter("council.quorum", 2 / 3))).limit_denominator(100)
@@ -108,6 +111,11 @@ def open_voting(actor, session: CouncilSession) -> CouncilSession:
     locked.save(update_fields=["state", "opened_at"])
     record(actor, "proposals.session.open", locked, unit=locked.unit,
            changes={"state": [SessionState.PLANNED, SessionState.OPEN]})
+    members = [m.user for m in locked.members.select_related("user")]
+    transaction.on_commit(lambda: notify(
+        members, verb="council.voting_open", title=locked.title,
+        body=_("Voting is open: cast your ballot."), actor=actor,
+        url=reverse("proposals:ballot", args=[locked.public_id])))
     return locked
 
 

@@ -4,12 +4,14 @@ and the API call these functions."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
+from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
 from proposals.domain.consultation import consultation_required
 from proposals.domain.initiatives import claim_for_nominee, release_claims
@@ -60,7 +62,8 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
 def assign_appraisers(actor, proposal: Proposal, appraisers) -> Proposal:
     """Assign board staff to appraise; starts the appraisal when the proposal was just
     submitted. Nobody appraises a proposal with nominees from their own unit (STYLE rule 6).
-    Side effects: assignments; audit `proposals.proposal.assign`; state → appraising."""
+    Side effects: assignments; audit `proposals.proposal.assign`; the appraisers notified on
+    commit; state → appraising."""
     nominee_units = set(active_nominees(proposal).values_list("unit_id", flat=True))
     nominee_units.add(proposal.unit_id)
     for user in appraisers:
@@ -72,6 +75,11 @@ def assign_appraisers(actor, proposal: Proposal, appraisers) -> Proposal:
                                                   defaults={"assigned_by": actor})
     record(actor, "proposals.proposal.assign", proposal, unit=proposal.unit,
            changes={"appraisers": [None, [u.get_username() for u in appraisers]]})
+    others = [u for u in appraisers if u.pk != actor.pk]
+    transaction.on_commit(lambda: notify(
+        others, verb="proposal.assigned", title=proposal.code, actor=actor,
+        body=_("You are assigned to appraise proposal %(code)s.") % {"code": proposal.code},
+        url=reverse("proposals:detail", args=[proposal.public_id])))
     if proposal.state == S.SUBMITTED:
         set_proposal_state(proposal, S.APPRAISING, actor=actor, expected=S.SUBMITTED)
     return proposal

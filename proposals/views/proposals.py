@@ -92,6 +92,8 @@ def proposal_detail(request, public_id):
         "reject_proposal", "resolve_comment")}
     from django.utils import timezone
 
+    nominees = list(nominees)
+    _attach_prior_awards(nominees)
     context = {
         "proposal": proposal, "nominees": nominees, "perms": perms,
         "documents": proposal.documents.filter(withdrawn=False).select_related("nominee"),
@@ -102,6 +104,21 @@ def proposal_detail(request, public_id):
         "overdue": is_overdue(proposal, timezone.localdate()),
     }
     return render(request, "proposals/proposal_detail.html", context)
+
+
+def _attach_prior_awards(nominees) -> None:
+    """Each individual nominee's awards from the ledger (one query): filled, not retyped."""
+    from awards.models import AwardRecord  # the ledger, read-only here
+
+    held: dict[int, list] = {}
+    people = [n.person_id for n in nominees if n.person_id]
+    for person_id, name, year in (AwardRecord.objects.filter(person_id__in=people,
+                                                             revoked=False)
+                                  .order_by("-year").values_list("person_id",
+                                                                 "award_type__name", "year")):
+        held.setdefault(person_id, []).append(f"{name} {year}")
+    for nominee in nominees:
+        nominee.prior_awards = held.get(nominee.person_id, [])[:6]
 
 
 @login_required

@@ -97,3 +97,34 @@ def test_consultation_required_forms_cannot_skip_it(officer_a, board_user, dept_
     workflow.finish_appraisal(board_user, proposal)
     proposal.refresh_from_db()
     assert proposal.state == ProposalState.APPRAISED
+
+
+def test_appraisers_and_council_members_are_told_to_act(officer_a, board_user, province,
+                                                        dept_a,
+                                                        django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from proposals.domain import council
+    from tests.factories import UserFactory
+    from tests.proposals.helpers import appraised
+
+    colleague = user_with_role("board_staff", province)
+    proposal = submitted(officer_a, dept_a, dept_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.assign_appraisers(board_user, proposal, [board_user, colleague])
+    assert list(Notification.objects.filter(verb="proposal.assigned")
+                .values_list("recipient", flat=True)) == [colleague.pk]
+
+    session = council.create_session(board_user, unit=province, title="Phiên họp",
+                                     held_at=timezone.make_aware(dt.datetime(2026, 12, 1)),
+                                     place="Tuyên Quang", total_members=1)
+    member = UserFactory()
+    council.seat_member(board_user, session, user=member, unit=province)
+    council.put_on_agenda(board_user, session, appraised(officer_a, board_user, dept_a, dept_a))
+    with django_capture_on_commit_callbacks(execute=True):
+        council.open_voting(board_user, session)
+    note = Notification.objects.get(verb="council.voting_open")
+    assert (note.recipient, note.url) == (member, reverse("proposals:ballot",
+                                                          args=[session.public_id]))

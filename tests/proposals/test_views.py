@@ -125,3 +125,17 @@ def test_detail_shows_appraisal_actions_to_board_only(en, officer_a, board_user,
     officer_page = _login(en, officer_a).get(reverse("proposals:detail",
                                                      args=[proposal.public_id]))
     assert "Forward to a higher authority" not in officer_page.content.decode()
+
+
+def test_detail_fills_prior_awards_from_the_ledger(en, officer_a, dept_a):
+    import datetime
+
+    from awards.domain.ledger import record_award
+
+    proposal = draft(officer_a, dept_a, dept_a)
+    person = proposal.nominees.get().person
+    record_award(None, award_type=AwardType.objects.get(code="ldtt"), year=2024,
+                 decision_number="5/QĐ-SGDĐT", decision_date=datetime.date(2024, 12, 1),
+                 issuer="Sở GDĐT", person=person)
+    page = _login(en, officer_a).get(reverse("proposals:detail", args=[proposal.public_id]))
+    assert "Already awarded: Lao động tiên tiến 2024" in page.content.decode()

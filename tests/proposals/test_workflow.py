@@ -222,3 +222,17 @@ def test_forward_names_the_authority(officer_a, board_user, dept_a):
     proposal.refresh_from_db()
     assert (proposal.state, proposal.forwarded_to) == (ProposalState.FORWARDED,
                                                        "Thủ tướng Chính phủ")
+
+
+def test_quota_warning_counts_the_units_open_proposals(officer_a, dept_a):
+    from proposals.models import ProcedureParameter
+
+    ProcedureParameter.objects.create(key="quota.giay_khen", value=2, citation="Quy chế tỉnh")
+    first = draft(officer_a, dept_a, dept_a, people=2)
+    complete_dossier(officer_a, first)
+    assert [f.code for f in workflow.submit(officer_a, first).warnings] == ["fairness"]
+    second = draft(officer_a, dept_a, dept_a, people=1)
+    complete_dossier(officer_a, second)
+    quota = [f.message for f in workflow.submit(officer_a, second).warnings
+             if f.code == "quota"]
+    assert quota == [f"giay_khen: 3 proposed by {dept_a.name} for 2025, above the quota of 2."]
