@@ -76,6 +76,8 @@ rules.add_perm("proposals.open_consultation", board_of_recipient & is_appraising
 rules.add_perm("proposals.resolve_comment", board_of_recipient)
 rules.add_perm("proposals.forward_proposal", board_of_recipient & can_forward)
 rules.add_perm("proposals.reject_proposal", board_of_recipient & can_reject)
+rules.add_perm("proposals.record_higher_decision",
+               board_of_recipient & state_in(S.FORWARDED, name="proposal_is_forwarded"))
 rules.add_perm("proposals.override_checks", board_of_recipient)
 rules.add_perm("proposals.download_document",
                proposer_in_scope | (receiver_in_scope & was_submitted))

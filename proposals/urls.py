@@ -20,6 +20,8 @@ urlpatterns = [
     path("<uuid:public_id>/finish/", appraisal.finish, name="finish"),
     path("<uuid:public_id>/forward/", appraisal.forward, name="forward"),
     path("<uuid:public_id>/reject/", appraisal.reject, name="reject"),
+    path("<uuid:public_id>/higher-decision/", appraisal.higher_decision,
+         name="higher_decision"),
     path("<uuid:public_id>/consultation/", appraisal.open_consultation, name="consult"),
     path("<uuid:public_id>/consultation/close/", appraisal.close_consultation,
          name="consult_close"),

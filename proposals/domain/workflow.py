@@ -225,3 +225,38 @@ def consolidate(actor, proposals, *, unit, recipient_unit, authority_level: str,
         set_proposal_state(lower, S.CONSOLIDATED, actor=actor, expected=S.SUBMITTED,
                            consolidated_into=upper)
     return upper
+
+
+@transaction.atomic
+def record_higher_decision(actor, proposal: Proposal, *, awarded, number: str,
+                           date, issuer: str) -> Proposal:
+    """A forwarded proposal comes back decided by the higher authority (e.g. a Prime
+    Minister's decision): the board records that decision. `awarded` are the nominees it
+    names. Side effects: one ledger record each (so eligibility sees them), nominees awarded or
+    not, initiative claims confirmed or released; state → decided (or rejected when nobody
+    was awarded), audited and notified."""
+    from awards.domain.ledger import record_award  # the ledger's own entry function
+    from proposals.domain.initiatives import confirm_claims
+    from proposals.enums import TRACK_AWARD_KIND
+
+    if proposal.state != S.FORWARDED:
+        raise ValidationError(_("Only a forwarded proposal waits for a higher decision."))
+    if not number.strip() or not issuer.strip():
+        raise ValidationError(_("Give the number and the issuer of the decision."))
+    chosen = {n.pk for n in awarded}
+    for nominee in active_nominees(proposal):
+        if nominee.pk in chosen:
+            record_award(actor, award_type=nominee.award_for_decision, year=proposal.year,
+                         decision_number=number, decision_date=date, issuer=issuer,
+                         person=nominee.person, collective=nominee.collective,
+                         household=nominee.household, kind=TRACK_AWARD_KIND[proposal.track],
+                         source="decision", note=proposal.code)
+            nominee.status = NomineeStatus.AWARDED
+            confirm_claims(actor, nominee)
+        else:
+            nominee.status = NomineeStatus.NOT_AWARDED
+            release_claims(actor, nominee, reason=number)
+        nominee.save(update_fields=["status"])
+    new = S.DECIDED if chosen else S.REJECTED
+    return set_proposal_state(proposal, new, actor=actor, expected=S.FORWARDED,
+                              reason=f"{number} ({issuer})")

@@ -10,7 +10,7 @@ from awards.models import AwardType
 from core.interfaces.forms import date_widget
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit, UnitClosure
-from proposals.enums import BallotKind, DocumentType, Opinion
+from proposals.enums import BallotKind, DocumentType, NomineeStatus, Opinion
 from proposals.models import CouncilMember, Nominee, Proposal
 from proposals.rules import BOARD, PROPOSERS
 
@@ -264,3 +264,18 @@ class ConsolidateForm(forms.Form):
         if len(units) > 1:
             self.add_error("proposals", _("Choose proposals addressed to the same unit."))
         return data
+
+
+class HigherDecisionForm(forms.Form):
+    number = forms.CharField(label=_("Decision number"), max_length=100)
+    date = forms.DateField(label=_("Decision date"), widget=date_widget())
+    issuer = forms.CharField(label=_("Issued by"), max_length=255,
+                             initial=_("Prime Minister"))
+    awarded = forms.ModelMultipleChoiceField(label=_("Awarded in that decision"),
+                                             queryset=Nominee.objects.none(), required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["awarded"].queryset = proposal.nominees.filter(
+            status__in=[NomineeStatus.AGREED, NomineeStatus.PASSED])

@@ -15,6 +15,7 @@ from proposals.interfaces.forms import (
     ConfirmForm,
     ConsultationForm,
     ForwardForm,
+    HigherDecisionForm,
     OpinionForm,
     ReasonForm,
     ResolutionForm,
@@ -139,3 +140,16 @@ def resolve_comment(request, public_id):
         title=_("Resolve the comment of %(name)s") % {"name": comment.author_name},
         submit=_("Resolve"), done=lambda c: detail_url(proposal),
         success_message=_("Comment resolved."), template=FORM)
+
+
+@login_required
+def higher_decision(request, public_id):
+    """Record the higher authority's decision on a forwarded proposal."""
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.record_higher_decision", proposal)
+    form = HigherDecisionForm(posted(request), proposal=proposal)
+    return form_page(request, form, lambda d: workflow.record_higher_decision(
+        request.user, proposal, awarded=d["awarded"], number=d["number"], date=d["date"],
+        issuer=d["issuer"]), title=_("Record the higher decision on %(code)s") % {
+        "code": proposal.code}, submit=_("Record"), done=lambda p: detail_url(proposal),
+        success_message=_("Decision recorded in the award ledger."), template=FORM)

@@ -89,7 +89,7 @@ def proposal_detail(request, public_id):
     perms = {name: user.has_perm(f"proposals.{name}", proposal) for name in (
         "change_proposal", "submit_proposal", "withdraw_proposal", "assign_appraisers",
         "appraise", "return_proposal", "open_consultation", "forward_proposal",
-        "reject_proposal", "resolve_comment")}
+        "reject_proposal", "resolve_comment", "record_higher_decision")}
     from django.utils import timezone
 
     nominees = list(nominees)

@@ -236,3 +236,32 @@ def test_quota_warning_counts_the_units_open_proposals(officer_a, dept_a):
     quota = [f.message for f in workflow.submit(officer_a, second).warnings
              if f.code == "quota"]
     assert quota == [f"giay_khen: 3 proposed by {dept_a.name} for 2025, above the quota of 2."]
+
+
+def test_higher_decision_on_a_forwarded_proposal_writes_the_ledger(officer_a, board_user,
+                                                                   dept_a):
+    import datetime
+
+    from awards.models import AwardRecord
+
+    proposal = appraised(officer_a, board_user, dept_a, dept_a, people=2)
+    workflow.forward(board_user, proposal, to="Thủ tướng Chính phủ")
+    first, second = proposal.nominees.order_by("sort_order")
+    workflow.record_higher_decision(board_user, proposal, awarded=[first],
+                                    number="1234/QĐ-TTg", date=datetime.date(2026, 3, 2),
+                                    issuer="Thủ tướng Chính phủ")
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.DECIDED
+    assert list(AwardRecord.objects.values_list("person", "decision_number")) == [
+        (first.person_id, "1234/QĐ-TTg")]
+    second.refresh_from_db()
+    assert second.status == NomineeStatus.NOT_AWARDED
+
+
+def test_higher_decision_needs_a_forwarded_proposal(officer_a, board_user, dept_a):
+    import datetime
+
+    proposal = appraised(officer_a, board_user, dept_a, dept_a)
+    with pytest.raises(ValidationError):
+        workflow.record_higher_decision(board_user, proposal, awarded=[], number="1/QĐ-TTg",
+                                        date=datetime.date(2026, 3, 2), issuer="TTg")
