@@ -11,7 +11,7 @@ from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying
-from awards.domain.queries import records_for_user
+from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.domain.queries.cases import CASE_FIELDS
 from awards.interfaces.exports import qualify_workbook
@@ -31,6 +31,7 @@ from organisations.domain.queries import (
     units_for_user,
 )
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import ledger_export
 
 
 @login_required
@@ -45,13 +46,9 @@ def catalogue(request):
 def ledger(request):
     require(request, "awards.view_ledger")
     q = request.GET.get("q", "")
-    qs = records_for_user(request.user, q)
-    if request.GET.get("award"):
-        qs = qs.filter(award_type__code=request.GET["award"])
-    if request.GET.get("year", "").isdigit():
-        qs = qs.filter(year=int(request.GET["year"]))
-    if request.GET.get("revoked") in {"0", "1"}:
-        qs = qs.filter(revoked=request.GET["revoked"] == "1")
+    qs = filter_ledger(records_for_user(request.user, q), request.GET)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return ledger_export(request.GET["export"], qs)
     return render(request, "awards/ledger.html", {
         "page": paginate(request, qs, per_page=50), "q": q,
         "types": AwardType.objects.only("code", "name"),

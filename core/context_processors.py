@@ -20,6 +20,7 @@ NAV = [
     ("decisions:list", _("Decisions"), "decisions.view_decision"),
     ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
+    ("reports:dashboard", _("Statistics"), "reports.view_statistics"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
     ("core:holiday_list", _("Holidays"), "core.view_holidays"),

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "imports",
     "awards",
     "proposals",
+    "reports",
     "decisions",
     "portal",
     "notifications",

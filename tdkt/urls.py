@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("proposals/", include("proposals.urls")),
     path("decisions/", include("decisions.urls")),
+    path("reports/", include("reports.urls")),
     path("cong-khai/", include("portal.urls")),
     path("notifications/", include("notifications.urls")),
     path("api/v1/", api.urls),

@@ -21,5 +21,16 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     return qs
 
 
+def filter_ledger(qs: QuerySet, params) -> QuerySet:
+    """The ledger screen's filters (`award` code, `year`, `revoked` 0/1), shared by its exports."""
+    if params.get("award"):
+        qs = qs.filter(award_type__code=params["award"])
+    if params.get("year", "").isdigit():
+        qs = qs.filter(year=int(params["year"]))
+    if params.get("revoked") in {"0", "1"}:
+        qs = qs.filter(revoked=params["revoked"] == "1")
+    return qs
+
+
 def ratings_for_user(user) -> QuerySet:
     return restrict_to_scope(TaskRating.objects.select_related("person", "collective"), user)

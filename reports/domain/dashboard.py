@@ -1,0 +1,96 @@
+"""Figures of the board dashboard: proposals by state and step with overdue counts, the two
+backlogs the board watches (resistance-war track, Heroic Vietnamese Mother), and awards by form,
+year and granting level. Each figure is one GROUP BY query on a permission-restricted queryset."""
+
+import datetime
+
+from django.db.models import Count, Q, QuerySet
+
+from awards.enums import ParameterKey
+from awards.models import AwardParameter
+from proposals.enums import FINAL_STATES, ProposalState, Track
+
+HEROIC_MOTHER = "ba_me_vnah"
+YEARS_SHOWN = 5
+# Steps of the proposal path (docs/architecture.md, "Proposals"), each a set of states.
+STEPS = (
+    ("preparation", (ProposalState.DRAFT, ProposalState.RETURNED)),
+    ("appraisal", (ProposalState.SUBMITTED, ProposalState.APPRAISING,
+                   ProposalState.CONSULTATION, ProposalState.APPRAISED)),
+    ("council", (ProposalState.IN_COUNCIL, ProposalState.COUNCIL_DONE)),
+    ("decision", (ProposalState.FORWARDED, ProposalState.CONSOLIDATED)),
+    ("closed", (ProposalState.DECIDED, ProposalState.REJECTED, ProposalState.WITHDRAWN)),
+)
+
+
+def overdue(today: datetime.date) -> Q:
+    """Still open and past its step deadline."""
+    return Q(due_on__lt=today) & ~Q(state__in=FINAL_STATES)
+
+
+def proposals_by_state(proposals: QuerySet, today: datetime.date) -> dict[str, dict]:
+    """{state: {"total": n, "overdue": n}} for every state (zeros included)."""
+    rows = proposals.order_by().values("state").annotate(
+        total=Count("id"), overdue=Count("id", filter=overdue(today)))
+    found = {r["state"]: {"total": r["total"], "overdue": r["overdue"]} for r in rows}
+    return {s: found.get(s, {"total": 0, "overdue": 0}) for s in ProposalState.values}
+
+
+def proposals_by_step(by_state: dict[str, dict]) -> dict[str, dict]:
+    """The state counts summed per step (a handful of numbers, no query)."""
+    return {step: {k: sum(by_state[s][k] for s in states) for k in ("total", "overdue")}
+            for step, states in STEPS}
+
+
+def backlog(proposals: QuerySet, today: datetime.date) -> dict[str, dict]:
+    """Open and overdue proposals of the resistance-war track and of Heroic Mother nominations
+    (both have political deadlines the board reports on)."""
+    open_ = ~Q(state__in=FINAL_STATES)
+    mothers = Q(nominees__award_type__code=HEROIC_MOTHER)
+    figures = proposals.order_by().aggregate(
+        resistance_open=Count("id", filter=open_ & Q(track=Track.RESISTANCE), distinct=True),
+        resistance_overdue=Count("id", filter=overdue(today) & Q(track=Track.RESISTANCE),
+                                 distinct=True),
+    )
+    mother_figures = proposals.filter(mothers).order_by().aggregate(
+        mother_open=Count("id", filter=open_, distinct=True),
+        mother_overdue=Count("id", filter=overdue(today), distinct=True))
+    return {"resistance": {"open": figures["resistance_open"],
+                           "overdue": figures["resistance_overdue"]},
+            "heroic_mother": {"open": mother_figures["mother_open"],
+                              "overdue": mother_figures["mother_overdue"]}}
+
+
+def awards_by_form_and_year(records: QuerySet, last_year: int) -> dict[str, dict[int, int]]:
+    """Unrevoked awards of the last YEARS_SHOWN years: {category: {year: n}} (zeros included)."""
+    years = range(last_year - YEARS_SHOWN + 1, last_year + 1)
+    rows = (records.filter(revoked=False, year__in=years).order_by()
+            .values("award_type__category", "year").annotate(n=Count("id")))
+    table = {c: dict.fromkeys(years, 0) for c in ("title", "form")}
+    for row in rows:
+        table[row["award_type__category"]][row["year"]] = row["n"]
+    return table
+
+
+def granting_levels(on: datetime.date) -> dict[int, str]:
+    """award type id -> granting level in force on `on` (dated catalogue parameter)."""
+    levels = {}
+    rows = (AwardParameter.objects.filter(key=ParameterKey.GRANTING_LEVEL, valid_from__lte=on)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+            .order_by("award_type_id", "valid_from").values_list("award_type_id", "value"))
+    for type_id, value in rows:
+        levels[type_id] = value  # the latest valid_from wins
+    return levels
+
+
+def awards_by_level(records: QuerySet, today: datetime.date) -> dict[str, int]:
+    """Unrevoked awards by the granting level of their title/form: counted per award type in
+    SQL, then summed per level over the few dozen award types."""
+    levels = granting_levels(today)
+    totals: dict[str, int] = {}
+    rows = (records.filter(revoked=False).order_by().values("award_type_id")
+            .annotate(n=Count("id")))
+    for row in rows:
+        level = levels.get(row["award_type_id"], "")
+        totals[level] = totals.get(level, 0) + row["n"]
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))

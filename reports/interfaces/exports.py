@@ -1,0 +1,102 @@
+"""Streamed exports (CSV and .xlsx) of the fairness table and of the award ledger.
+
+CSV rows are produced one by one into a StreamingHttpResponse. An .xlsx file is a zip whose
+directory is written last, so it cannot be sent before it is finished: the workbook is written
+row by row in openpyxl's write-only mode to a temporary file (flat memory), then streamed from
+disk by FileResponse (a StreamingHttpResponse)."""
+
+import csv
+import tempfile
+from collections.abc import Iterable
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+CHUNK = 2000
+LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
+                 "household__head__full_name", "award_type__code", "award_type__name", "year",
+                 "kind", "decision_number", "decision_date", "issuer", "unit__code", "unit__name",
+                 "revoked")
+
+
+class _Echo:
+    """A file-like object whose write returns the line (csv.writer into a generator)."""
+
+    def write(self, value):
+        return value
+
+
+def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # BOM: Excel opens UTF-8 Vietnamese text correctly
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(header: list, rows: Iterable, filename: str, sheet: str) -> FileResponse:
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title=sheet[:31])
+    worksheet.append(header)
+    for row in rows:
+        worksheet.append(list(row))
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=f"{filename}.xlsx")
+
+
+def export(kind: str, header: list, rows: Iterable, filename: str, sheet: str):
+    if kind == "csv":
+        return csv_response(header, rows, filename)
+    return xlsx_response(header, rows, filename, sheet)
+
+
+def ledger_header() -> list[str]:
+    return [_("Full name"), _("Citizen ID (CCCD)"), _("Collective"), _("Household head"),
+            _("Code"), _("Title / form"), _("Year"), _("Award kind"), _("Decision number"),
+            _("Decision date"), _("Issued by"), _("Unit code"), _("Unit"), _("Revoked")]
+
+
+def ledger_rows(records) -> Iterable[tuple]:
+    """Ledger rows straight from the database, CHUNK at a time (no model instances)."""
+    # Translated now: the generator runs after the view returned, outside the request language.
+    yes, no = _("Yes"), _("No")
+    rows = records.order_by("id").values_list(*LEDGER_FIELDS).iterator(chunk_size=CHUNK)
+    return ((*row[:-1], yes if row[-1] else no) for row in rows)
+
+
+def ledger_export(kind: str, records):
+    return export(kind, ledger_header(), ledger_rows(records), "so-khen-thuong",
+                  _("Award ledger"))
+
+
+def fairness_header(group_labels: dict[str, str]) -> list[str]:
+    header = [_("Unit code"), _("Unit"), _("Individual awards"), _("People")]
+    for label in group_labels.values():
+        header += [_("%(group)s: awards") % {"group": label},
+                   _("%(group)s: share of awards") % {"group": label},
+                   _("%(group)s: share of people") % {"group": label}]
+    return [*header, _("Below threshold")]
+
+
+def fairness_rows(table) -> list[list]:
+    rows = []
+    for row in table:
+        line = [row.unit.code, row.unit.name, row.awards["total"], row.people["total"]]
+        for cell in row.cells:
+            line += [cell["awards"], cell["award_share"], cell["people_share"]]
+        rows.append([*line, _("Yes") if row.below_threshold else _("No")])
+    return rows
+
+
+def fairness_export(kind: str, table, group_labels: dict[str, str]):
+    return export(kind, fairness_header(group_labels), fairness_rows(table), "cong-bang",
+                  _("Fairness"))

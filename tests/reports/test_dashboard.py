@@ -1,0 +1,109 @@
+"""Board dashboard: its figures equal the same figures counted one by one in the test."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from awards.enums import GrantingLevel
+from awards.models import AwardRecord
+from organisations.models import Person
+from proposals.enums import FINAL_STATES, ProposalState
+from proposals.models import Nominee, Proposal
+from reports.domain.dashboard import granting_levels
+from tests.proposals.helpers import draft
+from tests.reports.helpers import award, build_province
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+PAST, FUTURE = TODAY - datetime.timedelta(days=3), TODAY + datetime.timedelta(days=3)
+
+
+def proposals(officer, dept_a, school_a, province):
+    """Proposals in several states, some overdue, on both watched backlogs."""
+    cases = [(dept_a, "annual", "giay_khen", ProposalState.SUBMITTED, PAST),
+             (dept_a, "annual", "giay_khen", ProposalState.APPRAISING, FUTURE),
+             (school_a, "resistance", "giay_khen", ProposalState.APPRAISING, PAST),
+             (school_a, "resistance", "giay_khen", ProposalState.DECIDED, PAST),
+             (dept_a, "contribution", "ba_me_vnah", ProposalState.IN_COUNCIL, PAST),
+             (dept_a, "contribution", "ba_me_vnah", ProposalState.DRAFT, None)]
+    for unit, track, code, state, due in cases:
+        proposal = draft(officer, unit, province, award=code, track=track)
+        # Fixture only: put the proposal where the case needs it without walking the workflow.
+        Proposal.objects.filter(pk=proposal.pk).update(state=state, due_on=due)
+
+
+def expected_state_counts():
+    counted = {s: {"total": 0, "overdue": 0} for s in ProposalState.values}
+    for p in Proposal.objects.all():
+        counted[p.state]["total"] += 1
+        if p.due_on and p.due_on < TODAY and p.state not in FINAL_STATES:
+            counted[p.state]["overdue"] += 1
+    return counted
+
+
+def test_dashboard_equals_the_figures_counted_directly(client_for, board_user, officer_a,
+                                                       province, dept_a, school_a, dept_b):
+    build_province(province, dept_a, school_a, dept_b)
+    award("bang_khen_tinh", dept_a, TODAY.year - 1, person=Person.objects.first())
+    proposals(officer_a, dept_a, school_a, province)
+    client = client_for(board_user)
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("reports:dashboard"))
+    assert response.status_code == 200
+    context = response.context
+    names = dict(ProposalState.choices)
+    assert context["by_state"] == [(names[s], v) for s, v in expected_state_counts().items()]
+
+    def open_and_overdue(items):
+        open_ = [p for p in items if p.state not in FINAL_STATES]
+        return {"open": len(open_),
+                "overdue": sum(1 for p in open_ if p.due_on and p.due_on < TODAY)}
+
+    mothers = {n.proposal for n in Nominee.objects.filter(
+        award_type__code="ba_me_vnah").select_related("proposal")}
+    assert context["backlog"] == {
+        "resistance": open_and_overdue(Proposal.objects.filter(track="resistance")),
+        "heroic_mother": open_and_overdue(mothers)}
+    assert context["backlog"] == {"resistance": {"open": 1, "overdue": 1},
+                                  "heroic_mother": {"open": 2, "overdue": 1}}
+
+    years = range(TODAY.year - 4, TODAY.year + 1)
+    by_form = {c: dict.fromkeys(years, 0) for c in ("title", "form")}
+    levels, by_level = granting_levels(TODAY), {}
+    for record in AwardRecord.objects.select_related("award_type").filter(revoked=False):
+        if record.year in years:
+            by_form[record.award_type.category][record.year] += 1
+        level = levels.get(record.award_type_id, "")
+        by_level[level] = by_level.get(level, 0) + 1
+    assert context["by_form"] == by_form
+    level_names = dict(GrantingLevel.choices)
+    assert sorted(context["by_level"]) == sorted((level_names[k], v) for k, v in by_level.items())
+    content = response.content.decode()
+    assert content.count("<svg") == 4 and "style=" not in content.split("<main", 1)[-1]
+
+
+def test_dashboard_by_step_sums_the_states(client_for, officer_a, province, dept_a, school_a):
+    proposals(officer_a, dept_a, school_a, province)
+    response = client_for(officer_a).get(reverse("reports:dashboard"))
+    steps = [v for _label, v in response.context["by_step"]]
+    assert steps == [{"total": 1, "overdue": 0}, {"total": 3, "overdue": 2},
+                     {"total": 1, "overdue": 1}, {"total": 0, "overdue": 0},
+                     {"total": 1, "overdue": 0}]
+
+
+def test_dashboard_narrowed_to_a_unit(client_for, board_user, officer_a, province, dept_a,
+                                      school_a):
+    proposals(officer_a, dept_a, school_a, province)
+    response = client_for(board_user).get(f"{reverse('reports:dashboard')}?unit={school_a.code}")
+    assert response.context["backlog"]["resistance"] == {"open": 1, "overdue": 1}
+    assert response.context["backlog"]["heroic_mother"] == {"open": 0, "overdue": 0}
+
+
+def test_dashboard_query_count(client_for, board_user, officer_a, province, dept_a, school_a,
+                               django_assert_max_num_queries):
+    proposals(officer_a, dept_a, school_a, province)
+    client = client_for(board_user)
+    with django_assert_max_num_queries(17):
+        assert client.get(reverse("reports:dashboard")).status_code == 200
