@@ -19,6 +19,8 @@ NAV = [
     ("proposals:session_list", _("Council"), "proposals.view_council"),
     ("decisions:list", _("Decisions"), "decisions.view_decision"),
     ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
+    ("emulation:exemplar_list", _("Exemplary models"), "emulation.view_exemplar"),
+    ("emulation:task_list", _("Inspections"), "emulation.view_tasks"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("reports:dashboard", _("Statistics"), "reports.view_statistics"),
     ("audit:log", _("Audit log"), "audit.view_log"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emulation.views import initiatives
+from emulation.views import exemplars, initiatives, inspections
 
 app_name = "emulation"
 urlpatterns = [
@@ -16,4 +16,33 @@ urlpatterns = [
          name="initiative_recognise"),
     path("initiatives/<uuid:public_id>/revoke/", initiatives.initiative_revoke,
          name="initiative_revoke"),
+    path("exemplars/", exemplars.exemplar_list, name="exemplar_list"),
+    path("exemplars/new/", exemplars.exemplar_create, name="exemplar_create"),
+    path("exemplars/<uuid:public_id>/", exemplars.exemplar_detail, name="exemplar_detail"),
+    path("exemplars/<uuid:public_id>/recognise/", exemplars.exemplar_recognise,
+         name="exemplar_recognise"),
+    path("exemplars/<uuid:public_id>/publish/", exemplars.exemplar_publish,
+         name="exemplar_publish"),
+    path("exemplars/<uuid:public_id>/withdraw/", exemplars.exemplar_withdraw,
+         name="exemplar_withdraw"),
+    path("exemplars/<uuid:public_id>/follow-up/", exemplars.exemplar_follow_up,
+         name="exemplar_follow_up"),
+    path("exemplars/<uuid:public_id>/evidence/", exemplars.exemplar_evidence,
+         name="exemplar_evidence"),
+    path("exemplars/evidence/<uuid:public_id>/", exemplars.evidence_download,
+         name="evidence_download"),
+    path("inspections/", inspections.plan_list, name="plan_list"),
+    path("inspections/new/", inspections.plan_create, name="plan_create"),
+    path("inspections/<uuid:public_id>/", inspections.plan_detail, name="plan_detail"),
+    path("inspections/<uuid:public_id>/visit/", inspections.visit_create, name="visit_create"),
+    path("inspections/visits/<uuid:public_id>/", inspections.visit_detail, name="visit_detail"),
+    path("inspections/visits/<uuid:public_id>/findings/", inspections.visit_findings,
+         name="visit_findings"),
+    path("inspections/visits/<uuid:public_id>/conclude/", inspections.visit_conclude,
+         name="visit_conclude"),
+    path("inspections/visits/<uuid:public_id>/task/", inspections.task_create,
+         name="task_create"),
+    path("inspections/tasks/", inspections.task_list, name="task_list"),
+    path("inspections/tasks/<uuid:public_id>/close/", inspections.task_close,
+         name="task_close"),
 ]

@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("xac-minh/", views.verify, name="verify"),
     path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
+    path("dien-hinh/", views.exemplars, name="exemplar_list"),
+    path("dien-hinh/<uuid:public_id>/", views.exemplar, name="exemplar_detail"),
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
 ]

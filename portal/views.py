@@ -1,4 +1,5 @@
-"""The public portal (no login): certificate verification and open consultations."""
+"""The public portal (no login): certificate verification, open consultations and published
+exemplary models."""
 
 from django import forms
 from django.contrib import messages
@@ -10,8 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.interfaces.forms import apply_domain_error, posted
+from core.interfaces.paging import paginate
 from decisions.domain.queries import certificate_by_code
-from portal.queries import open_consultations, public_nominees
+from emulation.models.exemplars import ExemplarKind
+from portal.queries import (
+    open_consultations,
+    public_exemplar,
+    public_nominees,
+    published_exemplar,
+    published_exemplars,
+)
 from proposals.domain.consultation import leave_comment
 from proposals.models import Consultation, Nominee
 
@@ -78,3 +87,20 @@ def consultation(request, public_id):
             return redirect(request.path)
     return render(request, "portal/consultation.html", {"window": window, "nominees": nominees,
                                                         "form": form})
+
+
+def exemplars(request):
+    """Published exemplary models (public facts only), searchable without diacritics."""
+    q = request.GET.get("q", "")
+    page = paginate(request, published_exemplars(q), per_page=30)
+    page.object_list = [public_exemplar(row) | {"kind_label": ExemplarKind(row["kind"]).label}
+                        for row in page.object_list]
+    return render(request, "portal/exemplar_list.html", {"page": page, "q": q})
+
+
+def exemplar(request, public_id):
+    item = published_exemplar(public_id)
+    if item is None:
+        raise Http404
+    return render(request, "portal/exemplar_detail.html", {
+        "item": item, "kind": ExemplarKind(item["kind"]).label})

@@ -11,6 +11,7 @@ from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.interfaces import demo as awards_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from emulation.interfaces import demo as emulation_demo
+from emulation.interfaces import records_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 from proposals.interfaces import demo as proposals_demo
@@ -58,6 +59,8 @@ class Command(BaseCommand):
             ("ratings and awards 2019–2025",
              lambda: awards_demo.build_history(demo.rng) if history else 0),
             ("initiatives", lambda: emulation_demo.build_initiatives(demo.rng)),
+            ("exemplary models and an inspection",
+             lambda: records_demo.build_exemplars_and_inspections(demo.rng)),
             ("accounts", build_accounts),
             ("proposals, council, decision", proposals_demo.build_proposals),
         ]

@@ -1,0 +1,120 @@
+"""Forms of exemplary models and inspections. They collect input; the domain functions decide."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.domain.scope import restrict_to_scope
+from core.interfaces.forms import date_widget
+from core.interfaces.uploads import DossierFileField
+from emulation.domain.queries.records import BOARD_ROLES
+from emulation.enums import VIEW_ROLES
+from emulation.models import Exemplar
+from organisations.domain.queries import collectives_for_user, people_for_user
+from organisations.interfaces.forms import UnitChoiceField, active_units
+
+
+def _units(user, roles=VIEW_ROLES):
+    return restrict_to_scope(active_units(), user, field="id", roles=roles)
+
+
+class ExemplarForm(forms.ModelForm):
+    unit = UnitChoiceField(label=_("Unit"), queryset=active_units())
+    person_cccd = forms.CharField(
+        label=_("Person (citizen ID)"), max_length=12, required=False,
+        help_text=_("Leave empty when the example is a collective or the unit itself."))
+
+    class Meta:
+        model = Exemplar
+        fields = ["kind", "unit", "collective", "title", "story", "field", "discovered_year",
+                  "source_movement"]
+        widgets = {"story": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["unit"].queryset = _units(user)
+        self.fields["collective"].queryset = collectives_for_user(user).order_by("name")
+        self.fields["discovered_year"].initial = datetime.date.today().year
+
+    def clean_person_cccd(self):
+        cccd = self.cleaned_data["person_cccd"].strip()
+        if not cccd:
+            return None
+        person = people_for_user(self.user).filter(cccd=cccd).first()
+        if person is None:
+            raise ValidationError(_("No person with citizen ID %(cccd)s in your units.") % {
+                "cccd": cccd})
+        return person
+
+    def domain_fields(self) -> dict:
+        data = {k: self.cleaned_data[k] for k in self.Meta.fields}
+        return data | {"person": self.cleaned_data["person_cccd"]}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation step with no fields (posted() keeps it bound on POST)."""
+
+
+class FollowUpForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100,
+                              initial=datetime.date.today().year)
+    still_exemplary = forms.BooleanField(label=_("Still exemplary"), required=False,
+                                         initial=True)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EvidenceForm(forms.Form):
+    file = DossierFileField(label=_("File (PDF, DOCX, XLSX, JPEG, PNG)"))
+
+
+class PlanForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100,
+                              initial=datetime.date.today().year)
+    unit = UnitChoiceField(label=_("Inspecting unit"), queryset=active_units())
+    title = forms.CharField(label=_("Title"), max_length=300)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _units(user, BOARD_ROLES)
+
+
+class VisitForm(forms.Form):
+    inspected_unit = UnitChoiceField(label=_("Inspected unit"), queryset=active_units())
+    date = forms.DateField(label=_("Date"), widget=date_widget())
+    team = forms.CharField(label=_("Inspection team"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspected_unit"].queryset = _units(user, BOARD_ROLES)
+
+
+class FindingsForm(forms.Form):
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ConclusionForm(forms.Form):
+    conclusion = forms.CharField(label=_("Conclusion"),
+                                 widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class TaskForm(forms.Form):
+    description = forms.CharField(label=_("Description"),
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    owner_unit = UnitChoiceField(label=_("Responsible unit"), queryset=active_units())
+    owner_name = forms.CharField(label=_("Responsible person"), max_length=200, required=False)
+    deadline = forms.DateField(label=_("Deadline"), widget=date_widget())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"].queryset = _units(user, BOARD_ROLES)
+
+
+class CloseTaskForm(forms.Form):
+    note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,91 @@
+"""Inspections: visit and task transitions from every state, the overdue query, scope."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from audit.models import AuditEntry
+from emulation.domain import inspections
+from emulation.domain.queries.records import open_tasks, overdue_tasks, tasks_for_user
+from emulation.models import InspectionVisit, RemediationTask
+from tests.emulation.helpers import make_task, make_visit
+
+VISIT_STATES = ["planned", "done", "concluded"]
+VISIT_STEPS = {
+    "findings": (lambda v: inspections.record_findings(v, actor=None, findings="Thiếu hồ sơ"),
+                 {"planned": "done"}),
+    "conclude": (lambda v: inspections.conclude_visit(v, actor=None, conclusion="Khắc phục"),
+                 {"done": "concluded"}),
+}
+
+
+@pytest.mark.parametrize("state", VISIT_STATES)
+@pytest.mark.parametrize("name", list(VISIT_STEPS))
+def test_visit_transition_from_every_state(board_user, province, school_a, name, state):
+    visit = make_visit(province, school_a, state=state)
+    step, allowed = VISIT_STEPS[name]
+    before = AuditEntry.objects.count()
+    if state in allowed:
+        assert step(visit).state == allowed[state]
+        assert AuditEntry.objects.count() == before + 1
+    else:
+        with pytest.raises(ValidationError):
+            step(visit)
+        assert InspectionVisit.objects.get(pk=visit.pk).state == state
+        assert AuditEntry.objects.count() == before
+
+
+@pytest.mark.parametrize("state", VISIT_STATES)
+def test_tasks_come_only_from_a_conclusion(province, school_a, state):
+    visit = make_visit(province, school_a, state=state)
+    if state == "concluded":
+        assert make_task(visit, school_a).state == "open"
+    else:
+        with pytest.raises(ValidationError) as error:
+            make_task(visit, school_a)
+        assert error.value.messages == ["Tasks come from a conclusion: conclude the visit first."]
+
+
+@pytest.mark.parametrize("state", ["open", "done"])
+def test_close_task_from_every_state(province, school_a, state):
+    task = make_task(make_visit(province, school_a, state="concluded"), school_a, state=state)
+    if state == "open":
+        closed = inspections.close_task(task, actor=None, note=" Đã nộp biên bản ")
+        assert (closed.state, closed.closing_note) == ("done", "Đã nộp biên bản")
+        assert closed.closed_at is not None
+    else:
+        with pytest.raises(ValidationError):
+            inspections.close_task(task, actor=None, note="lại")
+        assert RemediationTask.objects.get(pk=task.pk).closing_note == "Đã bổ sung."
+
+
+def test_deadline_before_the_visit_is_refused(province, school_a):
+    visit = make_visit(province, school_a, state="concluded")
+    with pytest.raises(ValidationError) as error:
+        make_task(visit, school_a, deadline=datetime.date(2025, 1, 1))
+    assert error.value.message_dict == {"deadline": ["The deadline is before the visit."]}
+
+
+def test_overdue_is_computed_from_the_deadline(board_user, officer_a, outsider, province,
+                                               school_a, dept_b):
+    visit = make_visit(province, school_a, state="concluded")
+    late = make_task(visit, school_a, deadline=datetime.date(2025, 6, 1), description="Trễ")
+    make_task(visit, school_a, deadline=datetime.date(2025, 6, 1), state="done",
+              description="Xong")
+    soon = make_task(visit, school_a, deadline=datetime.date(2025, 9, 1), description="Sắp")
+    other = make_task(visit, dept_b, deadline=datetime.date(2025, 6, 2), description="Y tế")
+    today = datetime.date(2025, 8, 1)
+    assert (late.is_overdue(today), soon.is_overdue(today)) == (True, False)
+    assert list(overdue_tasks(board_user, today)) == [late, other]
+    assert list(open_tasks(officer_a)) == [late, soon]
+    assert list(overdue_tasks(outsider, today)) == [other]
+    assert tasks_for_user(outsider).count() == 1
+
+
+def test_plan_year_binds_the_visit_date(province, school_a):
+    plan = make_visit(province, school_a).plan
+    with pytest.raises(ValidationError) as error:
+        inspections.schedule_visit(plan, actor=None, inspected_unit=school_a,
+                                   date=datetime.date(2024, 3, 1), team="x")
+    assert error.value.message_dict == {"date": ["The date must fall in the plan's year 2025."]}
