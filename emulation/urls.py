@@ -1,5 +1,6 @@
 from django.urls import path
 
+from emulation import urls_movements
 from emulation.views import initiatives
 
 app_name = "emulation"
@@ -16,4 +17,5 @@ urlpatterns = [
          name="initiative_recognise"),
     path("initiatives/<uuid:public_id>/revoke/", initiatives.initiative_revoke,
          name="initiative_revoke"),
+    *urls_movements.urlpatterns,
 ]
