@@ -28,4 +28,7 @@ rules.add_perm("emulation.change_initiative", keeper_in_scope & editable)
 rules.add_perm("emulation.recognise_initiative", keeper_in_scope & registered)
 rules.add_perm("emulation.recognise_above_co_so", board_in_scope)
 rules.add_perm("emulation.revoke_initiative", board_in_scope & editable)
-from emulation import rules_records  # noqa: E402,F401  (exemplars and inspections)
+from emulation import (
+    rules_movements,  # noqa: E402,F401  (plans, movements, registrations)
+    rules_records,  # noqa: E402,F401  (exemplars and inspections)
+)

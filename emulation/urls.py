@@ -1,5 +1,6 @@
 from django.urls import path
 
+from emulation import urls_movements
 from emulation.views import exemplars, initiatives, inspections
 
 app_name = "emulation"
@@ -45,4 +46,5 @@ urlpatterns = [
     path("inspections/tasks/", inspections.task_list, name="task_list"),
     path("inspections/tasks/<uuid:public_id>/close/", inspections.task_close,
          name="task_close"),
+    *urls_movements.urlpatterns,
 ]

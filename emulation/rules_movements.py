@@ -1,0 +1,71 @@
+"""Permissions of annual plans, movements and registrations (rules predicates: role × unit
+scope × state). Imported by emulation/rules.py, which rules' autodiscovery loads."""
+
+import rules
+
+from accounts.domain import scope
+from accounts.predicates import in_scope_of
+from emulation.enums_movements import (
+    MOVEMENT_ROLES,
+    REGISTRATION_EDITABLE,
+    RUNNING_STATES,
+    STOPPABLE_STATES,
+    MovementState,
+    PlanState,
+    RegistrationState,
+)
+
+
+def _state_in(*states, name):
+    def check(user, obj=None) -> bool:
+        return obj is None or obj.state in states
+    return rules.predicate(check, name=name)
+
+
+def _unit_in_scope(attr: str, name: str):
+    """The user keeps (MOVEMENT_ROLES) the unit named by `attr` of the object."""
+    def check(user, obj=None) -> bool:
+        if obj is None:
+            return scope.is_system_admin(user) or scope.has_role(user, *MOVEMENT_ROLES)
+        return scope.unit_in_scope(user, getattr(obj, attr), MOVEMENT_ROLES)
+    return rules.predicate(check, name=name)
+
+
+@rules.predicate
+def level_above(user, registration=None) -> bool:
+    """The level above the registering unit: whoever keeps its parent unit (the board of the
+    province, the officer of the department above a school). A root unit's registration is
+    decided by a system administrator."""
+    if registration is None:
+        return scope.is_system_admin(user) or scope.has_role(user, *MOVEMENT_ROLES)
+    parent_id = registration.unit.parent_id
+    if parent_id is None:
+        return scope.is_system_admin(user)
+    return scope.unit_in_scope(user, parent_id, MOVEMENT_ROLES)
+
+
+keeper_role = rules.predicate(
+    lambda user: scope.is_system_admin(user) or scope.has_role(user, *MOVEMENT_ROLES),
+    name="movement_keeper_role")
+keeper = in_scope_of(*MOVEMENT_ROLES, name="movement_keeper")
+organiser_keeper = _unit_in_scope("organiser_id", "movement_organiser_keeper")
+plan_draft = _state_in(PlanState.DRAFT, name="plan_draft")
+movement_draft = _state_in(MovementState.DRAFT, name="movement_draft")
+movement_running = _state_in(*RUNNING_STATES, name="movement_running")
+movement_open = _state_in(*STOPPABLE_STATES, name="movement_open")
+registration_editable = _state_in(*REGISTRATION_EDITABLE, name="registration_editable")
+registration_submitted = _state_in(RegistrationState.SUBMITTED, name="registration_submitted")
+
+# Reading: the query functions of emulation.domain.queries.movements decide which rows (out of
+# scope → 404); the permission says the user has a role that reads them at all.
+rules.add_perm("emulation.view_movement", keeper)
+rules.add_perm("emulation.change_plan", keeper & plan_draft)
+rules.add_perm("emulation.publish_plan", keeper & plan_draft)
+rules.add_perm("emulation.change_movement", organiser_keeper & movement_open)
+rules.add_perm("emulation.launch_movement", organiser_keeper & movement_draft)
+rules.add_perm("emulation.review_movement", organiser_keeper & movement_running)
+rules.add_perm("emulation.stop_movement", organiser_keeper & movement_open)
+# Any keeper may register a unit of theirs that takes part (the form offers only those).
+rules.add_perm("emulation.register_in_movement", keeper_role & movement_running)
+rules.add_perm("emulation.change_registration", keeper & registration_editable)
+rules.add_perm("emulation.decide_registration", level_above & registration_submitted)

@@ -1,0 +1,45 @@
+"""URLs of annual plans, movements and registrations (included by emulation/urls.py)."""
+
+from django.urls import path
+
+from emulation.views import movements, plans, registrations
+
+urlpatterns = [
+    path("plans/", plans.plan_list, name="plan_list"),
+    path("plans/new/", plans.plan_create, name="plan_create"),
+    path("plans/<uuid:public_id>/", plans.plan_detail, name="plan_detail"),
+    path("plans/<uuid:public_id>/edit/", plans.plan_edit, name="plan_edit"),
+    path("plans/<uuid:public_id>/publish/", plans.plan_publish, name="plan_publish"),
+    path("plans/<uuid:public_id>/download.<str:fmt>", plans.plan_download,
+         name="plan_download"),
+    path("movements/", movements.movement_list, name="movement_list"),
+    path("movements/new/", movements.movement_create, name="movement_create"),
+    path("movements/<uuid:public_id>/", movements.movement_detail, name="movement_detail"),
+    path("movements/<uuid:public_id>/edit/", movements.movement_edit, name="movement_edit"),
+    path("movements/<uuid:public_id>/launch/", movements.movement_launch,
+         name="movement_launch"),
+    path("movements/<uuid:public_id>/mid-review/", movements.movement_mid_review,
+         name="movement_mid_review"),
+    path("movements/<uuid:public_id>/close/", movements.movement_close, name="movement_close"),
+    path("movements/<uuid:public_id>/stop/", movements.movement_stop, name="movement_stop"),
+    path("movements/<uuid:public_id>/attach/", movements.movement_attach,
+         name="movement_attach"),
+    path("movements/<uuid:public_id>/register/", registrations.registration_create,
+         name="registration_create"),
+    path("movement-documents/<uuid:public_id>/", movements.document_download,
+         name="movement_document"),
+    path("movement-reviews/<uuid:public_id>/", movements.review_download,
+         name="movement_review_file"),
+    path("registrations/<uuid:public_id>/", registrations.registration_detail,
+         name="registration_detail"),
+    path("registrations/<uuid:public_id>/edit/", registrations.registration_edit,
+         name="registration_edit"),
+    path("registrations/<uuid:public_id>/submit/", registrations.registration_submit,
+         name="registration_submit"),
+    path("registrations/<uuid:public_id>/approve/", registrations.registration_approve,
+         name="registration_approve"),
+    path("registrations/<uuid:public_id>/return/", registrations.registration_return,
+         name="registration_return"),
+    path("units/<str:code>/registrations/", registrations.unit_registrations,
+         name="unit_registrations"),
+]
