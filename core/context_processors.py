@@ -19,6 +19,7 @@ NAV = [
     ("proposals:session_list", _("Council"), "proposals.view_council"),
     ("decisions:list", _("Decisions"), "decisions.view_decision"),
     ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
+    ("emulation:round_list", _("Cluster emulation"), "emulation.view_cluster_round"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emulation.views import initiatives
+from emulation.views import clusters, initiatives
 
 app_name = "emulation"
 urlpatterns = [
@@ -16,4 +16,16 @@ urlpatterns = [
          name="initiative_recognise"),
     path("initiatives/<uuid:public_id>/revoke/", initiatives.initiative_revoke,
          name="initiative_revoke"),
+    path("clusters/", clusters.round_list, name="round_list"),
+    path("clusters/new/", clusters.round_create, name="round_create"),
+    path("clusters/criteria/copy/", clusters.criteria_copy, name="criteria_copy"),
+    path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
+    path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
+    path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),
+    path("clusters/<uuid:public_id>/rescore/", clusters.round_rescore, name="round_rescore"),
+    path("clusters/<uuid:public_id>/vote/", clusters.round_vote, name="round_vote"),
+    path("clusters/<uuid:public_id>/minutes.docx", clusters.round_minutes,
+         name="round_minutes"),
+    path("clusters/<uuid:public_id>/<slug:action>/", clusters.round_transition,
+         name="round_transition"),
 ]

@@ -1,3 +1,14 @@
 from .initiatives import Initiative, InitiativeAuthor, InitiativeToken, InitiativeUse
+from .scoring import (
+    ClusterRound,
+    CriteriaSet,
+    Criterion,
+    RoundBallot,
+    RoundVoteReceipt,
+    Score,
+    ScoreChange,
+)
 
-__all__ = ["Initiative", "InitiativeAuthor", "InitiativeToken", "InitiativeUse"]
+__all__ = ["ClusterRound", "CriteriaSet", "Criterion", "Initiative", "InitiativeAuthor",
+           "InitiativeToken", "InitiativeUse", "RoundBallot", "RoundVoteReceipt", "Score",
+           "ScoreChange"]
