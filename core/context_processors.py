@@ -22,6 +22,7 @@ NAV = [
     ("emulation:exemplar_list", _("Exemplary models"), "emulation.view_exemplar"),
     ("emulation:task_list", _("Inspections"), "emulation.view_tasks"),
     ("emulation:movement_list", _("Movements"), "emulation.view_movement"),
+    ("emulation:round_list", _("Cluster emulation"), "emulation.view_cluster_round"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("reports:dashboard", _("Statistics"), "reports.view_statistics"),
     ("audit:log", _("Audit log"), "audit.view_log"),

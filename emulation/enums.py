@@ -40,3 +40,34 @@ EDITABLE_STATES = (InitiativeState.DRAFT, InitiativeState.RECOGNISED)
 CODE_PREFIX = {InitiativeKind.INITIATIVE: "SK", InitiativeKind.RESEARCH: "DT"}
 # Who reads and keeps the initiative registry: the board and unit officers, within their scope.
 VIEW_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
+
+
+class CriterionKind(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    BONUS = "bonus", _("Bonus")
+    PENALTY = "penalty", _("Penalty")
+
+
+class Grade(models.TextChoices):
+    """Xếp loại of a cluster member; thresholds live on the criteria set [U]."""
+
+    EXCELLENT = "xuat_sac", _("Excellent")
+    GOOD = "tot", _("Good")
+    FAIR = "kha", _("Fair")
+
+
+class RoundState(models.TextChoices):
+    DRAFT = "draft", _("Pact being prepared")
+    SCORING = "scoring", _("Scoring")
+    VOTING = "voting", _("Voting")
+    PUBLISHED = "published", _("Published")
+
+
+class ScoreKind(models.TextChoices):
+    SELF = "self", _("Self-assessment")
+    PEER = "peer", _("Peer score")
+    BOARD = "board", _("Head/board score")
+
+
+# Who manages a cluster round besides its cluster head: the board within the managing unit.
+ROUND_MANAGER_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)

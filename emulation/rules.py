@@ -2,9 +2,16 @@
 
 import rules
 
+from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
-from emulation.enums import EDITABLE_STATES, VIEW_ROLES, InitiativeState
+from emulation.enums import (
+    EDITABLE_STATES,
+    ROUND_MANAGER_ROLES,
+    VIEW_ROLES,
+    InitiativeState,
+    RoundState,
+)
 
 viewer_in_scope = in_scope_of(*VIEW_ROLES, name="initiative_viewer_in_scope")
 keeper_in_scope = in_scope_of(*VIEW_ROLES, name="initiative_keeper_in_scope")
@@ -28,7 +35,49 @@ rules.add_perm("emulation.change_initiative", keeper_in_scope & editable)
 rules.add_perm("emulation.recognise_initiative", keeper_in_scope & registered)
 rules.add_perm("emulation.recognise_above_co_so", board_in_scope)
 rules.add_perm("emulation.revoke_initiative", board_in_scope & editable)
-from emulation import (
-    rules_movements,  # noqa: E402,F401  (plans, movements, registrations)
-    rules_records,  # noqa: E402,F401  (exemplars and inspections)
-)
+
+
+# Cluster rounds (legal-reference §7): the cluster head (a CLUSTER_HEAD assignment on the
+# cluster) and the board over the managing unit run the round; unit officers of member units
+# self-assess, score the others and vote.
+@rules.predicate
+def manages_round(user, cluster_round=None) -> bool:
+    from emulation.domain.queries.cluster_rounds import headed_cluster_ids, manages
+
+    if cluster_round is None:
+        return (scope.is_system_admin(user) or scope.has_role(user, *ROUND_MANAGER_ROLES)
+                or bool(headed_cluster_ids(user)))
+    return manages(user, cluster_round)
+
+
+@rules.predicate
+def takes_part(user, cluster_round=None) -> bool:
+    from emulation.domain.queries.cluster_rounds import acting_units
+
+    if cluster_round is None:
+        return scope.has_role(user, Role.UNIT_OFFICER)
+    return bool(acting_units(user, cluster_round))
+
+
+def _round_state(*states, name):
+    return rules.predicate(lambda user, obj=None: obj is None or obj.state in states, name=name)
+
+
+rules.add_perm("emulation.view_cluster_round", manages_round | takes_part)
+rules.add_perm("emulation.manage_cluster_round", manages_round)
+rules.add_perm("emulation.sign_pact", manages_round & _round_state(
+    RoundState.DRAFT, name="round_draft"))
+rules.add_perm("emulation.rescore", manages_round & _round_state(
+    RoundState.SCORING, RoundState.VOTING, name="round_rescorable"))
+rules.add_perm("emulation.open_voting", manages_round & _round_state(
+    RoundState.SCORING, name="round_scoring"))
+rules.add_perm("emulation.publish_round", manages_round & _round_state(
+    RoundState.VOTING, name="round_voting"))
+rules.add_perm("emulation.score_round", takes_part & _round_state(
+    RoundState.SCORING, name="round_open_for_scores"))
+rules.add_perm("emulation.vote_round", takes_part & _round_state(
+    RoundState.VOTING, name="round_open_for_votes"))
+
+# The other parts of the app register their permissions in their own modules.
+from emulation import rules_movements  # noqa: E402,F401,I001  (plans, movements)
+from emulation import rules_records  # noqa: E402,F401,I001  (exemplars, inspections)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from emulation import urls_movements
-from emulation.views import exemplars, initiatives, inspections
+from emulation.views import clusters, exemplars, initiatives, inspections
 
 app_name = "emulation"
 urlpatterns = [
@@ -47,4 +47,16 @@ urlpatterns = [
     path("inspections/tasks/<uuid:public_id>/close/", inspections.task_close,
          name="task_close"),
     *urls_movements.urlpatterns,
+    path("clusters/", clusters.round_list, name="round_list"),
+    path("clusters/new/", clusters.round_create, name="round_create"),
+    path("clusters/criteria/copy/", clusters.criteria_copy, name="criteria_copy"),
+    path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
+    path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
+    path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),
+    path("clusters/<uuid:public_id>/rescore/", clusters.round_rescore, name="round_rescore"),
+    path("clusters/<uuid:public_id>/vote/", clusters.round_vote, name="round_vote"),
+    path("clusters/<uuid:public_id>/minutes.docx", clusters.round_minutes,
+         name="round_minutes"),
+    path("clusters/<uuid:public_id>/<slug:action>/", clusters.round_transition,
+         name="round_transition"),
 ]

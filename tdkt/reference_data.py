@@ -6,6 +6,7 @@ from django.apps import apps
 
 from awards.data.seed import seed_all
 from core.domain.calendar import SEED_YEARS, seed_holidays
+from emulation.domain.criteria import seed_template
 from proposals.data.parameters import seed_parameters
 
 
@@ -13,3 +14,4 @@ def reload_reference_data() -> None:
     seed_all(apps)
     seed_parameters(apps)
     seed_holidays(*SEED_YEARS)
+    seed_template(apps)

@@ -10,8 +10,19 @@ from .movements import (
     Registration,
     RegistrationEntry,
 )
+from .scoring import (
+    ClusterRound,
+    CriteriaSet,
+    Criterion,
+    RoundBallot,
+    RoundVoteReceipt,
+    Score,
+    ScoreChange,
+)
 
-__all__ = ["AnnualPlan", "Exemplar", "ExemplarEvidence", "ExemplarFollowUp", "Initiative",
-           "InitiativeAuthor", "InitiativeToken", "InitiativeUse", "InspectionPlan",
-           "InspectionVisit", "Movement", "MovementDocument", "MovementReview", "PlanMilestone",
-           "Registration", "RegistrationEntry", "RemediationTask"]
+__all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "Exemplar",
+           "ExemplarEvidence", "ExemplarFollowUp", "Initiative", "InitiativeAuthor",
+           "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
+           "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
+           "RegistrationEntry", "RemediationTask", "RoundBallot", "RoundVoteReceipt", "Score",
+           "ScoreChange"]
