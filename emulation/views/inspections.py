@@ -49,7 +49,7 @@ def plan_create(request):
 
 
 def _plan_url(plan) -> str:
-    return reverse("emulation:plan_detail", args=[plan.public_id])
+    return reverse("emulation:inspection_plan_detail", args=[plan.public_id])
 
 
 def _visit_url(visit) -> str:

@@ -35,9 +35,9 @@ def world(province, school_a):
 
 
 VIEWS = [
-    ("emulation:plan_list", None, BOARD_ANYWHERE),
-    ("emulation:plan_create", None, BOARD_ANYWHERE),
-    ("emulation:plan_detail", "plan", BOARD_IN_SCOPE),
+    ("emulation:inspection_plan_list", None, BOARD_ANYWHERE),
+    ("emulation:inspection_plan_create", None, BOARD_ANYWHERE),
+    ("emulation:inspection_plan_detail", "plan", BOARD_IN_SCOPE),
     ("emulation:visit_create", "plan", BOARD_IN_SCOPE),
     ("emulation:visit_detail", "visit", BOARD_IN_SCOPE),
     ("emulation:visit_findings", "visit", BOARD_IN_SCOPE),
@@ -68,7 +68,7 @@ def test_anonymous_is_sent_to_sign_in(client, world, name, key, expected):
 
 def test_board_runs_an_inspection_to_a_task(client, board_user, province, school_a):
     client.force_login(board_user)
-    client.post(reverse("emulation:plan_create"), {"year": 2025, "unit": province.pk,
+    client.post(reverse("emulation:inspection_plan_create"), {"year": 2025, "unit": province.pk,
                                                    "title": "Kiểm tra công tác TĐKT 2025"})
     plan = InspectionPlan.objects.get()
     client.post(reverse("emulation:visit_create", args=[plan.public_id]), {
@@ -127,7 +127,7 @@ def test_task_list_query_count_does_not_grow(client, board_user, officer_a, prov
 
 def test_plan_list_query_count_does_not_grow(client, board_user, province, school_a):
     client.force_login(board_user)
-    url = reverse("emulation:plan_list")
+    url = reverse("emulation:inspection_plan_list")
     make_visit(province, school_a)
     client.get(url)
     with CaptureQueriesContext(connection) as ctx:
