@@ -59,6 +59,11 @@ class Exemplar(models.Model):
         verbose_name = _("exemplary model")
         verbose_name_plural = _("exemplary models")
         ordering = ["-discovered_year", "-id"]
+        # The back-office list walks the first index; the public list the second (published
+        # only, newest first) — no sort of the whole table for page 1.
+        indexes = [models.Index(fields=["-discovered_year", "-id"], name="exemplar_list_order"),
+                   models.Index(fields=["state", "-published_at", "-id"],
+                                name="exemplar_public_order")]
         constraints = [models.CheckConstraint(
             condition=Q(person__isnull=True) | Q(collective__isnull=True),
             name="exemplar_one_subject")]
