@@ -10,7 +10,7 @@ from docx import Document
 from accounts.enums import Role
 from audit.models import AuditEntry
 from emulation.domain import plans
-from emulation.interfaces.plan_documents import plan_docx, plan_document, plan_pdf
+from emulation.interfaces.plan_documents import plan_document, plan_docx, plan_pdf
 from notifications.models import Notification
 from tests.emulation.movement_helpers import make_plan
 from tests.factories import user_with_role
@@ -19,9 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_parse_milestones_reads_day_month_and_full_dates():
-    text = "11/6 Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc\n\n02/09/2025 - Quốc khánh"
+    call = "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"
+    text = f"11/6 {call}\n\n02/09/2025 - Quốc khánh"
     assert plans.parse_milestones(text, 2025) == [
-        (datetime.date(2025, 6, 11), "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"),
+        (datetime.date(2025, 6, 11), call),
         (datetime.date(2025, 9, 2), "Quốc khánh")]
 
 
