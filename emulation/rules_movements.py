@@ -58,7 +58,7 @@ registration_submitted = _state_in(RegistrationState.SUBMITTED, name="registrati
 
 # Reading: the query functions of emulation.domain.queries.movements decide which rows (out of
 # scope → 404); the permission says the user has a role that reads them at all.
-rules.add_perm("emulation.view_movement", keeper)
+rules.add_perm("emulation.view_movement", keeper_role)
 rules.add_perm("emulation.change_plan", keeper & plan_draft)
 rules.add_perm("emulation.publish_plan", keeper & plan_draft)
 rules.add_perm("emulation.change_movement", organiser_keeper & movement_open)

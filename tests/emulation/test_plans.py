@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_parse_milestones_reads_day_month_and_full_dates():
-    text = ("11/6 Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc\n\n"
-            "02/09/2025 - Quốc khánh")
+    call = "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"
+    text = f"11/6 {call}\n\n02/09/2025 - Quốc khánh"
     assert plans.parse_milestones(text, 2025) == [
-        (datetime.date(2025, 6, 11), "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"),
+        (datetime.date(2025, 6, 11), call),
         (datetime.date(2025, 9, 2), "Quốc khánh")]
 
 
