@@ -48,7 +48,8 @@ def bench_pure(units: int, criteria: int) -> None:
     totals = {u: scoring.compute(nodes, raw[u]).total for u in range(units)}
     computed = time.perf_counter()
     ranks = scoring.rank(totals)
-    grades = {u: scoring.classify(totals[u] * 100 / scoring.max_total(nodes)) for u in totals}
+    top = scoring.max_total(nodes)
+    grades = {u: scoring.classify(totals[u] * 100 / top) for u in totals}
     done = time.perf_counter()
     print(f"pure: {units} units × {len(leaves)} criteria: compute {1000 * (computed - started):.1f}"
           f" ms, rank+classify {1000 * (done - computed):.1f} ms; best rank {min(ranks.values())},"
