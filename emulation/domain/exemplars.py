@@ -45,7 +45,7 @@ def create_exemplar(*, actor, **fields) -> Exemplar:
 
 
 def _locked(exemplar: Exemplar) -> Exemplar:
-    return Exemplar.objects.select_for_update().select_related(
+    return Exemplar.objects.select_for_update(of=("self",)).select_related(
         "unit", "person", "collective").get(pk=exemplar.pk)
 
 

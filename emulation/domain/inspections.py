@@ -40,7 +40,7 @@ def schedule_visit(plan: InspectionPlan, *, actor, inspected_unit, date, team: s
 
 
 def _locked_visit(visit: InspectionVisit) -> InspectionVisit:
-    return InspectionVisit.objects.select_for_update().select_related(
+    return InspectionVisit.objects.select_for_update(of=("self",)).select_related(
         "plan__unit", "inspected_unit").get(pk=visit.pk)
 
 
@@ -106,7 +106,7 @@ def close_task(task: RemediationTask, *, actor, note: str) -> RemediationTask:
     audit `emulation.inspection.close_task`."""
     if not note.strip():
         raise ValidationError({"note": _("Say what was done.")})
-    task = RemediationTask.objects.select_for_update().select_related("owner_unit").get(
+    task = RemediationTask.objects.select_for_update(of=("self",)).select_related("owner_unit").get(
         pk=task.pk)
     if task.state != TaskState.OPEN:
         raise ValidationError(_("This task is already closed."))

@@ -83,7 +83,7 @@ def create_movement(*, actor, participants, **fields) -> Movement:
 
 
 def _locked(movement: Movement) -> Movement:
-    return (Movement.objects.select_for_update().select_related("organiser")
+    return (Movement.objects.select_for_update(of=("self",)).select_related("organiser")
             .get(pk=movement.pk))
 
 

@@ -91,7 +91,7 @@ def create_plan(*, actor, milestones=(), **fields) -> AnnualPlan:
 
 
 def _locked(plan: AnnualPlan) -> AnnualPlan:
-    return AnnualPlan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
+    return AnnualPlan.objects.select_for_update(of=("self",)).select_related("unit").get(pk=plan.pk)
 
 
 @transaction.atomic

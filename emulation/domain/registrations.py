@@ -111,7 +111,7 @@ def create_registration(movement, unit, *, actor, year: int, pledges: str = "",
 
 
 def _locked(registration: Registration) -> Registration:
-    return (Registration.objects.select_for_update().select_related("movement", "unit")
+    return (Registration.objects.select_for_update(of=("self",)).select_related("movement", "unit")
             .get(pk=registration.pk))
 
 

@@ -99,7 +99,8 @@ def record_opinion(actor, nominee: Nominee, *, opinion: str, note: str = "",
                    final_award_type=None) -> Nominee:
     """The appraiser's opinion on one nominee: agree, disagree (reason required), or agree
     with another form. Side effect: audit `proposals.nominee.opinion`."""
-    nominee = Nominee.objects.select_for_update().select_related("proposal").get(pk=nominee.pk)
+    nominee = (Nominee.objects.select_for_update(of=("self",)).select_related("proposal")
+               .get(pk=nominee.pk))
     if nominee.proposal.state != S.APPRAISING:
         raise ValidationError(_("Opinions are given while the proposal is under appraisal."))
     if opinion != Opinion.AGREE and not note.strip():
