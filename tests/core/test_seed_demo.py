@@ -21,11 +21,15 @@ from tdkt.reference_data import reload_reference_data
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("seed_demo", people=300, reset=True, verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
-        # flush also empties the reference data migrations loaded; later tests need it.
-        reload_reference_data()
+        try:
+            call_command("seed_demo", people=300, reset=True, verbosity=0)
+            yield
+        finally:
+            # Committed outside any test transaction: remove it even when a stage failed, or
+            # every later test would see the demo province. flush also empties the reference
+            # data the migrations loaded; later tests need it.
+            call_command("flush", interactive=False, verbosity=0)
+            reload_reference_data()
 
 
 @pytest.mark.django_db
