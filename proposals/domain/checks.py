@@ -3,6 +3,7 @@ dossier against the catalogue's required documents, and the warnings the directi
 
 `check_proposal` reads; it changes nothing. `submit` (workflow.py) stores the verdicts."""
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -81,6 +82,7 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
     else:
         case = Case(id=str(nominee.household.public_id), award=code, year=year,
                     subject=Subject(kind="household"))
+    case = _without_own_claims(case, nominee)
     try:
         return evaluate(case, params).as_dict()
     except UnknownAward:
@@ -88,6 +90,22 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
                 "reasons": [{"rule": "manual", "ok": True, "citation": "", "message": _(
                     "TĐKT has no automatic rule for this form: the board appraises it by "
                     "hand.")}]}
+
+
+def _without_own_claims(case: Case, nominee: Nominee) -> Case:
+    """The initiatives this nominee's own claim reserved are not "used" for judging this very
+    claim (a resubmission after a return re-judges it); any other use still disqualifies."""
+    from emulation.enums import ACTIVE_USE_STATES  # the one-use ledger, read-only here
+    from emulation.models import InitiativeUse
+
+    own = set(InitiativeUse.objects.filter(claim_ref=f"nominee:{nominee.public_id}",
+                                           state__in=ACTIVE_USE_STATES)
+              .values_list("initiative__code", flat=True))
+    if not own or not case.initiatives:
+        return case
+    initiatives = tuple(dataclasses.replace(i, used_for=None) if i.code in own else i
+                        for i in case.initiatives)
+    return dataclasses.replace(case, initiatives=initiatives, history=None)
 
 
 def check_proposal(proposal: Proposal, today: datetime.date | None = None) -> CheckResult:

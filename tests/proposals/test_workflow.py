@@ -265,3 +265,26 @@ def test_higher_decision_needs_a_forwarded_proposal(officer_a, board_user, dept_
     with pytest.raises(ValidationError):
         workflow.record_higher_decision(board_user, proposal, awarded=[], number="1/QĐ-TTg",
                                         date=datetime.date(2026, 3, 2), issuer="TTg")
+
+
+def test_resubmission_judges_the_nominees_own_initiative_as_unused(officer_a, board_user,
+                                                                     dept_a):
+    """Submission reserves the initiative for this nominee; returned and resubmitted, the same
+    claim is judged again and its own reservation must not count as an earlier use."""
+    from proposals.domain.initiatives import link_initiative
+    from tests.factories import make_initiative
+
+    proposal = draft(officer_a, dept_a, dept_a, award="cstd_co_so")
+    nominee = proposal.nominees.get()
+    link_initiative(officer_a, nominee, make_initiative(dept_a, authors=[(nominee.person, 100)],
+                                                        year=2025, scope="co_so"))
+    complete_dossier(officer_a, proposal, ("to_trinh", "bao_cao_thanh_tich",
+                                           "bien_ban_binh_xet", "ket_qua_bo_phieu",
+                                           "chung_nhan_sang_kien"))
+    workflow.submit(officer_a, proposal)
+    nominee.refresh_from_db()
+    assert nominee.eligible is True
+    workflow.return_for_supplement(board_user, proposal, reason="Bổ sung biên bản")
+    workflow.submit(officer_a, proposal)
+    nominee.refresh_from_db()
+    assert nominee.eligible is True

@@ -143,11 +143,14 @@ class Context:
                     and on.year <= until_year and (after_year is None or on.year > after_year))
         usable = [i for i in self.case.initiatives if fits(i, i.recognised_on)]
         usable += [r for r in self.case.research if fits(r, r.accepted_on)]
-        return [p for p in usable if p.used_for in (None, self.case.award)]
+        # Any recorded use disqualifies, the same award in an earlier year included: one
+        # initiative backs one award claim (seed 000 §5). A caller re-judging the very claim an
+        # initiative is reserved for passes it with `used_for=None` (proposals' verdict_for).
+        return [p for p in usable if p.used_for is None]
 
     def already_used(self, min_scope: str, until_year: int) -> list[Initiative | Research]:
         items = [*self.case.initiatives, *self.case.research]
-        return [i for i in items if i.used_for not in (None, self.case.award)
+        return [i for i in items if i.used_for is not None
                 and SCOPE_ORDER.get(i.scope, 0) >= SCOPE_ORDER[min_scope]]
 
     def use(self, proofs) -> None:

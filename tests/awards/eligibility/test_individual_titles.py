@@ -192,3 +192,11 @@ def test_cstd_toan_quoc_needs_nationwide_scope():
     verdict = evaluate(case("cstd_toan_quoc", 2025, awards=held("cstd_tinh", 2022, 2025),
                             initiatives=[initiative("SK-T", "tinh", 2025)]))
     assert failing(verdict) == ["cstd_toan_quoc.initiative_scope"]
+
+
+def test_initiative_already_used_for_the_same_award_cannot_back_it_again():
+    """One initiative backs one award claim (seed 000 §5): an initiative that backed a CSTĐ cơ
+    sở in an earlier year cannot back this year's."""
+    verdict = evaluate(case("cstd_co_so", 2025, ratings=[(2025, "tot")],
+                            initiatives=[initiative("SK-1", "co_so", 2024, "cstd_co_so")]))
+    assert failing(verdict) == ["cstd_co_so.excellence_or_initiative"]
