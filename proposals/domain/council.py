@@ -84,15 +84,23 @@ def agenda_nominees(session: CouncilSession):
             .order_by("proposal__code", "sort_order"))
 
 
-def is_recused(member: CouncilMember, nominee: Nominee, session: CouncilSession) -> bool:
+def covered_units(members, session: CouncilSession) -> dict[int, set[int]]:
+    """member unit id → the units a member from it is recused for: the unit and, unless it is
+    the council's own unit, its subtree. One closure query for all members."""
+    covered = {m.unit_id: {m.unit_id} for m in members}
+    below = [u for u in covered if u != session.unit_id]
+    for ancestor, descendant in UnitClosure.objects.filter(ancestor_id__in=below).values_list(
+            "ancestor_id", "descendant_id"):
+        covered[ancestor].add(descendant)
+    return covered
+
+
+def is_recused(member: CouncilMember, nominee: Nominee, session: CouncilSession,
+               covered: dict[int, set[int]] | None = None) -> bool:
     """A member from the nominee's own unit (or a unit above it, other than the council's own
     unit) does not vote on that nominee."""
-    if member.unit_id == nominee.unit_id:
-        return True
-    if member.unit_id == session.unit_id:
-        return False
-    return UnitClosure.objects.filter(ancestor_id=member.unit_id,
-                                      descendant_id=nominee.unit_id).exists()
+    covered = covered if covered is not None else covered_units([member], session)
+    return nominee.unit_id in covered[member.unit_id]
 
 
 @transaction.atomic
@@ -162,13 +170,18 @@ def tally(session: CouncilSession) -> list[dict]:
                                                                                  "vote"):
         counts.setdefault(nominee_id, dict.fromkeys(Vote.values, 0))[vote] += 1
     members = list(session.members.all())
+    covered = covered_units(members, session)
+    thresholds: dict[int, tuple] = {}
     rows = []
     on = session.held_at.date()
     for nominee in agenda_nominees(session):
         votes = counts.get(nominee.pk, dict.fromkeys(Vote.values, 0))
-        recused = sum(1 for m in members if is_recused(m, nominee, session))
+        recused = sum(1 for m in members if is_recused(m, nominee, session, covered))
         base = max(session.total_members - recused, 1)
-        share, inclusive, citation = threshold(nominee, on)
+        award_id = nominee.award_for_decision.pk
+        if award_id not in thresholds:  # one lookup per form, not per nominee
+            thresholds[award_id] = threshold(nominee, on)
+        share, inclusive, citation = thresholds[award_id]
         ratio = Fraction(votes[Vote.AGREE], base)
         rows.append({"nominee": nominee, "votes": votes, "base": base, "recused": recused,
                      "share": ratio, "threshold": share, "inclusive": inclusive,

@@ -128,8 +128,9 @@ def ballot(request, public_id):
         raise PermissionDenied
     voted = set(VoteReceipt.objects.filter(session=session, member=seat)
                 .values_list("nominee_id", flat=True))
+    covered = council.covered_units([seat], session)
     nominees = [n for n in council.agenda_nominees(session)
-                if not council.is_recused(seat, n, session)]
+                if not council.is_recused(seat, n, session, covered)]
     if request.method == "POST":
         cast = 0
         for nominee in nominees:

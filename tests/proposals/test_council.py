@@ -115,3 +115,17 @@ def test_catalogue_threshold_applies_to_cstd_co_so(board_user, seated):
         council.cast_vote(seat, nominee, Vote.AGREE if i < 4 else Vote.ABSTAIN)
     row = council.tally(session)[0]
     assert (row["threshold"], row["inclusive"], row["passed"]) == (Fraction(4, 5), True, True)
+
+
+def test_tally_queries_do_not_grow_with_members_or_nominees(board_user, officer_a, province,
+                                                            dept_a,
+                                                            django_assert_max_num_queries):
+    proposal = appraised(officer_a, board_user, dept_a, dept_a, people=6)
+    session = _session(board_user, province, members=9)
+    for unit in (province, dept_a, province, province, dept_a, province, province):
+        council.seat_member(board_user, session, user=UserFactory(), unit=unit)
+    council.put_on_agenda(board_user, session, proposal)
+    # ballots, seats, closure, agenda, and the threshold of the one form (catalogue + default)
+    with django_assert_max_num_queries(6):
+        rows = council.tally(session)
+    assert [(r["base"], r["recused"]) for r in rows] == [(7, 2)] * 6
