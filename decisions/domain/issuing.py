@@ -15,12 +15,13 @@ from awards.enums import RecordSource
 from awards.models import AwardRecord
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
-from decisions.enums import DecisionKind, DecisionState
+from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import set_proposal_state
 from proposals.enums import NomineeStatus
 from proposals.enums import ProposalState as S
+from proposals.models import Nominee, NomineeInitiative
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -86,29 +87,36 @@ def _award_items(actor, decision: Decision, items, date) -> None:
                                              "money_citation", "award_record"], batch_size=500)
     Certificate.objects.bulk_create([Certificate(item=item, code=certificate_code())
                                      for item in items])
-    for item in items:
-        if item.nominee is not None:
-            _award_nominee(actor, item.nominee)
-    for proposal in decision.proposals.all():
-        for nominee in proposal.nominees.exclude(status__in=[NomineeStatus.AWARDED,
-                                                             NomineeStatus.DROPPED]):
+    _settle_nominees(actor, decision, [item.nominee for item in items if item.nominee_id])
+
+
+def _settle_nominees(actor, decision: Decision, awarded) -> None:
+    """Nominees in the decision (and, for a consolidated proposal, the lower units' nominees they
+    carry) become awarded; the proposals' other nominees not awarded. Statuses are set in bulk;
+    only nominees backed by initiatives have claims to confirm or release."""
+    awarded_ids = set()
+    for nominee in awarded:
+        while nominee is not None:
+            awarded_ids.add(nominee.pk)
+            nominee = nominee.source
+    proposals = list(decision.proposals.all())
+    others = (Nominee.objects.filter(proposal__in=proposals)
+              .exclude(pk__in=awarded_ids).exclude(status=NomineeStatus.DROPPED))
+    with_claims = set(NomineeInitiative.objects.values_list("nominee_id", flat=True).filter(
+        nominee_id__in=awarded_ids | set(others.values_list("pk", flat=True))))
+    for nominee in Nominee.objects.filter(pk__in=with_claims).select_related(
+            "proposal", "award_type", "final_award_type"):
+        if nominee.pk in awarded_ids:
+            confirm_claims(actor, nominee)
+        else:
             release_claims(actor, nominee, reason=_("Not in decision %(number)s") % {
                 "number": decision.number_label})
-            if nominee.status != NomineeStatus.NOT_AWARDED:
-                nominee.status = NomineeStatus.NOT_AWARDED
-                nominee.save(update_fields=["status"])
+    others.update(status=NomineeStatus.NOT_AWARDED)
+    Nominee.objects.filter(pk__in=awarded_ids).update(status=NomineeStatus.AWARDED)
+    for proposal in proposals:
         if proposal.state != S.DECIDED:
             set_proposal_state(proposal, S.DECIDED, actor=actor,
                                reason=decision.number_label)
-
-
-def _award_nominee(actor, nominee) -> None:
-    """The nominee and, for a consolidated proposal, the lower units' nominees it carries."""
-    while nominee is not None:
-        nominee.status = NomineeStatus.AWARDED
-        nominee.save(update_fields=["status"])
-        confirm_claims(actor, nominee)
-        nominee = nominee.source
 
 
 def _apply_corrections(actor, decision: Decision, items) -> None:
@@ -123,8 +131,8 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
                 "number": decision.number_label}
             entry.save(update_fields=["unit", "note"])
         new_certificate = Certificate.objects.create(item=item, code=certificate_code())
-        original.certificates.filter(status="valid").update(
-            status="corrected", replaced_by=new_certificate,
+        original.certificates.filter(status=CertificateStatus.VALID).update(
+            status=CertificateStatus.CORRECTED, replaced_by=new_certificate,
             status_reason=decision.reason)
         record(actor, "decisions.item.corrected", original, unit=decision.issuer,
                reason=decision.reason,

@@ -102,3 +102,29 @@ def test_correction_issues_an_amending_decision(officer_a, board_user, approver_
     assert (old.status, old.replaced_by, new.status) == (CertificateStatus.CORRECTED, new,
                                                          CertificateStatus.VALID)
     assert amending.amends == decision and amending.number == 2
+
+
+def test_issue_confirms_the_initiative_claims_of_the_awarded(officer_a, board_user,
+                                                             approver_user, dept_a):
+    from emulation.models import InitiativeUse
+    from proposals.domain.initiatives import link_initiative
+    from tests.factories import make_initiative
+    from tests.proposals.helpers import complete_dossier
+
+    proposal = draft(officer_a, dept_a, dept_a, people=2)
+    first, second = proposal.nominees.order_by("sort_order")
+    for nominee in (first, second):
+        link_initiative(officer_a, nominee, make_initiative(
+            dept_a, title=f"Giải pháp {nominee.pk}", authors=[(nominee.person, 100)],
+            year=2025, scope="co_so"))
+    complete_dossier(officer_a, proposal)
+    workflow.submit(officer_a, proposal)
+    workflow.assign_appraisers(board_user, proposal, [board_user])
+    workflow.record_opinion(board_user, first, opinion=Opinion.AGREE)
+    workflow.record_opinion(board_user, second, opinion=Opinion.DISAGREE, note="Chưa đủ")
+    workflow.finish_appraisal(board_user, proposal)
+    issuing.issue_decision(approver_user, draft_for(board_user, [proposal], dept_a),
+                           date=DECIDED_ON)
+    assert sorted(InitiativeUse.objects.values_list("claim_ref", "state")) == sorted([
+        (f"nominee:{first.public_id}", "confirmed"),
+        (f"nominee:{second.public_id}", "released")])
