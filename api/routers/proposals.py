@@ -17,7 +17,7 @@ from organisations.views.common import get_in, require
 from proposals.domain import workflow
 from proposals.domain.queries import inbox_for_user, proposals_for_user
 from proposals.enums import Opinion
-from proposals.models import Nominee
+from proposals.models import Nominee, Proposal
 
 router = Router(tags=["proposals"])
 public = Router(tags=["public"])
@@ -155,52 +155,48 @@ def proposal_detail(request, public_id: uuid.UUID):
     return _proposal(request, public_id)
 
 
-@router.post("/proposals/{public_id}/submit", response=ProposalOut)
-def submit(request, public_id: uuid.UUID, payload: SubmitIn):
-    proposal = _proposal(request, public_id, "proposals.submit_proposal")
-    workflow.submit(request.user, proposal, override_reason=payload.override_reason)
+def _step(request, public_id, perm: str, step) -> Proposal:
+    """Run one workflow step (the same domain function as the page) and return the proposal."""
+    proposal = _proposal(request, public_id, perm)
+    step(proposal)
     proposal.refresh_from_db()
     return proposal
+
+
+@router.post("/proposals/{public_id}/submit", response=ProposalOut)
+def submit(request, public_id: uuid.UUID, payload: SubmitIn):
+    return _step(request, public_id, "proposals.submit_proposal", lambda p: workflow.submit(
+        request.user, p, override_reason=payload.override_reason))
 
 
 @router.post("/proposals/{public_id}/withdraw", response=ProposalOut)
 def withdraw(request, public_id: uuid.UUID, payload: ReasonIn):
-    proposal = _proposal(request, public_id, "proposals.withdraw_proposal")
-    workflow.withdraw(request.user, proposal, reason=payload.reason)
-    proposal.refresh_from_db()
-    return proposal
+    return _step(request, public_id, "proposals.withdraw_proposal", lambda p: workflow.withdraw(
+        request.user, p, reason=payload.reason))
 
 
 @router.post("/proposals/{public_id}/return", response=ProposalOut)
 def return_proposal(request, public_id: uuid.UUID, payload: ReasonIn):
-    proposal = _proposal(request, public_id, "proposals.return_proposal")
-    workflow.return_for_supplement(request.user, proposal, reason=payload.reason)
-    proposal.refresh_from_db()
-    return proposal
+    return _step(request, public_id, "proposals.return_proposal",
+                 lambda p: workflow.return_for_supplement(request.user, p, reason=payload.reason))
 
 
 @router.post("/proposals/{public_id}/finish-appraisal", response=ProposalOut)
 def finish(request, public_id: uuid.UUID):
-    proposal = _proposal(request, public_id, "proposals.appraise")
-    workflow.finish_appraisal(request.user, proposal)
-    proposal.refresh_from_db()
-    return proposal
+    return _step(request, public_id, "proposals.appraise",
+                 lambda p: workflow.finish_appraisal(request.user, p))
 
 
 @router.post("/proposals/{public_id}/forward", response=ProposalOut)
 def forward(request, public_id: uuid.UUID, payload: ForwardIn):
-    proposal = _proposal(request, public_id, "proposals.forward_proposal")
-    workflow.forward(request.user, proposal, to=payload.to, reason=payload.reason)
-    proposal.refresh_from_db()
-    return proposal
+    return _step(request, public_id, "proposals.forward_proposal", lambda p: workflow.forward(
+        request.user, p, to=payload.to, reason=payload.reason))
 
 
 @router.post("/proposals/{public_id}/reject", response=ProposalOut)
 def reject(request, public_id: uuid.UUID, payload: ReasonIn):
-    proposal = _proposal(request, public_id, "proposals.reject_proposal")
-    workflow.reject(request.user, proposal, reason=payload.reason)
-    proposal.refresh_from_db()
-    return proposal
+    return _step(request, public_id, "proposals.reject_proposal", lambda p: workflow.reject(
+        request.user, p, reason=payload.reason))
 
 
 @router.post("/nominees/{public_id}/opinion", response=NomineeOut)

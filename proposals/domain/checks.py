@@ -17,6 +17,8 @@ from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
 from awards.enums import GrantingLevel
 from awards.models import AwardParameter, AwardRecord
+from emulation.enums import ACTIVE_USE_STATES
+from emulation.models import InitiativeUse
 from proposals.domain.deadlines import parameter
 from proposals.enums import (
     ACTIVE_NOMINEE_STATUSES,
@@ -95,9 +97,6 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
 def _without_own_claims(case: Case, nominee: Nominee) -> Case:
     """The initiatives this nominee's own claim reserved are not "used" for judging this very
     claim (a resubmission after a return re-judges it); any other use still disqualifies."""
-    from emulation.enums import ACTIVE_USE_STATES  # the one-use ledger, read-only here
-    from emulation.models import InitiativeUse
-
     own = set(InitiativeUse.objects.filter(claim_ref=f"nominee:{nominee.public_id}",
                                            state__in=ACTIVE_USE_STATES)
               .values_list("initiative__code", flat=True))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from core.domain.calendar import work_calendar
+from proposals.domain.checks import active_nominees, parameter_in_force
 from proposals.domain.deadlines import parameter
 from proposals.domain.states import set_proposal_state
 from proposals.enums import CommentState
@@ -26,8 +27,6 @@ class TooManyComments(ValidationError):
 
 def consultation_required(proposal: Proposal, on: datetime.date) -> bool:
     """A nominee's form requires public consultation (catalogue `public_consultation`)."""
-    from proposals.domain.checks import active_nominees, parameter_in_force  # same app
-
     return any(getattr(parameter_in_force(n.award_for_decision, "public_consultation", on),
                        "value", False) for n in active_nominees(proposal))
 

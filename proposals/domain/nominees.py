@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
 from awards.models import AwardType
+from organisations.models import UnitClosure
+from proposals.domain.initiatives import release_claims
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
@@ -31,8 +33,6 @@ def _check_procedure(proposal: Proposal) -> None:
 
 def _check_recipient(proposal: Proposal) -> None:
     """The authority is the proposing unit itself or one of the units above it."""
-    from organisations.models import UnitClosure  # leaf model
-
     if not UnitClosure.objects.filter(ancestor=proposal.recipient_unit,
                                       descendant=proposal.unit).exists():
         raise ValidationError({"recipient_unit": _(
@@ -135,8 +135,6 @@ def update_nominee(actor, nominee: Nominee, **fields) -> Nominee:
 def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
     """Take a nominee out of an editable proposal (kept, marked dropped). Side effects: audit
     entry `proposals.nominee.drop`; the nominee's initiative claims are released."""
-    from proposals.domain.initiatives import release_claims  # cycle: it imports this module
-
     _editable(nominee.proposal)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})

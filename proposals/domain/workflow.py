@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
+from awards.domain.ledger import record_award
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
 from proposals.domain.consultation import consultation_required
-from proposals.domain.initiatives import claim_for_nominee, release_claims
+from proposals.domain.initiatives import claim_for_nominee, confirm_claims, release_claims
+from proposals.domain.nominees import create_proposal
 from proposals.domain.states import set_proposal_state
-from proposals.enums import NomineeStatus, Opinion
+from proposals.enums import TRACK_AWARD_KIND, NomineeStatus, Opinion
 from proposals.enums import ProposalState as S
 from proposals.models import AppraisalAssignment, Nominee, Proposal
 
@@ -199,8 +201,6 @@ def consolidate(actor, proposals, *, unit, recipient_unit, authority_level: str,
     nominee points to its source); the lower proposals become "consolidated". Side effects:
     the new proposal (audit `proposals.proposal.create`); one audit row per carried nominee;
     the lower proposals' states (audit, notification to their units)."""
-    from proposals.domain.nominees import create_proposal  # sibling module of the same app
-
     proposals = list(proposals)
     if not proposals:
         raise ValidationError(_("Choose the proposals to consolidate."))
@@ -236,10 +236,6 @@ def record_higher_decision(actor, proposal: Proposal, *, awarded, number: str,
     names. Side effects: one ledger record each (so eligibility sees them), nominees awarded or
     not, initiative claims confirmed or released; state → decided (or rejected when nobody
     was awarded), audited and notified."""
-    from awards.domain.ledger import record_award  # the ledger's own entry function
-    from proposals.domain.initiatives import confirm_claims
-    from proposals.enums import TRACK_AWARD_KIND
-
     if proposal.state != S.FORWARDED:
         raise ValidationError(_("Only a forwarded proposal waits for a higher decision."))
     if not number.strip() or not issuer.strip():

@@ -1,13 +1,22 @@
 """Forms of the proposals back office. They collect input; the domain functions decide."""
 
+import uuid
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restrict_to_scope, users_with_role_over
+from accounts.enums import Role
 from accounts.models import User
 from awards.models import AwardType
 from core.interfaces.forms import date_widget
+from core.interfaces.uploads import DossierFileField
+from organisations.domain.queries import (
+    collectives_for_user,
+    households_for_user,
+    people_for_user,
+)
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit, UnitClosure
 from proposals.enums import BallotKind, DocumentType, NomineeStatus, Opinion
@@ -73,12 +82,6 @@ class NomineeForm(forms.Form):
         self.user = user
 
     def clean(self):
-        from organisations.domain.queries import (  # the subject lookups of the people app
-            collectives_for_user,
-            households_for_user,
-            people_for_user,
-        )
-
         data = super().clean()
         kind, ref = data.get("subject_kind"), (data.get("subject") or "").strip()
         if not kind or not ref:
@@ -102,8 +105,6 @@ class NomineeForm(forms.Form):
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
-
     try:
         uuid.UUID(value)
     except ValueError:
@@ -143,8 +144,6 @@ class DocumentForm(forms.Form):
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = proposal.nominees.exclude(status="dropped")
-        from core.interfaces.uploads import DossierFileField  # the shared upload field
-
         self.fields["file"] = DossierFileField(label=_("File (PDF, DOCX, XLSX, JPEG, PNG)"))
 
 
@@ -155,9 +154,6 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        from accounts.domain.scope import users_with_role_over
-        from accounts.enums import Role
-
         self.fields["appraisers"].queryset = users_with_role_over(
             proposal.recipient_unit_id, (Role.BOARD_STAFF,)).order_by("username")
 

@@ -1,16 +1,12 @@
 """Helpers shared by the proposals views."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
 
-from core.interfaces.forms import apply_domain_error
 from organisations.views.common import get_in, require
 from proposals.domain.queries import proposals_for_user
 from proposals.models import Nominee
 
-__all__ = ["act", "detail_url", "get_in", "get_nominee", "get_proposal", "require"]
+__all__ = ["detail_url", "get_in", "get_nominee", "get_proposal", "require"]
 
 
 def get_proposal(request, public_id):
@@ -26,14 +22,3 @@ def get_nominee(request, public_id) -> Nominee:
 
 def detail_url(proposal) -> str:
     return reverse("proposals:detail", args=[proposal.public_id])
-
-
-def act(request, form, action, *, done: str, success: str):
-    """Run a domain action on a valid POST; a refusal goes back to the form (returns None)."""
-    try:
-        action(form.cleaned_data)
-    except ValidationError as error:
-        apply_domain_error(form, error)
-        return None
-    messages.success(request, success)
-    return redirect(done)

@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
+from awards.models import AwardRecord
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -28,7 +30,7 @@ from proposals.interfaces.forms import (
     ReasonForm,
     SubmitForm,
 )
-from proposals.views.common import act, detail_url, get_nominee, get_proposal, require
+from proposals.views.common import detail_url, get_nominee, get_proposal, require
 
 FORM = "proposals/form.html"
 
@@ -90,8 +92,6 @@ def proposal_detail(request, public_id):
         "change_proposal", "submit_proposal", "withdraw_proposal", "assign_appraisers",
         "appraise", "return_proposal", "open_consultation", "forward_proposal",
         "reject_proposal", "resolve_comment", "record_higher_decision")}
-    from django.utils import timezone
-
     nominees = list(nominees)
     _attach_prior_awards(nominees)
     context = {
@@ -108,8 +108,6 @@ def proposal_detail(request, public_id):
 
 def _attach_prior_awards(nominees) -> None:
     """Each individual nominee's awards from the ledger (one query): filled, not retyped."""
-    from awards.models import AwardRecord  # the ledger, read-only here
-
     held: dict[int, list] = {}
     people = [n.person_id for n in nominees if n.person_id]
     for person_id, name, year in (AwardRecord.objects.filter(person_id__in=people,
@@ -215,15 +213,11 @@ def proposal_submit(request, public_id):
 def proposal_withdraw(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.withdraw_proposal", proposal)
-    form = ReasonForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        done = act(request, form, lambda d: workflow.withdraw(request.user, proposal,
-                                                             reason=d["reason"]),
-                   done=detail_url(proposal), success=_("Proposal withdrawn."))
-        if done:
-            return done
-    return render(request, FORM, {"form": form, "title": _("Withdraw %(code)s") % {
-        "code": proposal.code}, "submit": _("Withdraw")})
+    return form_page(request, ReasonForm(posted(request)),
+                     lambda d: workflow.withdraw(request.user, proposal, reason=d["reason"]),
+                     title=_("Withdraw %(code)s") % {"code": proposal.code},
+                     submit=_("Withdraw"), done=detail_url,
+                     success_message=_("Proposal withdrawn."), template=FORM)
 
 
 @require_POST
