@@ -97,11 +97,15 @@ class HistoryIndex:
         self._counting: dict[int, bool] = {}
         self.ratings = {r.year: r.rating for r in ratings}  # the last rating of a year wins
         self.held: dict[str, set[int]] = {}
+        counting = self.counting if self._discipline else None  # most people: no discipline
         for a in awards:
-            if not a.revoked and a.kind in LADDER_KINDS and self.counting(a.year):
+            if not a.revoked and a.kind in LADDER_KINDS and (counting is None
+                                                             or counting(a.year)):
                 self.held.setdefault(a.award, set()).add(a.year)
 
     def counting(self, year: int) -> bool:
+        if not self._discipline:
+            return True
         if year not in self._counting:
             self._counting[year] = not any(d.overlaps_year(year) for d in self._discipline)
         return self._counting[year]
@@ -131,6 +135,15 @@ class Case:
     # It must describe these ratings/awards/discipline: a `dataclasses.replace` that changes them
     # must also pass `history=None`.
     history: HistoryIndex | None = field(default=None, compare=False, repr=False)
+
+    def for_award(self, award: str) -> "Case":
+        """The same subject and history asking for another award. Equal to
+        `dataclasses.replace(self, award=award)`, without re-running the generated __init__
+        (screening a province builds a case per person × award)."""
+        twin = object.__new__(Case)
+        twin.__dict__.update(self.__dict__)
+        twin.__dict__["award"] = award
+        return twin
 
     def index(self) -> HistoryIndex:
         return self.history or HistoryIndex(self.ratings, self.awards, self.discipline)

@@ -110,6 +110,38 @@ def test_batch_cases_load_in_six_queries_per_chunk(dept_a, django_assert_num_que
     assert all(len(case.awards) == 1 for _p, case in pairs)
 
 
+@pytest.mark.parametrize("every", [1, 3])  # a dense id range (BETWEEN), a sparse batch (IN)
+def test_batch_cases_equal_one_by_one_cases(dept_a, every):
+    """The province loader (id range, shared facts, one case copied per award) builds exactly
+    the cases the single-person loader builds, and never another person's rows."""
+    people = [PersonFactory(unit=dept_a) for _ in range(9)]
+    for i, p in enumerate(people):
+        give(p, "ldtt", 2024)
+        give(p, "ldtt", 2025)
+        if i % 2:
+            give(p, "cstd_co_so", 2025)
+        ledger.set_rating(None, person=p, year=2025, rating="xuat_sac" if i % 2 else "tot")
+    chosen = people[::every]
+    pairs = list(cases_for_people(chosen, ["ldtt", "cstd_co_so", "cstd_tinh"], 2025))
+    assert [(p.pk, c.award) for p, c in pairs] == [
+        (p.pk, a) for p in chosen for a in ["ldtt", "cstd_co_so", "cstd_tinh"]]
+    for person, case in pairs:
+        alone = case_for(person, case.award, 2025)
+        assert case == alone
+        assert evaluate(case).as_dict() == evaluate(alone).as_dict()
+
+
+def test_case_for_award_equals_a_replaced_case(dept_a):
+    import dataclasses
+
+    person = PersonFactory(unit=dept_a)
+    give(person, "ldtt", 2025)
+    case = case_for(person, "ldtt", 2025)
+    twin = case.for_award("giay_khen")
+    assert twin == dataclasses.replace(case, award="giay_khen")
+    assert (case.award, twin.history) == ("ldtt", case.history)
+
+
 @pytest.mark.parametrize(("persona", "status"), [
     ("admin_user", 200), ("board_user", 200), ("officer_a", 200), ("outsider", 404),
     ("council_user", 200), ("approver_user", 200)])

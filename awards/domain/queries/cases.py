@@ -38,28 +38,61 @@ def _subject(person: Person) -> Subject:
                    is_direct_worker=person.is_direct_worker)
 
 
+def _people_filter(person_ids: list[int]) -> dict:
+    """The filter selecting these people's rows. A province is screened in id order, so a
+    batch is usually a dense id range: `BETWEEN` costs one parameter where `IN` costs five
+    thousand (Django prepares each). Rows of people outside the batch are skipped by the
+    callers; a sparse batch (one unit's people) keeps `IN`."""
+    low, high = min(person_ids), max(person_ids)
+    if high - low + 1 <= 2 * len(person_ids):
+        return {"person_id__gte": low, "person_id__lte": high}
+    return {"person_id__in": person_ids}
+
+
 def _facts(person_ids: list[int]) -> tuple[dict, dict]:
     """Discipline periods and open pending matters of these people (two small queries)."""
     discipline, pending = defaultdict(list), defaultdict(list)
-    for pid, level, start, end in DisciplineRecord.objects.filter(
-            person_id__in=person_ids).values_list("person_id", "level", "start", "end"):
-        discipline[pid].append(Discipline(level, start, end))
-    for pid, kind in PendingMatter.objects.filter(
-            person_id__in=person_ids, closed_on__isnull=True).values_list("person_id", "kind"):
-        pending[pid].append(kind)
+    wanted = set(person_ids)
+    where = _people_filter(person_ids)
+    for pid, level, start, end in DisciplineRecord.objects.filter(**where).values_list(
+            "person_id", "level", "start", "end"):
+        if pid in wanted:
+            discipline[pid].append(Discipline(level, start, end))
+    for pid, kind in PendingMatter.objects.filter(**where, closed_on__isnull=True).values_list(
+            "person_id", "kind"):
+        if pid in wanted:
+            pending[pid].append(kind)
     return discipline, pending
 
 
-def _histories(person_ids: list[int]) -> tuple[dict, dict]:
+def _histories(person_ids: list[int], interned: dict) -> tuple[dict, dict]:
+    """person id → ratings, and person id → held awards, as engine facts.
+
+    Facts are immutable values and repeat across a province (a few dozen distinct ratings, a
+    few thousand distinct awards), so each distinct one is built once and shared through
+    `interned` (kept for a whole screening): less work here, and equal histories then compare
+    by identity in the engine's memo (engine.Screener)."""
     ratings, awards = defaultdict(list), defaultdict(list)
+    wanted = set(person_ids)
+    where = _people_filter(person_ids)
     codes = award_codes()
-    for pid, year, rating in TaskRating.objects.filter(person_id__in=person_ids).values_list(
-            "person_id", "year", "rating"):
-        ratings[pid].append(Rating(year, rating))
-    for pid, type_id, year, kind, revoked in AwardRecord.objects.filter(
-            person_id__in=person_ids).values_list("person_id", "award_type_id", "year", "kind",
-                                                  "revoked"):
-        awards[pid].append(HeldAward(codes[type_id], year, kind, revoked))
+    rating_of: dict[tuple, Rating] = interned.setdefault("ratings", {})
+    for row in TaskRating.objects.filter(**where).values_list("person_id", "year", "rating"):
+        if row[0] in wanted:
+            key = row[1:]
+            fact = rating_of.get(key)
+            if fact is None:
+                fact = rating_of[key] = Rating(*key)
+            ratings[row[0]].append(fact)
+    award_of: dict[tuple, HeldAward] = interned.setdefault("awards", {})
+    for row in AwardRecord.objects.filter(**where).values_list(
+            "person_id", "award_type_id", "year", "kind", "revoked"):
+        if row[0] in wanted:
+            key = row[1:]
+            fact = award_of.get(key)
+            if fact is None:
+                fact = award_of[key] = HeldAward(codes[key[0]], *key[1:])
+            awards[row[0]].append(fact)
     return ratings, awards
 
 
@@ -69,39 +102,49 @@ def award_codes() -> dict[int, str]:
 
 
 def case_for(person: Person, award: str, year: int) -> Case:
-    return next(_chunk([person], [award], year))[1]
+    return next(_chunk([person], [award], year, {}))[1]
 
 
 def cases_for_people(people: Iterable[Person], awards_wanted: list[str],
                      year: int) -> Iterator[tuple[Person, Case]]:
     """Yield (person, case) for every person × award, loading histories CHUNK people at a time."""
     batch: list[Person] = []
+    interned: dict = {}
     for person in people:
         batch.append(person)
         if len(batch) >= CHUNK:
-            yield from _chunk(batch, awards_wanted, year)
+            yield from _chunk(batch, awards_wanted, year, interned)
             batch = []
     if batch:
-        yield from _chunk(batch, awards_wanted, year)
+        yield from _chunk(batch, awards_wanted, year, interned)
 
 
-def _chunk(batch, awards_wanted, year):
+def _chunk(batch, awards_wanted, year, interned):
+    if not awards_wanted:
+        return
     ids = [p.pk for p in batch]
-    ratings, held = _histories(ids)
+    ratings, held = _histories(ids, interned)
     discipline, pending = _facts(ids)
     initiatives = initiative_facts(ids)  # recognised initiatives and their one-use state
     empty = ()
+    subjects = interned.setdefault("subjects", {})
+    first, *others = awards_wanted
     for person in batch:
         pid = person.pk
         # One person's history, built once and shared by the cases of every award asked for.
-        facts = {"id": str(person.public_id), "year": year, "subject": _subject(person),
-                 "ratings": tuple(ratings.get(pid, empty)), "awards": tuple(held.get(pid, empty)),
-                 "discipline": tuple(discipline.get(pid, empty)),
-                 "pending": tuple(pending.get(pid, empty)),
-                 "initiatives": initiatives.get(pid, empty)}
-        facts["history"] = HistoryIndex(facts["ratings"], facts["awards"], facts["discipline"])
-        for award in awards_wanted:
-            yield person, Case(award=award, **facts)
+        person_ratings, person_awards = tuple(ratings.get(pid, empty)), tuple(held.get(pid, empty))
+        person_discipline = tuple(discipline.get(pid, empty))
+        subject = _subject(person)
+        subject = subjects.setdefault(subject, subject)
+        case = Case(id=str(person.public_id), award=first, year=year, subject=subject,
+                    ratings=person_ratings, awards=person_awards, discipline=person_discipline,
+                    pending=tuple(pending.get(pid, empty)),
+                    initiatives=initiatives.get(pid, empty),
+                    history=HistoryIndex(person_ratings, person_awards, person_discipline))
+        yield person, case
+        for award in others:
+            yield person, case.for_award(award)
+
 
 def members_of(collective: Collective, year: int) -> Members | None:
     """Member figures of a whole-unit collective for `year`, from the ledger: people employed in
