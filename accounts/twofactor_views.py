@@ -107,6 +107,8 @@ def two_factor_enrol(request):
     if secret is None:
         secret = twofactor.start_enrolment(request.user)
         form = TwoFactorCodeForm()
+    # Recovery codes do not exist yet: only the app's code confirms enrolment.
+    form.fields["code"].help_text = _("The 6 digits your authenticator app shows now.")
     return render(request, "accounts/two_factor_enrol.html", {
         "form": form, "secret": secret, "required": twofactor.is_required(request.user)})
 
