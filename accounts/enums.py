@@ -17,3 +17,5 @@ class Role(models.TextChoices):
 RECORD_KEEPING_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 # Roles whose holders read the audit log of their scope.
 AUDIT_READER_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
+# Roles that must use two-factor sign-in when TDKT_REQUIRE_2FA_FOR_STAFF is on.
+TWO_FACTOR_REQUIRED_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)

@@ -5,18 +5,22 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from accounts.domain import tokens as token_domain
+from accounts.domain import twofactor
 from accounts.domain import users as user_domain
 from accounts.domain.signin import note_attempt
 from accounts.interfaces.forms import (
+    AdminPasswordResetForm,
     RoleAssignmentForm,
     ThrottledAuthenticationForm,
     UserCreateForm,
     client_ip,
 )
 from accounts.models import ApiToken, RoleAssignment, User
+from accounts.twofactor_views import remember_password_step
 from audit.domain.record import record
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
@@ -28,8 +32,12 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        note_attempt(form.get_user().username, client_ip(self.request), user=form.get_user(),
-                     succeeded=True)
+        user = form.get_user()
+        if twofactor.is_enabled(user):
+            # Not signed in yet: the code comes next (accounts.twofactor_views.login_code).
+            remember_password_step(self.request, user, self.get_redirect_url())
+            return redirect("accounts:login_code")
+        note_attempt(user.username, client_ip(self.request), user=user, succeeded=True)
         return super().form_valid(form)
 
     def form_invalid(self, form):
@@ -82,8 +90,27 @@ def user_detail(request, username):
         except ValidationError as error:
             apply_domain_error(form, error)
     assignments = account.role_assignments.select_related("unit", "cluster").order_by("-is_active")
-    return render(request, "accounts/user_detail.html",
-                  {"account": account, "form": form, "assignments": assignments})
+    return render(request, "accounts/user_detail.html", {
+        "account": account, "form": form, "assignments": assignments,
+        "two_factor": twofactor.is_enabled(account),
+        "password_form": AdminPasswordResetForm(account, auto_id="pw_%s")})
+
+
+@login_required
+@permission_required("accounts.manage_users", raise_exception=True)
+@require_POST
+def user_password_reset(request, username):
+    """An administrator sets a user's password; the user's open sessions end."""
+    account = get_object_or_404(User, username=username)
+    form = AdminPasswordResetForm(account, request.POST)
+    if form.is_valid():
+        user_domain.reset_password(request.user, account, form.cleaned_data["new_password1"],
+                                   form.cleaned_data["reason"])
+        messages.success(request, _("The password of %(name)s was reset.") % {
+            "name": account.username})
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("accounts:user_detail", username=account.username)
 
 
 @login_required

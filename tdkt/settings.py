@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.TwoFactorEnrolmentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
@@ -163,6 +164,11 @@ CSRF_COOKIE_SECURE = not DEBUG
 TDKT_LOGIN_WINDOW_SECONDS = env_int("TDKT_LOGIN_WINDOW_SECONDS", 15 * 60)
 TDKT_LOGIN_MAX_FAILURES_PER_USER = env_int("TDKT_LOGIN_MAX_FAILURES_PER_USER", 5)
 TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
+# Two-factor sign-in (accounts.domain.twofactor): when on, system administrators and board staff
+# must enrol an authenticator before they can use the back office.
+TDKT_REQUIRE_2FA_FOR_STAFF = env_bool("TDKT_REQUIRE_2FA_FOR_STAFF", False)
+# Key sealing stored secrets (TOTP keys); empty = derived from SECRET_KEY (accounts.domain.sealing).
+TDKT_SECRETS_KEY = env_str("TDKT_SECRETS_KEY", "")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

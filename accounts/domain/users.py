@@ -60,3 +60,17 @@ def set_active(actor, user: User, active: bool, reason: str) -> None:
     user.save(update_fields=["is_active"])
     record(actor, "accounts.user.set_active", user, changes={"is_active": [before, active]},
            reason=reason)
+
+
+@transaction.atomic
+def reset_password(actor, user: User, password: str, reason: str) -> None:
+    """An administrator sets a new password (the user forgot theirs). Every session the user
+    has open ends: Django ties a session to a hash of the password, so the next request of any
+    of those sessions is anonymous. Side effect: audit entry `accounts.password_reset` (never the
+    password)."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record(actor, "accounts.password_reset", user, reason=reason.strip())

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +57,28 @@ class RoleAssignmentForm(forms.Form):
         if role and role not in (Role.SYSTEM_ADMIN,) and not data.get("unit"):
             self.add_error("unit", _("This role needs a unit scope."))
         return data
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"), max_length=20, strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                      "autofocus": True}),
+        help_text=_("The 6 digits your authenticator app shows now, or one of your recovery "
+                    "codes."))
+
+
+class TwoFactorDisableForm(forms.Form):
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    code = forms.CharField(label=_("Code"), max_length=20,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class AdminPasswordResetForm(SetPasswordForm):
+    """An administrator sets a user's new password; the reason goes to the audit log."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=500)

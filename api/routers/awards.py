@@ -1,6 +1,8 @@
 """Award catalogue, ledger and the eligibility check (same JSON as the command-line interface,
 ../shared/domain/eligibility-interface.md)."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Body, Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -40,7 +42,9 @@ def eligibility_check(request, payload: dict = Body(...)):
     require(request, "awards.view_catalogue")
     cases = payload.get("cases")
     if not isinstance(cases, list):
-        return 422, {"detail": "cases: a list is required."}
+        # A ValidationError reaches api.v1's handler: 422 with a translated message (returning a
+        # (422, body) tuple from an operation declaring only 200 was a 500).
+        raise ValidationError(_("cases: a list is required."))
     params = CatalogueParameters()
     results = []
     for data in cases:

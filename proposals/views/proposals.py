@@ -220,8 +220,8 @@ def proposal_withdraw(request, public_id):
                      success_message=_("Proposal withdrawn."), template=FORM)
 
 
+@login_required  # first: an anonymous GET is sent to sign in, not told "405"
 @require_POST
-@login_required
 def proposal_check(request, public_id):
     """htmx: the checks as a partial, without submitting."""
     proposal = get_proposal(request, public_id)

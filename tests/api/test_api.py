@@ -121,3 +121,11 @@ def test_interactive_docs_load_nothing_from_the_internet(client, board_user):
     assert page.status_code == 200
     assert "cdn." not in page.text
     assert "/static/ninja/swagger-ui-bundle.js" in page.text
+
+
+def test_eligibility_check_without_cases_is_a_422(client, board_user):
+    response = client.post(f"{API}/eligibility/check", json.dumps({"case": {}}),
+                           content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
+                           **bearer(board_user))
+    assert (response.status_code, response.json()) == (
+        422, {"detail": "cases: a list is required."})
