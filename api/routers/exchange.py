@@ -6,6 +6,7 @@ from typing import Literal
 
 from ninja import Router
 
+from api.schemas import year_param
 from awards.domain.queries import filter_ledger, records_for_user
 from decisions.domain.queries import decisions_for_user
 from decisions.views.decisions import bundle_response
@@ -32,7 +33,7 @@ def decision_bundle(request, public_id: uuid.UUID):
                                                 "or .xlsx), streamed",
                                                "content": {"text/csv": {}}}}})
 def ledger_file(request, format: Literal["csv", "xlsx"] = "csv", q: str = "", award: str = "",
-                year: int | None = None, revoked: bool | None = None):
+                year: int | None = year_param(), revoked: bool | None = None):
     """The award ledger in the caller's scope with the ledger screen's filters (search `q`,
     `award` code, `year`, `revoked`), the columns of the screen's export. CCCD only for records
     the caller keeps."""
