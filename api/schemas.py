@@ -4,7 +4,7 @@ scope lets them change the person (record keepers); others get null."""
 import datetime
 import uuid
 
-from ninja import Schema
+from ninja import Query, Schema
 
 
 class ErrorOut(Schema):
@@ -179,3 +179,9 @@ class InitiativeDetailOut(InitiativeOut):
     @staticmethod
     def resolve_uses(obj):
         return list(obj.uses.select_related("award_type").order_by("created_at", "id"))
+
+
+def year_param():
+    """A year filter, bounded so that a huge number is a 422, not a database overflow (one
+    Param object per parameter: ninja keeps per-parameter state on it)."""
+    return Query(None, ge=1900, le=2100)

@@ -13,7 +13,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from api.auth import AUTH
-from api.routers import awards, initiatives, organisations, proposals
+from api.routers import awards, exchange, initiatives, organisations, proposals
+from api.routers import emulation as emulation_api
+from api.routers import statistics as statistics_api
 
 api = NinjaAPI(
     title="TĐKT API", version="1", urls_namespace="api-v1", auth=AUTH,
@@ -25,6 +27,9 @@ api.add_router("/", awards.router)
 api.add_router("/", proposals.router)
 api.add_router("/", proposals.public)
 api.add_router("/", initiatives.router)
+api.add_router("/", exchange.router)
+api.add_router("/", emulation_api.router)
+api.add_router("/", statistics_api.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -48,7 +48,7 @@ def ledger(request):
     q = request.GET.get("q", "")
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if request.GET.get("export") in {"xlsx", "csv"}:
-        return ledger_export(request.GET["export"], qs)
+        return ledger_export(request.GET["export"], qs, request.user)
     return render(request, "awards/ledger.html", {
         "page": paginate(request, qs, per_page=50), "q": q,
         "types": AwardType.objects.only("code", "name"),

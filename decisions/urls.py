@@ -10,6 +10,7 @@ urlpatterns = [
     path("<uuid:public_id>/issue/", decisions.decision_issue, name="issue"),
     path("<uuid:public_id>/cancel/", decisions.decision_cancel, name="cancel"),
     path("<uuid:public_id>/file.<str:fmt>", decisions.decision_file, name="file"),
+    path("<uuid:public_id>/bundle.zip", decisions.decision_bundle, name="bundle"),
     path("<uuid:public_id>/certificates.pdf", decisions.decision_certificates,
          name="certificates"),
     path("items/<uuid:public_id>/correct/", decisions.item_correct, name="item_correct"),

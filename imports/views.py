@@ -17,7 +17,7 @@ from imports.domain.importers import importer_class, importers_for, kind_label
 from imports.domain.queries import jobs_for_user
 from imports.enums import CANCELLABLE_STATES
 from imports.interfaces.forms import UploadForm
-from imports.interfaces.workbooks import XLSX_TYPE, template_workbook
+from imports.interfaces.workbooks import CSV_TYPE, XLSX_TYPE, template_csv, template_workbook
 
 ERRORS_PER_PAGE = 100
 
@@ -75,6 +75,10 @@ def template_download(request, kind):
         raise Http404
     if not request.user.has_perm(importer.permission):
         raise PermissionDenied
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(template_csv(importer(request.user)), content_type=CSV_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.csv"'
+        return response
     response = HttpResponse(template_workbook(importer(request.user)), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.xlsx"'
     return response

@@ -3,7 +3,7 @@ and revocations."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
+from core.uploads import content_disposition
 from decisions.domain import corrections, drafting, issuing
 from decisions.domain.queries import decisions_for_user
+from decisions.interfaces.bundle import export_bundle
 from decisions.interfaces.documents import (
     decision_certificates_pdf,
     decision_docx,
@@ -73,6 +75,7 @@ def decision_detail(request, public_id):
         "can_draft": user.has_perm("decisions.draft_decision", decision),
         "can_correct": user.has_perm("decisions.correct_decision", decision),
         "can_revoke": user.has_perm("decisions.revoke_award", decision),
+        "can_export": user.has_perm("decisions.export_bundle", decision),
         "amendments": decision.amendments.all()})
 
 
@@ -121,6 +124,23 @@ def decision_certificates(request, public_id):
     base = request.build_absolute_uri("/").rstrip("/")
     return _file(decision_certificates_pdf(decision, base), "application/pdf",
                  f"giay-chung-nhan-{decision.number}.pdf")
+
+
+def bundle_response(actor, decision, *, channel: str) -> FileResponse:
+    """The exchange bundle as a download streamed from its temporary file (audited)."""
+    out, name, _manifest = export_bundle(actor, decision, channel=channel)
+    response = FileResponse(out, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition(name)
+    response["Cache-Control"] = "private, no-store"  # CCCDs and dossiers: never cached
+    return response
+
+
+@login_required
+def decision_bundle(request, public_id):
+    """The ZIP for the national e-dossier system (decisions/interfaces/bundle.py)."""
+    decision = _decision(request, public_id)
+    require(request, "decisions.export_bundle", decision)
+    return bundle_response(request.user, decision, channel="web")
 
 
 def _item(request, public_id) -> DecisionItem:

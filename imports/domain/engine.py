@@ -103,8 +103,8 @@ def run_validation(job: ImportJob) -> ImportJob:
     importer = importer_class(job.kind)(actor)
     try:
         outcome = _check_file(job, importer)
-    except UnreadableFile:
-        return _end(job, JobState.FAILED, actor=actor, message=_unreadable())
+    except UnreadableFile as error:
+        return _end(job, JobState.FAILED, actor=actor, message=error.message or _unreadable())
     except Exception as error:  # a task must leave the job in a final state, whatever broke
         logger.exception("Import %s: checking failed", job.public_id)
         return _end(job, JobState.FAILED, actor=actor, message=_(
@@ -159,7 +159,7 @@ def _commit_failure(error: Exception) -> str:
         return _("Nothing was saved: the file no longer passes the checks. %(problem)s") % {
             "problem": error}
     if isinstance(error, UnreadableFile):
-        return _unreadable()
+        return error.message or _unreadable()
     return _("Saving failed and nothing was saved: %(error)s") % {"error": error}
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from imports.domain.importers import importer_class
+from imports.domain.reader import CSV_EXTENSION, is_xlsx
 from imports.enums import FINISHED_STATES, TRANSITIONS, JobState
 from imports.models import ImportJob
 
@@ -89,9 +90,11 @@ def _store(upload, stored_name: str) -> Path:
 def create_job(actor, kind: str, upload, *, language: str | None = None) -> ImportJob:
     """Store an uploaded workbook and queue its check.
 
-    `upload` is a Django File (an UploadedFile from a form). Side effects: the file is written
-    to PRIVATE_MEDIA_ROOT/imports/<uuid>.xlsx; an ImportJob in state `uploaded` (messages found
-    later are written in `language`, by default the active one); audit entry
+    `upload` is a Django File (an UploadedFile from a form), an .xlsx workbook or a CSV file
+    with the template's columns (judged by content). Side effects: the file is written to
+    PRIVATE_MEDIA_ROOT/imports/<uuid>.xlsx (or .csv: the reader goes by that extension); an
+    ImportJob in state `uploaded` (messages found later are written in `language`, by default
+    the active one); audit entry
     `imports.job.upload`; task `validate_job` queued after the transaction commits. Raises
     PermissionDenied when the actor may not run the importer of `kind`, LookupError for an
     unknown kind.
@@ -99,7 +102,8 @@ def create_job(actor, kind: str, upload, *, language: str | None = None) -> Impo
     if not actor.has_perm(importer_class(kind).permission):
         raise PermissionDenied
     public_id = uuid.uuid4()
-    stored_name = f"{IMPORT_DIR}/{public_id}.xlsx"
+    extension = ".xlsx" if is_xlsx(upload) else CSV_EXTENSION
+    stored_name = f"{IMPORT_DIR}/{public_id}{extension}"
     path = _store(upload, stored_name)
     try:
         with transaction.atomic():

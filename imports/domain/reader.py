@@ -1,9 +1,12 @@
-"""Streaming access to an uploaded workbook: the sheet is never held in memory whole.
+"""Streaming access to an uploaded workbook or CSV file: never held in memory whole.
 
 openpyxl's read-only mode parses the worksheet XML as it is iterated, so memory stays flat
 whether the file has a hundred rows or a hundred thousand; rows reach the importers in batches.
+A CSV file (the same columns as the Excel template) is read line by line the same way.
 """
 
+import codecs
+import csv
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +27,12 @@ MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 
 
 class UnreadableFile(Exception):
-    """The file is not a workbook openpyxl can read."""
+    """The file is not a workbook openpyxl can read, or not a CSV file we can read; `message`
+    (translated) says why when the reason is known."""
+
+    def __init__(self, detail: str = "", message: str = ""):
+        super().__init__(detail or message)
+        self.message = message
 
 
 class HeaderError(Exception):
@@ -153,9 +161,78 @@ class Sheet:
             yield batch
 
 
+# ---------------------------------------------------------------- CSV
+
+CSV_EXTENSION = ".csv"
+CSV_DELIMITERS = (",", ";")  # Excel writes ";" where the decimal separator is ","
+CSV_PROBE_BYTES = 64 * 1024
+
+
+def looks_like_csv(fileobj) -> bool:
+    """Judge by content: UTF-8 text (a BOM allowed) without NUL bytes in its first 64 KiB. A
+    multi-byte letter cut by the probe's end is not an error (incremental decoding)."""
+    try:
+        head = fileobj.read(CSV_PROBE_BYTES)
+    finally:
+        fileobj.seek(0)
+    if not head or b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The separator of the header row: whichever of "," and ";" it holds more of (Vietnamese
+    headings contain neither)."""
+    return max(CSV_DELIMITERS, key=header_line.count)
+
+
+def _count_lines(path) -> int:
+    count = 0
+    with open(path, "rb") as raw:
+        while chunk := raw.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
+
+
+class CsvSheet(Sheet):
+    """A CSV file read as a sheet: row numbers count records as a spreadsheet shows them
+    (header = row 1), whatever line breaks quoted cells hold. Cells arrive as text, which the
+    cell parsers accept as they accept text typed in Excel."""
+
+    def __init__(self, handle, columns: tuple[Column, ...], path):
+        first = handle.readline()
+        handle.seek(0)
+        self._rows = self._records(csv.reader(handle, delimiter=sniff_delimiter(first)))
+        self.positions = match_header(next(self._rows, None), columns)
+        self.estimated_rows = max(_count_lines(path) - HEADER_ROW, 0)
+
+    @staticmethod
+    def _records(reader) -> Iterator[tuple]:
+        try:
+            for record in reader:
+                yield tuple(record)
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(str(error), _(
+                "The CSV file is not UTF-8 text (after row %(row)s). Save it as “CSV UTF-8” "
+                "and try again.") % {"row": reader.line_num}) from error
+        except csv.Error as error:
+            raise UnreadableFile(str(error), _(
+                "The CSV file could not be read after row %(row)s: %(error)s") % {
+                "row": reader.line_num, "error": error}) from error
+
+
 @contextmanager
 def open_sheet(path, columns: tuple[Column, ...]) -> Iterator[Sheet]:
-    """Open the workbook at `path` for streaming; raises UnreadableFile or HeaderError."""
+    """Open the workbook (or the CSV file, by its stored extension) at `path` for streaming;
+    raises UnreadableFile or HeaderError."""
+    if str(path).endswith(CSV_EXTENSION):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            yield CsvSheet(handle, columns, path)
+        return
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # see can_open

@@ -5,17 +5,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imports.domain.importers import importers_for
-from imports.domain.reader import can_open, expands_too_much, is_xlsx
+from imports.domain.reader import can_open, expands_too_much, is_xlsx, looks_like_csv
 
 
 class UploadForm(forms.Form):
-    """Choose what to import and send the workbook. The file is judged by its content (an
-    .xlsx is a zip archive with [Content_Types].xml) and opened once, so a damaged or
-    mis-named file is refused here rather than failing later in the worker."""
+    """Choose what to import and send the workbook or CSV file. The file is judged by its
+    content (an .xlsx is a zip archive with [Content_Types].xml and is opened once; a CSV file
+    is UTF-8 text), so a damaged or mis-named file is refused here rather than failing later
+    in the worker."""
 
     kind = forms.ChoiceField(label=gettext_lazy("What to import"))
-    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx) or CSV file"),
+                           help_text=gettext_lazy(
+                               "CSV: the template's columns, UTF-8 (with or without BOM), "
+                               "separated by commas or semicolons."),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,8 +32,11 @@ class UploadForm(forms.Form):
             raise ValidationError(_("The file is larger than the limit of %(limit)s MB.") % {
                 "limit": round(limit / (1024 * 1024), 1)})
         if not is_xlsx(upload):
-            raise ValidationError(_("This is not an Excel .xlsx file. Save it from Excel as "
-                                    "“Excel Workbook (.xlsx)” and try again."))
+            if looks_like_csv(upload):
+                return upload
+            raise ValidationError(_("This is neither an Excel .xlsx file nor a UTF-8 CSV "
+                                    "file. Save it from Excel as “Excel Workbook (.xlsx)” or "
+                                    "“CSV UTF-8” and try again."))
         if expands_too_much(upload):
             raise ValidationError(_("This workbook unpacks to far more data than a real list "
                                     "would; split it into smaller files."))

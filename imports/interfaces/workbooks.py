@@ -1,6 +1,7 @@
 """The downloadable template of an importer: a data sheet with the header row and one example
 row, and a "Hướng dẫn" (guide) sheet explaining each column and the allowed codes."""
 
+import csv
 import io
 
 from django.utils.translation import gettext as _
@@ -9,12 +10,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from imports.domain import cells
 from imports.domain.importers import Importer
 
 DATA_SHEET = "Dữ liệu"
 GUIDE_SHEET = "Hướng dẫn"  # named in error messages, so fixed whatever the interface language
 BOLD = Font(bold=True)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def _bold_row(sheet, values) -> list:
@@ -63,3 +66,13 @@ def template_workbook(importer: Importer) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def template_csv(importer: Importer) -> bytes:
+    """The same template as CSV: UTF-8 with a BOM (so Excel shows Vietnamese correctly), the
+    header row and the example row; the guide stays in the .xlsx template."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.header + (" *" if c.required else "") for c in importer.columns])
+    writer.writerow([cells.display(value) for value in importer.example_row()])
+    return ("\ufeff" + buffer.getvalue()).encode()

@@ -13,11 +13,15 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from accounts.domain.scope import scope_unit_ids
+from accounts.enums import RECORD_KEEPING_ROLES
+
 CHUNK = 2000
 LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
                  "household__head__full_name", "award_type__code", "award_type__name", "year",
                  "kind", "decision_number", "decision_date", "issuer", "unit__code", "unit__name",
-                 "revoked")
+                 "revoked", "unit_id")
+CCCD = LEDGER_FIELDS.index("person__cccd")
 
 
 class _Echo:
@@ -65,16 +69,25 @@ def ledger_header() -> list[str]:
             _("Decision date"), _("Issued by"), _("Unit code"), _("Unit"), _("Revoked")]
 
 
-def ledger_rows(records) -> Iterable[tuple]:
-    """Ledger rows straight from the database, CHUNK at a time (no model instances)."""
+def _line(row: tuple, yes: str, no: str, keeper_units: set | None) -> tuple:
+    *values, revoked, unit_id = row
+    if keeper_units is not None and unit_id not in keeper_units:
+        values[CCCD] = ""  # CCCD only where the reader keeps the records, as in the API
+    return (*values, yes if revoked else no)
+
+
+def ledger_rows(records, user=None) -> Iterable[tuple]:
+    """Ledger rows straight from the database, CHUNK at a time (no model instances). With a
+    `user`, CCCDs are blanked outside the units whose records that user keeps."""
     # Translated now: the generator runs after the view returned, outside the request language.
     yes, no = _("Yes"), _("No")
+    keepers = scope_unit_ids(user, RECORD_KEEPING_ROLES) if user is not None else None
     rows = records.order_by("id").values_list(*LEDGER_FIELDS).iterator(chunk_size=CHUNK)
-    return ((*row[:-1], yes if row[-1] else no) for row in rows)
+    return (_line(row, yes, no, keepers) for row in rows)
 
 
-def ledger_export(kind: str, records):
-    return export(kind, ledger_header(), ledger_rows(records), "so-khen-thuong",
+def ledger_export(kind: str, records, user=None):
+    return export(kind, ledger_header(), ledger_rows(records, user), "so-khen-thuong",
                   _("Award ledger"))
 
 

@@ -58,14 +58,20 @@ def _filters(request) -> Filters:
                                   0, 100))
 
 
+def fairness_figures(request) -> tuple:
+    """(root unit, filters, table) of the fairness page's query string; shared with the API so
+    both show the same numbers."""
+    root = _root(request)
+    filters = _filters(request)
+    return root, filters, fairness_table(root, row_units(root), filters)
+
+
 @login_required
 def fairness(request):
     """Shares of individual awards per group against the groups' shares of the people, one row
     per child unit of the chosen unit."""
     require(request, "reports.view_statistics")
-    root = _root(request)
-    filters = _filters(request)
-    table = fairness_table(root, row_units(root), filters)
+    root, filters, table = fairness_figures(request)
     if request.GET.get("export") in {"xlsx", "csv"}:
         return fairness_export(request.GET["export"], table, group_labels())
     return render(request, "reports/fairness.html", {
@@ -74,10 +80,9 @@ def fairness(request):
         "types": AwardType.objects.only("code", "name")})
 
 
-@login_required
-def dashboard(request):
-    """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts."""
-    require(request, "reports.view_statistics")
+def dashboard_figures(request) -> dict:
+    """The dashboard's numbers for the user's scope (or the `?unit=` subtree, 404 outside):
+    shared by the page and the API."""
     today = datetime.date.today()
     proposals = restrict_to_scope(Proposal.objects.all(), request.user, roles=STATISTICS_ROLES)
     records = restrict_to_scope(AwardRecord.objects.all(), request.user, roles=STATISTICS_ROLES)
@@ -87,16 +92,28 @@ def dashboard(request):
         proposals = proposals.filter(unit__in=subtree_ids(root))
         records = records.filter(unit__in=subtree_ids(root))
     by_state = figures.proposals_by_state(proposals, today)
-    by_step = figures.proposals_by_step(by_state)
-    by_form = figures.awards_by_form_and_year(records, today.year)
-    by_level = figures.awards_by_level(records, today)
+    return {"root": root, "today": today, "by_state": by_state,
+            "by_step": figures.proposals_by_step(by_state),
+            "backlog": figures.backlog(proposals, today),
+            "by_form": figures.awards_by_form_and_year(records, today.year),
+            "by_level": figures.awards_by_level(records, today)}
+
+
+@login_required
+def dashboard(request):
+    """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts."""
+    require(request, "reports.view_statistics")
+    data = dashboard_figures(request)
+    root, today, by_state, by_step, by_form, by_level = (
+        data["root"], data["today"], data["by_state"], data["by_step"], data["by_form"],
+        data["by_level"])
     state_names, level_names = dict(ProposalState.choices), dict(GrantingLevel.choices)
     step_names = step_labels()
     return render(request, "reports/dashboard.html", {
         "root": root, "today": today, "state_names": state_names,
         "by_state": [(state_names[s], v) for s, v in by_state.items()],
         "by_step": [(step_names[s], v) for s, v in by_step.items()],
-        "backlog": figures.backlog(proposals, today),
+        "backlog": data["backlog"],
         "by_form": by_form, "by_level": [(level_names.get(k, k or _("Unknown")), v)
                                          for k, v in by_level.items()],
         "step_chart": bar_chart(_("Proposals by step"),

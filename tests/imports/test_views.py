@@ -240,12 +240,14 @@ def test_officer_cannot_upload_units(browser, officer_a, tmp_path):
 
 # ---------------------------------------------------------------- upload refusals
 
-def test_upload_refuses_non_xlsx(browser, officer_a):
-    response = _post_file(browser(officer_a), "Số CCCD;Họ và tên\n".encode(), name="p.xlsx")
+def test_upload_refuses_neither_xlsx_nor_utf8_csv(browser, officer_a):
+    # Windows-1258 text (the old Vietnamese code page) is not UTF-8: refused, not misread.
+    response = _post_file(browser(officer_a), "Tên đơn;Năm\n".encode("cp1258"),
+                          name="p.xlsx")
 
     assert response.context["form"].errors == {"file": [
-        "This is not an Excel .xlsx file. Save it from Excel as “Excel Workbook (.xlsx)” and "
-        "try again."]}
+        "This is neither an Excel .xlsx file nor a UTF-8 CSV file. Save it from Excel as "
+        "“Excel Workbook (.xlsx)” or “CSV UTF-8” and try again."]}
     assert ImportJob.objects.count() == 0
 
 
