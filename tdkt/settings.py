@@ -163,6 +163,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 TDKT_LOGIN_WINDOW_SECONDS = env_int("TDKT_LOGIN_WINDOW_SECONDS", 15 * 60)
 TDKT_LOGIN_MAX_FAILURES_PER_USER = env_int("TDKT_LOGIN_MAX_FAILURES_PER_USER", 5)
 TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
+# REST API throttling (per address without a token, per user with one); `make fuzz` raises them.
+TDKT_API_RATE_ANON = env_str("TDKT_API_RATE_ANON", "30/m")
+TDKT_API_RATE_USER = env_str("TDKT_API_RATE_USER", "600/m")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
