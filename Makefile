@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PEOPLE ?= 3000
 
-.PHONY: install run serve migrate seed messages test lint bench clean
+.PHONY: install run serve migrate seed messages test lint bench fuzz load clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ test: messages lint
 
 bench: migrate
 	$(PY) bench/run_all.py
+
+## schemathesis against /api/v1/openapi.json on a scratch database (bench/fuzz_api.py);
+## `.ci/run` runs the bounded mode: make fuzz FUZZ_ARGS=--quick
+fuzz: messages
+	$(PY) bench/fuzz_api.py $(FUZZ_ARGS)
+
+## 50 users for 60 s against gunicorn + a throw-away PostgreSQL with the 100,000-person province
+## (bench/load_test.py; not in CI). LOAD_ARGS="--users 10 --seconds 20 --people 3000" for a try.
+load: messages
+	$(PY) bench/load_test.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var

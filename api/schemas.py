@@ -5,10 +5,20 @@ import datetime
 import uuid
 
 from ninja import Query, Schema
+from pydantic import ConfigDict
 
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ObjectIn(Schema):
+    """Base of a request body whose fields are all optional. ninja reads a body through
+    attribute access, so without this any JSON (a list, a number) passes as "no fields given";
+    `make fuzz` found it. Forbidding extra keys makes pydantic check the raw body first, so a
+    body that is not an object, or names a field that does not exist, is a 422."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class UnitOut(Schema):

@@ -4,23 +4,25 @@ Every endpoint checks the same rules permissions and uses the same permission-aw
 the back office; errors are JSON `{"detail": "…"}` in the caller's language (Vietnamese by
 default, from Accept-Language)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from api.auth import AUTH
+from api.openapi import DocumentedErrorsAPI
 from api.routers import awards, exchange, initiatives, organisations, proposals
 from api.routers import emulation as emulation_api
 from api.routers import statistics as statistics_api
 
-api = NinjaAPI(
+api = DocumentedErrorsAPI(
     title="TĐKT API", version="1", urls_namespace="api-v1", auth=AUTH,
     description="Quản lý thi đua, khen thưởng — REST API",
-    throttle=[AnonRateThrottle("30/m"), AuthRateThrottle("600/m")],
+    throttle=[AnonRateThrottle(settings.TDKT_API_RATE_ANON),
+              AuthRateThrottle(settings.TDKT_API_RATE_USER)],
 )
 api.add_router("/", organisations.router)
 api.add_router("/", awards.router)

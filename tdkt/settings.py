@@ -169,6 +169,9 @@ TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("TDKT_LOGIN_MAX_FAILURES_PER_ADDRE
 TDKT_REQUIRE_2FA_FOR_STAFF = env_bool("TDKT_REQUIRE_2FA_FOR_STAFF", False)
 # Key sealing stored secrets (TOTP keys); empty = derived from SECRET_KEY (accounts.domain.sealing).
 TDKT_SECRETS_KEY = env_str("TDKT_SECRETS_KEY", "")
+# REST API throttling (per address without a token, per user with one); `make fuzz` raises them.
+TDKT_API_RATE_ANON = env_str("TDKT_API_RATE_ANON", "30/m")
+TDKT_API_RATE_USER = env_str("TDKT_API_RATE_USER", "600/m")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -1,11 +1,10 @@
 """Award catalogue, ledger and the eligibility check (same JSON as the command-line interface,
 ../shared/domain/eligibility-interface.md)."""
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from ninja import Body, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
 from api.schemas import AwardRecordOut, AwardTypeOut
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries import records_for_user
@@ -35,19 +34,23 @@ def ledger(request, q: str = "", award: str = "", year: int | None = None):
     return qs.order_by("id")
 
 
-@router.post("/eligibility/check")
-def eligibility_check(request, payload: dict = Body(...)):
+class CheckIn(Schema):
+    # Any JSON per case: a malformed one is answered with its own error row, not a 422.
+    cases: list
+
+
+class CheckOut(Schema):
+    results: list[dict]
+
+
+@router.post("/eligibility/check", response=CheckOut)
+def eligibility_check(request, payload: CheckIn):
     """Evaluate cases: `{"cases": [...]}` → `{"results": [...]}`; a malformed case gets
     `{"id", "error"}` and the others are still evaluated. Parameters come from the catalogue."""
     require(request, "awards.view_catalogue")
-    cases = payload.get("cases")
-    if not isinstance(cases, list):
-        # A ValidationError reaches api.v1's handler: 422 with a translated message (returning a
-        # (422, body) tuple from an operation declaring only 200 was a 500).
-        raise ValidationError(_("cases: a list is required."))
     params = CatalogueParameters()
     results = []
-    for data in cases:
+    for data in payload.cases:
         try:
             results.append(evaluate(parse_case(data), params).as_dict())
         except CaseError as error:

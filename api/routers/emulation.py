@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
 from api.schemas import year_param
 from emulation.domain import cluster_rounds as rounds_domain
 from emulation.domain.queries.cluster_rounds import rounds_for_user

@@ -3,8 +3,9 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
 from api.schemas import InitiativeDetailOut, InitiativeOut
 from emulation.domain.queries.initiatives import initiatives_for_user
 from emulation.models import InitiativeAuthor

@@ -2,8 +2,9 @@
 
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
 from api.schemas import ClusterOut, PersonOut, UnitOut
 from organisations.domain.queries import clusters_for_user, people_for_user, units_for_user
 from organisations.domain.tree import predecessors_of

@@ -8,8 +8,10 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
+from api.schemas import ObjectIn
 from awards.models import AwardType
 from decisions.domain import issuing
 from decisions.domain.queries import certificate_by_code, decisions_for_user
@@ -85,7 +87,7 @@ class ReasonIn(Schema):
     reason: str
 
 
-class SubmitIn(Schema):
+class SubmitIn(ObjectIn):
     override_reason: str = ""
 
 
@@ -224,7 +226,7 @@ def issue(request, public_id: uuid.UUID, payload: IssueIn):
     return issuing.issue_decision(request.user, decision, date=payload.date)
 
 
-@public.get("/certificates/{code}", response={200: CertificateOut, 404: dict}, auth=None)
+@public.get("/certificates/{code}", response=CertificateOut, auth=None)
 def verify(request, code: str):
     """Public verification of a certificate (no personal data)."""
     certificate = certificate_by_code(code)
