@@ -165,8 +165,9 @@ def test_timeliness_and_unit_year_pages(client_for, board_user, province, dept_a
     assert [(r.unit.code, r.total, r.on_time, r.missing, r.share_on_time) for r in rows] == [
         ("SO-A", 1, 1, 0, 100), ("TRUONG-A", 1, 0, 1, 0)]
     page = client.get(url("unit_timeliness", school_a.code, 2025))
-    assert [(r["filing"].request.title, r["label"]) for r in page.context["rows"]] == [
-        ("Báo cáo công tác thi đua quý 1", "Missing (overdue)")]
+    assert [(r["filing"].request.title, r["status"], r["label"])
+            for r in page.context["rows"]] == [
+        ("Báo cáo công tác thi đua quý 1", "missing", "Chưa gửi (quá hạn)")]  # back office: vi
 
 
 def test_overdue_list(client_for, board_user, officer_a, province, dept_a, school_a):
