@@ -48,6 +48,15 @@ class CriterionKind(models.TextChoices):
     PENALTY = "penalty", _("Penalty")
 
 
+class CriterionFeed(models.TextChoices):
+    """Where a criterion's points come from: scorers (manual), or the system's own records.
+    A system-fed criterion is not self- or peer-scored; the head/board may re-score it with a
+    reason."""
+
+    MANUAL = "manual", _("Scored by the units")
+    REPORTING_ON_TIME = "reporting_on_time", _("System: reports filed on time")
+
+
 class Grade(models.TextChoices):
     """Xếp loại of a cluster member; thresholds live on the criteria set [U]."""
 

@@ -8,6 +8,7 @@ from awards.data.seed import seed_all
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from emulation.domain.criteria import seed_template
 from proposals.data.parameters import seed_parameters
+from reports.data.parameters import seed_parameters as seed_reporting_parameters
 
 
 def reload_reference_data() -> None:
@@ -15,3 +16,4 @@ def reload_reference_data() -> None:
     seed_parameters(apps)
     seed_holidays(*SEED_YEARS)
     seed_template(apps)
+    seed_reporting_parameters(apps)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from emulation.domain import criteria as criteria_domain
-from emulation.domain import scoring
+from emulation.domain import feeds, scoring
 from emulation.enums import RoundState, ScoreKind
 from emulation.models import (
     ClusterRound,
@@ -103,6 +103,15 @@ def _leaf(cluster_round, criterion):
     return criterion
 
 
+def _unit_scored(criterion):
+    """A system-fed criterion is not scored by the units (emulation.domain.feeds)."""
+    if feeds.is_fed(criterion):
+        raise ValidationError({"criterion": _(
+            "Criterion %(code)s is scored by the system (%(source)s); only the cluster head "
+            "or the board may change it, with a reason.") % {
+            "code": criterion.code, "source": criterion.get_feed_display()}})
+
+
 def _check_points(criterion, points) -> Decimal:
     points = Decimal(str(points))
     if not Decimal(0) <= points <= criterion.max_points:
@@ -147,6 +156,7 @@ def self_assess(cluster_round, *, actor, unit, criterion, points, evidence_text:
     locked = _lock(cluster_round, RoundState.SCORING)
     _member(locked, unit)
     _leaf(locked, criterion)
+    _unit_scored(criterion)
     points = _check_points(criterion, points)
     if criterion.evidence_required and not (evidence_text.strip() or evidence_file):
         existing = Score.objects.filter(round=locked, unit=unit, criterion=criterion,
@@ -177,6 +187,7 @@ def score_peer(cluster_round, *, actor, scorer_unit, unit, criterion, points) ->
     _member(locked, scorer_unit, "scorer_unit")
     _member(locked, unit)
     _leaf(locked, criterion)
+    _unit_scored(criterion)
     points = _check_points(criterion, points)
     score = _write(locked, actor=actor, unit=unit, criterion=criterion, kind=ScoreKind.PEER,
                    scorer_unit=scorer_unit, points=points)
@@ -275,14 +286,31 @@ def effective_points(scores) -> dict[tuple[int, str], Decimal]:
     return result
 
 
+def round_points(cluster_round, criteria, units) -> dict[tuple[int, str], Decimal]:
+    """Effective points per (unit id, criterion code). A system-fed criterion
+    (emulation.domain.feeds) takes the head/board's re-score when there is one, else the
+    system's points; self and peer scores never count for it."""
+    fed_codes = {c.code for c in criteria_domain.leaves(criteria) if feeds.is_fed(c)}
+    scores = [s for s in Score.objects.filter(round=cluster_round).values_list(
+        "unit_id", "criterion__code", "kind", "points")
+        if s[1] not in fed_codes or s[2] == ScoreKind.BOARD]
+    points = effective_points(scores)
+    if fed_codes:
+        fed = [c for c in criteria if c.code in fed_codes]
+        for key, value in feeds.system_points(fed, [u.pk for u in units],
+                                              cluster_round.year).items():
+            points.setdefault(key, value)
+    return points
+
+
 def results(cluster_round) -> list[Row]:
-    """Every member's total, rank and grade, best first (three queries)."""
+    """Every member's total, rank and grade, best first (three queries, plus two when a
+    criterion is system-fed)."""
     criteria = list(cluster_round.criteria_set.criteria.all())
     nodes = criteria_domain.nodes_of(criteria)
     thresholds = criteria_domain.thresholds_of(cluster_round.criteria_set)
     units = member_units(cluster_round)
-    points = effective_points(Score.objects.filter(round=cluster_round).values_list(
-        "unit_id", "criterion__code", "kind", "points"))
+    points = round_points(cluster_round, criteria, units)
     raw: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for (unit_id, code), value in points.items():
         raw[unit_id][code] = value

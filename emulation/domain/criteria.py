@@ -28,6 +28,21 @@ TEMPLATE = (
     ("3", None, "Điểm thưởng (mô hình mới, cách làm hay)", "5", "1", "bonus", True),
     ("4", None, "Điểm trừ (vi phạm, chậm báo cáo)", "10", "1", "penalty", False),
 )
+# Criteria the system scores from its own records (seed 001 §8: on-time reporting is an
+# emulation criterion, and the system knows who filed late — reports.domain.timeliness).
+TEMPLATE_FEEDS = {"2.2": "reporting_on_time"}
+
+
+def mark_template_feeds(apps=None) -> int:
+    """Set `feed` on the template's system-fed rows (data migration 0004 for databases seeded
+    before the field existed, and `seed_template`). Returns the rows changed."""
+    sets = apps.get_model("emulation", "CriteriaSet") if apps else CriteriaSet
+    crits = apps.get_model("emulation", "Criterion") if apps else Criterion
+    template = sets.objects.filter(name=TEMPLATE_NAME, is_template=True).first()
+    changed = 0
+    for code, feed in TEMPLATE_FEEDS.items() if template else ():
+        changed += crits.objects.filter(criteria_set=template, code=code).update(feed=feed)
+    return changed
 
 
 def seed_template(apps=None) -> None:
@@ -43,6 +58,9 @@ def seed_template(apps=None) -> None:
             criteria_set=template, parent=by_code.get(parent), code=code, name=name,
             max_points=Decimal(top), weight=Decimal(weight), kind=kind,
             evidence_required=evidence, position=position)
+    if any(f.name == "feed" for f in crits._meta.get_fields()):
+        # Migration 0002's historical model has no `feed` yet; migration 0004 marks it there.
+        mark_template_feeds(apps)
 
 
 @transaction.atomic
@@ -61,7 +79,7 @@ def copy_criteria_set(source: CriteriaSet, *, actor, name: str, year: int | None
         new_by_old[old.pk] = Criterion.objects.create(
             criteria_set=copy, parent=new_by_old.get(old.parent_id), code=old.code,
             name=old.name, max_points=old.max_points, weight=old.weight, kind=old.kind,
-            evidence_required=old.evidence_required, position=old.position)
+            evidence_required=old.evidence_required, position=old.position, feed=old.feed)
     record(actor, "emulation.criteria_set.copy", copy, changes={"from": str(source.public_id)})
     return copy
 

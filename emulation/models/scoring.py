@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.enums import CriterionKind, RoundState, ScoreKind
+from emulation.enums import CriterionFeed, CriterionKind, RoundState, ScoreKind
 
 
 def default_thresholds() -> list:
@@ -48,6 +48,8 @@ class Criterion(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=CriterionKind.choices,
                             default=CriterionKind.NORMAL)
     evidence_required = models.BooleanField(_("evidence required"), default=False)
+    feed = models.CharField(_("source of the points"), max_length=20,
+                            choices=CriterionFeed.choices, default=CriterionFeed.MANUAL)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

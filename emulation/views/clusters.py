@@ -18,6 +18,7 @@ from accounts.domain import scope
 from core.interfaces.views import form_page
 from emulation.domain import cluster_rounds as domain
 from emulation.domain import criteria as criteria_domain
+from emulation.domain import feeds
 from emulation.domain.queries.cluster_rounds import (
     acting_units,
     headed_cluster_ids,
@@ -93,11 +94,16 @@ def round_detail(request, public_id):
                .select_related("score__unit", "score__criterion", "actor")
                .order_by("-at", "-id")[:50] if managing else [])
     grades = dict(Grade.choices)
+    criteria = list(cluster_round.criteria_set.criteria.all())
+    fed = [c for c in criteria if feeds.is_fed(c)]
     return render(request, "emulation/round_detail.html", {
         "round": cluster_round,
         "rows": [{"row": r, "grade": grades.get(r.grade, ""), "votes": counts.get(r.unit.pk, 0),
                   "leads": r.unit.pk in leaders} for r in rows],
-        "criteria": cluster_round.criteria_set.criteria.all(),
+        "criteria": criteria, "fed": fed,
+        # The evidence behind system-fed points: each unit's late and missing reports.
+        "evidence": (feeds.reporting_evidence([r.unit for r in rows], cluster_round.year)
+                     if fed else []),
         "leaders": [(r.unit, proposal_link(r.unit)) for r in rows if r.unit.pk in leaders],
         "voted": cluster_round.receipts.count(),
         "history": history,
@@ -129,7 +135,8 @@ def round_pact(request, public_id):
 def round_score(request, public_id):
     cluster_round = _get(request, public_id, "emulation.score_round")
     scorers = acting_units(request.user, cluster_round)
-    units, leaves = domain.member_units(cluster_round), _leaves(cluster_round)
+    units = domain.member_units(cluster_round)
+    leaves = [c for c in _leaves(cluster_round) if not feeds.is_fed(c)]  # the system scores those
     form = forms.ScoreForm(request.POST or None, request.FILES or None, scorers=scorers,
                            units=units, criteria=leaves)
 

@@ -113,11 +113,11 @@ def test_full_flow(client, officer_a, board_user, scoring_round, members):
     officer = board = client
     client.force_login(officer_a)
     response = officer.post(url("round_score", scoring_round), {
-        "scorer_unit": "SO-A", "unit": "SO-A", "criterion": "2.2", "points": "9",
-        "evidence_text": "Báo cáo đúng hạn 12/12 kỳ"})
+        "scorer_unit": "SO-A", "unit": "SO-A", "criterion": "2.3", "points": "9",
+        "evidence_text": "Tổ chức 3 phong trào thi đua"})
     assert response.status_code == 302
     response = officer.post(url("round_score", scoring_round), {
-        "scorer_unit": "SO-A", "unit": "SO-C", "criterion": "2.2", "points": "7"})
+        "scorer_unit": "SO-A", "unit": "SO-C", "criterion": "2.3", "points": "7"})
     assert list(Score.objects.order_by("id").values_list(
         "kind", "unit__code", "scorer_unit__code", "points")) == [
         ("self", "SO-A", "SO-A", D(9)), ("peer", "SO-C", "SO-A", D(7))]
@@ -140,7 +140,9 @@ def test_full_flow(client, officer_a, board_user, scoring_round, members):
     page = board.get(url("round_detail", scoring_round))
     assert [(r["row"].unit.code, r["row"].total, r["row"].rank, r["leads"])
             for r in page.context["rows"]] == [
-        ("SO-A", D("8.00"), 1, False), ("SO-C", D("7.00"), 2, False), ("SO-D", D("0.00"), 3, False)]
+        # 2.2 is system-fed: the board's 8 for SO-A, the full 10 for the others (no report due).
+        ("SO-A", D("17.00"), 1, False), ("SO-C", D("17.00"), 1, False),
+        ("SO-D", D("10.00"), 3, False)]
     minutes = board.get(url("round_minutes", scoring_round))
     assert minutes["Content-Type"].endswith("wordprocessingml.document")
     assert minutes.content[:2] == b"PK"

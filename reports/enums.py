@@ -1,0 +1,53 @@
+"""Choice sets of reporting discipline (chế độ thông tin, báo cáo; seed 001 §8)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from accounts.enums import Role
+
+
+class ReportKind(models.TextChoices):
+    """Periodic reports follow the reporting calendar; ad hoc ones answer a single request."""
+
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    HALF_YEAR = "half_year", _("Six-month")
+    YEARLY = "yearly", _("Yearly")
+    AD_HOC = "ad_hoc", _("Ad hoc")
+
+
+# How many periods a year each periodic kind has (the period number runs 1..n).
+PERIODS = {ReportKind.MONTHLY: 12, ReportKind.QUARTERLY: 4, ReportKind.HALF_YEAR: 2}
+
+
+class RequestState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", pgettext_lazy("report request", "Issued")
+    CLOSED = "closed", pgettext_lazy("report request", "Closed")
+    CANCELLED = "cancelled", pgettext_lazy("report request", "Cancelled")
+
+
+class FilingState(models.TextChoices):
+    PENDING = "pending", _("Not filed yet")
+    FILED = "filed", _("Filed")
+    RETURNED = "returned", _("Returned for correction")
+
+
+class Timeliness(models.TextChoices):
+    """What a filing counts as, computed (never stored as a state)."""
+
+    ON_TIME = "on_time", _("On time")
+    LATE = "late", _("Late")
+    MISSING = "missing", _("Missing (overdue)")
+    NOT_DUE = "not_due", _("Not due yet")
+
+
+# Requests whose filings count: issued, and closed ones (a closed request keeps its record).
+COUNTED_REQUEST_STATES = (RequestState.ISSUED, RequestState.CLOSED)
+# A unit may (re)file while its filing is in one of these states and the request is issued.
+FILEABLE_STATES = (FilingState.PENDING, FilingState.RETURNED)
+# Who keeps report requests and files reports: the board and unit officers, within scope.
+REPORTING_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
+# Who may grant an extension or decide that a returned filing does not count as filed.
+BOARD_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)

@@ -1,0 +1,3 @@
+from .reporting import FilingVersion, ReportFiling, ReportingParameter, ReportRequest
+
+__all__ = ["FilingVersion", "ReportFiling", "ReportRequest", "ReportingParameter"]
