@@ -113,10 +113,12 @@ def _check_points(criterion, points) -> Decimal:
 
 
 def _write(cluster_round, *, actor, unit, criterion, kind, scorer_unit, points,
-           reason="", **extra) -> Score:
+           reason="", previous=None, **extra) -> Score:
+    """`previous`: the value the change replaces when the score row is new (a first board
+    re-score replaces the effective peer/self points, which the history must show)."""
     score = Score.objects.filter(round=cluster_round, unit=unit, criterion=criterion, kind=kind,
                                  scorer_unit=scorer_unit).first()
-    old = score.points if score else None
+    old = score.points if score else previous
     if score is None:
         score = Score(round=cluster_round, unit=unit, criterion=criterion, kind=kind,
                       scorer_unit=scorer_unit)
@@ -199,8 +201,11 @@ def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Sc
     _member(locked, unit)
     _leaf(locked, criterion)
     points = _check_points(criterion, points)
+    before = effective_points(Score.objects.filter(
+        round=locked, unit=unit, criterion=criterion).values_list(
+        "unit_id", "criterion__code", "kind", "points")).get((unit.pk, criterion.code))
     score = _write(locked, actor=actor, unit=unit, criterion=criterion, kind=ScoreKind.BOARD,
-                   scorer_unit=None, points=points, reason=reason)
+                   scorer_unit=None, points=points, reason=reason, previous=before)
     _audit(actor, "rescore", locked, reason=reason, changes={
         "unit": unit.code, "criterion": criterion.code, "points": str(points)})
     return score

@@ -23,7 +23,7 @@ from emulation.domain.queries.cluster_rounds import (
     headed_cluster_ids,
     rounds_for_user,
 )
-from emulation.enums import ROUND_MANAGER_ROLES, Grade
+from emulation.enums import ROUND_MANAGER_ROLES, Grade, RoundState
 from emulation.interfaces import cluster_forms as forms
 from emulation.interfaces.cluster_minutes import minutes_docx
 from emulation.models import ScoreChange
@@ -87,7 +87,9 @@ def round_detail(request, public_id):
     cluster_round = _get(request, public_id)
     user = request.user
     rows = domain.results(cluster_round)
-    counts, leaders = domain.tally(cluster_round)
+    # A secret ballot: nobody sees counts or the leader until the results are published.
+    published = cluster_round.state == RoundState.PUBLISHED
+    counts, leaders = domain.tally(cluster_round) if published else ({}, [])
     managing = user.has_perm("emulation.manage_cluster_round", cluster_round)
     history = (ScoreChange.objects.filter(score__round=cluster_round)
                .select_related("score__unit", "score__criterion", "actor")
