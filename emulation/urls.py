@@ -1,7 +1,7 @@
 from django.urls import path
 
 from emulation import urls_movements
-from emulation.views import clusters, exemplars, initiatives, inspections
+from emulation.views import clusters, criteria, exemplars, initiatives, inspections
 
 app_name = "emulation"
 urlpatterns = [
@@ -50,6 +50,19 @@ urlpatterns = [
     path("clusters/", clusters.round_list, name="round_list"),
     path("clusters/new/", clusters.round_create, name="round_create"),
     path("clusters/criteria/copy/", clusters.criteria_copy, name="criteria_copy"),
+    path("clusters/criteria/", criteria.criteria_set_list, name="criteria_set_list"),
+    path("clusters/criteria/<uuid:public_id>/", criteria.criteria_set_detail,
+         name="criteria_set_detail"),
+    path("clusters/criteria/<uuid:public_id>/add/", criteria.criterion_add,
+         name="criterion_add"),
+    path("clusters/criteria/<uuid:public_id>/thresholds/", criteria.thresholds_edit,
+         name="thresholds_edit"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/edit/", criteria.criterion_edit,
+         name="criterion_edit"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/retire/", criteria.criterion_retire,
+         name="criterion_retire"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/<slug:direction>/",
+         criteria.criterion_move, name="criterion_move"),
     path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
     path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
     path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),

@@ -95,7 +95,8 @@ def sign_pact(cluster_round, *, actor, pact_date, pact_text: str) -> ClusterRoun
 
 
 def _leaf(cluster_round, criterion):
-    leaf_ids = {c.pk for c in criteria_domain.leaves(cluster_round.criteria_set.criteria.all())}
+    scored = criteria_domain.active(cluster_round.criteria_set)
+    leaf_ids = {c.pk for c in criteria_domain.leaves(scored)}
     if criterion.criteria_set_id != cluster_round.criteria_set_id or criterion.pk not in leaf_ids:
         raise ValidationError({"criterion": _(
             "Criterion %(code)s is not a scored line of this round's set.") % {
@@ -282,7 +283,7 @@ def effective_points(scores) -> dict[tuple[int, str], Decimal]:
 
 def results(cluster_round) -> list[Row]:
     """Every member's total, rank and grade, best first (three queries)."""
-    criteria = list(cluster_round.criteria_set.criteria.all())
+    criteria = list(criteria_domain.active(cluster_round.criteria_set))
     nodes = criteria_domain.nodes_of(criteria)
     thresholds = criteria_domain.thresholds_of(cluster_round.criteria_set)
     units = member_units(cluster_round)

@@ -14,13 +14,15 @@ from .scoring import (
     ClusterRound,
     CriteriaSet,
     Criterion,
+    CriterionRetirement,
     RoundBallot,
     RoundVoteReceipt,
     Score,
     ScoreChange,
 )
 
-__all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "Exemplar",
+__all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionRetirement",
+           "Exemplar",
            "ExemplarEvidence", "ExemplarFollowUp", "Initiative", "InitiativeAuthor",
            "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",

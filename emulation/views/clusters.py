@@ -99,18 +99,18 @@ def round_detail(request, public_id):
         "round": cluster_round,
         "rows": [{"row": r, "grade": grades.get(r.grade, ""), "votes": counts.get(r.unit.pk, 0),
                   "leads": r.unit.pk in leaders} for r in rows],
-        "criteria": cluster_round.criteria_set.criteria.all(),
+        "criteria": criteria_domain.active(cluster_round.criteria_set),
         "leaders": [(r.unit, proposal_link(r.unit)) for r in rows if r.unit.pk in leaders],
         "voted": cluster_round.receipts.count(),
         "history": history,
         "perms": {name: user.has_perm(f"emulation.{name}", cluster_round) for name in (
             "sign_pact", "rescore", "open_voting", "publish_round", "score_round",
-            "vote_round")},
+            "vote_round", "view_criteria_set")},
     })
 
 
 def _leaves(cluster_round):
-    return criteria_domain.leaves(cluster_round.criteria_set.criteria.all())
+    return criteria_domain.leaves(criteria_domain.active(cluster_round.criteria_set))
 
 
 def _by_code(items, code):
