@@ -26,6 +26,8 @@ urlpatterns = [
          name="exemplar_publish"),
     path("exemplars/<uuid:public_id>/withdraw/", exemplars.exemplar_withdraw,
          name="exemplar_withdraw"),
+    path("exemplars/<uuid:public_id>/correct/", exemplars.exemplar_correct,
+         name="exemplar_correct"),
     path("exemplars/<uuid:public_id>/follow-up/", exemplars.exemplar_follow_up,
          name="exemplar_follow_up"),
     path("exemplars/<uuid:public_id>/evidence/", exemplars.exemplar_evidence,

@@ -1,4 +1,4 @@
-from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp
+from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
 from .initiatives import Initiative, InitiativeAuthor, InitiativeToken, InitiativeUse
 from .inspections import InspectionPlan, InspectionVisit, RemediationTask
 from .movements import (
@@ -22,8 +22,8 @@ from .scoring import (
 )
 
 __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionRetirement",
-           "Exemplar",
-           "ExemplarEvidence", "ExemplarFollowUp", "Initiative", "InitiativeAuthor",
+           "Exemplar", "ExemplarEvidence", "ExemplarFollowUp", "ExemplarVersion", "Initiative",
+           "InitiativeAuthor",
            "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
            "RegistrationEntry", "RemediationTask", "RoundBallot", "RoundVoteReceipt", "Score",
