@@ -126,6 +126,9 @@ class Case:
     # against frameworks the law leaves to separate criteria sets.
     cluster_leading: bool = False
     framework_met: bool | None = None
+    # The approved emulation registration (đăng ký thi đua) for this award and year: True /
+    # False, or None when not checked (no registration data): then no condition is added.
+    registered: bool | None = None
     extra: dict = field(default_factory=dict)
     # Optional, shared by the cases of one subject (batch screening); built on demand otherwise.
     # It must describe these ratings/awards/discipline: a `dataclasses.replace` that changes them

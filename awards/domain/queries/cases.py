@@ -24,6 +24,7 @@ from awards.models import (
     TaskRating,
 )
 from emulation.domain.queries.initiatives import initiative_facts
+from emulation.domain.queries.movements import collective_registration, registration_facts
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person
 
@@ -90,6 +91,7 @@ def _chunk(batch, awards_wanted, year):
     ratings, held = _histories(ids)
     discipline, pending = _facts(ids)
     initiatives = initiative_facts(ids)  # recognised initiatives and their one-use state
+    registrations = registration_facts(batch, year)  # approved đăng ký thi đua, or None
     empty = ()
     for person in batch:
         pid = person.pk
@@ -100,8 +102,14 @@ def _chunk(batch, awards_wanted, year):
                  "pending": tuple(pending.get(pid, empty)),
                  "initiatives": initiatives.get(pid, empty)}
         facts["history"] = HistoryIndex(facts["ratings"], facts["awards"], facts["discipline"])
+        registered = registrations[pid]
         for award in awards_wanted:
-            yield person, Case(award=award, **facts)
+            yield person, Case(award=award, registered=_registered(registered, award), **facts)
+
+
+def _registered(codes: frozenset[str] | None, award: str) -> bool | None:
+    return None if codes is None else award in codes
+
 
 def members_of(collective: Collective, year: int) -> Members | None:
     """Member figures of a whole-unit collective for `year`, from the ledger: people employed in
@@ -138,4 +146,5 @@ def case_for_collective(collective: Collective, award: str, year: int) -> Case:
                     .values_list("kind", flat=True))
     return Case(id=str(collective.public_id), award=award, year=year,
                 subject=Subject(kind="collective"), ratings=ratings, awards=held,
-                pending=pending, members=members_of(collective, year))
+                pending=pending, members=members_of(collective, year),
+                registered=_registered(collective_registration(collective, year), award))
