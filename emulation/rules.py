@@ -78,6 +78,22 @@ rules.add_perm("emulation.score_round", takes_part & _round_state(
 rules.add_perm("emulation.vote_round", takes_part & _round_state(
     RoundState.VOTING, name="round_open_for_votes"))
 
+
+
+# Criteria sets: whoever runs rounds edits the year's sets; the reusable templates are the
+# board's (they shape every cluster's scoring).
+@rules.predicate
+def edits_criteria_set(user, criteria_set=None) -> bool:
+    if criteria_set is not None and criteria_set.is_template:
+        return scope.is_system_admin(user) or scope.has_role(user, *ROUND_MANAGER_ROLES)
+    return manages_round(user, None)
+
+
+rules.add_perm("emulation.view_criteria_set",
+               rules.predicate(lambda user, obj=None: manages_round(user, None),
+                               name="criteria_set_viewer"))
+rules.add_perm("emulation.change_criteria_set", edits_criteria_set)
+
 # The other parts of the app register their permissions in their own modules.
 from emulation import rules_movements  # noqa: E402,F401,I001  (plans, movements)
 from emulation import rules_records  # noqa: E402,F401,I001  (exemplars, inspections)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from emulation import urls_movements
-from emulation.views import clusters, exemplars, initiatives, inspections
+from emulation.views import clusters, criteria, exemplars, initiatives, inspections
 
 app_name = "emulation"
 urlpatterns = [
@@ -26,6 +26,8 @@ urlpatterns = [
          name="exemplar_publish"),
     path("exemplars/<uuid:public_id>/withdraw/", exemplars.exemplar_withdraw,
          name="exemplar_withdraw"),
+    path("exemplars/<uuid:public_id>/correct/", exemplars.exemplar_correct,
+         name="exemplar_correct"),
     path("exemplars/<uuid:public_id>/follow-up/", exemplars.exemplar_follow_up,
          name="exemplar_follow_up"),
     path("exemplars/<uuid:public_id>/evidence/", exemplars.exemplar_evidence,
@@ -50,6 +52,19 @@ urlpatterns = [
     path("clusters/", clusters.round_list, name="round_list"),
     path("clusters/new/", clusters.round_create, name="round_create"),
     path("clusters/criteria/copy/", clusters.criteria_copy, name="criteria_copy"),
+    path("clusters/criteria/", criteria.criteria_set_list, name="criteria_set_list"),
+    path("clusters/criteria/<uuid:public_id>/", criteria.criteria_set_detail,
+         name="criteria_set_detail"),
+    path("clusters/criteria/<uuid:public_id>/add/", criteria.criterion_add,
+         name="criterion_add"),
+    path("clusters/criteria/<uuid:public_id>/thresholds/", criteria.thresholds_edit,
+         name="thresholds_edit"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/edit/", criteria.criterion_edit,
+         name="criterion_edit"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/retire/", criteria.criterion_retire,
+         name="criterion_retire"),
+    path("clusters/criteria/<uuid:public_id>/c/<str:code>/<slug:direction>/",
+         criteria.criterion_move, name="criterion_move"),
     path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
     path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
     path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),

@@ -111,3 +111,21 @@ CRITERIA = {
         "hc_lao_dong_3.excellent_years": (1, "Luật TĐKT 2022, Điều 44", True),
     },
 }
+
+# ---------------------------------------------------------------- emulation registration
+# Titles considered only for those who registered for them (đăng ký thi đua), by achievement
+# year. Law 2003 (amended 2013) Art. 10.1.b names "registration to take part in emulation" as a
+# basis for conferring emulation titles. The legal reference does not cover registration: both
+# rows are UNVERIFIED [U] (the 2022 Law's wording on registration was not checked) and the
+# business owner must confirm the list; a province corrects it here without touching the rules.
+EMULATION_TITLES = frozenset({
+    "ldtt", "cstt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc",
+    "tt_ldtt", "don_vi_tien_tien", "tt_ldxs", "don_vi_quyet_thang",
+    "co_thi_dua_tinh", "co_thi_dua_cp"})
+REGISTRATION_REQUIRED = [
+    # (award codes, valid_from, valid_to, citation, verified) — dates are achievement years
+    (EMULATION_TITLES, D(2014, 1, 1), D(2023, 12, 31),
+     "Luật TĐKT 2003 (sửa đổi 2013), Điều 10.1.b", False),
+    (EMULATION_TITLES, D(2024, 1, 1), OPEN, "Luật TĐKT 2022 (đăng ký thi đua) [chưa xác minh]",
+     False),
+]

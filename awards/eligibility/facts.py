@@ -130,19 +130,24 @@ class Case:
     # against frameworks the law leaves to separate criteria sets.
     cluster_leading: bool = False
     framework_met: bool | None = None
+    # The approved emulation registration (đăng ký thi đua) for this award and year: True /
+    # False, or None when not checked (no registration data): then no condition is added.
+    registered: bool | None = None
     extra: dict = field(default_factory=dict)
     # Optional, shared by the cases of one subject (batch screening); built on demand otherwise.
     # It must describe these ratings/awards/discipline: a `dataclasses.replace` that changes them
     # must also pass `history=None`.
     history: HistoryIndex | None = field(default=None, compare=False, repr=False)
 
-    def for_award(self, award: str) -> "Case":
-        """The same subject and history asking for another award. Equal to
-        `dataclasses.replace(self, award=award)`, without re-running the generated __init__
-        (screening a province builds a case per person × award)."""
+    def for_award(self, award: str, **facts) -> "Case":
+        """The same subject and history asking for another award (and any per-award `facts`,
+        e.g. `registered`). Equal to `dataclasses.replace(self, award=award, **facts)` without
+        re-running the generated __init__ (screening a province builds a case per person ×
+        award); `facts` must not change the history (ratings, awards, discipline)."""
         twin = object.__new__(Case)
         twin.__dict__.update(self.__dict__)
         twin.__dict__["award"] = award
+        twin.__dict__.update(facts)
         return twin
 
     def index(self) -> HistoryIndex:

@@ -50,6 +50,13 @@ def _int(value, where: str) -> int:
     return value
 
 
+def _optional_bool(value, where: str) -> bool | None:
+    """An optional yes/no fact: absent or null means "not checked"."""
+    if value is not None and not isinstance(value, bool):
+        raise CaseError(_("%(where)s: true, false or null is required.") % {"where": where})
+    return value
+
+
 def _choice(value, allowed, where: str) -> str:
     if value not in allowed:
         raise CaseError(_("%(where)s: unknown code “%(value)s”.") % {"where": where,
@@ -115,4 +122,5 @@ def parse_case(data: dict) -> Case:
                                   "unit_quota.cstd_co_so_proposed")) if quota else None,
         cluster_leading=bool(data.get("cluster_leading")),
         framework_met=data.get("framework_met"),
+        registered=_optional_bool(data.get("registered"), "registered"),
     )

@@ -61,17 +61,23 @@ class Parameters:
 
     def __init__(self, *, base_salary=data.BASE_SALARY, rounding=data.ROUNDING,
                  coefficients=data.COEFFICIENTS, household_factor=data.HOUSEHOLD_FACTOR,
-                 criteria=data.CRITERIA):
+                 criteria=data.CRITERIA, registration=data.REGISTRATION_REQUIRED):
         self.base_salary_rows = base_salary
         self.rounding_rows = rounding
         self.coefficient_rows = coefficients
         self.household_rows = household_factor
         self.criteria_table = criteria
+        self.registration_rows = registration
         self._rewards: dict = {}  # (award, kind, date) → reward: a province shares a few dates
 
     def criterion(self, law: Law, key: str) -> Value:
         value, citation, verified = self.criteria_table[law.key][key]
         return Value(value, citation, verified)
+
+    def registration_required(self, award: str, year: int) -> Value | None:
+        """The citation when `award` needs an emulation registration in achievement `year`."""
+        row = _in_force(self.registration_rows, datetime.date(year, 1, 1))
+        return Value(True, row[3], row[4]) if row and award in row[0] else None
 
     def base_salary(self, on: datetime.date) -> Value | None:
         row = _in_force(self.base_salary_rows, on)

@@ -95,7 +95,8 @@ def sign_pact(cluster_round, *, actor, pact_date, pact_text: str) -> ClusterRoun
 
 
 def _leaf(cluster_round, criterion):
-    leaf_ids = {c.pk for c in criteria_domain.leaves(cluster_round.criteria_set.criteria.all())}
+    scored = criteria_domain.active(cluster_round.criteria_set)
+    leaf_ids = {c.pk for c in criteria_domain.leaves(scored)}
     if criterion.criteria_set_id != cluster_round.criteria_set_id or criterion.pk not in leaf_ids:
         raise ValidationError({"criterion": _(
             "Criterion %(code)s is not a scored line of this round's set.") % {
@@ -122,10 +123,12 @@ def _check_points(criterion, points) -> Decimal:
 
 
 def _write(cluster_round, *, actor, unit, criterion, kind, scorer_unit, points,
-           reason="", **extra) -> Score:
+           reason="", previous=None, **extra) -> Score:
+    """`previous`: the value the change replaces when the score row is new (a first board
+    re-score replaces the effective peer/self points, which the history must show)."""
     score = Score.objects.filter(round=cluster_round, unit=unit, criterion=criterion, kind=kind,
                                  scorer_unit=scorer_unit).first()
-    old = score.points if score else None
+    old = score.points if score else previous
     if score is None:
         score = Score(round=cluster_round, unit=unit, criterion=criterion, kind=kind,
                       scorer_unit=scorer_unit)
@@ -210,8 +213,11 @@ def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Sc
     _member(locked, unit)
     _leaf(locked, criterion)
     points = _check_points(criterion, points)
+    before = effective_points(Score.objects.filter(
+        round=locked, unit=unit, criterion=criterion).values_list(
+        "unit_id", "criterion__code", "kind", "points")).get((unit.pk, criterion.code))
     score = _write(locked, actor=actor, unit=unit, criterion=criterion, kind=ScoreKind.BOARD,
-                   scorer_unit=None, points=points, reason=reason)
+                   scorer_unit=None, points=points, reason=reason, previous=before)
     _audit(actor, "rescore", locked, reason=reason, changes={
         "unit": unit.code, "criterion": criterion.code, "points": str(points)})
     return score
@@ -306,7 +312,7 @@ def round_points(cluster_round, criteria, units) -> dict[tuple[int, str], Decima
 def results(cluster_round) -> list[Row]:
     """Every member's total, rank and grade, best first (three queries, plus two when a
     criterion is system-fed)."""
-    criteria = list(cluster_round.criteria_set.criteria.all())
+    criteria = list(criteria_domain.active(cluster_round.criteria_set))
     nodes = criteria_domain.nodes_of(criteria)
     thresholds = criteria_domain.thresholds_of(cluster_round.criteria_set)
     units = member_units(cluster_round)

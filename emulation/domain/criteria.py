@@ -75,13 +75,18 @@ def copy_criteria_set(source: CriteriaSet, *, actor, name: str, year: int | None
     copy = CriteriaSet.objects.create(name=name, year=year, is_template=is_template,
                                       thresholds=source.thresholds, copied_from=source)
     new_by_old: dict[int, Criterion] = {}
-    for old in source.criteria.order_by("position", "id"):
+    for old in active(source).order_by("position", "id"):
         new_by_old[old.pk] = Criterion.objects.create(
             criteria_set=copy, parent=new_by_old.get(old.parent_id), code=old.code,
             name=old.name, max_points=old.max_points, weight=old.weight, kind=old.kind,
             evidence_required=old.evidence_required, position=old.position, feed=old.feed)
     record(actor, "emulation.criteria_set.copy", copy, changes={"from": str(source.public_id)})
     return copy
+
+
+def active(criteria_set):
+    """The criteria that are scored: retired ones (and their sub-criteria) left out."""
+    return criteria_set.criteria.filter(retirement__isnull=True)
 
 
 def nodes_of(criteria) -> list[scoring.Node]:

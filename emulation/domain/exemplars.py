@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record, snapshot
 from core.uploads import store_private
-from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp
+from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
 from emulation.models.exemplars import ExemplarState
 
 FIELDS = ["kind", "unit", "person", "collective", "title", "story", "field", "discovered_year",
@@ -127,3 +127,57 @@ def attach_evidence(exemplar: Exemplar, *, actor, uploaded) -> ExemplarEvidence:
     record(actor, "emulation.exemplar.evidence", exemplar, unit=exemplar.unit,
            changes={"evidence": [None, evidence.original_name]})
     return evidence
+
+
+# What a correction may change: the account of the example, not who or which unit it is (a
+# different subject is a different exemplar).
+CORRECTABLE = ["kind", "title", "story", "field", "discovered_year", "source_movement"]
+
+
+@transaction.atomic
+def correct_exemplar(exemplar: Exemplar, *, actor, reason: str, supersede=(), uploaded=None,
+                     **values) -> Exemplar:
+    """Correct the story, details or evidence of an exemplar that is not withdrawn, with a
+    reason. The values before the correction (and the evidence files then current) become an
+    ExemplarVersion; superseded evidence files stay stored and listed, no longer current. A
+    published exemplar shows the corrected values on the portal at once.
+
+    Side effects: ExemplarVersion row; the exemplar's fields; `superseded_at` of the chosen
+    evidence; a new ExemplarEvidence when a file is uploaded; audit `emulation.exemplar.correct`
+    with the old and new values and the reason.
+    """
+    exemplar = _locked(exemplar)
+    if exemplar.state == ExemplarState.WITHDRAWN:
+        raise ValidationError(_("“%(title)s” was withdrawn; it can no longer be corrected.") % {
+            "title": exemplar.title})
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for the correction.")})
+    unknown = set(values) - set(CORRECTABLE)
+    if unknown:
+        raise ValidationError(_("Field %(name)s cannot be set here.") % {
+            "name": ", ".join(sorted(unknown))})
+    before = snapshot(exemplar, CORRECTABLE)
+    current = list(exemplar.evidence.filter(superseded_at__isnull=True))
+    dropped = [e for e in current if e.public_id in {s.public_id for s in supersede}]
+    changes = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+    if not (changes or dropped or uploaded):
+        raise ValidationError(_("Nothing was changed."))
+    for name, value in values.items():
+        setattr(exemplar, name, value)
+    _check(exemplar)
+    number = exemplar.versions.count() + 1
+    ExemplarVersion.objects.create(
+        exemplar=exemplar, number=number, values=before, reason=reason.strip(),
+        evidence=[e.original_name for e in current],
+        actor=actor if getattr(actor, "is_authenticated", False) else None)
+    exemplar.save(update_fields=[*CORRECTABLE, "updated_at"])
+    ExemplarEvidence.objects.filter(pk__in=[e.pk for e in dropped]).update(
+        superseded_at=timezone.now())
+    if dropped:
+        changes["evidence_superseded"] = [[e.original_name for e in dropped], None]
+    if uploaded is not None:
+        changes["evidence"] = [None, attach_evidence(exemplar, actor=actor,
+                                                     uploaded=uploaded).original_name]
+    record(actor, "emulation.exemplar.correct", exemplar, unit=exemplar.unit,
+           changes=changes | {"version": number}, reason=reason.strip())
+    return exemplar

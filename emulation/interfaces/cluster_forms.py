@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.interfaces.forms import date_widget
+from emulation.enums import CriterionKind, Grade
 from emulation.models import CriteriaSet
 
 
@@ -70,3 +71,37 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["voter_unit"].choices = [(u.code, u.name) for u in voters]
         self.fields["candidate"].choices = [(u.code, u.name) for u in units]
+
+
+class CriterionForm(forms.Form):
+    """One line of a criteria tree (emulation.domain.criteria_tree)."""
+
+    parent = forms.ModelChoiceField(label=_("Group"), queryset=None, required=False,
+                                    empty_label=_("— top level —"))
+    code = forms.CharField(label=_("Code"), max_length=20)
+    name = forms.CharField(label=_("Name"), max_length=500, widget=forms.Textarea(
+        attrs={"rows": 2}))
+    max_points = forms.DecimalField(label=_("Maximum points"), decimal_places=2, max_digits=7)
+    weight = forms.DecimalField(label=_("Weight"), decimal_places=2, max_digits=5, initial=1,
+                                help_text=_("Counts only on a top-level normal group."))
+    kind = forms.ChoiceField(label=_("Kind"), choices=CriterionKind.choices,
+                             initial=CriterionKind.NORMAL)
+    evidence_required = forms.BooleanField(label=_("Evidence required"), required=False)
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = groups
+
+
+class ThresholdsForm(forms.Form):
+    """The minimum total of each grade (xếp loại); an empty grade is not awarded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for grade, label in Grade.choices:
+            self.fields[grade] = forms.DecimalField(
+                label=label, required=False, min_value=0, decimal_places=2, max_digits=7)
+
+
+class RetireCriterionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -74,6 +74,32 @@ class EvidenceForm(forms.Form):
     file = DossierFileField(label=_("File (PDF, DOCX, XLSX, JPEG, PNG)"))
 
 
+class CorrectionForm(forms.ModelForm):
+    """A correction of an exemplar (emulation.domain.exemplars.correct_exemplar): the account,
+    the evidence files it supersedes, a new file, and the reason."""
+
+    supersede = forms.ModelMultipleChoiceField(
+        label=_("Evidence files no longer valid"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple)
+    uploaded = DossierFileField(label=_("New evidence file"), required=False)
+    reason = forms.CharField(label=_("Reason for the correction"),
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Exemplar
+        fields = ["kind", "title", "story", "field", "discovered_year", "source_movement"]
+        widgets = {"story": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, evidence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supersede"].queryset = evidence
+
+    def _post_clean(self):
+        # The domain function checks and saves; the model instance must stay untouched until
+        # then (its old values become the version).
+        pass
+
+
 class PlanForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100,
                               initial=datetime.date.today().year)

@@ -1,4 +1,4 @@
-from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp
+from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
 from .initiatives import Initiative, InitiativeAuthor, InitiativeToken, InitiativeUse
 from .inspections import InspectionPlan, InspectionVisit, RemediationTask
 from .movements import (
@@ -14,14 +14,16 @@ from .scoring import (
     ClusterRound,
     CriteriaSet,
     Criterion,
+    CriterionRetirement,
     RoundBallot,
     RoundVoteReceipt,
     Score,
     ScoreChange,
 )
 
-__all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "Exemplar",
-           "ExemplarEvidence", "ExemplarFollowUp", "Initiative", "InitiativeAuthor",
+__all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionRetirement",
+           "Exemplar", "ExemplarEvidence", "ExemplarFollowUp", "ExemplarVersion", "Initiative",
+           "InitiativeAuthor",
            "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
            "RegistrationEntry", "RemediationTask", "RoundBallot", "RoundVoteReceipt", "Score",

@@ -108,8 +108,33 @@ class ExemplarFollowUp(models.Model):
         return f"{self.exemplar_id} {self.year}"
 
 
+class ExemplarVersion(models.Model):
+    """The values an exemplar had before a correction (emulation.domain.exemplars.
+    correct_exemplar): staff read the history; the portal shows only the current values."""
+
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    values = models.JSONField(_("values before the correction"))
+    evidence = models.JSONField(_("evidence files before the correction"), default=list)
+    reason = models.TextField(_("reason for the correction"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exemplar version")
+        verbose_name_plural = _("exemplar versions")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["exemplar", "number"],
+                                               name="exemplar_version_once")]
+
+    def __str__(self):
+        return f"{self.exemplar_id} v{self.number}"
+
+
 class ExemplarEvidence(models.Model):
-    """An evidence file (photo, article, report) in private storage (core.uploads)."""
+    """An evidence file (photo, article, report) in private storage (core.uploads). A correction
+    may supersede it: the file stays, listed in the history, no longer current."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="evidence")
@@ -119,6 +144,8 @@ class ExemplarEvidence(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True,
+                                         editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

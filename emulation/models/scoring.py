@@ -63,6 +63,21 @@ class Criterion(models.Model):
         return f"{self.code}. {self.name}"
 
 
+class CriterionRetirement(models.Model):
+    """A criterion taken out of its set (with its sub-criteria), kept for the record: rows are
+    never deleted, and scores already given to it stay readable."""
+
+    criterion = models.OneToOneField(Criterion, on_delete=models.PROTECT,
+                                     related_name="retirement")
+    reason = models.TextField(_("reason"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                              related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.criterion_id}: {self.reason[:40]}"
+
+
 class ClusterRound(models.Model):
     """One cluster's emulation year: pact (giao ước thi đua), scoring, ballot, results."""
 

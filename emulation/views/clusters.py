@@ -24,7 +24,7 @@ from emulation.domain.queries.cluster_rounds import (
     headed_cluster_ids,
     rounds_for_user,
 )
-from emulation.enums import ROUND_MANAGER_ROLES, Grade
+from emulation.enums import ROUND_MANAGER_ROLES, Grade, RoundState
 from emulation.interfaces import cluster_forms as forms
 from emulation.interfaces.cluster_minutes import minutes_docx
 from emulation.models import ScoreChange
@@ -88,13 +88,15 @@ def round_detail(request, public_id):
     cluster_round = _get(request, public_id)
     user = request.user
     rows = domain.results(cluster_round)
-    counts, leaders = domain.tally(cluster_round)
+    # A secret ballot: nobody sees counts or the leader until the results are published.
+    published = cluster_round.state == RoundState.PUBLISHED
+    counts, leaders = domain.tally(cluster_round) if published else ({}, [])
     managing = user.has_perm("emulation.manage_cluster_round", cluster_round)
     history = (ScoreChange.objects.filter(score__round=cluster_round)
                .select_related("score__unit", "score__criterion", "actor")
                .order_by("-at", "-id")[:50] if managing else [])
     grades = dict(Grade.choices)
-    criteria = list(cluster_round.criteria_set.criteria.all())
+    criteria = list(criteria_domain.active(cluster_round.criteria_set))
     fed = [c for c in criteria if feeds.is_fed(c)]
     return render(request, "emulation/round_detail.html", {
         "round": cluster_round,
@@ -109,12 +111,12 @@ def round_detail(request, public_id):
         "history": history,
         "perms": {name: user.has_perm(f"emulation.{name}", cluster_round) for name in (
             "sign_pact", "rescore", "open_voting", "publish_round", "score_round",
-            "vote_round")},
+            "vote_round", "view_criteria_set")},
     })
 
 
 def _leaves(cluster_round):
-    return criteria_domain.leaves(cluster_round.criteria_set.criteria.all())
+    return criteria_domain.leaves(criteria_domain.active(cluster_round.criteria_set))
 
 
 def _by_code(items, code):

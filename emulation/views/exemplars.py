@@ -14,6 +14,7 @@ from emulation.domain import exemplars as domain
 from emulation.domain.queries.records import exemplars_for_user
 from emulation.interfaces.records_forms import (
     ConfirmForm,
+    CorrectionForm,
     EvidenceForm,
     ExemplarForm,
     FollowUpForm,
@@ -60,9 +61,12 @@ def _detail_url(exemplar) -> str:
 def exemplar_detail(request, public_id):
     exemplar = _get(request, public_id)
     user = request.user
+    evidence = list(exemplar.evidence.all())
     return render(request, "emulation/exemplar_detail.html", {
         "exemplar": exemplar, "follow_ups": exemplar.follow_ups.all(),
-        "evidence": exemplar.evidence.all(),
+        "evidence": [e for e in evidence if e.superseded_at is None],
+        "superseded": [e for e in evidence if e.superseded_at is not None],
+        "versions": exemplar.versions.select_related("actor"),
         "can_change": user.has_perm("emulation.change_exemplar", exemplar),
         "can_recognise": (exemplar.state == ExemplarState.DRAFT
                           and user.has_perm("emulation.recognise_exemplar", exemplar)),
@@ -112,6 +116,25 @@ def exemplar_withdraw(request, public_id):
     return _step(request, public_id, "emulation.withdraw_exemplar", ReasonForm(posted(request)),
                  domain.withdraw_exemplar, title=_("Withdraw “%(title)s”"),
                  submit=_("Withdraw"), done_message=_("Exemplary model withdrawn."))
+
+
+@login_required
+def exemplar_correct(request, public_id):
+    exemplar = _get(request, public_id, "emulation.change_exemplar")
+    form = CorrectionForm(posted(request), request.FILES or None, instance=exemplar,
+                          evidence=exemplar.evidence.filter(superseded_at__isnull=True))
+
+    def save(data):
+        values = {name: data[name] for name in CorrectionForm.Meta.fields}
+        return domain.correct_exemplar(exemplar, actor=request.user, reason=data["reason"],
+                                       supersede=data["supersede"], uploaded=data["uploaded"],
+                                       **values)
+
+    return form_page(request, form, save,
+                     title=_("Correct “%(title)s”") % {"title": exemplar.title},
+                     submit=_("Save the correction"), done=_detail_url,
+                     success_message=_("Correction saved; the previous version is kept."),
+                     template="proposals/upload.html")
 
 
 @login_required

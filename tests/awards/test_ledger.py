@@ -99,12 +99,13 @@ def test_set_rating_records_old_and_new(dept_a):
         "rating 2025": ["tot", "xuat_sac"]}
 
 
-def test_batch_cases_load_in_six_queries_per_chunk(dept_a, django_assert_num_queries):
+def test_batch_cases_load_in_eight_queries_per_chunk(dept_a, django_assert_num_queries):
     people = [PersonFactory(unit=dept_a) for _ in range(5)]
     for p in people:
         give(p, "ldtt", 2024)
-    # award codes, ratings, ledger, discipline, pending matters, initiatives
-    with django_assert_num_queries(6):
+    # award codes, ratings, ledger, discipline, pending matters, initiatives, registering
+    # units, approved registration entries
+    with django_assert_num_queries(8):
         pairs = list(cases_for_people(people, ["ldtt", "cstd_co_so"], 2025))
     assert len(pairs) == 10
     assert all(len(case.awards) == 1 for _p, case in pairs)

@@ -155,8 +155,18 @@ def test_every_change_kept_with_reason(scoring_round, members, head_user, office
                        points=30, reason=" ")
     assert list(ScoreChange.objects.values_list("old", "new", "reason", "actor__username")) == [
         (None, D(40), "", "officer_a"),
-        (None, D(35), "Chưa hoàn thành chỉ tiêu 3", "cluster_head"),
+        (D(40), D(35), "Chưa hoàn thành chỉ tiêu 3", "cluster_head"),
         (D(35), D(36), "Bổ sung minh chứng", "cluster_head")]
+
+
+def test_first_rescore_replaces_the_mean_of_peers(scoring_round, members, head_user, officer_a):
+    crit = leaf(scoring_round, "1.2")
+    for scorer, points in ((members[1], 10), (members[2], 15)):
+        domain.score_peer(scoring_round, actor=officer_a, scorer_unit=scorer, unit=members[0],
+                          criterion=crit, points=points)
+    domain.rescore(scoring_round, actor=head_user, unit=members[0], criterion=crit, points=12,
+                   reason="Thống nhất của cụm")
+    assert ScoreChange.objects.values_list("old", "new").last() == (D("12.5"), D(12))
 
 
 def test_results_rank_ties_and_grades(scoring_round, members, admin_user):

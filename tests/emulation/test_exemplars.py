@@ -113,3 +113,38 @@ def test_evidence_is_stored_privately(dept_a, settings, tmp_path):
     assert evidence.path.startswith("exemplars/") and evidence.path.endswith(".png")
     assert (tmp_path / evidence.path).read_bytes()[:4] == b"\x89PNG"
     assert AuditEntry.objects.filter(action="emulation.exemplar.evidence").count() == 1
+
+
+def test_correct_exemplar_keeps_versions_and_audits(dept_a, admin_user):
+    exemplar = make_exemplar(dept_a, state="recognised", title="Cô giáo cắm bản")
+    exemplars.correct_exemplar(exemplar, actor=admin_user, reason="Bổ sung năm",
+                               story="Mười hai năm.")
+    exemplars.correct_exemplar(exemplar, actor=admin_user, reason="Sửa tiêu đề",
+                               title="Cô giáo bản Mông")
+    exemplar.refresh_from_db()
+    assert (exemplar.title, exemplar.story) == ("Cô giáo bản Mông", "Mười hai năm.")
+    assert [(v.number, v.values["title"], v.values["story"], v.reason)
+            for v in exemplar.versions.all()] == [
+        (2, "Cô giáo cắm bản", "Mười hai năm.", "Sửa tiêu đề"),
+        (1, "Cô giáo cắm bản", "Mười năm dạy chữ ở bản vùng cao.", "Bổ sung năm")]
+    entry = AuditEntry.objects.filter(action="emulation.exemplar.correct").latest("id")
+    assert (entry.reason, entry.changes) == (
+        "Sửa tiêu đề", {"title": ["Cô giáo cắm bản", "Cô giáo bản Mông"], "version": 2})
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"reason": " ", "title": "Khác"}, "reason"),
+    ({"reason": "Không đổi"}, "Nothing was changed"),
+    ({"reason": "x", "unit": None}, "cannot be set here"),
+    ({"reason": "x", "discovered_year": 2999}, "future")])
+def test_correction_refused(dept_a, kwargs, message):
+    exemplar = make_exemplar(dept_a)
+    with pytest.raises(ValidationError, match=message):
+        exemplars.correct_exemplar(exemplar, actor=None, **kwargs)
+    assert exemplar.versions.count() == 0
+
+
+def test_withdrawn_cannot_be_corrected(dept_a):
+    exemplar = make_exemplar(dept_a, state="withdrawn")
+    with pytest.raises(ValidationError, match="withdrawn"):
+        exemplars.correct_exemplar(exemplar, actor=None, reason="x", title="Khác")

@@ -24,6 +24,7 @@ from awards.models import (
     TaskRating,
 )
 from emulation.domain.queries.initiatives import initiative_facts
+from emulation.domain.queries.movements import collective_registration, registration_facts
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person
 
@@ -126,6 +127,7 @@ def _chunk(batch, awards_wanted, year, interned):
     ratings, held = _histories(ids, interned)
     discipline, pending = _facts(ids)
     initiatives = initiative_facts(ids)  # recognised initiatives and their one-use state
+    registrations = registration_facts(batch, year)  # approved đăng ký thi đua, or None
     empty = ()
     subjects = interned.setdefault("subjects", {})
     first, *others = awards_wanted
@@ -136,14 +138,20 @@ def _chunk(batch, awards_wanted, year, interned):
         person_discipline = tuple(discipline.get(pid, empty))
         subject = _subject(person)
         subject = subjects.setdefault(subject, subject)
+        registered = registrations[pid]
         case = Case(id=str(person.public_id), award=first, year=year, subject=subject,
                     ratings=person_ratings, awards=person_awards, discipline=person_discipline,
                     pending=tuple(pending.get(pid, empty)),
                     initiatives=initiatives.get(pid, empty),
+                    registered=_registered(registered, first),
                     history=HistoryIndex(person_ratings, person_awards, person_discipline))
         yield person, case
         for award in others:
-            yield person, case.for_award(award)
+            yield person, case.for_award(award, registered=_registered(registered, award))
+
+
+def _registered(codes: frozenset[str] | None, award: str) -> bool | None:
+    return None if codes is None else award in codes
 
 
 def members_of(collective: Collective, year: int) -> Members | None:
@@ -181,4 +189,5 @@ def case_for_collective(collective: Collective, award: str, year: int) -> Case:
                     .values_list("kind", flat=True))
     return Case(id=str(collective.public_id), award=award, year=year,
                 subject=Subject(kind="collective"), ratings=ratings, awards=held,
-                pending=pending, members=members_of(collective, year))
+                pending=pending, members=members_of(collective, year),
+                registered=_registered(collective_registration(collective, year), award))

@@ -6,6 +6,7 @@ from awards.eligibility.rules.common import (
     _,
     check_hold,
     check_rating,
+    check_registration,
     check_subject,
 )
 
@@ -44,6 +45,7 @@ def advanced_collective(ctx: Context, armed_forces: bool = False) -> None:
     """Tập thể LĐTT / Đơn vị tiên tiến (Art. 28): good task completion, ≥70 % LĐTT (the 2013
     law: more than 50 %), nobody disciplined at warning level or above."""
     check_subject(ctx, ("collective",), armed_forces=armed_forces)
+    check_registration(ctx)
     check_hold(ctx)
     check_rating(ctx, f"{ctx.case.award}.rating", "tot", "Điều 28")
     members = _members(ctx)
@@ -56,6 +58,7 @@ def excellent_collective(ctx: Context, armed_forces: bool = False) -> None:
     """Tập thể LĐ xuất sắc / Đơn vị quyết thắng (Art. 27): excellent completion, 100 % of members
     complete their tasks, ≥70 % LĐTT, at least one CSTĐ cơ sở, no warning-level discipline."""
     check_subject(ctx, ("collective",), armed_forces=armed_forces)
+    check_registration(ctx)
     check_hold(ctx)
     check_rating(ctx, f"{ctx.case.award}.rating", "xuat_sac", "Điều 27")
     members = _members(ctx)
@@ -76,6 +79,7 @@ def emulation_flag(ctx: Context) -> None:
     leading its emulation cluster or block (decided by the cluster's vote)."""
     article = "Điều 25" if ctx.case.award == "co_thi_dua_cp" else "Điều 26"
     check_subject(ctx, ("collective",))
+    check_registration(ctx)
     check_hold(ctx)
     check_rating(ctx, f"{ctx.case.award}.rating", "xuat_sac", article)
     ctx.check(f"{ctx.case.award}.cluster_leading", ctx.case.cluster_leading,

@@ -216,6 +216,24 @@ def check_subject(ctx: Context, kinds: tuple[str, ...], *, armed_forces: bool | 
     return ok
 
 
+def check_registration(ctx: Context) -> bool:
+    """Emulation titles are considered only for those who registered for them (Law 2003 amended
+    2013 Art. 10.1.b; the titles and citations are dated data, [U] — see
+    awards/data/legal_parameters.py REGISTRATION_REQUIRED). Checked only when the case says
+    whether the subject registered: without registration data nothing is added."""
+    required = ctx.params.registration_required(ctx.case.award, ctx.case.year)
+    registered = ctx.case.registered
+    if required is None or registered is None:
+        return True
+    return ctx.check("common.registration", registered,
+                     _("Registered for this title in %(year)s (approved registration).") % {
+                         "year": ctx.case.year} if registered else
+                     _("No approved emulation registration for this title in %(year)s: titles "
+                       "are considered only for those who registered (%(citation)s).") % {
+                         "year": ctx.case.year, "citation": required.citation},
+                     required.citation)
+
+
 def check_hold(ctx: Context) -> bool:
     """No award while discipline, investigation, inspection or a complaint is pending
     (Decree 152/2025 Art. 4.4)."""

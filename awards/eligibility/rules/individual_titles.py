@@ -9,6 +9,7 @@ from awards.eligibility.rules.common import (
     check_discipline,
     check_hold,
     check_rating,
+    check_registration,
     check_subject,
     proof_message,
 )
@@ -16,6 +17,7 @@ from awards.eligibility.rules.common import (
 
 def _common(ctx: Context, *, armed_forces: bool | None = None) -> None:
     check_subject(ctx, ("individual",), armed_forces=armed_forces)
+    check_registration(ctx)
     check_hold(ctx)
     check_discipline(ctx)
 

@@ -11,7 +11,7 @@ from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.interfaces import demo as awards_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from emulation.interfaces import demo as emulation_demo
-from emulation.interfaces import records_demo
+from emulation.interfaces import movements_demo, records_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 from proposals.interfaces import demo as proposals_demo
@@ -62,6 +62,8 @@ class Command(BaseCommand):
             ("exemplary models and an inspection",
              lambda: records_demo.build_exemplars_and_inspections(demo.rng)),
             ("accounts", build_accounts),
+            ("plan, movements, registrations, cluster rounds",
+             lambda: movements_demo.build_emulation_year(demo.rng)),
             ("proposals, council, decision", proposals_demo.build_proposals),
         ]
         for label, stage in stages:

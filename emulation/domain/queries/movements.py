@@ -98,6 +98,36 @@ def registered(subject, award_code: str, year: int) -> bool:
         "registration__state": RegistrationState.APPROVED}).exists()
 
 
+def registration_facts(people, year: int) -> dict[int, frozenset[str] | None]:
+    """For the eligibility engine, per person id: the award codes of their approved
+    registrations in `year`, or None when their unit sent no registration for the year (the
+    registration is not used there, so it is not checked). Two queries for a whole chunk."""
+    units = {p.pk: p.unit_id for p in people}
+    registering = set(Registration.objects.filter(
+        unit_id__in=set(units.values()), year=year).exclude(
+        state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
+    approved: dict[int, set[str]] = {}
+    for person_id, code in RegistrationEntry.objects.filter(
+            person_id__in=list(units), registration__year=year,
+            registration__state=RegistrationState.APPROVED).values_list(
+            "person_id", "award_type__code"):
+        approved.setdefault(person_id, set()).add(code)
+    return {pid: frozenset(approved.get(pid, ())) if uid in registering or pid in approved
+            else None for pid, uid in units.items()}
+
+
+def collective_registration(collective, year: int) -> frozenset[str] | None:
+    """The same fact for a collective (None: its unit sent no registration for the year)."""
+    codes = frozenset(RegistrationEntry.objects.filter(
+        collective=collective, registration__year=year,
+        registration__state=RegistrationState.APPROVED).values_list(
+        "award_type__code", flat=True))
+    if codes or Registration.objects.filter(unit_id=collective.unit_id, year=year).exclude(
+            state=RegistrationState.DRAFT).exists():
+        return codes
+    return None
+
+
 def plan_search(qs: QuerySet, q: str | None) -> QuerySet:
     return qs.filter(title__icontains=q.strip()) if q else qs
 

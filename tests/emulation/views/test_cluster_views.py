@@ -178,3 +178,14 @@ def test_pact_date_shown(client_for, officer_a, scoring_round):
     page = client_for(officer_a).get(url("round_detail", scoring_round))
     assert scoring_round.pact_date == datetime.date(2025, 2, 1)
     assert b"01/02/2025" in page.content
+
+
+def test_ballot_secret_until_published(client_for, board_user, scoring_round, members,
+                                       admin_user):
+    voting = domain.open_voting(scoring_round, actor=admin_user)
+    for voter in members[:2]:
+        domain.cast_vote(voting, actor=admin_user, voter_unit=voter, candidate=members[2])
+    page = client_for(board_user).get(url("round_detail", scoring_round))
+    assert [(r["votes"], r["leads"]) for r in page.context["rows"]] == [(0, False)] * 3
+    assert page.context["leaders"] == []
+    assert b"Leading unit" not in page.content

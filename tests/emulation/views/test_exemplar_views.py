@@ -52,6 +52,7 @@ VIEWS = [
     ("emulation:exemplar_detail", "recognised", IN_SCOPE),
     ("emulation:exemplar_follow_up", "recognised", IN_SCOPE),
     ("emulation:exemplar_evidence", "recognised", IN_SCOPE),
+    ("emulation:exemplar_correct", "recognised", IN_SCOPE),
     ("emulation:evidence_download", "evidence", IN_SCOPE),
     ("emulation:exemplar_recognise", "draft", BOARD),
     ("emulation:exemplar_publish", "recognised", BOARD),
@@ -157,3 +158,37 @@ def test_withdrawn_exemplar_offers_no_action(client, dept_a, board_user):
                                  args=[exemplar.public_id])).context
     assert [context[k] for k in ("can_change", "can_recognise", "can_publish",
                                  "can_withdraw")] == [False, False, False, False]
+
+
+def test_correction_through_the_page_keeps_the_old_version(client, world, officer_a, admin_user):
+    from emulation.domain.exemplars import publish_exemplar
+
+    exemplar = Exemplar.objects.get(public_id=world["recognised"])
+    publish_exemplar(exemplar, actor=admin_user)
+    client.force_login(officer_a)
+    url = reverse("emulation:exemplar_correct", args=[exemplar.public_id])
+    evidence = exemplar.evidence.get()
+    new_file = png("anh-moi.png")
+    response = client.post(url, {
+        "kind": "mo_hinh", "title": "Mô hình thư viện xanh trường học", "story": "Câu chuyện mới.",
+        "field": "Giáo dục", "discovered_year": "2024", "source_movement": "",
+        "supersede": [evidence.pk], "uploaded": new_file, "reason": "Sai tên mô hình"})
+    assert response.status_code == 302
+    page = client.get(reverse("emulation:exemplar_detail", args=[exemplar.public_id]))
+    assert [v.values["title"] for v in page.context["versions"]] == ["Mô hình thư viện xanh"]
+    assert [e.original_name for e in page.context["evidence"]] == ["anh-moi.png"]
+    assert [e.original_name for e in page.context["superseded"]] == ["anh.png"]
+    assert "Sai tên mô hình" in page.content.decode()
+    public = client.get(reverse("portal:exemplar_detail", args=[exemplar.public_id]))
+    body = public.content.decode()
+    assert "Mô hình thư viện xanh trường học" in body and "Câu chuyện mới." in body
+    assert "Sai tên mô hình" not in body
+
+
+def test_correction_needs_a_reason(client, world, officer_a):
+    client.force_login(officer_a)
+    url = reverse("emulation:exemplar_correct", args=[world["recognised"]])
+    response = client.post(url, {"kind": "mo_hinh", "title": "Khác", "story": "x",
+                                 "discovered_year": "2024", "reason": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"] == ["This field is required."]

@@ -1,0 +1,132 @@
+"""A cluster's emulation year in Chromium, through the pages the officials use: the board records
+the pact, a unit officer self-assesses with evidence, the board re-scores one criterion with a
+reason, the member units vote by secret ballot, the board publishes, and the leading unit shows
+on the result page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.enums import Role
+from emulation.domain import criteria
+from emulation.models import CriteriaSet, RoundBallot, ScoreChange
+from organisations.models import ClusterMembership
+from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
+from tests.conftest import PASSWORD
+from tests.factories import ClusterFactory, UnitFactory, user_with_role
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
+
+YEAR = 2025
+
+
+@pytest.fixture
+def cluster_round(province, dept_a, admin_user):
+    from emulation.domain import cluster_rounds
+
+    cluster = ClusterFactory(managing_unit=province, name="Cụm thi đua các sở")
+    finance = UnitFactory(code="SO-C", name="Sở Tài chính", parent=province)
+    building = UnitFactory(code="SO-D", name="Sở Xây dựng", parent=province)
+    for unit in (dept_a, finance, building):
+        ClusterMembership.objects.create(cluster=cluster, year=YEAR, unit=unit)
+    template = CriteriaSet.objects.get(name=criteria.TEMPLATE_NAME, is_template=True)
+    year_set = criteria.copy_criteria_set(template, actor=admin_user, name="Tiêu chí 2025",
+                                          year=YEAR)
+    return cluster_rounds.open_round(actor=admin_user, cluster=cluster, year=YEAR,
+                                     criteria_set=year_set)
+
+
+def _as(page, base, user):  # noqa: F811 — `page` is the fixture imported above
+    page.context.clear_cookies()
+    sign_in(page, base, user.username, PASSWORD)
+
+
+def _submit(page):  # noqa: F811
+    page.locator("main form.card button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def _vote(page, base, cluster_round, voter_code, candidate_code):  # noqa: F811
+    page.goto(base + reverse("emulation:round_vote", args=[cluster_round.public_id]))
+    page.select_option("#id_voter_unit", voter_code)
+    page.select_option("#id_candidate", candidate_code)
+    _submit(page)
+
+
+def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_round,  # noqa: F811
+                                                 officer_a, board_user):
+    from playwright.sync_api import expect
+
+    base = live_server.url
+    detail = base + reverse("emulation:round_detail", args=[cluster_round.public_id])
+    officer_c = user_with_role(Role.UNIT_OFFICER, cluster_round.cluster.memberships.get(
+        unit__code="SO-C").unit, username="officer_c")
+
+    # 1. The board records the signed pact: scoring opens.
+    _as(page, base, board_user)
+    page.goto(detail)
+    page.get_by_role("link", name="Ký giao ước thi đua").click()
+    page.fill("#id_pact_date", "2025-02-01")
+    page.fill("#id_pact_text", "Giao ước thi đua năm 2025 của Cụm các sở")
+    _submit(page)
+    expect(page.locator("main")).to_contain_text("01/02/2025")
+
+    # 2. The unit officer self-assesses criterion 2.1 with its evidence.
+    _as(page, base, officer_a)
+    page.goto(detail)
+    page.get_by_role("link", name="Nhập điểm").click()
+    page.select_option("#id_scorer_unit", "SO-A")
+    page.select_option("#id_unit", "SO-A")
+    page.select_option("#id_criterion", "2.1")
+    page.fill("#id_points", "9")
+    _submit(page)  # criterion 2.1 needs evidence: refused, with the field named
+    expect(page.locator("#id_evidence_text + ul.errorlist")).to_contain_text("2.1")
+    page.fill("#id_evidence_text", "Giám đốc ký kế hoạch thi đua và chủ trì sơ kết")
+    _submit(page)
+    expect(page.locator("main")).to_contain_text("Đã lưu điểm.")
+
+    # 3. The board re-scores the same criterion with a reason; the history shows it.
+    _as(page, base, board_user)
+    page.goto(detail)
+    page.get_by_role("link", name="Chấm lại một tiêu chí").click()
+    page.select_option("#id_unit", "SO-A")
+    page.select_option("#id_criterion", "2.1")
+    page.fill("#id_points", "8")
+    page.fill("#id_reason", "Chưa tổ chức sơ kết 6 tháng")
+    _submit(page)
+    # The history row shows what the re-score replaced (the self-assessment) and why.
+    row = page.locator("main table").last.locator("tbody tr").first
+    expect(row.locator("td")).to_have_text([
+        re.compile(r"\d\d/\d\d/\d{4}"), "Sở Giáo dục và Đào tạo", "2.1", "Cụm trưởng/Ban chấm lại",
+        "9,00", "8,00", "Chưa tổ chức sơ kết 6 tháng", re.compile(".+")])
+    assert ScoreChange.objects.filter(reason="Chưa tổ chức sơ kết 6 tháng").count() == 1
+    page.get_by_role("button", name="Kết thúc chấm điểm và mở bỏ phiếu").click()
+    page.wait_for_load_state()
+
+    # 4. Two member units vote for Sở Giáo dục; a second vote by the same unit is refused.
+    _as(page, base, officer_a)
+    _vote(page, base, cluster_round, "SO-A", "SO-A")
+    expect(page.locator("main")).to_contain_text("Đã bỏ phiếu.")
+    _vote(page, base, cluster_round, "SO-A", "SO-C")
+    expect(page.locator("main [role=alert]")).to_contain_text("đã bỏ phiếu")
+    _as(page, base, officer_c)
+    _vote(page, base, cluster_round, "SO-C", "SO-A")
+    # The ballot is secret until the results are published: no count, no leader yet.
+    expect(page.locator("main")).not_to_contain_text("Đơn vị dẫn đầu")
+    assert RoundBallot.objects.count() == 2
+
+    # 5. The board publishes; the leading unit appears, with the way to propose the flag.
+    _as(page, base, board_user)
+    page.goto(detail)
+    page.get_by_role("button", name="Công bố và khóa kết quả").click()
+    page.wait_for_load_state()
+    expect(page.locator("main")).to_contain_text("Đã công bố và khóa kết quả.")
+    leaders = page.locator("main ul.leaders")
+    expect(leaders).to_contain_text("Sở Giáo dục và Đào tạo")
+    expect(leaders.get_by_role("link")).to_have_attribute(
+        "href", "/proposals/new/?award=co_thi_dua_tinh&unit=SO-A")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "cluster-round.png"), full_page=True)
+    assert page.errors == []
