@@ -14,6 +14,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from api.auth import AUTH
 from api.routers import awards, initiatives, organisations, proposals
+from api.routers import statistics as statistics_router
 
 api = NinjaAPI(
     title="TĐKT API", version="1", urls_namespace="api-v1", auth=AUTH,
@@ -25,6 +26,7 @@ api.add_router("/", awards.router)
 api.add_router("/", proposals.router)
 api.add_router("/", proposals.public)
 api.add_router("/", initiatives.router)
+api.add_router("/", statistics_router.router)
 
 
 @api.exception_handler(AuthenticationError)

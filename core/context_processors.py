@@ -25,6 +25,8 @@ NAV = [
     ("emulation:round_list", _("Cluster emulation"), "emulation.view_cluster_round"),
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("reports:dashboard", _("Statistics"), "reports.view_statistics"),
+    ("reports:forms", _("Report forms"), "reports.view_statistics"),
+    ("reports:export_list", _("My exports"), "awards.view_ledger"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
     ("core:holiday_list", _("Holidays"), "core.view_holidays"),

@@ -123,6 +123,13 @@ class FormTable:
             col = walk(node, 0, col)
         return cells
 
+    def header_rows(self) -> list[list[HeaderCell]]:
+        """The header cells row by row, left to right (an HTML table's <tr>s)."""
+        rows: list[list[HeaderCell]] = [[] for _ in range(self.depth)]
+        for cell in sorted(self.header_cells(), key=lambda c: (c.row, c.col)):
+            rows[cell.row].append(cell)
+        return rows
+
     def code_cells(self) -> list[HeaderCell]:
         """The column-code row (A, B, C, 1, 2…): one cell per coded node, over its leaves."""
         cells: list[HeaderCell] = []
@@ -143,6 +150,10 @@ class FormTable:
     def lead_values(self, row: Row) -> list[str]:
         values = {"label": row.label, "code": row.code, "unit": row.unit}
         return [values[c.key] for c in self.lead]
+
+    def body(self) -> list[tuple[Row, list[str]]]:
+        """Each row with its lead cells (label, code, unit), for templates."""
+        return [(row, self.lead_values(row)) for row in self.rows]
 
     def value(self, row_code: str, key: str) -> int | None:
         """One cell by row code and leaf key (tests and the API read cells this way)."""

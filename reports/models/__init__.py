@@ -1,0 +1,3 @@
+from .exports import ExportJob
+
+__all__ = ["ExportJob"]
