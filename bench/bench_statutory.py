@@ -1,7 +1,8 @@
 """Benchmark: the statutory report forms and a background .xlsx export over a large ledger.
 
     python bench/bench_statutory.py [PEOPLE] [AWARDS]   # default 20000 1000000
-                                                        # (BENCH_PEOPLE, BENCH_AWARDS)
+                                                        # (BENCH_PEOPLE, BENCH_AWARDS;
+                                                        # BENCH_PHASES=forms,export)
 
 Scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end). Builds the demo province's
 units and PEOPLE people, bulk-inserts AWARDS award records (decided 2016–2025, State-level,
@@ -148,7 +149,7 @@ def main() -> int:
     try:
         setup_django(scratch)
         setup(args.people, args.awards)
-        for phase in ("forms", "export"):
+        for phase in os.environ.get("BENCH_PHASES", "forms,export").split(","):
             code = subprocess.run([sys.executable, __file__, "--phase", phase,
                                    "--var-dir", str(scratch)], env=os.environ).returncode
             if code:
