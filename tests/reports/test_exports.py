@@ -29,7 +29,7 @@ def job_in(state, user, **fields) -> ExportJob:
     # Fixture only: a job placed in `state` without running the worker.
     return ExportJob.objects.create(requested_by=user, kind="form", file_format="xlsx",
                                     parameters={"form": "0603", "year_to": 2025},
-                                    title="Biểu 0603", state=state, **fields)
+                                    title="Biểu 0603", state=state, language="en", **fields)
 
 
 def post_and_run(client, url, data, capture):
@@ -132,9 +132,10 @@ def test_fail_only_while_active(officer_a, state):
 
 def test_progress_polls_while_active_and_stops_when_done(client_for, officer_a):
     client = client_for(officer_a)
+    client.cookies["django_language"] = "en"
     active = job_in(ExportState.RUNNING, officer_a, rows_done=5000, rows_total=20000)
     body = client.get(reverse("reports:export_progress", args=[active.public_id])).content
-    assert b'hx-trigger="every 1s"' in body and b"5000 of 20000 rows written" in body
+    assert b'hx-trigger="every 1s"' in body and b"5,000 of 20,000 rows written" in body
     done = job_in(ExportState.DONE, officer_a, rows_done=3, rows_total=3)
     body = client.get(reverse("reports:export_progress", args=[done.public_id])).content
     assert b"hx-get" not in body
@@ -188,3 +189,23 @@ def test_get_on_background_endpoints_is_refused(client_for, officer_a):
     client = client_for(officer_a)
     assert client.get(reverse("reports:form_background")).status_code == 405
     assert client.get(reverse("reports:ledger_background")).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["form_background", "ledger_background"])
+def test_anonymous_post_goes_to_login(client, name):
+    response = client.post(reverse(f"reports:{name}"), FORM)
+    assert response.status_code == 302 and "/login" in response.url
+    assert ExportJob.objects.count() == 0
+
+
+def test_form_background_refuses_roles_without_statistics(client_for, council_user):
+    response = client_for(council_user).post(reverse("reports:form_background"), FORM)
+    assert response.status_code == 403
+    assert ExportJob.objects.count() == 0
+
+
+def test_form_background_for_a_unit_out_of_scope_is_not_found(client_for, outsider, ledger):
+    response = client_for(outsider).post(reverse("reports:form_background"),
+                                         FORM | {"unit": "SO-A"})
+    assert response.status_code == 404
+    assert ExportJob.objects.count() == 0
