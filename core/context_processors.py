@@ -26,6 +26,8 @@ NAV = [
     ("imports:job_list", _("Imports"), "organisations.import_people"),
     ("reports:dashboard", _("Statistics"), "reports.view_statistics"),
     ("reports:request_list", _("Report requests"), "reports.view_reporting"),
+    ("reports:forms", _("Report forms"), "reports.view_statistics"),
+    ("reports:export_list", _("My exports"), "awards.view_ledger"),
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
     ("core:holiday_list", _("Holidays"), "core.view_holidays"),

@@ -1,3 +1,4 @@
+from .exports import ExportJob
 from .reporting import FilingVersion, ReportFiling, ReportingParameter, ReportRequest
 
-__all__ = ["FilingVersion", "ReportFiling", "ReportRequest", "ReportingParameter"]
+__all__ = ["ExportJob", "FilingVersion", "ReportFiling", "ReportRequest", "ReportingParameter"]
