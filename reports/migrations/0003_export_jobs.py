@@ -8,10 +8,10 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
 
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("reports", "0002_reporting_parameters"),
     ]
 
     operations = [
