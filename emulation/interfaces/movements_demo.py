@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from accounts.models import User
 from awards.models import AwardType
-from emulation.domain import cluster_rounds, criteria, movements, plans, registrations
+from emulation.domain import cluster_rounds, criteria, feeds, movements, plans, registrations
 from emulation.models import CriteriaSet, Movement
 from organisations.models import Cluster, Collective, Person, Unit
 
@@ -142,7 +142,8 @@ def _published_round(rng: random.Random, year_set, actor) -> int:
     leaves = criteria.leaves(criteria.active(year_set))
     for unit in members:
         share = SELF_SHARE.get(unit.code, Decimal("0.85"))
-        for leaf in leaves:
+        # 2.2 (on-time reporting) is scored by the system from the unit's filings.
+        for leaf in [c for c in leaves if not feeds.is_fed(c)]:
             points = _self_points(leaf, unit, share)
             cluster_rounds.self_assess(cluster_round, actor=actor, unit=unit, criterion=leaf,
                                        points=points, evidence_text="Báo cáo tổng kết năm 2025"
@@ -180,8 +181,9 @@ def _scoring_round(year_set, actor) -> int:
     cluster_round = _open("CUM-NAM", year_set, actor)
     if cluster_round is None:
         return 0
-    leaf = next(c for c in criteria.leaves(criteria.active(year_set)) if c.code == "2.2")
+    leaf = next(c for c in criteria.leaves(criteria.active(year_set)) if c.code == "2.1")
     for unit in cluster_rounds.member_units(cluster_round)[:2]:
         cluster_rounds.self_assess(cluster_round, actor=actor, unit=unit, criterion=leaf,
-                                   points=9, evidence_text="Gửi đủ 12/12 kỳ báo cáo tháng")
+                                   points=12,
+                                   evidence_text="Giám đốc ký kế hoạch thi đua, chủ trì sơ kết")
     return 1
