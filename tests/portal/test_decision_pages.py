@@ -215,3 +215,12 @@ def test_no_personal_data_in_decision_pages_or_feed(en, decision):
             assert person.phone not in page and person.email not in page
             assert person.birth_date.strftime("%d/%m/%Y") not in page
             assert person.birth_date.isoformat() not in page
+
+
+def test_pages_are_vietnamese_for_the_public(client, decision):
+    """Anonymous visitors get Vietnamese (the catalogue is complete for these pages)."""
+    page = client.get(reverse("portal:decision_list")).text
+    assert "Quyết định khen thưởng" in page and "Nguồn tin Atom" in page
+    assert "3 người được khen" in page
+    detail = client.get(reverse("portal:decision_detail", args=[decision.public_id])).text
+    assert "Còn hiệu lực" in detail
