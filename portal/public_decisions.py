@@ -8,7 +8,7 @@ birth date, phone, e-mail or address. Search uses the items' and decisions' own 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from awards.models import AwardType
 from core.text import fold
@@ -23,7 +23,7 @@ DECISION_FIELDS = ("pk", "public_id", "kind", "number", "symbol", "date", "summa
 AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "recipient_detail", "unit__name",
                   "award_type__name", "year", "award_record__revoked",
                   "award_record__revoked_on", "corrects__award_record__revoked",
-                  "corrects__award_record__revoked_on", "corrected_in")
+                  "corrects__award_record__revoked_on")
 HITS_PER_DECISION = 5  # awardees named under a decision in search results
 
 
@@ -112,33 +112,35 @@ def published_decision(public_id) -> dict | None:
 
 
 def public_awardees(decision_pk: int, q: str = "") -> QuerySet:
-    """The awardees of a decision in annex order, as rows of AWARDEE_FIELDS; `corrected_in` is
-    the id of the issued amending decision that corrects the row, if any (map rows with
-    `awardee_status`)."""
-    correction = DecisionItem.objects.filter(
-        corrects=OuterRef("pk"), decision__state=DecisionState.ISSUED).order_by("-decision__date")
-    qs = DecisionItem.objects.filter(decision_id=decision_pk).annotate(
-        corrected_in=Subquery(correction.values("decision_id")[:1]))
+    """The awardees of a decision in annex order, as rows of AWARDEE_FIELDS (map a page of them
+    with `awardee_status`)."""
+    qs = DecisionItem.objects.filter(decision_id=decision_pk)
     return search(qs, q).order_by("ordinal").values(*AWARDEE_FIELDS)
 
 
 def awardee_status(rows: list[dict]) -> list[dict]:
     """Status of each awardee row: "revoked" (its award, or the one it corrects, was revoked),
-    "corrected" (with the amending decision's public id and number), or "in_force". One query
-    for the amending decisions of the page."""
-    amending = {d["pk"]: d for d in Decision.objects.filter(
-        pk__in={r["corrected_in"] for r in rows if r["corrected_in"]}).values(
-        "pk", "public_id", "number", "symbol")}
+    "corrected" (with the issued amending decision's public id and number), or "in_force".
+    One query for the corrections of the page's rows (by the indexed `corrects` key: a
+    correlated subquery per row let SQLite pick a plan that scanned every item)."""
+    fixes = {}
+    for fix in (DecisionItem.objects.filter(corrects_id__in=[r["pk"] for r in rows],
+                                            decision__state=DecisionState.ISSUED)
+                .order_by("decision__date", "decision_id")
+                .values("corrects_id", "decision__public_id", "decision__number",
+                        "decision__symbol")):
+        fixes[fix["corrects_id"]] = fix  # the latest correction wins
     result = []
     for row in rows:
         revoked = row["award_record__revoked"] or row["corrects__award_record__revoked"]
         revoked_on = row["award_record__revoked_on"] or row["corrects__award_record__revoked_on"]
-        fix = amending.get(row["corrected_in"])
+        fix = fixes.get(row["pk"])
         status = "revoked" if revoked else "corrected" if fix else "in_force"
         result.append(row | {"status": status, "revoked_on": revoked_on,
-                             "amended_by": fix and {"public_id": fix["public_id"],
-                                                    "label": number_label(fix["number"],
-                                                                          fix["symbol"])}})
+                             "amended_by": fix and {
+                                 "public_id": fix["decision__public_id"],
+                                 "label": number_label(fix["decision__number"],
+                                                       fix["decision__symbol"])}})
     return result
 
 

@@ -175,7 +175,7 @@ def test_detail_query_count_does_not_grow_with_awardees(en, officer_a, board_use
                                                         approver_user, dept_a,
                                                         django_assert_max_num_queries):
     big = issued(officer_a, board_user, approver_user, dept_a, people=8)
-    with django_assert_max_num_queries(4):  # decision, amendments, awardees, amending decisions
+    with django_assert_max_num_queries(4):  # decision, amendments, awardees, corrections
         response = en.get(reverse("portal:decision_detail", args=[big.public_id]))
     assert len(response.context["page"].object_list) == 8
 
