@@ -1,10 +1,14 @@
 from django.urls import path
 
 from portal import views
+from portal.feeds import DecisionFeed
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("quyet-dinh/", views.decision_list, name="decision_list"),
+    path("quyet-dinh/atom.xml", DecisionFeed(), name="decision_feed"),
+    path("quyet-dinh/<uuid:public_id>/", views.decision_detail, name="decision_detail"),
     path("xac-minh/", views.verify, name="verify"),
     path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
     path("dien-hinh/", views.exemplars, name="exemplar_list"),

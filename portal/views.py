@@ -1,5 +1,5 @@
-"""The public portal (no login): certificate verification, open consultations and published
-exemplary models."""
+"""The public portal (no login): published decisions and their feed, certificate verification,
+open consultations and published exemplary models."""
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +14,16 @@ from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
 from decisions.domain.queries import certificate_by_code
 from emulation.models.exemplars import ExemplarKind
+from portal.public_decisions import (
+    DecisionFilters,
+    awardee_status,
+    decorate,
+    filter_choices,
+    latest_decisions,
+    public_awardees,
+    published_decision,
+    published_decisions,
+)
 from portal.queries import (
     open_consultations,
     public_exemplar,
@@ -26,7 +36,71 @@ from proposals.models import Consultation, Nominee
 
 
 def home(request):
-    return render(request, "portal/home.html", {"consultations": open_consultations()})
+    return render(request, "portal/home.html", {"consultations": open_consultations(),
+                                                "decisions": latest_decisions(5)})
+
+
+# Deep OFFSETs cost a scan each; past these pages the filters (year, issuer, form) narrow the list.
+MAX_DECISION_PAGES = 200
+MAX_AWARDEE_PAGES = 100
+
+
+class DecisionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, unit, decision number or form"), required=False,
+                        max_length=200)
+    # Selects offer what was published, but any well-formed value filters (a bookmarked link
+    # to a year without decisions shows none rather than every decision).
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100,
+                              widget=forms.Select)
+    form = forms.SlugField(label=_("Title / form"), required=False, max_length=40,
+                           widget=forms.Select)
+    issuer = forms.CharField(label=_("Issuing authority"), required=False, max_length=40,
+                             widget=forms.Select)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["year"].widget.choices = everything + [(y, y) for y in choices["years"]]
+        self.fields["form"].widget.choices = everything + choices["forms"]
+        self.fields["issuer"].widget.choices = everything + choices["issuers"]
+
+    def filters(self) -> DecisionFilters:
+        """The valid fields only: a stale or mistyped value drops that one filter."""
+        self.is_valid()
+        data = self.cleaned_data
+        return DecisionFilters(q=data.get("q") or "", year=data.get("year"),
+                               form=data.get("form") or "", issuer=data.get("issuer") or "")
+
+
+def _bounded_page(request, qs, per_page: int, max_pages: int):
+    page = paginate(request, qs, per_page=per_page)
+    if page.number > max_pages:
+        raise Http404
+    page.has_next = page.has_next and page.number < max_pages
+    return page
+
+
+def decision_list(request):
+    """Issued decisions, newest first; search without diacritics, filters, bounded paging."""
+    form = DecisionFilterForm(request.GET, choices=filter_choices())
+    filters = form.filters()
+    page = _bounded_page(request, published_decisions(filters), 20, MAX_DECISION_PAGES)
+    page.object_list = decorate(page.object_list, filters.q)
+    return render(request, "portal/decision_list.html", {
+        "form": form, "page": page, "q": filters.q, "last_page": MAX_DECISION_PAGES})
+
+
+def decision_detail(request, public_id):
+    """An issued decision and its awardees (public facts and status). Drafts and cancelled
+    drafts answer 404 like unknown ids."""
+    item = published_decision(public_id)
+    if item is None:
+        raise Http404
+    q = request.GET.get("q", "")[:200]
+    page = _bounded_page(request, public_awardees(item["pk"], q), 100, MAX_AWARDEE_PAGES)
+    page.object_list = awardee_status(page.object_list)
+    return render(request, "portal/decision_detail.html", {"decision": item, "page": page,
+                                                           "q": q})
 
 
 class VerifyForm(forms.Form):

@@ -112,3 +112,20 @@ def reference_data(transactional_db):
 
     if not AwardType.objects.exists():
         reload_reference_data()
+
+
+@pytest.fixture(scope="module")
+def demo_province(django_db_setup, django_db_blocker):
+    """The `seed_demo` province (300 people), committed for the tests of one module and flushed
+    after them (the reference data the migrations loaded is reloaded)."""
+    from django.core.management import call_command
+
+    from tdkt.reference_data import reload_reference_data
+
+    with django_db_blocker.unblock():
+        try:
+            call_command("seed_demo", people=300, reset=True, verbosity=0)
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            reload_reference_data()

@@ -8,7 +8,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.text import fold_join
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
+
+
+def decision_search_text(number, symbol, summary, issuer_name, authority_title) -> str:
+    """"05/QĐ-UBND" and "5/QĐ-UBND" both find decision number 5 (bulk loaders call this too)."""
+    numbers = (f"{number:02d}/{symbol}", f"{number}/{symbol}") if number is not None else ()
+    return fold_join(*numbers, summary, issuer_name, authority_title)[:1000]
+
+
+def item_search_text(recipient_name, recipient_detail, unit_name, award_name) -> str:
+    return fold_join(recipient_name, recipient_detail, unit_name, award_name)[:1000]
 
 
 class NumberSeries(models.Model):
@@ -59,6 +70,8 @@ class Decision(models.Model):
     amends = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="amendments", verbose_name=_("amends decision"))
     reason = models.TextField(_("reason"), blank=True)
+    # Folded number, summary and issuer for the public portal's search (core.text.fold).
+    search_text = models.CharField(max_length=1000, editable=False, default="")
     state = models.CharField(_("state"), max_length=10, choices=DecisionState.choices,
                              default=DecisionState.DRAFT, editable=False)
     issued_at = models.DateTimeField(null=True, editable=False)
@@ -78,6 +91,14 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.number_label} — {self.summary}"
+
+    def save(self, *args, **kwargs):
+        # The number is given at issue (save with update_fields): the folded copy follows it.
+        self.search_text = decision_search_text(self.number, self.symbol, self.summary,
+                                                self.issuer.name, self.authority_title)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def number_label(self) -> str:
@@ -117,6 +138,9 @@ class DecisionItem(models.Model):
                                         on_delete=models.PROTECT, related_name="decision_item")
     corrects = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="corrections")
+    # Folded name, position/unit and award for the public portal's search. Never the person's
+    # own search_text: that one holds the CCCD, and a public search must not match a CCCD.
+    search_text = models.CharField(max_length=1000, editable=False, default="")
 
     class Meta:
         ordering = ["decision", "ordinal"]
@@ -125,6 +149,13 @@ class DecisionItem(models.Model):
 
     def __str__(self):
         return f"{self.ordinal}. {self.recipient_name}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = item_search_text(self.recipient_name, self.recipient_detail,
+                                            self.unit.name, self.award_type.name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def subject_kind(self) -> str:

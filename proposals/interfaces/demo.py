@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from awards.models import AwardType, TaskRating
 from core.domain.calendar import work_calendar
-from decisions.domain import drafting, issuing
+from decisions.domain import corrections, drafting, issuing
 from organisations.models import Person, Unit
 from proposals.domain import consultation, council, nominees, workflow
 from proposals.domain.dossier import attach_generated
@@ -91,8 +91,11 @@ def build_proposals() -> int:
     consulted = _proposal(officer, sgd, province, bang_khen, people(2), level="province")
     _submit(officer, board, consulted)
     _appraise(board, consulted)
-    calendar, today = work_calendar(), timezone.localdate()
-    start = today if calendar.is_working_day(today) else calendar.next_working_day(today)
+    # Started on the latest working day up to today: the window is open whenever the demo is
+    # built (a weekend build would otherwise show no open consultation until Monday).
+    calendar, start = work_calendar(), timezone.localdate()
+    while not calendar.is_working_day(start):
+        start -= datetime.timedelta(days=1)
     consultation.open_consultation(board, consulted, starts_on=start, working_days=10,
                                    notice="Lấy ý kiến nhân dân về các cá nhân đề nghị tặng Bằng "
                                           "khen của Chủ tịch UBND tỉnh.")
@@ -131,4 +134,21 @@ def _council_and_decision(users, province, sgd, proposal) -> None:
         money_source="Tiền thưởng thực hiện theo quy định hiện hành, từ Quỹ thi đua, khen "
                      "thưởng của Sở.", recipients="- Như Điều 3;\n- Lưu: VT, TĐKT.",
         signer_title="Giám đốc", signer_name="Trần Văn Sơn")
-    issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
+    decision = issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
+    _correct_and_revoke(users, decision)
+
+
+def _correct_and_revoke(users, decision) -> None:
+    """One awardee's unit name corrected by an amending decision, another's award revoked: the
+    portal and the verification page show both statuses."""
+    items = list(decision.items.order_by("ordinal"))
+    if len(items) < 3:
+        return
+    amending = corrections.request_correction(
+        users["banthidua"], items[1], reason="Ghi sai tên đơn vị công tác.",
+        recipient_name=items[1].recipient_name,
+        recipient_detail=f"{items[1].recipient_detail} (đã đính chính)")
+    issuing.issue_decision(users["chutich"], amending, date=timezone.localdate())
+    corrections.revoke_item(users["banthidua"], items[2], reason="Kê khai thành tích không "
+                            "trung thực.", on=timezone.localdate(), reference="Quyết định thu "
+                            "hồi số 12/QĐ-SGDĐT")
