@@ -128,4 +128,4 @@ def test_eligibility_check_without_cases_is_a_422(client, board_user):
                            content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
                            **bearer(board_user))
     assert (response.status_code, response.json()) == (
-        422, {"detail": "cases: a list is required."})
+        422, {"detail": "Invalid request: body.payload.cases."})
