@@ -2,7 +2,8 @@
 
 ninja documents only the responses an operation declares (usually just 200), yet every operation
 can answer with the JSON errors of api/v1.py: 422 for an invalid parameter, 429 when throttled,
-401/403 when it needs a signed-in caller, 404 when it looks an object up by a path parameter, and
+401/403 when it needs a signed-in caller, 404 when it looks an object up by a path parameter (or a
+unit by its code in `?unit=`), and
 400 when its body is not JSON. Declaring those in every router would be repetition that a new
 router forgets, so the API adds them to the generated document (schemathesis' status-code
 conformance check, `make fuzz`, holds the API to it)."""
@@ -27,7 +28,10 @@ def error_statuses(operation: dict) -> list[int]:
     statuses = [422, 429]
     if operation.get("security"):
         statuses += [401, 403]
-    if any(p.get("in") == "path" for p in operation.get("parameters", [])):
+    # An object looked up by a path parameter, or a unit named by code in the query (statistics
+    # of `?unit=`), answers 404 when it does not exist or lies outside the caller's scope.
+    if any(p.get("in") == "path" or (p.get("in") == "query" and p.get("name") == "unit")
+           for p in operation.get("parameters", [])):
         statuses.append(404)
     if "requestBody" in operation:
         statuses.append(400)

@@ -13,6 +13,8 @@ from decisions.views.decisions import bundle_response
 from organisations.views.common import get_in, require
 from reports.interfaces.exports import ledger_export
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 router = Router(tags=["exchange"])
 
 
@@ -31,7 +33,7 @@ def decision_bundle(request, public_id: uuid.UUID):
 @router.get("/ledger/export", response={200: bytes},
             openapi_extra={"responses": {200: {"description": "The ledger (UTF-8 CSV with BOM, "
                                                 "or .xlsx), streamed",
-                                               "content": {"text/csv": {}}}}})
+                                               "content": {"text/csv": {}, XLSX: {}}}}})
 def ledger_file(request, format: Literal["csv", "xlsx"] = "csv", q: str = "", award: str = "",
                 year: int | None = year_param(), revoked: bool | None = None):
     """The award ledger in the caller's scope with the ledger screen's filters (search `q`,
