@@ -68,7 +68,7 @@ def test_movement_needs_credentials(client, movement):
 @pytest.fixture
 def scored(scoring_round, members, admin_user):
     """dept_a (members[2]: SO-A sorts last) scores itself, SO-C scores SO-A, board rescoring."""
-    criterion = scoring_round.criteria_set.criteria.get(code="2.2")
+    criterion = scoring_round.criteria_set.criteria.get(code="2.1")
     so_a = next(u for u in members if u.code == "SO-A")
     so_c = next(u for u in members if u.code == "SO-C")
     domain.self_assess(scoring_round, actor=admin_user, unit=so_a, criterion=criterion,
@@ -102,8 +102,8 @@ def test_board_reads_every_score(client, board_user, scored):
                 board_user).json()
     assert [(s["criterion"], s["kind"], s["scorer_unit"], s["points"], s["changes"])
             for s in body["items"]] == [
-        ("2.2", "board", None, "2.50", 1), ("2.2", "peer", "SO-C", "2.00", 1),
-        ("2.2", "self", "SO-A", "3.00", 1)]
+        ("2.1", "board", None, "2.50", 1), ("2.1", "peer", "SO-C", "2.00", 1),
+        ("2.1", "self", "SO-A", "3.00", 1)]
 
 
 def test_outsider_cannot_see_a_round(client, outsider, scored):

@@ -107,8 +107,10 @@ def test_retired_criterion_not_scored(scoring_round, members, admin_user):
     leaf = crit(scoring_round.criteria_set, "1.1")
     cluster_rounds.rescore(scoring_round, actor=admin_user, unit=members[0], criterion=leaf,
                            points=30, reason="Chấm")
+    before = cluster_rounds.results(scoring_round)[0].total
     criteria_tree.retire_criterion(leaf, actor=admin_user, reason="Bỏ")
-    assert cluster_rounds.results(scoring_round)[0].total == D(0)
+    # Only 2.2 remains, scored by the system (no report due: its full 10 points).
+    assert (before, cluster_rounds.results(scoring_round)[0].total) == (D(40), D(10))
     with pytest.raises(ValidationError, match="not a scored line"):
         cluster_rounds.rescore(scoring_round, actor=admin_user, unit=members[0],
                                criterion=leaf, points=20, reason="Chấm")
