@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
+from emulation.models.exemplars import ExemplarKind, ExemplarState
 from reports.interfaces.exports import CHUNK, export
 
 
@@ -34,3 +35,22 @@ def initiative_rows(initiatives: QuerySet) -> Iterable[tuple]:
 def initiative_export(kind: str, initiatives: QuerySet):
     return export(kind, initiative_header(), initiative_rows(initiatives), "sang-kien",
                   _("Initiatives"))
+
+
+def exemplar_header() -> list[str]:
+    return [_("Name"), _("Title"), _("Kind"), _("Unit"), _("Year"), _("State")]
+
+
+def exemplar_rows(exemplars: QuerySet) -> Iterable[tuple]:
+    kinds, states = _labels(ExemplarKind), _labels(ExemplarState)
+    rows = exemplars.values_list("person__full_name", "collective__name", "unit__name", "title",
+                                 "kind", "discovered_year", "state").iterator(chunk_size=CHUNK)
+    # The subject's name as the page shows it: the person, else the collective, else the unit.
+    return ((person or collective or unit, title, kinds.get(kind, kind), unit, year,
+             states.get(state, state))
+            for person, collective, unit, title, kind, year, state in rows)
+
+
+def exemplar_export(kind: str, exemplars: QuerySet):
+    return export(kind, exemplar_header(), exemplar_rows(exemplars), "dien-hinh-tien-tien",
+                  _("Exemplary models"))
