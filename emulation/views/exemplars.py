@@ -12,6 +12,7 @@ from core.interfaces.views import form_page
 from core.uploads import private_download
 from emulation.domain import exemplars as domain
 from emulation.domain.queries.records import exemplars_for_user
+from emulation.interfaces.exports import exemplar_export
 from emulation.interfaces.records_forms import (
     ConfirmForm,
     CorrectionForm,
@@ -33,18 +34,26 @@ CONTENT_TYPES = {
 
 @login_required
 def exemplar_list(request):
-    """Exemplars in the user's scope; search without diacritics; filters kind and state."""
+    """Exemplars in the user's scope; search without diacritics; filters kind and state;
+    `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_exemplar")
-    q = request.GET.get("q", "")
-    qs = exemplars_for_user(request.user, q)
+    qs = filtered_exemplars(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return exemplar_export(request.GET["export"], qs)
+    return render(request, "emulation/exemplar_list.html", {
+        "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
+        "kinds": ExemplarKind.choices, "states": ExemplarState.choices,
+        "can_add": request.user.has_perm("emulation.change_exemplar")})
+
+
+def filtered_exemplars(request):
+    """The exemplar list's queryset (page and export): scope, search, kind and state."""
+    qs = exemplars_for_user(request.user, request.GET.get("q", ""))
     if request.GET.get("kind") in ExemplarKind.values:
         qs = qs.filter(kind=request.GET["kind"])
     if request.GET.get("state") in ExemplarState.values:
         qs = qs.filter(state=request.GET["state"])
-    return render(request, "emulation/exemplar_list.html", {
-        "page": paginate(request, qs, per_page=50), "q": q, "kinds": ExemplarKind.choices,
-        "states": ExemplarState.choices,
-        "can_add": request.user.has_perm("emulation.change_exemplar")})
+    return qs
 
 
 def _get(request, public_id, perm="emulation.view_exemplar"):

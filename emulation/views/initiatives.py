@@ -15,6 +15,7 @@ from emulation.domain import initiatives as domain
 from emulation.domain.queries.initiatives import initiatives_for_user
 from emulation.domain.similarity import WARN_THRESHOLD, similar_initiatives
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
+from emulation.interfaces.exports import initiative_export
 from emulation.interfaces.forms import AuthorFormSet, InitiativeForm, RecogniseForm, RevokeForm
 from organisations.domain.queries import people_for_user, search, units_for_user
 from organisations.views.common import get_in, require
@@ -22,13 +23,9 @@ from organisations.views.common import get_in, require
 FILTERS = {"scope": InitiativeScope, "state": InitiativeState, "kind": InitiativeKind}
 
 
-@login_required
-def initiative_list(request):
-    """Initiatives in the user's scope; search without diacritics; filters unit, scope, state,
-    kind, year."""
-    require(request, "emulation.view_initiative")
-    q = request.GET.get("q", "")
-    qs = initiatives_for_user(request.user, q)
+def filtered_initiatives(request):
+    """The initiative list's queryset (page and export): scope, search, unit and filters."""
+    qs = initiatives_for_user(request.user, request.GET.get("q", ""))
     unit = None
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
@@ -38,7 +35,19 @@ def initiative_list(request):
             qs = qs.filter(**{name: request.GET[name]})
     if request.GET.get("year", "").isdigit():
         qs = qs.filter(year=int(request.GET["year"]))
-    context = {"page": paginate(request, qs, per_page=50), "q": q, "unit": unit,
+    return qs, unit
+
+
+@login_required
+def initiative_list(request):
+    """Initiatives in the user's scope; search without diacritics; filters unit, scope, state,
+    kind, year; `?export=xlsx|csv` streams the same filtered list."""
+    require(request, "emulation.view_initiative")
+    qs, unit = filtered_initiatives(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return initiative_export(request.GET["export"], qs)
+    context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
+               "unit": unit,
                "filters": {name: choices.choices for name, choices in FILTERS.items()},
                "can_add": request.user.has_perm("emulation.change_initiative")}
     template = ("emulation/includes/initiative_rows.html" if request.headers.get("HX-Request")

@@ -8,6 +8,7 @@ from core.interfaces.views import form_page
 from organisations.domain import people
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.enums import Gender
+from organisations.interfaces.exports import person_export
 from organisations.interfaces.forms import (
     EndEmploymentForm,
     PersonCreateForm,
@@ -17,12 +18,9 @@ from organisations.interfaces.forms import (
 from organisations.views.common import get_in, require
 
 
-@login_required
-def person_list(request):
-    """People in the user's scope, searchable without diacritics, filterable by unit and flags."""
-    require(request, "organisations.view_person")
-    q = request.GET.get("q", "")
-    qs = people_for_user(request.user, q)
+def filtered_people(request):
+    """The people list's queryset: scope, search, unit and flag filters (page and export)."""
+    qs = people_for_user(request.user, request.GET.get("q", ""))
     unit_code = request.GET.get("unit")
     unit = None
     if unit_code:
@@ -33,8 +31,19 @@ def person_list(request):
             qs = qs.filter(**{flag: request.GET[flag] == "1"})
     if request.GET.get("gender") in Gender.values:
         qs = qs.filter(gender=request.GET["gender"])
-    context = {"page": paginate(request, qs, per_page=50), "q": q, "unit": unit,
-               "genders": Gender.choices,
+    return qs, unit
+
+
+@login_required
+def person_list(request):
+    """People in the user's scope, searchable without diacritics, filterable by unit and flags;
+    `?export=xlsx|csv` streams the same filtered list."""
+    require(request, "organisations.view_person")
+    qs, unit = filtered_people(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return person_export(request.GET["export"], qs)
+    context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
+               "unit": unit, "genders": Gender.choices,
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")
                 else "organisations/person_list.html")

@@ -10,6 +10,7 @@ from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import consultation, workflow
 from proposals.domain.queries.proposals import inbox_for_user, with_nominee_counts
+from proposals.interfaces.exports import inbox_export
 from proposals.interfaces.forms import (
     AssignForm,
     ConfirmForm,
@@ -28,8 +29,11 @@ FORM = "proposals/form.html"
 
 @login_required
 def inbox(request):
-    """Received proposals with the deadline of their current step; overdue ones first."""
+    """Received proposals with the deadline of their current step; overdue ones first;
+    `?export=xlsx|csv` streams the same list."""
     require(request, "proposals.view_inbox")
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return inbox_export(request.GET["export"], inbox_for_user(request.user))
     page = paginate(request, inbox_for_user(request.user), per_page=50)
     with_nominee_counts(page.object_list)
     return render(request, "proposals/inbox.html", {"page": page,

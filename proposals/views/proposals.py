@@ -21,6 +21,7 @@ from proposals.domain.deadlines import is_overdue
 from proposals.domain.initiatives import available_initiatives, link_initiative
 from proposals.domain.queries import proposals_for_user, scoped_units
 from proposals.enums import ProposalState
+from proposals.interfaces.exports import proposal_export
 from proposals.interfaces.forms import (
     ConsolidateForm,
     NomineeEditForm,
@@ -37,15 +38,25 @@ FORM = "proposals/form.html"
 
 @login_required
 def proposal_list(request):
+    """Proposals in the user's scope, searchable, filterable by state; `?export=xlsx|csv`
+    streams the same filtered list."""
     require(request, "proposals.view_proposal")
+    qs = filtered_proposals(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return proposal_export(request.GET["export"], qs)
+    context = {"page": paginate(request, qs, per_page=50),
+               "states": ProposalState.choices, "q": request.GET.get("q", ""),
+               "can_add": request.user.has_perm("proposals.add_proposal")}
+    return render(request, "proposals/proposal_list.html", context)
+
+
+def filtered_proposals(request):
+    """The proposal list's queryset (page and export): scope, search and state."""
     qs = ProposalFilterForm(request.GET).apply(proposals_for_user(request.user))
     state = request.GET.get("state")
     if state in ProposalState.values:
         qs = qs.filter(state=state)
-    context = {"page": paginate(request, qs.order_by("-created_at"), per_page=50),
-               "states": ProposalState.choices, "q": request.GET.get("q", ""),
-               "can_add": request.user.has_perm("proposals.add_proposal")}
-    return render(request, "proposals/proposal_list.html", context)
+    return qs.order_by("-created_at", "-id")
 
 
 @login_required

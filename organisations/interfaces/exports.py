@@ -1,0 +1,33 @@
+"""Exports of the organisation lists, through the one streamed exporter
+(reports.interfaces.exports.export): same filtered queryset as the page, rows straight from
+the database CHUNK at a time, only the columns the page shows (no CCCD)."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from organisations.enums import Gender
+from reports.interfaces.exports import CHUNK, export
+
+PERSON_FIELDS = ("full_name", "gender", "birth_date", "unit__code", "unit__name", "position",
+                 "is_leader", "is_direct_worker")
+
+
+def person_header() -> list[str]:
+    return [_("Full name"), _("Gender"), _("Birth date"), _("Unit code"), _("Unit"),
+            _("Position"), _("Leader / manager"), _("Direct worker")]
+
+
+def person_rows(people: QuerySet) -> Iterable[tuple]:
+    # Labels translated now: the generator runs after the view returned.
+    genders = {value: str(label) for value, label in Gender.choices}
+    yes, no = _("Yes"), _("No")
+    rows = people.values_list(*PERSON_FIELDS).iterator(chunk_size=CHUNK)
+    return ((name, genders.get(gender, gender), birth, code, unit, position,
+             yes if leader else no, yes if direct else no)
+            for name, gender, birth, code, unit, position, leader, direct in rows)
+
+
+def person_export(kind: str, people: QuerySet):
+    return export(kind, person_header(), person_rows(people), "nhan-su", _("People"))
