@@ -5,6 +5,8 @@ same query parameters, so the API and the screens cannot disagree; and the repor
 statistics scope — the same tables the back office previews."""
 
 import datetime
+import uuid
+from decimal import Decimal
 
 from django.http import Http404
 from ninja import Query, Router, Schema
@@ -60,6 +62,34 @@ class BacklogOut(Schema):
     overdue: int
 
 
+class MovementProgressOut(Schema):
+    public_id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+    state: str
+    participating: int  # units taking part (chosen roots and every unit below them)
+    submitted: int  # registrations of the year awaiting approval
+    approved: int
+
+
+class ClusterRoundOut(Schema):
+    public_id: uuid.UUID
+    cluster: str
+    year: int
+    state: str
+    leaders: list[str]  # names of the leading unit(s) elected, once published
+    average_total: Decimal | None  # average of the members' totals, once published
+    members: int | None
+
+
+class UnitAwardsOut(Schema):
+    code: str
+    name: str
+    last_year: int
+    five_years: int
+
+
 class DashboardOut(Schema):
     unit: str | None
     today: datetime.date
@@ -68,6 +98,12 @@ class DashboardOut(Schema):
     backlog: dict[str, BacklogOut]
     awards_by_category_and_year: dict[str, dict[int, int]]
     awards_by_granting_level: dict[str, int]
+    year: int | None = None
+    movements_by_kind_and_state: dict[str, dict[str, int]] | None = None
+    movement_progress: list[MovementProgressOut] | None = None
+    cluster_rounds: list[ClusterRoundOut] | None = None
+    awards_by_unit: list[UnitAwardsOut] | None = None
+    awards_trend: dict[int, int] | None = None
 
 
 @router.get("/statistics/fairness", response=FairnessOut)
@@ -90,16 +126,23 @@ def fairness(request, unit: str = "", year_from: int | None = year_param(),
 
 
 @router.get("/statistics/dashboard", response=DashboardOut)
-def dashboard(request, unit: str = ""):
+def dashboard(request, unit: str = "", year: int | None = year_param()):
     """The board dashboard's figures for the caller's scope (or `unit`'s subtree): proposals
     by state and by step with overdue counts, the resistance-war and Heroic Mother backlogs,
-    unrevoked awards by category × year (last 5 years) and by granting level."""
+    unrevoked awards by category × year (last 5 years) and by granting level; for `year`
+    (default this year) the movements by kind × state, their registrations against the units
+    taking part, the cluster rounds (leading units and average total once published); unrevoked
+    awards of the top child units (year − 1 and the five years to it) and per year over ten
+    years."""
     require(request, "reports.view_statistics")
     data = dashboard_figures(request)
     return {"unit": data["root"].code if data["root"] else None, "today": data["today"],
             "proposals_by_state": data["by_state"], "proposals_by_step": data["by_step"],
             "backlog": data["backlog"], "awards_by_category_and_year": data["by_form"],
-            "awards_by_granting_level": data["by_level"]}
+            "awards_by_granting_level": data["by_level"], "year": data["year"],
+            "movements_by_kind_and_state": data["movements"],
+            "movement_progress": data["movement_progress"], "cluster_rounds": data["rounds"],
+            "awards_by_unit": data["by_unit"], "awards_trend": data["trend"]}
 
 
 class FormColumnOut(Schema):

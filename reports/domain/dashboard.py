@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from awards.enums import ParameterKey
 from awards.models import AwardParameter
+from organisations.models import UnitClosure
 from proposals.enums import FINAL_STATES, ProposalState, Track
 
 HEROIC_MOTHER = "ba_me_vnah"
@@ -94,3 +95,35 @@ def awards_by_level(records: QuerySet, today: datetime.date) -> dict[str, int]:
         level = levels.get(row["award_type_id"], "")
         totals[level] = totals.get(level, 0) + row["n"]
     return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+TOP_UNITS = 10
+TREND_YEARS = 10
+
+
+def awards_by_unit(records: QuerySet, root, last_year: int, top: int = TOP_UNITS) -> list[dict]:
+    """The `top` child units of `root` by unrevoked awards of the last YEARS_SHOWN years (their
+    whole subtree, through the closure table), with the awards of `last_year`: one GROUP BY on
+    the closure table. [{"code", "name", "last_year", "five_years"}], most awarded first."""
+    if root is None:
+        return []
+    years = Q(year__gte=last_year - YEARS_SHOWN + 1, year__lte=last_year)
+    counted = records.filter(years, revoked=False).values("id")
+    rows = (UnitClosure.objects.filter(ancestor__parent=root,
+                                       descendant__award_records__in=counted)
+            .order_by().values("ancestor__code", "ancestor__name")
+            .annotate(five_years=Count("descendant__award_records"),
+                      last_year=Count("descendant__award_records",
+                                      filter=Q(descendant__award_records__year=last_year)))
+            .order_by("-five_years", "ancestor__code")[:top])
+    return [{"code": r["ancestor__code"], "name": r["ancestor__name"],
+             "last_year": r["last_year"], "five_years": r["five_years"]} for r in rows]
+
+
+def awards_trend(records: QuerySet, last_year: int) -> dict[int, int]:
+    """Unrevoked awards per year of achievement, the last TREND_YEARS years (zeros included)."""
+    years = range(last_year - TREND_YEARS + 1, last_year + 1)
+    rows = (records.filter(revoked=False, year__in=years).order_by().values("year")
+            .annotate(n=Count("id")))
+    found = {r["year"]: r["n"] for r in rows}
+    return {y: found.get(y, 0) for y in years}

@@ -11,10 +11,14 @@ from django.utils.translation import gettext as _
 from accounts.domain.scope import restrict_to_scope
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardRecord, AwardType
+from emulation.enums import RoundState
+from emulation.enums_movements import MovementKind, MovementState
+from emulation.models import ClusterRound, Movement
 from organisations.views.common import get_in, require
 from proposals.enums import ProposalState
 from proposals.models import Proposal
 from reports.domain import dashboard as figures
+from reports.domain import dashboard_emulation as emulation_figures
 from reports.domain.fairness import DEFAULT_NON_LEADER_THRESHOLD, Filters, fairness_table
 from reports.domain.scope import default_root, row_units, subtree_ids, visible_units
 from reports.interfaces.charts import bar_chart, grouped_bars
@@ -96,7 +100,29 @@ def dashboard_figures(request) -> dict:
             "by_step": figures.proposals_by_step(by_state),
             "backlog": figures.backlog(proposals, today),
             "by_form": figures.awards_by_form_and_year(records, today.year),
-            "by_level": figures.awards_by_level(records, today)}
+            "by_level": figures.awards_by_level(records, today),
+            **_later_figures(request, root, records, today)}
+
+
+def _later_figures(request, root, records, today) -> dict:
+    """Movements and cluster rounds of `?year=` (default this year), awards by child unit of
+    the page's unit (last year and the five years to it) and the ten-year trend."""
+    year = _int(request.GET.get("year"), today.year, 1945, 2100)
+    movements = restrict_to_scope(Movement.objects.all(), request.user, field="organiser",
+                                  roles=STATISTICS_ROLES)
+    rounds = restrict_to_scope(ClusterRound.objects.all(), request.user,
+                               field="cluster__managing_unit", roles=STATISTICS_ROLES)
+    if root is not None:
+        movements = movements.filter(organiser__in=subtree_ids(root))
+        rounds = rounds.filter(cluster__managing_unit__in=subtree_ids(root))
+    unit_root = root or default_root(request.user)
+    return {"year": year,
+            "movements": emulation_figures.movements_by_kind_and_state(movements, year),
+            "movement_progress": emulation_figures.movement_progress(movements, year),
+            "rounds": emulation_figures.rounds_of_year(rounds, year),
+            "unit_root": unit_root,
+            "by_unit": figures.awards_by_unit(records, unit_root, year - 1),
+            "trend": figures.awards_trend(records, year)}
 
 
 @login_required
@@ -126,7 +152,33 @@ def dashboard(request):
         "level_chart": bar_chart(_("Awards by granting level"),
                                  [(level_names.get(k, k or _("Unknown")), v)
                                   for k, v in by_level.items()], color="#1a5fb4"),
+        **_emulation_context(data),
     })
+
+
+def _emulation_context(data) -> dict:
+    """Labels and charts of the movement, cluster-round, by-unit and trend figures."""
+    year = data["year"]
+    kinds, states = dict(MovementKind.choices), dict(MovementState.choices)
+    by_unit = data["by_unit"]
+    return {
+        "year": year, "movement_states": [states[s] for s in MovementState.values],
+        "movements": [(kinds[k], list(v.values())) for k, v in data["movements"].items()],
+        "movement_progress": [dict(row, kind=kinds[row["kind"]], state=states[row["state"]])
+                              for row in data["movement_progress"]],
+        "rounds": [dict(row, state=dict(RoundState.choices)[row["state"]])
+                   for row in data["rounds"]],
+        "unit_root": data["unit_root"], "by_unit": by_unit,
+        "unit_chart": grouped_bars(
+            _("Awards by unit"),
+            {"last": {row["name"]: row["last_year"] for row in by_unit},
+             "five": {row["name"]: row["five_years"] for row in by_unit}},
+            {"last": str(year - 1), "five": f"{year - 5}–{year - 1}"}),
+        "trend": data["trend"],
+        "trend_chart": bar_chart(_("Awards per year"),
+                                 [(str(y), n) for y, n in data["trend"].items()],
+                                 color="#136f3a"),
+    }
 
 
 def step_labels() -> dict[str, str]:

@@ -78,3 +78,16 @@ def test_roles_without_statistics_get_403(client, council_user, people):
 def test_statistics_need_credentials(client):
     assert client.get(FAIRNESS, HTTP_ACCEPT_LANGUAGE="vi").json() == {
         "detail": "Hãy đăng nhập hoặc gửi mã truy cập API hợp lệ."}
+
+
+def test_dashboard_movements_units_and_trend_equal_the_page(client, client_for, board_user,
+                                                            people):
+    body = _get(client, f"{DASHBOARD}?year=2025", board_user).json()
+    page = _page(client_for, board_user, "reports:dashboard", "year=2025")
+    assert body["year"] == 2025
+    assert body["awards_by_unit"] == page["by_unit"]
+    assert body["awards_trend"] == {str(y): n for y, n in page["trend"].items()}
+    assert body["movements_by_kind_and_state"]["regular"]["launched"] == 0
+    assert (body["movement_progress"], body["cluster_rounds"]) == ([], [])
+    assert [(r["code"], r["five_years"]) for r in body["awards_by_unit"]] == [
+        ("SO-A", 4), ("SO-B", 2)]

@@ -81,7 +81,7 @@ def test_dashboard_equals_the_figures_counted_directly(client_for, board_user, o
     level_names = dict(GrantingLevel.choices)
     assert sorted(context["by_level"]) == sorted((level_names[k], v) for k, v in by_level.items())
     content = response.content.decode()
-    assert content.count("<svg") == 4 and "style=" not in content.split("<main", 1)[-1]
+    assert content.count("<svg") == 6 and "style=" not in content.split("<main", 1)[-1]
 
 
 def test_dashboard_by_step_sums_the_states(client_for, officer_a, province, dept_a, school_a):
@@ -105,5 +105,5 @@ def test_dashboard_query_count(client_for, board_user, officer_a, province, dept
                                django_assert_max_num_queries):
     proposals(officer_a, dept_a, school_a, province)
     client = client_for(board_user)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(23):
         assert client.get(reverse("reports:dashboard")).status_code == 200
