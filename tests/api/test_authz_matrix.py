@@ -17,6 +17,7 @@ from decisions.models import Certificate
 from tests.api.test_api import API, bearer
 from tests.api.test_api_writes_audited import WRITES, Personas
 from tests.decisions.helpers import issued
+from tests.emulation.movement_helpers import make_movement
 from tests.factories import PersonFactory, make_initiative
 
 PERSONAS = ("admin", "board", "officer_a", "officer_b", "council", "anonymous")
@@ -56,6 +57,26 @@ EXPECTED = {
     ("post", "/api/v1/proposals/{public_id}/reject"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/nominees/{public_id}/opinion"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/decisions/{public_id}/issue"): row(200, 403, 403, 404, 403, 401),
+    # Emulation: council members have no role in movements or cluster rounds; clusters are
+    # organisational facts (names, members) every signed-in user may read, like /clusters.
+    ("get", "/api/v1/movements"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/movements/{code}"): row(200, 200, 200, 404, 404, 401),
+    ("get", "/api/v1/movements/{code}/registrations"): row(200, 200, 200, 404, 404, 401),
+    ("get", "/api/v1/criteria-sets"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/criteria-sets/{public_id}"): row(200, 200, 200, 404, 403, 401),
+    ("get", "/api/v1/cluster-rounds"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/cluster-rounds/{public_id}"): row(200, 200, 200, 404, 404, 401),
+    # Who scored whom: the cluster head and the board only; members read the ranking.
+    ("get", "/api/v1/cluster-rounds/{public_id}/scores"): row(200, 200, 403, 404, 404, 401),
+    ("get", "/api/v1/clusters/{code}"): row(200, 200, 200, 200, 200, 401),
+    # Exchange: the bundle is for those who may issue over the issuer (board, approver, admin).
+    ("get", "/api/v1/decisions/{public_id}/bundle"): row(200, 200, 403, 404, 403, 401),
+    ("get", "/api/v1/ledger/export"): ALL,
+    # Statistics: each persona's own statistics scope; the council has none.
+    ("get", "/api/v1/statistics/dashboard"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/statistics/fairness"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/statistics/forms"): row(200, 200, 200, 200, 403, 401),
+    ("get", "/api/v1/statistics/forms/{code}"): row(200, 200, 200, 200, 403, 401),
 }
 
 
@@ -72,12 +93,17 @@ def auth_headers(request, persona) -> dict:
 
 
 @pytest.fixture
-def unit_a_world(officer_a, board_user, approver_user, dept_a):
+def unit_a_world(officer_a, board_user, approver_user, dept_a, school_a, scoring_round):
     """Unit A's records: a person, a proposal, an issued decision with its certificate, an
-    initiative."""
+    initiative, a movement it organises, and the cluster round (with its criteria set) of the
+    cluster unit A belongs to (unit B does not)."""
     decision = issued(officer_a, board_user, approver_user, dept_a)
     proposal = decision.items.get().nominee.proposal
     return {
+        "movement": make_movement(dept_a, [school_a], state="launched"),
+        "cluster-round": scoring_round,
+        "criteria-set": scoring_round.criteria_set,
+        "cluster": scoring_round.cluster,
         "person": PersonFactory(unit=dept_a, full_name="Trần Thị Bình"),
         "proposal": proposal,
         "decision": decision,
@@ -87,11 +113,19 @@ def unit_a_world(officer_a, board_user, approver_user, dept_a):
     }
 
 
+# The object a path's first segment names, when it is not the segment minus its plural "s".
+OBJECT_OF = {"people": "person", "units": "unit", "certificates": "certificate",
+             "cluster-rounds": "cluster-round", "criteria-sets": "criteria-set"}
+
+
 def read_url(path: str, world) -> str:
+    segment = path.split("/")[3]
+    if segment == "statistics":
+        return API + path.removeprefix("/api/v1").format(code="0602")
+    key = OBJECT_OF.get(segment, segment.rstrip("s"))
+    obj = world.get(key)
     return API + path.removeprefix("/api/v1").format(
-        code=world["certificate"].code if "certificates" in path else world["unit"].code,
-        public_id=world[path.split("/")[3].rstrip("s").replace("people", "person")].public_id
-        if "{public_id}" in path else "")
+        code=getattr(obj, "code", ""), public_id=getattr(obj, "public_id", ""))
 
 
 ELIGIBILITY_CASE = {"cases": [{"id": "c1", "award": "ldtt", "year": 2025,
