@@ -28,6 +28,7 @@ from imports.models import ImportJob
 from notifications.models import Notification
 from proposals.domain import consultation, council, workflow
 from proposals.models import DossierDocument
+from reports.models import FilingVersion
 from tests.decisions.helpers import draft_for, issued
 from tests.emulation.conftest import cluster, new_round, year_set  # noqa: F401 (fixtures)
 from tests.emulation.views import (
@@ -58,7 +59,8 @@ COVERED_BY = {
 PUBLIC = {
     "core:healthz", "accounts:login", "accounts:login_code", "accounts:logout", "set_language",
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
-    "portal:exemplar_detail", "portal:consultation",
+    "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
+    "portal:decision_detail", "portal:decision_feed",
 }
 
 
@@ -69,7 +71,8 @@ def row(admin, board, officer_a, officer_b, council, anonymous=LOGIN):
 
 @pytest.fixture
 def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_user, admin_user,
-          outsider, council_user, new_round, cluster, tmp_path, settings):  # noqa: F811
+          outsider, council_user, new_round, cluster, year_set, tmp_path,  # noqa: F811
+          settings):
     """Unit A's records, one of each kind a URL names, made by the domain functions."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     decision = issued(officer_a, board_user, approver_user, dept_a)
@@ -95,7 +98,14 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
     draft_decision = draft_for(board_user, [appraised(officer_a, board_user, dept_a, dept_a)],
                                dept_a)
     token, _raw = create_token(officer_a, name="matrix")
+    report = _report_request(dept_a, school_a)
     return {
+        "criteria_set": [year_set.public_id], "criterion": [year_set.public_id, "1.1"],
+        "criterion_move": [year_set.public_id, "1.1", "down"],
+        "report": [report.public_id],
+        "filing": [report.filings.get().public_id],
+        "filing_version": [FilingVersion.objects.get(filing__request=report).public_id],
+        "export": [_export_job(officer_a).public_id], "unit_year": ["SO-A", 2025],
         "year": [2026], "day": [datetime.date(2026, 1, 1)], "token": [token.public_id],
         "username": ["officer_a"],
         "assignment": ["officer_a", officer_a.role_assignments.get().public_id],
@@ -122,6 +132,21 @@ def _draft(officer, unit):
     from tests.proposals.helpers import draft
 
     return draft(officer, unit, unit)
+
+
+def _report_request(dept_a, school_a):
+    """Unit A asks its school for a report; the school has filed it."""
+    from tests.reports.reporting_helpers import file_at, make_request
+
+    report = make_request(dept_a, [dept_a])
+    file_at(report, school_a, timezone.now())
+    return report
+
+
+def _export_job(user):
+    from reports.domain.exports import request_export
+
+    return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
 
 
 def _plan(unit):
@@ -270,6 +295,40 @@ MATRIX = {
     "proposals:withdraw": row(200, 200, 200, 404, 404, LOGIN),
     "reports:dashboard": row(200, 200, 200, 200, 403, LOGIN),
     "reports:fairness": row(200, 200, 200, 200, 403, LOGIN),
+    # Criteria sets: admin and board staff edit them (cluster heads a year's set); moving is
+    # POST only. Report requests: the requesting side (unit A) issues, closes, cancels and
+    # returns; the board extends; the target unit files (already filed here: refused); an
+    # issued request can no longer be edited or issued. Exports: the owner's alone.
+    "decisions:bundle": row(200, 200, 403, 404, 403, LOGIN),
+    "emulation:criteria_set_detail": row(200, 200, 403, 403, 403, LOGIN),
+    "emulation:criteria_set_list": row(200, 200, 403, 403, 403, LOGIN),
+    "emulation:criterion_add": row(200, 200, 403, 403, 403, LOGIN),
+    "emulation:criterion_edit": row(200, 200, 403, 403, 403, LOGIN),
+    "emulation:criterion_move": row(405, 405, 405, 405, 405, LOGIN),
+    "emulation:criterion_retire": row(200, 200, 403, 403, 403, LOGIN),
+    "emulation:thresholds_edit": row(200, 200, 403, 403, 403, LOGIN),
+    "reports:export_detail": row(404, 404, 200, 404, 404, LOGIN),
+    "reports:export_download": row(404, 404, 404, 404, 404, LOGIN),
+    "reports:export_list": row(200, 200, 200, 200, 200, LOGIN),
+    "reports:export_progress": row(404, 404, 200, 404, 404, LOGIN),
+    "reports:filing_extend": row(200, 200, 403, 404, 404, LOGIN),
+    "reports:filing_file": row(403, 403, 403, 404, 404, LOGIN),
+    "reports:filing_return": row(200, 200, 200, 404, 404, LOGIN),
+    "reports:filing_version": row(200, 200, 200, 404, 404, LOGIN),
+    "reports:form_background": row(405, 405, 405, 405, 405, LOGIN),
+    "reports:forms": row(200, 200, 200, 200, 403, LOGIN),
+    "reports:ledger_background": row(405, 405, 405, 405, 405, LOGIN),
+    "reports:overdue": row(200, 200, 200, 200, 403, LOGIN),
+    "reports:request_cancel": row(200, 200, 200, 404, 404, LOGIN),
+    "reports:request_close": row(200, 200, 200, 404, 404, LOGIN),
+    "reports:request_create": row(200, 200, 200, 200, 403, LOGIN),
+    "reports:request_detail": row(200, 200, 200, 404, 404, LOGIN),
+    "reports:request_edit": row(403, 403, 403, 404, 404, LOGIN),
+    "reports:request_guidance": row(404, 404, 404, 404, 404, LOGIN),
+    "reports:request_issue": row(403, 403, 403, 404, 404, LOGIN),
+    "reports:request_list": row(200, 200, 200, 200, 403, LOGIN),
+    "reports:timeliness": row(200, 200, 200, 200, 403, LOGIN),
+    "reports:unit_timeliness": row(200, 200, 200, 404, 403, LOGIN),
 }
 
 
@@ -302,7 +361,7 @@ def test_get_by_persona(request, client, world):
 A_OBJECTS = {"token", "record", "person", "collective", "plan", "round", "round_action", "job",
              "draft", "appraising", "decided", "consulting", "nominee", "document", "comment",
              "session", "minutes", "decision", "draft_decision", "decision_file", "item",
-             "notification"}
+             "notification", "report", "filing", "filing_version", "export"}
 
 
 def test_outsider_writes_nothing_and_anonymous_signs_in(client, world, outsider):
@@ -396,4 +455,15 @@ KEYS = {
     "decisions:certificates": "decision", "decisions:item_correct": "item",
     "decisions:item_revoke": "item", "notifications:open": "notification",
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
+    "decisions:bundle": "decision",
+    "emulation:criteria_set_detail": "criteria_set", "emulation:criterion_add": "criteria_set",
+    "emulation:thresholds_edit": "criteria_set", "emulation:criterion_edit": "criterion",
+    "emulation:criterion_retire": "criterion", "emulation:criterion_move": "criterion_move",
+    "reports:request_detail": "report", "reports:request_edit": "report",
+    "reports:request_issue": "report", "reports:request_close": "report",
+    "reports:request_cancel": "report", "reports:request_guidance": "report",
+    "reports:filing_file": "filing", "reports:filing_return": "filing",
+    "reports:filing_extend": "filing", "reports:filing_version": "filing_version",
+    "reports:export_detail": "export", "reports:export_progress": "export",
+    "reports:export_download": "export", "reports:unit_timeliness": "unit_year",
 }
