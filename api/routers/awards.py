@@ -5,7 +5,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from api.pagination import LimitOffsetPagination
-from api.schemas import AwardRecordOut, AwardTypeOut
+from api.schemas import AwardRecordOut, AwardTypeOut, year_param
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries import records_for_user
 from awards.eligibility.engine import evaluate
@@ -24,7 +24,7 @@ def catalogue(request):
 
 @router.get("/ledger", response=list[AwardRecordOut])
 @paginate(LimitOffsetPagination)
-def ledger(request, q: str = "", award: str = "", year: int | None = None):
+def ledger(request, q: str = "", award: str = "", year: int | None = year_param()):
     require(request, "awards.view_ledger")
     qs = records_for_user(request.user, q)
     if award:

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from reports.enums import COUNTED_REQUEST_STATES, Timeliness
 from reports.models import ReportFiling
@@ -30,7 +31,8 @@ CENT = Decimal("0.01")
 
 
 def today_in_vietnam(now: datetime.datetime | None = None) -> datetime.date:
-    return (now or datetime.datetime.now(datetime.UTC)).astimezone(VIETNAM).date()
+    """The date in Vietnam (settings.TIME_ZONE) at `now`, default this instant."""
+    return timezone.localdate(now)
 
 
 def deadline_end(due_date: datetime.date) -> datetime.datetime:
