@@ -13,7 +13,6 @@ from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligib
 from awards.domain.qualify import forecast, qualifying
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
-from awards.domain.queries.cases import CASE_FIELDS
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
     DisciplineForm,
@@ -89,13 +88,13 @@ def qualify(request, mode="now"):
     require(request, "awards.view_ledger")
     award = request.GET.get("award") if request.GET.get("award") in INDIVIDUAL_AWARDS else "ldtt"
     year = _year(request)
-    people = people_for_user(request.user).order_by("id").only(*CASE_FIELDS, "unit__name")
+    people = people_for_user(request.user)
     unit = None
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
     finder = forecast if mode == "forecast" else qualifying
-    rows = finder(people.iterator(chunk_size=5000), award, year, CatalogueParameters())
+    rows = finder(people, award, year, CatalogueParameters())
     names = dict(AwardType.objects.values_list("code", "name"))
     if request.GET.get("export") == "xlsx":
         return qualify_workbook(rows, names[award], year + (mode == "forecast"))

@@ -8,8 +8,9 @@ measures in the same run:
 
     bare read      reading the same rows the engine needs (people, ratings, award records) from
                    the database, nothing else
-    who qualifies  building the cases (awards.domain.queries.cases) and evaluating all 8 awards
-                   for every person (awards.domain.qualify), as the screen and export do
+    who qualifies  building the cases (awards.domain.queries.cases) and screening all 8 awards
+                   for every person through one Screener, then loading the display fields of
+                   everyone found (awards.domain.qualify), as the screen and export do
 
 and prints both, the ratio, evaluations per second and peak memory.
 BENCH_PEOPLE (environment) changes the default size.
@@ -112,39 +113,44 @@ def build_history(rng: random.Random) -> int:
 
 
 def bare_read() -> int:
-    """Merely reading the rows the screening reads: the people, their ratings and their award
-    records."""
-    from awards.domain.queries.cases import CASE_FIELDS
+    """Merely reading the rows the list is made of: the people (the fields the cases need and
+    those the list shows), their ratings and their award records, unordered (the screening
+    does not sort them either)."""
+    from awards.domain.queries.cases import CASE_FIELDS, SHOWN_FIELDS
     from awards.models import AwardRecord, TaskRating
     from organisations.models import Person
 
     rows = 0
-    for _row in Person.objects.order_by("id").values_list(*CASE_FIELDS).iterator(
+    for _row in Person.objects.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS).iterator(
             chunk_size=5000):
         rows += 1
-    for _row in TaskRating.objects.values_list("person_id", "year", "rating").iterator(
-            chunk_size=5000):
+    for _row in TaskRating.objects.order_by().values_list("person_id", "year",
+                                                          "rating").iterator(chunk_size=5000):
         rows += 1
-    for _row in AwardRecord.objects.values_list("person_id", "award_type_id", "year", "kind",
-                                                "revoked").iterator(chunk_size=5000):
+    for _row in AwardRecord.objects.order_by().values_list(
+            "person_id", "award_type_id", "year", "kind", "revoked").iterator(chunk_size=5000):
         rows += 1
     return rows
 
 
 def who_qualifies() -> tuple[int, int]:
-    """Every person × every individual award the engine covers, as the screens do."""
+    """Every person × every individual award the engine covers, as the screens do
+    (awards.domain.qualify): people as rows with the fields the list shows, histories in
+    chunks, one Screener."""
     from awards.domain.parameters import CatalogueParameters
     from awards.domain.profile import INDIVIDUAL_AWARDS
-    from awards.domain.queries.cases import CASE_FIELDS, cases_for_people
-    from awards.eligibility.engine import screen
+    from awards.domain.queries.cases import cases_for_people, person_facts
+    from awards.eligibility.screening import Screener
     from organisations.models import Person
 
-    params = CatalogueParameters()
+    screener = Screener(CatalogueParameters())
     evaluations = eligible = 0
-    people = Person.objects.order_by("id").only(*CASE_FIELDS).iterator(chunk_size=5000)
-    for _person, case in cases_for_people(people, INDIVIDUAL_AWARDS, 2025):
+    for _person, case in cases_for_people(person_facts(Person.objects.all()), INDIVIDUAL_AWARDS,
+                                          2025):
         evaluations += 1
-        eligible += screen(case, params) is not None
+        eligible += screener.screen(case) is not None
+    print(f"  (rules run for {screener.runs:,} of {evaluations:,} cases; the others were "
+          f"answered from the screener's tree of {screener.nodes:,} nodes)")
     return evaluations, eligible
 
 

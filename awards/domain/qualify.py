@@ -1,29 +1,35 @@
 """Province-wide lists: who qualifies for an award in a year, and who will next year if their
-current pattern continues. Histories are loaded in chunks (awards.domain.queries.cases); the
-engine runs in memory."""
+current pattern continues.
+
+People are read as rows (`person_facts`), histories in chunks (awards.domain.queries.cases), and
+the engine runs in memory through one Screener per list (awards.eligibility.screening), which
+learns each rule's outcomes once per distinct path instead of re-running the rule for every
+person. The people come with the fields the list shows (`PersonFacts`): no second query."""
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from awards.domain.queries.cases import cases_for_people
-from awards.eligibility.engine import Verdict, evaluate, screen
+from django.db.models import QuerySet
+
+from awards.domain.queries.cases import PersonFacts, cases_for_people, person_facts
+from awards.eligibility.engine import Verdict
 from awards.eligibility.facts import Case, HeldAward, Rating
 from awards.eligibility.laws import Parameters
-from organisations.models import Person
+from awards.eligibility.screening import Screener
 
 # Titles a person is assumed to receive next year when they qualify for them (the forecast).
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
-
-
-def qualifying(people: Iterable[Person], award: str, year: int,
-               params: Parameters) -> Iterator[tuple[Person, Verdict]]:
-    for person, case in cases_for_people(people, [award], year):
-        verdict = screen(case, params)
+def qualifying(people: QuerySet, award: str, year: int,
+               params: Parameters) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts."""
+    screener = Screener(params)
+    for person, case in cases_for_people(person_facts(people), [award], year):
+        verdict = screener.screen(case)
         if verdict is not None:
             yield person, verdict
 
 
-def projected(case: Case, params: Parameters) -> Case:
+def projected(case: Case, screener: Screener) -> Case:
     """The case one year on, assuming the person keeps this year's task rating and receives,
     this year and next, the feeding titles (LĐTT, CSTĐ cơ sở, CSTĐ tỉnh) they would qualify for
     (the screen states these assumptions)."""
@@ -36,18 +42,19 @@ def projected(case: Case, params: Parameters) -> Case:
             held = any(a.award == title and a.year == year and not a.revoked
                        for a in future.awards)
             trial = dataclasses.replace(future, award=title, year=year)
-            if not held and evaluate(trial, params).eligible:
+            if not held and screener.screen(trial) is not None:
                 future = dataclasses.replace(future, history=None,
                                              awards=future.awards + (HeldAward(title, year),))
     return dataclasses.replace(future, year=case.year + 1)
 
 
-def forecast(people: Iterable[Person], award: str, year: int,
-             params: Parameters) -> Iterator[tuple[Person, Verdict]]:
+def forecast(people: QuerySet, award: str, year: int,
+             params: Parameters) -> Iterator[tuple[PersonFacts, Verdict]]:
     """People not eligible for `award` in `year` who would be in `year + 1`."""
-    for person, case in cases_for_people(people, [award], year):
-        if screen(case, params) is not None:
+    screener = Screener(params)
+    for person, case in cases_for_people(person_facts(people), [award], year):
+        if screener.screen(case) is not None:
             continue
-        verdict = screen(projected(case, params), params)
+        verdict = screener.screen(projected(case, screener))
         if verdict is not None:
             yield person, verdict

@@ -197,6 +197,56 @@ def test_qualify_list_and_export(client, board_user, dept_a):
     assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["Đủ Điều Kiện"]
 
 
+def test_person_facts_build_the_cases_person_instances_build(dept_a):
+    from awards.domain.queries.cases import person_facts
+
+    people = [PersonFactory(unit=dept_a, is_leader=bool(i % 2)) for i in range(4)]
+    for p in people:
+        give(p, "ldtt", 2025)
+        ledger.set_rating(None, person=p, year=2025, rating="tot")
+    from_rows = list(cases_for_people(person_facts(Person.objects.filter(unit=dept_a)),
+                                      ["ldtt", "giay_khen"], 2025))
+    from_instances = list(cases_for_people(people, ["ldtt", "giay_khen"], 2025))
+    assert [c for _p, c in from_rows] == [c for _p, c in from_instances]
+    assert [(p.pk, p.full_name, p.position, p.unit) for p, _c in from_rows[::2]] == [
+        (p.pk, p.full_name, p.position, dept_a.name) for p in people]
+
+
+def _rated_people(unit, n):
+    for i in range(n):
+        person = PersonFactory(unit=unit, full_name=f"Người {i:02d}", position="Chuyên viên")
+        ledger.set_rating(None, person=person, year=2025, rating="tot")
+
+
+@pytest.mark.parametrize("mode", ["awards:qualify", "awards:forecast"])
+def test_qualify_lists_take_the_same_queries_for_3_or_30_people(
+        client, board_user, dept_a, mode, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(board_user)
+    counts = []
+    for n in (3, 27):
+        _rated_people(dept_a, n)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse(mode), {"award": "giay_khen", "year": 2025})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    with django_assert_max_num_queries(counts[1]):
+        client.get(reverse(mode), {"award": "giay_khen", "year": 2025})
+
+
+def test_qualify_list_shows_unit_and_position(client, board_user, dept_a):
+    _rated_people(dept_a, 2)
+    client.force_login(board_user)
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
+    assert [(p.full_name, p.unit, p.position) for p, _v in response.context["rows"]] == [
+        ("Người 00", dept_a.name, "Chuyên viên"), ("Người 01", dept_a.name, "Chuyên viên")]
+    html = response.content.decode()
+    assert f"<td>{dept_a.name}</td><td>Chuyên viên</td>" in html
+
+
 def test_forecast_lists_people_one_year_short(client, board_user, dept_a):
     almost = PersonFactory(unit=dept_a, full_name="Sắp Đủ")
     for y in (2024, 2025):

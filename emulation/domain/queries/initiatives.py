@@ -30,11 +30,14 @@ def _used_for():
         .order_by("created_at", "id").values("award_type__code")[:1])
 
 
-def initiative_facts(person_ids) -> dict[int, tuple[InitiativeFact, ...]]:
+def initiative_facts(person_ids,
+                     where: dict | None = None) -> dict[int, tuple[InitiativeFact, ...]]:
     """person id → the recognised (not revoked) initiatives they (co-)authored, as engine facts,
-    `used_for` naming the award an active use backs. One query."""
+    `used_for` naming the award an active use backs. One query. `where` may select the people
+    more cheaply than an `IN` of their ids (an id range: rows of others are simply unused)."""
     rows = (InitiativeAuthor.objects
-            .filter(person_id__in=person_ids, initiative__state=InitiativeState.RECOGNISED)
+            .filter(**(where or {"person_id__in": person_ids}),
+                    initiative__state=InitiativeState.RECOGNISED)
             .annotate(used_for=_used_for())
             .values_list("person_id", "initiative__code", "initiative__scope",
                          "initiative__recognition_date", "used_for")

@@ -98,17 +98,19 @@ def registered(subject, award_code: str, year: int) -> bool:
         "registration__state": RegistrationState.APPROVED}).exists()
 
 
-def registration_facts(people, year: int) -> dict[int, frozenset[str] | None]:
+def registration_facts(people, year: int,
+                       where: dict | None = None) -> dict[int, frozenset[str] | None]:
     """For the eligibility engine, per person id: the award codes of their approved
     registrations in `year`, or None when their unit sent no registration for the year (the
-    registration is not used there, so it is not checked). Two queries for a whole chunk."""
+    registration is not used there, so it is not checked). Two queries for a whole chunk;
+    `where` may select the people by an id range rather than an `IN` of their ids."""
     units = {p.pk: p.unit_id for p in people}
     registering = set(Registration.objects.filter(
         unit_id__in=set(units.values()), year=year).exclude(
         state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
     approved: dict[int, set[str]] = {}
     for person_id, code in RegistrationEntry.objects.filter(
-            person_id__in=list(units), registration__year=year,
+            **(where or {"person_id__in": list(units)}), registration__year=year,
             registration__state=RegistrationState.APPROVED).values_list(
             "person_id", "award_type__code"):
         approved.setdefault(person_id, set()).add(code)

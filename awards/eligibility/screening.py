@@ -1,0 +1,224 @@
+"""Screening many cases at once ("who qualifies for X in year Y" over a province).
+
+A list of who qualifies needs, for each case, only: eligible or not, the initiatives the award
+would use, and the reward. The reasons are read for the few rows a user opens. So a `Screener`
+
+1. runs each rule *quietly*: the same rule functions as `engine.evaluate`, through a context
+   whose `check` stops at the first failed condition and keeps no reason objects;
+2. *remembers* what it learnt as a decision tree. A rule's outcome depends only on the case's own
+   facts (award, year, subject, registration, pending matters, discipline, initiatives, … —
+   the "root") and on the answers the history gives to the questions the rule asks (the rating
+   in a year, whether an award counts in a year, the years an award is held, whether a year
+   counts after discipline). The quiet context records those questions and answers in order;
+   the next case with the same root is walked down the tree by asking its own history the same
+   questions, and reaches the outcome without running the rule when the answers match.
+
+The rules are written once (awards/eligibility/rules); the tree is learnt from them at run time,
+so a change in a rule changes the screening with it. An eligible verdict's reasons are built
+on first read by `engine.evaluate` on the same case (`Explanation`).
+
+The tree is valid for one set of parameters (the Screener's) and the rules as loaded; a
+Screener lives for one screening (one request, one export, one benchmark run).
+"""
+
+from collections.abc import Sequence
+
+from awards.eligibility.engine import PRECHECKS, RULES, UnknownAward, Verdict, evaluate
+from awards.eligibility.facts import Case, HistoryIndex
+from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
+from awards.eligibility.rules.common import Context
+
+# The questions a rule may ask of a history (Context's history accessors route through these).
+
+
+def _rating(history: HistoryIndex, year: int):
+    return history.ratings.get(year)
+
+
+def _holds(history: HistoryIndex, award: str, year: int) -> bool:
+    return year in history.held.get(award, ())
+
+
+def _held_years(history: HistoryIndex, award: str) -> tuple[int, ...]:
+    return tuple(sorted(history.held.get(award, ())))
+
+
+def _counting(history: HistoryIndex, year: int) -> bool:
+    return history.counting(year)
+
+
+class _Failed(Exception):
+    """A condition failed: the case is not eligible (no need to check the rest)."""
+
+
+class _QuietContext(Context):
+    """Context for screening: `check` stops at the first failed condition and keeps nothing;
+    the history accessors record each distinct question and its answer, in order."""
+
+    def __post_init__(self):
+        super().__post_init__()
+        self.trace: list[tuple[tuple, object]] = []
+        self._asked: dict[tuple, object] = {}
+
+    def _ask(self, question: tuple):
+        if question in self._asked:
+            return self._asked[question]
+        answer = question[0](self.history, *question[1:])
+        self._asked[question] = answer
+        self.trace.append((question, answer))
+        return answer
+
+    def check(self, rule: str, ok: bool, message, citation: str) -> bool:
+        if not ok:
+            raise _Failed
+        return True
+
+    def rating(self, year: int):
+        return self._ask((_rating, year))
+
+    def holds(self, award: str, year: int) -> bool:
+        return self._ask((_holds, award, year))
+
+    def held_years(self, award: str) -> list[int]:
+        return list(self._ask((_held_years, award)))
+
+    def counting_year(self, year: int) -> bool:
+        # Without discipline every year counts: a fact of the case (in `_facts`), not a question
+        # for the history.
+        return self._ask((_counting, year)) if self.case.discipline else True
+
+
+class _Outcome:
+    """A leaf of the tree: what every case reaching it gets."""
+
+    __slots__ = ("eligible", "law", "initiatives_used", "reward")
+
+    def __init__(self, eligible: bool, law: str, initiatives_used: tuple, reward: dict | None):
+        self.eligible, self.law = eligible, law
+        self.initiatives_used, self.reward = initiatives_used, reward
+
+
+class _Node:
+    """An inner node: the question asked next, and the subtree for each answer seen."""
+
+    __slots__ = ("question", "children")
+
+    def __init__(self, question: tuple):
+        self.question, self.children = question, {}
+
+
+class Explanation(Sequence):
+    """The reasons of a screened verdict, built by `engine.evaluate` when first read."""
+
+    __slots__ = ("_case", "_params", "_reasons")
+
+    def __init__(self, case: Case, params: Parameters):
+        self._case, self._params, self._reasons = case, params, None
+
+    def _all(self) -> tuple:
+        if self._reasons is None:
+            self._reasons = evaluate(self._case, self._params).reasons
+        return self._reasons
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and tuple(self._all()) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def _facts(case: Case) -> tuple:
+    """Every fact of the case a rule may read besides the award, the registration and the
+    history's answers."""
+    return (case.year, case.decision_date, case.subject, case.pending, case.discipline,
+            case.initiatives, case.research, case.members, case.unit_quota, case.cluster_leading,
+            case.framework_met)
+
+
+class Screener:
+    """`screen(case)`: the verdict when the case is eligible, else None — the same answer as
+    `engine.screen`, learnt once per distinct path (see the module docstring). `max_nodes`
+    bounds the tree's memory: past it, cases are still judged, just not remembered."""
+
+    def __init__(self, params: Parameters = DEFAULT_PARAMETERS, max_nodes: int = 200_000):
+        self.params = params
+        self.max_nodes = max_nodes
+        self.nodes = 0
+        self.runs = 0  # rules actually run (misses), for the benchmark
+        # case facts → (award, registered) → tree. Consecutive cases usually share their facts
+        # (the same person's other awards; people with no discipline, pending matter or
+        # initiative): the last facts are compared first, by identity before value.
+        self._trees: dict[tuple, dict] = {}
+        self._last: tuple = (None, None)
+
+    def screen(self, case: Case) -> Verdict | None:
+        facts = _facts(case)
+        last_facts, trees = self._last
+        if facts != last_facts:
+            trees = self._trees.setdefault(facts, {})
+            self._last = (facts, trees)
+        key = (case.award, case.registered)
+        node = trees.get(key)
+        history = None
+        while node is not None:
+            if type(node) is _Outcome:
+                return self._verdict(case, node)
+            if history is None:
+                history = case.index()
+            question = node.question
+            node = node.children.get(question[0](history, *question[1:]))
+        outcome, trace = self._run(case)
+        if self.nodes < self.max_nodes:
+            self._file(trees, key, trace, outcome)
+        return self._verdict(case, outcome)
+
+    def _run(self, case: Case) -> tuple[_Outcome, list]:
+        rule = RULES.get(case.award)
+        if rule is None:
+            raise UnknownAward(case.award)
+        self.runs += 1
+        ctx = _QuietContext(case=case, law=law_for_year(case.year), params=self.params)
+        precheck = PRECHECKS.get(case.award)
+        try:
+            if precheck is not None and not precheck(ctx):
+                raise _Failed
+            rule(ctx)
+        except _Failed:
+            return _Outcome(False, ctx.law.title, (), None), ctx.trace
+        reward = self.params.reward(case.award, case.subject.kind, case.effective_decision_date)
+        return _Outcome(True, ctx.law.title, tuple(ctx.initiatives_used), reward), ctx.trace
+
+    def _file(self, trees: dict, key: tuple, trace: list, outcome: _Outcome) -> None:
+        """Add the path `trace` → `outcome` to the tree `trees[key]`."""
+        parent, slot = trees, key
+        for question, answer in trace:
+            node = parent.get(slot)
+            if node is None:
+                node = parent[slot] = _Node(question)
+                self.nodes += 1
+            if type(node) is not _Node or node.question != question:
+                # The rule asked something else after the same answers: it reads a fact that is
+                # neither in the root nor asked of the history. Fail loudly rather than answer
+                # later cases from a wrong tree (the property tests guard against this).
+                raise AssertionError(f"screening: rule for {key[0]} is not deterministic")
+            parent, slot = node.children, answer
+        if slot not in parent:
+            parent[slot] = outcome
+            self.nodes += 1
+
+    def _verdict(self, case: Case, outcome: _Outcome) -> Verdict | None:
+        if not outcome.eligible:
+            return None
+        return Verdict(id=case.id, award=case.award, eligible=True, law=outcome.law,
+                       reasons=Explanation(case, self.params),
+                       initiatives_used=outcome.initiatives_used,
+                       reward=dict(outcome.reward) if outcome.reward is not None else None)

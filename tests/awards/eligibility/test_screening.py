@@ -1,0 +1,156 @@
+"""The Screener (awards.eligibility.screening): the same answers as the full evaluation, with
+each rule run once per distinct path."""
+
+import dataclasses
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awards.eligibility.engine import evaluate
+from awards.eligibility.facts import HistoryIndex, Subject, UnitQuota
+from awards.eligibility.laws import DEFAULT_PARAMETERS
+from awards.eligibility.screening import Screener
+from tests.awards.eligibility.builders import (
+    COLLECTIVE,
+    PERSON,
+    case,
+    held,
+    initiative,
+    members,
+    penalty,
+    rated,
+)
+from tests.awards.eligibility.test_properties import AWARDS, initiatives, ratings
+from tests.awards.eligibility.test_properties import held as held_awards
+
+COLLECTIVE_AWARDS = ["tt_ldtt", "tt_ldxs", "co_thi_dua_tinh", "xa_tieu_bieu", "giay_khen",
+                     "bang_khen_tinh", "bang_khen_ttg"]
+HOUSEHOLD = Subject(kind="household")
+SOLDIER = Subject(kind="individual", armed_forces=True)
+disciplines = st.lists(st.builds(
+    lambda y, months, level: penalty(datetime.date(y, 3, 1),
+                                     datetime.date(y, 3, 1) + datetime.timedelta(days=30 * months),
+                                     level),
+    st.integers(2018, 2026), st.integers(1, 24), st.sampled_from(["khien_trach", "canh_cao"])),
+    max_size=2)
+individual_cases = st.builds(
+    lambda award, year, r, a, i, d, pending, registered, soldier, quota: case(
+        award, year, ratings=r, awards=a, initiatives=i, discipline=d,
+        pending=("complaint",) if pending else (), registered=registered,
+        subject=SOLDIER if soldier else PERSON,
+        unit_quota=UnitQuota(*quota) if quota else None),
+    st.sampled_from([*AWARDS, "cstt"]), st.integers(2018, 2026), ratings, held_awards,
+    initiatives, disciplines, st.booleans(), st.sampled_from([None, True, False]),
+    st.booleans(), st.none() | st.tuples(st.integers(0, 40), st.integers(0, 8)))
+collective_cases = st.builds(
+    lambda award, year, r, a, m, leading, framework, household: case(
+        award, year, ratings=r, awards=a, members=m, cluster_leading=leading,
+        framework_met=framework, subject=HOUSEHOLD if household else COLLECTIVE),
+    st.sampled_from(COLLECTIVE_AWARDS), st.integers(2018, 2026), ratings, held_awards,
+    st.none() | st.builds(members, st.integers(0, 30), st.integers(0, 30), st.integers(0, 30),
+                          st.integers(0, 3), st.integers(0, 2)),
+    st.booleans(), st.sampled_from([None, True, False]), st.booleans())
+
+# One screener for every generated case: later cases walk the tree earlier ones grew.
+SHARED = Screener()
+
+
+def _same_as_evaluation(screener: Screener, c) -> None:
+    full = evaluate(c)
+    screened = screener.screen(c)
+    assert (screened is not None) == full.eligible
+    if screened is not None:
+        assert screened.as_dict() == full.as_dict()
+        assert screened == full
+
+
+@settings(max_examples=600, deadline=None)
+@given(individual_cases)
+def test_screener_agrees_with_the_full_evaluation_for_individuals(c):
+    _same_as_evaluation(SHARED, c)
+
+
+@settings(max_examples=300, deadline=None)
+@given(collective_cases)
+def test_screener_agrees_with_the_full_evaluation_for_collectives_and_households(c):
+    _same_as_evaluation(SHARED, c)
+
+
+@settings(max_examples=200, deadline=None)
+@given(individual_cases)
+def test_a_shared_history_index_and_a_second_screening_give_the_same_answer(c):
+    shared = dataclasses.replace(c, history=HistoryIndex(c.ratings, c.awards, c.discipline))
+    screener = Screener()
+    first = screener.screen(shared)
+    runs = screener.runs
+    again = screener.screen(dataclasses.replace(c, id="other"))
+    assert screener.runs == runs  # answered from the tree
+    assert (first is None, again is None) == (evaluate(c).eligible is False,) * 2
+    if again is not None:
+        assert again.id == "other"
+
+
+def test_people_with_the_same_relevant_facts_share_one_run_of_the_rule():
+    screener = Screener()
+    a = case("ldtt", 2025, ratings=rated("tot", 2023, 2024, 2025))
+    b = case("ldtt", 2025, ratings=rated("xuat_sac", 2021) + rated("tot", 2025),
+             awards=held("giay_khen", 2022))
+    weak = case("ldtt", 2025, ratings=rated("hoan_thanh", 2025))
+    verdicts = [screener.screen(dataclasses.replace(x, id=name))
+                for name, x in (("a", a), ("b", b), ("weak", weak))]
+    # LĐTT asks the history one question (the 2025 rating): "tot" twice, then "hoan_thanh".
+    assert screener.runs == 2
+    assert [v.id if v else None for v in verdicts] == ["a", "b", None]
+    assert verdicts[1].reward == evaluate(b).reward
+    assert [r.rule for r in verdicts[1].reasons] == [r.rule for r in evaluate(b).reasons]
+
+
+def test_facts_outside_the_history_keep_cases_apart():
+    """Pending matters, discipline, registration and initiatives are part of the key: the same
+    ratings with a pending complaint are not answered from the other person's path."""
+    screener = Screener()
+    good = case("cstd_co_so", 2025, ratings=rated("tot", 2025), awards=held("ldtt", 2025),
+                initiatives=[initiative("SK-1", "co_so", 2025)])
+    assert screener.screen(good).initiatives_used == ("SK-1",)
+    assert screener.screen(dataclasses.replace(good, pending=("complaint",))) is None
+    assert screener.screen(dataclasses.replace(good, registered=False)) is None
+    other = screener.screen(dataclasses.replace(good, initiatives=(
+        initiative("SK-2", "co_so", 2025),)))
+    assert other.initiatives_used == ("SK-2",)
+    assert screener.screen(dataclasses.replace(
+        good, discipline=(penalty(datetime.date(2025, 2, 1), datetime.date(2025, 9, 1)),),
+        history=None)) is None
+
+
+def test_past_max_nodes_cases_are_judged_but_not_remembered():
+    screener = Screener(max_nodes=0)
+    c = case("ldtt", 2025, ratings=rated("tot", 2025))
+    assert [screener.screen(c) is not None for _ in range(3)] == [True, True, True]
+    assert (screener.runs, screener.nodes) == (3, 0)
+
+
+def test_the_reasons_of_a_screened_verdict_are_the_full_evaluation():
+    c = case("bang_khen_tinh", 2025, ratings=rated("xuat_sac", 2024, 2025),
+             awards=held("cstd_co_so", 2024, 2025))
+    verdict = Screener().screen(c)
+    full = evaluate(c, DEFAULT_PARAMETERS)
+    assert list(verdict.reasons) == list(full.reasons)
+    assert len(verdict.reasons) == len(full.reasons)
+    assert verdict.missing == []
+    assert verdict.reasons[0] == full.reasons[0]
+
+
+@pytest.mark.parametrize("path", sorted(
+    Path(__file__).resolve().parents[3].joinpath("awards/eligibility/rules").glob("*.py")))
+def test_rules_read_the_history_only_through_the_context(path):
+    """The screener's tree records the questions rules ask through Context's accessors and
+    keys everything else on the case's facts (screening._facts): a rule reading the history
+    index or the free-form `extra` directly would escape both."""
+    source = path.read_text(encoding="utf-8")
+    if path.name == "common.py":  # the Context itself implements the accessors
+        source = re.sub(r"class Context:.*?\n\n\ndef ", "", source, flags=re.S)
+    assert re.findall(r"\.history\b|case\.extra|case\.ratings|case\.awards", source) == []
