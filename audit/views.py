@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
+from audit.interfaces.exports import audit_export
 from core.interfaces.forms import date_widget
 from core.interfaces.paging import paginate
 
@@ -18,11 +19,20 @@ class AuditFilterForm(forms.Form):
     date_to = forms.DateField(label=_("To"), required=False, widget=date_widget())
 
 
+def filtered_entries(request):
+    """The log's queryset (page and export): the reader's scope and the filter form."""
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, entries_for_user(request.user, **{k: v for k, v in filters.items() if v})
+
+
 @login_required
 @permission_required("audit.view_log", raise_exception=True)
 def log(request):
-    form = AuditFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    entries = entries_for_user(request.user, **{k: v for k, v in filters.items() if v})
+    """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
+    entries (rows straight from the database)."""
+    form, entries = filtered_entries(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return audit_export(request.GET["export"], entries)
     return render(request, "audit/log.html",
                   {"form": form, "page": paginate(request, entries, per_page=100)})

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
+from emulation.enums_movements import MovementKind, MovementState, RegistrationState
 from emulation.models.exemplars import ExemplarKind, ExemplarState
 from reports.interfaces.exports import CHUNK, export
 
@@ -54,3 +55,59 @@ def exemplar_rows(exemplars: QuerySet) -> Iterable[tuple]:
 def exemplar_export(kind: str, exemplars: QuerySet):
     return export(kind, exemplar_header(), exemplar_rows(exemplars), "dien-hinh-tien-tien",
                   _("Exemplary models"))
+
+
+def task_header() -> list[str]:
+    return [_("Description"), _("Responsible unit"), _("Responsible person"), _("Deadline"),
+            _("State")]
+
+
+def task_rows(tasks: QuerySet, today) -> Iterable[tuple]:
+    # The page's state column: an open task past its deadline reads "Overdue" (never stored).
+    labels = {"overdue": _("Overdue"), "done": _("Done"), "open": _("Open")}
+    rows = tasks.values_list("description", "owner_unit__name", "owner_name", "deadline",
+                             "state").iterator(chunk_size=CHUNK)
+    return ((description, unit, person, deadline,
+             labels["overdue" if state == "open" and deadline < today else state])
+            for description, unit, person, deadline, state in rows)
+
+
+def task_export(kind: str, tasks: QuerySet, today):
+    return export(kind, task_header(), task_rows(tasks, today), "viec-khac-phuc",
+                  _("Remediation tasks"))
+
+
+def movement_header() -> list[str]:
+    return [_("Code"), _("Name"), _("Kind"), _("Organiser"), _("Start date"), _("State")]
+
+
+def movement_rows(movements: QuerySet) -> Iterable[tuple]:
+    kinds, states = _labels(MovementKind), _labels(MovementState)
+    rows = movements.values_list("code", "name", "kind", "organiser__name", "start_date",
+                                 "state").iterator(chunk_size=CHUNK)
+    return ((code, name, kinds.get(kind, kind), organiser, start, states.get(state, state))
+            for code, name, kind, organiser, start, state in rows)
+
+
+def movement_export(kind: str, movements: QuerySet):
+    return export(kind, movement_header(), movement_rows(movements), "phong-trao-thi-dua",
+                  _("Emulation movements"))
+
+
+def registration_header() -> list[str]:
+    return [_("Movement"), _("Unit"), _("Year"), _("State"), _("Individuals"),
+            _("Collectives")]
+
+
+def registration_rows(registrations: QuerySet) -> Iterable[tuple]:
+    """Rows of registrations annotated with their entry counts (with_entry_counts)."""
+    states = _labels(RegistrationState)
+    rows = registrations.values_list("movement__code", "unit__name", "year", "state",
+                                     "individuals", "collectives").iterator(chunk_size=CHUNK)
+    return ((movement, unit, year, states.get(state, state), individuals, collectives)
+            for movement, unit, year, state, individuals, collectives in rows)
+
+
+def registration_export(kind: str, registrations: QuerySet):
+    return export(kind, registration_header(), registration_rows(registrations),
+                  "dang-ky-thi-dua", _("Registrations"))

@@ -17,6 +17,7 @@ from emulation.domain.queries.records import (
     tasks_for_user,
     visits_for_user,
 )
+from emulation.interfaces.exports import task_export
 from emulation.interfaces.records_forms import (
     CloseTaskForm,
     ConclusionForm,
@@ -126,14 +127,22 @@ def task_create(request, public_id):
         success_message=_("Remediation task added."))
 
 
-@login_required
-def task_list(request):
-    """Open remediation tasks in the user's reach, earliest deadline first; overdue rows are
-    highlighted (tr.overdue)."""
-    require(request, "emulation.view_tasks")
+def filtered_tasks(request):
+    """The task list's queryset (page and export): open tasks in reach, `overdue` only."""
     qs = open_tasks(request.user)
     if request.GET.get("overdue"):
         qs = qs.filter(deadline__lt=timezone.localdate())
+    return qs
+
+
+@login_required
+def task_list(request):
+    """Open remediation tasks in the user's reach, earliest deadline first; overdue rows are
+    highlighted (tr.overdue); `?export=xlsx|csv` streams the same filtered list."""
+    require(request, "emulation.view_tasks")
+    qs = filtered_tasks(request)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return task_export(request.GET["export"], qs, timezone.localdate())
     return render(request, "emulation/task_list.html", {
         "page": paginate(request, qs, per_page=50), "today": timezone.localdate(),
         "overdue_only": bool(request.GET.get("overdue")),

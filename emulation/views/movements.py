@@ -16,8 +16,10 @@ from emulation.domain.queries.movements import (
     movements_for_user,
     registrations_for_user,
     state_counts,
+    with_entry_counts,
 )
 from emulation.enums_movements import MovementKind, MovementState
+from emulation.interfaces.exports import movement_export, registration_export
 from emulation.interfaces.movement_forms import (
     ConfirmForm,
     DocumentForm,
@@ -30,6 +32,7 @@ from organisations.views.common import get_in, require
 
 FORM = "emulation/movements/form.html"
 FILTERS = {"state": MovementState, "kind": MovementKind}
+EXPORTS = {"xlsx", "csv"}
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -47,29 +50,42 @@ def detail_url(movement) -> str:
     return reverse("emulation:movement_detail", args=[movement.public_id])
 
 
-@login_required
-def movement_list(request):
-    """Movements the user organises or takes part in; search by code or name; filters."""
-    require(request, "emulation.view_movement")
-    q = request.GET.get("q", "")
-    qs = movements_for_user(request.user, q)
+def filtered_movements(request):
+    """The movement list's queryset (page and export): scope, search, kind, state, year."""
+    qs = movements_for_user(request.user, request.GET.get("q", ""))
     for name, choices in FILTERS.items():
         if request.GET.get(name) in choices.values:
             qs = qs.filter(**{name: request.GET[name]})
     if request.GET.get("year", "").isdigit():
         qs = qs.filter(start_date__year=int(request.GET["year"]))
+    return qs
+
+
+@login_required
+def movement_list(request):
+    """Movements the user organises or takes part in; search by code or name; filters;
+    `?export=xlsx|csv` streams the same filtered list."""
+    require(request, "emulation.view_movement")
+    qs = filtered_movements(request)
+    if request.GET.get("export") in EXPORTS:
+        return movement_export(request.GET["export"], qs)
     return render(request, "emulation/movements/movement_list.html", {
-        "page": paginate(request, qs, per_page=50), "q": q,
+        "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
         "filters": {name: choices.choices for name, choices in FILTERS.items()},
         "can_add": request.user.has_perm("emulation.change_movement")})
 
 
 @login_required
 def movement_detail(request, public_id):
+    """The movement, its documents and reviews, and its registrations table;
+    `?export=xlsx|csv` streams that table."""
     movement = get_movement(request, public_id)
     user = request.user
-    registrations = list(registrations_for_user(user).filter(movement=movement)
-                         .order_by("unit__path", "-year"))
+    registrations = (registrations_for_user(user).filter(movement=movement)
+                     .order_by("unit__path", "-year"))
+    if request.GET.get("export") in EXPORTS:
+        return registration_export(request.GET["export"], with_entry_counts(registrations))
+    registrations = list(registrations)
     return render(request, "emulation/movements/movement_detail.html", {
         "movement": movement,
         "participants": movement.participants.order_by("path"),

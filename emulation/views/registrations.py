@@ -18,6 +18,7 @@ from emulation.domain.queries.movements import (
     subtree_registrations,
 )
 from emulation.enums_movements import MOVEMENT_ROLES
+from emulation.interfaces.exports import registration_export
 from emulation.interfaces.movement_forms import ConfirmForm, ReasonForm, RegistrationForm
 from emulation.views.movements import FORM, get_movement
 from organisations.models import Unit
@@ -112,14 +113,18 @@ def registration_return(request, public_id):
 
 @login_required
 def unit_registrations(request, code):
-    """Roll-up: the registrations of the unit and every unit below it, with their counts."""
+    """Roll-up: the registrations of the unit and every unit below it, with their counts;
+    `?export=xlsx|csv` streams the same rows (the `movement` filter kept)."""
     require(request, "emulation.view_movement")
     unit = get_in(restrict_to_scope(Unit.objects.all(), request.user, field="id",
                                     roles=MOVEMENT_ROLES), code=code)
     movement = None
     if request.GET.get("movement"):
         movement = get_in(movements_for_user(request.user), code=request.GET["movement"])
-    rows = list(subtree_registrations(unit, request.user, movement))
+    registrations = subtree_registrations(unit, request.user, movement)
+    if request.GET.get("export") in {"xlsx", "csv"}:
+        return registration_export(request.GET["export"], registrations)
+    rows = list(registrations)
     return render(request, "emulation/movements/unit_registrations.html", {
         "unit": unit, "movement": movement, "rows": rows,
         "counts": state_counts(rows),

@@ -25,10 +25,12 @@ from reports.domain.queries.reporting import (
 )
 from reports.enums import REPORTING_ROLES, ReportKind, RequestState, Timeliness
 from reports.interfaces import reporting_forms as forms
+from reports.interfaces.reporting_exports import overdue_export, request_export
 from reports.models import FilingVersion
 
 FORM = "reports/reporting/form.html"
 FILTERS = {"state": RequestState, "kind": ReportKind}
+EXPORTS = {"xlsx", "csv"}
 
 
 def get_request(request, public_id, perm="reports.view_reporting"):
@@ -52,10 +54,8 @@ def _year(request, default: int) -> int:
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default
 
 
-@login_required
-def request_list(request):
-    """Requests the user's units issued or received, with their filing counts."""
-    require(request, "reports.view_reporting")
+def filtered_requests(request):
+    """The request list's queryset (page and export): scope, kind, state, year, counts."""
     qs = requests_for_user(request.user).annotate(
         n_targets=Count("filings"), n_filed=Count("filings", filter=Q(filings__state="filed")))
     for name, choices in FILTERS.items():
@@ -63,6 +63,18 @@ def request_list(request):
             qs = qs.filter(**{name: request.GET[name]})
     if request.GET.get("year", "").isdigit():
         qs = qs.filter(year=int(request.GET["year"]))
+    # Explicit: Meta.ordering is not applied to a grouped (annotated) query.
+    return qs.order_by("-due_date", "-id")
+
+
+@login_required
+def request_list(request):
+    """Requests the user's units issued or received, with their filing counts;
+    `?export=xlsx|csv` streams the same filtered list."""
+    require(request, "reports.view_reporting")
+    qs = filtered_requests(request)
+    if request.GET.get("export") in EXPORTS:
+        return request_export(request.GET["export"], qs)
     return render(request, "reports/reporting/request_list.html", {
         "page": paginate(request, qs, per_page=50),
         "filters": {name: choices.choices for name, choices in FILTERS.items()},
@@ -251,9 +263,13 @@ def unit_timeliness(request, code, year):
 
 @login_required
 def overdue_list(request):
-    """Reports still owed past their due date, of the requests the user's units issued."""
+    """Reports still owed past their due date, of the requests the user's units issued;
+    `?export=xlsx|csv` streams the same list."""
     require(request, "reports.view_reporting")
     today = timeliness.today_in_vietnam()
+    filings = overdue_filings(request.user, today)
+    if request.GET.get("export") in EXPORTS:
+        return overdue_export(request.GET["export"], filings)
     return render(request, "reports/reporting/overdue.html", {
-        "page": paginate(request, overdue_filings(request.user, today), per_page=100),
+        "page": paginate(request, filings, per_page=100),
         "today": today})

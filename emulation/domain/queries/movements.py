@@ -75,10 +75,14 @@ def subtree_registrations(unit, user, movement: Movement | None = None) -> Query
     qs = registrations_for_user(user).filter(unit_id__in=Subquery(_below([unit.pk])))
     if movement is not None:
         qs = qs.filter(movement=movement)
-    return qs.annotate(
+    return with_entry_counts(qs).order_by("movement__code", "unit__code")
+
+
+def with_entry_counts(registrations: QuerySet) -> QuerySet:
+    """Each registration's number of individual and collective entries (one grouped query)."""
+    return registrations.annotate(
         individuals=Count("entries", filter=Q(entries__person__isnull=False)),
-        collectives=Count("entries", filter=Q(entries__collective__isnull=False)),
-    ).order_by("movement__code", "unit__code")
+        collectives=Count("entries", filter=Q(entries__collective__isnull=False)))
 
 
 def state_counts(registrations) -> list[tuple[str, int]]:
