@@ -10,7 +10,7 @@ from awards.domain import facts as facts_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
-from awards.domain.qualify import forecast, qualifying
+from awards.domain.qualify import forecast, qualifying, qualifying_each
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
@@ -81,23 +81,33 @@ def _year(request) -> int:
         return datetime.date.today().year - 1
 
 
+ALL = "all"  # the "who qualifies for which title" list: every individual award at once
+
+
 @login_required
 def qualify(request, mode="now"):
     """Who qualifies for an award in a year (mode "now"), or will next year (mode "forecast"),
-    among the people in the user's scope, optionally within one unit; `?export=xlsx`."""
+    among the people in the user's scope, optionally within one unit; `?export=xlsx`. In mode
+    "now", `award=all` lists who qualifies for which individual title or form."""
     require(request, "awards.view_ledger")
-    award = request.GET.get("award") if request.GET.get("award") in INDIVIDUAL_AWARDS else "ldtt"
+    choices = INDIVIDUAL_AWARDS if mode == "forecast" else [ALL, *INDIVIDUAL_AWARDS]
+    award = request.GET.get("award") if request.GET.get("award") in choices else "ldtt"
     year = _year(request)
     people = people_for_user(request.user)
     unit = None
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
-    finder = forecast if mode == "forecast" else qualifying
-    rows = finder(people, award, year, CatalogueParameters())
+    params = CatalogueParameters()
+    if award == ALL:
+        rows = ((person, verdict) for person, verdicts in qualifying_each(
+            people, INDIVIDUAL_AWARDS, year, params) for verdict in verdicts)
+    else:
+        rows = (forecast if mode == "forecast" else qualifying)(people, award, year, params)
     names = dict(AwardType.objects.values_list("code", "name"))
+    names[ALL] = _("All individual titles and forms")
     if request.GET.get("export") == "xlsx":
-        return qualify_workbook(rows, names[award], year + (mode == "forecast"))
+        return qualify_workbook(rows, names[award], year + (mode == "forecast"), names)
     found = []
     for row in rows:
         found.append(row)
@@ -105,7 +115,8 @@ def qualify(request, mode="now"):
             break
     return render(request, "awards/qualify.html", {
         "award": award, "year": year, "unit": unit, "mode": mode, "rows": found[:500],
-        "truncated": len(found) > 500, "choices": [(c, names[c]) for c in INDIVIDUAL_AWARDS]})
+        "truncated": len(found) > 500, "names": names,
+        "choices": [(c, names[c]) for c in choices]})
 
 
 @login_required

@@ -134,23 +134,21 @@ def bare_read() -> int:
 
 
 def who_qualifies() -> tuple[int, int]:
-    """Every person × every individual award the engine covers, as the screens do
-    (awards.domain.qualify): people as rows with the fields the list shows, histories in
-    chunks, one Screener."""
+    """Who qualifies for which of the individual awards the engine covers, over everyone
+    (awards.domain.qualify.qualifying_each): people as rows with the fields the list shows,
+    histories in chunks, one Screener."""
     from awards.domain.parameters import CatalogueParameters
     from awards.domain.profile import INDIVIDUAL_AWARDS
-    from awards.domain.queries.cases import cases_for_people, person_facts
-    from awards.eligibility.screening import Screener
+    from awards.domain.qualify import qualifying_each
     from organisations.models import Person
 
-    screener = Screener(CatalogueParameters())
-    evaluations = eligible = 0
-    for _person, case in cases_for_people(person_facts(Person.objects.all()), INDIVIDUAL_AWARDS,
-                                          2025):
-        evaluations += 1
-        eligible += screener.screen(case) is not None
-    print(f"  (rules run for {screener.runs:,} of {evaluations:,} cases; the others were "
-          f"answered from the screener's tree of {screener.nodes:,} nodes)")
+    people = eligible = 0
+    for _person, verdicts in qualifying_each(Person.objects.all(), INDIVIDUAL_AWARDS, 2025,
+                                             CatalogueParameters()):
+        people += 1
+        eligible += len(verdicts)
+    evaluations = Person.objects.count() * len(INDIVIDUAL_AWARDS)
+    print(f"  ({people:,} people qualify for something)")
     return evaluations, eligible
 
 

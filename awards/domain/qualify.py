@@ -11,7 +11,12 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from awards.domain.queries.cases import PersonFacts, cases_for_people, person_facts
+from awards.domain.queries.cases import (
+    PersonFacts,
+    cases_for_people,
+    person_facts,
+    subjects_for_people,
+)
 from awards.eligibility.engine import Verdict
 from awards.eligibility.facts import Case, HeldAward, Rating
 from awards.eligibility.laws import Parameters
@@ -27,6 +32,17 @@ def qualifying(people: QuerySet, award: str, year: int,
         verdict = screener.screen(case)
         if verdict is not None:
             yield person, verdict
+
+
+def qualifying_each(people: QuerySet, awards: list[str], year: int,
+                    params: Parameters) -> Iterator[tuple[PersonFacts, list[Verdict]]]:
+    """Who qualifies for which of `awards` in `year`: each person of `people` eligible for at
+    least one, in id order, with their eligible verdicts in the order of `awards`."""
+    screener = Screener(params)
+    for person, case, registered in subjects_for_people(person_facts(people), awards[0], year):
+        verdicts = screener.screen_each(case, awards, registered)
+        if verdicts:
+            yield person, verdicts
 
 
 def projected(case: Case, screener: Screener) -> Case:

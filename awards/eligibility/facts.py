@@ -103,6 +103,21 @@ class HistoryIndex:
                                                              or counting(a.year)):
                 self.held.setdefault(a.award, set()).add(a.year)
 
+    # The questions rules ask (through rules.common.Context, which the Screener records).
+
+    def rating(self, year: int) -> str | None:
+        return self.ratings.get(year)
+
+    def rated_at_least(self, year: int, level: str) -> bool:
+        rating = self.ratings.get(year)
+        return rating is not None and RATING_ORDER[rating] >= RATING_ORDER[level]
+
+    def holds(self, award: str, year: int) -> bool:
+        return year in self.held.get(award, ())
+
+    def held_years(self, award: str) -> tuple[int, ...]:
+        return tuple(sorted(self.held.get(award, ())))
+
     def counting(self, year: int) -> bool:
         if not self._discipline:
             return True

@@ -21,30 +21,12 @@ The tree is valid for one set of parameters (the Screener's) and the rules as lo
 Screener lives for one screening (one request, one export, one benchmark run).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from awards.eligibility.engine import PRECHECKS, RULES, UnknownAward, Verdict, evaluate
 from awards.eligibility.facts import Case, HistoryIndex
 from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
 from awards.eligibility.rules.common import Context
-
-# The questions a rule may ask of a history (Context's history accessors route through these).
-
-
-def _rating(history: HistoryIndex, year: int):
-    return history.ratings.get(year)
-
-
-def _holds(history: HistoryIndex, award: str, year: int) -> bool:
-    return year in history.held.get(award, ())
-
-
-def _held_years(history: HistoryIndex, award: str) -> tuple[int, ...]:
-    return tuple(sorted(history.held.get(award, ())))
-
-
-def _counting(history: HistoryIndex, year: int) -> bool:
-    return history.counting(year)
 
 
 class _Failed(Exception):
@@ -73,19 +55,27 @@ class _QuietContext(Context):
             raise _Failed
         return True
 
+    # The questions are HistoryIndex's own methods (what Context's accessors call).
+
     def rating(self, year: int):
-        return self._ask((_rating, year))
+        return self._ask((HistoryIndex.rating, year))
+
+    def shown_rating(self, year: int) -> None:
+        return None  # for messages only, and a quiet run builds none
+
+    def rated_at_least(self, year: int, level: str) -> bool:
+        return self._ask((HistoryIndex.rated_at_least, year, level))
 
     def holds(self, award: str, year: int) -> bool:
-        return self._ask((_holds, award, year))
+        return self._ask((HistoryIndex.holds, award, year))
 
     def held_years(self, award: str) -> list[int]:
-        return list(self._ask((_held_years, award)))
+        return list(self._ask((HistoryIndex.held_years, award)))
 
     def counting_year(self, year: int) -> bool:
         # Without discipline every year counts: a fact of the case (in `_facts`), not a question
         # for the history.
-        return self._ask((_counting, year)) if self.case.discipline else True
+        return self._ask((HistoryIndex.counting, year)) if self.case.discipline else True
 
 
 class _Outcome:
@@ -161,25 +151,55 @@ class Screener:
         self._last: tuple = (None, None)
 
     def screen(self, case: Case) -> Verdict | None:
+        outcome, _case = self._outcome(self._trees_for(case), case.award, case.registered,
+                                       case.index(), lambda: case)
+        return self._verdict(case, outcome)
+
+    def screen_each(self, case: Case, awards: Iterable[str],
+                    registered: frozenset[str] | None) -> list[Verdict]:
+        """The eligible verdicts of `case`'s subject for each of `awards` — what
+        `screen(case.for_award(award, registered=…))` answers for each — given the award codes
+        of the subject's approved registrations (None: not checked). The subject's facts are
+        looked up once and a case for an award is built only when needed."""
+        trees, history = self._trees_for(case), case.index()
+        found = []
+        for award in awards:
+            checked = None if registered is None else award in registered
+
+            def twin(award=award, checked=checked) -> Case:
+                if (award, checked) == (case.award, case.registered):
+                    return case
+                return case.for_award(award, registered=checked)
+
+            outcome, built = self._outcome(trees, award, checked, history, twin)
+            if outcome.eligible:
+                found.append(self._verdict(built or twin(), outcome))
+        return found
+
+    def _trees_for(self, case: Case) -> dict:
         facts = _facts(case)
         last_facts, trees = self._last
         if facts != last_facts:
             trees = self._trees.setdefault(facts, {})
             self._last = (facts, trees)
-        key = (case.award, case.registered)
+        return trees
+
+    def _outcome(self, trees: dict, award: str, registered: bool | None,
+                 history: HistoryIndex, build) -> tuple[_Outcome, Case | None]:
+        """Walk the tree of (award, registered) by asking `history`. On a miss, run the rule on
+        the case `build()` returns and file the path; the case built, if any, comes back too."""
+        key = (award, registered)
         node = trees.get(key)
-        history = None
         while node is not None:
             if type(node) is _Outcome:
-                return self._verdict(case, node)
-            if history is None:
-                history = case.index()
+                return node, None
             question = node.question
             node = node.children.get(question[0](history, *question[1:]))
+        case = build()
         outcome, trace = self._run(case)
         if self.nodes < self.max_nodes:
             self._file(trees, key, trace, outcome)
-        return self._verdict(case, outcome)
+        return outcome, case
 
     def _run(self, case: Case) -> tuple[_Outcome, list]:
         rule = RULES.get(case.award)
@@ -216,6 +236,7 @@ class Screener:
             self.nodes += 1
 
     def _verdict(self, case: Case, outcome: _Outcome) -> Verdict | None:
+        """The verdict for `case` (built on `outcome`), None when not eligible."""
         if not outcome.eligible:
             return None
         return Verdict(id=case.id, award=case.award, eligible=True, law=outcome.law,

@@ -19,6 +19,12 @@ def vn_date(value):
 
 
 @register.filter
+def lookup(mapping, key):
+    """mapping[key] in a template (e.g. a name by code), the key itself when absent."""
+    return mapping.get(key, key)
+
+
+@register.filter
 def vnd(value):
     """Money the Vietnamese way: 2.340.000 đ."""
     if value in (None, ""):

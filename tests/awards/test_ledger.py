@@ -315,3 +315,58 @@ def test_household_page_lists_its_awards(client, officer_a, dept_a):
     page = client.get(reverse("organisations:household_detail", args=[household.public_id]))
     assert [r.award_type.code for r in page.context["records"]] == ["gia_dinh_van_hoa"]
     assert "7/QĐ-UBND" in page.text
+
+
+def test_qualifying_each_lists_what_qualifying_lists_award_by_award(dept_a):
+    from awards.domain.profile import INDIVIDUAL_AWARDS
+    from awards.domain.qualify import qualifying, qualifying_each
+
+    _rated_people(dept_a, 3)
+    star = PersonFactory(unit=dept_a, full_name="Xuất Sắc")
+    for y in (2024, 2025):
+        ledger.set_rating(None, person=star, year=y, rating="xuat_sac")
+        give(star, "cstd_co_so", y)
+    params = CatalogueParameters()
+    people = Person.objects.filter(unit=dept_a)
+    each = {(p.pk, v.award): v.as_dict()
+            for p, verdicts in qualifying_each(people, INDIVIDUAL_AWARDS, 2025, params)
+            for v in verdicts}
+    by_award = {(p.pk, v.award): v.as_dict() for award in INDIVIDUAL_AWARDS
+                for p, v in qualifying(people, award, 2025, params)}
+    assert each == by_award
+    # Two excellent years with CSTĐ cơ sở: Bằng khen tỉnh (Art. 74); excellent: CSTĐ cơ sở again.
+    assert sorted(a for pk, a in each if pk == star.pk) == [
+        "bang_khen_tinh", "cstd_co_so", "giay_khen", "ldtt"]
+
+
+def test_who_qualifies_for_which_title_page_and_export(client, board_user, dept_a):
+    _rated_people(dept_a, 1)
+    client.force_login(board_user)
+    response = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025})
+    assert response.context["award"] == "all"
+    assert [(p.full_name, v.award) for p, v in response.context["rows"]] == [
+        ("Người 00", "ldtt"), ("Người 00", "giay_khen")]
+    assert "<td>Lao động tiên tiến</td>" in response.content.decode()
+    export = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025,
+                                                    "export": "xlsx"})
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(b"".join(export.streaming_content))).active
+    assert [row[:4] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
+        ("Người 00", dept_a.name, "Chuyên viên", "Lao động tiên tiến"),
+        ("Người 00", dept_a.name, "Chuyên viên", "Giấy khen")]
+    # The forecast judges one title at a time: "all" falls back to the default title.
+    assert client.get(reverse("awards:forecast"), {"award": "all"}).context["award"] == "ldtt"
+
+
+def test_who_qualifies_shows_an_outsider_nobody_of_another_unit(client, outsider, dept_a):
+    """An officer of dept B may use the list, for the people of dept B only (a unit code
+    outside their scope answers 404)."""
+    _rated_people(dept_a, 2)
+    client.force_login(outsider)
+    response = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025})
+    assert response.context["rows"] == []
+    assert client.get(reverse("awards:qualify"), {"award": "all", "year": 2025,
+                                                  "unit": dept_a.code}).status_code == 404

@@ -124,27 +124,40 @@ def award_codes() -> dict[int, str]:
 
 
 def case_for(person: Person, award: str, year: int) -> Case:
-    return next(_chunk([person], [award], year, {}))[1]
+    return next(_chunk([person], award, year, {}))[1]
 
 
 def cases_for_people(people: Iterable[Person | PersonFacts], awards_wanted: list[str],
                      year: int) -> Iterator[tuple[Person | PersonFacts, Case]]:
     """Yield (person, case) for every person × award, loading histories CHUNK people at a time.
     `people`: Person instances or, for a province, `person_facts(queryset)` (cheaper)."""
+    if not awards_wanted:
+        return
+    first, *others = awards_wanted
+    for person, case, registered in subjects_for_people(people, first, year):
+        yield person, case
+        for award in others:
+            yield person, case.for_award(award, registered=_registered(registered, award))
+
+
+def subjects_for_people(people: Iterable[Person | PersonFacts], award: str, year: int
+                        ) -> Iterator[tuple[Person | PersonFacts, Case, frozenset[str] | None]]:
+    """Yield (person, their case for `award`, the award codes of their approved registrations
+    in `year` or None when not checked), loading histories CHUNK people at a time. The case's
+    history is shared by `case.for_award(...)` twins (Screener.screen_each builds them only
+    when needed)."""
     batch: list = []
     interned: dict = {}
     for person in people:
         batch.append(person)
         if len(batch) >= CHUNK:
-            yield from _chunk(batch, awards_wanted, year, interned)
+            yield from _chunk(batch, award, year, interned)
             batch = []
     if batch:
-        yield from _chunk(batch, awards_wanted, year, interned)
+        yield from _chunk(batch, award, year, interned)
 
 
-def _chunk(batch, awards_wanted, year, interned):
-    if not awards_wanted:
-        return
+def _chunk(batch, award, year, interned):
     ids = [p.pk for p in batch]
     where = _people_filter(ids)
     ratings, held = _histories(where, interned)
@@ -153,7 +166,6 @@ def _chunk(batch, awards_wanted, year, interned):
     registrations = registration_facts(batch, year, where)  # approved registrations, or None
     empty = ()
     subjects = interned.setdefault("subjects", {})
-    first, *others = awards_wanted
     for person in batch:
         pid = person.pk
         # One person's history, built once and shared by the cases of every award asked for.
@@ -164,15 +176,12 @@ def _chunk(batch, awards_wanted, year, interned):
         if subject is None:
             subject = subjects[traits] = _subject(person)
         registered = registrations[pid]
-        case = Case(id=str(person.public_id), award=first, year=year, subject=subject,
-                    ratings=person_ratings, awards=person_awards, discipline=person_discipline,
-                    pending=tuple(pending.get(pid, empty)),
-                    initiatives=initiatives.get(pid, empty),
-                    registered=_registered(registered, first),
-                    history=HistoryIndex(person_ratings, person_awards, person_discipline))
-        yield person, case
-        for award in others:
-            yield person, case.for_award(award, registered=_registered(registered, award))
+        yield person, Case(
+            id=str(person.public_id), award=award, year=year, subject=subject,
+            ratings=person_ratings, awards=person_awards, discipline=person_discipline,
+            pending=tuple(pending.get(pid, empty)), initiatives=initiatives.get(pid, empty),
+            registered=_registered(registered, award),
+            history=HistoryIndex(person_ratings, person_awards, person_discipline)), registered
 
 
 def _registered(codes: frozenset[str] | None, award: str) -> bool | None:

@@ -7,7 +7,6 @@ from django.utils.translation import gettext
 
 from awards.data.catalogue import CATALOGUE
 from awards.eligibility.facts import (
-    RATING_ORDER,
     SCOPE_ORDER,
     Case,
     Initiative,
@@ -114,18 +113,22 @@ class Context:
         return self.history.counting(year)
 
     def rating(self, year: int) -> str | None:
-        return self.history.ratings.get(year)
+        return self.history.rating(year)
+
+    def shown_rating(self, year: int) -> str | None:
+        """The rating for a message only: nothing may depend on it but the text (the Screener
+        does not record it as a question)."""
+        return self.history.rating(year)
 
     def rated_at_least(self, year: int, level: str) -> bool:
-        rating = self.rating(year)
-        return rating is not None and RATING_ORDER[rating] >= RATING_ORDER[level]
+        return self.history.rated_at_least(year, level)
 
     def holds(self, award: str, year: int) -> bool:
         """A non-revoked award of a ladder-feeding kind for that year, outside discipline."""
-        return year in self.history.held.get(award, ())
+        return self.history.holds(award, year)
 
     def held_years(self, award: str) -> list[int]:
-        return sorted(self.history.held.get(award, ()))
+        return list(self.history.held_years(award))
 
     def consecutive_run(self, years_ok, end: int) -> int:
         """How many consecutive years ending at `end` satisfy `years_ok(year)`."""
@@ -262,8 +265,8 @@ def check_discipline(ctx: Context) -> bool:
 
 def check_rating(ctx: Context, rule: str, level: str, article: str, year: int | None = None):
     year = ctx.case.year if year is None else year
-    rating = ctx.rating(year)
     ok = ctx.rated_at_least(year, level)
+    rating = ctx.shown_rating(year)
     return ctx.check(rule, ok, _("Rated “%(rating)s” in %(year)s (needs “%(needed)s” or "
                                  "better).") % {"rating": RATING_LABELS.get(rating, rating or "—"),
                                                 "year": year, "needed": RATING_LABELS[level]},

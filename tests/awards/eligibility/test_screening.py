@@ -154,3 +154,13 @@ def test_rules_read_the_history_only_through_the_context(path):
     if path.name == "common.py":  # the Context itself implements the accessors
         source = re.sub(r"class Context:.*?\n\n\ndef ", "", source, flags=re.S)
     assert re.findall(r"\.history\b|case\.extra|case\.ratings|case\.awards", source) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(individual_cases, st.none() | st.frozensets(st.sampled_from([*AWARDS, "cstt"])))
+def test_screen_each_answers_what_screen_answers_for_each_award(c, registered):
+    awards = [*AWARDS, "cstt"]
+    each = SHARED.screen_each(c, awards, registered)
+    one_by_one = [evaluate(c.for_award(a, registered=None if registered is None
+                                       else a in registered)) for a in awards]
+    assert [v.as_dict() for v in each] == [v.as_dict() for v in one_by_one if v.eligible]
