@@ -34,11 +34,13 @@ def qualifying(people: QuerySet, award: str, year: int,
             yield person, verdict
 
 
-def qualifying_each(people: QuerySet, awards: list[str], year: int,
-                    params: Parameters) -> Iterator[tuple[PersonFacts, list[Verdict]]]:
+def qualifying_each(people: QuerySet, awards: list[str], year: int, params: Parameters,
+                    screener: Screener | None = None
+                    ) -> Iterator[tuple[PersonFacts, list[Verdict]]]:
     """Who qualifies for which of `awards` in `year`: each person of `people` eligible for at
-    least one, in id order, with their eligible verdicts in the order of `awards`."""
-    screener = Screener(params)
+    least one, in id order, with their eligible verdicts in the order of `awards`. A caller may
+    pass its own `screener` (for params) to read its counters."""
+    screener = screener or Screener(params)
     for person, case, registered in subjects_for_people(person_facts(people), awards[0], year):
         verdicts = screener.screen_each(case, awards, registered)
         if verdicts:

@@ -7,23 +7,22 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from reports.interfaces.exports import write_sheets
+
 
 def qualify_workbook(rows, award_name: str, year: int, names: dict) -> FileResponse:
     """One row per (person, verdict); `names`: award code → name, for the title column."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(year))
-    sheet.append([_("Who qualifies for %(award)s in %(year)s") % {"award": award_name,
-                                                                  "year": year}])
-    sheet.append([_("Full name"), _("Unit"), _("Position"), _("Title / form"),
-                  _("Leader / manager"), _("Direct worker"), _("Reward (VND)"),
-                  _("Initiatives used")])
-    for person, verdict in rows:
-        sheet.append([person.full_name, str(person.unit or ""), person.position,
-                      names.get(verdict.award, verdict.award),
-                      _("Yes") if person.is_leader else _("No"),
-                      _("Yes") if person.is_direct_worker else _("No"),
-                      (verdict.reward or {}).get("amount_vnd"),
-                      ", ".join(verdict.initiatives_used)])
+    yes, no = _("Yes"), _("No")
+    lines = ([person.full_name, str(person.unit or ""), person.position,
+              names.get(verdict.award, verdict.award), yes if person.is_leader else no,
+              yes if person.is_direct_worker else no, (verdict.reward or {}).get("amount_vnd"),
+              ", ".join(verdict.initiatives_used)] for person, verdict in rows)
+    write_sheets(workbook, str(year), [
+        _("Full name"), _("Unit"), _("Position"), _("Title / form"), _("Leader / manager"),
+        _("Direct worker"), _("Reward (VND)"), _("Initiatives used")], lines,
+        preamble=[[_("Who qualifies for %(award)s in %(year)s") % {"award": award_name,
+                                                                   "year": year}]])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
     workbook.save(handle)
     handle.seek(0)

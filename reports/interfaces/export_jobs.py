@@ -24,7 +24,7 @@ from reports.domain.exports import (
 from reports.domain.forms import compute
 from reports.domain.forms.request import FormRequest
 from reports.enums import ExportFormat, ExportKind
-from reports.interfaces.exports import ledger_header, ledger_rows
+from reports.interfaces.exports import ledger_header, ledger_rows, write_sheets
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 from reports.models import ExportJob
@@ -68,10 +68,7 @@ def write_ledger(job: ExportJob) -> tuple[str, str]:
             writer.writerows(rows)
     else:
         workbook = Workbook(write_only=True)  # rows go to a temporary file, not memory
-        sheet = workbook.create_sheet(title=_("Award ledger")[:31])
-        sheet.append(ledger_header())
-        for row in rows:
-            sheet.append(list(row))
+        write_sheets(workbook, _("Award ledger"), ledger_header(), rows)
         workbook.save(path)
     return relative, f"so-khen-thuong.{job.file_format}"
 

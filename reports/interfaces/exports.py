@@ -45,12 +45,38 @@ def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpRe
     return response
 
 
+# Rows per worksheet in the .xlsx format (ECMA-376; Excel refuses a sheet with more).
+XLSX_MAX_ROWS = 1_048_576
+
+
+def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *,
+                 preamble: Iterable[list] = (), max_rows: int = XLSX_MAX_ROWS) -> int:
+    """Append `preamble` lines, `header` and `rows` to a write-only `workbook`. A full sheet
+    continues on a new one, "title (2)", "title (3)"…, with the preamble and header repeated:
+    a ledger of a million records must still open in Excel. Returns the number of sheets."""
+    preamble = [list(line) for line in preamble]
+    sheets, used, sheet = 0, max_rows, None
+    for row in rows:
+        if used >= max_rows:
+            sheets += 1
+            name = title[:31] if sheets == 1 else f"{title[:24]} ({sheets})"
+            sheet = workbook.create_sheet(title=name)
+            for line in (*preamble, header):
+                sheet.append(line)
+            used = len(preamble) + 1
+        sheet.append(list(row))
+        used += 1
+    if sheet is None:  # no rows: the header alone
+        sheet = workbook.create_sheet(title=title[:31])
+        for line in (*preamble, header):
+            sheet.append(line)
+        sheets = 1
+    return sheets
+
+
 def xlsx_response(header: list, rows: Iterable, filename: str, sheet: str) -> FileResponse:
     workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(title=sheet[:31])
-    worksheet.append(header)
-    for row in rows:
-        worksheet.append(list(row))
+    write_sheets(workbook, sheet, header, rows)
     handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
     workbook.save(handle)
     handle.seek(0)
