@@ -89,12 +89,14 @@ class _Outcome:
 
 
 class _Node:
-    """An inner node: the question asked next, and the subtree for each answer seen."""
+    """An inner node: the question asked next (a HistoryIndex method and its arguments), and
+    the subtree for each answer seen."""
 
-    __slots__ = ("question", "children")
+    __slots__ = ("question", "ask", "args", "children")
 
     def __init__(self, question: tuple):
-        self.question, self.children = question, {}
+        self.question, self.ask, self.args, self.children = (
+            question, question[0], question[1:], {})
 
 
 class Explanation(Sequence):
@@ -134,6 +136,16 @@ def _facts(case: Case) -> tuple:
             case.framework_met)
 
 
+def _walk(node, history: HistoryIndex) -> _Outcome | None:
+    """Down the tree from `node` by asking `history` each node's question: the outcome
+    reached, or None when this history gives an answer not seen yet (or the tree is empty)."""
+    while node is not None:
+        if type(node) is _Outcome:
+            return node
+        node = node.children.get(node.ask(history, *node.args))
+    return None
+
+
 class Screener:
     """`screen(case)`: the verdict when the case is eligible, else None — the same answer as
     `engine.screen`, learnt once per distinct path (see the module docstring). `max_nodes`
@@ -151,8 +163,10 @@ class Screener:
         self._last: tuple = (None, None)
 
     def screen(self, case: Case) -> Verdict | None:
-        outcome, _case = self._outcome(self._trees_for(case), case.award, case.registered,
-                                       case.index(), lambda: case)
+        trees, key = self._trees_for(case), (case.award, case.registered)
+        outcome = _walk(trees.get(key), case.index())
+        if outcome is None:
+            outcome = self._learn(trees, key, case)
         return self._verdict(case, outcome)
 
     def screen_each(self, case: Case, awards: Iterable[str],
@@ -164,17 +178,22 @@ class Screener:
         trees, history = self._trees_for(case), case.index()
         found = []
         for award in awards:
-            checked = None if registered is None else award in registered
-
-            def twin(award=award, checked=checked) -> Case:
-                if (award, checked) == (case.award, case.registered):
-                    return case
-                return case.for_award(award, registered=checked)
-
-            outcome, built = self._outcome(trees, award, checked, history, twin)
+            key = (award, None if registered is None else award in registered)
+            outcome = _walk(trees.get(key), history)
+            twin = None
+            if outcome is None:
+                twin = self._twin(case, key)
+                outcome = self._learn(trees, key, twin)
             if outcome.eligible:
-                found.append(self._verdict(built or twin(), outcome))
+                found.append(self._verdict(twin or self._twin(case, key), outcome))
         return found
+
+    @staticmethod
+    def _twin(case: Case, key: tuple) -> Case:
+        award, registered = key
+        if award == case.award and registered == case.registered:
+            return case
+        return case.for_award(award, registered=registered)
 
     def _trees_for(self, case: Case) -> dict:
         facts = _facts(case)
@@ -184,22 +203,12 @@ class Screener:
             self._last = (facts, trees)
         return trees
 
-    def _outcome(self, trees: dict, award: str, registered: bool | None,
-                 history: HistoryIndex, build) -> tuple[_Outcome, Case | None]:
-        """Walk the tree of (award, registered) by asking `history`. On a miss, run the rule on
-        the case `build()` returns and file the path; the case built, if any, comes back too."""
-        key = (award, registered)
-        node = trees.get(key)
-        while node is not None:
-            if type(node) is _Outcome:
-                return node, None
-            question = node.question
-            node = node.children.get(question[0](history, *question[1:]))
-        case = build()
+    def _learn(self, trees: dict, key: tuple, case: Case) -> _Outcome:
+        """Run the rule on `case` (a miss) and file its path under `trees[key]`."""
         outcome, trace = self._run(case)
         if self.nodes < self.max_nodes:
             self._file(trees, key, trace, outcome)
-        return outcome, case
+        return outcome
 
     def _run(self, case: Case) -> tuple[_Outcome, list]:
         rule = RULES.get(case.award)
