@@ -6,12 +6,13 @@ would use, and the reward. The reasons are read for the few rows a user opens. S
 1. runs each rule *quietly*: the same rule functions as `engine.evaluate`, through a context
    whose `check` stops at the first failed condition and keeps no reason objects;
 2. *remembers* what it learnt as a decision tree. A rule's outcome depends only on the case's own
-   facts (award, year, subject, registration, pending matters, discipline, initiatives, … —
-   the "root") and on the answers the history gives to the questions the rule asks (the rating
-   in a year, whether an award counts in a year, the years an award is held, whether a year
-   counts after discipline). The quiet context records those questions and answers in order;
-   the next case with the same root is walked down the tree by asking its own history the same
-   questions, and reaches the outcome without running the rule when the answers match.
+   facts (award, registration, and `_facts`: year, subject, pending matters, discipline,
+   initiatives, …) and on the answers the history gives to the questions the rule asks (rated at
+   least L in a year, the rating, whether an award counts in a year, the years an award is held,
+   whether a year counts after discipline). The quiet context records those questions and
+   answers in order; the next case with the same facts is walked down the tree by asking its own
+   history the same questions, and reaches the outcome without running the rule when the answers
+   match.
 
 The rules are written once (awards/eligibility/rules); the tree is learnt from them at run time,
 so a change in a rule changes the screening with it. An eligible verdict's reasons are built
@@ -61,7 +62,7 @@ class _QuietContext(Context):
         return self._ask((HistoryIndex.rating, year))
 
     def shown_rating(self, year: int) -> None:
-        return None  # for messages only, and a quiet run builds none
+        return None  # for message text only, and a quiet run keeps no message
 
     def rated_at_least(self, year: int, level: str) -> bool:
         return self._ask((HistoryIndex.rated_at_least, year, level))
