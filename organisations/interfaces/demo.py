@@ -263,8 +263,12 @@ def populate_people(demo: Demo, total: int) -> None:
 def transfer_some_people(demo: Demo, share: float = 0.02) -> None:
     """A few people change unit in 2022–2024, so histories span units."""
     targets = [u for u in demo.units.values() if u.valid_to is None and u.level != D]
-    movers = Person.objects.order_by("?")[: max(1, int(Person.objects.count() * share))]
-    for person in movers[:300]:
+    # Drawn with the demo's seeded generator (not the database's ORDER BY RANDOM()), so that
+    # the same seed gives the same province every time.
+    ids = list(Person.objects.order_by("id").values_list("id", flat=True))
+    chosen = demo.rng.sample(ids, k=min(300, max(1, int(len(ids) * share))))
+    movers = Person.objects.filter(id__in=chosen).order_by("id")
+    for person in movers:
         unit = demo.rng.choice(targets)
         start = datetime.date(demo.rng.randint(2022, 2024), 9, 1)
         current = person.employments.get(end_date__isnull=True)
