@@ -24,6 +24,8 @@ from awards.eligibility.screening import Screener
 
 # Titles a person is assumed to receive next year when they qualify for them (the forecast).
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
+
+
 def qualifying(people: QuerySet, award: str, year: int,
                params: Parameters) -> Iterator[tuple[PersonFacts, Verdict]]:
     """The people of `people` eligible for `award` in `year`, in id order, with their verdicts."""
