@@ -8,6 +8,7 @@ from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export
 from core.interfaces.forms import date_widget
 from core.interfaces.paging import paginate
+from reports.interfaces.exports import requested_format
 
 
 class AuditFilterForm(forms.Form):
@@ -32,7 +33,7 @@ def log(request):
     """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
     entries (rows straight from the database)."""
     form, entries = filtered_entries(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return audit_export(request.GET["export"], entries)
+    if kind := requested_format(request):
+        return audit_export(kind, entries)
     return render(request, "audit/log.html",
                   {"form": form, "page": paginate(request, entries, per_page=100)})

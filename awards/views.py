@@ -30,7 +30,7 @@ from organisations.domain.queries import (
     units_for_user,
 )
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export
+from reports.interfaces.exports import ledger_export, requested_format
 
 
 @login_required
@@ -46,8 +46,8 @@ def ledger(request):
     require(request, "awards.view_ledger")
     q = request.GET.get("q", "")
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return ledger_export(request.GET["export"], qs, request.user)
+    if kind := requested_format(request):
+        return ledger_export(kind, qs, request.user)
     return render(request, "awards/ledger.html", {
         "page": paginate(request, qs, per_page=50), "q": q,
         "types": AwardType.objects.only("code", "name"),

@@ -10,12 +10,7 @@ from django.utils.translation import gettext as _
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.enums_movements import MovementKind, MovementState, RegistrationState
 from emulation.models.exemplars import ExemplarKind, ExemplarState
-from reports.interfaces.exports import CHUNK, export
-
-
-def _labels(choices) -> dict[str, str]:
-    # Translated now: the generator runs after the view returned, outside the request language.
-    return {value: str(label) for value, label in choices.choices}
+from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def initiative_header() -> list[str]:
@@ -24,8 +19,8 @@ def initiative_header() -> list[str]:
 
 
 def initiative_rows(initiatives: QuerySet) -> Iterable[tuple]:
-    kinds, scopes = _labels(InitiativeKind), _labels(InitiativeScope)
-    states = _labels(InitiativeState)
+    kinds, scopes = choice_labels(InitiativeKind), choice_labels(InitiativeScope)
+    states = choice_labels(InitiativeState)
     rows = initiatives.values_list("code", "title", "kind", "unit__name", "year", "scope",
                                    "state").iterator(chunk_size=CHUNK)
     return ((code, title, kinds.get(kind, kind), unit, year, scopes.get(scope, scope or ""),
@@ -43,7 +38,7 @@ def exemplar_header() -> list[str]:
 
 
 def exemplar_rows(exemplars: QuerySet) -> Iterable[tuple]:
-    kinds, states = _labels(ExemplarKind), _labels(ExemplarState)
+    kinds, states = choice_labels(ExemplarKind), choice_labels(ExemplarState)
     rows = exemplars.values_list("person__full_name", "collective__name", "unit__name", "title",
                                  "kind", "discovered_year", "state").iterator(chunk_size=CHUNK)
     # The subject's name as the page shows it: the person, else the collective, else the unit.
@@ -82,7 +77,7 @@ def movement_header() -> list[str]:
 
 
 def movement_rows(movements: QuerySet) -> Iterable[tuple]:
-    kinds, states = _labels(MovementKind), _labels(MovementState)
+    kinds, states = choice_labels(MovementKind), choice_labels(MovementState)
     rows = movements.values_list("code", "name", "kind", "organiser__name", "start_date",
                                  "state").iterator(chunk_size=CHUNK)
     return ((code, name, kinds.get(kind, kind), organiser, start, states.get(state, state))
@@ -101,7 +96,7 @@ def registration_header() -> list[str]:
 
 def registration_rows(registrations: QuerySet) -> Iterable[tuple]:
     """Rows of registrations annotated with their entry counts (with_entry_counts)."""
-    states = _labels(RegistrationState)
+    states = choice_labels(RegistrationState)
     rows = registrations.values_list("movement__code", "unit__name", "year", "state",
                                      "individuals", "collectives").iterator(chunk_size=CHUNK)
     return ((movement, unit, year, states.get(state, state), individuals, collectives)

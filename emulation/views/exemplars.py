@@ -24,6 +24,7 @@ from emulation.interfaces.records_forms import (
 from emulation.models import ExemplarEvidence
 from emulation.models.exemplars import ExemplarKind, ExemplarState
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
@@ -38,8 +39,8 @@ def exemplar_list(request):
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_exemplar")
     qs = filtered_exemplars(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return exemplar_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return exemplar_export(kind, qs)
     return render(request, "emulation/exemplar_list.html", {
         "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
         "kinds": ExemplarKind.choices, "states": ExemplarState.choices,

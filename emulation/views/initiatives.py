@@ -19,6 +19,7 @@ from emulation.interfaces.exports import initiative_export
 from emulation.interfaces.forms import AuthorFormSet, InitiativeForm, RecogniseForm, RevokeForm
 from organisations.domain.queries import people_for_user, search, units_for_user
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 FILTERS = {"scope": InitiativeScope, "state": InitiativeState, "kind": InitiativeKind}
 
@@ -44,8 +45,8 @@ def initiative_list(request):
     kind, year; `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_initiative")
     qs, unit = filtered_initiatives(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return initiative_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return initiative_export(kind, qs)
     context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
                "unit": unit,
                "filters": {name: choices.choices for name, choices in FILTERS.items()},

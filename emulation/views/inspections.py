@@ -28,6 +28,7 @@ from emulation.interfaces.records_forms import (
 )
 from emulation.models.inspections import VisitState
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 MANAGE = "emulation.manage_inspections"
 
@@ -141,8 +142,8 @@ def task_list(request):
     highlighted (tr.overdue); `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_tasks")
     qs = filtered_tasks(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return task_export(request.GET["export"], qs, timezone.localdate())
+    if kind := requested_format(request):
+        return task_export(kind, qs, timezone.localdate())
     return render(request, "emulation/task_list.html", {
         "page": paginate(request, qs, per_page=50), "today": timezone.localdate(),
         "overdue_only": bool(request.GET.get("overdue")),

@@ -29,10 +29,10 @@ from emulation.interfaces.movement_forms import (
 )
 from emulation.models import MovementDocument, MovementReview
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 FORM = "emulation/movements/form.html"
 FILTERS = {"state": MovementState, "kind": MovementKind}
-EXPORTS = {"xlsx", "csv"}
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -67,8 +67,8 @@ def movement_list(request):
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_movement")
     qs = filtered_movements(request)
-    if request.GET.get("export") in EXPORTS:
-        return movement_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return movement_export(kind, qs)
     return render(request, "emulation/movements/movement_list.html", {
         "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
         "filters": {name: choices.choices for name, choices in FILTERS.items()},
@@ -83,8 +83,8 @@ def movement_detail(request, public_id):
     user = request.user
     registrations = (registrations_for_user(user).filter(movement=movement)
                      .order_by("unit__path", "-year"))
-    if request.GET.get("export") in EXPORTS:
-        return registration_export(request.GET["export"], with_entry_counts(registrations))
+    if kind := requested_format(request):
+        return registration_export(kind, with_entry_counts(registrations))
     registrations = list(registrations)
     return render(request, "emulation/movements/movement_detail.html", {
         "movement": movement,

@@ -23,6 +23,7 @@ from emulation.interfaces.movement_forms import ConfirmForm, ReasonForm, Registr
 from emulation.views.movements import FORM, get_movement
 from organisations.models import Unit
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 
 def _get(request, public_id, perm="emulation.view_movement"):
@@ -122,8 +123,8 @@ def unit_registrations(request, code):
     if request.GET.get("movement"):
         movement = get_in(movements_for_user(request.user), code=request.GET["movement"])
     registrations = subtree_registrations(unit, request.user, movement)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return registration_export(request.GET["export"], registrations)
+    if kind := requested_format(request):
+        return registration_export(kind, registrations)
     rows = list(registrations)
     return render(request, "emulation/movements/unit_registrations.html", {
         "unit": unit, "movement": movement, "rows": rows,

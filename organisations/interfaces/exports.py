@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from organisations.enums import Gender
-from reports.interfaces.exports import CHUNK, export
+from reports.interfaces.exports import CHUNK, choice_labels, export
 
 PERSON_FIELDS = ("full_name", "gender", "birth_date", "unit__code", "unit__name", "position",
                  "is_leader", "is_direct_worker")
@@ -20,8 +20,7 @@ def person_header() -> list[str]:
 
 
 def person_rows(people: QuerySet) -> Iterable[tuple]:
-    # Labels translated now: the generator runs after the view returned.
-    genders = {value: str(label) for value, label in Gender.choices}
+    genders = choice_labels(Gender)
     yes, no = _("Yes"), _("No")
     rows = people.values_list(*PERSON_FIELDS).iterator(chunk_size=CHUNK)
     return ((name, genders.get(gender, gender), birth, code, unit, position,

@@ -16,6 +16,7 @@ from organisations.interfaces.forms import (
     TransferForm,
 )
 from organisations.views.common import get_in, require
+from reports.interfaces.exports import requested_format
 
 
 def filtered_people(request):
@@ -40,8 +41,8 @@ def person_list(request):
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "organisations.view_person")
     qs, unit = filtered_people(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return person_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return person_export(kind, qs)
     context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
                "unit": unit, "genders": Gender.choices,
                "can_add": request.user.has_perm("organisations.change_person")}

@@ -10,12 +10,7 @@ from django.utils.translation import gettext as _
 
 from proposals.enums import ProposalState
 from proposals.models import Nominee
-from reports.interfaces.exports import CHUNK, export
-
-
-def _states() -> dict[str, str]:
-    # Labels translated now: the generator runs after the view returned.
-    return {value: str(label) for value, label in ProposalState.choices}
+from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def proposal_header() -> list[str]:
@@ -24,7 +19,7 @@ def proposal_header() -> list[str]:
 
 
 def proposal_rows(proposals: QuerySet) -> Iterable[tuple]:
-    states = _states()
+    states = choice_labels(ProposalState)
     rows = proposals.values_list("code", "title", "unit__name", "recipient_unit__name", "year",
                                  "state").iterator(chunk_size=CHUNK)
     return ((*values, states.get(state, state)) for *values, state in rows)
@@ -48,7 +43,7 @@ def _nominee_count():
 
 
 def inbox_rows(proposals: QuerySet) -> Iterable[tuple]:
-    states = _states()
+    states = choice_labels(ProposalState)
     rows = (proposals.annotate(nominee_total=_nominee_count())
             .values_list("code", "title", "unit__name", "nominee_total", "submitted_at", "state",
                          "due_on").iterator(chunk_size=CHUNK))

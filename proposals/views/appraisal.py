@@ -23,6 +23,7 @@ from proposals.interfaces.forms import (
 )
 from proposals.models import PublicComment
 from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
+from reports.interfaces.exports import requested_format
 
 FORM = "proposals/form.html"
 
@@ -32,8 +33,8 @@ def inbox(request):
     """Received proposals with the deadline of their current step; overdue ones first;
     `?export=xlsx|csv` streams the same list."""
     require(request, "proposals.view_inbox")
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return inbox_export(request.GET["export"], inbox_for_user(request.user))
+    if kind := requested_format(request):
+        return inbox_export(kind, inbox_for_user(request.user))
     page = paginate(request, inbox_for_user(request.user), per_page=50)
     with_nominee_counts(page.object_list)
     return render(request, "proposals/inbox.html", {"page": page,

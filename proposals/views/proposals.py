@@ -32,6 +32,7 @@ from proposals.interfaces.forms import (
     SubmitForm,
 )
 from proposals.views.common import detail_url, get_nominee, get_proposal, require
+from reports.interfaces.exports import requested_format
 
 FORM = "proposals/form.html"
 
@@ -42,8 +43,8 @@ def proposal_list(request):
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
     qs = filtered_proposals(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return proposal_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return proposal_export(kind, qs)
     context = {"page": paginate(request, qs, per_page=50),
                "states": ProposalState.choices, "q": request.GET.get("q", ""),
                "can_add": request.user.has_perm("proposals.add_proposal")}

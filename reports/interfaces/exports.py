@@ -24,6 +24,21 @@ LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
 CCCD = LEDGER_FIELDS.index("person__cccd")
 
 
+LIST_FORMATS = ("xlsx", "csv")
+
+
+def requested_format(request) -> str | None:
+    """The list export a page was asked for (`?export=xlsx|csv`), or None for the page."""
+    kind = request.GET.get("export")
+    return kind if kind in LIST_FORMATS else None
+
+
+def choice_labels(choices) -> dict[str, str]:
+    """value → label of a TextChoices, translated now: an export's rows are produced after the
+    view has returned, outside the request's language."""
+    return {value: str(label) for value, label in choices.choices}
+
+
 class _Echo:
     """A file-like object whose write returns the line (csv.writer into a generator)."""
 

@@ -8,12 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from reports.enums import FilingState, ReportKind, RequestState
-from reports.interfaces.exports import CHUNK, export
-
-
-def _labels(choices) -> dict[str, str]:
-    # Translated now: the generator runs after the view returned, outside the request language.
-    return {value: str(label) for value, label in choices.choices}
+from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def request_header() -> list[str]:
@@ -23,7 +18,7 @@ def request_header() -> list[str]:
 
 def request_rows(requests: QuerySet) -> Iterable[tuple]:
     """Rows of requests annotated with n_targets and n_filed, as the page is."""
-    kinds, states = _labels(ReportKind), _labels(RequestState)
+    kinds, states = choice_labels(ReportKind), choice_labels(RequestState)
     rows = requests.values_list("title", "kind", "year", "requester__name", "due_date",
                                 "n_filed", "n_targets", "state").iterator(chunk_size=CHUNK)
     return ((title, kinds.get(kind, kind), year, requester, due, f"{filed}/{targets}",
@@ -41,7 +36,7 @@ def overdue_header() -> list[str]:
 
 
 def overdue_rows(filings: QuerySet) -> Iterable[tuple]:
-    states = _labels(FilingState)
+    states = choice_labels(FilingState)
     rows = filings.values_list("unit__name", "request__title", "request__requester__name",
                                "due_date", "state").iterator(chunk_size=CHUNK)
     return ((*values, states.get(state, state)) for *values, state in rows)

@@ -25,12 +25,12 @@ from reports.domain.queries.reporting import (
 )
 from reports.enums import REPORTING_ROLES, ReportKind, RequestState, Timeliness
 from reports.interfaces import reporting_forms as forms
+from reports.interfaces.exports import requested_format
 from reports.interfaces.reporting_exports import overdue_export, request_export
 from reports.models import FilingVersion
 
 FORM = "reports/reporting/form.html"
 FILTERS = {"state": RequestState, "kind": ReportKind}
-EXPORTS = {"xlsx", "csv"}
 
 
 def get_request(request, public_id, perm="reports.view_reporting"):
@@ -73,8 +73,8 @@ def request_list(request):
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "reports.view_reporting")
     qs = filtered_requests(request)
-    if request.GET.get("export") in EXPORTS:
-        return request_export(request.GET["export"], qs)
+    if kind := requested_format(request):
+        return request_export(kind, qs)
     return render(request, "reports/reporting/request_list.html", {
         "page": paginate(request, qs, per_page=50),
         "filters": {name: choices.choices for name, choices in FILTERS.items()},
@@ -268,8 +268,8 @@ def overdue_list(request):
     require(request, "reports.view_reporting")
     today = timeliness.today_in_vietnam()
     filings = overdue_filings(request.user, today)
-    if request.GET.get("export") in EXPORTS:
-        return overdue_export(request.GET["export"], filings)
+    if kind := requested_format(request):
+        return overdue_export(kind, filings)
     return render(request, "reports/reporting/overdue.html", {
         "page": paginate(request, filings, per_page=100),
         "today": today})

@@ -22,7 +22,7 @@ from reports.domain import dashboard_emulation as emulation_figures
 from reports.domain.fairness import DEFAULT_NON_LEADER_THRESHOLD, Filters, fairness_table
 from reports.domain.scope import default_root, row_units, subtree_ids, visible_units
 from reports.interfaces.charts import bar_chart, grouped_bars
-from reports.interfaces.exports import fairness_export
+from reports.interfaces.exports import fairness_export, requested_format
 from reports.rules import STATISTICS_ROLES
 
 
@@ -76,8 +76,8 @@ def fairness(request):
     per child unit of the chosen unit."""
     require(request, "reports.view_statistics")
     root, filters, table = fairness_figures(request)
-    if request.GET.get("export") in {"xlsx", "csv"}:
-        return fairness_export(request.GET["export"], table, group_labels())
+    if kind := requested_format(request):
+        return fairness_export(kind, table, group_labels())
     return render(request, "reports/fairness.html", {
         "root": root, "filters": filters, "table": table, "labels": group_labels(),
         "categories": Category.choices,
