@@ -61,13 +61,3 @@ def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
                    initiatives_used=tuple(ctx.initiatives_used) if eligible else (),
                    reward=reward)
 
-
-def screen(case: Case, params: Parameters = DEFAULT_PARAMETERS) -> Verdict | None:
-    """The verdict when `case` is eligible, else None. A failed necessary condition
-    (PRECHECKS) answers None without the full evaluation: for lists of who qualifies."""
-    ctx = Context(case=case, law=law_for_year(case.year), params=params)
-    precheck = PRECHECKS.get(case.award)
-    if precheck is not None and not precheck(ctx):
-        return None
-    verdict = evaluate(case, params, ctx)
-    return verdict if verdict.eligible else None

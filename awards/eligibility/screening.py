@@ -148,9 +148,10 @@ def _walk(node, history: HistoryIndex) -> _Outcome | None:
 
 
 class Screener:
-    """`screen(case)`: the verdict when the case is eligible, else None — the same answer as
-    `engine.screen`, learnt once per distinct path (see the module docstring). `max_nodes`
-    bounds the tree's memory: past it, cases are still judged, just not remembered."""
+    """`screen(case)`: the verdict when the case is eligible (the same verdict as
+    `engine.evaluate`), else None — learnt once per distinct path (see the module docstring).
+    A failed necessary condition (rules' PRECHECKS) ends a rule run early. `max_nodes` bounds
+    the tree's memory: past it, cases are still judged, just not remembered."""
 
     def __init__(self, params: Parameters = DEFAULT_PARAMETERS, max_nodes: int = 200_000):
         self.params = params
@@ -237,7 +238,7 @@ class Screener:
                 self.nodes += 1
             if type(node) is not _Node or node.question != question:
                 # The rule asked something else after the same answers: it reads a fact that is
-                # neither in the root nor asked of the history. Fail loudly rather than answer
+                # neither in `_facts` nor asked of the history. Fail loudly rather than answer
                 # later cases from a wrong tree (the property tests guard against this).
                 raise AssertionError(f"screening: rule for {key[0]} is not deterministic")
             parent, slot = node.children, answer

@@ -73,11 +73,12 @@ def test_pending_matter_always_blocks(c):
 @settings(max_examples=400, deadline=None)
 @given(cases)
 def test_screen_agrees_with_full_evaluation(c):
-    """A failed precheck never hides an eligible case, and screen returns the same verdict."""
-    from awards.eligibility.engine import screen
+    """A failed precheck never hides an eligible case (a fresh Screener runs the rule, prechecks
+    first)."""
+    from awards.eligibility.screening import Screener
 
     verdict = evaluate(c)
-    screened = screen(c)
+    screened = Screener().screen(c)
     assert (screened is not None) == verdict.eligible
 
 
