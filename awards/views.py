@@ -1,10 +1,13 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.domain import authority as authority_domain
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import ledger as ledger_domain
@@ -15,13 +18,15 @@ from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
+    AuthorityEndForm,
+    AuthorityForm,
     DisciplineForm,
     ParameterForm,
     PendingForm,
     RecordForm,
     RevokeForm,
 )
-from awards.models import AwardType
+from awards.models import AwardType, GrantingAuthority
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from organisations.domain.queries import (
@@ -128,6 +133,56 @@ def parameter_add(request, code):
         lambda data: catalogue_domain.set_parameter(request.user, award_type, **data),
         title=_("New dated value: %(name)s") % {"name": award_type.name}, submit=_("Save"),
         done=lambda _r: reverse("awards:catalogue"), success_message=_("New value recorded."))
+
+
+@login_required
+def authorities(request):
+    """Who grants what, dated (Law 06/2022/QH15 Art. 77–80; Decree 129/2025/NĐ-CP Art. 59),
+    filtered by title/form and by the date in force."""
+    require(request, "awards.view_catalogue")
+    rows = GrantingAuthority.objects.select_related("award_type")
+    award = request.GET.get("award", "")
+    if award:
+        rows = rows.filter(award_type__code=award)
+    # In force today unless another date is asked for; `?on=` (empty) lists every period.
+    on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
+    if on is not None:
+        rows = rows.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+    rows = rows.order_by("award_type__category", "award_type__sort_order", "unit_level",
+                         "unit_kind", "-valid_from")
+    return render(request, "awards/authorities.html", {
+        "page": paginate(request, rows, per_page=100),
+        "awards": AwardType.objects.order_by("category", "sort_order"), "award": award,
+        "on": on, "can_manage": request.user.has_perm("awards.manage_catalogue")})
+
+
+def _date(raw):
+    try:
+        return datetime.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@login_required
+def authority_add(request):
+    require(request, "awards.manage_catalogue")
+    return form_page(
+        request, AuthorityForm(request.POST or None),
+        lambda data: authority_domain.set_authority(request.user, **data),
+        title=_("New granting authority"), submit=_("Save"),
+        done=lambda _r: reverse("awards:authorities"), success_message=_("Authority recorded."))
+
+
+@login_required
+def authority_end(request, public_id):
+    require(request, "awards.manage_catalogue")
+    row = get_in(GrantingAuthority.objects.select_related("award_type"), public_id=public_id)
+    return form_page(
+        request, AuthorityEndForm(request.POST or None),
+        lambda data: authority_domain.end_authority(request.user, row, **data),
+        title=_("End: %(row)s") % {"row": f"{row.award_type.name} — {row.office}"},
+        submit=_("Save"), done=lambda _r: reverse("awards:authorities"),
+        success_message=_("Authority ended."))
 
 
 @login_required

@@ -1,6 +1,8 @@
 """Who may grant what, dated: the table of granting authorities (Law 06/2022/QH15 Art. 77–80,
 the 2003/2013 law before 2024, Decree 129/2025/NĐ-CP Art. 59 from 1/7/2025)."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ class GrantingAuthority(DatedValue):
     commune's people's committee, …) grants `award_type`, or proposes it upward, from
     `valid_from` to `valid_to`. Rows are closed, never deleted (awards.domain.authority)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     award_type = models.ForeignKey(AwardType, verbose_name=_("title / form"),
                                    on_delete=models.PROTECT, related_name="authorities")
     unit_level = models.CharField(_("level"), max_length=20, choices=UnitLevel.choices)

@@ -41,8 +41,8 @@ def issuer_label(decision: Decision) -> str:
 @transaction.atomic
 def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decision:
     """Sign and issue; refused when the issuer does not grant every item on `date` (the
-    granting-authority table). Side effects: the next number of the issuer's series; money recomputed
-    at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
+    granting-authority table). Side effects: the next number of the issuer's series; money
+    recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
     certificate per item; nominees awarded and their initiative claims confirmed; proposals →
     decided (audit, notifications); audit `decisions.decision.issued`."""

@@ -11,11 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.domain import authority
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries.cases import case_for, case_for_collective
 from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
-from awards.domain import authority
 from awards.enums import AuthorityPower
 from awards.models import AwardParameter, AwardRecord
 from emulation.enums import ACTIVE_USE_STATES
