@@ -10,7 +10,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
@@ -59,7 +58,7 @@ def addressing_errors(unit, award_types, on: datetime.date) -> list[str]:
     allowed = powers(unit, award_types, on)
     return [_("%(unit)s neither grants nor proposes upward “%(award)s” on %(date)s (granted "
               "by: %(who)s). Address the proposal to the competent authority.") % {
-        "unit": unit.name, "award": a.name, "date": date_format(on, "SHORT_DATE_FORMAT"),
+        "unit": unit.name, "award": a.name, "date": f"{on:%d/%m/%Y}",
         "who": _who(a, on)} for a in _distinct(award_types) if a.pk not in allowed]
 
 
@@ -67,7 +66,7 @@ def granting_errors(unit, award_types, on: datetime.date) -> list[str]:
     """A decision of `unit` dated `on` may award only what `unit` grants on that date."""
     allowed = powers(unit, award_types, on)
     return [_("%(unit)s does not grant “%(award)s” on %(date)s (granted by: %(who)s).") % {
-        "unit": unit.name, "award": a.name, "date": date_format(on, "SHORT_DATE_FORMAT"),
+        "unit": unit.name, "award": a.name, "date": f"{on:%d/%m/%Y}",
         "who": _who(a, on)} for a in _distinct(award_types)
         if allowed.get(a.pk) != AuthorityPower.GRANTS]
 

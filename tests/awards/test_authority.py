@@ -113,7 +113,7 @@ def test_messages_name_the_form_and_who_grants_it():
     award = AwardType.objects.get(code="bang_khen_tinh")
     assert authority.addressing_errors(school, [award, award], D(2026, 1, 5)) == [
         "Trường Tiểu học Yên Sơn neither grants nor proposes upward “Bằng khen cấp bộ, ban, "
-        "ngành, tỉnh” on 01/05/2026 (granted by: Chủ tịch UBND cấp tỉnh). Address the proposal "
+        "ngành, tỉnh” on 05/01/2026 (granted by: Chủ tịch UBND cấp tỉnh). Address the proposal "
         "to the competent authority."]
 
 
