@@ -23,7 +23,7 @@ from proposals.enums import DocumentType, ProposalState, Vote
 from proposals.models import CouncilMember, CouncilSession
 from tests.decisions.helpers import draft_for
 from tests.factories import UnitFactory, user_with_role
-from tests.proposals.helpers import appraised, complete_dossier, draft, eligible_person, submitted
+from tests.proposals.helpers import appraised, complete_dossier, draft, submitted
 
 pytestmark = pytest.mark.django_db
 TITLE_DOCS = (DocumentType.SUBMISSION_LETTER, DocumentType.ACHIEVEMENT_REPORT,
