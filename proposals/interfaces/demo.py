@@ -115,8 +115,30 @@ def build_proposals() -> int:
     _appraise(office, decided)
     workflow.finish_appraisal(office, decided)
     _department_council_and_decision(users, sgd, decided)
+    provincial = _proposal(officer, sgd, province, bang_khen, people(2), level="province")
+    _submit(officer, board, provincial)
+    _appraise(board, provincial)
+    workflow.finish_appraisal(board, provincial)
+    _provincial_council_and_decision(users, province, provincial)
     _commune_decision(users)
-    return 7
+    return 8
+
+
+def _provincial_council_and_decision(users, province, proposal) -> None:
+    """The provincial path: the board, the provincial council, the chairman's Bằng khen."""
+    _council(users["banthidua"], province, "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh",
+             users["hoidong"], province, proposal)
+    decision = drafting.draft_decision(
+        users["banthidua"], proposals=[proposal], issuer=province,
+        authority_title="Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", symbol="QĐ-UBND",
+        place="Tuyên Quang", summary="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh",
+        legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nCăn cứ Nghị định số "
+                    "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;",
+        achievement="đã có thành tích xuất sắc trong năm học 2024–2025",
+        money_source="Tiền thưởng từ Quỹ thi đua, khen thưởng của tỉnh.",
+        recipients="- Như Điều 3;\n- Lưu: VT, TĐKT.", signer_prefix="KT. CHỦ TỊCH",
+        signer_title="Phó Chủ tịch", signer_name="Trần Văn Sơn")
+    issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
 
 
 def _council(office, unit, title, member, home, proposal) -> None:

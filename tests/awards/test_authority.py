@@ -184,3 +184,14 @@ def test_only_the_administrator_edits_the_table(client_for, board_user):
                                            {"valid_to": "2027-01-01", "citation": "x"})
     row.refresh_from_db()
     assert (response.status_code, row.valid_to) == (403, None)
+
+
+def test_the_screen_reads_a_page_in_a_fixed_number_of_queries(client_for, officer_a,
+                                                              django_assert_max_num_queries):
+    client = client_for(officer_a)
+    client.get(reverse("awards:authorities"))  # warm the session and the user's roles
+    # session, user, roles, the page of rows (award joined), permissions ×2, unread count,
+    # the form filter's award types, and the session save (3): none per row.
+    with django_assert_max_num_queries(11):
+        page = client.get(reverse("awards:authorities"), {"on": ""})
+    assert (page.status_code, len(page.context["page"].object_list)) == (200, 100)

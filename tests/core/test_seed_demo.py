@@ -95,7 +95,8 @@ def test_demo_has_proposals_in_every_step_and_a_verifiable_certificate(demo, cli
     from proposals.models import Proposal
 
     assert sorted(Proposal.objects.values_list("state", flat=True)) == [
-        "appraised", "consultation", "decided", "decided", "draft", "returned", "submitted"]
+        "appraised", "consultation", "decided", "decided", "decided", "draft", "returned",
+        "submitted"]
     certificate = Certificate.objects.first()
     response = client.get(f"/cong-khai/xac-minh/{certificate.code}/", secure=True)
     assert response.status_code == 200
@@ -103,9 +104,9 @@ def test_demo_has_proposals_in_every_step_and_a_verifiable_certificate(demo, cli
 
 @pytest.mark.django_db
 def test_demo_department_and_commune_each_decide_through_their_own_path(demo):
-    """Sở GD&ĐT issues its Giấy khen and Xã Yên Sơn its Lao động tiên tiến (Decree 129/2025
-    Art. 59), each voted in its own council, numbered in its own register, signed by its own
-    head."""
+    """The province issues its Bằng khen, Sở GD&ĐT its Giấy khen and Xã Yên Sơn its Lao động
+    tiên tiến (Decree 129/2025 Art. 59), each voted in its own council, numbered in its own
+    register, signed by its own head."""
     from decisions.models import Decision, NumberSeries
 
     issued = {d.issuer.code: d for d in Decision.objects.filter(
@@ -116,7 +117,7 @@ def test_demo_department_and_commune_each_decide_through_their_own_path(demo):
              for code, d in issued.items()},
             councils,
             sorted(NumberSeries.objects.values_list("issuer__code", "symbol"))) == (
-        {"TQ-SGD-25": ("giamdoc_sgd", 1, "giay_khen"),
+        {"TQ": ("chutich", 1, "bang_khen_tinh"), "TQ-SGD-25": ("giamdoc_sgd", 1, "giay_khen"),
          "TQ-X-YS-25": ("chutich_yenson", 1, "ldtt")},
-        {("TQ-SGD-25", ("TQ-SGD-25",)), ("TQ-X-YS-25", ("TQ-X-YS-25",))},
-        [("TQ-SGD-25", "QĐ-SGDĐT"), ("TQ-X-YS-25", "QĐ-UBND")])
+        {("TQ", ("TQ",)), ("TQ-SGD-25", ("TQ-SGD-25",)), ("TQ-X-YS-25", ("TQ-X-YS-25",))},
+        [("TQ", "QĐ-UBND"), ("TQ-SGD-25", "QĐ-SGDĐT"), ("TQ-X-YS-25", "QĐ-UBND")])

@@ -117,6 +117,18 @@ def test_the_other_department_cannot_act_on_it(client_for, officer_a, office_b, 
         404, ProposalState.SUBMITTED, before)
 
 
+def test_a_proposal_cannot_be_addressed_to_a_body_that_grants_nothing(officer_a, province):
+    union = UnitFactory(code="HPN", name="Hội Liên hiệp Phụ nữ tỉnh", parent=province,
+                        level=UnitLevel.PROVINCE, kind=UnitKind.MASS_ORGANISATION)
+    member_unit = UnitFactory(code="HPN-1", parent=union)
+    officer = user_with_role(Role.UNIT_OFFICER, member_unit)
+    with pytest.raises(ValidationError) as error:
+        draft(officer, member_unit, union, people=0)
+    assert error.value.message_dict == {"recipient_unit": [
+        "Hội Liên hiệp Phụ nữ tỉnh grants no title or form (granting-authority table): address "
+        "the proposal to the competent authority."]}
+
+
 def test_a_form_the_addressee_neither_grants_nor_forwards_is_refused_even_with_override(
         officer_a, board_user, school_a):
     proposal = draft(officer_a, school_a, school_a, award="bang_khen_tinh")
