@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -140,16 +139,15 @@ def authorities(request):
     """Who grants what, dated (Law 06/2022/QH15 Art. 77–80; Decree 129/2025/NĐ-CP Art. 59),
     filtered by title/form and by the date in force."""
     require(request, "awards.view_catalogue")
-    rows = GrantingAuthority.objects.select_related("award_type")
+    # In force today unless another date is asked for; `?on=` (empty) lists every period.
+    on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
+    rows = authority_domain.in_force(on) if on else GrantingAuthority.objects.all()
     award = request.GET.get("award", "")
     if award:
         rows = rows.filter(award_type__code=award)
-    # In force today unless another date is asked for; `?on=` (empty) lists every period.
-    on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
-    if on is not None:
-        rows = rows.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
-    rows = rows.order_by("award_type__category", "award_type__sort_order", "unit_level",
-                         "unit_kind", "-valid_from")
+    rows = rows.select_related("award_type").order_by(
+        "award_type__category", "award_type__sort_order", "unit_level", "unit_kind",
+        "-valid_from")
     return render(request, "awards/authorities.html", {
         "page": paginate(request, rows, per_page=100),
         "awards": AwardType.objects.order_by("category", "sort_order"), "award": award,

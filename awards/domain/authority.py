@@ -20,6 +20,7 @@ ONE_DAY = datetime.timedelta(days=1)
 
 
 def in_force(on: datetime.date):
+    """The rows in force on `on` (both ends inclusive)."""
     return GrantingAuthority.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
 
@@ -34,10 +35,6 @@ def powers(unit, award_types, on: datetime.date) -> dict[int, str]:
         if found.get(award_id) != AuthorityPower.GRANTS:
             found[award_id] = power
     return found
-
-
-def grants(unit, award_type, on: datetime.date) -> bool:
-    return powers(unit, [award_type], on).get(award_type.pk) == AuthorityPower.GRANTS
 
 
 def granting_offices(award_type, on: datetime.date) -> list[str]:
