@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.domain import authority as authority_domain
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
+from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
@@ -141,7 +141,7 @@ def authorities(request):
     require(request, "awards.view_catalogue")
     # In force today unless another date is asked for; `?on=` (empty) lists every period.
     on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
-    rows = authority_domain.in_force(on) if on else GrantingAuthority.objects.all()
+    rows = granting_domain.in_force(on) if on else GrantingAuthority.objects.all()
     award = request.GET.get("award", "")
     if award:
         rows = rows.filter(award_type__code=award)
@@ -166,7 +166,7 @@ def authority_add(request):
     require(request, "awards.manage_catalogue")
     return form_page(
         request, AuthorityForm(request.POST or None),
-        lambda data: authority_domain.set_authority(request.user, **data),
+        lambda data: granting_domain.set_authority(request.user, **data),
         title=_("New granting authority"), submit=_("Save"),
         done=lambda _r: reverse("awards:authorities"), success_message=_("Authority recorded."))
 
@@ -177,7 +177,7 @@ def authority_end(request, public_id):
     row = get_in(GrantingAuthority.objects.select_related("award_type"), public_id=public_id)
     return form_page(
         request, AuthorityEndForm(request.POST or None),
-        lambda data: authority_domain.end_authority(request.user, row, **data),
+        lambda data: granting_domain.end_authority(request.user, row, **data),
         title=_("End: %(row)s") % {"row": f"{row.award_type.name} — {row.office}"},
         submit=_("Save"), done=lambda _r: reverse("awards:authorities"),
         success_message=_("Authority ended."))

@@ -58,7 +58,7 @@ class PendingForm(forms.Form):
 
 
 class AuthorityForm(forms.Form):
-    """A body's power over a title or form from a date (awards.domain.authority.set_authority);
+    """A body's power over a title or form from a date (awards.domain.granting.set_authority);
     the legal basis is required."""
 
     award_type = forms.ModelChoiceField(label=_("Title / form"),

@@ -14,7 +14,7 @@ from organisations.enums import UnitKind, UnitLevel
 class GrantingAuthority(DatedValue):
     """A body of `unit_level` × `unit_kind` (the head of a department, the chairman of a
     commune's people's committee, …) grants `award_type`, or proposes it upward, from
-    `valid_from` to `valid_to`. Rows are closed, never deleted (awards.domain.authority)."""
+    `valid_from` to `valid_to`. Rows are closed, never deleted (awards.domain.granting)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     award_type = models.ForeignKey(AwardType, verbose_name=_("title / form"),

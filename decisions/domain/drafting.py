@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
-from awards.domain.authority import granting_errors
+from awards.domain.granting import granting_errors
 from awards.domain.parameters import CatalogueParameters
 from decisions.enums import DecisionState
 from decisions.models import Decision, DecisionItem

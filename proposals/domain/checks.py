@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.domain import authority
+from awards.domain import granting
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries.cases import case_for, case_for_collective
 from awards.eligibility.engine import UnknownAward, evaluate
@@ -252,14 +252,14 @@ def _authority_findings(proposal, nominees, today) -> list[Finding]:
     1/7/2025). A refused form blocks (`submit` refuses it even with an override); a form the
     authority only forwards is said early."""
     recipient = proposal.recipient_unit
-    allowed = authority.powers(recipient, [n.award_type for n in nominees], today)
+    allowed = granting.powers(recipient, [n.award_type for n in nominees], today)
     findings = []
     for nominee in nominees:
         power = allowed.get(nominee.award_type_id)
         if power == AuthorityPower.GRANTS:
             continue
         if power is None:
-            message = authority.addressing_errors(recipient, [nominee.award_type], today)[0]
+            message = granting.addressing_errors(recipient, [nominee.award_type], today)[0]
         else:
             message = _("%(unit)s does not grant “%(award)s”: it will be proposed upward "
                         "after appraisal.") % {"unit": recipient.name,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
-from awards.domain.authority import in_force
+from awards.domain.granting import in_force
 from awards.models import AwardType
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims

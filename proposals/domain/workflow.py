@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
-from awards.domain.authority import addressing_errors
+from awards.domain.granting import addressing_errors
 from awards.domain.ledger import record_award
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
@@ -37,7 +37,7 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
     """Submit (or resubmit after a return). Runs every nominee through the engine and the
     dossier checks; stores each verdict on its nominee; claims the nominees' initiatives under
     the one-use rule. A form the addressed authority neither grants nor proposes upward
-    refuses the submission (awards.domain.authority); other errors block unless board staff
+    refuses the submission (awards.domain.granting); other errors block unless board staff
     give `override_reason` (recorded).
 
     Side effects: nominee verdicts; initiative claims (emulation one-use ledger); state →

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from awards.domain import authority
+from awards.domain import granting
 from awards.models import AwardType, GrantingAuthority
 from organisations.enums import UnitKind, UnitLevel
 from tests.factories import UnitFactory
@@ -31,7 +31,7 @@ G, F, NO = "grants", "forwards", None
 def power(body: str, code: str, on: datetime.date):
     level, kind = BODIES[body]
     award = AwardType.objects.get(code=code)
-    return authority.powers(UnitFactory.build(level=level, kind=kind), [award], on).get(award.pk)
+    return granting.powers(UnitFactory.build(level=level, kind=kind), [award], on).get(award.pk)
 
 
 COMMUNE_POWERS = ["thon_van_hoa", "gia_dinh_van_hoa", "tt_ldtt", "cstd_co_so", "ldtt",
@@ -80,7 +80,7 @@ def test_the_predecessor_law_answers_for_earlier_dates(body, code, on, expected)
 
 def _citation(body, code, on):
     level, kind = BODIES[body]
-    return authority.in_force(on).get(award_type__code=code, unit_level=level,
+    return granting.in_force(on).get(award_type__code=code, unit_level=level,
                                       unit_kind=kind).citation
 
 
@@ -111,7 +111,7 @@ def test_messages_name_the_form_and_who_grants_it():
     school = UnitFactory(name="Trường Tiểu học Yên Sơn", level=UnitLevel.GRASSROOTS,
                          kind=UnitKind.SCHOOL)
     award = AwardType.objects.get(code="bang_khen_tinh")
-    assert authority.addressing_errors(school, [award, award], D(2026, 1, 5)) == [
+    assert granting.addressing_errors(school, [award, award], D(2026, 1, 5)) == [
         "Trường Tiểu học Yên Sơn neither grants nor proposes upward “Bằng khen cấp bộ, ban, "
         "ngành, tỉnh” on 05/01/2026 (granted by: Chủ tịch UBND cấp tỉnh). Address the proposal "
         "to the competent authority."]
@@ -121,7 +121,7 @@ def test_set_authority_closes_the_open_row_and_is_audited(admin_user):
     award = AwardType.objects.get(code="xa_tieu_bieu")
     open_row = GrantingAuthority.objects.get(award_type=award, unit_level="province",
                                              unit_kind="peoples_committee", valid_to=None)
-    new = authority.set_authority(
+    new = granting.set_authority(
         admin_user, award_type=award, unit_level="province", unit_kind="peoples_committee",
         power="forwards", office="Chủ tịch UBND cấp tỉnh", valid_from=D(2027, 1, 1),
         citation="Nghị định 999/2026/NĐ-CP, Điều 1", verified=False)
@@ -137,10 +137,10 @@ def test_set_authority_requires_a_citation_and_goes_forward_only(admin_user):
     fields = {"award_type": award, "unit_level": "commune", "unit_kind": "peoples_committee",
               "power": "grants", "office": "Chủ tịch UBND cấp xã"}
     with pytest.raises(ValidationError) as no_citation:
-        authority.set_authority(admin_user, **fields, valid_from=D(2027, 1, 1), citation=" ",
+        granting.set_authority(admin_user, **fields, valid_from=D(2027, 1, 1), citation=" ",
                                 verified=True)
     with pytest.raises(ValidationError) as backwards:
-        authority.set_authority(admin_user, **fields, valid_from=D(2025, 7, 1),
+        granting.set_authority(admin_user, **fields, valid_from=D(2025, 7, 1),
                                 citation="Nghị định 129/2025/NĐ-CP", verified=True)
     assert (no_citation.value.message_dict, backwards.value.message_dict,
             AuditEntry.objects.count()) == (
@@ -150,7 +150,7 @@ def test_set_authority_requires_a_citation_and_goes_forward_only(admin_user):
 
 def test_end_authority_closes_a_row_with_its_citation(admin_user):
     row = GrantingAuthority.objects.filter(valid_to=None, award_type__code="tt_ldxs").first()
-    authority.end_authority(admin_user, row, valid_to=D(2027, 6, 30),
+    granting.end_authority(admin_user, row, valid_to=D(2027, 6, 30),
                             citation="Luật sửa đổi 2027")
     row.refresh_from_db()
     entry = AuditEntry.objects.get(action="awards.authority.end")
