@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from awards.models import AwardType, TaskRating
+from awards.models import AwardRecord, AwardType, TaskRating
 from core.domain.calendar import work_calendar
 from decisions.domain import corrections, drafting, issuing
 from organisations.models import Person, Unit
@@ -22,15 +22,18 @@ SUMMARY = ("Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025; có g
            "giảng dạy được áp dụng hiệu quả tại đơn vị.")
 
 
-def _people(unit: Unit, count: int, skip: int = 0) -> list[Person]:
+def _people(unit: Unit, count: int, skip: int = 0, award=None) -> list[Person]:
     """People of the unit rated at least "good" in YEAR (eligible for a Giấy khen); without
     rating history (`seed_demo --no-history`) any people of the unit, and the board overrides
-    the failed checks at submission."""
+    the failed checks at submission. Those the history already gave `award` for YEAR are left
+    out: a decision would give it twice."""
     rated = TaskRating.objects.filter(year=YEAR, rating__in=["tot", "xuat_sac"],
                                       person__unit=unit).values("person_id")
-    people = Person.objects.filter(pk__in=rated)
+    held = (AwardRecord.objects.filter(award_type=award, year=YEAR).values("person_id")
+            if award is not None else AwardRecord.objects.none().values("person_id"))
+    people = Person.objects.filter(pk__in=rated).exclude(pk__in=held)
     if people.count() < skip + count:
-        people = Person.objects.filter(unit=unit)
+        people = Person.objects.filter(unit=unit).exclude(pk__in=held)
     return list(people.order_by("full_name")[skip:skip + count])
 
 
@@ -85,8 +88,8 @@ def build_proposals() -> int:
     bang_khen = AwardType.objects.get(code="bang_khen_tinh")
     pool = iter(range(0, 60, 3))
 
-    def people(n):
-        return _people(sgd, n, skip=next(pool))
+    def people(n, award=None):
+        return _people(sgd, n, skip=next(pool), award=award)
 
     _proposal(officer, sgd, sgd, giay_khen, people(3))  # draft
     _submit(officer, board, _proposal(officer, sgd, province, bang_khen, people(2),
@@ -110,12 +113,13 @@ def build_proposals() -> int:
     _submit(officer, office, waiting)
     _appraise(office, waiting)
     workflow.finish_appraisal(office, waiting)  # appraised, awaiting the department's council
-    decided = _proposal(officer, sgd, sgd, giay_khen, people(4))
+    decided = _proposal(officer, sgd, sgd, giay_khen, people(4, giay_khen))
     _submit(officer, office, decided)
     _appraise(office, decided)
     workflow.finish_appraisal(office, decided)
     _department_council_and_decision(users, sgd, decided)
-    provincial = _proposal(officer, sgd, province, bang_khen, people(2), level="province")
+    provincial = _proposal(officer, sgd, province, bang_khen, people(2, bang_khen),
+                           level="province")
     _submit(officer, board, provincial)
     _appraise(board, provincial)
     workflow.finish_appraisal(board, provincial)
@@ -183,11 +187,12 @@ def _commune_decision(users) -> None:
     commune = Unit.objects.get(code="TQ-X-YS-25")
     school = Unit.objects.filter(parent=commune, valid_to__isnull=True,
                                  kind="school").order_by("code").first()
-    if school is None or not Person.objects.filter(unit=school).exists():
+    ldtt = AwardType.objects.get(code="ldtt")
+    if school is None or not _people(school, 1, award=ldtt):
         return
     office = users["vanhoa_yenson"]
-    ldtt = AwardType.objects.get(code="ldtt")
-    proposal = _proposal(users["canbo_yenson"], school, commune, ldtt, _people(school, 2),
+    proposal = _proposal(users["canbo_yenson"], school, commune, ldtt,
+                         _people(school, 2, award=ldtt),
                          level="commune", letter="TTr-TH",
                          title=f"Đề nghị công nhận danh hiệu Lao động tiên tiến năm {YEAR}")
     _submit(users["canbo_yenson"], office, proposal)
