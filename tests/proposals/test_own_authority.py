@@ -260,6 +260,15 @@ def test_the_department_drafts_and_its_director_issues_in_its_own_register(
         (302, 302), "01/QĐ-SGDĐT", ProposalState.DECIDED, [("SO-A", 2026, 1)])
 
 
+def test_the_draft_page_proposes_the_addressed_authority_as_issuer(client_for, officer_a,
+                                                                  office_a, dept_a, school_a):
+    proposal = _voted(officer_a, office_a, dept_a, dept_a, school_a)
+    client = client_for(office_a)
+    page = client.get(reverse("decisions:draft"), {"proposal": str(proposal.public_id)})
+    garbled = client.get(reverse("decisions:draft"), {"proposal": "not-a-uuid"})
+    assert (page.context["form"].initial["issuer"], garbled.status_code) == (dept_a, 200)
+
+
 def test_the_other_department_director_cannot_issue_it(client_for, officer_a, office_a, head_b,
                                                        dept_a, school_a):
     decision = draft_for(office_a, [_voted(officer_a, office_a, dept_a, dept_a, school_a)],
