@@ -160,14 +160,11 @@ def test_the_refusal_names_the_form_in_vietnamese(officer_a, dept_a, school_a):
         "ngành, tỉnh”")
 
 
-def test_a_provincial_form_addressed_to_the_province_is_not_refused(officer_a, board_user,
-                                                                   dept_a, province):
+def test_a_provincial_form_addressed_to_the_province_raises_no_authority_finding(officer_a,
+                                                                                dept_a,
+                                                                                province):
     proposal = draft(officer_a, dept_a, province, award="bang_khen_tinh", level="province")
-    complete_dossier(officer_a, proposal)
-    try:
-        workflow.submit(officer_a, proposal)
-    except workflow.SubmissionBlocked as blocked:  # eligibility, not authority
-        assert [f.code for f in blocked.result.errors if f.code == "authority"] == []
+    assert [f.message for f in check_proposal(proposal).findings if f.code == "authority"] == []
 
 
 # ------------------------------------------------------------------ the council
