@@ -10,7 +10,7 @@ from awards.domain import facts as facts_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
-from awards.domain.qualify import forecast, qualifying, qualifying_each
+from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
@@ -104,6 +104,8 @@ def qualify(request, mode="now"):
             people, INDIVIDUAL_AWARDS, year, params) for verdict in verdicts)
     else:
         rows = (forecast if mode == "forecast" else qualifying)(people, award, year, params)
+    # The forecast's verdicts are for next year: where people stand is asked for that year.
+    rows = with_standing(rows, year + (mode == "forecast"))
     names = dict(AwardType.objects.values_list("code", "name"))
     names[ALL] = _("All individual titles and forms")
     if request.GET.get("export") == "xlsx":

@@ -186,7 +186,7 @@ def test_qualify_list_and_export(client, board_user, dept_a):
         ledger.set_rating(None, person=weak, year=y, rating="hoan_thanh")
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "bang_khen_tinh", "year": 2025})
-    assert [p.full_name for p, _v in response.context["rows"]] == ["Đủ Điều Kiện"]
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Đủ Điều Kiện"]
     export = client.get(reverse("awards:qualify"), {"award": "bang_khen_tinh", "year": 2025,
                                                     "export": "xlsx"})
     from io import BytesIO
@@ -241,7 +241,7 @@ def test_qualify_list_shows_unit_and_position(client, board_user, dept_a):
     _rated_people(dept_a, 2)
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
-    assert [(p.full_name, p.unit, p.position) for p, _v in response.context["rows"]] == [
+    assert [(p.full_name, p.unit, p.position) for p, _v, _s in response.context["rows"]] == [
         ("Người 00", dept_a.name, "Chuyên viên"), ("Người 01", dept_a.name, "Chuyên viên")]
     html = response.content.decode()
     assert f"<td>{dept_a.name}</td><td>Chuyên viên</td>" in html
@@ -263,7 +263,7 @@ def test_forecast_lists_people_one_year_short(client, board_user, dept_a):
     ledger.set_rating(None, person=weak, year=2025, rating="xuat_sac")
     give(weak, "cstd_co_so", 2025)
     forecast = client.get(reverse("awards:forecast"), {"award": "bang_khen_tinh", "year": 2025})
-    assert [p.full_name for p, _v in forecast.context["rows"]] == ["Một Năm Nữa"]
+    assert [p.full_name for p, _v, _s in forecast.context["rows"]] == ["Một Năm Nữa"]
 
 
 def test_discipline_and_pending_matters_from_the_database_hold_awards(dept_a):
@@ -344,7 +344,7 @@ def test_who_qualifies_for_which_title_page_and_export(client, board_user, dept_
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025})
     assert response.context["award"] == "all"
-    assert [(p.full_name, v.award) for p, v in response.context["rows"]] == [
+    assert [(p.full_name, v.award) for p, v, _s in response.context["rows"]] == [
         ("Người 00", "ldtt"), ("Người 00", "giay_khen")]
     assert "<td>Lao động tiên tiến</td>" in response.content.decode()
     export = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025,
