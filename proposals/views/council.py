@@ -15,7 +15,13 @@ from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
 from proposals.domain.queries.council import seat_of, sessions_for_user
 from proposals.enums import ProposalState, SessionState, Vote
-from proposals.interfaces.forms import AgendaForm, ConfirmForm, SeatForm, SessionForm
+from proposals.interfaces.forms import (
+    AgendaForm,
+    CloseSessionForm,
+    ConfirmForm,
+    SeatForm,
+    SessionForm,
+)
 from proposals.interfaces.minutes import minutes_docx, minutes_pdf
 from proposals.models import VoteReceipt
 from proposals.rules import BOARD
@@ -111,8 +117,8 @@ def session_open(request, public_id):
 def session_close(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    return form_page(request, ConfirmForm(posted(request)),
-                     lambda d: council.close_session(request.user, session),
+    return form_page(request, CloseSessionForm(posted(request), session=session),
+                     lambda d: council.close_session(request.user, session, **d),
                      title=_("Close the session and tally"), submit=_("Close and tally"),
                      done=lambda r: _url(session),
                      success_message=_("Session closed; the results are final."),
