@@ -17,9 +17,12 @@ from decisions.models import Certificate, Decision, DecisionItem
 
 @transaction.atomic
 def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name: str,
-                       recipient_detail: str, unit=None, **decision_fields) -> Decision:
-    """Draft an amending decision for one wrong name, position or unit. It takes effect when
-    issued (issuing.issue_decision). Side effect: audit `decisions.decision.draft`."""
+                       recipient_detail: str, unit=None, money: int | None = None,
+                       **decision_fields) -> Decision:
+    """Draft an amending decision for one wrong name, position or unit (and, when `money` is
+    given, a wrong amount). It takes effect when issued (issuing.issue_decision). Its item
+    holds the money as the difference it makes — new amount − old amount, signed — since the
+    original already paid the old amount. Side effect: audit `decisions.decision.draft`."""
     original = item.decision
     if original.state != DecisionState.ISSUED:
         raise ValidationError(_("Only an issued decision can be corrected."))
@@ -38,7 +41,8 @@ def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name
         decision=amending, corrects=item, award_type=item.award_type, person=item.person,
         collective=item.collective, household=item.household, unit=unit or item.unit,
         year=item.year, kind=item.kind, recipient_name=recipient_name,
-        recipient_detail=recipient_detail, ordinal=item.ordinal, money=item.money,
+        recipient_detail=recipient_detail, ordinal=item.ordinal,
+        money=(item.money if money is None else money) - item.money,
         coefficient=item.coefficient, base_salary=item.base_salary,
         money_citation=item.money_citation)
     record(actor, "decisions.decision.draft", amending, unit=original.issuer, reason=reason,

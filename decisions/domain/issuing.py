@@ -15,6 +15,7 @@ from awards.enums import RecordSource
 from awards.models import AwardRecord
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
+from decisions.domain.wording import authority_words
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
@@ -33,8 +34,8 @@ def certificate_code() -> str:
 
 
 def issuer_label(decision: Decision) -> str:
-    return decision.authority_title.title() if decision.authority_title.isupper() else (
-        decision.authority_title)
+    """The ledger's "issued by": the authority in proper case (not `str.title()`)."""
+    return authority_words(decision)
 
 
 @transaction.atomic
