@@ -19,8 +19,9 @@ GROUP_FORMS = {"giay_khen": "Giấy khen", "bang_khen_tinh": "Bằng khen"}
 _GROUP_LEVEL = re.compile(r"cấp bộ, ban, ngành, tỉnh")
 _TIER_LEVEL = {"province": "cấp tỉnh"}
 # Institutions written with a capital inside a sentence (Decree 30/2020 Appx II.II).
+# Whole words only, and never short ones that also occur as common words ("cơ sở", "cán bộ").
 _INSTITUTIONS = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Chính phủ", "Thủ tướng", "Quốc hội",
-                 "Sở", "Bộ", "Ban", "Văn phòng", "Phòng")
+                 "Văn phòng", "đốc Sở")
 
 
 def sentence_start(text: str) -> str:
@@ -43,7 +44,7 @@ def proper_case(text: str, names=()) -> str:
             return f"{head.capitalize()} {name}" if head else name
     lowered = text.capitalize()
     for word in _INSTITUTIONS:
-        lowered = re.sub(rf"(?<=\s){word.lower()}(?=\s|$)", word, lowered)
+        lowered = re.sub(rf"(?<!\w){word.lower()}(?!\w)", word, lowered)
     return lowered
 
 
