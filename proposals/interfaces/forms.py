@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope, users_with_role_over
@@ -134,12 +135,15 @@ class ConfirmForm(forms.Form):
 class CloseSessionForm(forms.Form):
     """Closing a council session: when the meeting ended (for the minutes)."""
 
-    ended_at = forms.DateTimeField(label=_("Meeting ended at"),
-                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ended_at = forms.DateTimeField(label=_("Meeting ended at"), widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
+        # Usually closed as the meeting ends: now, or the start if the clock says earlier.
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["ended_at"].initial = max(now, timezone.localtime(session.held_at))
 
     def clean_ended_at(self):
         ended_at = self.cleaned_data["ended_at"]
