@@ -181,9 +181,13 @@ def certificate_page(certificate: Certificate, base_url: str) -> CertificatePage
         status_note=STATUS_NOTES.get(certificate.status))
 
 
-def decision_certificates_pdf(decision: Decision, base_url: str) -> bytes:
-    """Every certificate of the decision, one page each, for bulk printing."""
-    certificates = (Certificate.objects.filter(item__decision=decision)
+def decision_certificates_pdf(decision: Decision, base_url: str, items=None) -> bytes:
+    """The certificates of the decision (of `items` only, when given: a reader's awardees),
+    one page each, for bulk printing."""
+    certificates = Certificate.objects.filter(item__decision=decision)
+    if items is not None:
+        certificates = certificates.filter(item__in=items)
+    certificates = (certificates
                     .select_related("item__award_type", "item__decision__amends")
                     .order_by("item__ordinal"))
     return certificates_pdf(certificate_page(c, base_url) for c in certificates)

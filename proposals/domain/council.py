@@ -155,6 +155,12 @@ def cast_vote(member: CouncilMember, nominee: Nominee, vote: str) -> None:
            changes={} if secret else {"vote": [None, vote]})
 
 
+def members_voted(session: CouncilSession) -> int:
+    """How many members have cast at least one vote: all that may be shown while voting is
+    open (never a count per nominee or per option)."""
+    return VoteReceipt.objects.filter(session=session).values("member").distinct().count()
+
+
 def threshold(nominee: Nominee, on) -> tuple[Fraction, bool, str]:
     """(share, inclusive, citation): the catalogue's vote share (≥) or the default (>)."""
     row = parameter_in_force(nominee.award_for_decision, "vote_share", on)

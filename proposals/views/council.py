@@ -72,12 +72,13 @@ def session_detail(request, public_id):
     session = _session(request, public_id)
     is_board = _is_board_of(request.user, session)
     seat = seat_of(request.user, session)
-    # Running tallies are for the board; members see results once the session is closed.
-    rows = council.tally(session) if (is_board or session.state == SessionState.CLOSED) else []
+    # Secret ballot (Decree 98/2023 Art. 30.7): no count, not even to the board, until the
+    # session is closed — a running tally would let anyone steer the remaining votes.
+    rows = council.tally(session) if session.state == SessionState.CLOSED else []
     return render(request, "proposals/session_detail.html", {
         "session": session, "members": session.members.select_related("user", "unit"),
         "agenda": session.proposals.select_related("unit"), "rows": rows, "seat": seat,
-        "is_board": is_board, "votes_cast": session.ballots.count()})
+        "is_board": is_board, "members_voted": council.members_voted(session)})
 
 
 @login_required
