@@ -84,7 +84,8 @@ def test_manifest_describes_the_decision_awardees_and_files(en, officer_a, board
         "subject_kind": "individual", "cccd": i.person.cccd,
         "unit": {"code": dept_a.code, "name": dept_a.name}, "form_code": "giay_khen",
         "form_name": i.award_type.name, "award_kind": i.kind, "year": i.year,
-        "money": i.money, "certificates": [c.code for c in i.certificates.all()]}
+        "money": i.money, "certificates": [c.code for c in i.certificates.all()],
+        "revocation": None}
         for i in items]
     documents = DossierDocument.objects.filter(proposal=proposal, withdrawn=False)
     assert sorted((f["doc_type"], f["sha256"], f["size"]) for f in manifest["files"]
