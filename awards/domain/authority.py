@@ -30,7 +30,7 @@ def current_authorities(unit: Unit | None) -> list[Unit]:
     renaming to the units existing today (a dissolution without successor ends the chain)."""
     if unit is None:
         return []
-    frontier, found, seen = [unit], [], set()
+    frontier, found, seen = [Unit.objects.get(pk=unit.pk)], [], set()  # fresh: valid_to
     for _step in range(MAX_CHAIN):
         if not frontier:
             break
