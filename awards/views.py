@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
@@ -16,6 +17,7 @@ from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
+    CorrectRecordForm,
     DisciplineForm,
     ParameterForm,
     PendingForm,
@@ -157,6 +159,21 @@ def record_revoke(request, public_id):
         request, form, lambda data: ledger_domain.revoke_award(request.user, entry, **data),
         title=_("Revoke: %(award)s") % {"award": entry}, submit=_("Revoke"),
         done=lambda _r: reverse("awards:ledger"), success_message=_("Award revoked."))
+
+
+@login_required
+def record_correct(request, public_id):
+    """Correct a record entered by hand or imported, by the correcting decision; the same
+    granting-authority rule as revocation."""
+    entry = get_in(scoped_records(request.user), public_id=public_id)
+    if not request.user.has_perm("awards.amend_record", entry):
+        return refused(request, refusal(entry))
+    initial = {name: getattr(entry, name) for name in ledger_domain.CORRECTABLE}
+    form = CorrectRecordForm(request.POST or None, initial=initial)
+    return form_page(
+        request, form, lambda data: ledger_domain.correct_award(request.user, entry, **data),
+        title=_("Correct: %(award)s") % {"award": entry}, submit=pgettext("ledger", "Correct"),
+        done=lambda _r: reverse("awards:ledger"), success_message=_("Award corrected."))
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
 from awards.domain.authority import ensure_may_amend
+from awards.enums import RecordSource
 from awards.models import AwardRecord, TaskRating
 
 LIVE_KEY_FIELDS = ("person_id", "collective_id", "household_id", "award_type_id", "year")
@@ -53,7 +54,7 @@ def live_conflicts(entries: list[AwardRecord]) -> dict[int, AwardRecord]:
     found = {}
     for index, entry in wanted:
         key = live_key(entry)
-        if key in held:
+        if key in held and (entry.pk is None or held[key].pk != entry.pk):  # not itself
             found[index] = held[key]
         else:
             held[key] = entry
@@ -125,23 +126,27 @@ def record_award(actor, *, award_type, year: int, decision_number: str,
     return entry
 
 
-def _check_revoking_decision(entry, *, reason, decision_number, decision_date,
-                             decision_issuer) -> None:
+def _check_act(entry, *, reason, number, date, issuer, keys) -> None:
+    """The revoking or correcting decision is complete and dated between the award and today.
+    `keys` name the form fields (number, date, issuer) the errors belong to."""
     errors = {}
     if not reason.strip():
         errors["reason"] = _("Give a reason.")
-    if not decision_number.strip():
-        errors["decision_number"] = _("Give the number of the revoking decision.")
-    if not decision_issuer.strip():
-        errors["decision_issuer"] = _("Give the authority that issued the revoking decision.")
-    if decision_date > timezone.localdate():
-        errors["decision_date"] = _("A decision cannot be dated in the future.")
-    elif decision_date < entry.decision_date:
-        errors["decision_date"] = _("The revoking decision is dated before the award "
-                                    "(%(date)s).") % {
+    if not number.strip():
+        errors[keys[0]] = _("Give the number of the decision.")
+    if not issuer.strip():
+        errors[keys[2]] = _("Give the authority that issued the decision.")
+    if date > timezone.localdate():
+        errors[keys[1]] = _("A decision cannot be dated in the future.")
+    elif date < entry.decision_date:
+        errors[keys[1]] = _("The decision is dated before the award (%(date)s).") % {
             "date": entry.decision_date.strftime("%d/%m/%Y")}
     if errors:
         raise ValidationError(errors)
+
+
+REVOKING_KEYS = ("decision_number", "decision_date", "decision_issuer")
+CORRECTING_KEYS = ("correcting_number", "correcting_date", "correcting_issuer")
 
 
 @transaction.atomic
@@ -156,8 +161,8 @@ def revoke_award(actor, entry: AwardRecord, *, reason: str, decision_number: str
     if entry.revoked:
         raise ValidationError(_("This award was already revoked on %(date)s.") % {
             "date": entry.revoked_on.strftime("%d/%m/%Y") if entry.revoked_on else "?"})
-    _check_revoking_decision(entry, reason=reason, decision_number=decision_number,
-                             decision_date=decision_date, decision_issuer=decision_issuer)
+    _check_act(entry, reason=reason, number=decision_number, date=decision_date,
+               issuer=decision_issuer, keys=REVOKING_KEYS)
     fields = ["revoked", "revoked_on", "revoked_reason", "revoking_decision_number",
               "revoking_decision_date", "revoking_issuer"]
     before = snapshot(entry, fields)
@@ -168,6 +173,50 @@ def revoke_award(actor, entry: AwardRecord, *, reason: str, decision_number: str
     entry.save(update_fields=fields)
     record(actor, "awards.record.revoke", entry, unit=entry.unit,
            changes=diff(before, snapshot(entry, fields)), reason=entry.revoked_reason)
+    return entry
+
+
+CORRECTABLE = ["award_type", "year", "kind", "decision_number", "decision_date", "issuer",
+               "issuer_unit"]
+
+
+@transaction.atomic
+def correct_award(actor, entry: AwardRecord, *, reason: str, correcting_number: str,
+                  correcting_date: datetime.date, correcting_issuer: str,
+                  **values) -> AwardRecord:
+    """Correct a record entered by hand or imported (`values`: any of CORRECTABLE) by the
+    correcting decision — like a revocation, only the granting authority's staff may (Law
+    06/2022/QH15 Art. 93, awards.domain.authority). A record written by a decision issued here
+    is corrected by an amending decision instead (decisions.domain.corrections), so the
+    decision, its certificate and the ledger never disagree. The corrected record must still be
+    the only live award of its subject, award and year. Side effect: audit
+    `awards.record.correct`, old → new, with the correcting decision."""
+    entry = AwardRecord.objects.select_for_update().get(pk=entry.pk)
+    ensure_may_amend(actor, entry)
+    if entry.source == RecordSource.DECISION:
+        raise ValidationError(_("This award was written by a decision issued here: correct it "
+                                "with an amending decision from the decision's page."))
+    _check_act(entry, reason=reason, number=correcting_number, date=correcting_date,
+               issuer=correcting_issuer, keys=CORRECTING_KEYS)
+    before = snapshot(entry, [*CORRECTABLE, "note"])
+    for name, value in values.items():
+        if name in CORRECTABLE:
+            setattr(entry, name, value)
+    entry.note = (_("Corrected by decision %(number)s dated %(date)s by %(issuer)s") % {
+        "number": correcting_number.strip(), "date": correcting_date.strftime("%d/%m/%Y"),
+        "issuer": correcting_issuer.strip()})[:255]
+    if entry.year > entry.decision_date.year:
+        raise ValidationError({"year": _("The achievement year is after the decision date.")})
+    entry.full_clean(validate_constraints=False)
+    if conflicts := live_conflicts([entry]):
+        raise LedgerConflict(conflicts)
+    try:
+        with transaction.atomic():
+            entry.save(update_fields=[*CORRECTABLE, "note"])
+    except IntegrityError:
+        raise LedgerConflict(live_conflicts([entry])) from None
+    record(actor, "awards.record.correct", entry, unit=entry.unit, reason=reason.strip(),
+           changes=diff(before, snapshot(entry, [*CORRECTABLE, "note"])))
     return entry
 
 

@@ -53,6 +53,24 @@ class RevokeForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CorrectRecordForm(forms.Form):
+    """A record entered by hand or imported, corrected by the correcting decision."""
+
+    award_type = forms.ModelChoiceField(label=_("Title / form"), queryset=AwardType.objects.all())
+    year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)
+    kind = forms.ChoiceField(label=_("Award kind"), choices=AwardKind.choices)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=100)
+    decision_date = forms.DateField(label=_("Decision date"), widget=date_widget())
+    issuer = forms.CharField(label=_("Issued by"), max_length=255)
+    issuer_unit = UnitChoiceField(label=_("Granting authority"),
+                                  queryset=Unit.objects.order_by("path"), required=False)
+    correcting_number = forms.CharField(label=_("Correcting decision number"), max_length=100)
+    correcting_date = forms.DateField(label=_("Correcting decision date"), widget=date_widget())
+    correcting_issuer = forms.CharField(label=_("Correcting decision issued by"),
+                                        max_length=255)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class DisciplineForm(forms.Form):
     level = forms.ChoiceField(label=pgettext_lazy("discipline", "Level"),
                               choices=DisciplineLevel.choices)

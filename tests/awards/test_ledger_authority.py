@@ -151,3 +151,60 @@ def test_correction_obeys_the_authority_and_audits_the_ledger_old_to_new(
     assert (audit.reason, audit.changes) == ("Sai đơn vị", {
         "unit": [dept_a.name, school_a.name],
         "note": ["", f"Corrected by decision {amending.number_label}"]})
+
+
+CORRECTING = {"correcting_number": "20/QĐ-UBND", "correcting_date": D(2026, 4, 1),
+              "correcting_issuer": "Chủ tịch UBND tỉnh", "reason": "Ghi sai năm thành tích"}
+
+
+def test_a_manual_record_is_corrected_by_its_authority_with_the_decision(province, dept_a,
+                                                                        officer_a, board_user):
+    entry = granted(province, dept_a, year=2023)
+    with pytest.raises(NotGrantingAuthority):
+        ledger.correct_award(officer_a, entry, year=2024, **CORRECTING)
+    ledger.correct_award(board_user, entry, year=2024, **CORRECTING)
+    entry.refresh_from_db()
+    note = "Corrected by decision 20/QĐ-UBND dated 01/04/2026 by Chủ tịch UBND tỉnh"
+    assert (entry.year, entry.note) == (2024, note)
+    audit = AuditEntry.objects.get(action="awards.record.correct")
+    assert (audit.actor, audit.reason, audit.changes) == (
+        board_user, "Ghi sai năm thành tích", {"year": [2023, 2024], "note": ["", note]})
+
+
+def test_a_correction_may_not_make_a_second_live_award(province, dept_a, board_user):
+    entry = granted(province, dept_a, year=2023)
+    ledger.record_award(None, award_type=entry.award_type, year=2024, decision_number="6/QĐ",
+                        decision_date=D(2025, 1, 20), issuer="Chủ tịch UBND tỉnh",
+                        issuer_unit=province, person=entry.person)
+    with pytest.raises(ledger.LedgerConflict):
+        ledger.correct_award(board_user, entry, year=2024, **CORRECTING)
+    entry.refresh_from_db()
+    assert entry.year == 2023
+    ledger.correct_award(board_user, entry, decision_number="5b/QĐ-UBND", **CORRECTING)
+
+
+def test_a_decision_record_is_corrected_only_by_an_amending_decision(officer_a, board_user,
+                                                                     approver_user, dept_a):
+    entry = issued(officer_a, board_user, approver_user, dept_a).items.get().award_record
+    with pytest.raises(ValidationError) as refused:
+        ledger.correct_award(board_user, entry, year=2020, **CORRECTING)
+    assert refused.value.messages == [
+        "This award was written by a decision issued here: correct it with an amending "
+        "decision from the decision's page."]
+
+
+def test_correct_page_by_persona(client, province, dept_a, officer_a, board_user, outsider):
+    entry = granted(province, dept_a, year=2023)
+    from django.urls import reverse
+
+    url = reverse("awards:record_correct", args=[entry.public_id])
+    data = {"award_type": entry.award_type.pk, "year": 2024, "kind": "cong_trang",
+            "decision_number": "5/QĐ-UBND", "decision_date": "2024-01-20",
+            "issuer": "Chủ tịch UBND tỉnh", "issuer_unit": province.pk,
+            "correcting_number": "20/QĐ-UBND", "correcting_date": "2026-04-01",
+            "correcting_issuer": "Chủ tịch UBND tỉnh", "reason": "Ghi sai năm"}
+    for user, status in ((outsider, 404), (officer_a, 403), (board_user, 302)):
+        client.force_login(user)
+        assert client.post(url, data).status_code == status
+    entry.refresh_from_db()
+    assert entry.year == 2024

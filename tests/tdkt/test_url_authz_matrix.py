@@ -222,6 +222,7 @@ MATRIX = {
     # Only the granting authority's staff (unit A's board, admin) revoke; its officer is told
     # who may (awards.domain.authority).
     "awards:record_revoke": row(200, 200, 403, 404, 403, LOGIN),
+    "awards:record_correct": row(200, 200, 403, 404, 403, LOGIN),
     "core:holiday_add": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_deactivate": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_list": row(200, 200, 200, 200, 200, LOGIN),
@@ -429,6 +430,7 @@ KEYS = {
     "organisations:cluster_add_member": "cluster", "organisations:cluster_leadership": "cluster",
     "organisations:cluster_start_year": "cluster",
     "awards:parameter_add": "award", "awards:record_revoke": "record",
+    "awards:record_correct": "record",
     "awards:record_add": "person", "awards:discipline_add": "person",
     "awards:pending_add": "person", "awards:person_profile": "person",
     "awards:collective_profile": "collective", "emulation:plan_download": "plan",
