@@ -63,8 +63,9 @@ def test_officer_records_a_provincial_award_and_only_the_province_revokes_it(
     url = reverse("awards:record_revoke", args=[entry.public_id])
     refused = client.post(url, REVOKING)
     assert refused.status_code == 403
-    assert "Only the staff of the authority that granted this award (Ủy ban nhân dân tỉnh " \
-           "Thử Nghiệm)" in refused.content.decode()
+    assert ("Chỉ cán bộ của cơ quan đã quyết định khen thưởng (Ủy ban nhân dân tỉnh Thử "
+            "Nghiệm), hoặc của cơ quan kế thừa, mới được thu hồi hoặc đính chính khen thưởng "
+            "này") in refused.content.decode()  # the back office speaks Vietnamese
     assert AwardRecord.objects.get().revoked is False
     assert url not in client.get(reverse("awards:ledger")).content.decode()  # no button
     client.force_login(board_user)
@@ -88,8 +89,8 @@ def test_manual_entry_of_a_second_live_award_names_the_first_on_the_form(
     response = client.post(url, data | {"decision_number": "99/QĐ-UBND"})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        "Trần Văn An was already awarded Lao động tiên tiến for 2024 by decision 15/QĐ-UBND "
-        "dated 15/01/2025 (Chủ tịch UBND tỉnh)."]
+        "Trần Văn An đã được khen Lao động tiên tiến năm 2024 theo Quyết định số 15/QĐ-UBND "
+        "ngày 15/01/2025 (Chủ tịch UBND tỉnh)."]
     assert AwardRecord.objects.count() == 1
 
 
