@@ -106,7 +106,16 @@ class AwardRecordOut(Schema):
     decision_number: str
     decision_date: datetime.date
     issuer: str
+    issuer_unit_code: str | None
     revoked: bool
+    revoking_decision_number: str
+    revoking_decision_date: datetime.date | None
+    revoking_issuer: str
+    revoked_reason: str
+
+    @staticmethod
+    def resolve_issuer_unit_code(obj):
+        return obj.issuer_unit.code if obj.issuer_unit_id else None
 
     @staticmethod
     def resolve_award(obj):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("catalogue/<str:code>/parameters/new/", views.parameter_add, name="parameter_add"),
     path("ledger/", views.ledger, name="ledger"),
     path("ledger/<uuid:public_id>/revoke/", views.record_revoke, name="record_revoke"),
+    path("ledger/<uuid:public_id>/correct/", views.record_correct, name="record_correct"),
     path("profiles/<uuid:public_id>/awards/new/", views.record_add, name="record_add"),
     path("profiles/<uuid:public_id>/discipline/new/", views.fact_add, {"fact": "discipline"},
          name="discipline_add"),

@@ -8,9 +8,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from awards.domain.authority import may_amend, refusal
+from awards.interfaces.forms import RevokeForm
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.views import form_page, refused
 from core.uploads import content_disposition
 from decisions.domain import corrections, drafting, issuing
 from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
@@ -21,7 +23,7 @@ from decisions.interfaces.documents import (
     decision_docx,
     decision_pdf,
 )
-from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm, RevokeForm
+from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm
 from decisions.models import DecisionItem
 from organisations.views.common import get_in, require
 from proposals.domain.queries import proposals_for_user
@@ -168,6 +170,8 @@ def _item(request, public_id) -> DecisionItem:
 def item_correct(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.correct_decision", item.decision)
+    if item.award_record_id and not may_amend(request.user, item.award_record):
+        return refused(request, refusal(item.award_record))
     form = CorrectionForm(posted(request), initial={
         "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail})
     return form_page(request, form, lambda d: corrections.request_correction(
@@ -181,7 +185,10 @@ def item_correct(request, public_id):
 def item_revoke(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.revoke_award", item.decision)
-    return form_page(request, RevokeForm(posted(request)),
+    if item.award_record_id and not may_amend(request.user, item.award_record):
+        return refused(request, refusal(item.award_record))
+    return form_page(request, RevokeForm(posted(request), initial={
+                         "decision_issuer": item.decision.authority_title}),
                      lambda d: corrections.revoke_item(request.user, item, **d),
                      title=_("Revoke the award of %(name)s") % {"name": item.recipient_name},
                      submit=_("Revoke"), done=lambda i: _url(item.decision),

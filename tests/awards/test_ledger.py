@@ -53,7 +53,9 @@ def test_record_award_and_duplicate_refused(dept_a):
     give(person, "cstd_co_so", 2024)
     with pytest.raises(ValidationError) as error:
         give(person, "cstd_co_so", 2024)
-    assert "Already recorded" in str(error.value)
+    assert error.value.messages == [
+        f"{person.full_name} was already awarded Chiến sĩ thi đua cơ sở for 2024 by decision "
+        "2024/QĐ-UBND dated 20/01/2025 (UBND tỉnh)."]
 
 
 def test_award_for_wrong_subject_kind_refused(dept_a):
@@ -70,7 +72,9 @@ def test_revocation_changes_a_later_verdict(dept_a):
         ledger.set_rating(None, person=person, year=y, rating="xuat_sac")
     before = evaluate(case_for(person, "bang_khen_tinh", 2025))
     assert before.eligible
-    ledger.revoke_award(None, entries[1], reason="Hồ sơ không trung thực", on=D(2026, 3, 1))
+    ledger.revoke_award(None, entries[1], reason="Hồ sơ không trung thực",
+                        decision_number="5/QĐ-UBND", decision_date=D(2026, 3, 1),
+                        decision_issuer="Chủ tịch UBND tỉnh")
     after = evaluate(case_for(person, "bang_khen_tinh", 2025))
     assert after.eligible is False
     assert AuditEntry.objects.filter(action="awards.record.revoke").count() == 1
