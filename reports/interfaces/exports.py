@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
+from core.spreadsheet import csv_row, xlsx_row
 
 CHUNK = 2000
 LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
@@ -46,14 +47,19 @@ class _Echo:
         return value
 
 
-def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
+def write_csv(out, header: list, rows: Iterable) -> Iterable:
+    """The CSV lines of `header` and `rows` written to `out` (a file, or `_Echo` for a
+    generator), every text cell neutralised (`core.spreadsheet`: no formula survives)."""
+    writer = csv.writer(out)
+    yield writer.writerow(csv_row(header))
+    for row in rows:
+        yield writer.writerow(csv_row(row))
 
+
+def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpResponse:
     def lines():
         yield "\ufeff"  # BOM: Excel opens UTF-8 Vietnamese text correctly
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
+        yield from write_csv(_Echo(), header, rows)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -68,8 +74,11 @@ def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *
                  preamble: Iterable[list] = (), max_rows: int = XLSX_MAX_ROWS) -> int:
     """Append `preamble` lines, `header` and `rows` to a write-only `workbook`. A full sheet
     continues on a new one, "title (2)", "title (3)"…, with the preamble and header repeated:
-    a ledger of a million records must still open in Excel. Returns the number of sheets."""
-    preamble = [list(line) for line in preamble]
+    a ledger of a million records must still open in Excel. Returns the number of sheets.
+    Every cell passes through `core.spreadsheet.xlsx_row`: text that would be a formula is
+    written as text (quote-prefixed), however the user typed it."""
+    preamble = [xlsx_row(line) for line in preamble]
+    header = xlsx_row(header)
     sheets, used, sheet = 0, max_rows, None
     for row in rows:
         if used >= max_rows:
@@ -79,7 +88,7 @@ def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *
             for line in (*preamble, header):
                 sheet.append(line)
             used = len(preamble) + 1
-        sheet.append(list(row))
+        sheet.append(xlsx_row(row))
         used += 1
     if sheet is None:  # no rows: the header alone
         sheet = workbook.create_sheet(title=title[:31])
