@@ -3,9 +3,11 @@
     python bench/bench_import_guards.py            # every case
     python bench/bench_import_guards.py inline     # cases whose name contains "inline"
 
-Each case is a small file that unpacks to a lot: one inline-string cell of 1 GiB, one cell of
+Each case is a small file that unpacks to a lot: one inline-string cell of 1 GiB (and one of
+200 MiB, under the size ceilings, which the streamed token check must catch), one cell of
 50 million rich-text runs, 30 million unknown elements between rows, the largest shared-strings
-part the guard lets through (tiny strings, the worst case for memory), and a genuine file of
+part the guard lets through (a million tiny strings, the worst case for memory), as many empty
+rows as it lets through, and a genuine file of
 BENCH_GUARD_ROWS people (default 50,000) for the guard's cost on real data. Every case runs in
 its own process, as the upload form and then the worker would: `check_package` → `can_open`
 (openpyxl opens the workbook) → `open_sheet` and every row read. Reported: the file's size,
@@ -57,10 +59,18 @@ def _skeleton() -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
-def _write(path: Path, streamed: dict, chunk_repeat: int = 0) -> None:
+SHARED_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+               b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+
+
+def _write(path: Path, streamed: dict) -> None:
     """A workbook whose members in `streamed` are written from generators of bytes."""
+    parts = _skeleton()
+    if "xl/sharedStrings.xml" in streamed:  # openpyxl finds the part by its content type
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>",
+                                                                            SHARED_TYPE)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, data in _skeleton().items():
+        for name, data in parts.items():
             if name not in streamed:
                 archive.writestr(name, data)
         for name, pieces in streamed.items():
@@ -90,6 +100,11 @@ def build_inline(path: Path) -> None:
                         _repeat(b"A", 1024 * MiB), [b"</t></is></c></row>"]))
 
 
+def build_inline200(path: Path) -> None:
+    _write(path, _sheet([b'<row r="2"><c r="B2" t="inlineStr"><is><t>'],
+                        _repeat(b"A", 200 * MiB), [b"</t></is></c></row>"]))
+
+
 def build_runs(path: Path) -> None:
     _write(path, _sheet([b'<row r="2"><c r="B2" t="inlineStr"><is>'],
                         _repeat(b"<r><t>a</t></r>", 50_000_000), [b"</is></c></row>"]))
@@ -104,13 +119,21 @@ def build_shared(path: Path) -> None:
     from imports.domain.package import LIMITS
 
     unit = b"<si><t>a</t></si>"
-    count = (LIMITS.shared_strings - 200) // len(unit)
+    count = min((LIMITS.shared_strings - 200) // len(unit), LIMITS.records)
     def strings():
         yield f'<sst xmlns="{NS}" count="{count}" uniqueCount="{count}">'.encode()
         yield from _repeat(unit, count)
         yield b"</sst>"
     _write(path, {"xl/sharedStrings.xml": strings(), **_sheet(
         [b'<row r="2"><c r="B2" t="s"><v>0</v></c></row>'])})
+
+
+def build_rows(path: Path) -> None:
+    """As many rows as the guard lets through, each as small as a row can be."""
+    from imports.domain.package import LIMITS
+
+    rows = (f'<row r="{n}"/>'.encode() for n in range(2, LIMITS.records + 1))
+    _write(path, _sheet(rows))
 
 
 def build_unguarded(path: Path) -> None:
@@ -131,8 +154,9 @@ def build_genuine(path: Path) -> None:
     workbook.save(path)
 
 
-CASES = {"inline": build_inline, "runs": build_runs, "loose": build_loose,
-         "shared": build_shared, "genuine": build_genuine}
+CASES = {"inline": build_inline, "inline200": build_inline200, "runs": build_runs,
+         "loose": build_loose, "shared": build_shared, "rows": build_rows,
+         "genuine": build_genuine}
 
 
 def measure(path: Path, guarded: bool) -> dict:
@@ -177,7 +201,10 @@ def run_case(name: str, workdir: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
     result = subprocess.run([sys.executable, __file__, "--child", name, str(path)],
-                            check=True, capture_output=True, text=True)
+                            capture_output=True, text=True)
+    if result.returncode:
+        print(f"{name:<10} FAILED\n{result.stderr}", flush=True)
+        return
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     print(f"{name:<10} file {path.stat().st_size / MiB:7.2f} MiB  unpacks to "
           f"{unpacked / MiB:8.1f} MiB  (built in {built:5.1f} s)")

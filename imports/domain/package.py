@@ -13,7 +13,8 @@ member is decompressed here once, in 1 MiB chunks, and refused when
   stops at the declared size and then fails the CRC check, which is reported as damage);
 * one XML token (a tag with its attributes, or the text after it — a cell's value) is longer
   than MAX_TOKEN: Excel itself allows 32,767 characters in a cell;
-* one row (from its <row> to the next) or one shared string is longer than MAX_RECORD;
+* one row (from its <row> to the next) or one shared string is longer than MAX_RECORD, or a
+  part holds more rows or shared strings than Excel's 1,048,576 rows;
 * a part holds more than MAX_LOOSE elements that the parser keeps (everything but a row's or
   a shared string's own content);
 * a part declares a DOCTYPE or entities (Excel never writes them; expat would expand them).
@@ -38,10 +39,12 @@ MAX_MEMBERS = 10_000
 class Limits:
     total: int = 256 * MiB  # all members, unpacked
     sheet: int = 256 * MiB  # one worksheet: streamed, so only the total bounds it
-    shared_strings: int = 48 * MiB  # kept whole as Python strings
+    shared_strings: int = 32 * MiB  # kept whole as Python strings
     part: int = 8 * MiB  # any other part (styles, workbook, relationships…): parsed whole
     token: int = 256 * 1024  # a tag or a text: 32,767 characters × up to 8 bytes (entities)
     record: int = MiB  # one <row> or one <si>
+    records: int = 1_048_576  # rows of a sheet (Excel's own limit) or shared strings: each
+    # stays in the parser's tree, cleared but present, until the part ends
     loose: int = 200_000  # elements kept by the parser in one part
 
 
@@ -140,6 +143,8 @@ class _PartScan:
                 self.records += 1
                 self.number = int(match.group(1) or self.records)
                 self.in_record = 0
+                if self.records > self.limits.records:
+                    raise self._too_many()
         self._grow(len(body) - position)
 
     def _grow(self, size: int) -> None:
@@ -152,6 +157,11 @@ class _PartScan:
                                    "data; no real list has such a row. The file is refused.")
                                  % {"part": self.name, "what": what % {"row": self.number},
                                     "limit": self.limits.record // MiB})
+
+    def _too_many(self) -> PackageRefused:
+        return PackageRefused(_("%(part)s holds more than %(limit)s rows or strings, more than "
+                                "Excel allows; split the list into smaller files.") % {
+            "part": self.name, "limit": f"{self.limits.records:,}"})
 
     def _long_token(self) -> PackageRefused:
         return PackageRefused(_("A cell or tag in %(part)s holds more than %(limit)s "

@@ -133,3 +133,18 @@ def test_the_upload_form_refuses_a_bomb_before_opening_it(officer_a):
     assert form.errors["file"] == [
         "A cell or tag in xl/worksheets/sheet1.xml holds more than 262,144 characters, far "
         "more than Excel allows in a cell; the file is refused."]
+
+
+def test_rows_beyond_the_row_limit_are_refused():
+    sheet = OPEN + "".join(f'<row r="{n}"/>' for n in range(1, 7)) + CLOSE
+    check_package(_zip({SHEET: sheet}), Limits(records=6))
+    assert _refusal(_zip({SHEET: sheet}), Limits(records=5)) == (
+        "xl/worksheets/sheet1.xml holds more than 5 rows or strings, more than Excel allows; "
+        "split the list into smaller files.")
+
+
+def test_shared_strings_beyond_the_limit_are_refused():
+    strings = "<sst>" + "<si><t>a</t></si>" * 6 + "</sst>"
+    assert _refusal(_zip({"xl/sharedStrings.xml": strings}), Limits(records=5)) == (
+        "xl/sharedStrings.xml holds more than 5 rows or strings, more than Excel allows; "
+        "split the list into smaller files.")
