@@ -58,7 +58,7 @@ def write_ledger(job: ExportJob) -> tuple[str, str]:
     params = job.parameters
     records = filter_ledger(records_for_user(user, params.get("q", "")), params)
     set_progress(job, 0, records.count())
-    rows = _counted(job, ledger_rows(records))
+    rows = _counted(job, ledger_rows(records, user))
     relative, path = _new_private_file(job.file_format)
     if job.file_format == ExportFormat.CSV:
         with path.open("w", encoding="utf-8-sig", newline="") as out:
