@@ -4,9 +4,10 @@ Personal data here: CCCD, birth date, phone, e-mail. They are shown to whoever k
 person's record — the emulation officers of the person's unit (or of a unit above it), the
 board staff whose scope covers that unit, system administrators (`PERSONAL_DATA_ROLES`).
 Council members, approvers, cluster heads and outsiders read names, units and positions, which
-their work needs, but not the identifiers: personal data may be processed only as far as the
-purpose requires (Decree 13/2023/NĐ-CP Art. 3.4 "minimisation"; from 1/1/2026 Law 91/2025/QH15
-on personal data protection).
+their work needs, but not the identifiers: personal data may be processed only within the
+scope its purpose requires (Law 91/2025/QH15 on personal data protection, in force 1/1/2026,
+which replaced Decree 13/2023/NĐ-CP — whose Art. 3.4 stated this principle; the article of the
+Law is not cited here until checked against the official text).
 
 `may_see_personal_data(user, person)` answers for one person (the `organisations.
 view_personal_data` permission is the same predicate, for templates); `personal_data_units(user)`
