@@ -79,6 +79,10 @@ class _SubjectLookup:
         if unit_code and unit_id is None:
             check.add("unit", _("Unknown unit code “%(code)s”.") % {"code": unit_code})
             return None
+        if unit_id is not None and self.scope is not None and unit_id not in self.scope:
+            # Before looking for its collectives: whether another unit has one is not ours.
+            check.add("unit", _("This record is outside your scope."))
+            return None
         if cccd:
             found = self.people.get(cccd)
             if found is None or (self.scope is not None and found[1] not in self.scope):

@@ -61,7 +61,7 @@ def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, p
         award_row(cccd=person.cccd),                                           # row 6
         award_row(cccd=person.cccd),                                           # row 7 dup of 6
         award_row(cccd=person.cccd, award="tt_ldtt", decision_number="x"),     # row 8
-        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 no coll.
+        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 scope
         award_row(cccd=outsider_cccd),                                         # row 10 scope
         award_row(cccd=person.cccd, year="hai nghìn"),                         # row 11
     ])
@@ -75,7 +75,8 @@ def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, p
         (7, "Số quyết định", "Same record as row 6."),
         (8, "Mã danh hiệu/hình thức",
          "“tt_ldtt” is not awarded to this kind of subject (Individual)."),
-        (9, "Tên tập thể", "No collective “(whole unit)” in unit SO-B."),
+        # Another unit: refused before its collectives are looked up (nothing revealed).
+        (9, "Mã đơn vị", "This record is outside your scope."),
         # Another unit's person reads exactly as an unknown number (nothing revealed).
         (10, "Số CCCD", f"No person with citizen ID {outsider_cccd} is registered in your "
                         "units."),

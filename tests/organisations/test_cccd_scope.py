@@ -137,3 +137,14 @@ def test_award_import_cannot_attach_an_outsider_under_ones_own_unit(tmp_path, of
     assert errors_of(validated(officer_a, "awards", path)) == [
         (2, "Số CCCD", f"No person with citizen ID {stranger.cccd} is registered in your "
                        "units.")]
+
+
+def test_award_import_looks_for_collectives_only_in_ones_own_units(tmp_path, officer_a, dept_a,
+                                                                   dept_b):
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(unit="SO-A", collective="Tổ Không Có", award="tt_ldtt"),
+        award_row(unit="SO-B", collective="Tổ Không Có", award="tt_ldtt")])
+
+    assert errors_of(validated(officer_a, "awards", path)) == [
+        (2, "Tên tập thể", "No collective “Tổ Không Có” in unit SO-A."),
+        (3, "Mã đơn vị", "This record is outside your scope.")]
