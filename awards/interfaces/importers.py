@@ -82,11 +82,17 @@ class _SubjectLookup:
         if unit_code and unit_id is None:
             check.add("unit", _("Unknown unit code “%(code)s”.") % {"code": unit_code})
             return None
+        if unit_id is not None and self.scope is not None and unit_id not in self.scope:
+            # Before looking for its collectives: whether another unit has one is not ours.
+            check.add("unit", _("This record is outside your scope."))
+            return None
         if cccd:
             found = self.people.get(cccd)
-            if found is None:
-                check.add("cccd", _("No person with citizen ID %(cccd)s is registered.") % {
-                    "cccd": cccd})
+            if found is None or (self.scope is not None and found[1] not in self.scope):
+                # Someone else's person reads as unknown: the file may not reveal who holds a
+                # number, nor attach an award to them under the importer's own unit code.
+                check.add("cccd", _("No person with citizen ID %(cccd)s is registered in your "
+                                    "units.") % {"cccd": cccd})
                 return None
             subject = ("individual", found[0], unit_id or found[1])
         elif unit_id is not None:

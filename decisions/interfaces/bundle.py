@@ -11,7 +11,7 @@ deterministic and cannot traverse paths. The ZIP is written to a temporary file 
 dossier files copied in 64 KiB chunks, so memory stays bounded whatever the dossier's size;
 entries carry the decision date as their timestamp so the same data gives the same names and
 contents. CCCD is included (the authority needs it) only for awardees whose record the
-exporting user may keep (`organisations.change_person`), as the API does."""
+exporting user may keep (`organisations.domain.personal_data`), as the API does."""
 
 import hashlib
 import json
@@ -27,6 +27,7 @@ from decisions.domain.exchange import record_bundle_export
 from decisions.domain.queries import revoked_record
 from decisions.interfaces.documents import decision_docx, decision_pdf
 from decisions.models import Decision
+from organisations.domain.personal_data import may_see_personal_data
 from proposals.models import DossierDocument
 
 FORMAT = "tdkt-decision-bundle"
@@ -130,7 +131,7 @@ def _awardees(decision: Decision, user) -> list[dict]:
     rows = []
     for item in items:
         cccd = None
-        if item.person_id and user.has_perm("organisations.change_person", item.person):
+        if item.person_id and may_see_personal_data(user, item.person):  # the one rule
             cccd = item.person.cccd
         rows.append({
             "ordinal": item.ordinal, "name": item.recipient_name,

@@ -52,6 +52,7 @@ def test_valid_awards_are_committed(tmp_path, officer_a, person, dept_a):
 
 
 def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, person, dept_b):
+    outsider_cccd = PersonFactory(unit=dept_b).cccd
     path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
         award_row(cccd="008085999999"),                                       # row 2
         award_row(cccd=person.cccd, award="khong_co"),                         # row 3
@@ -60,22 +61,25 @@ def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, p
         award_row(cccd=person.cccd),                                           # row 6
         award_row(cccd=person.cccd),                                           # row 7 dup of 6
         award_row(cccd=person.cccd, award="tt_ldtt", decision_number="x"),     # row 8
-        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 no coll.
-        award_row(cccd=PersonFactory(unit=dept_b).cccd),                       # row 10 scope
+        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 scope
+        award_row(cccd=outsider_cccd),                                         # row 10 scope
         award_row(cccd=person.cccd, year="hai nghìn"),                         # row 11
     ])
     job = validated(officer_a, "awards", path)
     assert job.state == "invalid"
     assert errors_of(job) == [
-        (2, "Số CCCD", "No person with citizen ID 008085999999 is registered."),
+        (2, "Số CCCD", "No person with citizen ID 008085999999 is registered in your units."),
         (3, "Mã danh hiệu/hình thức", "Unknown title or form “khong_co”."),
         (4, "Năm thành tích", "Impossible year 1900."),
         (5, "Năm thành tích", "The achievement year 2026 is after the decision date."),
         (7, "Mã danh hiệu/hình thức", "Same record as row 6."),
         (8, "Mã danh hiệu/hình thức",
          "“tt_ldtt” is not awarded to this kind of subject (Individual)."),
-        (9, "Tên tập thể", "No collective “(whole unit)” in unit SO-B."),
-        (10, "Số CCCD", "This record is outside your scope."),
+        # Another unit: refused before its collectives are looked up (nothing revealed).
+        (9, "Mã đơn vị", "This record is outside your scope."),
+        # Another unit's person reads exactly as an unknown number (nothing revealed).
+        (10, "Số CCCD", f"No person with citizen ID {outsider_cccd} is registered in your "
+                        "units."),
         (11, "Năm thành tích", "“hai nghìn” is not a year."),
     ]
     assert AwardRecord.objects.count() == 0
