@@ -1,11 +1,13 @@
-"""Response schemas. Personal data is opt-in per field: CCCD and birth date only for callers whose
-scope lets them change the person (record keepers); others get null."""
+"""Response schemas. Personal data is opt-in per field: CCCD and birth date only for callers the
+one rule allows (organisations.domain.personal_data: record keepers); others get null."""
 
 import datetime
 import uuid
 
 from ninja import Query, Schema
 from pydantic import ConfigDict
+
+from organisations.domain.personal_data import may_see_personal_data
 
 
 class ErrorOut(Schema):
@@ -40,9 +42,10 @@ class UnitOut(Schema):
 
 
 def _personal(obj, context) -> bool:
-    """CCCD and birth date only for callers who may change this person's record."""
+    """CCCD and birth date only where the one rule allows (organisations.domain.personal_data,
+    as on the person page and in the exports)."""
     request = (context or {}).get("request")
-    return request is not None and request.user.has_perm("organisations.change_person", obj)
+    return request is not None and may_see_personal_data(request.user, obj)
 
 
 class PersonOut(Schema):
@@ -106,7 +109,16 @@ class AwardRecordOut(Schema):
     decision_number: str
     decision_date: datetime.date
     issuer: str
+    issuer_unit_code: str | None
     revoked: bool
+    revoking_decision_number: str
+    revoking_decision_date: datetime.date | None
+    revoking_issuer: str
+    revoked_reason: str
+
+    @staticmethod
+    def resolve_issuer_unit_code(obj):
+        return obj.issuer_unit.code if obj.issuer_unit_id else None
 
     @staticmethod
     def resolve_award(obj):

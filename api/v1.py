@@ -42,8 +42,9 @@ def unauthenticated(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    return api.create_response(request, {"detail": _("You do not have permission for this.")},
-                               status=403)
+    # A domain refusal that explains itself (e.g. "only the granting authority…") says so.
+    detail = str(exc) if exc.args else _("You do not have permission for this.")
+    return api.create_response(request, {"detail": detail}, status=403)
 
 
 @api.exception_handler(Http404)

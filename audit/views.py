@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
-from audit.interfaces.exports import audit_export
+from audit.interfaces.exports import audit_export, change_rows
 from core.interfaces.forms import date_widget
 from core.interfaces.paging import paginate
 from reports.interfaces.exports import requested_format
@@ -35,5 +35,9 @@ def log(request):
     form, entries = filtered_entries(request)
     if kind := requested_format(request):
         return audit_export(kind, entries)
-    return render(request, "audit/log.html",
-                  {"form": form, "page": paginate(request, entries, per_page=100)})
+    page = paginate(request, entries, per_page=100)
+    for entry in page.object_list:
+        # Prepared here: in the template `changes.items` would read a changed field named
+        # "items" (a decision's item count) instead of calling dict.items().
+        entry.change_rows = change_rows(entry.changes)
+    return render(request, "audit/log.html", {"form": form, "page": page})

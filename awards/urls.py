@@ -11,6 +11,7 @@ urlpatterns = [
     path("authorities/<uuid:public_id>/end/", views.authority_end, name="authority_end"),
     path("ledger/", views.ledger, name="ledger"),
     path("ledger/<uuid:public_id>/revoke/", views.record_revoke, name="record_revoke"),
+    path("ledger/<uuid:public_id>/correct/", views.record_correct, name="record_correct"),
     path("profiles/<uuid:public_id>/awards/new/", views.record_add, name="record_add"),
     path("profiles/<uuid:public_id>/discipline/new/", views.fact_add, {"fact": "discipline"},
          name="discipline_add"),

@@ -5,20 +5,23 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
+from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
-from awards.domain.qualify import forecast, qualifying, qualifying_each
+from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
     AuthorityEndForm,
     AuthorityForm,
+    CorrectRecordForm,
     DisciplineForm,
     ParameterForm,
     PendingForm,
@@ -27,7 +30,7 @@ from awards.interfaces.forms import (
 )
 from awards.models import AwardType, GrantingAuthority
 from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
@@ -52,10 +55,11 @@ def ledger(request):
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if kind := requested_format(request):
         return ledger_export(kind, qs, request.user)
+    page = paginate(request, qs, per_page=50)
+    for entry in page.object_list:  # the Revoke link only where the user is the authority
+        entry.can_amend = request.user.has_perm("awards.amend_record", entry)
     return render(request, "awards/ledger.html", {
-        "page": paginate(request, qs, per_page=50), "q": q,
-        "types": AwardType.objects.only("code", "name"),
-        "can_change": request.user.has_perm("awards.change_ledger")})
+        "page": page, "q": q, "types": AwardType.objects.only("code", "name")})
 
 
 @login_required
@@ -108,6 +112,8 @@ def qualify(request, mode="now"):
             people, INDIVIDUAL_AWARDS, year, params) for verdict in verdicts)
     else:
         rows = (forecast if mode == "forecast" else qualifying)(people, award, year, params)
+    # The forecast's verdicts are for next year: where people stand is asked for that year.
+    rows = with_standing(rows, year + (mode == "forecast"))
     names = dict(AwardType.objects.values_list("code", "name"))
     names[ALL] = _("All individual titles and forms")
     if request.GET.get("export") == "xlsx":
@@ -198,13 +204,31 @@ def record_add(request, public_id):
 
 @login_required
 def record_revoke(request, public_id):
+    """Revoke by the revoking decision; only the granting authority's staff (or its
+    successor's) get the form (awards.domain.authority)."""
     entry = get_in(scoped_records(request.user), public_id=public_id)
-    require(request, "awards.change_ledger", entry)
+    if not request.user.has_perm("awards.amend_record", entry):
+        return refused(request, refusal(entry))
+    form = RevokeForm(request.POST or None, initial={"decision_issuer": entry.issuer})
     return form_page(
-        request, RevokeForm(request.POST or None),
-        lambda data: ledger_domain.revoke_award(request.user, entry, **data),
+        request, form, lambda data: ledger_domain.revoke_award(request.user, entry, **data),
         title=_("Revoke: %(award)s") % {"award": entry}, submit=_("Revoke"),
         done=lambda _r: reverse("awards:ledger"), success_message=_("Award revoked."))
+
+
+@login_required
+def record_correct(request, public_id):
+    """Correct a record entered by hand or imported, by the correcting decision; the same
+    granting-authority rule as revocation."""
+    entry = get_in(scoped_records(request.user), public_id=public_id)
+    if not request.user.has_perm("awards.amend_record", entry):
+        return refused(request, refusal(entry))
+    initial = {name: getattr(entry, name) for name in ledger_domain.CORRECTABLE}
+    form = CorrectRecordForm(request.POST or None, initial=initial)
+    return form_page(
+        request, form, lambda data: ledger_domain.correct_award(request.user, entry, **data),
+        title=_("Correct: %(award)s") % {"award": entry}, submit=pgettext("ledger", "Correct"),
+        done=lambda _r: reverse("awards:ledger"), success_message=_("Award corrected."))
 
 
 @login_required

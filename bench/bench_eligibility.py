@@ -68,9 +68,13 @@ def person_history(rng: random.Random) -> tuple[list, list]:
             records.append(("ldtt", year, "cong_trang", rng.random() < 0.01))
         if rating == "xuat_sac" and rng.random() < 0.6:
             records.append(("cstd_co_so", year, "cong_trang", rng.random() < 0.01))
-    while len(records) < 10:
+    held = {(code, year) for code, year, _kind, _revoked in records}
+    while len(records) < 10:  # one live award per person, award and year: no repeated pair
         code, kind = rng.choice(EXTRA_FORMS)
-        records.append((code, rng.choice(YEARS), kind, rng.random() < 0.01))
+        year = rng.choice(YEARS)
+        if (code, year) not in held:
+            held.add((code, year))
+            records.append((code, year, kind, rng.random() < 0.01))
     return ratings, records[:10]
 
 

@@ -73,11 +73,19 @@ def build_decisions(awards: int, count: int, rng: random.Random) -> None:
     decisions = Decision.objects.bulk_create(decisions, batch_size=2000)
     people = list(Person.objects.filter(unit__isnull=False).select_related("unit")
                   .only("pk", "full_name", "position", "unit__name", "unit_id"))
-    done = 0
+    done, held = 0, set()
     while done < awards:
-        # Awardee n goes to decision n mod count as its (n div count + 1)-th row.
-        rows = [(decisions[n % count], people[rng.randrange(len(people))], n // count + 1)
-                for n in range(done, min(awards, done + BATCH))]
+        # Awardee n goes to decision n mod count as its (n div count + 1)-th row; a person
+        # drawn who already holds that decision's award for its year is drawn again (one live
+        # award per person, award and year; `held` keeps one small int per awardee).
+        rows = []
+        for n in range(done, min(awards, done + BATCH)):
+            decision = decisions[n % count]
+            person = people[rng.randrange(len(people))]
+            while (key := hash((person.pk, decision.award_type_id, decision.year))) in held:
+                person = people[rng.randrange(len(people))]
+            held.add(key)
+            rows.append((decision, person, n // count + 1))
         records = AwardRecord.objects.bulk_create([AwardRecord(
             person_id=p.pk, unit_id=p.unit_id, year=d.year - 1, award_type=d.award_type,
             decision_number=f"{d.number:02d}/{d.symbol}", decision_date=d.date, issuer="UBND",

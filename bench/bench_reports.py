@@ -36,14 +36,21 @@ def build_ledger(target: int, rng: random.Random) -> int:
 
     types = list(AwardType.objects.filter(code__in=CODES))
     people = list(Person.objects.filter(unit__isnull=False).values_list("id", "unit_id"))
+    # One live award per person, award and year (the ledger's unique indexes): the k-th record
+    # of a person takes the k-th (year, award) pair from a shuffled list, shifted per person;
+    # past every pair, a repeat is written revoked.
+    combos = [(year, award) for year in YEARS for award in types]
+    rng.shuffle(combos)
     total, batch = 0, []
     while total + len(batch) < target:
-        pid, unit_id = people[(total + len(batch)) % len(people)]
-        year = rng.choice(YEARS)
+        n = total + len(batch)
+        pid, unit_id = people[n % len(people)]
+        k = n // len(people)
+        year, award = combos[(k + pid) % len(combos)]
         batch.append(AwardRecord(person_id=pid, unit_id=unit_id, year=year,
-                                 award_type=rng.choice(types), decision_number=f"{year}/QĐ",
+                                 award_type=award, decision_number=f"{year}/QĐ",
                                  decision_date=f"{year + 1}-01-20", issuer="UBND",
-                                 revoked=rng.random() < 0.01))
+                                 revoked=rng.random() < 0.01 or k >= len(combos)))
         if len(batch) >= 50_000:
             total += len(AwardRecord.objects.bulk_create(batch, batch_size=5000))
             batch = []

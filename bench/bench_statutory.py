@@ -50,21 +50,31 @@ def build_ledger(target: int, rng: random.Random) -> int:
     collectives = [Collective.objects.create(name=f"Tập thể {u}", kind="unit", unit_id=u,
                                              member_count=10).id for u in units[:2000]]
     collective_unit = dict(Collective.objects.values_list("id", "unit_id"))
-    total, batch = 0, []
+    # One live award per subject, award and year (the ledger's unique indexes): a subject's
+    # k-th record takes the k-th (year, award) pair of a shuffled list, shifted per subject;
+    # past every pair, a repeat is written revoked.
+    person_pairs = [(y, types[c]) for y in YEARS for c in CODES[:9]]
+    collective_pairs = [(y, t) for y in YEARS for t in collective_types]
+    rng.shuffle(person_pairs)
+    rng.shuffle(collective_pairs)
+    total, batch, for_collectives = 0, [], 0
     while total + len(batch) < target:
-        year = rng.choice(YEARS)
-        date = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
-        fields = {"year": year, "decision_date": date, "kind": rng.choice(KINDS),
-                  "decision_number": f"{rng.randint(1, 3000)}/QĐ-UBND", "issuer": "UBND tỉnh",
-                  "revoked": rng.random() < 0.01}
         if rng.random() < 0.1:
-            cid = rng.choice(collectives)
-            batch.append(AwardRecord(collective_id=cid, unit_id=collective_unit[cid],
-                                     award_type=rng.choice(collective_types), **fields))
+            cid = collectives[for_collectives % len(collectives)]
+            k, pairs, shift = for_collectives // len(collectives), collective_pairs, cid
+            subject = {"collective_id": cid, "unit_id": collective_unit[cid]}
+            for_collectives += 1
         else:
-            pid, unit_id = people[(total + len(batch)) % len(people)]
-            batch.append(AwardRecord(person_id=pid, unit_id=unit_id,
-                                     award_type=types[rng.choice(CODES[:9])], **fields))
+            n = total + len(batch)
+            pid, unit_id = people[n % len(people)]
+            k, pairs, shift = n // len(people), person_pairs, pid
+            subject = {"person_id": pid, "unit_id": unit_id}
+        year, award = pairs[(k + shift) % len(pairs)]
+        date = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        batch.append(AwardRecord(
+            **subject, award_type=award, year=year, decision_date=date, kind=rng.choice(KINDS),
+            decision_number=f"{rng.randint(1, 3000)}/QĐ-UBND", issuer="UBND tỉnh",
+            revoked=rng.random() < 0.01 or k >= len(pairs)))
         if len(batch) >= 50_000:
             total += len(AwardRecord.objects.bulk_create(batch, batch_size=5000))
             batch = []

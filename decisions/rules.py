@@ -26,7 +26,24 @@ def issuer_scope(*roles, name):
     return rules.predicate(check, name=name)
 
 
-rules.add_perm("decisions.view_decision", issuer_scope(*READERS, name="decision_reader"))
+@rules.predicate
+def awards_in_scope(user, obj=None) -> bool:
+    """The decision is issued and awards someone of the user's units: the unit that proposed
+    reads it (and its awardees' certificates), whoever issued it."""
+    if obj is None:
+        return scope.is_system_admin(user) or scope.has_role(user, *READERS)
+    decision = getattr(obj, "decision", obj)
+    if decision.state != DecisionState.ISSUED:
+        return False
+    ids = scope.scope_unit_ids(user, READERS)
+    return ids is None or decision.items.filter(unit_id__in=ids).exists()
+
+
+issuer_reader = issuer_scope(*READERS, name="decision_reader")
+rules.add_perm("decisions.view_decision", issuer_reader | awards_in_scope)
+# Every awardee's certificate: the issuing side only; a unit reading the decision because it
+# awards its people gets their certificates, not the others'.
+rules.add_perm("decisions.view_all_certificates", issuer_reader)
 rules.add_perm("decisions.draft_decision", issuer_scope(*DRAFTERS, name="decision_drafter"))
 rules.add_perm("decisions.issue_decision", issuer_scope(*SIGNERS, name="decision_signer"))
 rules.add_perm("decisions.correct_decision", issuer_scope(*DRAFTERS, name="decision_corrector"))

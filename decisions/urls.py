@@ -13,6 +13,8 @@ urlpatterns = [
     path("<uuid:public_id>/bundle.zip", decisions.decision_bundle, name="bundle"),
     path("<uuid:public_id>/certificates.pdf", decisions.decision_certificates,
          name="certificates"),
+    path("items/<uuid:public_id>/certificate.pdf", decisions.item_certificate,
+         name="item_certificate"),
     path("items/<uuid:public_id>/correct/", decisions.item_correct, name="item_correct"),
     path("items/<uuid:public_id>/revoke/", decisions.item_revoke, name="item_revoke"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
-from decisions.domain.queries import certificate_by_code
+from decisions.domain.queries import certificate_by_code, revoked_record
 from emulation.models.exemplars import ExemplarKind
 from portal.public_decisions import (
     DecisionFilters,
@@ -120,7 +120,8 @@ def verify_code(request, code):
     name, unit, award and decision — the public facts of a published decision."""
     certificate = certificate_by_code(code)
     return render(request, "portal/verify_result.html", {
-        "certificate": certificate, "code": code, "form": VerifyForm()},
+        "certificate": certificate, "code": code, "form": VerifyForm(),
+        "revoked": revoked_record(certificate.item) if certificate else None},
         status=200 if certificate else 404)
 
 

@@ -18,6 +18,9 @@ from reports.enums import (
 STATISTICS_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 
 rules.add_perm("reports.view_statistics", has_role_of(*STATISTICS_ROLES))
+# The statistics of one unit (the `?unit=` of the fairness and form pages): within the scope.
+rules.add_perm("reports.view_unit_statistics", in_scope_of(*STATISTICS_ROLES,
+                                                           name="statistics_reader_in_scope"))
 
 # Reporting discipline (seed 001 §8). A request belongs to its requesting unit; a filing to its
 # target unit. The requesting side (keepers over the requester) issues, closes, cancels and
@@ -55,6 +58,8 @@ request_counted = _request_state(RequestState.ISSUED, RequestState.CLOSED,
 
 # Reading: reports.domain.queries.reporting decides which rows (out of scope → 404).
 rules.add_perm("reports.view_reporting", reporter_role)
+# One unit's reporting timeliness page (reports:unit_timeliness): the unit within the scope.
+rules.add_perm("reports.view_unit_timeliness", target_keeper)
 rules.add_perm("reports.add_request", requester_keeper)
 rules.add_perm("reports.change_request", requester_keeper & request_draft)
 rules.add_perm("reports.issue_request", requester_keeper & request_draft)

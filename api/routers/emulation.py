@@ -140,8 +140,8 @@ class RankOut(Schema):
     rank: int
     grade: str
     grade_label: str
-    votes: int
-    leads: bool
+    votes: int | None  # None until the results are published (secret ballot)
+    leads: bool | None
 
 
 class RoundDetailOut(RoundOut):
@@ -280,12 +280,14 @@ def round_detail(request, public_id: uuid.UUID):
     """The round and its ranking: the same totals, ranks, grades and votes as the round page
     (`emulation.domain.cluster_rounds.results` and `tally`)."""
     cluster_round = _round(request, public_id)
-    counts, leaders = rounds_domain.tally(cluster_round)
+    published = rounds_domain.published_tally(cluster_round)
+    counts, leaders = published or ({}, [])
     grades = dict(Grade.choices)
     cluster_round.ranking = [
         {"unit": r.unit.code, "unit_name": r.unit.name, "total": r.total, "rank": r.rank,
          "grade": r.grade, "grade_label": str(grades.get(r.grade, "")),
-         "votes": counts.get(r.unit.pk, 0), "leads": r.unit.pk in leaders}
+         "votes": counts.get(r.unit.pk, 0) if published else None,
+         "leads": r.unit.pk in leaders if published else None}
         for r in rounds_domain.results(cluster_round)]
     cluster_round.voted = cluster_round.receipts.count()
     return cluster_round

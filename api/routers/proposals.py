@@ -14,7 +14,7 @@ from api.pagination import LimitOffsetPagination
 from api.schemas import ObjectIn
 from awards.models import AwardType
 from decisions.domain import issuing
-from decisions.domain.queries import certificate_by_code, decisions_for_user
+from decisions.domain.queries import certificate_by_code, decisions_for_user, revoked_record
 from organisations.views.common import get_in, require
 from proposals.domain import workflow
 from proposals.domain.queries import inbox_for_user, proposals_for_user
@@ -134,6 +134,7 @@ class CertificateOut(Schema):
     decision: str
     decision_date: datetime.date | None
     replaced_by: str | None
+    revoking_decision: str | None = None
 
 
 def _proposal(request, public_id, perm=None):
@@ -233,8 +234,10 @@ def verify(request, code: str):
     if certificate is None:
         raise Http404
     item = certificate.item
+    revoked = revoked_record(item)
     return {"code": certificate.code, "status": certificate.status,
             "recipient": item.recipient_name, "unit": item.unit.name,
             "award": item.award_type.name, "year": item.year,
             "decision": item.decision.number_label, "decision_date": item.decision.date,
-            "replaced_by": certificate.replaced_by.code if certificate.replaced_by_id else None}
+            "replaced_by": certificate.replaced_by.code if certificate.replaced_by_id else None,
+            "revoking_decision": revoked.revoking_decision or None if revoked else None}

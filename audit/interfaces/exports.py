@@ -24,15 +24,20 @@ def _shown(value) -> str:
     return NONE if value is None else str(value)
 
 
+def change_rows(changes) -> list[tuple[str, bool, object, object]]:
+    """(field, is_pair, old, new) per changed field. Most actions write {field: [old, new]};
+    some write a bare value (a criterion code, a list of codes), shown as it is (old None)."""
+    if not isinstance(changes, dict):
+        return [("", False, None, changes)] if changes else []
+    return [(field, True, *values) if isinstance(values, list) and len(values) == 2
+            else (field, False, None, values) for field, values in changes.items()]
+
+
 def _changes(changes) -> str:
     """`field: old → new` per changed field, as the page lists them."""
-    if not isinstance(changes, dict):
-        return str(changes or "")
-    parts = []
-    for field, values in changes.items():
-        old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
-        parts.append(f"{field}: {_shown(old)} → {_shown(new)}")
-    return "; ".join(parts)
+    return "; ".join(f"{field}: {_shown(old)} → {_shown(new)}" if pair
+                     else f"{field}: {_shown(new)}"
+                     for field, pair, old, new in change_rows(changes))
 
 
 def audit_rows(entries: QuerySet) -> Iterable[tuple]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries.cases import case_for, case_for_collective
+from awards.domain.queries.standing import Standing, standings
 from awards.eligibility.engine import Verdict, evaluate
 from organisations.models import Collective, Person
 
@@ -18,20 +19,26 @@ class ProfileLine:
     award: str
     name: str
     verdict: Verdict
+    # Already held or in an open proposal for the year: shown instead of "qualifies".
+    standing: Standing | None = None
 
 
 def eligibility_overview(person: Person, year: int, names: dict[str, str]) -> list[ProfileLine]:
     """Evaluate every individual award the engine covers for `year` (armed-forces members get
     CSTT instead of LĐTT — not modelled on Person yet, so LĐTT is shown)."""
     params = CatalogueParameters()
+    found = standings("person", [person.pk], INDIVIDUAL_AWARDS, year)
     return [ProfileLine(code, names.get(code, code),
-                        evaluate(case_for(person, code, year), params))
+                        evaluate(case_for(person, code, year), params),
+                        found.get((person.pk, code)))
             for code in INDIVIDUAL_AWARDS]
 
 
 def collective_overview(collective: Collective, year: int,
                         names: dict[str, str]) -> list[ProfileLine]:
     params = CatalogueParameters()
+    found = standings("collective", [collective.pk], COLLECTIVE_AWARDS, year)
     return [ProfileLine(code, names.get(code, code),
-                        evaluate(case_for_collective(collective, code, year), params))
+                        evaluate(case_for_collective(collective, code, year), params),
+                        found.get((collective.pk, code)))
             for code in COLLECTIVE_AWARDS]

@@ -7,16 +7,20 @@ learns each rule's outcomes once per distinct path instead of re-running the rul
 person. The people come with the fields the list shows (`PersonFacts`): no second query."""
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 
 from awards.domain.queries.cases import (
+    CHUNK,
     PersonFacts,
     cases_for_people,
     person_facts,
     subjects_for_people,
 )
+from awards.domain.queries.standing import Standing, standings
 from awards.eligibility.engine import Verdict
 from awards.eligibility.facts import Case, HeldAward, Rating
 from awards.eligibility.laws import Parameters
@@ -47,6 +51,27 @@ def qualifying_each(people: QuerySet, awards: list[str], year: int, params: Para
         verdicts = screener.screen_each(case, awards, registered)
         if verdicts:
             yield person, verdicts
+
+
+class Row(NamedTuple):
+    """A line of a list: the person, the engine's verdict, and where they already stand for
+    that award and year (None: eligible and free to propose)."""
+
+    person: PersonFacts
+    verdict: Verdict
+    standing: Standing | None
+
+
+def with_standing(rows: Iterable[tuple[PersonFacts, Verdict]], year: int) -> Iterator[Row]:
+    """`rows` with each person's standing for the verdict's award in `year`: a person who holds
+    it or is in an open proposal for it is listed as such, not as eligible. One query per CHUNK
+    rows (at most one per chunk of people screened), in the rows' order."""
+    rows = iter(rows)
+    while batch := list(islice(rows, CHUNK)):  # itertools.batched is Python 3.12
+        found = standings("person", (p.pk for p, _v in batch), {v.award for _p, v in batch},
+                          year)
+        for person, verdict in batch:
+            yield Row(person, verdict, found.get((person.pk, verdict.award)))
 
 
 def projected(case: Case, screener: Screener) -> Case:

@@ -1,5 +1,7 @@
 """Demo award history for `seed_demo`: annual ratings 2019–2025 and the titles and diplomas they
-led to, so profiles, the ledger and the qualification lists show realistic data. Bulk-loaded."""
+led to, so profiles, the ledger and the qualification lists show realistic data. Bulk-loaded
+(a person gets each title at most once a year: the one-live-award rule holds by construction,
+and a test checks it)."""
 
 import datetime
 import random
@@ -12,9 +14,12 @@ RATINGS = [("xuat_sac", 25), ("tot", 60), ("hoan_thanh", 12), ("khong_hoan_thanh
 
 
 def _decision(year: int, unit, n: int) -> dict:
-    issuer = unit.parent.name if unit.parent_id else unit.name
+    """The decision of a history record: granted by the unit's parent (its head signs the
+    titles of the units below), which is recorded as the granting authority."""
+    authority = unit.parent if unit.parent_id else unit
     return {"decision_number": f"{n}/QĐ-{'UBND' if year < 2025 else 'SNV'}",
-            "decision_date": datetime.date(year + 1, 1, 15 + n % 10), "issuer": issuer}
+            "decision_date": datetime.date(year + 1, 1, 15 + n % 10), "issuer": authority.name,
+            "issuer_unit_id": authority.pk}
 
 
 def build_history(rng: random.Random) -> int:
@@ -53,9 +58,12 @@ def build_history(rng: random.Random) -> int:
 
 
 def _flush(ratings, records, rng) -> int:
-    for record in records:
+    for n, record in enumerate(records, 1):
         if rng.random() < 0.002:  # a few revoked awards, as inspections find
             record.revoked, record.revoked_on = True, datetime.date(2025, 10, 1)
             record.revoked_reason = "Kết luận thanh tra: hồ sơ đề nghị không trung thực"
+            record.revoking_decision_number = f"{n}/QĐ-UBND"
+            record.revoking_decision_date = record.revoked_on
+            record.revoking_issuer = record.issuer
     TaskRating.objects.bulk_create(ratings, batch_size=5000)
     return len(AwardRecord.objects.bulk_create(records, batch_size=5000))

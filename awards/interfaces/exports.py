@@ -11,16 +11,21 @@ from reports.interfaces.exports import write_sheets
 
 
 def qualify_workbook(rows, award_name: str, year: int, names: dict) -> FileResponse:
-    """One row per (person, verdict); `names`: award code → name, for the title column."""
+    """One row per (person, verdict, standing) (awards.domain.qualify.Row); `names`: award
+    code → name, for the title column. A person who already holds the award or is in an open
+    proposal for it has that in the status column and no reward."""
     workbook = Workbook(write_only=True)
-    yes, no = _("Yes"), _("No")
+    yes, no, eligible = _("Yes"), _("No"), _("Eligible")
     lines = ([person.full_name, str(person.unit or ""), person.position,
-              names.get(verdict.award, verdict.award), yes if person.is_leader else no,
-              yes if person.is_direct_worker else no, (verdict.reward or {}).get("amount_vnd"),
-              ", ".join(verdict.initiatives_used)] for person, verdict in rows)
+              names.get(verdict.award, verdict.award), str(standing or eligible),
+              yes if person.is_leader else no, yes if person.is_direct_worker else no,
+              None if standing else (verdict.reward or {}).get("amount_vnd"),
+              "" if standing else ", ".join(verdict.initiatives_used)]
+             for person, verdict, standing in rows)
     write_sheets(workbook, str(year), [
-        _("Full name"), _("Unit"), _("Position"), _("Title / form"), _("Leader / manager"),
-        _("Direct worker"), _("Reward (VND)"), _("Initiatives used")], lines,
+        _("Full name"), _("Unit"), _("Position"), _("Title / form"), _("Status"),
+        _("Leader / manager"), _("Direct worker"), _("Reward (VND)"), _("Initiatives used")],
+        lines,
         preamble=[[_("Who qualifies for %(award)s in %(year)s") % {"award": award_name,
                                                                    "year": year}]])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent

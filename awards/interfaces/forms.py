@@ -9,6 +9,8 @@ from awards.models import AwardType
 from awards.models.facts import DisciplineLevel, PendingKind
 from core.interfaces.forms import date_widget
 from organisations.enums import UnitKind, UnitLevel
+from organisations.interfaces.forms import UnitChoiceField
+from organisations.models import Unit
 
 
 class ParameterForm(forms.Form):
@@ -35,12 +37,39 @@ class RecordForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), max_length=100)
     decision_date = forms.DateField(label=_("Decision date"), widget=date_widget())
     issuer = forms.CharField(label=_("Issued by"), max_length=255)
+    issuer_unit = UnitChoiceField(
+        label=_("Granting authority"), queryset=Unit.objects.order_by("path"),
+        help_text=_("The unit whose head signed the decision: its staff alone may later "
+                    "revoke or correct this record."))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
 class RevokeForm(forms.Form):
-    on = forms.DateField(label=_("Revoked on"), widget=date_widget())
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    """Revocation needs the revoking decision (Law 06/2022/QH15 Art. 93)."""
+
+    decision_number = forms.CharField(label=_("Revoking decision number"), max_length=100)
+    decision_date = forms.DateField(label=_("Revoking decision date"), widget=date_widget())
+    decision_issuer = forms.CharField(label=_("Revoking decision issued by"), max_length=255)
+    reason = forms.CharField(label=_("Reason (Law 06/2022/QH15 Art. 93)"),
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CorrectRecordForm(forms.Form):
+    """A record entered by hand or imported, corrected by the correcting decision."""
+
+    award_type = forms.ModelChoiceField(label=_("Title / form"), queryset=AwardType.objects.all())
+    year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)
+    kind = forms.ChoiceField(label=_("Award kind"), choices=AwardKind.choices)
+    decision_number = forms.CharField(label=_("Decision number"), max_length=100)
+    decision_date = forms.DateField(label=_("Decision date"), widget=date_widget())
+    issuer = forms.CharField(label=_("Issued by"), max_length=255)
+    issuer_unit = UnitChoiceField(label=_("Granting authority"),
+                                  queryset=Unit.objects.order_by("path"), required=False)
+    correcting_number = forms.CharField(label=_("Correcting decision number"), max_length=100)
+    correcting_date = forms.DateField(label=_("Correcting decision date"), widget=date_widget())
+    correcting_issuer = forms.CharField(label=_("Correcting decision issued by"),
+                                        max_length=255)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class DisciplineForm(forms.Form):

@@ -2,8 +2,10 @@
 the generic import engine (`imports`). Provinces hold years of these records in spreadsheets.
 
 Subjects: an individual by citizen ID, or a collective by unit code (+ the name of a part of
-the unit; empty means the whole unit). Rows are checked like `awards.domain.ledger` checks a
-form, then written with bulk_create; one audit entry per committed job replaces per-row ones.
+the unit; empty means the whole unit). Award rows are checked like `awards.domain.ledger` checks a
+form (a second live award of a subject, award and year is a row error naming the decision that
+gave the first) and written by its one ledger writer, `record_awards`; ratings with
+bulk_create. One audit entry per committed job replaces per-row ones.
 Memory stays bounded for a million rows: lookups are per batch, and the in-file duplicate check
 keeps one integer per row.
 """
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
+from awards.domain.ledger import conflict_message, live_conflicts, record_awards
 from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.text import fold
@@ -79,11 +82,17 @@ class _SubjectLookup:
         if unit_code and unit_id is None:
             check.add("unit", _("Unknown unit code “%(code)s”.") % {"code": unit_code})
             return None
+        if unit_id is not None and self.scope is not None and unit_id not in self.scope:
+            # Before looking for its collectives: whether another unit has one is not ours.
+            check.add("unit", _("This record is outside your scope."))
+            return None
         if cccd:
             found = self.people.get(cccd)
-            if found is None:
-                check.add("cccd", _("No person with citizen ID %(cccd)s is registered.") % {
-                    "cccd": cccd})
+            if found is None or (self.scope is not None and found[1] not in self.scope):
+                # Someone else's person reads as unknown: the file may not reveal who holds a
+                # number, nor attach an award to them under the importer's own unit code.
+                check.add("cccd", _("No person with citizen ID %(cccd)s is registered in your "
+                                    "units.") % {"cccd": cccd})
                 return None
             subject = ("individual", found[0], unit_id or found[1])
         elif unit_id is not None:
@@ -141,7 +150,11 @@ class AwardImporter(_SubjectImporter):
                Column("decision_date", "Ngày quyết định", required=True,
                       help=gettext_lazy("dd/mm/yyyy")),
                Column("issuer", "Cơ quan ban hành", required=True),
-               Column("revoked", "Đã thu hồi", help=gettext_lazy("Có or Không.")))
+               Column("revoked", "Đã thu hồi", help=gettext_lazy("Có or Không.")),
+               Column("issuer_unit", "Mã cơ quan ban hành",
+                      help=gettext_lazy("Unit code of the granting authority, when it is in "
+                                        "the system: its staff (or its successor's) may later "
+                                        "revoke or correct the record.")))
 
     def start(self) -> None:
         super().start()
@@ -149,13 +162,19 @@ class AwardImporter(_SubjectImporter):
         for pk, code, name, subjects in AwardType.objects.values_list("id", "code", "name",
                                                                       "subject_kinds"):
             self.types[code] = self.types[fold(name)] = (pk, code, subjects)
-        self.existing: set[tuple] = set()
 
-    def prefetch(self, rows: list[Row]) -> None:
-        super().prefetch(rows)
-        people = [p for p, _u in self.subjects.people.values()]
-        self.existing = set(AwardRecord.objects.filter(person_id__in=people, revoked=False)
-                            .values_list("person_id", "award_type_id", "year", "decision_number"))
+    def check_batch(self, rows: list[Row]) -> list:
+        """Row checks, then the batch's live awards against the ledger (one query per
+        subject kind): "already awarded … by decision …" on the award column."""
+        errors = super().check_batch(rows)
+        ready = [row for row in rows if "entry" in row.data]
+        conflicts = live_conflicts([row.data["entry"] for row in ready])
+        for index, existing in sorted(conflicts.items()):
+            check = RowCheck(self, ready[index])
+            check.add("award", conflict_message(existing))
+            del ready[index].data["entry"]
+            errors.extend(check.errors)
+        return sorted(errors, key=lambda e: e.row)
 
     def check_row(self, row: Row) -> list:
         check = RowCheck(self, row)
@@ -168,6 +187,7 @@ class AwardImporter(_SubjectImporter):
         decided = check.get("decision_date", cells.date)
         check.get("issuer", max_length=255)
         check.get("revoked", cells.yes_no)
+        issuer_unit = self._issuer_unit(check)
         found = self.types.get(award) or self.types.get(fold(award)) if award else None
         if award and found is None:
             check.add("award", _("Unknown title or form “%(code)s”.") % {"code": award})
@@ -179,12 +199,17 @@ class AwardImporter(_SubjectImporter):
             check.add("award", _("“%(award)s” is not awarded to this kind of subject "
                                  "(%(kind)s).") % {"award": award,
                                                    "kind": SubjectKind(subject[0]).label})
-        elif (self._first(check, (subject[1], found[0], year, number), "decision_number")
-              and subject[0] == "individual"
-              and (subject[1], found[0], year, number) in self.existing):
-            check.add("decision_number", _("Already in the ledger."))
-        row.data.update(subject=subject, award_type_id=found[0])
+        elif row.data["revoked"] or self._first(check, (subject[0], subject[1], found[0], year),
+                                                "award"):
+            row.data.update(subject=subject, award_type_id=found[0], issuer_unit_id=issuer_unit)
+            row.data["entry"] = self._record(row.data)
         return check.errors
+
+    def _issuer_unit(self, check: RowCheck) -> int | None:
+        code = check.get("issuer_unit", max_length=40)
+        if code and code not in self.subjects.units:
+            check.add("issuer_unit", _("Unknown unit code “%(code)s”.") % {"code": code})
+        return self.subjects.units.get(code) if code else None
 
     def _check_year(self, check: RowCheck, year: int, decided) -> None:
         if not FIRST_YEAR <= year <= self.this_year:
@@ -194,7 +219,7 @@ class AwardImporter(_SubjectImporter):
                 "year": year})
 
     def write_batch(self, rows: list[Row]) -> None:
-        AwardRecord.objects.bulk_create([self._record(row.data) for row in rows])
+        record_awards([row.data["entry"] for row in rows])
         self.count += len(rows)
 
     @staticmethod
@@ -206,7 +231,8 @@ class AwardImporter(_SubjectImporter):
             person_id=subject_id if kind == "individual" else None,
             collective_id=subject_id if kind == "collective" else None,
             kind=data["kind"], decision_number=data["decision_number"],
-            decision_date=data["decision_date"], issuer=data["issuer"], revoked=revoked,
+            decision_date=data["decision_date"], issuer=data["issuer"],
+            issuer_unit_id=data["issuer_unit_id"], revoked=revoked,
             revoked_reason=_("Revoked (imported history)") if revoked else "",
             source=RecordSource.IMPORT)
 
@@ -215,7 +241,7 @@ class AwardImporter(_SubjectImporter):
 
     def example_row(self) -> list:
         return ["001085012345", "", "", "cstd_co_so", 2024, "cong_trang", "25/QĐ-SGDĐT",
-                "20/01/2025", "Giám đốc Sở Giáo dục và Đào tạo", "Không"]
+                "20/01/2025", "Giám đốc Sở Giáo dục và Đào tạo", "Không", ""]
 
     def allowed_values(self) -> list[tuple[str, str, str]]:
         kinds = [("Loại hình", k.value, k.label) for k in AwardKind]

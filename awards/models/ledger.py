@@ -13,10 +13,23 @@ ONE_SUBJECT = (Q(person__isnull=False, collective__isnull=True, household__isnul
                | Q(person__isnull=True, collective__isnull=True, household__isnull=False))
 
 
+# One live (non-revoked) award per subject, award type and year of achievement: a subject
+# is never awarded the same title or form twice for the same year (awards.domain.ledger
+# checks it and names the existing decision; these indexes hold it under concurrency).
+LIVE_AWARD_CONSTRAINTS = [
+    models.UniqueConstraint(fields=[subject, "award_type", "year"],
+                            condition=Q(**{f"{subject}__isnull": False}, revoked=False),
+                            name=f"award_one_live_{subject}")
+    for subject in ("person", "collective", "household")]
+
+
 class AwardRecord(models.Model):
     """One award a subject holds. `unit` is the subject's unit when awarded: it keeps the record
     in the right scope after reorganisations (the closure table covers predecessors). Records are
-    never deleted; revocation is a flag with a reason, and revoked records never count."""
+    never deleted; revocation is a flag with the revoking decision and a reason, and revoked
+    records never count. `issuer_unit` is the granting authority: only its staff (or its
+    successor's, after a reorganisation) may revoke or correct the record (Law 06/2022/QH15
+    Art. 93: the authority that awarded cancels)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     award_type = models.ForeignKey("awards.AwardType", verbose_name=_("title / form"),
@@ -35,9 +48,18 @@ class AwardRecord(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=100)
     decision_date = models.DateField(_("decision date"))
     issuer = models.CharField(_("issued by"), max_length=255)
+    issuer_unit = models.ForeignKey("organisations.Unit", verbose_name=_("granting authority"),
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="granted_award_records")
     revoked = models.BooleanField(_("revoked"), default=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    revoking_decision_number = models.CharField(_("revoking decision number"), max_length=100,
+                                                blank=True)
+    revoking_decision_date = models.DateField(_("revoking decision date"), null=True,
+                                              blank=True)
+    revoking_issuer = models.CharField(_("revoking decision issued by"), max_length=255,
+                                       blank=True)
     source = models.CharField(_("source"), max_length=10, choices=RecordSource.choices,
                               default=RecordSource.MANUAL)
     note = models.CharField(_("note"), max_length=255, blank=True)
@@ -47,7 +69,8 @@ class AwardRecord(models.Model):
         verbose_name = _("award record")
         verbose_name_plural = _("award records")
         ordering = ["-year", "-decision_date", "id"]
-        constraints = [models.CheckConstraint(condition=ONE_SUBJECT, name="award_one_subject")]
+        constraints = [models.CheckConstraint(condition=ONE_SUBJECT, name="award_one_subject"),
+                       *LIVE_AWARD_CONSTRAINTS]
         indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["unit", "year"]),
                    models.Index(fields=["award_type", "year"]),
                    models.Index(fields=["collective", "year"])]
@@ -58,6 +81,17 @@ class AwardRecord(models.Model):
     @property
     def subject(self):
         return self.person or self.collective or self.household
+
+    @property
+    def revoking_decision(self) -> str:
+        """"12/QĐ-UBND ngày 05/03/2026 của Chủ tịch UBND tỉnh" — empty for a live record or one
+        revoked before revocations named their decision (imported history)."""
+        if not self.revoking_decision_number:
+            return ""
+        return _("%(number)s dated %(date)s by %(issuer)s") % {
+            "number": self.revoking_decision_number,
+            "date": self.revoking_decision_date.strftime("%d/%m/%Y"),
+            "issuer": self.revoking_issuer}
 
 
 class TaskRating(models.Model):

@@ -22,3 +22,9 @@ def form_page(request, form, save, *, title, submit, done, success_message,
                              else success_message)
             return redirect(done(result))
     return render(request, template, {"form": form, "title": title, "submit": submit})
+
+
+def refused(request, message: str):
+    """A clear refusal (403) naming who may act, for someone who may read an object but not
+    take the action (e.g. revoking an award another authority granted)."""
+    return render(request, "core/refused.html", {"message": message}, status=403)

@@ -12,6 +12,13 @@ def query_with(context, **changes):
     return query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def may(context, perm: str, obj=None) -> bool:
+    """`{% may "app.perm" obj as can_open %}`: whether the signed-in user has `perm` (on `obj`),
+    so that a page links only to pages its reader may open, else shows plain text."""
+    return context["request"].user.has_perm(perm, obj)
+
+
 @register.filter
 def vn_date(value):
     """dd/mm/yyyy, the way Vietnamese documents write dates."""

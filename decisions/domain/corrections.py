@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
+from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
@@ -17,12 +18,17 @@ from decisions.models import Certificate, Decision, DecisionItem
 
 @transaction.atomic
 def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name: str,
-                       recipient_detail: str, unit=None, **decision_fields) -> Decision:
-    """Draft an amending decision for one wrong name, position or unit. It takes effect when
-    issued (issuing.issue_decision). Side effect: audit `decisions.decision.draft`."""
+                       recipient_detail: str, unit=None, money: int | None = None,
+                       **decision_fields) -> Decision:
+    """Draft an amending decision for one wrong name, position or unit (and, when `money` is
+    given, a wrong amount). It takes effect when issued (issuing.issue_decision). Its item
+    holds the money as the difference it makes — new amount − old amount, signed — since the
+    original already paid the old amount. Side effect: audit `decisions.decision.draft`."""
     original = item.decision
     if original.state != DecisionState.ISSUED:
         raise ValidationError(_("Only an issued decision can be corrected."))
+    if item.award_record is not None:
+        ensure_may_amend(actor, item.award_record)  # the granting authority corrects its own
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
     amending = Decision.objects.create(
@@ -38,7 +44,8 @@ def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name
         decision=amending, corrects=item, award_type=item.award_type, person=item.person,
         collective=item.collective, household=item.household, unit=unit or item.unit,
         year=item.year, kind=item.kind, recipient_name=recipient_name,
-        recipient_detail=recipient_detail, ordinal=item.ordinal, money=item.money,
+        recipient_detail=recipient_detail, ordinal=item.ordinal,
+        money=(item.money if money is None else money) - item.money,
         coefficient=item.coefficient, base_salary=item.base_salary,
         money_citation=item.money_citation)
     record(actor, "decisions.decision.draft", amending, unit=original.issuer, reason=reason,
@@ -47,19 +54,24 @@ def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name
 
 
 @transaction.atomic
-def revoke_item(actor, item: DecisionItem, *, reason: str, on: datetime.date,
-                reference: str = "") -> DecisionItem:
-    """Revoke (thu hồi, hủy bỏ) one award of a decision: the ledger record is revoked (no
-    longer counts), the certificates show "revoked". `reference` names the revoking
-    decision. Side effects: ledger revocation (audit there); certificate statuses; audit
+def revoke_item(actor, item: DecisionItem, *, reason: str, decision_number: str,
+                decision_date: datetime.date, decision_issuer: str) -> DecisionItem:
+    """Revoke (thu hồi, hủy bỏ) one award of a decision by the revoking decision (number,
+    date, issuer): the ledger record is revoked (no longer counts; only the granting
+    authority's staff may, checked there), the certificates show "revoked" with that decision.
+    Side effects: ledger revocation (audit there); certificate statuses; audit
     `decisions.item.revoked`."""
     item = DecisionItem.objects.select_for_update().get(pk=item.pk)
     if item.award_record is None:
         raise ValidationError(_("This item has no award in the ledger."))
-    full_reason = f"{reason} ({reference})" if reference else reason
-    revoke_award(actor, item.award_record, reason=full_reason, on=on)
+    entry = revoke_award(actor, item.award_record, reason=reason,
+                         decision_number=decision_number, decision_date=decision_date,
+                         decision_issuer=decision_issuer)
+    status_reason = _("%(reason)s (revoked by decision %(decision)s)") % {
+        "reason": entry.revoked_reason, "decision": entry.revoking_decision}
     Certificate.objects.filter(Q(item=item) | Q(item__corrects=item)).exclude(
         status=CertificateStatus.REVOKED).update(
-        status=CertificateStatus.REVOKED, status_reason=full_reason)
-    record(actor, "decisions.item.revoked", item, unit=item.decision.issuer, reason=full_reason)
+        status=CertificateStatus.REVOKED, status_reason=status_reason)
+    record(actor, "decisions.item.revoked", item, unit=item.decision.issuer,
+           reason=status_reason)
     return item

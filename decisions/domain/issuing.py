@@ -9,13 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import record
+from audit.domain.record import diff, record, snapshot
+from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
+from awards.domain.ledger import conflict_message, live_conflicts, record_awards
 from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
+from decisions.domain.wording import authority_words
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
@@ -34,8 +37,8 @@ def certificate_code() -> str:
 
 
 def issuer_label(decision: Decision) -> str:
-    return decision.authority_title.title() if decision.authority_title.isupper() else (
-        decision.authority_title)
+    """The ledger's "issued by": the authority in proper case (not `str.title()`)."""
+    return authority_words(decision)
 
 
 @transaction.atomic
@@ -61,13 +64,15 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
         refused = granting_errors(locked.issuer, [item.award_type for item in items], date)
         if refused:
             raise ValidationError(refused)
+    entries = _ledger_entries(locked, items) if locked.kind == DecisionKind.AWARD else []
+    _refuse_second_awards(items, entries)  # before the number is taken: nothing is written
     locked.number = next_number(locked.issuer, locked.symbol, date.year)
     locked.year, locked.date = date.year, date
     locked.state, locked.issued_at, locked.issued_by = (DecisionState.ISSUED, timezone.now(),
                                                         actor)
     locked.save(update_fields=["number", "year", "date", "state", "issued_at", "issued_by"])
     if locked.kind == DecisionKind.AWARD:
-        _award_items(actor, locked, items, date)
+        _award_items(actor, locked, items, entries, date)
     elif locked.kind == DecisionKind.AMENDMENT:
         _apply_corrections(actor, locked, items)
     record(actor, "decisions.decision.issued", locked, unit=locked.issuer,
@@ -75,20 +80,37 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     return locked
 
 
-def _award_items(actor, decision: Decision, items, date) -> None:
-    """Ledger rows and certificates are written in bulk: a decision may list a thousand
-    people (the benchmark's annex)."""
+def _ledger_entries(decision: Decision, items) -> list[AwardRecord]:
+    """The ledger rows the decision will write (number and date set at issue). The granting
+    authority is the issuer: its staff alone may later revoke or correct them."""
+    return [AwardRecord(
+        award_type=item.award_type, person=item.person, collective=item.collective,
+        household=item.household, unit=item.unit, year=item.year, kind=item.kind,
+        issuer=issuer_label(decision), issuer_unit_id=decision.issuer_id,
+        source=RecordSource.DECISION) for item in items]
+
+
+def _refuse_second_awards(items, entries) -> None:
+    """One live award per subject, award and year (awards.domain.ledger): name each awardee
+    already holding it and the decision that gave it."""
+    conflicts = live_conflicts(entries)
+    if conflicts:
+        raise ValidationError([_("No. %(ordinal)s: %(problem)s") % {
+            "ordinal": items[index].ordinal, "problem": conflict_message(existing)}
+            for index, existing in sorted(conflicts.items())])
+
+
+def _award_items(actor, decision: Decision, items, entries, date) -> None:
+    """Ledger rows (through the one ledger writer) and certificates are written in bulk: a
+    decision may list a thousand people (the benchmark's annex)."""
     params = CatalogueParameters()
-    issuer = issuer_label(decision)
     for item in items:
         for name, value in money_for(params, item.award_type.code, item.subject_kind,
                                      date).items():
             setattr(item, name, value)
-    records = AwardRecord.objects.bulk_create([AwardRecord(
-        award_type=item.award_type, person=item.person, collective=item.collective,
-        household=item.household, unit=item.unit, year=item.year, kind=item.kind,
-        decision_number=decision.number_label, decision_date=date, issuer=issuer,
-        source=RecordSource.DECISION) for item in items])
+    for entry in entries:
+        entry.decision_number, entry.decision_date = decision.number_label, date
+    records = record_awards(entries)
     for item, entry in zip(items, records, strict=True):
         item.award_record = entry
     DecisionItem.objects.bulk_update(items, ["money", "coefficient", "base_salary",
@@ -134,10 +156,7 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
         original = item.corrects
         entry = original.award_record
         if entry is not None:
-            entry.unit = item.unit
-            entry.note = _("Corrected by decision %(number)s") % {
-                "number": decision.number_label}
-            entry.save(update_fields=["unit", "note"])
+            _correct_ledger(actor, decision, entry, item)
         new_certificate = Certificate.objects.create(item=item, code=certificate_code())
         original.certificates.filter(status=CertificateStatus.VALID).update(
             status=CertificateStatus.CORRECTED, replaced_by=new_certificate,
@@ -146,3 +165,16 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
                reason=decision.reason,
                changes={"name": [original.recipient_name, item.recipient_name],
                         "detail": [original.recipient_detail, item.recipient_detail]})
+
+
+def _correct_ledger(actor, decision: Decision, entry: AwardRecord, item) -> None:
+    """The ledger record follows the amending decision; only the granting authority's staff
+    may correct it (checked when the amendment was drafted, and again here: the signer)."""
+    ensure_may_amend(actor, entry)
+    fields = ["unit", "note"]
+    before = snapshot(entry, fields)
+    entry.unit = item.unit
+    entry.note = _("Corrected by decision %(number)s") % {"number": decision.number_label}
+    entry.save(update_fields=fields)
+    record(actor, "awards.record.correct", entry, unit=entry.unit, reason=decision.reason,
+           changes=diff(before, snapshot(entry, fields)))

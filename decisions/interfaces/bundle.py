@@ -11,7 +11,7 @@ deterministic and cannot traverse paths. The ZIP is written to a temporary file 
 dossier files copied in 64 KiB chunks, so memory stays bounded whatever the dossier's size;
 entries carry the decision date as their timestamp so the same data gives the same names and
 contents. CCCD is included (the authority needs it) only for awardees whose record the
-exporting user may keep (`organisations.change_person`), as the API does."""
+exporting user may keep (`organisations.domain.personal_data`), as the API does."""
 
 import hashlib
 import json
@@ -24,8 +24,10 @@ from dataclasses import asdict, dataclass
 from core.text import fold
 from core.uploads import STORED_EXTENSION, open_private
 from decisions.domain.exchange import record_bundle_export
+from decisions.domain.queries import revoked_record
 from decisions.interfaces.documents import decision_docx, decision_pdf
 from decisions.models import Decision
+from organisations.domain.personal_data import may_see_personal_data
 from proposals.models import DossierDocument
 
 FORMAT = "tdkt-decision-bundle"
@@ -123,12 +125,13 @@ def _decision_meta(decision: Decision) -> dict:
 
 
 def _awardees(decision: Decision, user) -> list[dict]:
-    items = (decision.items.select_related("award_type", "unit", "person")
+    items = (decision.items.select_related("award_type", "unit", "person", "award_record",
+                                           "corrects__award_record")
              .prefetch_related("certificates").order_by("ordinal"))
     rows = []
     for item in items:
         cccd = None
-        if item.person_id and user.has_perm("organisations.change_person", item.person):
+        if item.person_id and may_see_personal_data(user, item.person):  # the one rule
             cccd = item.person.cccd
         rows.append({
             "ordinal": item.ordinal, "name": item.recipient_name,
@@ -136,8 +139,20 @@ def _awardees(decision: Decision, user) -> list[dict]:
             "cccd": cccd, "unit": {"code": item.unit.code, "name": item.unit.name},
             "form_code": item.award_type.code, "form_name": item.award_type.name,
             "award_kind": item.kind, "year": item.year, "money": item.money,
-            "certificates": sorted(c.code for c in item.certificates.all())})
+            "certificates": sorted(c.code for c in item.certificates.all()),
+            "revocation": _revocation(item)})
     return rows
+
+
+def _revocation(item) -> dict | None:
+    """The revoking decision of a revoked award (Law 06/2022/QH15 Art. 93), or None."""
+    entry = revoked_record(item)
+    if entry is None:
+        return None
+    return {"decision_number": entry.revoking_decision_number or None,
+            "decision_date": (entry.revoking_decision_date.isoformat()
+                              if entry.revoking_decision_date else None),
+            "issuer": entry.revoking_issuer or None, "reason": entry.revoked_reason}
 
 
 def _dossier_documents(proposal):

@@ -1,8 +1,11 @@
 """Build the documents app's dataclasses from a decision and render them (DOCX, PDF,
 certificates). The layout is the documents app's (Decree 30/2020); the words are ours."""
 
+import re
+
 from django.urls import reverse
 
+from decisions.domain.wording import authority_words, form_name, granted_form, signed_money
 from decisions.enums import CertificateStatus, DecisionKind
 from decisions.models import Certificate, Decision
 from documents.domain.model import (
@@ -87,8 +90,8 @@ def administrative_document(decision: Decision) -> AdministrativeDocument:
     head = letterhead(decision)
     number = (f"{decision.number:02d}/{decision.symbol}" if decision.number
               else f"     /{decision.symbol}")
-    award = decision.award_type.name if decision.award_type else (
-        items[0].award_type.name if items else "")
+    award_type = decision.award_type or (items[0].award_type if items else None)
+    award = granted_form(award_type, decision) if award_type else ""
     if decision.kind == DecisionKind.AWARD:
         articles = (
             Article("Điều 1.", (f"Tặng {award} cho {_counts(items)} (có danh sách kèm theo)"
@@ -104,28 +107,48 @@ def administrative_document(decision: Decision) -> AdministrativeDocument:
         annexes = (Annex(title=f"DANH SÁCH ĐƯỢC TẶNG {award.upper()}",
                          subtitle=f"(Kèm theo Quyết định số {number} "
                                   f"{format_date(decision.date, year=head.year)} của "
-                                  f"{decision.authority_title.capitalize()})",
+                                  f"{authority_words(decision)})",
                          tables=annex_tables(items)),)
     else:
-        original = decision.amends
-        verb = "Đính chính" if decision.kind == DecisionKind.AMENDMENT else "Thu hồi"
-        paragraphs = tuple(
-            f"{verb} tại số thứ tự {i.ordinal} của danh sách kèm theo Quyết định số "
-            f"{original.number_label} {format_date(original.date)}: "
-            f"{i.corrects.recipient_name}, {i.corrects.recipient_detail} thành "
-            f"{i.recipient_name}, {i.recipient_detail}." for i in items if i.corrects_id)
-        articles = (Article("Điều 1.", paragraphs + ((f"Lý do: {decision.reason}",)
-                                                      if decision.reason else ())),
-                    Article("Điều 2.", ("Các nội dung khác của Quyết định số "
-                                        f"{original.number_label} giữ nguyên hiệu lực./.",)))
-        annexes = ()
+        articles, annexes = _correction_articles(decision, items), ()
     return AdministrativeDocument(
         letterhead=head, type_name="QUYẾT ĐỊNH", summary=decision.summary,
         authority_line=decision.authority_title.upper(), bases=lines(decision.legal_bases),
         proposal_lines=lines(decision.proposal_line), body_heading="QUYẾT ĐỊNH:",
-        articles=articles, recipients=lines(decision.recipients) or (
-            "- Như Điều 3;", "- Lưu: VT."),
+        articles=articles, recipients=_recipients(decision, len(articles)),
         signature=signature(decision), annexes=annexes, draft=decision.number is None)
+
+
+def _correction_articles(decision: Decision, items) -> tuple[Article, ...]:
+    """Điều 1 what is corrected; Điều 2 the money, as the difference the correction makes
+    (new amount − old amount, signed: the original paid the old amount); Điều 3 effect and
+    who executes it — the article "Nơi nhận: - Như Điều 3" refers to."""
+    original = decision.amends
+    verb = "Đính chính" if decision.kind == DecisionKind.AMENDMENT else "Thu hồi"
+    corrected = [i for i in items if i.corrects_id]
+    paragraphs = tuple(
+        f"{verb} tại số thứ tự {i.ordinal} của danh sách kèm theo Quyết định số "
+        f"{original.number_label} {format_date(original.date)}: "
+        f"{i.corrects.recipient_name}, {i.corrects.recipient_detail} thành "
+        f"{i.recipient_name}, {i.recipient_detail}." for i in corrected)
+    difference = sum(i.money for i in items)  # each correcting item holds its difference
+    money = (f"Số tiền thưởng chênh lệch do đính chính: {signed_money(difference)} đồng."
+             if difference else "Số tiền thưởng không thay đổi.")
+    return (Article("Điều 1.", paragraphs + ((f"Lý do: {decision.reason}",)
+                                              if decision.reason else ())),
+            Article("Điều 2.", (f"{money} Các nội dung khác của Quyết định số "
+                                f"{original.number_label} giữ nguyên hiệu lực.",)),
+            Article("Điều 3.", ("Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các cơ "
+                                "quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại "
+                                "Điều 1 chịu trách nhiệm thi hành Quyết định này./.",)))
+
+
+def _recipients(decision: Decision, articles: int) -> tuple[str, ...]:
+    """"Nơi nhận" (Decree 30/2020 Appx I.II, box 9b): "- Như Điều N;" names the decision's
+    last article (who executes it), whatever article the text copied from the original
+    decision named."""
+    given = lines(decision.recipients) or ("- Như Điều 3;", "- Lưu: VT.")
+    return tuple(re.sub(r"Như Điều \d+", f"Như Điều {articles}", line) for line in given)
 
 
 def decision_docx(decision: Decision) -> bytes:
@@ -146,7 +169,7 @@ def certificate_page(certificate: Certificate, base_url: str) -> CertificatePage
         verify_url=base_url + reverse("portal:verify_code", args=[certificate.code]),
         authority_title=decision.authority_title.upper(),
         lead="TẶNG DANH HIỆU" if title else "TẶNG",
-        award_name=item.award_type.name.upper(),
+        award_name=form_name(item.award_type, decision).upper(),
         recipient=item.recipient_name, recipient_detail=item.recipient_detail,
         achievement=source.achievement or "",
         decision_line=f"Quyết định số {source.number_label}, ngày "
@@ -158,9 +181,13 @@ def certificate_page(certificate: Certificate, base_url: str) -> CertificatePage
         status_note=STATUS_NOTES.get(certificate.status))
 
 
-def decision_certificates_pdf(decision: Decision, base_url: str) -> bytes:
-    """Every certificate of the decision, one page each, for bulk printing."""
-    certificates = (Certificate.objects.filter(item__decision=decision)
+def decision_certificates_pdf(decision: Decision, base_url: str, items=None) -> bytes:
+    """The certificates of the decision (of `items` only, when given: a reader's awardees),
+    one page each, for bulk printing."""
+    certificates = Certificate.objects.filter(item__decision=decision)
+    if items is not None:
+        certificates = certificates.filter(item__in=items)
+    certificates = (certificates
                     .select_related("item__award_type", "item__decision__amends")
                     .order_by("item__ordinal"))
     return certificates_pdf(certificate_page(c, base_url) for c in certificates)

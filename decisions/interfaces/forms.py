@@ -58,10 +58,3 @@ class CorrectionForm(forms.Form):
     recipient_detail = forms.CharField(label=_("Correct position and unit"), max_length=400,
                                        required=False)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (Law 06/2022/QH15 Art. 93)"),
-                             widget=forms.Textarea(attrs={"rows": 2}))
-    reference = forms.CharField(label=_("Revoking decision (number, date)"), max_length=120)
-    on = forms.DateField(label=_("Revoked on"), widget=date_widget())

@@ -132,7 +132,8 @@ class DecisionItem(models.Model):
     ordinal = models.PositiveIntegerField(_("no."))  # STT; the certificate's "số sổ vàng"
     coefficient = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     base_salary = models.PositiveIntegerField(null=True, blank=True)
-    money = models.PositiveIntegerField(_("reward (VND)"), default=0)
+    # Signed: a correcting item holds the difference it makes (new − old amount).
+    money = models.IntegerField(_("reward (VND)"), default=0)
     money_citation = models.CharField(max_length=255, blank=True)
     award_record = models.OneToOneField("awards.AwardRecord", null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="decision_item")

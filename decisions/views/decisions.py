@@ -10,19 +10,22 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from awards.domain.authority import may_amend, refusal
+from awards.interfaces.forms import RevokeForm
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.views import form_page, refused
 from core.uploads import content_disposition
 from decisions.domain import corrections, drafting, issuing
-from decisions.domain.queries import decisions_for_user
+from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
+from decisions.enums import DecisionState
 from decisions.interfaces.bundle import export_bundle
 from decisions.interfaces.documents import (
     decision_certificates_pdf,
     decision_docx,
     decision_pdf,
 )
-from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm, RevokeForm
+from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm
 from decisions.models import DecisionItem
 from organisations.views.common import get_in, require
 from proposals.domain.queries import proposals_for_user
@@ -81,8 +84,9 @@ def decision_detail(request, public_id):
     items = (decision.items.select_related("award_type", "unit", "award_record", "corrects")
              .prefetch_related("certificates").order_by("ordinal"))
     user = request.user
+    certified = set(items_with_certificates_for_user(user, decision).values_list("pk", flat=True))
     return render(request, "decisions/decision_detail.html", {
-        "decision": decision, "items": items,
+        "decision": decision, "items": items, "certified": certified,
         "total": items.aggregate(total=Sum("money"))["total"] or 0,
         "can_issue": user.has_perm("decisions.issue_decision", decision),
         "can_draft": user.has_perm("decisions.draft_decision", decision),
@@ -132,11 +136,24 @@ def decision_file(request, public_id, fmt):
 
 @login_required
 def decision_certificates(request, public_id):
+    """The certificates of the awardees the reader may see (all of them for the issuer)."""
     decision = _decision(request, public_id)
     require(request, "decisions.view_decision", decision)
+    items = items_with_certificates_for_user(request.user, decision)
     base = request.build_absolute_uri("/").rstrip("/")
-    return _file(decision_certificates_pdf(decision, base), "application/pdf",
+    return _file(decision_certificates_pdf(decision, base, items), "application/pdf",
                  f"giay-chung-nhan-{decision.number}.pdf")
+
+
+@login_required
+def item_certificate(request, public_id):
+    """One awardee's certificate; 404 for an awardee outside the reader's units."""
+    item = _item(request, public_id)
+    item = get_in(items_with_certificates_for_user(request.user, item.decision),
+                  pk=item.pk, decision__state=DecisionState.ISSUED)
+    base = request.build_absolute_uri("/").rstrip("/")
+    return _file(decision_certificates_pdf(item.decision, base, [item]), "application/pdf",
+                 f"giay-chung-nhan-{item.decision.number}-{item.ordinal}.pdf")
 
 
 def bundle_response(actor, decision, *, channel: str) -> FileResponse:
@@ -166,6 +183,8 @@ def _item(request, public_id) -> DecisionItem:
 def item_correct(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.correct_decision", item.decision)
+    if item.award_record_id and not may_amend(request.user, item.award_record):
+        return refused(request, refusal(item.award_record))
     form = CorrectionForm(posted(request), initial={
         "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail})
     return form_page(request, form, lambda d: corrections.request_correction(
@@ -179,7 +198,10 @@ def item_correct(request, public_id):
 def item_revoke(request, public_id):
     item = _item(request, public_id)
     require(request, "decisions.revoke_award", item.decision)
-    return form_page(request, RevokeForm(posted(request)),
+    if item.award_record_id and not may_amend(request.user, item.award_record):
+        return refused(request, refusal(item.award_record))
+    return form_page(request, RevokeForm(posted(request), initial={
+                         "decision_issuer": item.decision.authority_title}),
                      lambda d: corrections.revoke_item(request.user, item, **d),
                      title=_("Revoke the award of %(name)s") % {"name": item.recipient_name},
                      submit=_("Revoke"), done=lambda i: _url(item.decision),

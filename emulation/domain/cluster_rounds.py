@@ -327,6 +327,13 @@ def results(cluster_round) -> list[Row]:
     return sorted(rows, key=lambda r: (r.rank, r.unit.name))
 
 
+def published_tally(cluster_round) -> tuple[Counter, list] | None:
+    """The tally once the results are published; None before. The vote for the leading unit is
+    a secret ballot: no count and no leader reaches anyone (page, API, minutes) while units
+    may still vote or before the managers publish."""
+    return tally(cluster_round) if cluster_round.state == RoundState.PUBLISHED else None
+
+
 def tally(cluster_round) -> tuple[Counter, list]:
     """Votes per candidate unit id, and the leading unit ids: the most votes, and more than the
     round's share of the member units."""

@@ -18,7 +18,8 @@ def _points(value) -> str:
 def build(cluster_round) -> Minutes:
     cluster = cluster_round.cluster
     rows = cluster_rounds.results(cluster_round)
-    counts, leaders = cluster_rounds.tally(cluster_round)
+    published = cluster_rounds.published_tally(cluster_round)
+    counts, leaders = published or ({}, [])
     grades = dict(Grade.choices)
     head = next((m.unit.name for m in cluster.memberships.filter(
         year=cluster_round.year, role="head").select_related("unit")), "")
@@ -27,7 +28,8 @@ def build(cluster_round) -> Minutes:
         f"(tính trên tổng số {len(rows)} đơn vị thành viên):",
         ("STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Số phiếu suy tôn", "Kết quả"),
         tuple((str(i), r.unit.name, _points(r.total), str(r.rank),
-               str(grades.get(r.grade, "—")), str(counts.get(r.unit.pk, 0)),
+               str(grades.get(r.grade, "—")),
+               str(counts.get(r.unit.pk, 0)) if published else "—",
                "Dẫn đầu" if r.unit.pk in leaders else "")
               for i, r in enumerate(rows, 1)),
         widths=(0.4, 2.0, 0.8, 0.7, 0.8, 0.8, 0.8),

@@ -24,7 +24,7 @@ from emulation.domain.queries.cluster_rounds import (
     headed_cluster_ids,
     rounds_for_user,
 )
-from emulation.enums import ROUND_MANAGER_ROLES, Grade, RoundState
+from emulation.enums import ROUND_MANAGER_ROLES, Grade
 from emulation.interfaces import cluster_forms as forms
 from emulation.interfaces.cluster_minutes import minutes_docx
 from emulation.models import ScoreChange
@@ -89,8 +89,7 @@ def round_detail(request, public_id):
     user = request.user
     rows = domain.results(cluster_round)
     # A secret ballot: nobody sees counts or the leader until the results are published.
-    published = cluster_round.state == RoundState.PUBLISHED
-    counts, leaders = domain.tally(cluster_round) if published else ({}, [])
+    counts, leaders = domain.published_tally(cluster_round) or ({}, [])
     managing = user.has_perm("emulation.manage_cluster_round", cluster_round)
     history = (ScoreChange.objects.filter(score__round=cluster_round)
                .select_related("score__unit", "score__criterion", "actor")

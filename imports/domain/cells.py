@@ -23,6 +23,12 @@ _YES = frozenset({"co", "c", "x", "1", "yes", "y", "true"})
 _NO = frozenset({"khong", "k", "0", "no", "n", "false"})
 
 
+class Formula(str):
+    """The text of a formula cell ("=SUM(A1:A3)"). An import never takes a formula for a
+    value: without Excel's cached result it would read as blank, with it as a number nobody
+    typed; the row is refused and the user asked to paste values."""
+
+
 class CellError(ValueError):
     def __init__(self, message: str):
         super().__init__(message)

@@ -109,7 +109,15 @@ class Importer:
 
     def check_batch(self, rows: list[Row]) -> list[RowError]:
         self.prefetch(rows)
-        return [error for row in rows for error in self.check_row(row)]
+        return [error for row in rows
+                for error in (self.formula_errors(row) or self.check_row(row))]
+
+    def formula_errors(self, row: Row) -> list[RowError]:
+        """One error per formula cell: such a row is refused before its values are read."""
+        columns = self.column_map()
+        return [RowError(row.number, columns[key].header, cells.display(value),
+                         _("the cell holds a formula; paste its value instead."))
+                for key, value in row.values.items() if isinstance(value, cells.Formula)]
 
     def check_row(self, row: Row) -> list[RowError]:
         raise NotImplementedError

@@ -17,13 +17,10 @@ from openpyxl import load_workbook
 from core.text import fold
 from imports.domain import cells
 from imports.domain.importers import Column, Row, RowError
+from imports.domain.package import PackageRefused, check_package
 
 XLSX_MARKER = "[Content_Types].xml"
 HEADER_ROW = 1
-# openpyxl streams the sheet but loads the shared-strings part whole. A genuine file of 100,000
-# people has a few MB of it; a crafted one ("zip bomb") could expand to gigabytes.
-SHARED_STRINGS = "xl/sharedStrings.xml"
-MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 
 
 class UnreadableFile(Exception):
@@ -54,23 +51,17 @@ def is_xlsx(fileobj) -> bool:
         fileobj.seek(0)
 
 
-def expands_too_much(fileobj, limit: int = MAX_SHARED_STRINGS_BYTES) -> bool:
-    """Whether the part openpyxl holds in memory would be larger than `limit` once unpacked.
-    The size declared in the archive bounds what Python's zipfile will ever inflate."""
-    try:
-        with zipfile.ZipFile(fileobj) as archive:
-            return any(info.file_size > limit for info in archive.infolist()
-                       if info.filename == SHARED_STRINGS)
-    except (zipfile.BadZipFile, OSError):
-        return False
-    finally:
-        fileobj.seek(0)
+def _load(fileobj):
+    """The workbook in read-only mode. Formulas are read as formulas (not as the value Excel
+    cached, nor as blank when there is none), so that a formula cell can be refused by name."""
+    return load_workbook(fileobj, read_only=True, data_only=False)
 
 
 def can_open(fileobj) -> bool:
-    """Whether openpyxl opens the workbook and finds a sheet (cheap: rows are not read)."""
+    """Whether openpyxl opens the workbook and finds a sheet (cheap: rows are not read). Call
+    `check_package` first: opening parses the styles and shared strings whole."""
     try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
+        workbook = _load(fileobj)
     except Exception:  # openpyxl raises many types for damaged parts; all mean "unreadable"
         return False
     else:
@@ -133,13 +124,24 @@ def _estimate_rows(worksheet) -> int:
     return max(count - HEADER_ROW, 0)
 
 
+def _value(cell):
+    """A cell's value; a formula cell's text wrapped as `cells.Formula` (array and data-table
+    formulas are objects in openpyxl: their text is kept)."""
+    if cell.data_type == "f":
+        return cells.Formula(getattr(cell.value, "text", None) or str(cell.value))
+    return cell.value
+
+
 class Sheet:
     """The first worksheet of a workbook with its header matched to the importer's columns."""
 
     def __init__(self, worksheet, columns: tuple[Column, ...]):
-        self._rows = worksheet.iter_rows(values_only=True)
-        self.positions = match_header(next(self._rows, None), columns)
         self.estimated_rows = _estimate_rows(worksheet)
+        # openpyxl stops at the rows and columns the sheet's <dimension> announces; a file
+        # whose dimension says A1:K2 but holds more rows would lose them silently.
+        worksheet.reset_dimensions()
+        self._rows = (tuple(map(_value, row)) for row in worksheet.iter_rows())
+        self.positions = match_header(next(self._rows, None), columns)
 
     def rows(self) -> Iterator[Row]:
         """Data rows with their Excel row number; fully blank rows are skipped."""
@@ -234,7 +236,13 @@ def open_sheet(path, columns: tuple[Column, ...]) -> Iterator[Sheet]:
             yield CsvSheet(handle, columns, path)
         return
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with open(path, "rb") as handle:  # checked again: the worker trusts no stored file
+            if zipfile.is_zipfile(handle):  # anything else is for openpyxl to call unreadable
+                check_package(handle)
+    except PackageRefused as refusal:
+        raise UnreadableFile(str(refusal), refusal.message) from refusal
+    try:
+        workbook = _load(path)
     except Exception as error:  # see can_open
         raise UnreadableFile(str(error)) from error
     try:

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imports.domain.importers import importers_for
-from imports.domain.reader import can_open, expands_too_much, is_xlsx, looks_like_csv
+from imports.domain.package import PackageRefused, check_package
+from imports.domain.reader import can_open, is_xlsx, looks_like_csv
 
 
 class UploadForm(forms.Form):
@@ -37,9 +38,10 @@ class UploadForm(forms.Form):
             raise ValidationError(_("This is neither an Excel .xlsx file nor a UTF-8 CSV "
                                     "file. Save it from Excel as “Excel Workbook (.xlsx)” or "
                                     "“CSV UTF-8” and try again."))
-        if expands_too_much(upload):
-            raise ValidationError(_("This workbook unpacks to far more data than a real list "
-                                    "would; split it into smaller files."))
+        try:
+            check_package(upload)  # before openpyxl parses anything: zip and XML bombs
+        except PackageRefused as refusal:
+            raise ValidationError(refusal.message)
         if not can_open(upload):
             raise ValidationError(_("The Excel file could not be read; it may be damaged. Save "
                                     "it again as .xlsx and try again."))

@@ -10,6 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheet import csv_row, xlsx_row, xlsx_value
 from imports.domain import cells
 from imports.domain.importers import Importer
 
@@ -23,7 +24,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 def _bold_row(sheet, values) -> list:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=str(value))
+        cell = WriteOnlyCell(sheet, value=xlsx_value(str(value)))
         cell.font = BOLD
         cells.append(cell)
     return cells
@@ -36,7 +37,7 @@ def _data_sheet(workbook: Workbook, importer: Importer) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
     sheet.append(_bold_row(sheet, [c.header + (" *" if c.required else "")
                                    for c in importer.columns]))
-    sheet.append(importer.example_row())
+    sheet.append(xlsx_row(importer.example_row()))
 
 
 def _guide_sheet(workbook: Workbook, importer: Importer) -> None:
@@ -55,7 +56,7 @@ def _guide_sheet(workbook: Workbook, importer: Importer) -> None:
         sheet.append([])
         sheet.append(_bold_row(sheet, [_("Column"), _("Value"), _("Meaning")]))
         for header, value, meaning in allowed:
-            sheet.append([header, str(value), str(meaning)])
+            sheet.append(xlsx_row([header, str(value), str(meaning)]))  # names from the data
 
 
 def template_workbook(importer: Importer) -> bytes:
@@ -73,6 +74,6 @@ def template_csv(importer: Importer) -> bytes:
     header row and the example row; the guide stays in the .xlsx template."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([c.header + (" *" if c.required else "") for c in importer.columns])
-    writer.writerow([cells.display(value) for value in importer.example_row()])
+    writer.writerow(csv_row(c.header + (" *" if c.required else "") for c in importer.columns))
+    writer.writerow(csv_row(cells.display(value) for value in importer.example_row()))
     return ("\ufeff" + buffer.getvalue()).encode()

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.domain.scope import scope_unit_ids
+from accounts.enums import RECORD_KEEPING_ROLES
 from audit.domain.record import diff, record, snapshot
 from organisations.domain.cccd import cccd_errors
 from organisations.models import Employment, Person, Unit
@@ -15,16 +17,29 @@ JOB_FIELDS = ["position", "title", "is_leader", "is_direct_worker"]
 ONE_DAY = datetime.timedelta(days=1)
 
 
-def check_cccd(cccd: str, gender: str | None, birth_date, *, exclude_pk=None) -> None:
-    """Raise a ValidationError on the `cccd` field naming what is wrong (structure or duplicate)."""
+def check_cccd(cccd: str, gender: str | None, birth_date, *, exclude_pk=None,
+               actor=None) -> None:
+    """Raise a ValidationError on the `cccd` field naming what is wrong (structure or duplicate).
+    A duplicate is named only to an `actor` who keeps the holder's records (None: a script)."""
     errors = cccd_errors(cccd, gender, birth_date)
     if not errors:
         clash = Person.objects.filter(cccd=cccd).exclude(pk=exclude_pk).first()
         if clash is not None:
-            errors = [_("Citizen ID %(cccd)s already belongs to %(name)s.") % {
-                "cccd": cccd, "name": clash.full_name}]
+            errors = [taken_message(actor, cccd, clash.full_name, clash.unit_id)]
     if errors:
         raise ValidationError({"cccd": errors})
+
+
+def taken_message(actor, cccd: str, name: str, unit_id: int | None, *, scope=False) -> str:
+    """"Already belongs to <name>" inside the actor's record-keeping scope; outside it only
+    "already registered", never who or where. `scope`: the actor's unit ids if already known
+    (None: every unit), False to compute them."""
+    if scope is False:
+        scope = None if actor is None else scope_unit_ids(actor, RECORD_KEEPING_ROLES)
+    if scope is None or unit_id in scope:
+        return _("Citizen ID %(cccd)s already belongs to %(name)s.") % {"cccd": cccd,
+                                                                        "name": name}
+    return _("Citizen ID %(cccd)s is already registered in another unit.") % {"cccd": cccd}
 
 
 def _check_unit_open(unit: Unit, on: datetime.date) -> None:
@@ -40,7 +55,7 @@ def create_person(actor, *, unit: Unit | None, start_date: datetime.date | None 
 
     Side effects: Person and Employment rows, audit entry `organisations.person.create`.
     """
-    check_cccd(fields["cccd"], fields.get("gender"), fields.get("birth_date"))
+    check_cccd(fields["cccd"], fields.get("gender"), fields.get("birth_date"), actor=actor)
     job = {k: fields.pop(k) for k in JOB_FIELDS if k in fields}
     person = Person(unit=unit, **fields, **job)
     person.full_clean()
@@ -64,7 +79,8 @@ def update_person(actor, person: Person, **fields) -> Person:
         if name not in PERSONAL_FIELDS:
             raise ValidationError(_("Field %(name)s cannot be edited here.") % {"name": name})
         setattr(person, name, value)
-    check_cccd(person.cccd, person.gender, person.birth_date, exclude_pk=person.pk)
+    check_cccd(person.cccd, person.gender, person.birth_date, exclude_pk=person.pk,
+               actor=actor)
     person.full_clean()
     person.save()
     changes = diff(before, snapshot(person, PERSONAL_FIELDS))

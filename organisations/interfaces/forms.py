@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import RECORD_KEEPING_ROLES
 from core.interfaces.forms import date_widget
+from organisations.domain.queries import people_kept_by
 from organisations.enums import UnitKind, UnitLevel
 from organisations.models import Cluster, Collective, EmulationStaff, Household, Person, Unit
 
@@ -165,7 +166,11 @@ class EndEmploymentForm(forms.Form):
 
 
 class CccdLookupField(forms.CharField):
-    """A CCCD typed by the user, resolved to a Person within the user's scope."""
+    """A CCCD typed by the user, resolved to a Person among `people` — the form sets the
+    people the user keeps records for. A number held outside them gets the answer an unknown
+    number gets: nothing about who holds it or where."""
+
+    people = Person.objects.none()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 12)
@@ -175,10 +180,11 @@ class CccdLookupField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        person = Person.objects.filter(cccd=value.strip()).first()
+        person = self.people.filter(cccd=value.strip()).first()
         if person is None:
-            raise forms.ValidationError(_("No person with citizen ID %(cccd)s is registered."),
-                                        params={"cccd": value})
+            raise forms.ValidationError(
+                _("No person with citizen ID %(cccd)s is registered in your units."),
+                params={"cccd": value})
         return person
 
 
@@ -208,6 +214,7 @@ class HouseholdForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scoped_active_units(user).filter(level=UnitLevel.COMMUNE)
+        self.fields["head"].people = people_kept_by(user)
         if self.instance.pk:
             self.initial["head"] = self.instance.head.cccd
 
@@ -258,6 +265,7 @@ class StaffForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scoped_active_units(user)
+        self.fields["person"].people = people_kept_by(user)
 
 
 class TrainingForm(forms.Form):

@@ -19,6 +19,7 @@ from core.text import fold_join
 from imports.domain import cells
 from imports.domain.importers import Column, Importer, Row, RowCheck, register
 from organisations.domain.cccd import cccd_errors, century_digit
+from organisations.domain.people import taken_message
 from organisations.domain.tree import rebuild_tree_index
 from organisations.enums import Gender, UnitKind, UnitLevel
 from organisations.models import Employment, Person, ReorganisationLink, Unit
@@ -205,14 +206,14 @@ class PersonImporter(Importer):
         self.units = _UnitLookup()
         self.scope = scope_unit_ids(self.user, RECORD_KEEPING_ROLES)  # None: every unit
         self.first_row: dict[str, int] = {}  # CCCD → first row with it (bounded: one per row)
-        self.taken: dict[str, str] = {}  # CCCD → holder's name, for the current batch
+        self.taken: dict[str, tuple] = {}  # CCCD → (holder's name, unit id), current batch
         self.today = timezone.localdate()
         self.count = 0
 
     def prefetch(self, rows: list[Row]) -> None:
         wanted = {cells.digits(row.values.get("cccd"), width=12) for row in rows} - {""}
-        self.taken = dict(Person.objects.filter(cccd__in=wanted).values_list("cccd",
-                                                                             "full_name"))
+        self.taken = {cccd: (name, unit_id) for cccd, name, unit_id in Person.objects.filter(
+            cccd__in=wanted).values_list("cccd", "full_name", "unit_id")}
 
     def check_row(self, row: Row) -> list:
         check = RowCheck(self, row)
@@ -244,8 +245,8 @@ class PersonImporter(Importer):
         else:
             self.first_row[cccd] = check.row.number
         if cccd in self.taken:
-            check.add("cccd", _("Citizen ID %(cccd)s already belongs to %(name)s.") % {
-                "cccd": cccd, "name": self.taken[cccd]})
+            name, unit_id = self.taken[cccd]
+            check.add("cccd", taken_message(self.user, cccd, name, unit_id, scope=self.scope))
 
     def _check_unit(self, check: RowCheck, code: str) -> None:
         found = self.units.by_code.get(code)

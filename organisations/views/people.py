@@ -6,6 +6,11 @@ from django.utils.translation import gettext as _
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from organisations.domain import people
+from organisations.domain.personal_data import (
+    may_see_personal_data,
+    personal_data_units,
+    shows_personal_data,
+)
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.enums import Gender
 from organisations.interfaces.exports import person_export
@@ -42,8 +47,13 @@ def person_list(request):
     require(request, "organisations.view_person")
     qs, unit = filtered_people(request)
     if kind := requested_format(request):
-        return person_export(kind, qs)
-    context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
+        return person_export(kind, qs, request.user)
+    page = paginate(request, qs, per_page=50)
+    units = personal_data_units(request.user)
+    page.object_list = list(page.object_list)
+    for person in page.object_list:  # birth dates only where the rule allows, row by row
+        person.shows_personal = shows_personal_data(units, person.unit_id)
+    context = {"page": page, "q": request.GET.get("q", ""),
                "unit": unit, "genders": Gender.choices,
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")
@@ -61,6 +71,7 @@ def person_detail(request, public_id):
         "households": person.headed_households.select_related("unit"),
         "staff_roles": person.emulation_roles.select_related("unit"),
         "can_change": request.user.has_perm("organisations.change_person", person),
+        "shows_personal": may_see_personal_data(request.user, person),
     }
     return render(request, "organisations/person_detail.html", context)
 

@@ -50,7 +50,7 @@ def _planned(session: CouncilSession) -> CouncilSession:
 
 @transaction.atomic
 def seat_member(actor, session: CouncilSession, *, user, unit, role=CouncilMember.MEMBER,
-                present=True) -> CouncilMember:
+                present=True, position: str = "") -> CouncilMember:
     """Side effect: audit `proposals.session.seat`."""
     locked = _planned(session)
     if locked.members.count() >= locked.total_members:
@@ -59,7 +59,8 @@ def seat_member(actor, session: CouncilSession, *, user, unit, role=CouncilMembe
     try:
         with transaction.atomic():
             member = CouncilMember.objects.create(session=locked, user=user, unit=unit,
-                                                  role=role, present=present)
+                                                  role=role, present=present,
+                                                  position=position.strip())
     except IntegrityError as exc:
         raise ValidationError({"user": _("This member already has a seat.")}) from exc
     record(actor, "proposals.session.seat", locked, unit=locked.unit,
@@ -163,6 +164,12 @@ def cast_vote(member: CouncilMember, nominee: Nominee, vote: str) -> None:
            changes={} if secret else {"vote": [None, vote]})
 
 
+def members_voted(session: CouncilSession) -> int:
+    """How many members have cast at least one vote: all that may be shown while voting is
+    open (never a count per nominee or per option)."""
+    return VoteReceipt.objects.filter(session=session).values("member").distinct().count()
+
+
 def threshold(nominee: Nominee, on) -> tuple[Fraction, bool, str]:
     """(share, inclusive, citation): the catalogue's vote share (≥) or the default (>)."""
     row = parameter_in_force(nominee.award_for_decision, "vote_share", on)
@@ -199,14 +206,27 @@ def tally(session: CouncilSession) -> list[dict]:
     return rows
 
 
+def check_end(session: CouncilSession, ended_at) -> None:
+    """The minutes state the start and the end of the meeting (Decree 30/2020 Appx III,
+    Mẫu 1.9): a meeting cannot end before it starts."""
+    if ended_at < session.held_at:
+        start = timezone.localtime(session.held_at)
+        raise ValidationError({"ended_at": _(
+            "The meeting cannot end before it started (%(start)s): enter an end time at or "
+            "after the start.") % {"start": start.strftime("%H:%M %d/%m/%Y")}})
+
+
 @transaction.atomic
-def close_session(actor, session: CouncilSession) -> list[dict]:
+def close_session(actor, session: CouncilSession, *, ended_at=None) -> list[dict]:
     """Tally and close: each nominee passed or failed; each proposal on the agenda → council
-    done. Votes are final afterwards. Side effects: nominee statuses and vote counts;
+    done. Votes are final afterwards. `ended_at`: when the meeting ended, for the minutes
+    (default now); never before it started. Side effects: nominee statuses and vote counts;
     audit `proposals.session.close`; proposal states (audit, notifications to approvers)."""
     locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
     if locked.state != SessionState.OPEN:
         raise ValidationError(_("Only an open session can be closed."))
+    ended_at = ended_at or timezone.now()
+    check_end(locked, ended_at)
     rows = tally(locked)
     for row in rows:
         nominee = row["nominee"]
@@ -217,7 +237,8 @@ def close_session(actor, session: CouncilSession) -> list[dict]:
         if not row["passed"]:
             release_claims(actor, nominee, reason=_("Not passed by the council"))
     locked.state, locked.closed_at = SessionState.CLOSED, timezone.now()
-    locked.save(update_fields=["state", "closed_at"])
+    locked.ended_at = ended_at
+    locked.save(update_fields=["state", "closed_at", "ended_at"])
     record(actor, "proposals.session.close", locked, unit=locked.unit,
            changes={"passed": [None, sum(1 for r in rows if r["passed"])],
                     "failed": [None, sum(1 for r in rows if not r["passed"])]})

@@ -225,5 +225,6 @@ def _correct_and_revoke(users, decision) -> None:
         recipient_detail=f"{items[1].recipient_detail} (đã đính chính)")
     issuing.issue_decision(users["giamdoc_sgd"], amending, date=timezone.localdate())
     corrections.revoke_item(users["vanphong_sgd"], items[2], reason="Kê khai thành tích không "
-                            "trung thực.", on=timezone.localdate(), reference="Quyết định thu "
-                            "hồi số 12/QĐ-SGDĐT")
+                            "trung thực.", decision_number="12/QĐ-SGDĐT",
+                            decision_date=timezone.localdate(),
+                            decision_issuer=decision.authority_title)

@@ -3,7 +3,9 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope, users_with_role_over
@@ -19,6 +21,7 @@ from organisations.domain.queries import (
 )
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit, UnitClosure
+from proposals.domain.council import check_end
 from proposals.enums import BallotKind, DocumentType, NomineeStatus, Opinion
 from proposals.models import CouncilMember, Nominee, Proposal
 from proposals.rules import BOARD, PROPOSERS
@@ -129,6 +132,28 @@ class ConfirmForm(forms.Form):
     """A confirmation step: no input, only the POST (and its CSRF token)."""
 
 
+class CloseSessionForm(forms.Form):
+    """Closing a council session: when the meeting ended (for the minutes)."""
+
+    ended_at = forms.DateTimeField(label=_("Meeting ended at"), widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        # Usually closed as the meeting ends: now, or the start if the clock says earlier.
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["ended_at"].initial = max(now, timezone.localtime(session.held_at))
+
+    def clean_ended_at(self):
+        ended_at = self.cleaned_data["ended_at"]
+        try:
+            check_end(self.session, ended_at)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["ended_at"]) from error
+        return ended_at
+
+
 class SubmitForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Reason for overriding the failed checks (board staff only)"), required=False,
@@ -221,6 +246,9 @@ class SeatForm(forms.Form):
     unit = UnitChoiceField(label=_("Home unit"),
                            queryset=Unit.objects.filter(valid_to__isnull=True).order_by("path"))
     role = forms.ChoiceField(label=_("Role"), choices=CouncilMember.ROLES)
+    position = forms.CharField(label=_("Position"), max_length=255, required=False,
+                               help_text=_("As the minutes name the member, e.g. Giám đốc Sở "
+                                           "Nội vụ."))
     present = forms.BooleanField(label=_("Present"), required=False, initial=True)
 
     def __init__(self, *args, **kwargs):

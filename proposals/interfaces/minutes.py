@@ -8,6 +8,7 @@ from django.utils import timezone
 from documents.domain.model import AnnexTable, Letterhead, Minutes
 from documents.interfaces.docx_documents import minutes_docx as render_docx
 from documents.interfaces.pdf import minutes_pdf as render_pdf
+from organisations.domain.naming import locality
 from proposals.domain.council import tally
 from proposals.enums import BallotKind
 from proposals.models import CouncilMember, CouncilSession
@@ -17,8 +18,32 @@ def _percent(share) -> str:
     return f"{float(share) * 100:.1f}%".replace(".", ",")
 
 
+# A seat without a recorded name: a blank the secretary fills in by hand, never a login name.
+BLANK_NAME = "……………………"
+ROLE_IN_COUNCIL = {CouncilMember.CHAIR: "Chủ tịch Hội đồng",
+                   CouncilMember.SECRETARY: "Thư ký Hội đồng",
+                   CouncilMember.MEMBER: "Ủy viên Hội đồng"}
+
+
 def _name(member: CouncilMember) -> str:
-    return member.user.get_full_name() or member.user.get_username()
+    """The member's full name: the account's full name, else its first and last names."""
+    user = member.user
+    return (user.full_name or user.get_full_name()).strip() or BLANK_NAME
+
+
+def _described(member: CouncilMember) -> str:
+    """`Nguyễn Văn An, Giám đốc Sở Nội vụ – Ủy viên Hội đồng`; without a recorded position the
+    member's home unit stands in for it."""
+    post = member.position or member.unit.name
+    return f"{_name(member)}, {post} – {ROLE_IN_COUNCIL[member.role]}"
+
+
+def _ended(session: CouncilSession) -> datetime.datetime:
+    """When the meeting ended: as entered on closing; for sessions closed before that was
+    asked, the closing time, but never before the start (the minutes would contradict
+    themselves)."""
+    end = session.ended_at or session.closed_at or session.held_at
+    return timezone.localtime(max(end, session.held_at)).replace(tzinfo=None)
 
 
 def build(session: CouncilSession) -> Minutes:
@@ -39,24 +64,23 @@ def build(session: CouncilSession) -> Minutes:
         widths=(0.4, 1.8, 1.5, 0.6, 0.7, 0.7, 0.7, 0.7),
         align=("center", "left", "left", "center", "center", "center", "center", "center"))
     local = timezone.localtime(session.held_at)
-    ended = timezone.localtime(session.closed_at) if session.closed_at else local
     proposals = ", ".join(p.code for p in session.proposals.all())
     return Minutes(
         letterhead=Letterhead(parent_body=session.unit.name.upper(),
                               issuing_body="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", number=None,
-                              symbol="BB-HĐTĐKT", place=session.place.split(",")[-1].strip(),
+                              symbol="BB-HĐTĐKT", place=locality(session.unit),
                               date=local.date(), year=local.year),
         meeting_name=session.title, started_at=local.replace(tzinfo=None), place=session.place,
-        chair=_name(chair) if chair else "", secretary=_name(secretary) if secretary else "",
-        attendees=tuple(f"{_name(m)} ({m.unit.name})" for m in members if m.present),
-        absent=tuple(f"{_name(m)} ({m.unit.name}, biểu quyết bằng văn bản)" for m in members
+        chair=_described(chair) if chair else "",
+        secretary=_described(secretary) if secretary else "",
+        attendees=tuple(_described(m) for m in members if m.present),
+        absent=tuple(f"{_described(m)} (biểu quyết bằng văn bản)" for m in members
                      if not m.present),
         paragraphs=tuple(p for p in (
             f"Hội đồng xem xét các hồ sơ: {proposals}." if proposals else "",
             session.minutes_note) if p),
         ballot_table=ballot,
-        ended_at=(ended.replace(tzinfo=None) if isinstance(ended, datetime.datetime)
-                  else ended),
+        ended_at=_ended(session),
         signatures=(_name(secretary) if secretary else "", _name(chair) if chair else ""))
 
 

@@ -30,6 +30,9 @@ class CouncilSession(models.Model):
     minutes_note = models.TextField(_("proceedings"), blank=True)
     opened_at = models.DateTimeField(null=True, editable=False)
     closed_at = models.DateTimeField(null=True, editable=False)
+    # When the meeting ended, as the minutes state it (entered on closing; never before
+    # `held_at`). `closed_at` is only when the session was closed in TĐKT.
+    ended_at = models.DateTimeField(_("ended at"), null=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
 
@@ -55,6 +58,8 @@ class CouncilMember(models.Model):
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("home unit"),
                              on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("role"), max_length=10, choices=ROLES, default=MEMBER)
+    # The member's post, as the minutes name them ("Giám đốc Sở Nội vụ").
+    position = models.CharField(_("position"), max_length=255, blank=True)
     present = models.BooleanField(_("present"), default=True)
 
     class Meta:

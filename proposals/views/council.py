@@ -16,7 +16,13 @@ from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
 from proposals.domain.queries.council import seat_of, sessions_for_user
 from proposals.enums import ProposalState, SessionState, Vote
-from proposals.interfaces.forms import AgendaForm, ConfirmForm, SeatForm, SessionForm
+from proposals.interfaces.forms import (
+    AgendaForm,
+    CloseSessionForm,
+    ConfirmForm,
+    SeatForm,
+    SessionForm,
+)
 from proposals.interfaces.minutes import minutes_docx, minutes_pdf
 from proposals.models import VoteReceipt
 from proposals.rules import BOARD
@@ -67,12 +73,13 @@ def session_detail(request, public_id):
     session = _session(request, public_id)
     is_board = _is_board_of(request.user, session)
     seat = seat_of(request.user, session)
-    # Running tallies are for the board; members see results once the session is closed.
-    rows = council.tally(session) if (is_board or session.state == SessionState.CLOSED) else []
+    # Secret ballot (Decree 98/2023 Art. 30.7): no count, not even to the board, until the
+    # session is closed — a running tally would let anyone steer the remaining votes.
+    rows = council.tally(session) if session.state == SessionState.CLOSED else []
     return render(request, "proposals/session_detail.html", {
         "session": session, "members": session.members.select_related("user", "unit"),
         "agenda": session.proposals.select_related("unit"), "rows": rows, "seat": seat,
-        "is_board": is_board, "votes_cast": session.ballots.count()})
+        "is_board": is_board, "members_voted": council.members_voted(session)})
 
 
 @login_required
@@ -116,8 +123,8 @@ def session_open(request, public_id):
 def session_close(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    return form_page(request, ConfirmForm(posted(request)),
-                     lambda d: council.close_session(request.user, session),
+    return form_page(request, CloseSessionForm(posted(request), session=session),
+                     lambda d: council.close_session(request.user, session, **d),
                      title=_("Close the session and tally"), submit=_("Close and tally"),
                      done=lambda r: _url(session),
                      success_message=_("Session closed; the results are final."),

@@ -2,7 +2,6 @@
 straight into private storage (row by row for the ledger: flat memory), record progress, and
 end the job done or failed with a message in the requester's language."""
 
-import csv
 import logging
 import secrets
 from pathlib import Path
@@ -24,7 +23,7 @@ from reports.domain.exports import (
 from reports.domain.forms import compute
 from reports.domain.forms.request import FormRequest
 from reports.enums import ExportFormat, ExportKind
-from reports.interfaces.exports import ledger_header, ledger_rows, write_sheets
+from reports.interfaces.exports import ledger_header, ledger_rows, write_csv, write_sheets
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 from reports.models import ExportJob
@@ -59,13 +58,12 @@ def write_ledger(job: ExportJob) -> tuple[str, str]:
     params = job.parameters
     records = filter_ledger(records_for_user(user, params.get("q", "")), params)
     set_progress(job, 0, records.count())
-    rows = _counted(job, ledger_rows(records))
+    rows = _counted(job, ledger_rows(records, user))
     relative, path = _new_private_file(job.file_format)
     if job.file_format == ExportFormat.CSV:
         with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(ledger_header())
-            writer.writerows(rows)
+            for _line in write_csv(out, ledger_header(), rows):
+                pass  # write_csv writes to `out` as it goes
     else:
         workbook = Workbook(write_only=True)  # rows go to a temporary file, not memory
         write_sheets(workbook, _("Award ledger"), ledger_header(), rows)

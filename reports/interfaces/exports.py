@@ -13,14 +13,14 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from accounts.domain.scope import scope_unit_ids
-from accounts.enums import RECORD_KEEPING_ROLES
+from core.spreadsheet import csv_row, xlsx_row
+from organisations.domain.personal_data import personal_data_units, shows_personal_data
 
 CHUNK = 2000
 LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
                  "household__head__full_name", "award_type__code", "award_type__name", "year",
                  "kind", "decision_number", "decision_date", "issuer", "unit__code", "unit__name",
-                 "revoked", "unit_id")
+                 "revoked", "person__unit_id")
 CCCD = LEDGER_FIELDS.index("person__cccd")
 
 
@@ -46,14 +46,19 @@ class _Echo:
         return value
 
 
-def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
+def write_csv(out, header: list, rows: Iterable) -> Iterable:
+    """The CSV lines of `header` and `rows` written to `out` (a file, or `_Echo` for a
+    generator), every text cell neutralised (`core.spreadsheet`: no formula survives)."""
+    writer = csv.writer(out)
+    yield writer.writerow(csv_row(header))
+    for row in rows:
+        yield writer.writerow(csv_row(row))
 
+
+def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpResponse:
     def lines():
         yield "\ufeff"  # BOM: Excel opens UTF-8 Vietnamese text correctly
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
+        yield from write_csv(_Echo(), header, rows)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -68,8 +73,11 @@ def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *
                  preamble: Iterable[list] = (), max_rows: int = XLSX_MAX_ROWS) -> int:
     """Append `preamble` lines, `header` and `rows` to a write-only `workbook`. A full sheet
     continues on a new one, "title (2)", "title (3)"…, with the preamble and header repeated:
-    a ledger of a million records must still open in Excel. Returns the number of sheets."""
-    preamble = [list(line) for line in preamble]
+    a ledger of a million records must still open in Excel. Returns the number of sheets.
+    Every cell passes through `core.spreadsheet.xlsx_row`: text that would be a formula is
+    written as text (quote-prefixed), however the user typed it."""
+    preamble = [xlsx_row(line) for line in preamble]
+    header = xlsx_row(header)
     sheets, used, sheet = 0, max_rows, None
     for row in rows:
         if used >= max_rows:
@@ -79,7 +87,7 @@ def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *
             for line in (*preamble, header):
                 sheet.append(line)
             used = len(preamble) + 1
-        sheet.append(list(row))
+        sheet.append(xlsx_row(row))
         used += 1
     if sheet is None:  # no rows: the header alone
         sheet = workbook.create_sheet(title=title[:31])
@@ -110,19 +118,20 @@ def ledger_header() -> list[str]:
             _("Decision date"), _("Issued by"), _("Unit code"), _("Unit"), _("Revoked")]
 
 
-def _line(row: tuple, yes: str, no: str, keeper_units: set | None) -> tuple:
-    *values, revoked, unit_id = row
-    if keeper_units is not None and unit_id not in keeper_units:
-        values[CCCD] = ""  # CCCD only where the reader keeps the records, as in the API
+def _line(row: tuple, yes: str, no: str, units: set | None) -> tuple:
+    *values, revoked, person_unit_id = row
+    if not shows_personal_data(units, person_unit_id):
+        values[CCCD] = ""  # the one personal-data rule, as on the person page and in the API
     return (*values, yes if revoked else no)
 
 
-def ledger_rows(records, user=None) -> Iterable[tuple]:
-    """Ledger rows straight from the database, CHUNK at a time (no model instances). With a
-    `user`, CCCDs are blanked outside the units whose records that user keeps."""
+def ledger_rows(records, user) -> Iterable[tuple]:
+    """Ledger rows straight from the database, CHUNK at a time (no model instances). CCCDs
+    are blanked where `user` may not see the person's personal data
+    (organisations.domain.personal_data); `user` None only for scripts, which see them all."""
     # Translated now: the generator runs after the view returned, outside the request language.
     yes, no = _("Yes"), _("No")
-    keepers = scope_unit_ids(user, RECORD_KEEPING_ROLES) if user is not None else None
+    keepers = personal_data_units(user) if user is not None else None
     rows = records.order_by("id").values_list(*LEDGER_FIELDS).iterator(chunk_size=CHUNK)
     return (_line(row, yes, no, keepers) for row in rows)
 

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheet import xlsx_value
 from reports.domain.forms.layout import footer, header, titles
 from reports.domain.forms.table import FormTable
 
@@ -18,7 +19,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def _put(ws, row: int, col: int, text, *, bold=False, italic=False, align="left", size=12):
-    cell = ws.cell(row=row, column=col, value=text)
+    cell = ws.cell(row=row, column=col, value=xlsx_value(text))  # unit names are typed
     cell.font = Font(name=FONT, bold=bold, italic=italic, size=size)
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=align != "left")
     return cell

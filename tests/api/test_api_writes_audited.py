@@ -77,6 +77,23 @@ def _issue(p):
                 {"date": "2026-01-05"})
 
 
+def _revoke(p):
+    """A ledger record the department granted: its board staff revoke it by decision."""
+    import datetime
+
+    from awards.domain.ledger import record_award
+    from awards.models import AwardType
+    from tests.factories import PersonFactory
+
+    entry = record_award(None, award_type=AwardType.objects.get(code="ldtt"), year=2024,
+                         decision_number="9/QĐ-SGD", decision_date=datetime.date(2025, 1, 5),
+                         issuer="Giám đốc Sở", issuer_unit=p.dept_a,
+                         person=PersonFactory(unit=p.dept_a))
+    return Call(p.board_user, f"/ledger/{entry.public_id}/revoke", {
+        "decision_number": "3/QĐ-SGD", "decision_date": "2026-01-10",
+        "decision_issuer": "Giám đốc Sở", "reason": "Kết luận thanh tra"})
+
+
 WRITES = {
     ("post", "/api/v1/proposals/{public_id}/submit"): _submit,
     ("post", "/api/v1/proposals/{public_id}/withdraw"): _withdraw,
@@ -86,6 +103,7 @@ WRITES = {
     ("post", "/api/v1/proposals/{public_id}/reject"): _reject,
     ("post", "/api/v1/nominees/{public_id}/opinion"): _opinion,
     ("post", "/api/v1/decisions/{public_id}/issue"): _issue,
+    ("post", "/api/v1/ledger/{public_id}/revoke"): _revoke,
 }
 # POST operations that change nothing, each with why.
 READ_ONLY_POSTS = {

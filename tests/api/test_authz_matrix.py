@@ -57,6 +57,9 @@ EXPECTED = {
     ("post", "/api/v1/proposals/{public_id}/reject"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/nominees/{public_id}/opinion"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/decisions/{public_id}/issue"): row(200, 403, 403, 404, 403, 401),
+    # Revocation: the staff of the granting authority (unit A here) only; the officer of unit A
+    # keeps the records but does not act for the authority (awards.domain.authority).
+    ("post", "/api/v1/ledger/{public_id}/revoke"): row(200, 200, 403, 404, 403, 401),
     # Emulation: council members have no role in movements or cluster rounds; clusters are
     # organisational facts (names, members) every signed-in user may read, like /clusters.
     ("get", "/api/v1/movements"): row(200, 200, 200, 200, 403, 401),

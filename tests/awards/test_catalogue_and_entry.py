@@ -42,19 +42,56 @@ def test_only_admin_maintains_the_catalogue(client, admin_user, board_user):
     assert AwardParameter.objects.get(award_type__code="ldtt", key="vote_share").value == 0.75
 
 
-def test_officer_records_and_revokes_an_award(client, officer_a, dept_a):
+REVOKING = {"decision_number": "12/QĐ-UBND", "decision_date": "2026-01-10",
+            "decision_issuer": "Chủ tịch UBND tỉnh", "reason": "Kết luận thanh tra"}
+
+
+def test_officer_records_a_provincial_award_and_only_the_province_revokes_it(
+        client, officer_a, board_user, province, dept_a):
+    """The department's officer enters the provincial award in the ledger but may not revoke
+    it (the page says who may, and offers no form); the province's board staff revoke it by
+    the revoking decision, which the record keeps."""
     person = PersonFactory(unit=dept_a)
     client.force_login(officer_a)
     response = client.post(reverse("awards:record_add", args=[person.public_id]), {
         "award_type": AwardType.objects.get(code="ldtt").pk, "year": 2024,
-        "kind": "cong_trang", "decision_number": "15/QĐ-SGD", "decision_date": "2025-01-15",
-        "issuer": "Giám đốc Sở GD&ĐT"})
+        "kind": "cong_trang", "decision_number": "15/QĐ-UBND", "decision_date": "2025-01-15",
+        "issuer": "Chủ tịch UBND tỉnh", "issuer_unit": province.pk})
     assert response.status_code == 302
     entry = AwardRecord.objects.get()
-    client.post(reverse("awards:record_revoke", args=[entry.public_id]),
-                {"on": "2026-01-10", "reason": "Kết luận thanh tra"})
+    assert entry.issuer_unit == province
+    url = reverse("awards:record_revoke", args=[entry.public_id])
+    refused = client.post(url, REVOKING)
+    assert refused.status_code == 403
+    assert ("Chỉ cán bộ của cơ quan đã quyết định khen thưởng (Ủy ban nhân dân tỉnh Thử "
+            "Nghiệm), hoặc của cơ quan kế thừa, mới được thu hồi hoặc đính chính khen thưởng "
+            "này") in refused.content.decode()  # the back office speaks Vietnamese
+    assert AwardRecord.objects.get().revoked is False
+    assert url not in client.get(reverse("awards:ledger")).content.decode()  # no button
+    client.force_login(board_user)
+    assert url in client.get(reverse("awards:ledger")).content.decode()
+    assert client.post(url, REVOKING).status_code == 302
     entry.refresh_from_db()
-    assert (entry.revoked, entry.revoked_reason) == (True, "Kết luận thanh tra")
+    assert (entry.revoked, entry.revoked_on, entry.revoking_decision_number,
+            entry.revoking_issuer, entry.revoked_reason) == (
+        True, D(2026, 1, 10), "12/QĐ-UBND", "Chủ tịch UBND tỉnh", "Kết luận thanh tra")
+
+
+def test_manual_entry_of_a_second_live_award_names_the_first_on_the_form(
+        client, officer_a, province, dept_a):
+    person = PersonFactory(unit=dept_a, full_name="Trần Văn An")
+    client.force_login(officer_a)
+    data = {"award_type": AwardType.objects.get(code="ldtt").pk, "year": 2024,
+            "kind": "cong_trang", "decision_number": "15/QĐ-UBND", "decision_date": "2025-01-15",
+            "issuer": "Chủ tịch UBND tỉnh", "issuer_unit": province.pk}
+    url = reverse("awards:record_add", args=[person.public_id])
+    client.post(url, data)
+    response = client.post(url, data | {"decision_number": "99/QĐ-UBND"})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Trần Văn An đã được khen Lao động tiên tiến năm 2024 theo Quyết định số 15/QĐ-UBND "
+        "ngày 15/01/2025 (Chủ tịch UBND tỉnh)."]
+    assert AwardRecord.objects.count() == 1
 
 
 def test_outsider_cannot_record_or_revoke(client, outsider, dept_a):
@@ -66,8 +103,7 @@ def test_outsider_cannot_record_or_revoke(client, outsider, dept_a):
     entry = record_award(None, award_type=AwardType.objects.get(code="ldtt"), year=2024,
                          decision_number="1", decision_date=D(2025, 1, 1), issuer="x",
                          person=person)
-    response = client.post(reverse("awards:record_revoke", args=[entry.public_id]),
-                           {"on": "2026-01-10", "reason": "x"})
+    response = client.post(reverse("awards:record_revoke", args=[entry.public_id]), REVOKING)
     assert response.status_code == 404
     entry.refresh_from_db()
     assert entry.revoked is False

@@ -16,7 +16,7 @@ RATING_HEADER = [c.header for c in RatingImporter.columns]
 def award_row(**values):
     row = {"cccd": "", "unit": "", "collective": "", "award": "ldtt", "year": 2024,
            "kind": "", "decision_number": "12/QĐ-SGD", "decision_date": "15/01/2025",
-           "issuer": "Giám đốc Sở", "revoked": ""} | values
+           "issuer": "Giám đốc Sở", "revoked": "", "issuer_unit": ""} | values
     return [row[c.key] for c in AwardImporter.columns]
 
 
@@ -52,6 +52,7 @@ def test_valid_awards_are_committed(tmp_path, officer_a, person, dept_a):
 
 
 def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, person, dept_b):
+    outsider_cccd = PersonFactory(unit=dept_b).cccd
     path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
         award_row(cccd="008085999999"),                                       # row 2
         award_row(cccd=person.cccd, award="khong_co"),                         # row 3
@@ -60,33 +61,55 @@ def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, p
         award_row(cccd=person.cccd),                                           # row 6
         award_row(cccd=person.cccd),                                           # row 7 dup of 6
         award_row(cccd=person.cccd, award="tt_ldtt", decision_number="x"),     # row 8
-        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 no coll.
-        award_row(cccd=PersonFactory(unit=dept_b).cccd),                       # row 10 scope
+        award_row(unit="SO-B", award="tt_ldtt"),                               # row 9 scope
+        award_row(cccd=outsider_cccd),                                         # row 10 scope
         award_row(cccd=person.cccd, year="hai nghìn"),                         # row 11
     ])
     job = validated(officer_a, "awards", path)
     assert job.state == "invalid"
     assert errors_of(job) == [
-        (2, "Số CCCD", "No person with citizen ID 008085999999 is registered."),
+        (2, "Số CCCD", "No person with citizen ID 008085999999 is registered in your units."),
         (3, "Mã danh hiệu/hình thức", "Unknown title or form “khong_co”."),
         (4, "Năm thành tích", "Impossible year 1900."),
         (5, "Năm thành tích", "The achievement year 2026 is after the decision date."),
-        (7, "Số quyết định", "Same record as row 6."),
+        (7, "Mã danh hiệu/hình thức", "Same record as row 6."),
         (8, "Mã danh hiệu/hình thức",
          "“tt_ldtt” is not awarded to this kind of subject (Individual)."),
-        (9, "Tên tập thể", "No collective “(whole unit)” in unit SO-B."),
-        (10, "Số CCCD", "This record is outside your scope."),
+        # Another unit: refused before its collectives are looked up (nothing revealed).
+        (9, "Mã đơn vị", "This record is outside your scope."),
+        # Another unit's person reads exactly as an unknown number (nothing revealed).
+        (10, "Số CCCD", f"No person with citizen ID {outsider_cccd} is registered in your "
+                        "units."),
         (11, "Năm thành tích", "“hai nghìn” is not a year."),
     ]
     assert AwardRecord.objects.count() == 0
 
 
-def test_award_already_in_ledger_is_a_duplicate(tmp_path, officer_a, person):
+def test_a_second_live_award_is_a_row_error_naming_the_decision(tmp_path, officer_a, dept_a):
+    """One live award per subject, award and year, whatever the decision number: the row
+    names the decision already in the ledger; a revoked row is history and passes."""
+    person = PersonFactory(unit=dept_a, full_name="Trần Văn An")
     path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [award_row(cccd=person.cccd)])
     committed(officer_a, "awards", path)
-    again = validated(officer_a, "awards", write_xlsx(tmp_path / "b.xlsx", AWARD_HEADER,
-                                                      [award_row(cccd=person.cccd)]))
-    assert errors_of(again) == [(2, "Số quyết định", "Already in the ledger.")]
+    again = validated(officer_a, "awards", write_xlsx(tmp_path / "b.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd, award="cstd_co_so"),
+        award_row(cccd=person.cccd, decision_number="77/QĐ-UBND"),
+        award_row(cccd=person.cccd, decision_number="78/QĐ-UBND", revoked="Có")]))
+    assert errors_of(again) == [(3, "Mã danh hiệu/hình thức",
+                                 "Trần Văn An was already awarded Lao động tiên tiến for 2024 by "
+                                 "decision 12/QĐ-SGD dated 15/01/2025 (Giám đốc Sở).")]
+    assert AwardRecord.objects.count() == 1
+
+
+def test_granting_authority_is_read_from_its_unit_code(tmp_path, officer_a, person, province):
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd, issuer_unit="TINH"),
+        award_row(cccd=person.cccd, year=2023, issuer_unit="KHONG-CO")])
+    job = validated(officer_a, "awards", path)
+    assert errors_of(job) == [(3, "Mã cơ quan ban hành", "Unknown unit code “KHONG-CO”.")]
+    committed(officer_a, "awards", write_xlsx(tmp_path / "b.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd, issuer_unit="TINH")]))
+    assert AwardRecord.objects.get().issuer_unit == province
 
 
 def test_ratings_import_and_duplicates(tmp_path, officer_a, person):

@@ -53,7 +53,9 @@ def test_record_award_and_duplicate_refused(dept_a):
     give(person, "cstd_co_so", 2024)
     with pytest.raises(ValidationError) as error:
         give(person, "cstd_co_so", 2024)
-    assert "Already recorded" in str(error.value)
+    assert error.value.messages == [
+        f"{person.full_name} was already awarded Chiến sĩ thi đua cơ sở for 2024 by decision "
+        "2024/QĐ-UBND dated 20/01/2025 (UBND tỉnh)."]
 
 
 def test_award_for_wrong_subject_kind_refused(dept_a):
@@ -70,7 +72,9 @@ def test_revocation_changes_a_later_verdict(dept_a):
         ledger.set_rating(None, person=person, year=y, rating="xuat_sac")
     before = evaluate(case_for(person, "bang_khen_tinh", 2025))
     assert before.eligible
-    ledger.revoke_award(None, entries[1], reason="Hồ sơ không trung thực", on=D(2026, 3, 1))
+    ledger.revoke_award(None, entries[1], reason="Hồ sơ không trung thực",
+                        decision_number="5/QĐ-UBND", decision_date=D(2026, 3, 1),
+                        decision_issuer="Chủ tịch UBND tỉnh")
     after = evaluate(case_for(person, "bang_khen_tinh", 2025))
     assert after.eligible is False
     assert AuditEntry.objects.filter(action="awards.record.revoke").count() == 1
@@ -186,7 +190,7 @@ def test_qualify_list_and_export(client, board_user, dept_a):
         ledger.set_rating(None, person=weak, year=y, rating="hoan_thanh")
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "bang_khen_tinh", "year": 2025})
-    assert [p.full_name for p, _v in response.context["rows"]] == ["Đủ Điều Kiện"]
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Đủ Điều Kiện"]
     export = client.get(reverse("awards:qualify"), {"award": "bang_khen_tinh", "year": 2025,
                                                     "export": "xlsx"})
     from io import BytesIO
@@ -241,7 +245,7 @@ def test_qualify_list_shows_unit_and_position(client, board_user, dept_a):
     _rated_people(dept_a, 2)
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
-    assert [(p.full_name, p.unit, p.position) for p, _v in response.context["rows"]] == [
+    assert [(p.full_name, p.unit, p.position) for p, _v, _s in response.context["rows"]] == [
         ("Người 00", dept_a.name, "Chuyên viên"), ("Người 01", dept_a.name, "Chuyên viên")]
     html = response.content.decode()
     assert f"<td>{dept_a.name}</td><td>Chuyên viên</td>" in html
@@ -263,7 +267,7 @@ def test_forecast_lists_people_one_year_short(client, board_user, dept_a):
     ledger.set_rating(None, person=weak, year=2025, rating="xuat_sac")
     give(weak, "cstd_co_so", 2025)
     forecast = client.get(reverse("awards:forecast"), {"award": "bang_khen_tinh", "year": 2025})
-    assert [p.full_name for p, _v in forecast.context["rows"]] == ["Một Năm Nữa"]
+    assert [p.full_name for p, _v, _s in forecast.context["rows"]] == ["Một Năm Nữa"]
 
 
 def test_discipline_and_pending_matters_from_the_database_hold_awards(dept_a):
@@ -344,7 +348,7 @@ def test_who_qualifies_for_which_title_page_and_export(client, board_user, dept_
     client.force_login(board_user)
     response = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025})
     assert response.context["award"] == "all"
-    assert [(p.full_name, v.award) for p, v in response.context["rows"]] == [
+    assert [(p.full_name, v.award) for p, v, _s in response.context["rows"]] == [
         ("Người 00", "ldtt"), ("Người 00", "giay_khen")]
     assert "<td>Lao động tiên tiến</td>" in response.content.decode()
     export = client.get(reverse("awards:qualify"), {"award": "all", "year": 2025,

@@ -75,6 +75,18 @@ def test_demo_has_award_history_with_some_revoked(demo):
 
 
 @pytest.mark.django_db
+def test_demo_ledger_knows_every_granting_authority_and_revoking_decision(demo):
+    """Every demo record can be revoked by someone (its granting authority is known) and every
+    revoked one names its revoking decision; the one-live-award indexes held while loading."""
+    from awards.models import AwardRecord
+
+    assert AwardRecord.objects.filter(issuer_unit__isnull=True).count() == 0
+    revoked = AwardRecord.objects.filter(revoked=True)
+    assert revoked.exists()
+    assert revoked.filter(revoking_decision_number="").count() == 0
+
+
+@pytest.mark.django_db
 def test_demo_has_initiatives_some_used_and_some_alike(demo):
     from emulation.domain.similarity import similar_initiatives
     from emulation.models import Initiative, InitiativeUse

@@ -84,7 +84,8 @@ def test_manifest_describes_the_decision_awardees_and_files(en, officer_a, board
         "subject_kind": "individual", "cccd": i.person.cccd,
         "unit": {"code": dept_a.code, "name": dept_a.name}, "form_code": "giay_khen",
         "form_name": i.award_type.name, "award_kind": i.kind, "year": i.year,
-        "money": i.money, "certificates": [c.code for c in i.certificates.all()]}
+        "money": i.money, "certificates": [c.code for c in i.certificates.all()],
+        "revocation": None}
         for i in items]
     documents = DossierDocument.objects.filter(proposal=proposal, withdrawn=False)
     assert sorted((f["doc_type"], f["sha256"], f["size"]) for f in manifest["files"]
@@ -209,3 +210,20 @@ def test_api_bundle_with_token(client, officer_a, board_user, approver_user, out
     assert client.get(url).status_code == 401
     assert AuditEntry.objects.get(action="decisions.decision.export_bundle").changes[
         "channel"] == [None, "api"]
+
+
+def test_manifest_names_the_revoking_decision(en, officer_a, board_user, approver_user, dept_a,
+                                              settings, tmp_path):
+    from decisions.domain import corrections
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    decision, _proposal = _decided(officer_a, board_user, approver_user, dept_a)
+    first, second = decision.items.order_by("ordinal")
+    corrections.revoke_item(board_user, second, reason="Gian lận hồ sơ",
+                            decision_number="15/QĐ-SGDĐT", decision_date=DECIDED_ON,
+                            decision_issuer="Giám đốc Sở Giáo dục và Đào tạo")
+    en.force_login(board_user)
+    _archive, manifest = _open(_download(en, decision))
+    assert [a["revocation"] for a in manifest["awardees"]] == [None, {
+        "decision_number": "15/QĐ-SGDĐT", "decision_date": "2026-01-05",
+        "issuer": "Giám đốc Sở Giáo dục và Đào tạo", "reason": "Gian lận hồ sơ"}]

@@ -81,12 +81,17 @@ def test_revocation_changes_a_later_verdict(officer_a, board_user, approver_user
 
     item = decision.items.get()
     corrections.revoke_item(board_user, item, reason="Kê khai không trung thực",
-                            on=DECIDED_ON, reference="QĐ 09/QĐ-SGDĐT")
+                            decision_number="09/QĐ-SGDĐT", decision_date=DECIDED_ON,
+                            decision_issuer="Giám đốc Sở Giáo dục và Đào tạo")
 
     record = AwardRecord.objects.get(pk=item.award_record_id)
-    assert (record.revoked, record.revoked_reason) == (
-        True, "Kê khai không trung thực (QĐ 09/QĐ-SGDĐT)")
-    assert item.certificates.get().status == CertificateStatus.REVOKED
+    assert (record.revoked, record.revoked_reason, record.revoking_decision) == (
+        True, "Kê khai không trung thực",
+        "09/QĐ-SGDĐT dated 05/01/2026 by Giám đốc Sở Giáo dục và Đào tạo")
+    certificate = item.certificates.get()
+    assert (certificate.status, certificate.status_reason) == (
+        CertificateStatus.REVOKED, "Kê khai không trung thực (revoked by decision 09/QĐ-SGDĐT "
+                                   "dated 05/01/2026 by Giám đốc Sở Giáo dục và Đào tạo)")
     assert evaluate(case_for(person, "bang_khen_tinh", YEAR)).eligible is False
 
 

@@ -59,7 +59,8 @@ def test_revoke_from_the_page(en, officer_a, board_user, approver_user, dept_a):
     item = decision.items.get()
     en.force_login(approver_user)
     response = en.post(reverse("decisions:item_revoke", args=[item.public_id]), {
-        "reason": "Gian lận hồ sơ", "reference": "QĐ 10/QĐ-SGDĐT", "on": "2026-02-01"})
+        "reason": "Gian lận hồ sơ", "decision_number": "10/QĐ-SGDĐT",
+        "decision_date": "2026-02-01", "decision_issuer": "Giám đốc Sở GDĐT"})
     item.award_record.refresh_from_db()
     assert (response.status_code, item.award_record.revoked) == (302, True)
 

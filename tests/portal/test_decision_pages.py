@@ -137,7 +137,8 @@ def test_detail_search_within_awardees(en, decision):
 
 def test_detail_shows_revoked_and_corrected_awardees(en, decision, board_user, approver_user):
     first, second, _third = decision.items.order_by("ordinal")
-    corrections.revoke_item(board_user, first, reason="Gian lận", on=DECIDED_ON)
+    corrections.revoke_item(board_user, first, reason="Gian lận", decision_number="7/QĐ",
+                            decision_date=DECIDED_ON, decision_issuer="Giám đốc Sở")
     amending = corrections.request_correction(board_user, second, reason="Sai đơn vị",
                                               recipient_name="Đặng Văn Đức",
                                               recipient_detail="Phòng Tổ chức")

@@ -27,9 +27,14 @@ def test_verification_shows_valid_then_revoked(en, officer_a, board_user, approv
     code = item.certificates.get().code
     page = en.get(reverse("portal:verify_code", args=[code])).content.decode()
     assert "VALID" in page and item.recipient_name in page
-    corrections.revoke_item(board_user, item, reason="Gian lận", on=DECIDED_ON)
+    corrections.revoke_item(board_user, item, reason="Gian lận", decision_number="7/QĐ-SGDĐT",
+                            decision_date=DECIDED_ON, decision_issuer="Giám đốc Sở GDĐT")
     page = en.get(reverse("portal:verify_code", args=[code])).content.decode()
     assert "REVOKED" in page and "Gian lận" in page
+    assert "Revoked by decision</dt><dd>7/QĐ-SGDĐT dated 05/01/2026 by Giám đốc Sở GDĐT" in page
+    body = en.get(f"/api/v1/certificates/{code}").json()
+    assert (body["status"], body["revoking_decision"]) == (
+        "revoked", "7/QĐ-SGDĐT dated 05/01/2026 by Giám đốc Sở GDĐT")
 
 
 def test_unknown_code_is_404(en, db):

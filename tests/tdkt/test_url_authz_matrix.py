@@ -80,7 +80,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
     person = PersonFactory(unit=dept_a, full_name="Trần Thị Bình")
     record = record_award(None, award_type=AwardType.objects.get(code="ldtt"), year=2024,
                           decision_number="9/QĐ", decision_date=datetime.date(2025, 1, 5),
-                          issuer="Sở", person=person)
+                          issuer="Sở", issuer_unit=dept_a, person=person)
     draft_proposal = _draft(officer_a, dept_a)
     appraising = submitted(officer_a, dept_a, dept_a)
     workflow.assign_appraisers(board_user, appraising, [board_user])
@@ -224,7 +224,10 @@ MATRIX = {
     "awards:person_profile": row(200, 200, 200, 404, 200, LOGIN),
     "awards:qualify": row(200, 200, 200, 200, 200, LOGIN),
     "awards:record_add": row(200, 200, 200, 404, 403, LOGIN),
-    "awards:record_revoke": row(200, 200, 200, 404, 403, LOGIN),
+    # Only the granting authority's staff (unit A's board, admin) revoke; its officer is told
+    # who may (awards.domain.authority).
+    "awards:record_revoke": row(200, 200, 403, 404, 403, LOGIN),
+    "awards:record_correct": row(200, 200, 403, 404, 403, LOGIN),
     "core:holiday_add": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_deactivate": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_list": row(200, 200, 200, 200, 200, LOGIN),
@@ -235,6 +238,7 @@ MATRIX = {
     "decisions:draft": row(200, 200, 403, 403, 403, LOGIN),
     "decisions:file": row(200, 200, 200, 404, 200, LOGIN),
     "decisions:issue": row(200, 403, 403, 404, 403, LOGIN),
+    "decisions:item_certificate": row(200, 200, 200, 404, 200, LOGIN),
     "decisions:item_correct": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:item_revoke": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:list": row(200, 200, 200, 200, 200, LOGIN),
@@ -433,6 +437,7 @@ KEYS = {
     "organisations:cluster_start_year": "cluster",
     "awards:parameter_add": "award", "awards:record_revoke": "record",
     "awards:authority_end": "authority",
+    "awards:record_correct": "record",
     "awards:record_add": "person", "awards:discipline_add": "person",
     "awards:pending_add": "person", "awards:person_profile": "person",
     "awards:collective_profile": "collective", "emulation:plan_download": "plan",
@@ -459,6 +464,7 @@ KEYS = {
     "decisions:detail": "decision", "decisions:issue": "draft_decision",
     "decisions:cancel": "draft_decision", "decisions:file": "decision_file",
     "decisions:certificates": "decision", "decisions:item_correct": "item",
+    "decisions:item_certificate": "item",
     "decisions:item_revoke": "item", "notifications:open": "notification",
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
     "decisions:bundle": "decision",

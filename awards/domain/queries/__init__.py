@@ -12,7 +12,7 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     merged units stay visible from their successor); diacritics-insensitive search on the
     subject's name and the decision number."""
     qs = restrict_to_scope(AwardRecord.objects.select_related(
-        "award_type", "person", "collective", "household__head", "unit"), user)
+        "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), user)
     for word in fold(q).split():
         qs = qs.filter(Q(person__search_text__contains=word)
                        | Q(collective__search_text__contains=word)

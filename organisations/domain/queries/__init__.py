@@ -31,6 +31,14 @@ def people_for_user(user, q: str | None = None) -> QuerySet:
     return search(restrict_to_scope(Person.objects.select_related("unit"), user), q)
 
 
+def people_kept_by(user) -> QuerySet:
+    """People whose records `user` keeps (the officers of their unit, the board, admins): the
+    only people a form or an import may resolve by CCCD to attach to staff, households or
+    awards. A number outside them must read as unknown, whoever holds it."""
+    return restrict_to_scope(Person.objects.select_related("unit"), user,
+                             roles=RECORD_KEEPING_ROLES)
+
+
 def collectives_for_user(user, q: str | None = None) -> QuerySet:
     return search(restrict_to_scope(Collective.objects.select_related("unit"), user), q)
 

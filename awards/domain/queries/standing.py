@@ -1,0 +1,81 @@
+"""Where a subject already stands for an award and year: holding it (a non-revoked ledger
+record) or named for it in an open proposal. Such a subject is shown as such on the eligibility
+lists and profiles, never as eligible: the ledger does not take a second award of the same form
+for the same year, and a second proposal would duplicate one already on its way.
+
+One set-based query per batch of subjects (a UNION of the ledger and the open nominees, each
+side on its (subject, …) index), so screening a province stays one extra query per chunk."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, CharField, F, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from awards.models import AwardRecord
+
+# The proposals app sits above awards (it imports the ledger); its nominees are read here, as a
+# queryset only, because an open nominee is part of where a subject stands for an award.
+from proposals.enums import ACTIVE_NOMINEE_STATUSES, FINAL_STATES
+from proposals.models import Nominee
+
+SUBJECT_FIELDS = ("person", "collective", "household")
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """`held`: the award is in the ledger (reference = decision number); else the subject is a
+    nominee of an open proposal (reference = the proposal's code)."""
+
+    held: bool
+    reference: str
+
+    def __str__(self) -> str:
+        if self.held:
+            return _("Already awarded: decision no. %(number)s") % {"number": self.reference}
+        return _("Being proposed: proposal %(code)s") % {"code": self.reference}
+
+
+def _subjects_filter(field: str, ids: list[int]) -> dict:
+    """A dense id range as BETWEEN (two parameters instead of thousands; rows of subjects
+    outside the batch are skipped by the caller), a sparse batch as IN."""
+    low, high = min(ids), max(ids)
+    if high - low + 1 <= 2 * len(ids):
+        return {f"{field}_id__gte": low, f"{field}_id__lte": high}
+    return {f"{field}_id__in": ids}
+
+
+def standings(field: str, ids: Iterable[int], awards: Iterable[str],
+              year: int) -> dict[tuple[int, str], Standing]:
+    """(subject id, award code) → Standing for the subjects `ids` (of kind `field`: person,
+    collective or household) and `awards` in `year`. A held award wins over an open proposal.
+    One query; none when `ids` is empty."""
+    assert field in SUBJECT_FIELDS
+    ids, awards = sorted(set(ids)), sorted(set(awards))
+    if not ids or not awards:
+        return {}
+    where = _subjects_filter(field, ids)
+    held = (AwardRecord.objects.filter(**where, year=year, revoked=False,
+                                       award_type__code__in=awards)
+            .annotate(subject=F(f"{field}_id"), code=F("award_type__code"),
+                      held=Value(True, output_field=BooleanField()),
+                      reference=F("decision_number"))
+            .order_by().values_list("subject", "code", "held", "reference"))
+    # The form a nominee stands for is the appraisal's change when there is one.
+    proposed = (Nominee.objects.filter(**where, proposal__year=year,
+                                       status__in=ACTIVE_NOMINEE_STATUSES)
+                .exclude(proposal__state__in=FINAL_STATES)
+                .annotate(subject=F(f"{field}_id"),
+                          code=Coalesce("final_award_type__code", "award_type__code",
+                                        output_field=CharField()),
+                          held=Value(False, output_field=BooleanField()),
+                          reference=F("proposal__code"))
+                .filter(code__in=awards)
+                .order_by().values_list("subject", "code", "held", "reference"))
+    wanted, found = set(ids), {}
+    for subject, code, is_held, reference in held.union(proposed, all=True):
+        key = (subject, code)
+        if subject in wanted and (key not in found or (is_held and not found[key].held)):
+            found[key] = Standing(bool(is_held), reference)
+    return found
