@@ -62,9 +62,22 @@ def _stylesheet_text(name: str) -> str:
     return (STATIC / "pdf" / name).read_text(encoding="utf-8")
 
 
+@cache
+def _user_agent_stylesheet() -> CSS:
+    # Parsed once per process and shared, as WeasyPrint shares its own UA stylesheet.
+    return CSS(string=_stylesheet_text("ua.css"))
+
+
+class DocumentHTML(HTML):
+    """Our templates under the reduced user-agent stylesheet (ua.css says why)."""
+
+    def _ua_stylesheets(self, forms=False):
+        return [_user_agent_stylesheet()]
+
+
 def _render(template: str, context: dict, css: str, fonts: FontConfiguration):
-    html = HTML(string=render_to_string(template, context), base_url=BASE_URL,
-                url_fetcher=LocalFetcher())
+    html = DocumentHTML(string=render_to_string(template, context), base_url=BASE_URL,
+                        url_fetcher=LocalFetcher())
     sheets = [CSS(string=_stylesheet_text(name), base_url=BASE_URL, font_config=fonts,
                   url_fetcher=LocalFetcher()) for name in ("fonts.css", css)]
     sheets.append(CSS(string=WIDTH_CLASSES))
