@@ -94,7 +94,7 @@ _LAID_OUT: dict[int, object] = {}
 PAGES_PER_PART_MIN = 8
 
 
-def _join(documents) -> bytes:
+def _join(documents, workers: int | None = None) -> bytes:
     """Append the pages of the later documents to the first: each annex keeps its own page
     numbering (Decree 30 Appx I.I) because it was laid out as its own document.
 
@@ -104,7 +104,7 @@ def _join(documents) -> bytes:
     headers as one write."""
     first = documents[0]
     whole = first.copy([page for doc in documents for page in doc.pages])
-    parts = min(cpu_count(), len(whole.pages) // PAGES_PER_PART_MIN)
+    parts = min(workers or cpu_count(), len(whole.pages) // PAGES_PER_PART_MIN)
     if parts <= 1:
         return whole.write_pdf()
     key = id(whole)
@@ -161,8 +161,9 @@ def _signer(heading_lines, name: str, note: str = "") -> dict:
     return {"lines": heading_lines, "name": name, "note": note}
 
 
-def document_pdf(doc: AdministrativeDocument) -> bytes:
-    """The PDF twin of `document_docx`: same texts, same layout rules."""
+def document_pdf(doc: AdministrativeDocument, *, workers: int | None = None) -> bytes:
+    """The PDF twin of `document_docx`: same texts, same layout rules. `workers`: processes
+    that write the pages (default one per CPU; 1 writes in this process)."""
     fonts = FontConfiguration()
     context = {**_common_context(), "doc": doc, "head": _letterhead_context(doc.letterhead),
                "summary_lines": lines(doc.summary), "addressees": doc.addressees,
@@ -170,7 +171,7 @@ def document_pdf(doc: AdministrativeDocument) -> bytes:
                "signer": _signer(doc.signature.heading_lines, doc.signature.name)}
     rendered = [_render("documents/pdf/document.html", context, "document.css", fonts)]
     rendered += [_render_annex(annex, fonts) for annex in doc.annexes]
-    return _join(rendered)
+    return _join(rendered, workers)
 
 
 def _render_annex(annex: Annex, fonts: FontConfiguration):
@@ -199,16 +200,18 @@ def _data_uri(png: bytes) -> str:
 CERTIFICATES_PER_PART_MIN = 20
 
 
-def certificates_pdf(certs: Iterable[Certificate]) -> bytes:
+def certificates_pdf(certs: Iterable[Certificate], *, workers: int | None = None) -> bytes:
     """Many certificates in one PDF, one A4-landscape page each, for bulk printing.
 
     Each certificate is one page by design (a fixed-height frame), so the list is cut into one
     part per CPU, each part (its QR codes included: a quarter of the time) rendered in a worker
-    process, and the parts' pages joined in order: the same pages as one render."""
+    process, and the parts' pages joined in order: the same pages as one render. `workers`:
+    processes (default one per CPU; 1 renders in this process)."""
     certs = tuple(certs)
     if not certs:
         raise ValueError("certificates_pdf needs at least one certificate")
-    parts = split_evenly(certs, min(cpu_count(), -(-len(certs) // CERTIFICATES_PER_PART_MIN)))
+    workers = workers or cpu_count()
+    parts = split_evenly(certs, min(workers, -(-len(certs) // CERTIFICATES_PER_PART_MIN)))
     return join_pdfs(map_parts(_certificates_part, parts))
 
 
