@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from load_test import Browser, Postgres, Recorder, RequestFailed, percentile  # noqa: E402
 from serve import free_port, gunicorn, print_errors_from, site_env  # noqa: E402
 
-HOME = ROOT / "var" / "bench-pages"
+HOME = Path(os.environ.get("BENCH_PAGES_HOME") or ROOT / "var" / "bench-pages")
 STATE = HOME / "state.json"
 
 
