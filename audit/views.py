@@ -36,4 +36,4 @@ def log(request):
     if kind := requested_format(request):
         return audit_export(kind, entries)
     return render(request, "audit/log.html",
-                  {"form": form, "page": paginate(request, entries, per_page=100)})
+                  {"form": form, "page": paginate(request, entries, per_page=100, seek=True)})

@@ -11,7 +11,7 @@ from awards.domain import ledger as ledger_domain
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying, qualifying_each
-from awards.domain.queries import filter_ledger, records_for_user
+from awards.domain.queries import LEDGER_PAGE_FIELDS, filter_ledger, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
@@ -49,7 +49,7 @@ def ledger(request):
     if kind := requested_format(request):
         return ledger_export(kind, qs, request.user)
     return render(request, "awards/ledger.html", {
-        "page": paginate(request, qs, per_page=50), "q": q,
+        "page": paginate(request, qs.only(*LEDGER_PAGE_FIELDS), per_page=50, seek=True), "q": q,
         "types": AwardType.objects.only("code", "name"),
         "can_change": request.user.has_perm("awards.change_ledger")})
 

@@ -35,6 +35,11 @@ def filtered_people(request):
     return qs, unit
 
 
+# What the list shows of a person (and its seek key, search_text and id).
+PERSON_PAGE_FIELDS = ("public_id", "full_name", "gender", "birth_date", "position", "is_leader",
+                      "is_direct_worker", "search_text", "unit__name")
+
+
 @login_required
 def person_list(request):
     """People in the user's scope, searchable without diacritics, filterable by unit and flags;
@@ -43,7 +48,8 @@ def person_list(request):
     qs, unit = filtered_people(request)
     if kind := requested_format(request):
         return person_export(kind, qs)
-    context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
+    context = {"page": paginate(request, qs.only(*PERSON_PAGE_FIELDS), per_page=50, seek=True),
+               "q": request.GET.get("q", ""),
                "unit": unit, "genders": Gender.choices,
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")
