@@ -252,7 +252,29 @@ def ensure_province(postgres: KeptPostgres, args, env: dict) -> dict:
                  "people": args.people}
         STATE.write_text(json.dumps(state, indent=1))
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    else:
+        migrate_kept()
     return state["data"]
+
+
+def migrate_kept() -> None:
+    """The kept province follows the code: new migrations (indexes) are applied to it, then
+    ANALYZE, as a deployment would."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        started = time.perf_counter()
+        call_command("migrate", verbosity=1, interactive=False)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(f"kept province migrated in {time.perf_counter() - started:.0f} s", flush=True)
+    connection.close()
 
 
 # ---------------------------------------------------------------------------- the pages

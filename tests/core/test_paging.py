@@ -18,13 +18,12 @@ pytestmark = pytest.mark.django_db
 
 
 def links(response) -> dict[str, str]:
-    """The pager's previous/next links of a page, by their direction."""
+    """The pager's previous/next links of a page, by the seek key they carry."""
+    pager = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S).group(0)
     found = {}
-    for href, text in re.findall(r'<a href="(\?[^"]*)">([^<]*)</a>', response.text):
-        if "Next" in text:
-            found["next"] = unescape(href)
-        elif "Previous" in text:
-            found["previous"] = unescape(href)
+    for href in re.findall(r'href="(\?[^"]*)"', pager):
+        href = unescape(href)
+        found["next" if "after=" in href else "previous" if "before=" in href else "?"] = href
     return found
 
 
@@ -56,7 +55,7 @@ def test_people_seek_pages_equal_numbered_pages(client, board_user, dept_a):
     url = reverse("organisations:person_list")
     numbered = [names(client.get(url, {"page": n})) for n in (1, 2, 3)]
     assert walk(client, url, 3) == numbered
-    assert [len(page) for page in numbered] == [50, 50, 22]  # 120 + the fixtures' 2 people
+    assert [len(page) for page in numbered] == [50, 50, 20]
 
 
 def test_ledger_seek_pages_equal_numbered_pages(client, board_user, dept_a):
