@@ -76,7 +76,7 @@ PAGES = [
     ("organisations:person_list", "?q=quan"),
     ("awards:ledger", ""),
     ("awards:ledger", "?page=40"),
-    ("awards:ledger", "?q=nguyen+van"),
+    ("awards:ledger", "?q=quan"),
     ("awards:ledger", "?award=giay_khen&year=2024"),
 ]
 
