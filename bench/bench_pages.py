@@ -50,7 +50,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--healthz-seconds", type=float, default=5)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--only", default="", help="measure only pages whose label contains it")
+    parser.add_argument("--only", default="", help="measure only pages whose label contains one of these (comma-separated)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     return parser.parse_args()
 
@@ -361,7 +361,7 @@ def measure(port: int, data: dict, args) -> list[str]:
              f"{'share':>6} {'errors':>6}"]
     print(lines[0], flush=True)
     for label, path, office in pages(data):
-        if args.only and args.only not in label:
+        if args.only and not any(word in label for word in args.only.split(",")):
             continue
         browsers = signed_in if office else public
         health, _ms, _e = rate(hammer(browsers, "healthz", "/healthz", args.healthz_seconds))
