@@ -50,7 +50,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--healthz-seconds", type=float, default=5)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--only", default="", help="measure only pages whose label contains one of these (comma-separated)")
+    parser.add_argument("--only", default="",
+                        help="measure only pages whose label contains one of these (a,b,…)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     return parser.parse_args()
 
