@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PEOPLE ?= 3000
 
-.PHONY: install run serve migrate seed messages test lint bench fuzz load clean
+.PHONY: install run serve migrate seed messages test lint bench fuzz load bench-pages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ fuzz: messages
 ## (bench/load_test.py; not in CI). LOAD_ARGS="--users 10 --seconds 20 --people 3000" for a try.
 load: messages
 	$(PY) bench/load_test.py $(LOAD_ARGS)
+
+## Every list page (back office and portal) against gunicorn + PostgreSQL with 100,000 people and
+## 1,000,000 award records, 8 connections, each page after /healthz (bench/bench_pages.py; not in
+## CI). The province is built once and kept under var/bench-pages/; PAGES_ARGS=--rebuild rebuilds.
+bench-pages: messages
+	$(PY) bench/bench_pages.py $(PAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) var

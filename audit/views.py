@@ -35,7 +35,7 @@ def log(request):
     form, entries = filtered_entries(request)
     if kind := requested_format(request):
         return audit_export(kind, entries)
-    page = paginate(request, entries, per_page=100)
+    page = paginate(request, entries, per_page=100, seek=True)
     for entry in page.object_list:
         # Prepared here: in the template `changes.items` would read a changed field named
         # "items" (a decision's item count) instead of calling dict.items().

@@ -1,6 +1,6 @@
 """Benchmark: rendering documents in bulk.
 
-    python bench/bench_documents.py [PEOPLE] [CERTIFICATES]   # defaults 1000 and 500
+    python bench/bench_documents.py [PEOPLE] [CERTIFICATES]   # defaults 1000 and 1000
 
 Renders, in this order and in one process:
 
@@ -9,9 +9,12 @@ Renders, in this order and in one process:
     decision PDF    the same decision as PDF (WeasyPrint, vendored fonts)
     certificates    CERTIFICATES certificates (A4 landscape, QR code each) as one PDF
 
-and prints seconds, output size and the process's peak RSS after each step (the peak is
-cumulative: later lines include the earlier steps). No database is touched; Django is set up
-only for its template engine. BENCH_PEOPLE and BENCH_CERTIFICATES (environment) change the sizes.
+and prints wall seconds, CPU seconds (this process and its finished children: a renderer that
+uses worker processes is charged for them; on a shared, loaded machine CPU time is the steadier
+figure), output size and the process's peak RSS after each step (the peak is cumulative: later
+lines include the earlier steps). The load average is printed before and after. No database is
+touched; Django is set up only for its template engine. BENCH_PEOPLE and BENCH_CERTIFICATES
+(environment) change the sizes.
 """
 
 import argparse
@@ -32,15 +35,26 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("people", nargs="?", type=int,
                         default=int(os.environ.get("BENCH_PEOPLE", 1000)))
     parser.add_argument("certificates", nargs="?", type=int,
-                        default=int(os.environ.get("BENCH_CERTIFICATES", 500)))
+                        default=int(os.environ.get("BENCH_CERTIFICATES", 1000)))
     return parser.parse_args()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process plus its children that have ended (os.times counts a child
+    once it is waited for: a process pool must be shut down inside the measured call)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def measure(label: str, render) -> bytes:
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     data = render()
-    seconds = time.perf_counter() - started
-    print(f"{label:<34} {seconds:7.2f} s {len(data) / 1024:9.0f} KiB "
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+    print(f"{label:<34} {seconds:7.2f} s wall {cpu:7.2f} s CPU {len(data) / 1024:9.0f} KiB "
           f"peak RSS {max_rss_mb():6.0f} MB", flush=True)
     return data
 
@@ -51,11 +65,13 @@ def run(args: argparse.Namespace) -> int:
 
     decision = examples.award_decision(people=args.people, collectives=20)
     certs = [examples.certificate(i) for i in range(1, args.certificates + 1)]
-    print(f"peak RSS before rendering: {max_rss_mb():.0f} MB")
+    print(f"CPUs {os.cpu_count()}, load average {load_average()}; "
+          f"peak RSS before rendering: {max_rss_mb():.0f} MB")
     measure(f"decision DOCX ({args.people} people)", lambda: document_docx(decision))
     measure(f"decision PDF ({args.people} people)", lambda: document_pdf(decision))
     pdf = measure(f"certificates PDF ({args.certificates})", lambda: certificates_pdf(certs))
     print(f"  per certificate: {len(pdf) / max(len(certs), 1) / 1024:.1f} KiB")
+    print(f"load average after: {load_average()}")
     return 0
 
 

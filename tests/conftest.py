@@ -81,6 +81,15 @@ def client_for(client):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached figures (the dashboard's) are versioned by
+    the newest audit entry's id, and SQLite hands out the same ids again after a rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_messages():
     """Domain messages are compared in English (their msgids); tests of the Vietnamese catalogue
     switch to "vi" explicitly."""

@@ -33,7 +33,11 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # The log pages newest first by seek key `(at, id) < (…)`, whole or for one kind of
+        # object: these indexes are read from the key instead of sorting every entry.
+        indexes = [models.Index(fields=["object_type", "object_id"]),
+                   models.Index(fields=["at", "id"], name="audit_log_order"),
+                   models.Index(fields=["object_type", "at", "id"], name="audit_type_log_order")]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"

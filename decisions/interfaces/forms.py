@@ -57,4 +57,7 @@ class CorrectionForm(forms.Form):
     recipient_name = forms.CharField(label=_("Correct name"), max_length=255)
     recipient_detail = forms.CharField(label=_("Correct position and unit"), max_length=400,
                                        required=False)
+    # The correct amount, not the difference: the amending decision prints new − old itself.
+    money = forms.IntegerField(label=_("Correct amount of the reward (VND)"), min_value=0,
+                               required=False)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -186,7 +186,8 @@ def item_correct(request, public_id):
     if item.award_record_id and not may_amend(request.user, item.award_record):
         return refused(request, refusal(item.award_record))
     form = CorrectionForm(posted(request), initial={
-        "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail})
+        "recipient_name": item.recipient_name, "recipient_detail": item.recipient_detail,
+        "money": item.money})
     return form_page(request, form, lambda d: corrections.request_correction(
         request.user, item, **d), title=_("Correct %(name)s") % {"name": item.recipient_name},
         submit=_("Draft the amending decision"), done=_url,

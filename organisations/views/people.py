@@ -40,6 +40,11 @@ def filtered_people(request):
     return qs, unit
 
 
+# What the list shows of a person (and its seek key, search_text and id).
+PERSON_PAGE_FIELDS = ("public_id", "full_name", "gender", "birth_date", "position", "is_leader",
+                      "is_direct_worker", "search_text", "unit__name")
+
+
 @login_required
 def person_list(request):
     """People in the user's scope, searchable without diacritics, filterable by unit and flags;
@@ -48,7 +53,7 @@ def person_list(request):
     qs, unit = filtered_people(request)
     if kind := requested_format(request):
         return person_export(kind, qs, request.user)
-    page = paginate(request, qs, per_page=50)
+    page = paginate(request, qs.only(*PERSON_PAGE_FIELDS), per_page=50, seek=True)
     units = personal_data_units(request.user)
     page.object_list = list(page.object_list)
     for person in page.object_list:  # birth dates only where the rule allows, row by row

@@ -2,13 +2,16 @@
 fairness table)."""
 
 import datetime
+import hashlib
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import active_assignments, restrict_to_scope
+from audit.models import AuditEntry
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardRecord, AwardType
 from emulation.enums import RoundState
@@ -86,7 +89,30 @@ def fairness(request):
 
 def dashboard_figures(request) -> dict:
     """The dashboard's numbers for the user's scope (or the `?unit=` subtree, 404 outside):
-    shared by the page and the API."""
+    shared by the page and the API. Cached until anything changes: every state change writes an
+    audit entry (decision issue, ledger entry, revocation, proposal step, import), so the newest
+    entry's id is the version of the figures — one primary-key probe per view instead of
+    grouping a million award records (seconds on PostgreSQL) for every reader."""
+    key = "dashboard:" + hashlib.sha256(repr((
+        latest_change(), datetime.date.today(), sorted(request.GET.lists()),
+        request.user.is_superuser, sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
+                                          for a in active_assignments(request.user)),
+    )).encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = _dashboard_figures(request)
+        cache.set(key, data, DASHBOARD_CACHE_SECONDS)
+    return data
+
+
+DASHBOARD_CACHE_SECONDS = 600  # a ceiling only: a change of anything starts a new version
+
+
+def latest_change() -> int:
+    return AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _dashboard_figures(request) -> dict:
     today = datetime.date.today()
     proposals = restrict_to_scope(Proposal.objects.all(), request.user, roles=STATISTICS_ROLES)
     records = restrict_to_scope(AwardRecord.objects.all(), request.user, roles=STATISTICS_ROLES)

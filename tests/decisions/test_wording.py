@@ -3,6 +3,7 @@ Vietnamese proper case, and a correction decision whose "Như Điều 3" has an 
 whose money is the difference it makes."""
 
 import pytest
+from django.urls import reverse
 
 from awards.models import AwardRecord, AwardType
 from decisions.domain import corrections, issuing
@@ -143,3 +144,16 @@ def test_correction_money_is_the_signed_difference(board_user, approver_user, or
     assert _article(document, "Điều 2.") == (
         f"Số tiền thưởng chênh lệch do đính chính: {text} đồng. Các nội dung khác của Quyết "
         "định số 01/QĐ-SGDĐT giữ nguyên hiệu lực.")
+
+
+def test_correction_form_takes_the_correct_amount_and_drafts_the_difference(
+        client, board_user, original):
+    item = original.items.get()
+    client.force_login(board_user)
+    url = reverse("decisions:item_correct", args=[item.public_id])
+    assert client.get(url).context["form"]["money"].value() == item.money
+    response = client.post(url, {"recipient_name": item.recipient_name,
+                                 "recipient_detail": item.recipient_detail,
+                                 "money": item.money + 250_000, "reason": "Sai mức tiền thưởng"})
+    amending = Decision.objects.get(amends=original)
+    assert (response.status_code, amending.items.get().money) == (302, 250_000)

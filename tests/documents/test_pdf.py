@@ -171,3 +171,52 @@ def test_qr_png_is_what_qrcode_makes_for_the_url():
     code.make_image().save(buffer, format="PNG")
     assert qr_png(url) == buffer.getvalue()
     assert qr_png(url) != qr_png(url + "8")
+
+
+# Parts: long documents are written, and certificates rendered, by several processes and joined.
+
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() for page in read(data).pages]
+
+
+@pytest.fixture(scope="module")
+def long_decision():
+    """400 people: 15 annex pages, written in two slices of the laid-out pages."""
+    doc = ex.award_decision(people=400, collectives=3)
+    return doc, document_pdf(doc, workers=2)
+
+
+def test_joined_decision_has_the_pages_of_one_write(long_decision):
+    doc, joined = long_decision
+    assert page_texts(joined) == page_texts(document_pdf(doc, workers=1))
+
+
+def test_joined_decision_page_numbers_continue_across_parts(long_decision):
+    _doc, joined = long_decision
+    pdf = read(joined)
+    assert len(pdf.pages) == 16
+    # Page 1 of the decision and page 1 of the annex carry no number (Decree 30 Appx I.I).
+    assert [bare_numbers(page) for page in pdf.pages] == (
+        [[], []] + [[str(n)] for n in range(2, 16)])
+
+
+def test_joined_decision_lists_every_awardee_once(long_decision):
+    doc, joined = long_decision
+    annex_text = "\n".join(page_texts(joined)[1:])
+    rows = doc.annexes[0].tables[1].rows
+    lines = [line.strip() for line in annex_text.split("\n")]
+    for stt, name, _detail, _money in rows:
+        assert sum(1 for line in lines if line.startswith(f"{stt} {name} ")) == 1
+    assert all("STT Họ và tên Chức vụ, đơn vị công tác Số tiền (đồng)" in text
+               for text in page_texts(joined)[2:])
+
+
+def test_certificates_in_parts_one_page_each_in_order():
+    certs = [ex.certificate(i) for i in range(1, 46)]  # 45: two parts of 23 and 22
+    joined = certificates_pdf(certs, workers=2)
+    texts = page_texts(joined)
+    assert len(texts) == 45
+    for text, cert in zip(texts, certs, strict=True):
+        assert [t for t in (c.code for c in certs) if t in text] == [cert.code]
+        assert f"Số sổ vàng: {cert.golden_book_no}" in text.split("\n")
+    assert texts == page_texts(certificates_pdf(certs, workers=1))

@@ -107,3 +107,41 @@ def test_dashboard_query_count(client_for, board_user, officer_a, province, dept
     client = client_for(board_user)
     with django_assert_max_num_queries(23):
         assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def awards_of(response) -> int:
+    return sum(sum(years.values()) for years in response.context["by_form"].values())
+
+
+def test_dashboard_figures_are_reused_until_something_changes(
+        client_for, board_user, province, dept_a, django_assert_max_num_queries):
+    from awards.domain import ledger
+    from awards.models import AwardType
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(unit=dept_a)
+    client = client_for(board_user)
+    first = client.get(reverse("reports:dashboard"))
+    with django_assert_max_num_queries(9):  # the layout's, the version probe: no figures
+        again = client.get(reverse("reports:dashboard"))
+    assert awards_of(again) == awards_of(first)
+    # A new ledger entry is audited: the next view counts again and sees it.
+    ledger.record_award(None, award_type=AwardType.objects.get(code="giay_khen"),
+                        year=TODAY.year - 1, decision_number="1/QĐ-UBND",
+                        decision_date=TODAY, issuer="UBND tỉnh", person=person)
+    assert awards_of(client.get(reverse("reports:dashboard"))) == awards_of(first) + 1
+
+
+def test_dashboard_figures_are_not_shared_between_scopes(client_for, board_user, officer_a,
+                                                         outsider, province, dept_a):
+    from awards.domain import ledger
+    from awards.models import AwardType
+    from tests.factories import PersonFactory
+
+    ledger.record_award(None, award_type=AwardType.objects.get(code="giay_khen"),
+                        year=TODAY.year - 1, decision_number="1/QĐ-UBND", decision_date=TODAY,
+                        issuer="UBND tỉnh", person=PersonFactory(unit=dept_a))
+    url = reverse("reports:dashboard")
+    assert awards_of(client_for(board_user).get(url)) == 1
+    response = client_for(outsider).get(url)
+    assert (response.status_code, awards_of(response)) == (200, 0)

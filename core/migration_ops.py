@@ -1,0 +1,26 @@
+"""Migration operations shared by the apps (plumbing: imports no app)."""
+
+from django.db import migrations
+
+
+class PostgresOnlySQL(migrations.RunSQL):
+    """SQL that only PostgreSQL understands (extensions, trigram indexes): run there, a no-op on
+    SQLite, whose lists keep working through the plain LIKE the same queries already use."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+def trigram_index(table: str, name: str, expression: str) -> PostgresOnlySQL:
+    """A pg_trgm GIN index on `expression` of `table`: `LIKE '%word%'` (Django's `contains`
+    on the folded search columns) uses it instead of reading every row. The extension is
+    trusted (PostgreSQL ≥ 13), so the database owner may create it."""
+    return PostgresOnlySQL(
+        ["CREATE EXTENSION IF NOT EXISTS pg_trgm",
+         f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expression} gin_trgm_ops)"],
+        [f"DROP INDEX IF EXISTS {name}"])

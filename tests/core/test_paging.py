@@ -1,0 +1,105 @@
+"""Seek-key paging (core/interfaces/paging.py) through the three deep lists: people, the award
+ledger and the audit log. Following "next" then "previous" links walks the same pages that page
+numbers give, a tampered key falls back to the page number, and the links carry the key."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from audit.domain.record import record
+from awards.domain import ledger
+from awards.models import AwardType
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def links(response) -> dict[str, str]:
+    """The pager's previous/next links of a page, by the seek key they carry."""
+    pager = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S).group(0)
+    found = {}
+    for href in re.findall(r'href="(\?[^"]*)"', pager):
+        href = unescape(href)
+        found["next" if "after=" in href else "previous" if "before=" in href else "?"] = href
+    return found
+
+
+def names(response) -> list:
+    return [str(row) for row in response.context["page"].object_list]
+
+
+def walk(client, url, pages: int) -> list[list]:
+    """Page 1, then `pages - 1` times the "next" link, then "previous" back to page 1."""
+    response = client.get(url)
+    seen = [names(response)]
+    for _ in range(pages - 1):
+        response = client.get(url + links(response)["next"])
+        seen.append(names(response))
+    back = []
+    for _ in range(pages - 1):
+        response = client.get(url + links(response)["previous"])
+        back.append(names(response))
+    assert "previous" not in links(response)
+    assert back[::-1] == seen[:-1]
+    return seen
+
+
+def test_people_seek_pages_equal_numbered_pages(client, board_user, dept_a):
+    # Same-name people: the id settles the order inside a run of equal names.
+    for i in range(120):
+        PersonFactory(unit=dept_a, full_name=f"Nguyễn Văn {'An' if i % 3 else 'Bình'}")
+    client.force_login(board_user)
+    url = reverse("organisations:person_list")
+    numbered = [names(client.get(url, {"page": n})) for n in (1, 2, 3)]
+    assert walk(client, url, 3) == numbered
+    assert [len(page) for page in numbered] == [50, 50, 20]
+
+
+def test_ledger_seek_pages_equal_numbered_pages(client, board_user, dept_a):
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    for i in range(110):  # three years, one decision date each: the id settles the rest
+        year = 2020 + i % 3
+        ledger.record_award(None, award_type=giay_khen, year=year, person=PersonFactory(
+            unit=dept_a), decision_number=f"{year}/QĐ-UBND",
+            decision_date=datetime.date(year + 1, 1, 20), issuer="UBND tỉnh")
+    client.force_login(board_user)
+    url = reverse("awards:ledger")
+    numbered = [names(client.get(url, {"page": n})) for n in (1, 2, 3)]
+    assert walk(client, url, 3) == numbered
+    assert [len(page) for page in numbered] == [50, 50, 10]
+
+
+def test_audit_log_seek_pages_equal_numbered_pages(client, admin_user, dept_a):
+    for i in range(205):
+        record(admin_user, "test.action", dept_a, unit=dept_a, reason=str(i))
+    client.force_login(admin_user)
+    url = reverse("audit:log")
+    numbered = [names(client.get(url, {"page": n})) for n in (1, 2, 3)]
+    assert walk(client, url, 3) == numbered
+
+
+def test_next_link_carries_the_seek_key_and_the_filters(client, board_user, dept_a):
+    for _ in range(60):
+        PersonFactory(unit=dept_a, full_name="Trần Thị Cúc")
+    client.force_login(board_user)
+    url = reverse("organisations:person_list")
+    response = client.get(url, {"q": "tran"})
+    following = links(response)["next"]
+    assert "after=" in following and "q=tran" in following and "page=2" in following
+    second = client.get(url + following)
+    assert [p.pk for p in second.context["page"].object_list] == [
+        p.pk for p in client.get(url, {"q": "tran", "page": 2}).context["page"].object_list]
+
+
+@pytest.mark.parametrize("key", ["garbage", "W10", "WyJ4IiwieSJd", "eyJhIjoxfQ"])
+def test_tampered_seek_key_falls_back_to_the_page_number(client, board_user, dept_a, key):
+    for _ in range(60):
+        PersonFactory(unit=dept_a)
+    client.force_login(board_user)
+    url = reverse("organisations:person_list")
+    response = client.get(url, {"after": key, "page": 2})
+    assert response.status_code == 200
+    assert names(response) == names(client.get(url, {"page": 2}))
