@@ -86,7 +86,7 @@ def seed_criteria(apps, schema_editor=None) -> None:
 
 
 def seed_authorities(apps, schema_editor=None) -> None:
-    """The granting-authority table (data migration 0010); rows a province already has are
+    """The granting-authority table (data migration 0011); rows a province already has are
     kept (it edits them on the authorities screen)."""
     GrantingAuthority = apps.get_model("awards", "GrantingAuthority")
     AwardType = apps.get_model("awards", "AwardType")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0008_h3_one_live_award'),
+        ('awards', '0009_ledger_order'),
     ]
 
     operations = [

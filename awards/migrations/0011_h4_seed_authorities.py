@@ -8,7 +8,7 @@ from awards.data.seed import seed_authorities
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("awards", "0009_h4_granting_authority"),
+        ("awards", "0010_h4_granting_authority"),
     ]
 
     operations = [
