@@ -60,3 +60,10 @@ class RecordSource(models.TextChoices):
     IMPORT = "import", _("Imported history")
     DECISION = "decision", _("Decision issued in TĐKT")
     MANUAL = "manual", _("Entered by hand")
+
+
+class AuthorityPower(models.TextChoices):
+    """What a body may do with a title or form (the granting-authority table)."""
+
+    GRANTS = "grants", _("Grants it")
+    FORWARDS = "forwards", _("Proposes it upward")

@@ -3,11 +3,13 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
+from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
@@ -17,6 +19,8 @@ from awards.domain.queries import LEDGER_PAGE_FIELDS, filter_ledger, records_for
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
+    AuthorityEndForm,
+    AuthorityForm,
     CorrectRecordForm,
     DisciplineForm,
     ParameterForm,
@@ -24,7 +28,7 @@ from awards.interfaces.forms import (
     RecordForm,
     RevokeForm,
 )
-from awards.models import AwardType
+from awards.models import AwardType, GrantingAuthority
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
@@ -134,6 +138,55 @@ def parameter_add(request, code):
         lambda data: catalogue_domain.set_parameter(request.user, award_type, **data),
         title=_("New dated value: %(name)s") % {"name": award_type.name}, submit=_("Save"),
         done=lambda _r: reverse("awards:catalogue"), success_message=_("New value recorded."))
+
+
+@login_required
+def authorities(request):
+    """Who grants what, dated (Law 06/2022/QH15 Art. 77–80; Decree 129/2025/NĐ-CP Art. 59),
+    filtered by title/form and by the date in force."""
+    require(request, "awards.view_catalogue")
+    # In force today unless another date is asked for; `?on=` (empty) lists every period.
+    on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
+    rows = granting_domain.in_force(on) if on else GrantingAuthority.objects.all()
+    award = request.GET.get("award", "")
+    if award:
+        rows = rows.filter(award_type__code=award)
+    rows = rows.select_related("award_type").order_by(
+        "award_type__category", "award_type__sort_order", "unit_level", "unit_kind",
+        "-valid_from")
+    return render(request, "awards/authorities.html", {
+        "page": paginate(request, rows, per_page=100),
+        "awards": AwardType.objects.order_by("category", "sort_order"), "award": award,
+        "on": on, "can_manage": request.user.has_perm("awards.manage_catalogue")})
+
+
+def _date(raw):
+    try:
+        return datetime.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@login_required
+def authority_add(request):
+    require(request, "awards.manage_catalogue")
+    return form_page(
+        request, AuthorityForm(request.POST or None),
+        lambda data: granting_domain.set_authority(request.user, **data),
+        title=_("New granting authority"), submit=_("Save"),
+        done=lambda _r: reverse("awards:authorities"), success_message=_("Authority recorded."))
+
+
+@login_required
+def authority_end(request, public_id):
+    require(request, "awards.manage_catalogue")
+    row = get_in(GrantingAuthority.objects.select_related("award_type"), public_id=public_id)
+    return form_page(
+        request, AuthorityEndForm(request.POST or None),
+        lambda data: granting_domain.end_authority(request.user, row, **data),
+        title=_("End: %(row)s") % {"row": f"{row.award_type.name} — {row.office}"},
+        submit=_("Save"), done=lambda _r: reverse("awards:authorities"),
+        success_message=_("Authority ended."))
 
 
 @login_required

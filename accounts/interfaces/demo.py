@@ -18,6 +18,17 @@ PERSONAS = [
     ("chutich", "Trần Văn Sơn — Chủ tịch UBND tỉnh", Role.APPROVER, "TQ", None),
     ("cumtruong", "Vũ Thị Mai — Cụm trưởng cụm phía Nam", Role.CLUSTER_HEAD, "TQ-P-MX-25",
      "CUM-NAM"),
+    # The department and the commune grant their own titles and forms (Law 06/2022/QH15
+    # Art. 80; Decree 129/2025/NĐ-CP Art. 59): each has its own office, council and signer.
+    ("vanphong_sgd", "Đỗ Thu Hà — Văn phòng Sở GD&ĐT (thường trực Hội đồng TĐKT Sở)",
+     Role.BOARD_STAFF, "TQ-SGD-25", None),
+    ("hoidong_sgd", "Lý Văn Bình — thành viên Hội đồng TĐKT Sở GD&ĐT", Role.COUNCIL_MEMBER,
+     "TQ-SGD-25", None),
+    ("giamdoc_sgd", "Ngô Đức Thành — Giám đốc Sở GD&ĐT", Role.APPROVER, "TQ-SGD-25", None),
+    ("vanhoa_yenson", "Triệu Thị Nga — công chức Văn hóa - Xã hội xã Yên Sơn (thường trực Hội "
+     "đồng TĐKT xã)", Role.BOARD_STAFF, "TQ-X-YS-25", None),
+    ("chutich_yenson", "Ma Văn Hùng — Chủ tịch UBND xã Yên Sơn", Role.APPROVER, "TQ-X-YS-25",
+     None),
 ]
 
 

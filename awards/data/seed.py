@@ -4,6 +4,7 @@ data migration with the historical `apps` registry, so it only uses `apps.get_mo
 import datetime
 
 from awards.data import legal_parameters as lp
+from awards.data.authorities import authority_rows
 from awards.data.catalogue import CATALOGUE, PUBLIC_CONSULTATION, VOTE_CITATION
 
 LAW_2022 = datetime.date(2024, 1, 1)
@@ -84,7 +85,21 @@ def seed_criteria(apps, schema_editor=None) -> None:
          for key, (value, citation, verified) in table.items()])
 
 
+def seed_authorities(apps, schema_editor=None) -> None:
+    """The granting-authority table (data migration 0011); rows a province already has are
+    kept (it edits them on the authorities screen)."""
+    GrantingAuthority = apps.get_model("awards", "GrantingAuthority")
+    AwardType = apps.get_model("awards", "AwardType")
+    if GrantingAuthority.objects.exists():
+        return
+    awards = dict(AwardType.objects.values_list("code", "pk"))
+    GrantingAuthority.objects.bulk_create(
+        [GrantingAuthority(award_type_id=awards[row.pop("code")], **row)
+         for row in authority_rows() if row["code"] in awards])
+
+
 def seed_all(apps) -> None:
     """Everything the data migrations load (used after `flush`)."""
     seed_catalogue(apps)
     seed_criteria(apps)
+    seed_authorities(apps)

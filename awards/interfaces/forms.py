@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from awards.enums import AwardKind, ParameterKey
+from awards.enums import AuthorityPower, AwardKind, ParameterKey
 from awards.models import AwardType
 from awards.models.facts import DisciplineLevel, PendingKind
 from core.interfaces.forms import date_widget
+from organisations.enums import UnitKind, UnitLevel
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit
 
@@ -83,3 +84,27 @@ class PendingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=PendingKind.choices)
     opened_on = forms.DateField(label=_("Opened on"), widget=date_widget())
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class AuthorityForm(forms.Form):
+    """A body's power over a title or form from a date (awards.domain.granting.set_authority);
+    the legal basis is required."""
+
+    award_type = forms.ModelChoiceField(label=_("Title / form"),
+                                        queryset=AwardType.objects.order_by("category",
+                                                                            "sort_order"))
+    unit_level = forms.ChoiceField(label=_("Level"), choices=UnitLevel.choices)
+    unit_kind = forms.ChoiceField(label=_("Kind of body"), choices=UnitKind.choices)
+    power = forms.ChoiceField(label=_("Power"), choices=AuthorityPower.choices)
+    office = forms.CharField(label=_("Office"), max_length=160,
+                             help_text=_("Who signs, e.g. Chủ tịch UBND cấp xã."))
+    valid_from = forms.DateField(label=pgettext_lazy("in force", "Valid from"),
+                                 widget=date_widget())
+    citation = forms.CharField(label=_("Legal basis"), max_length=255)
+    verified = forms.BooleanField(label=_("Verified"), required=False)
+
+
+class AuthorityEndForm(forms.Form):
+    valid_to = forms.DateField(label=_("Last day in force"), widget=date_widget())
+    citation = forms.CharField(label=_("Legal basis"), max_length=255,
+                               help_text=_("The text that ends this power."))

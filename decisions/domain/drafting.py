@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
+from awards.domain.granting import granting_errors
 from awards.domain.parameters import CatalogueParameters
 from decisions.enums import DecisionState
 from decisions.models import Decision, DecisionItem
@@ -55,9 +56,12 @@ def draft_decision(actor, *, proposals, issuer, authority_title: str, place: str
                    achievement: str = "", money_source: str = "",
                    recipients: str = "") -> Decision:
     """A draft decision listing every decidable nominee of `proposals`, in order, with money.
-    Side effect: audit `decisions.decision.draft`."""
+    The proposals must be addressed to `issuer`, which must grant every item on the draft's
+    date (or today). Side effect: audit `decisions.decision.draft`."""
     # Re-read: the caller's objects may predate the council's closing (stale states).
-    proposals = list(Proposal.objects.filter(pk__in=[p.pk for p in proposals]).order_by("code"))
+    proposals = list(Proposal.objects.filter(pk__in=[p.pk for p in proposals])
+                     .select_related("recipient_unit").order_by("code"))
+    _check_addressed_to(issuer, proposals)
     decision = Decision.objects.create(
         issuer=issuer, authority_title=authority_title, place=place, summary=summary,
         legal_bases=legal_bases, signer_title=signer_title, signer_name=signer_name,
@@ -80,9 +84,24 @@ def draft_decision(actor, *, proposals, issuer, authority_title: str, place: str
                 ordinal=ordinal, **money_for(params, award.code, nominee.subject_kind, on))
     if ordinal == 0:
         raise ValidationError(_("None of these proposals has a nominee ready for a decision."))
+    refused = granting_errors(issuer, [i.award_type for i in decision.items.select_related(
+        "award_type")], on)
+    if refused:
+        raise ValidationError({"issuer": refused})
     record(actor, "decisions.decision.draft", decision, unit=issuer,
            changes={"items": [None, ordinal]})
     return decision
+
+
+def _check_addressed_to(issuer, proposals) -> None:
+    """Each authority decides the proposals addressed to it, through its own council and
+    register: a department's proposals are not decided by the province, nor the reverse."""
+    for proposal in proposals:
+        if proposal.recipient_unit_id != issuer.pk:
+            raise ValidationError({"issuer": _(
+                "Proposal %(code)s is addressed to %(unit)s, not to %(issuer)s.") % {
+                "code": proposal.code, "unit": proposal.recipient_unit.name,
+                "issuer": issuer.name}})
 
 
 @transaction.atomic

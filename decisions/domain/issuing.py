@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
 from awards.domain.authority import ensure_may_amend
+from awards.domain.granting import granting_errors
 from awards.domain.ledger import conflict_message, live_conflicts, record_awards
 from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
@@ -42,8 +43,9 @@ def issuer_label(decision: Decision) -> str:
 
 @transaction.atomic
 def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decision:
-    """Sign and issue. Side effects: the next number of the issuer's series; money recomputed
-    at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
+    """Sign and issue; refused when the issuer does not grant every item on `date` (the
+    granting-authority table). Side effects: the next number of the issuer's series; money
+    recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
     certificate per item; nominees awarded and their initiative claims confirmed; proposals →
     decided (audit, notifications); audit `decisions.decision.issued`."""
@@ -56,6 +58,12 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
                                              "household"))
     if locked.kind == DecisionKind.AWARD and not items:
         raise ValidationError(_("The decision has no awardee."))
+    if locked.kind == DecisionKind.AWARD:
+        # Only an authority that grants every item on the date of issue signs (Law 06/2022
+        # Art. 77–80; Decree 129/2025 Art. 59): checked before the number is taken.
+        refused = granting_errors(locked.issuer, [item.award_type for item in items], date)
+        if refused:
+            raise ValidationError(refused)
     entries = _ledger_entries(locked, items) if locked.kind == DecisionKind.AWARD else []
     _refuse_second_awards(items, entries)  # before the number is taken: nothing is written
     locked.number = next_number(locked.issuer, locked.symbol, date.year)

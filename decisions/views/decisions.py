@@ -1,6 +1,8 @@
 """Decisions: drafting from passed nominees, issuing, documents, certificates, corrections
 and revocations."""
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.http import FileResponse, HttpResponse
@@ -55,14 +57,25 @@ def decision_draft(request):
     require(request, "decisions.draft_decision")
     ready = proposals_for_user(request.user).filter(state__in=list(drafting.DECIDABLE))
     initial = {}
-    chosen = request.GET.get("proposal")
+    chosen = _uuid(request.GET.get("proposal"))
     if chosen:
         initial["proposals"] = ready.filter(public_id=chosen)
+        # The authority the proposal is addressed to decides it (drafting._check_addressed_to).
+        first = initial["proposals"].select_related("recipient_unit").first()
+        if first is not None:
+            initial["issuer"] = first.recipient_unit
     form = DraftForm(posted(request), user=request.user, proposals=ready, initial=initial)
     return form_page(request, form, lambda d: drafting.draft_decision(request.user, **d),
                      title=_("Draft a decision"), submit=_("Create draft"), done=_url,
                      success_message=_("Draft created: check the annex and the money."),
                      template=FORM)
+
+
+def _uuid(raw):
+    try:
+        return uuid.UUID(raw) if raw else None
+    except ValueError:
+        return None
 
 
 @login_required

@@ -11,11 +11,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.domain import granting
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries.cases import case_for, case_for_collective
 from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
-from awards.enums import GrantingLevel
+from awards.enums import AuthorityPower
 from awards.models import AwardParameter, AwardRecord
 from emulation.enums import ACTIVE_USE_STATES
 from emulation.models import InitiativeUse
@@ -29,6 +30,8 @@ from proposals.enums import (
 )
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
+
+AUTHORITY_CITATION = "Luật TĐKT 2022, Điều 77–80; Nghị định 129/2025/NĐ-CP, Điều 59"
 
 
 @dataclass
@@ -244,16 +247,23 @@ def _fairness_findings(nominees) -> list[Finding]:
 
 
 def _authority_findings(proposal, nominees, today) -> list[Finding]:
-    """Each form has a granting level (catalogue). A form above the addressed authority must
-    be forwarded after appraisal; say so early."""
+    """The addressed authority must grant each form or propose it upward on the day (the
+    granting-authority table: Law 06/2022/QH15 Art. 77–80, Decree 129/2025/NĐ-CP Art. 59 from
+    1/7/2025). A refused form blocks (`submit` refuses it even with an override); a form the
+    authority only forwards is said early."""
+    recipient = proposal.recipient_unit
+    allowed = granting.powers(recipient, [n.award_type for n in nominees], today)
     findings = []
     for nominee in nominees:
-        row = parameter_in_force(nominee.award_type, "granting_level", today)
-        if row is not None and row.value != proposal.authority_level:
-            findings.append(Finding("authority", _(
-                "%(award)s is granted by another level (%(level)s); the board will forward or "
-                "redirect it.") % {"award": nominee.award_type.name,
-                "level": GrantingLevel(row.value).label if row.value in GrantingLevel.values
-                else row.value},
-                row.citation, nominee=nominee))
+        power = allowed.get(nominee.award_type_id)
+        if power == AuthorityPower.GRANTS:
+            continue
+        if power is None:
+            message = granting.addressing_errors(recipient, [nominee.award_type], today)[0]
+        else:
+            message = _("%(unit)s does not grant “%(award)s”: it will be proposed upward "
+                        "after appraisal.") % {"unit": recipient.name,
+                                               "award": nominee.award_type.name}
+        findings.append(Finding("authority", message, AUTHORITY_CITATION,
+                                blocking=power is None, nominee=nominee))
     return findings

@@ -70,8 +70,17 @@ def seat_member(actor, session: CouncilSession, *, user, unit, role=CouncilMembe
 
 @transaction.atomic
 def put_on_agenda(actor, session: CouncilSession, proposal) -> None:
-    """Side effects: agenda entry; proposal state → in_council (audit, notification)."""
+    """Only a proposal addressed to the council's own authority or to one below it (a
+    department or commune votes in its own council; the province's council may sit for a
+    body without one) — never another body's. Side effects: agenda entry; proposal state →
+    in_council (audit, notification)."""
     locked = _planned(session)
+    if not UnitClosure.objects.filter(ancestor_id=locked.unit_id,
+                                      descendant_id=proposal.recipient_unit_id).exists():
+        raise ValidationError({"proposal": _(
+            "Proposal %(code)s is addressed to %(unit)s: it cannot go to the council of "
+            "%(council)s.") % {"code": proposal.code, "unit": proposal.recipient_unit.name,
+                               "council": locked.unit.name}})
     set_proposal_state(proposal, S.IN_COUNCIL, actor=actor, expected=S.APPRAISED)
     locked.proposals.add(proposal)
     record(actor, "proposals.session.agenda", locked, unit=locked.unit,

@@ -4,9 +4,11 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import diff, record, snapshot
+from awards.domain.granting import in_force
 from awards.models import AwardType
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims
@@ -32,11 +34,19 @@ def _check_procedure(proposal: Proposal) -> None:
 
 
 def _check_recipient(proposal: Proposal) -> None:
-    """The authority is the proposing unit itself or one of the units above it."""
+    """The authority is the proposing unit itself or one of the units above it, and a body
+    that grants or proposes upward some title or form today (the granting-authority table;
+    each requested form is checked against it at submission)."""
     if not UnitClosure.objects.filter(ancestor=proposal.recipient_unit,
                                       descendant=proposal.unit).exists():
         raise ValidationError({"recipient_unit": _(
             "Address the proposal to your own unit or a unit above it.")})
+    recipient = proposal.recipient_unit
+    if not in_force(timezone.localdate()).filter(unit_level=recipient.level,
+                                                 unit_kind=recipient.kind).exists():
+        raise ValidationError({"recipient_unit": _(
+            "%(unit)s grants no title or form (granting-authority table): address the "
+            "proposal to the competent authority.") % {"unit": recipient.name}})
 
 
 @transaction.atomic

@@ -16,13 +16,23 @@ BOARD = (Role.BOARD_STAFF,)
 UNIT = (Role.UNIT_OFFICER,)
 APPROVERS = (Role.APPROVER,)
 
+def authority_staff(unit_id: int, roles) -> list:
+    """Who acts for the authority a proposal is addressed to: the holders of `roles` on that
+    unit itself (a department's own office, a commune's chairman); a body without its own
+    falls back on those above it (the province's board for a department without one)."""
+    own = list(User.objects.filter(
+        is_active=True, role_assignments__is_active=True, role_assignments__role__in=roles,
+        role_assignments__unit_id=unit_id).distinct())
+    return own or list(users_with_role_over(unit_id, roles))
+
+
 def _audience(proposal: Proposal, new: str):
-    if new in (S.SUBMITTED,):
-        return users_with_role_over(proposal.recipient_unit_id, BOARD)
-    if new in (S.APPRAISED, S.CONSULTATION):
-        return users_with_role_over(proposal.recipient_unit_id, BOARD)
+    if new in (S.SUBMITTED, S.APPRAISED, S.CONSULTATION):
+        return authority_staff(proposal.recipient_unit_id, BOARD)
     if new == S.COUNCIL_DONE:
-        return users_with_role_over(proposal.recipient_unit_id, APPROVERS + BOARD)
+        approvers = authority_staff(proposal.recipient_unit_id, APPROVERS)
+        return approvers + [u for u in authority_staff(proposal.recipient_unit_id, BOARD)
+                            if u not in approvers]
     # Returned, forwarded, decided, rejected, consolidated: the proposing unit hears back.
     return users_with_role_over(proposal.unit_id, UNIT)
 

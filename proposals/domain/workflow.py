@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
+from awards.domain.granting import addressing_errors
 from awards.domain.ledger import record_award
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
@@ -35,11 +36,19 @@ class SubmissionBlocked(ValidationError):
 def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResult:
     """Submit (or resubmit after a return). Runs every nominee through the engine and the
     dossier checks; stores each verdict on its nominee; claims the nominees' initiatives under
-    the one-use rule. Errors block unless board staff give `override_reason` (recorded).
+    the one-use rule. A form the addressed authority neither grants nor proposes upward
+    refuses the submission (awards.domain.granting); other errors block unless board staff
+    give `override_reason` (recorded).
 
     Side effects: nominee verdicts; initiative claims (emulation one-use ledger); state →
     submitted (audit, deadline, notification to the recipient's board staff)."""
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    # The law decides who grants what; no override reaches past it.
+    refused = addressing_errors(locked.recipient_unit,
+                                [n.award_type for n in active_nominees(locked)],
+                                timezone.localdate())
+    if refused:
+        raise ValidationError(refused)
     result = check_proposal(locked)
     now = timezone.now()
     for nominee in active_nominees(locked):

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from awards.models import AwardType, TaskRating
+from awards.models import AwardRecord, AwardType, TaskRating
 from core.domain.calendar import work_calendar
 from decisions.domain import corrections, drafting, issuing
 from organisations.models import Person, Unit
@@ -22,23 +22,27 @@ SUMMARY = ("Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025; có g
            "giảng dạy được áp dụng hiệu quả tại đơn vị.")
 
 
-def _people(unit: Unit, count: int, skip: int = 0) -> list[Person]:
+def _people(unit: Unit, count: int, skip: int = 0, award=None) -> list[Person]:
     """People of the unit rated at least "good" in YEAR (eligible for a Giấy khen); without
     rating history (`seed_demo --no-history`) any people of the unit, and the board overrides
-    the failed checks at submission."""
+    the failed checks at submission. Those the history already gave `award` for YEAR are left
+    out: a decision would give it twice."""
     rated = TaskRating.objects.filter(year=YEAR, rating__in=["tot", "xuat_sac"],
                                       person__unit=unit).values("person_id")
-    people = Person.objects.filter(pk__in=rated)
+    held = (AwardRecord.objects.filter(award_type=award, year=YEAR).values("person_id")
+            if award is not None else AwardRecord.objects.none().values("person_id"))
+    people = Person.objects.filter(pk__in=rated).exclude(pk__in=held)
     if people.count() < skip + count:
-        people = Person.objects.filter(unit=unit)
+        people = Person.objects.filter(unit=unit).exclude(pk__in=held)
     return list(people.order_by("full_name")[skip:skip + count])
 
 
-def _proposal(officer, unit, recipient, award, people, *, level="unit", title=None):
+def _proposal(officer, unit, recipient, award, people, *, level="unit", title=None,
+              letter="TTr-SGDĐT"):
     proposal = nominees.create_proposal(
         officer, unit=unit, recipient_unit=recipient, authority_level=level, year=YEAR,
         title=title or f"Đề nghị tặng {award.name} năm {YEAR}", track="annual",
-        letter_number=f"{len(people) + 10}/TTr-SGDĐT")
+        letter_number=f"{len(people) + 10}/{letter}")
     for person in people:
         nominees.add_nominee(officer, proposal, award_type=award, summary=SUMMARY,
                              person=person)
@@ -67,27 +71,33 @@ def _appraise(board, proposal):
         workflow.record_opinion(board, nominee, opinion=Opinion.AGREE)
 
 
+PERSONAS = ["canbo_sgd", "banthidua", "hoidong", "chutich", "vanphong_sgd", "hoidong_sgd",
+            "giamdoc_sgd", "canbo_yenson", "vanhoa_yenson", "chutich_yenson"]
+
+
 def build_proposals() -> int:
-    users = {u.username: u for u in User.objects.filter(
-        username__in=["canbo_sgd", "banthidua", "hoidong", "chutich"])}
-    if len(users) < 4:
+    """The department's proposals to the province (Bằng khen: the provincial board's path) and
+    to itself (Giấy khen: the department's own office, council and director), and the
+    commune's Lao động tiên tiến (its own office, council and chairman, Decree 129/2025)."""
+    users = {u.username: u for u in User.objects.filter(username__in=PERSONAS)}
+    if len(users) < len(PERSONAS):
         return 0
-    officer, board = users["canbo_sgd"], users["banthidua"]
+    officer, board, office = users["canbo_sgd"], users["banthidua"], users["vanphong_sgd"]
     sgd, province = Unit.objects.get(code="TQ-SGD-25"), Unit.objects.get(code="TQ")
     giay_khen = AwardType.objects.get(code="giay_khen")
     bang_khen = AwardType.objects.get(code="bang_khen_tinh")
     pool = iter(range(0, 60, 3))
 
-    def people(n):
-        return _people(sgd, n, skip=next(pool))
+    def people(n, award=None):
+        return _people(sgd, n, skip=next(pool), award=award)
 
     _proposal(officer, sgd, sgd, giay_khen, people(3))  # draft
     _submit(officer, board, _proposal(officer, sgd, province, bang_khen, people(2),
                                       level="province"))  # submitted
     returned = _proposal(officer, sgd, sgd, giay_khen, people(2))
-    _submit(officer, board, returned)
-    workflow.return_for_supplement(board, returned, reason="Biên bản họp Hội đồng cơ sở chưa có "
-                                                           "chữ ký của Chủ tịch Hội đồng.")
+    _submit(officer, office, returned)
+    workflow.return_for_supplement(office, returned, reason="Biên bản họp Hội đồng cơ sở chưa "
+                                                            "có chữ ký của Chủ tịch Hội đồng.")
     consulted = _proposal(officer, sgd, province, bang_khen, people(2), level="province")
     _submit(officer, board, consulted)
     _appraise(board, consulted)
@@ -100,42 +110,107 @@ def build_proposals() -> int:
                                    notice="Lấy ý kiến nhân dân về các cá nhân đề nghị tặng Bằng "
                                           "khen của Chủ tịch UBND tỉnh.")
     waiting = _proposal(officer, sgd, sgd, giay_khen, people(2))
-    _submit(officer, board, waiting)
-    _appraise(board, waiting)
-    workflow.finish_appraisal(board, waiting)  # appraised, awaiting the council
-    decided = _proposal(officer, sgd, sgd, giay_khen, people(4))
-    _submit(officer, board, decided)
-    _appraise(board, decided)
-    workflow.finish_appraisal(board, decided)
-    _council_and_decision(users, province, sgd, decided)
-    return 6
+    _submit(officer, office, waiting)
+    _appraise(office, waiting)
+    workflow.finish_appraisal(office, waiting)  # appraised, awaiting the department's council
+    decided = _proposal(officer, sgd, sgd, giay_khen, people(4, giay_khen))
+    _submit(officer, office, decided)
+    _appraise(office, decided)
+    workflow.finish_appraisal(office, decided)
+    _department_council_and_decision(users, sgd, decided)
+    provincial = _proposal(officer, sgd, province, bang_khen, people(2, bang_khen),
+                           level="province")
+    _submit(officer, board, provincial)
+    _appraise(board, provincial)
+    workflow.finish_appraisal(board, provincial)
+    _provincial_council_and_decision(users, province, provincial)
+    _commune_decision(users)
+    return 8
 
 
-def _council_and_decision(users, province, sgd, proposal) -> None:
-    board = users["banthidua"]
+def _provincial_council_and_decision(users, province, proposal) -> None:
+    """The provincial path: the board, the provincial council, the chairman's Bằng khen."""
+    _council(users["banthidua"], province, "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh",
+             users["hoidong"], province, proposal)
+    decision = drafting.draft_decision(
+        users["banthidua"], proposals=[proposal], issuer=province,
+        authority_title="Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", symbol="QĐ-UBND",
+        place="Tuyên Quang", summary="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh",
+        legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nCăn cứ Nghị định số "
+                    "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;",
+        achievement="đã có thành tích xuất sắc trong năm học 2024–2025",
+        money_source="Tiền thưởng từ Quỹ thi đua, khen thưởng của tỉnh.",
+        recipients="- Như Điều 3;\n- Lưu: VT, TĐKT.", signer_prefix="KT. CHỦ TỊCH",
+        signer_title="Phó Chủ tịch", signer_name="Trần Văn Sơn")
+    issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
+
+
+def _council(office, unit, title, member, home, proposal) -> None:
+    """The authority's own council: one seat (a small demo), the proposal voted through."""
     session = council.create_session(
-        board, unit=province, title="Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh",
-        held_at=timezone.now() - datetime.timedelta(days=3), place="Tuyên Quang",
-        total_members=1)
-    seat = council.seat_member(board, session, user=users["hoidong"], unit=province,
+        office, unit=unit, title=title, held_at=timezone.now() - datetime.timedelta(days=3),
+        place="Tuyên Quang", total_members=1)
+    seat = council.seat_member(office, session, user=member, unit=home,
                                role=CouncilMember.CHAIR)
-    council.put_on_agenda(board, session, proposal)
-    council.open_voting(board, session)
+    council.put_on_agenda(office, session, proposal)
+    council.open_voting(office, session)
     for nominee in council.agenda_nominees(session):
         council.cast_vote(seat, nominee, Vote.AGREE)
-    council.close_session(board, session)
+    council.close_session(office, session)
+
+
+def _department_council_and_decision(users, sgd, proposal) -> None:
+    """Sở GD&ĐT decides its own Giấy khen: its council (a member from a school under it, so
+    nobody votes on colleagues of the department's office), its register, its director."""
+    office = users["vanphong_sgd"]
+    school = (Unit.objects.filter(parent=sgd, valid_to__isnull=True, level="grassroots")
+              .order_by("code").first() or sgd)
+    _council(office, sgd, "Phiên họp Hội đồng Thi đua – Khen thưởng Sở Giáo dục và Đào tạo",
+             users["hoidong_sgd"], school, proposal)
     decision = drafting.draft_decision(
-        board, proposals=[proposal], issuer=sgd,
+        office, proposals=[proposal], issuer=sgd,
         authority_title="Giám đốc Sở Giáo dục và Đào tạo tỉnh Tuyên Quang", symbol="QĐ-SGDĐT",
         place="Tuyên Quang", summary="Về việc tặng Giấy khen năm học 2024–2025",
         legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nCăn cứ Nghị định số "
                     "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;",
         achievement="đã có thành tích xuất sắc trong năm học 2024–2025",
         money_source="Tiền thưởng thực hiện theo quy định hiện hành, từ Quỹ thi đua, khen "
-                     "thưởng của Sở.", recipients="- Như Điều 3;\n- Lưu: VT, TĐKT.",
-        signer_title="Giám đốc", signer_name="Trần Văn Sơn")
-    decision = issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
+                     "thưởng của Sở.", recipients="- Như Điều 3;\n- Lưu: VT, VP.",
+        signer_title="Giám đốc", signer_name="Ngô Đức Thành")
+    decision = issuing.issue_decision(users["giamdoc_sgd"], decision, date=timezone.localdate())
     _correct_and_revoke(users, decision)
+
+
+def _commune_decision(users) -> None:
+    """Xã Yên Sơn recognises Lao động tiên tiến of its primary school's staff: from 1/7/2025
+    the commune chairman grants it (Decree 129/2025/NĐ-CP Art. 59)."""
+    commune = Unit.objects.get(code="TQ-X-YS-25")
+    school = Unit.objects.filter(parent=commune, valid_to__isnull=True,
+                                 kind="school").order_by("code").first()
+    ldtt = AwardType.objects.get(code="ldtt")
+    if school is None or not _people(school, 1, award=ldtt):
+        return
+    office = users["vanhoa_yenson"]
+    proposal = _proposal(users["canbo_yenson"], school, commune, ldtt,
+                         _people(school, 2, award=ldtt),
+                         level="commune", letter="TTr-TH",
+                         title=f"Đề nghị công nhận danh hiệu Lao động tiên tiến năm {YEAR}")
+    _submit(users["canbo_yenson"], office, proposal)
+    _appraise(office, proposal)
+    workflow.finish_appraisal(office, proposal)
+    _council(office, commune, "Phiên họp Hội đồng Thi đua – Khen thưởng xã Yên Sơn",
+             users["chutich_yenson"], commune, proposal)
+    decision = drafting.draft_decision(
+        office, proposals=[proposal], issuer=commune,
+        authority_title="Chủ tịch Ủy ban nhân dân xã Yên Sơn", symbol="QĐ-UBND",
+        place="Yên Sơn", summary=f"Về việc công nhận danh hiệu Lao động tiên tiến năm {YEAR}",
+        legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nCăn cứ Nghị định số "
+                    "129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ;",
+        achievement=f"đã hoàn thành tốt nhiệm vụ năm {YEAR}",
+        money_source="Tiền thưởng từ Quỹ thi đua, khen thưởng của xã.",
+        recipients="- Như Điều 3;\n- Lưu: VT.", signer_title="Chủ tịch",
+        signer_name="Ma Văn Hùng")
+    issuing.issue_decision(users["chutich_yenson"], decision, date=timezone.localdate())
 
 
 def _correct_and_revoke(users, decision) -> None:
@@ -145,11 +220,11 @@ def _correct_and_revoke(users, decision) -> None:
     if len(items) < 3:
         return
     amending = corrections.request_correction(
-        users["banthidua"], items[1], reason="Ghi sai tên đơn vị công tác.",
+        users["vanphong_sgd"], items[1], reason="Ghi sai tên đơn vị công tác.",
         recipient_name=items[1].recipient_name,
         recipient_detail=f"{items[1].recipient_detail} (đã đính chính)")
-    issuing.issue_decision(users["chutich"], amending, date=timezone.localdate())
-    corrections.revoke_item(users["banthidua"], items[2], reason="Kê khai thành tích không "
+    issuing.issue_decision(users["giamdoc_sgd"], amending, date=timezone.localdate())
+    corrections.revoke_item(users["vanphong_sgd"], items[2], reason="Kê khai thành tích không "
                             "trung thực.", decision_number="12/QĐ-SGDĐT",
                             decision_date=timezone.localdate(),
                             decision_issuer=decision.authority_title)

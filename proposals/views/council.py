@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from core.interfaces.forms import posted
 from core.interfaces.views import form_page
+from organisations.models import UnitClosure
 from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
 from proposals.domain.queries.council import seat_of, sessions_for_user
@@ -95,7 +96,11 @@ def session_seat(request, public_id):
 def session_agenda(request, public_id):
     session = _session(request, public_id)
     _manage(request, session)
-    ready = proposals_for_user(request.user).filter(state=ProposalState.APPRAISED)
+    # Only proposals addressed to the council's authority or below it (council.put_on_agenda).
+    ready = proposals_for_user(request.user).filter(
+        state=ProposalState.APPRAISED,
+        recipient_unit__in=UnitClosure.objects.filter(ancestor=session.unit)
+        .values("descendant_id"))
     return form_page(request, AgendaForm(posted(request), proposals=ready),
                      lambda d: council.put_on_agenda(request.user, session, d["proposal"]),
                      title=_("Put a proposal on the agenda"), submit=_("Add"),

@@ -45,7 +45,9 @@ def test_dashboard_and_portal_on_phone_and_desktop(page, live_server, shots):  #
     from playwright.sync_api import expect
 
     call_command("seed_demo", people=300, verbosity=0)
-    decision = Decision.objects.filter(state="issued", kind="award").get()
+    # The department's decision: the one with a corrected and a revoked awardee.
+    decision = Decision.objects.filter(state="issued", kind="award",
+                                       amendments__isnull=False).distinct().get()
     awardee = decision.items.order_by("ordinal").first().recipient_name
     base = live_server.url
     for viewport, size in VIEWPORTS.items():

@@ -15,6 +15,7 @@ from organisations.models import (
     Person,
     Unit,
 )
+from proposals.models import CouncilSession
 from tdkt.reference_data import reload_reference_data
 
 
@@ -53,7 +54,8 @@ def test_demo_has_every_kind_of_record(demo):
     assert Collective.objects.exists() and Household.objects.exists()
     assert EmulationStaff.objects.filter(mode="full_time").count() == 1
     assert set(User.objects.values_list("username", flat=True)) == {
-        "admin", "banthidua", "canbo_sgd", "canbo_yenson", "hoidong", "chutich", "cumtruong"}
+        "admin", "banthidua", "canbo_sgd", "canbo_yenson", "hoidong", "chutich", "cumtruong",
+        "vanphong_sgd", "hoidong_sgd", "giamdoc_sgd", "vanhoa_yenson", "chutich_yenson"}
 
 
 @pytest.mark.django_db
@@ -105,7 +107,29 @@ def test_demo_has_proposals_in_every_step_and_a_verifiable_certificate(demo, cli
     from proposals.models import Proposal
 
     assert sorted(Proposal.objects.values_list("state", flat=True)) == [
-        "appraised", "consultation", "decided", "draft", "returned", "submitted"]
+        "appraised", "consultation", "decided", "decided", "decided", "draft", "returned",
+        "submitted"]
     certificate = Certificate.objects.first()
     response = client.get(f"/cong-khai/xac-minh/{certificate.code}/", secure=True)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_department_and_commune_each_decide_through_their_own_path(demo):
+    """The province issues its Bằng khen, Sở GD&ĐT its Giấy khen and Xã Yên Sơn its Lao động
+    tiên tiến (Decree 129/2025 Art. 59), each voted in its own council, numbered in its own
+    register, signed by its own head."""
+    from decisions.models import Decision, NumberSeries
+
+    issued = {d.issuer.code: d for d in Decision.objects.filter(
+        state="issued", kind="award").select_related("issuer", "issued_by")}
+    councils = {(s.unit.code, tuple(s.proposals.values_list("recipient_unit__code", flat=True)))
+                for s in CouncilSession.objects.select_related("unit")}
+    assert ({code: (d.issued_by.username, d.number, d.items.first().award_type.code)
+             for code, d in issued.items()},
+            councils,
+            sorted(NumberSeries.objects.values_list("issuer__code", "symbol"))) == (
+        {"TQ": ("chutich", 1, "bang_khen_tinh"), "TQ-SGD-25": ("giamdoc_sgd", 1, "giay_khen"),
+         "TQ-X-YS-25": ("chutich_yenson", 1, "ldtt")},
+        {("TQ", ("TQ",)), ("TQ-SGD-25", ("TQ-SGD-25",)), ("TQ-X-YS-25", ("TQ-X-YS-25",))},
+        [("TQ", "QĐ-UBND"), ("TQ-SGD-25", "QĐ-SGDĐT"), ("TQ-X-YS-25", "QĐ-UBND")])

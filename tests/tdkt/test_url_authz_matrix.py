@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts.domain.tokens import create_token
 from audit.models import AuditEntry
 from awards.domain.ledger import record_award
-from awards.models import AwardType
+from awards.models import AwardType, GrantingAuthority
 from decisions.models import Certificate
 from imports.models import ImportJob
 from notifications.models import Notification
@@ -110,6 +110,8 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "username": ["officer_a"],
         "assignment": ["officer_a", officer_a.role_assignments.get().public_id],
         "cluster": [cluster.code], "award": ["giay_khen"], "record": [record.public_id],
+        "authority": [GrantingAuthority.objects.filter(valid_to__isnull=True)
+                      .first().public_id],
         "person": [person.public_id],
         "collective": [CollectiveFactory(unit=dept_a).public_id],
         "plan": [_plan(dept_a).public_id, "docx"], "round": [new_round.public_id],
@@ -209,6 +211,9 @@ MATRIX = {
     "accounts:two_factor_reset": row(405, 403, 403, 403, 403, LOGIN),
     "accounts:user_detail": row(200, 403, 403, 403, 403, LOGIN),
     "accounts:user_password_reset": row(405, 403, 403, 403, 403, LOGIN),
+    "awards:authorities": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:authority_add": row(200, 403, 403, 403, 403, LOGIN),
+    "awards:authority_end": row(200, 403, 403, 403, 403, LOGIN),
     "awards:catalogue": row(200, 200, 200, 200, 200, LOGIN),
     "awards:collective_profile": row(200, 200, 200, 404, 200, LOGIN),
     "awards:discipline_add": row(200, 200, 200, 404, 403, LOGIN),
@@ -431,6 +436,7 @@ KEYS = {
     "organisations:cluster_add_member": "cluster", "organisations:cluster_leadership": "cluster",
     "organisations:cluster_start_year": "cluster",
     "awards:parameter_add": "award", "awards:record_revoke": "record",
+    "awards:authority_end": "authority",
     "awards:record_correct": "record",
     "awards:record_add": "person", "awards:discipline_add": "person",
     "awards:pending_add": "person", "awards:person_profile": "person",
