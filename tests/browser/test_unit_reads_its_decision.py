@@ -9,8 +9,7 @@ from django.urls import reverse
 from decisions.domain import issuing
 from tests.browser.test_sign_in_and_search import page, sign_in  # noqa: F401
 from tests.conftest import PASSWORD
-from tests.decisions.helpers import DECIDED_ON, draft_for
-from tests.proposals.helpers import appraised
+from tests.decisions.helpers import DECIDED_ON, draft_for, to_the_province
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
@@ -28,8 +27,8 @@ def test_unit_officer_downloads_its_decision_and_certificate(page, live_server, 
                                                             dept_b):
     from playwright.sync_api import expect
 
-    ours = appraised(officer_a, board_user, dept_a, province)
-    theirs = appraised(outsider, board_user, dept_b, province)
+    ours = to_the_province(officer_a, board_user, dept_a, province)
+    theirs = to_the_province(outsider, board_user, dept_b, province)
     decision = issuing.issue_decision(
         approver_user, draft_for(board_user, [ours, theirs], province, symbol="QĐ-UBND"),
         date=DECIDED_ON)

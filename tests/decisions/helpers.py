@@ -1,7 +1,8 @@
 import datetime
 
 from decisions.domain import drafting, issuing
-from tests.proposals.helpers import appraised
+from proposals.domain import workflow
+from tests.proposals.helpers import appraised, complete_dossier, draft
 
 DECIDED_ON = datetime.date(2026, 1, 5)
 
@@ -20,3 +21,18 @@ def issued(officer, board, approver, unit, *, people=1, on=DECIDED_ON):
     proposal = appraised(officer, board, unit, unit, people=people)
     decision = draft_for(board, [proposal], unit)
     return issuing.issue_decision(approver, decision, date=on)
+
+
+def to_the_province(officer, board, unit, province, people=1):
+    """A Bằng khen of the province (the provincial chairman grants it, Law 06/2022 Art. 79;
+    a Giấy khen is not his), appraised by the board; the board overrides the eligibility
+    checks (the people have no award history here)."""
+    proposal = draft(officer, unit, province, award="bang_khen_tinh", level="province",
+                     people=people)
+    complete_dossier(officer, proposal)
+    workflow.submit(board, proposal, override_reason="Hồ sơ giấy đã kiểm tra đủ.")
+    workflow.assign_appraisers(board, proposal, [board])
+    for nominee in proposal.nominees.all():
+        workflow.record_opinion(board, nominee, opinion="agree")
+    workflow.finish_appraisal(board, proposal)
+    return proposal

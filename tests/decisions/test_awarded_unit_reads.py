@@ -10,32 +10,15 @@ from pypdf import PdfReader
 from accounts.enums import Role
 from decisions.domain import issuing
 from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
-from proposals.domain import workflow
-from tests.decisions.helpers import DECIDED_ON, draft_for
+from tests.decisions.helpers import DECIDED_ON, draft_for, to_the_province
 from tests.factories import user_with_role
-from tests.proposals.helpers import complete_dossier, draft
-
-
-def _to_the_province(officer, board, unit, province, people=1):
-    """A Bằng khen of the province (the provincial chairman grants it, Law 06/2022 Art. 79;
-    a Giấy khen is not his), appraised by the board; the board overrides the eligibility
-    checks (the people have no award history here)."""
-    proposal = draft(officer, unit, province, award="bang_khen_tinh", level="province",
-                     people=people)
-    complete_dossier(officer, proposal)
-    workflow.submit(board, proposal, override_reason="Hồ sơ giấy đã kiểm tra đủ.")
-    workflow.assign_appraisers(board, proposal, [board])
-    for nominee in proposal.nominees.all():
-        workflow.record_opinion(board, nominee, opinion="agree")
-    workflow.finish_appraisal(board, proposal)
-    return proposal
 
 
 @pytest.fixture
 def decision(officer_a, outsider, board_user, approver_user, province, dept_a, dept_b):
     """Issued by the province: one awardee of DEPT_A (proposed by officer_a), two of DEPT_B."""
-    ours = _to_the_province(officer_a, board_user, dept_a, province)
-    theirs = _to_the_province(outsider, board_user, dept_b, province, people=2)
+    ours = to_the_province(officer_a, board_user, dept_a, province)
+    theirs = to_the_province(outsider, board_user, dept_b, province, people=2)
     draft = draft_for(board_user, [ours, theirs], province, symbol="QĐ-UBND")
     return issuing.issue_decision(approver_user, draft, date=DECIDED_ON)
 
@@ -123,7 +106,7 @@ def test_outsider_unit_without_awardees_gets_404(decision, school_officer, clien
 
 def test_draft_awarding_the_unit_stays_hidden(officer_a, board_user, province, dept_a,
                                               client_for):
-    draft = draft_for(board_user, [_to_the_province(officer_a, board_user, dept_a, province)],
+    draft = draft_for(board_user, [to_the_province(officer_a, board_user, dept_a, province)],
                       province, symbol="QĐ-UBND")
     response = client_for(officer_a).get(reverse("decisions:detail", args=[draft.public_id]))
     assert (response.status_code, list(decisions_for_user(officer_a))) == (404, [])
