@@ -9,14 +9,14 @@ from django.utils.translation import pgettext_lazy
 class ClaimState(models.TextChoices):
     """The path of a claim from the family's visit to a decision; see claims/domain/states.py."""
 
-    REGISTERED = "registered", _("Registered")
-    WAITING_EVIDENCE = "waiting_evidence", _("Waiting for evidence")
-    VERIFYING = "verifying", _("Verifying")
-    VERIFIED = "verified", _("Verified")
-    PROPOSED = "proposed", _("Proposed")
-    DECIDED = "decided", _("Decided")
-    REFUSED = "refused", _("Refused")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REGISTERED = "registered", pgettext_lazy("claim stage", "Registered")
+    WAITING_EVIDENCE = "waiting_evidence", pgettext_lazy("claim stage", "Waiting for evidence")
+    VERIFYING = "verifying", pgettext_lazy("claim stage", "Verifying")
+    VERIFIED = "verified", pgettext_lazy("claim stage", "Verified")
+    PROPOSED = "proposed", pgettext_lazy("claim stage", "Proposed")
+    DECIDED = "decided", pgettext_lazy("claim stage", "Decided")
+    REFUSED = "refused", pgettext_lazy("claim stage", "Refused")
+    WITHDRAWN = "withdrawn", pgettext_lazy("claim stage", "Withdrawn")
 
 
 # Still on an officer's desk: the backlog the dashboard counts.

@@ -42,13 +42,17 @@ def _attach_evidence(actor, claim: Claim, proposal: Proposal, nominee) -> int:
 
 @transaction.atomic
 def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None,
-            recipient_unit=None) -> Proposal:
+            recipient_unit=None, person=None) -> Proposal:
     """Add the claim's person as a nominee for `award_type` to `proposal` (a draft of the
     claim's commune on the resistance track) or to a new one addressed to `recipient_unit`.
 
     Side effects: the proposal (new) and nominee (audited by proposals), the evidence files as
-    dossier documents, audit `claims.claim.propose` with the proposal code; claim → proposed."""
+    dossier documents, audit `claims.claim.propose` with the proposal code (and the person
+    record linked, when `person` is given); claim → proposed."""
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    linked = [locked.person_id, None]
+    if person is not None and person.pk != locked.person_id:
+        locked.person, linked[1] = person, person.pk
     if locked.state != ClaimState.VERIFIED:
         raise ValidationError(_("Only a verified claim can be proposed."))
     if locked.person_id is None:
@@ -69,9 +73,12 @@ def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None
                           person=locked.person)
     files = _attach_evidence(actor, locked, proposal, nominee)
     locked.nominee = nominee
-    locked.save(update_fields=["nominee", "updated_at"])
+    locked.save(update_fields=["nominee", "person", "updated_at"])
+    changes = {"proposal": [None, proposal.code], "documents": [None, files]}
+    if linked[1] is not None:
+        changes["person"] = linked
     record(actor, "claims.claim.propose", locked, unit=locked.unit, label=locked.code,
-           changes={"proposal": [None, proposal.code], "documents": [None, files]})
+           changes=changes)
     set_claim_state(locked, ClaimState.PROPOSED, actor=actor, reason=proposal.code)
     claim.__dict__.update(state=locked.state, nominee_id=nominee.pk)
     return proposal
