@@ -29,8 +29,8 @@ from notifications.models import Notification
 from proposals.domain import consultation, council, workflow
 from proposals.models import DossierDocument
 from reports.models import FilingVersion
-from tests.decisions.helpers import draft_for, issued
 from tests.claims import test_views as claims_matrix
+from tests.decisions.helpers import draft_for, issued
 from tests.emulation.conftest import cluster, new_round, year_set  # noqa: F401 (fixtures)
 from tests.emulation.views import (
     test_exemplar_views,
