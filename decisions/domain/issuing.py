@@ -91,7 +91,7 @@ def _award_items(actor, decision: Decision, items, date) -> None:
                                      for item in items])
     _settle_nominees(actor, decision, [item.nominee for item in items if item.nominee_id])
     # A wartime backlog claim ends with the decision that awards its nominee (issue 19).
-    close_by_decision(actor, [item.nominee for item in items if item.nominee_id],
+    close_by_decision(actor, decision, [item.nominee for item in items if item.nominee_id],
                       decision.number_label)
 
 
