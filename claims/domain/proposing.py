@@ -69,6 +69,11 @@ def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None
         "code": locked.code, "period": locked.get_period_display() or "—",
         "role": locked.get_service_role_display() or "—",
         "years": "–".join(str(y) for y in (locked.service_from, locked.service_to) if y) or "—"}
+    if locked.claimant_deceased:
+        # Posthumous conferral: the next of kin who applied receives it (Pháp lệnh Bà mẹ Việt
+        # Nam anh hùng, Điều 1: "tặng hoặc truy tặng").
+        summary += " " + _("Posthumous; received by %(name)s (%(relation)s).") % {
+            "name": locked.applicant_name, "relation": locked.get_applicant_relation_display()}
     nominee = add_nominee(actor, proposal, award_type=award_type, summary=summary,
                           person=locked.person)
     files = _attach_evidence(actor, locked, proposal, nominee)

@@ -148,3 +148,28 @@ def test_evidence_refused_after_verification(officer_a, dept_a):
     with pytest.raises(ValidationError):
         steps.add_evidence(officer_a, claim, kind="other", title="Muộn",
                            dated=datetime.date(2026, 1, 1))
+
+
+def test_step_notifies_the_communes_other_officers(officer_a, dept_a,
+                                                    django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+    from tests.factories import user_with_role
+
+    colleague = user_with_role("unit_officer", dept_a, username="colleague")
+    claim = register(officer_a, dept_a)
+    with_evidence(officer_a, claim)
+    with django_capture_on_commit_callbacks(execute=True):
+        steps.start_verifying(officer_a, claim)
+    assert list(Notification.objects.values_list("recipient__username", "title")) == [
+        (colleague.username, claim.code)]
+
+
+def test_posthumous_nominee_names_the_next_of_kin(officer_a, dept_a, province):
+    person = PersonFactory(unit=dept_a)
+    claim = at_stage(officer_a, dept_a, ClaimState.VERIFIED, kind=ClaimKind.HEROIC_MOTHER,
+                     person=person)
+    proposal = proposing.propose(officer_a, claim, award_type=AwardType.objects.get(
+        code="ba_me_vnah"), recipient_unit=province)
+    assert proposal.nominees.get().summary.endswith(
+        "Posthumous; received by Lê Văn Con (Child).")
+    assert proposal.authority_level == "president"

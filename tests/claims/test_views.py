@@ -166,3 +166,20 @@ def test_portal_lookup_is_rate_limited(client, world, settings):
     statuses = [client.get(reverse("portal:claim_lookup"), {"code": "HS2026-XXXX"}).status_code
                 for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_list_query_count_does_not_grow(client, board_user, officer_a, dept_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        register(officer_a, dept_a)
+    client.force_login(board_user)
+    client.get(reverse("claims:list"))  # warm the session and scope caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("claims:list"))
+    for _ in range(20):
+        register(officer_a, dept_a)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("claims:list"))
+    assert (len(many), len(response.context["page"].object_list)) == (len(few), 23)
