@@ -11,6 +11,8 @@ urlpatterns = [
     path("<uuid:public_id>/chung-cu/", claims.evidence_add, name="evidence_add"),
     path("<uuid:public_id>/chung-cu/<uuid:evidence_id>/", claims.evidence_file,
          name="evidence_file"),
+    path("<uuid:public_id>/chung-cu/<uuid:evidence_id>/rut/", claims.evidence_withdraw,
+         name="evidence_withdraw"),
     path("<uuid:public_id>/gia-dinh/", claims.family_add, name="family_add"),
     path("<uuid:public_id>/kiem-tra/", claims.check_add, name="check_add"),
     path("<uuid:public_id>/buoc/<slug:action>/", claims.claim_step, name="step"),

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain import scope
 from audit.domain.record import record
+from awards.models import AwardType
+from claims.data.checklists import DEFAULT_AWARD
 from claims.domain import proposing, steps, verification
 from claims.domain.queries.claims import claims_for_user
 from claims.enums import ClaimKind, ClaimState
@@ -197,12 +199,34 @@ def letter(request, public_id):
     return response
 
 
+def _suggested_award(claim):
+    """The award the criteria verdict names (Heroic Mother, the many-martyrs tier), else the
+    kind's default; None for a resistance claim (the officer chooses)."""
+    verdict = verification.honour_verdict(claim)
+    code = (verdict.award if verdict is not None and verdict.eligible
+            else DEFAULT_AWARD.get(claim.kind))
+    return AwardType.objects.filter(code=code).values_list("pk", flat=True).first()
+
+
+@login_required
+def evidence_withdraw(request, public_id, evidence_id):
+    """A wrong evidence item is withdrawn with a reason (kept, shown struck out)."""
+    claim = _get(request, public_id, "claims.add_evidence")
+    item = get_in(claim.evidence.filter(withdrawn=False), public_id=evidence_id)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    return form_page(request, form, lambda data: steps.withdraw_evidence(
+        request.user, item, reason=data["reason"]),
+        title=_("Withdraw “%(title)s”") % {"title": item.title}, submit=_("Withdraw"),
+        done=lambda _e: _detail_url(claim), success_message=_("Withdrawn."))
+
+
 @login_required
 def claim_propose(request, public_id):
     claim = _get(request, public_id, "claims.propose_claim")
     ancestors = UnitClosure.objects.filter(descendant=claim.unit).values("ancestor_id")
     form = ProposeForm(
-        request.POST or None, initial={"person": claim.person_id},
+        request.POST or None, initial={"person": claim.person_id,
+                                       "award_type": _suggested_award(claim)},
         people=people_for_user(request.user).filter(unit__in=_handled_units(request.user)),
         recipients=Unit.objects.filter(id__in=ancestors),
         proposals=Proposal.objects.filter(unit=claim.unit, track=Track.RESISTANCE,

@@ -51,6 +51,7 @@ VIEWS = [
     ("claims:detail", "registered", IN_SCOPE),
     ("claims:evidence_add", "registered", IN_SCOPE),
     ("claims:evidence_file", "file", IN_SCOPE),
+    ("claims:evidence_withdraw", "file", IN_SCOPE),
     ("claims:family_add", "mother", IN_SCOPE),
     ("claims:check_add", "verifying", IN_SCOPE),
     ("claims:step", "step_verify", IN_SCOPE),
@@ -183,3 +184,23 @@ def test_list_query_count_does_not_grow(client, board_user, officer_a, dept_a):
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("claims:list"))
     assert (len(many), len(response.context["page"].object_list)) == (len(few), 23)
+
+
+def test_wrong_evidence_is_withdrawn_not_deleted(client, officer_a, world):
+    from claims.models import ClaimEvidence
+
+    client.force_login(officer_a)
+    response = client.post(reverse("claims:evidence_withdraw", args=world["file"]),
+                           {"reason": "Nhầm hồ sơ"})
+    item = ClaimEvidence.objects.get(public_id=world["file"][1])
+    assert (response.status_code, item.withdrawn, item.withdrawn_reason) == (
+        302, True, "Nhầm hồ sơ")
+
+
+def test_propose_suggests_the_award_of_the_verdict(client, officer_a, dept_a):
+    from awards.models import AwardType
+
+    mother = at_stage(officer_a, dept_a, ClaimState.VERIFIED, kind=ClaimKind.HEROIC_MOTHER)
+    client.force_login(officer_a)
+    form = client.get(reverse("claims:propose", args=[mother.public_id])).context["form"]
+    assert form.initial["award_type"] == AwardType.objects.get(code="ba_me_vnah").pk
