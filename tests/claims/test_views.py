@@ -204,3 +204,10 @@ def test_propose_suggests_the_award_of_the_verdict(client, officer_a, dept_a):
     client.force_login(officer_a)
     form = client.get(reverse("claims:propose", args=[mother.public_id])).context["form"]
     assert form.initial["award_type"] == AwardType.objects.get(code="ba_me_vnah").pk
+
+
+def test_nav_shows_the_backlog_to_handlers_only(client, officer_a, council_user):
+    client.force_login(officer_a)
+    assert "Wartime backlog" in [i["label"] for i in client.get("/").context["nav_items"]]
+    client.force_login(council_user)
+    assert "Wartime backlog" not in [i["label"] for i in client.get("/").context["nav_items"]]
