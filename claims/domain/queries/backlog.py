@@ -75,8 +75,10 @@ def monthly_trend(user, *, months: int = 12, unit=None,
     registered = dict(claims.filter(registered_on__gte=start).order_by()
                       .annotate(month=TruncMonth("registered_on")).values("month")
                       .annotate(n=Count("id")).values_list("month", "n"))
+    # A range on `at` itself (not `at__date`) lets the (new, at) index serve the filter.
+    since = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
     closed = dict(ClaimStep.objects.filter(claim__in=claims.values("pk"), new__in=CLOSED_STATES,
-                                           at__date__gte=start).order_by()
+                                           at__gte=since).order_by()
                   .annotate(month=TruncMonth("at")).values("month").annotate(n=Count("id"))
                   .values_list("month", "n"))
     closed = {_as_date(k): v for k, v in closed.items()}
