@@ -87,5 +87,5 @@ class MemberStatus(models.TextChoices):
 
 class CheckResult(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
-    MISSING = "missing", _("Missing")
+    MISSING = "missing", pgettext_lazy("check result", "Missing")
     CONFLICT = "conflict", _("Conflicting")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from claims.enums import ClaimKind, ClaimState
 from reports.interfaces.exports import CHUNK, choice_labels, export
@@ -31,8 +32,8 @@ def claim_export(kind: str, claims: QuerySet):
 
 
 def backlog_header(states) -> list[str]:
-    return [_("Commune"), *[str(label) for _value, label in states], _("Open"), _("Overdue"),
-            _("Oldest open (days)")]
+    return [_("Commune"), *[str(label) for _value, label in states],
+            pgettext("backlog", "Open"), _("Overdue"), _("Oldest open (days)")]
 
 
 def backlog_export(kind: str, table):

@@ -3,6 +3,7 @@ scope; the views pass the querysets in."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from awards.models import AwardType
 from claims.data.checklists import CHECKLISTS, ITEMS
@@ -33,7 +34,7 @@ class ClaimForm(forms.ModelForm):
 
 class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("evidence kind"), choices=EvidenceKind.choices)
-    title = forms.CharField(label=_("title"), max_length=255)
+    title = forms.CharField(label=pgettext_lazy("evidence", "title"), max_length=255)
     dated = forms.DateField(label=_("document date"), widget=DATE)
     issuer = forms.CharField(label=_("issued / signed by"), max_length=255, required=False)
     uploaded = DossierFileField(label=_("file"), required=False)

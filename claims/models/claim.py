@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from claims.enums import (
     CheckResult,
@@ -45,7 +46,8 @@ class Claim(models.Model):
                                           max_length=20, choices=Relation.choices,
                                           default=Relation.SELF)
     applicant_phone = models.CharField(_("applicant's phone"), max_length=20, blank=True)
-    period = models.CharField(_("period"), max_length=20, choices=Period.choices, blank=True)
+    period = models.CharField(pgettext_lazy("service", "period"), max_length=20,
+                              choices=Period.choices, blank=True)
     service_role = models.CharField(_("role"), max_length=20, choices=ServiceRole.choices,
                                     blank=True)
     service_from = models.PositiveSmallIntegerField(_("service from (year)"), null=True,
@@ -94,7 +96,7 @@ class ClaimEvidence(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="evidence")
     kind = models.CharField(_("evidence kind"), max_length=30, choices=EvidenceKind.choices)
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("evidence", "title"), max_length=255)
     dated = models.DateField(_("document date"))
     issuer = models.CharField(_("issued / signed by"), max_length=255, blank=True)
     path = models.CharField(max_length=255, blank=True, editable=False)
