@@ -1,5 +1,6 @@
 from django.urls import path
 
+from claims.views.backlog import lookup as claim_lookup
 from portal import views
 from portal.feeds import DecisionFeed
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("dien-hinh/", views.exemplars, name="exemplar_list"),
     path("dien-hinh/<uuid:public_id>/", views.exemplar, name="exemplar_detail"),
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),
+    path("ho-so-ton-dong/", claim_lookup, name="claim_lookup"),
 ]

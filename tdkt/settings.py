@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "emulation",
     "api",
     "documents",
+    "claims",
 ]
 
 MIDDLEWARE = [

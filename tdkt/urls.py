@@ -14,6 +14,7 @@ urlpatterns = [
     path("decisions/", include("decisions.urls")),
     path("reports/", include("reports.urls")),
     path("cong-khai/", include("portal.urls")),
+    path("ho-so-ton-dong/", include("claims.urls")),
     path("notifications/", include("notifications.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -16,6 +16,7 @@ from awards.domain.ledger import conflict_message, live_conflicts, record_awards
 from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
+from claims.domain.closing import close_by_decision
 from decisions.domain.drafting import money_for
 from decisions.domain.numbering import next_number
 from decisions.domain.wording import authority_words
@@ -118,6 +119,9 @@ def _award_items(actor, decision: Decision, items, entries, date) -> None:
     Certificate.objects.bulk_create([Certificate(item=item, code=certificate_code())
                                      for item in items])
     _settle_nominees(actor, decision, [item.nominee for item in items if item.nominee_id])
+    # A wartime backlog claim ends with the decision that awards its nominee (issue 19).
+    close_by_decision(actor, decision, [item.nominee for item in items if item.nominee_id],
+                      decision.number_label)
 
 
 def _settle_nominees(actor, decision: Decision, awarded) -> None:

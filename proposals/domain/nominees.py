@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audit.domain.record import diff, record, snapshot
 from awards.domain.granting import in_force
 from awards.models import AwardType
+from claims.domain.closing import reopen_for_nominees
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
@@ -154,6 +155,7 @@ def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
     nominee.status = NomineeStatus.DROPPED
     nominee.save(update_fields=["status"])
     release_claims(actor, nominee, reason=reason)
+    reopen_for_nominees(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
     record(actor, "proposals.nominee.drop", nominee, unit=nominee.proposal.unit, reason=reason,
            changes={"status": [NomineeStatus.PROPOSED, NomineeStatus.DROPPED]})
     return nominee

@@ -86,5 +86,11 @@ def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",
            changes={"state": [old, new]}, reason=reason)
     transaction.on_commit(lambda: notices.state_changed(locked.pk, old, new, actor_id=getattr(
         actor, "pk", None), reason=reason))
+    if new in (S.REJECTED, S.WITHDRAWN):
+        # Inline: the claims app imports this module (StaleState). Its backlog claims
+        # proposed here go back to "verified" (issue 19).
+        from claims.domain.closing import reopen_for_nominees
+
+        reopen_for_nominees(actor, locked.nominees.select_related("source"), reason)
     proposal.__dict__.update({k: getattr(locked, k) for k in update})
     return proposal

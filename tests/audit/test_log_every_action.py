@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from audit.domain.record import record
+from claims.enums import ClaimState
 from proposals.enums import ProposalState
 from tests.audit.action_codes import record_call_sites
 
@@ -14,6 +15,7 @@ from tests.audit.action_codes import record_call_sites
 # unresolved call site fails `test_every_action_code_is_known` until it is added here.
 EXPANSIONS = {
     "proposals.proposal.{}": {f"proposals.proposal.{state}" for state in ProposalState.values},
+    "claims.claim.{}": {f"claims.claim.{state}" for state in ClaimState.values},
 }
 # Shapes a `changes` dict takes besides {field: [old, new]}: bare values, longer lists, nested
 # dicts, and keys that are also dict method names (which Django templates look up first).
@@ -73,8 +75,9 @@ def test_board_reads_every_action_on_the_log(every_action, board_user, client_fo
     assert sorted(shown) == sorted([*every_action, "decisions.decision.issued"])
 
 
-@pytest.mark.parametrize("group", ["accounts", "awards", "core", "decisions", "emulation",
-                                   "imports", "organisations", "proposals", "reports"])
+@pytest.mark.parametrize("group", ["accounts", "awards", "claims", "core", "decisions",
+                                   "emulation", "imports", "organisations", "proposals",
+                                   "reports"])
 def test_board_filters_the_log_by_each_action_group(every_action, board_user, client_for,
                                                      group):
     shown = _shown_actions(client_for(board_user), action=group)
@@ -83,8 +86,8 @@ def test_board_filters_the_log_by_each_action_group(every_action, board_user, cl
 
 def test_action_groups_cover_every_code(every_action):
     groups = {code.split(".")[0] for code in every_action}
-    assert groups == {"accounts", "awards", "core", "decisions", "emulation", "imports",
-                      "organisations", "proposals", "reports"}
+    assert groups == {"accounts", "awards", "claims", "core", "decisions", "emulation",
+                      "imports", "organisations", "proposals", "reports"}
 
 
 def test_log_shows_a_decision_issue_entry(province, board_user, client_for):

@@ -29,6 +29,7 @@ from notifications.models import Notification
 from proposals.domain import consultation, council, workflow
 from proposals.models import DossierDocument
 from reports.models import FilingVersion
+from tests.claims import test_views as claims_matrix
 from tests.decisions.helpers import draft_for, issued
 from tests.emulation.conftest import cluster, new_round, year_set  # noqa: F401 (fixtures)
 from tests.emulation.views import (
@@ -51,7 +52,7 @@ LOGIN = "login"  # expected: a redirect to the sign-in page
 COVERED_BY = {
     name if ":" in name else f"emulation:{name}": module.__name__
     for module in (organisations_matrix, test_exemplar_views, test_initiative_views,
-                   test_inspection_views, test_movement_views)
+                   test_inspection_views, test_movement_views, claims_matrix)
     for name, *_rest in module.VIEWS
 }
 
@@ -60,7 +61,7 @@ PUBLIC = {
     "core:healthz", "accounts:login", "accounts:login_code", "accounts:logout", "set_language",
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
-    "portal:decision_detail", "portal:decision_feed",
+    "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
 }
 
 
@@ -421,6 +422,7 @@ def _placeholder(converter):
 
 def _public_pages(client, world):
     pages = {"portal:home": [], "portal:verify": [], "portal:exemplar_list": [],
+             "portal:claim_lookup": [],
              "portal:verify_code": world["certificate"], "core:healthz": [],
              "accounts:login": []}
     actual = {name: client.get(reverse(name, args=args)).status_code

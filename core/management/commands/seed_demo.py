@@ -9,6 +9,7 @@ from django.db import transaction
 
 from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.interfaces import demo as awards_demo
+from claims.interfaces import demo as claims_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from emulation.interfaces import demo as emulation_demo
 from emulation.interfaces import movements_demo, records_demo
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             ("plan, movements, registrations, cluster rounds",
              lambda: movements_demo.build_emulation_year(demo.rng)),
             ("proposals, council, decision", proposals_demo.build_proposals),
+            ("wartime backlog claims", lambda: claims_demo.build_backlog(demo.rng)),
         ]
         for label, stage in stages:
             started = time.perf_counter()
