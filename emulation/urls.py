@@ -65,6 +65,8 @@ urlpatterns = [
          name="criterion_retire"),
     path("clusters/criteria/<uuid:public_id>/c/<str:code>/<slug:direction>/",
          criteria.criterion_move, name="criterion_move"),
+    path("clusters/requests/<uuid:public_id>/", clusters.rescore_request_decide,
+         name="rescore_request_decide"),
     path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
     path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
     path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),

@@ -9,7 +9,9 @@ import datetime
 import random
 from decimal import Decimal
 
-from accounts.models import User
+from accounts.enums import Role
+from accounts.interfaces.demo import DEMO_PASSWORD
+from accounts.models import RoleAssignment, User
 from awards.models import AwardType
 from emulation.domain import cluster_rounds, criteria, feeds, movements, plans, registrations
 from emulation.models import CriteriaSet, Movement
@@ -181,9 +183,25 @@ def _scoring_round(year_set, actor) -> int:
     cluster_round = _open("CUM-NAM", year_set, actor)
     if cluster_round is None:
         return 0
+    _member_officers(cluster_round)
     leaf = next(c for c in criteria.leaves(criteria.active(year_set)) if c.code == "2.1")
     for unit in cluster_rounds.member_units(cluster_round)[:2]:
         cluster_rounds.self_assess(cluster_round, actor=actor, unit=unit, criterion=leaf,
                                    points=12,
                                    evidence_text="Giám đốc ký kế hoạch thi đua, chủ trì sơ kết")
     return 1
+
+
+def _member_officers(cluster_round) -> None:
+    """Every member unit scores itself and votes through its own officer (the head's unit
+    included: the head's office is not the unit's officer), so each member without one gets a
+    demo officer account `canbo_<unit code>` (password DEMO_PASSWORD)."""
+    for unit in cluster_rounds.member_units(cluster_round):
+        if RoleAssignment.objects.filter(role=Role.UNIT_OFFICER, unit=unit,
+                                         is_active=True).exists():
+            continue
+        username = "canbo_" + unit.code.lower().replace("-", "_")
+        user = User(username=username, full_name=f"Cán bộ TĐKT {unit.name}")
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        RoleAssignment.objects.create(user=user, role=Role.UNIT_OFFICER, unit=unit)

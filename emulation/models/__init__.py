@@ -15,6 +15,7 @@ from .scoring import (
     CriteriaSet,
     Criterion,
     CriterionRetirement,
+    RescoreRequest,
     RoundBallot,
     RoundVoteReceipt,
     Score,
@@ -26,5 +27,5 @@ __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionR
            "InitiativeAuthor",
            "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
-           "RegistrationEntry", "RemediationTask", "RoundBallot", "RoundVoteReceipt", "Score",
+           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot", "RoundVoteReceipt", "Score",
            "ScoreChange"]
