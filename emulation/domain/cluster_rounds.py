@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from emulation.domain import criteria as criteria_domain
 from emulation.domain import feeds, scoring
+from emulation.domain.queries.cluster_rounds import own_unit_ids
 from emulation.enums import RoundState, ScoreKind
 from emulation.models import (
     ClusterRound,
@@ -29,7 +30,6 @@ from emulation.models import (
     Score,
     ScoreChange,
 )
-from emulation.domain.queries.cluster_rounds import own_unit_ids
 from organisations.models import ClusterMembership
 
 

@@ -21,7 +21,8 @@ from accounts.domain.scope import users_with_role_over
 from audit.domain.record import record
 from emulation.domain import cluster_rounds
 from emulation.domain.queries.cluster_rounds import own_unit_ids
-from emulation.enums import ROUND_MANAGER_ROLES, RescoreRequestState as S, RoundState
+from emulation.enums import ROUND_MANAGER_ROLES, RoundState
+from emulation.enums import RescoreRequestState as S
 from emulation.models import RescoreRequest
 from notifications.domain.notify import notify
 

@@ -27,5 +27,5 @@ __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionR
            "InitiativeAuthor",
            "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
-           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot", "RoundVoteReceipt", "Score",
-           "ScoreChange"]
+           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot",
+           "RoundVoteReceipt", "Score", "ScoreChange"]
