@@ -47,19 +47,6 @@ def test_tasks_come_only_from_a_conclusion(province, school_a, state):
         assert error.value.messages == ["Tasks come from a conclusion: conclude the visit first."]
 
 
-@pytest.mark.parametrize("state", ["open", "done"])
-def test_close_task_from_every_state(province, school_a, state):
-    task = make_task(make_visit(province, school_a, state="concluded"), school_a, state=state)
-    if state == "open":
-        closed = inspections.close_task(task, actor=None, note=" Đã nộp biên bản ")
-        assert (closed.state, closed.closing_note) == ("done", "Đã nộp biên bản")
-        assert closed.closed_at is not None
-    else:
-        with pytest.raises(ValidationError):
-            inspections.close_task(task, actor=None, note="lại")
-        assert RemediationTask.objects.get(pk=task.pk).closing_note == "Đã bổ sung."
-
-
 def test_deadline_before_the_visit_is_refused(province, school_a):
     visit = make_visit(province, school_a, state="concluded")
     with pytest.raises(ValidationError) as error:
