@@ -84,6 +84,7 @@ rules.add_perm("emulation.vote_round", takes_part & _round_state(
 # manager of its round who neither filed it nor belongs to the unit, while it is pending.
 @rules.predicate
 def decides_rescore_request(user, request=None) -> bool:
+    # Imported on use, as manages_round does: rules.py loads no domain module at import time.
     from emulation.domain.rescore_requests import may_decide
 
     if request is None:
