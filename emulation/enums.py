@@ -72,6 +72,14 @@ class RoundState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class RescoreRequestState(models.TextChoices):
+    """A re-score of the requester's own unit, waiting for someone without that conflict."""
+
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", _("Approved and applied")
+    REFUSED = "refused", _("Refused")
+
+
 class ScoreKind(models.TextChoices):
     SELF = "self", _("Self-assessment")
     PEER = "peer", _("Peer score")

@@ -10,6 +10,7 @@ from emulation.enums import (
     ROUND_MANAGER_ROLES,
     VIEW_ROLES,
     InitiativeState,
+    RescoreRequestState,
     RoundState,
 )
 
@@ -77,6 +78,23 @@ rules.add_perm("emulation.score_round", takes_part & _round_state(
     RoundState.SCORING, name="round_open_for_scores"))
 rules.add_perm("emulation.vote_round", takes_part & _round_state(
     RoundState.VOTING, name="round_open_for_votes"))
+
+
+# A re-score of one's own unit is a request (emulation.domain.rescore_requests): decided by a
+# manager of its round who neither filed it nor belongs to the unit, while it is pending.
+@rules.predicate
+def decides_rescore_request(user, request=None) -> bool:
+    # Imported on use, as manages_round does: rules.py loads no domain module at import time.
+    from emulation.domain.rescore_requests import may_decide
+
+    if request is None:
+        return manages_round(user, None)
+    return (request.state == RescoreRequestState.PENDING
+            and request.round.state in (RoundState.SCORING, RoundState.VOTING)
+            and manages_round(user, request.round) and may_decide(user, request))
+
+
+rules.add_perm("emulation.decide_rescore_request", decides_rescore_request)
 
 
 

@@ -8,6 +8,7 @@ from accounts.domain import scope
 from accounts.enums import Role
 from emulation.enums import VIEW_ROLES
 from emulation.models.exemplars import ExemplarState
+from emulation.models.inspections import TASK_OPEN_STATES, TaskState
 
 BOARD_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 
@@ -48,5 +49,21 @@ rules.add_perm("emulation.recognise_exemplar", board)
 rules.add_perm("emulation.publish_exemplar", board)
 rules.add_perm("emulation.withdraw_exemplar", board & not_withdrawn)
 rules.add_perm("emulation.manage_inspections", board)
+inspected = _in_scope(VIEW_ROLES, "inspected_unit_reader",
+                      unit_of=lambda visit: visit.inspected_unit_id)
+# The owning unit's officer reports completion; the board of the inspecting unit reviews it.
+task_officer = _in_scope((Role.SYSTEM_ADMIN, Role.UNIT_OFFICER), "task_officer",
+                         unit_of=lambda task: task.owner_unit_id)
+
+
+def _task_state(*states, name):
+    return rules.predicate(lambda user, task=None: task is None or task.state in states,
+                           name=name)
+
+
+rules.add_perm("emulation.view_visit", board | inspected)
 rules.add_perm("emulation.view_tasks", board | task_owner)
-rules.add_perm("emulation.close_task", board | task_owner)
+rules.add_perm("emulation.report_task", task_officer & _task_state(
+    *TASK_OPEN_STATES, name="task_open"))
+rules.add_perm("emulation.review_task", board & _task_state(TaskState.DONE,
+                                                            name="task_reported"))

@@ -19,3 +19,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# A refused action shows the site's own page (layout, Vietnamese), not "403 Forbidden".
+handler403 = "core.views.errors.permission_denied"

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from core import home as home_panels
 from organisations.domain.queries import people_for_user, units_for_user
 
 
@@ -15,6 +16,7 @@ def home(request):
         "people_count": people_for_user(request.user).count(),
         "assignments": request.user.role_assignments.filter(is_active=True)
         .select_related("unit", "cluster"),
+        "panels": home_panels.panels_for(request),
     }
     return render(request, "core/home.html", context)
 

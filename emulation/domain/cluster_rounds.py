@@ -8,6 +8,7 @@ locking the round and writing an audit entry. Every score change keeps a ScoreCh
 Once published nothing changes.
 """
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from emulation.domain import criteria as criteria_domain
 from emulation.domain import feeds, scoring
+from emulation.domain.queries.cluster_rounds import own_unit_ids
 from emulation.enums import RoundState, ScoreKind
 from emulation.models import (
     ClusterRound,
@@ -142,6 +144,13 @@ def _write(cluster_round, *, actor, unit, criterion, kind, scorer_unit, points,
     return score
 
 
+def refuse_own_unit(cluster_round, actor, unit) -> None:
+    if actor is not None and unit.pk in own_unit_ids(actor, cluster_round):
+        raise ValidationError({"unit": _(
+            "Nobody re-scores their own unit (%(unit)s): send the change to the board as a "
+            "request with its reason.") % {"unit": unit.name}})
+
+
 def _member(cluster_round, unit, field="unit"):
     if unit.pk not in _member_ids(cluster_round):
         raise ValidationError({field: _("%(unit)s is not a member of the cluster in %(year)s.")
@@ -202,7 +211,9 @@ def score_peer(cluster_round, *, actor, scorer_unit, unit, criterion, points) ->
 
 @transaction.atomic
 def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Score:
-    """The head or board sets the final points of a criterion; a reason is required.
+    """The head or board sets the final points of a criterion; a reason is required. Nobody
+    re-scores a unit they belong to (the head's own unit): that goes through
+    `emulation.domain.rescore_requests.request_rescore` to a manager without the conflict.
 
     Side effects: Score (kind board), ScoreChange row with the reason; audit
     `emulation.cluster_round.rescore`.
@@ -211,6 +222,7 @@ def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Sc
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the change.")})
     _member(locked, unit)
+    refuse_own_unit(locked, actor, unit)
     _leaf(locked, criterion)
     points = _check_points(criterion, points)
     before = effective_points(Score.objects.filter(
@@ -257,15 +269,37 @@ def cast_vote(cluster_round, *, actor, voter_unit, candidate) -> None:
 
 @transaction.atomic
 def publish(cluster_round, *, actor) -> ClusterRound:
-    """Lock the results (voting → published); nothing changes afterwards.
+    """Lock the results (voting → published); nothing changes afterwards. Refused until the
+    ballots the cluster's rules require are in (`ballot_quorum`), naming who has not voted.
 
     Side effects: state, published_at; audit `emulation.cluster_round.publish`.
     """
     locked = _lock(cluster_round, RoundState.VOTING)
+    missing = not_voted(locked)
+    if missing and votes_needed(locked) > locked.receipts.count():
+        raise ValidationError(_(
+            "%(needed)s of the %(members)s member units must vote before publishing; not yet "
+            "voted: %(units)s.") % {"needed": votes_needed(locked),
+                                   "members": len(_member_ids(locked)),
+                                   "units": ", ".join(u.name for u in missing)})
     locked.state, locked.published_at = RoundState.PUBLISHED, timezone.now()
     locked.save(update_fields=["state", "published_at"])
     _audit(actor, "publish", locked)
     return locked
+
+
+def not_voted(cluster_round) -> list:
+    """Member units without a vote receipt (who, never for whom)."""
+    voted = set(cluster_round.receipts.values_list("voter_unit_id", flat=True))
+    return [u for u in member_units(cluster_round) if u.pk not in voted]
+
+
+def votes_needed(cluster_round, members: int | None = None) -> int:
+    """Ballots required by the cluster's rules: the quorum share of the members, rounded up
+    (`members`: the member count when the caller has it already)."""
+    members = len(_member_ids(cluster_round)) if members is None else members
+    # Rounded to hundredths first: a two-thirds rule stored as 0.667 asks 2 of 3, not 3.
+    return math.ceil((cluster_round.ballot_quorum * members).quantize(Decimal("0.01")))
 
 
 @dataclass

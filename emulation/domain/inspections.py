@@ -1,16 +1,21 @@
 """Inspections of emulation and commendation work (Law 06/2022/QH15 Art. 91): a plan, its visits
-(planned → done → concluded) and the remediation tasks a conclusion sets (open → done, closed
-with a note; "overdue" is an open task past its deadline, computed, never stored). One function
-per state change, each locking its row and writing an audit entry."""
+(planned → done → concluded, the findings with their minutes and the conclusion with its
+notice) and the remediation tasks a conclusion sets; the tasks' own machine (reported with
+evidence, accepted or returned) is `emulation.domain.remediation`. One function per state
+change, each locking its row and writing an audit entry."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.domain.scope import users_with_role_over
+from accounts.enums import Role
 from audit.domain.record import record
-from emulation.models import InspectionPlan, InspectionVisit, RemediationTask
-from emulation.models.inspections import TaskState, VisitState
+from core.uploads import sniff, store_private
+from emulation.domain.remediation import task_url
+from emulation.models import InspectionDocument, InspectionPlan, InspectionVisit, RemediationTask
+from emulation.models.inspections import DocumentKind, VisitState
+from notifications.domain.notify import notify
 
 
 @transaction.atomic
@@ -51,9 +56,21 @@ def _refuse_visit(visit: InspectionVisit, state: str) -> None:
                                              "state": visit.get_state_display().lower()})
 
 
+def _attach(visit, kind, document, actor) -> InspectionDocument | None:
+    """Store the minutes or the conclusion notice privately (core.uploads sniffs it again)."""
+    if not document:
+        return None
+    return InspectionDocument.objects.create(
+        visit=visit, kind=kind, path=store_private(document, "inspections"),
+        original_name=document.name[:255], file_kind=sniff(document),
+        uploaded_by=actor)
+
+
 @transaction.atomic
-def record_findings(visit: InspectionVisit, *, actor, findings: str) -> InspectionVisit:
-    """planned → done, with what the team found. Side effect: audit
+def record_findings(visit: InspectionVisit, *, actor, findings: str, minutes=None
+                    ) -> InspectionVisit:
+    """planned → done, with what the team found and, when given, the signed minutes (biên bản
+    kiểm tra). Side effects: InspectionDocument (minutes); audit
     `emulation.inspection.findings`."""
     if not findings.strip():
         raise ValidationError({"findings": _("Write down the findings.")})
@@ -61,31 +78,38 @@ def record_findings(visit: InspectionVisit, *, actor, findings: str) -> Inspecti
     _refuse_visit(visit, VisitState.PLANNED)
     visit.state, visit.findings = VisitState.DONE, findings.strip()
     visit.save(update_fields=["state", "findings"])
+    attached = _attach(visit, DocumentKind.MINUTES, minutes, actor)
     record(actor, "emulation.inspection.findings", visit, unit=visit.plan.unit,
-           changes={"state": [VisitState.PLANNED, VisitState.DONE]})
+           changes={"state": [VisitState.PLANNED, VisitState.DONE],
+                    "document": [None, attached and attached.original_name]})
     return visit
 
 
 @transaction.atomic
-def conclude_visit(visit: InspectionVisit, *, actor, conclusion: str) -> InspectionVisit:
-    """done → concluded (the conclusion, kết luận kiểm tra); tasks may then be set. Side effect:
-    audit `emulation.inspection.conclude`."""
+def conclude_visit(visit: InspectionVisit, *, actor, conclusion: str, notice=None
+                   ) -> InspectionVisit:
+    """done → concluded (the conclusion, kết luận kiểm tra, and when given its notice, thông
+    báo kết luận); tasks may then be set. Side effects: InspectionDocument (notice); audit
+    `emulation.inspection.conclude`."""
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("Write down the conclusion.")})
     visit = _locked_visit(visit)
     _refuse_visit(visit, VisitState.DONE)
     visit.state, visit.conclusion = VisitState.CONCLUDED, conclusion.strip()
     visit.save(update_fields=["state", "conclusion"])
+    attached = _attach(visit, DocumentKind.CONCLUSION, notice, actor)
     record(actor, "emulation.inspection.conclude", visit, unit=visit.plan.unit,
-           changes={"state": [VisitState.DONE, VisitState.CONCLUDED]})
+           changes={"state": [VisitState.DONE, VisitState.CONCLUDED],
+                    "document": [None, attached and attached.original_name]})
     return visit
 
 
 @transaction.atomic
 def add_task(visit: InspectionVisit, *, actor, description: str, owner_unit, owner_name: str,
              deadline) -> RemediationTask:
-    """A remediation task from a concluded visit (state open). Side effect: audit
-    `emulation.inspection.task`."""
+    """A remediation task from a concluded visit (state open). Side effects: audit
+    `emulation.inspection.task`; notification to the owning unit's officers (outbox, mailed
+    after commit)."""
     visit = _locked_visit(visit)
     if visit.state != VisitState.CONCLUDED:
         raise ValidationError(_("Tasks come from a conclusion: conclude the visit first."))
@@ -97,21 +121,11 @@ def add_task(visit: InspectionVisit, *, actor, description: str, owner_unit, own
     task.save()
     record(actor, "emulation.inspection.task", task, unit=owner_unit,
            changes={"description": [None, task.description], "deadline": [None, str(deadline)]})
-    return task
-
-
-@transaction.atomic
-def close_task(task: RemediationTask, *, actor, note: str) -> RemediationTask:
-    """open (or overdue) → done, with a note on what was done. Side effects: closed_at set;
-    audit `emulation.inspection.close_task`."""
-    if not note.strip():
-        raise ValidationError({"note": _("Say what was done.")})
-    task = RemediationTask.objects.select_for_update(of=("self",)).select_related("owner_unit").get(
-        pk=task.pk)
-    if task.state != TaskState.OPEN:
-        raise ValidationError(_("This task is already closed."))
-    task.state, task.closing_note, task.closed_at = TaskState.DONE, note.strip(), timezone.now()
-    task.save(update_fields=["state", "closing_note", "closed_at"])
-    record(actor, "emulation.inspection.close_task", task, unit=task.owner_unit,
-           changes={"state": [TaskState.OPEN, TaskState.DONE]}, reason=note.strip())
+    notify(users_with_role_over(owner_unit.pk, (Role.UNIT_OFFICER,)),
+           verb="emulation.task_set", actor=actor, url=task_url(task),
+           title=_("Remediation task for %(unit)s, due %(deadline)s") % {
+               "unit": owner_unit.name, "deadline": deadline.strftime("%d/%m/%Y")},
+           body=_("After the inspection of %(unit)s on %(date)s: %(task)s") % {
+               "unit": visit.inspected_unit.name, "date": visit.date.strftime("%d/%m/%Y"),
+               "task": task.description})
     return task

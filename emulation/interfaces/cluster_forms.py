@@ -63,6 +63,13 @@ class RescoreForm(forms.Form):
         self.fields["criterion"].choices = [(c.code, str(c)) for c in criteria]
 
 
+class RescoreDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        ("approve", _("Approve and apply the re-score")), ("refuse", _("Refuse"))])
+    note = forms.CharField(label=_("Note (required when refusing)"), required=False,
+                           widget=forms.Textarea)
+
+
 class VoteForm(forms.Form):
     voter_unit = forms.ChoiceField(label=_("Voting for"))
     candidate = forms.ChoiceField(label=_("Leading unit proposed"))

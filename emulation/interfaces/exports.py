@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from emulation.domain.queries.records import with_review_note
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.enums_movements import MovementKind, MovementState, RegistrationState
 from emulation.models.exemplars import ExemplarKind, ExemplarState
+from emulation.models.inspections import TASK_OPEN_STATES, TaskState
 from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
@@ -54,17 +56,20 @@ def exemplar_export(kind: str, exemplars: QuerySet):
 
 def task_header() -> list[str]:
     return [_("Description"), _("Responsible unit"), _("Responsible person"), _("Deadline"),
-            _("State")]
+            _("State"), _("Completion note"), _("Review note")]
 
 
 def task_rows(tasks: QuerySet, today) -> Iterable[tuple]:
-    # The page's state column: an open task past its deadline reads "Overdue" (never stored).
-    labels = {"overdue": _("Overdue"), "done": _("Done"), "open": _("Open")}
-    rows = tasks.values_list("description", "owner_unit__name", "owner_name", "deadline",
-                             "state").iterator(chunk_size=CHUNK)
+    # The page's state column: an open or returned task past its deadline reads "Overdue"
+    # (never stored). The review note is the latest report's (with_review_note).
+    labels = {"overdue": _("Overdue"), **choice_labels(TaskState)}
+    rows = with_review_note(tasks).values_list(
+        "description", "owner_unit__name", "owner_name", "deadline", "state", "closing_note",
+        "review_note").iterator(chunk_size=CHUNK)
     return ((description, unit, person, deadline,
-             labels["overdue" if state == "open" and deadline < today else state])
-            for description, unit, person, deadline, state in rows)
+             labels["overdue" if state in TASK_OPEN_STATES and deadline < today else state],
+             note, review or "")
+            for description, unit, person, deadline, state, note, review in rows)
 
 
 def task_export(kind: str, tasks: QuerySet, today):

@@ -9,9 +9,19 @@ import datetime
 import random
 from decimal import Decimal
 
-from accounts.models import User
+from accounts.enums import Role
+from accounts.interfaces.demo import DEMO_PASSWORD
+from accounts.models import RoleAssignment, User
 from awards.models import AwardType
-from emulation.domain import cluster_rounds, criteria, feeds, movements, plans, registrations
+from emulation.domain import (
+    cluster_rounds,
+    criteria,
+    feeds,
+    movements,
+    plans,
+    registrations,
+    rescore_requests,
+)
 from emulation.models import CriteriaSet, Movement
 from organisations.models import Cluster, Collective, Person, Unit
 
@@ -177,13 +187,40 @@ def _self_points(leaf, unit, share: Decimal) -> Decimal:
 
 
 def _scoring_round(year_set, actor) -> int:
-    """CUM-NAM: the pact signed, two members' self-assessments in; scoring still open."""
+    """CUM-NAM: the pact signed, two members' self-assessments in (each by its own officer);
+    scoring still open; the head's request to re-score its own unit waits for the board."""
     cluster_round = _open("CUM-NAM", year_set, actor)
     if cluster_round is None:
         return 0
+    officers = _member_officers(cluster_round)
     leaf = next(c for c in criteria.leaves(criteria.active(year_set)) if c.code == "2.1")
     for unit in cluster_rounds.member_units(cluster_round)[:2]:
-        cluster_rounds.self_assess(cluster_round, actor=actor, unit=unit, criterion=leaf,
-                                   points=12,
+        cluster_rounds.self_assess(cluster_round, actor=officers[unit.pk], unit=unit,
+                                   criterion=leaf, points=12,
                                    evidence_text="Giám đốc ký kế hoạch thi đua, chủ trì sơ kết")
+    head = User.objects.filter(username="cumtruong").first()
+    own = Unit.objects.filter(code="TQ-P-MX-25").first()
+    if head is not None and own is not None:
+        rescore_requests.request_rescore(
+            cluster_round, actor=head, unit=own, criterion=leaf, points=14,
+            reason="Bổ sung minh chứng: nghị quyết chuyên đề về thi đua của Đảng ủy phường")
     return 1
+
+
+def _member_officers(cluster_round) -> dict:
+    """Every member unit scores itself and votes through its own officer (the head's unit
+    included: the head's office is not the unit's officer), so each member without one gets a
+    demo officer account `canbo_<unit code>` (password DEMO_PASSWORD). Returns the officer of
+    each member unit by unit id."""
+    officers = {}
+    for unit in cluster_rounds.member_units(cluster_round):
+        held = RoleAssignment.objects.filter(role=Role.UNIT_OFFICER, unit=unit,
+                                             is_active=True).select_related("user").first()
+        if held is None:
+            user = User(username="canbo_" + unit.code.lower().replace("-", "_"),
+                        full_name=f"Cán bộ TĐKT {unit.name}")
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            held = RoleAssignment.objects.create(user=user, role=Role.UNIT_OFFICER, unit=unit)
+        officers[unit.pk] = held.user
+    return officers

@@ -5,11 +5,14 @@ tasks, one of them overdue. Built through the domain functions (audited, as real
 import datetime
 import random
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from emulation.domain import exemplars, inspections
+from emulation.domain import exemplars, inspections, remediation
 from organisations.models import Collective, Person, Unit
 
+# A one-page PDF standing for the signed minutes, the conclusion notice and the evidence.
+MINUTES_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 STORIES = [
     ("nguoi_tot", "Nhặt được của rơi, trả lại người mất",
      "Trên đường đi làm, nhặt được chiếc ví có 30 triệu đồng và giấy tờ; đã tìm và trả lại "
@@ -56,9 +59,11 @@ def _inspection(units: list[Unit], province: Unit) -> int:
     visit = inspections.schedule_visit(plan, actor=None, inspected_unit=target, date=visit_date,
                                        team="Trưởng đoàn: Phó Trưởng ban Thi đua – Khen thưởng")
     visit = inspections.record_findings(
-        visit, actor=None, findings="Hồ sơ bình xét thiếu biên bản họp Hội đồng thi đua.")
+        visit, actor=None, findings="Hồ sơ bình xét thiếu biên bản họp Hội đồng thi đua.",
+        minutes=ContentFile(MINUTES_PDF, name="bien-ban-kiem-tra.pdf"))
     visit = inspections.conclude_visit(
-        visit, actor=None, conclusion="Bổ sung biên bản; công khai danh sách đề nghị.")
+        visit, actor=None, conclusion="Bổ sung biên bản; công khai danh sách đề nghị.",
+        notice=ContentFile(MINUTES_PDF, name="thong-bao-ket-luan.pdf"))
     tasks = [("Bổ sung biên bản họp Hội đồng thi đua", 30, True),
              ("Công khai danh sách đề nghị khen thưởng", 45, False),
              ("Rà soát quy chế thi đua của đơn vị", 120, False)]
@@ -67,7 +72,10 @@ def _inspection(units: list[Unit], province: Unit) -> int:
                                     owner_unit=target, owner_name="Thủ trưởng đơn vị",
                                     deadline=visit_date + datetime.timedelta(days=days))
         if close:
-            inspections.close_task(task, actor=None, note="Đã bổ sung, gửi Ban.")
+            remediation.report_completion(task, actor=None, note="Đã bổ sung, gửi Ban.",
+                                          files=[ContentFile(MINUTES_PDF,
+                                                             name="bien-ban-bo-sung.pdf")])
+    # The unit's officers were told of each task (emulation.task_set): one visit, three tasks.
     return len(tasks)
 
 

@@ -123,11 +123,13 @@ class VisitForm(forms.Form):
 
 class FindingsForm(forms.Form):
     findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 6}))
+    minutes = DossierFileField(label=_("Inspection minutes (signed)"), required=False)
 
 
 class ConclusionForm(forms.Form):
     conclusion = forms.CharField(label=_("Conclusion"),
                                  widget=forms.Textarea(attrs={"rows": 6}))
+    notice = DossierFileField(label=_("Conclusion notice"), required=False)
 
 
 class TaskForm(forms.Form):
@@ -142,5 +144,18 @@ class TaskForm(forms.Form):
         self.fields["owner_unit"].queryset = _units(user, BOARD_ROLES)
 
 
-class CloseTaskForm(forms.Form):
+class TaskReportForm(forms.Form):
+    """The owning unit's completion report: what was done and up to three evidence files (one
+    at least: the domain says which field is missing)."""
+
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence_1 = DossierFileField(label=_("Evidence file"), required=False)
+    evidence_2 = DossierFileField(label=_("Another evidence file"), required=False)
+    evidence_3 = DossierFileField(label=_("Another evidence file"), required=False)
+
+
+class TaskReviewForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        ("accept", _("Accept the completion")), ("return", _("Return it for more work"))])
+    reason = forms.CharField(label=_("Reason (required when returning)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,6 +1,13 @@
 from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
 from .initiatives import Initiative, InitiativeAuthor, InitiativeToken, InitiativeUse
-from .inspections import InspectionPlan, InspectionVisit, RemediationTask
+from .inspections import (
+    InspectionDocument,
+    InspectionPlan,
+    InspectionVisit,
+    RemediationTask,
+    TaskEvidence,
+    TaskReport,
+)
 from .movements import (
     AnnualPlan,
     Movement,
@@ -15,6 +22,7 @@ from .scoring import (
     CriteriaSet,
     Criterion,
     CriterionRetirement,
+    RescoreRequest,
     RoundBallot,
     RoundVoteReceipt,
     Score,
@@ -23,8 +31,8 @@ from .scoring import (
 
 __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionRetirement",
            "Exemplar", "ExemplarEvidence", "ExemplarFollowUp", "ExemplarVersion", "Initiative",
-           "InitiativeAuthor",
-           "InitiativeToken", "InitiativeUse", "InspectionPlan", "InspectionVisit", "Movement",
+           "InitiativeAuthor", "InitiativeToken", "InitiativeUse", "InspectionDocument",
+           "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
-           "RegistrationEntry", "RemediationTask", "RoundBallot", "RoundVoteReceipt", "Score",
-           "ScoreChange"]
+           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot",
+           "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport"]

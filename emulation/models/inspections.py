@@ -8,6 +8,7 @@ States change only through `emulation.domain.inspections`.
 import datetime
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,23 @@ class VisitState(models.TextChoices):
 
 
 class TaskState(models.TextChoices):
+    """open → done (the unit reports completion with evidence) → accepted by the board, or
+    returned with a reason (reopened: the unit works and reports again). The one writer is
+    `emulation.domain.remediation.set_task_state`; its TRANSITIONS table is the machine."""
+
     OPEN = "open", _("Open")
-    DONE = "done", _("Done")
+    DONE = "done", _("Completion reported")
+    RETURNED = "returned", _("Returned for more work")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+# Still the unit's to work on: these count as overdue past the deadline.
+TASK_OPEN_STATES = (TaskState.OPEN, TaskState.RETURNED)
+
+
+class DocumentKind(models.TextChoices):
+    MINUTES = "minutes", _("Inspection minutes")
+    CONCLUSION = "conclusion", _("Conclusion notice")
 
 
 class InspectionPlan(models.Model):
@@ -72,7 +88,7 @@ class RemediationTask(models.Model):
                                    on_delete=models.PROTECT, related_name="remediation_tasks")
     owner_name = models.CharField(_("responsible person"), max_length=200, blank=True)
     deadline = models.DateField(_("deadline"))
-    state = models.CharField(_("state"), max_length=6, choices=TaskState.choices,
+    state = models.CharField(_("state"), max_length=10, choices=TaskState.choices,
                              default=TaskState.OPEN, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
     closing_note = models.TextField(_("closing note"), blank=True, editable=False)
@@ -87,9 +103,73 @@ class RemediationTask(models.Model):
         return self.description[:80]
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.state == TaskState.OPEN and self.deadline < (today or timezone.localdate())
+        return (self.state in TASK_OPEN_STATES
+                and self.deadline < (today or timezone.localdate()))
 
     @property
     def display_state(self) -> str:
-        """open / done / overdue, for the lists (overdue = open past its deadline)."""
+        """The state, or overdue (open or returned past its deadline), for the lists."""
         return "overdue" if self.is_overdue() else self.state
+
+
+class InspectionDocument(models.Model):
+    """The minutes of a visit's findings or the conclusion notice, in private storage
+    (core.uploads): read by the board and by the inspected unit."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    visit = models.ForeignKey(InspectionVisit, on_delete=models.PROTECT,
+                              related_name="documents")
+    kind = models.CharField(_("kind"), max_length=10, choices=DocumentKind.choices)
+    path = models.CharField(max_length=300, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file_kind = models.CharField(max_length=10)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class TaskReport(models.Model):
+    """One completion report of a task (note + evidence files) and the board's review of it:
+    a returned task is reported again, so the reports are the task's history."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    task = models.ForeignKey(RemediationTask, on_delete=models.PROTECT, related_name="reports")
+    note = models.TextField(_("what was done"))
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(_("review"), max_length=10, blank=True, choices=[
+        (TaskState.ACCEPTED, TaskState.ACCEPTED.label),
+        (TaskState.RETURNED, TaskState.RETURNED.label)])
+    review_note = models.TextField(_("review note"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["reported_at", "id"]
+
+    def __str__(self):
+        return f"{self.task_id}: {self.note[:40]}"
+
+
+class TaskEvidence(models.Model):
+    """An evidence file of a completion report, in private storage (core.uploads)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(TaskReport, on_delete=models.PROTECT, related_name="evidence")
+    path = models.CharField(max_length=300, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file_kind = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.original_name

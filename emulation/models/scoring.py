@@ -8,7 +8,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.enums import CriterionFeed, CriterionKind, RoundState, ScoreKind
+from emulation.enums import (
+    CriterionFeed,
+    CriterionKind,
+    RescoreRequestState,
+    RoundState,
+    ScoreKind,
+)
 
 
 def default_thresholds() -> list:
@@ -95,6 +101,13 @@ class ClusterRound(models.Model):
     vote_share = models.DecimalField(
         _("share of votes needed"), max_digits=4, decimal_places=3, default=Decimal("0.5"),
         help_text=_("A unit leads when it has the most votes and more than this share."))
+    # The cluster's rules (quy chế hoạt động của cụm): how many member units must have voted
+    # before the results may be published; by default every member votes.
+    ballot_quorum = models.DecimalField(
+        _("share of members who must vote"), max_digits=4, decimal_places=3,
+        default=Decimal("1"),
+        help_text=_("The results may be published once at least this share of the member "
+                    "units has voted."))
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -180,3 +193,36 @@ class RoundVoteReceipt(models.Model):
 
     def __str__(self):
         return f"{self.round_id}: {self.voter_unit_id}"
+
+
+class RescoreRequest(models.Model):
+    """A re-score of a unit by someone who belongs to it (the cluster head's own unit): it is
+    applied only when a manager without that conflict approves it. States change only through
+    `emulation.domain.rescore_requests.set_request_state`."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    round = models.ForeignKey(ClusterRound, on_delete=models.PROTECT,
+                              related_name="rescore_requests")
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"),
+                             on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(Criterion, verbose_name=_("criterion"),
+                                  on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("points"), max_digits=7, decimal_places=2)
+    reason = models.TextField(_("reason"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(_("state"), max_length=10, choices=RescoreRequestState.choices,
+                             default=RescoreRequestState.PENDING, editable=False)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+", editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decision_note = models.TextField(_("note on the decision"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("re-score request")
+        verbose_name_plural = _("re-score requests")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.unit} {self.criterion.code}: {self.points}"

@@ -19,15 +19,17 @@ from core.interfaces.views import form_page
 from emulation.domain import cluster_rounds as domain
 from emulation.domain import criteria as criteria_domain
 from emulation.domain import feeds
+from emulation.domain import rescore_requests as requests_domain
 from emulation.domain.queries.cluster_rounds import (
     acting_units,
     headed_cluster_ids,
+    own_unit_ids,
     rounds_for_user,
 )
-from emulation.enums import ROUND_MANAGER_ROLES, Grade
+from emulation.enums import ROUND_MANAGER_ROLES, Grade, RoundState
 from emulation.interfaces import cluster_forms as forms
 from emulation.interfaces.cluster_minutes import minutes_docx
-from emulation.models import ScoreChange
+from emulation.models import RescoreRequest, ScoreChange
 from organisations.models import Cluster
 from organisations.views.common import get_in, require
 
@@ -107,11 +109,23 @@ def round_detail(request, public_id):
                      if fed else []),
         "leaders": [(r.unit, proposal_link(r.unit)) for r in rows if r.unit.pk in leaders],
         "voted": cluster_round.receipts.count(),
+        "votes_needed": domain.votes_needed(cluster_round, len(rows)),
+        # Who has not voted yet (never for whom), so the managers can chase them.
+        "not_voted": (domain.not_voted(cluster_round) if cluster_round.state in (
+            RoundState.VOTING, RoundState.PUBLISHED) else []),
+        "requests": _requests(user, cluster_round) if managing else [],
         "history": history,
         "perms": {name: user.has_perm(f"emulation.{name}", cluster_round) for name in (
             "sign_pact", "rescore", "open_voting", "publish_round", "score_round",
             "vote_round", "view_criteria_set")},
     })
+
+
+def _requests(user, cluster_round) -> list[dict]:
+    rows = (cluster_round.rescore_requests.select_related(
+        "round__cluster", "unit", "criterion", "requested_by", "decided_by")[:50])
+    return [{"request": r, "can_decide": user.has_perm("emulation.decide_rescore_request", r)}
+            for r in rows]
 
 
 def _leaves(cluster_round):
@@ -160,16 +174,47 @@ def round_score(request, public_id):
 
 @login_required
 def round_rescore(request, public_id):
+    """The head or board re-scores a criterion; for a unit the user belongs to (the head's own
+    unit) the same form files a request that someone without the conflict decides."""
     cluster_round = _get(request, public_id, "emulation.rescore")
     units, leaves = domain.member_units(cluster_round), _leaves(cluster_round)
+    own = own_unit_ids(request.user, cluster_round)
     form = forms.RescoreForm(request.POST or None, units=units, criteria=leaves)
+
+    def save(data):
+        unit = _by_code(units, data["unit"])
+        change = requests_domain.request_rescore if unit.pk in own else domain.rescore
+        return change(cluster_round, actor=request.user, unit=unit,
+                      criterion=_by_code(leaves, data["criterion"]), points=data["points"],
+                      reason=data["reason"])
+
     return form_page(
-        request, form, lambda data: domain.rescore(
-            cluster_round, actor=request.user, unit=_by_code(units, data["unit"]),
-            criterion=_by_code(leaves, data["criterion"]), points=data["points"],
-            reason=data["reason"]),
-        title=_("Re-score a criterion"), submit=_("Save"), done=lambda _s: _url(cluster_round),
-        success_message=_("Score changed."), template=TEMPLATE)
+        request, form, save, title=_("Re-score a criterion"), submit=_("Save"),
+        done=lambda _s: _url(cluster_round),
+        success_message=lambda result: _(
+            "%(unit)s is your own unit: the re-score was sent to the board as a request and "
+            "applies only when approved.") % {"unit": result.unit.name}
+        if isinstance(result, RescoreRequest) else _("Score changed."), template=TEMPLATE)
+
+
+@login_required
+def rescore_request_decide(request, public_id):
+    """Approve (apply) or refuse a re-score request; only a manager without the conflict."""
+    rescore_request = get_in(RescoreRequest.objects.filter(
+        round__in=rounds_for_user(request.user)).select_related(
+        "round__cluster", "unit", "criterion", "requested_by"), public_id=public_id)
+    require(request, "emulation.decide_rescore_request", rescore_request)
+    decide = {"approve": requests_domain.approve, "refuse": requests_domain.refuse}
+    return form_page(
+        request, forms.RescoreDecisionForm(request.POST or None),
+        lambda data: decide[data["decision"]](rescore_request, actor=request.user,
+                                              note=data["note"]),
+        title=_("Re-score request: %(unit)s, criterion %(code)s → %(points)s") % {
+            "unit": rescore_request.unit.name, "code": rescore_request.criterion.code,
+            "points": rescore_request.points},
+        submit=_("Record the decision"), done=lambda r: _url(r.round),
+        success_message=lambda r: _("Request %(state)s.") % {
+            "state": r.get_state_display().lower()}, template=TEMPLATE)
 
 
 @login_required

@@ -14,8 +14,10 @@ from accounts.domain.scope import active_assignments, restrict_to_scope
 from audit.models import AuditEntry
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardRecord, AwardType
+from emulation.domain.queries.records import overdue_tasks
 from emulation.enums import RoundState
 from emulation.enums_movements import MovementKind, MovementState
+from emulation.interfaces.home import overdue_context
 from emulation.models import ClusterRound, Movement
 from organisations.views.common import get_in, require
 from proposals.enums import ProposalState
@@ -179,7 +181,14 @@ def dashboard(request):
                                  [(level_names.get(k, k or _("Unknown")), v)
                                   for k, v in by_level.items()], color="#1a5fb4"),
         **_emulation_context(data),
+        # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
+        "overdue_panel": overdue_context(request.user, _overdue_tasks(request.user, root)),
     })
+
+
+def _overdue_tasks(user, root):
+    tasks = overdue_tasks(user)
+    return tasks if root is None else tasks.filter(owner_unit__in=subtree_ids(root))
 
 
 def _emulation_context(data) -> dict:

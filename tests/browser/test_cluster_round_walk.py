@@ -3,6 +3,7 @@ the pact, a unit officer self-assesses with evidence, the board re-scores one cr
 reason, the member units vote by secret ballot, the board publishes, and the leading unit shows
 on the result page."""
 
+import datetime
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from accounts.enums import Role
 from emulation.domain import criteria
-from emulation.models import CriteriaSet, RoundBallot, ScoreChange
+from emulation.models import CriteriaSet, RescoreRequest, RoundBallot, Score, ScoreChange
 from organisations.models import ClusterMembership
 from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
 from tests.conftest import PASSWORD
@@ -63,6 +64,8 @@ def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_roun
     detail = base + reverse("emulation:round_detail", args=[cluster_round.public_id])
     officer_c = user_with_role(Role.UNIT_OFFICER, cluster_round.cluster.memberships.get(
         unit__code="SO-C").unit, username="officer_c")
+    officer_d = user_with_role(Role.UNIT_OFFICER, cluster_round.cluster.memberships.get(
+        unit__code="SO-D").unit, username="officer_d")
 
     # 1. The board records the signed pact: scoring opens.
     _as(page, base, board_user)
@@ -117,7 +120,17 @@ def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_roun
     expect(page.locator("main")).not_to_contain_text("Đơn vị dẫn đầu")
     assert RoundBallot.objects.count() == 2
 
-    # 5. The board publishes; the leading unit appears, with the way to propose the flag.
+    # 5. Publishing needs every member's ballot (the cluster's rules): refused, naming who has
+    # not voted; Sở Xây dựng votes through its officer; the board publishes and the leading
+    # unit appears, with the way to propose the flag.
+    _as(page, base, board_user)
+    page.goto(detail)
+    expect(page.locator("main dd.not-voted")).to_have_text("Sở Xây dựng")
+    page.get_by_role("button", name="Công bố và khóa kết quả").click()
+    page.wait_for_load_state()
+    expect(page.locator("main")).to_contain_text("chưa bỏ phiếu: Sở Xây dựng.")
+    _as(page, base, officer_d)
+    _vote(page, base, cluster_round, "SO-D", "SO-C")
     _as(page, base, board_user)
     page.goto(detail)
     page.get_by_role("button", name="Công bố và khóa kết quả").click()
@@ -130,3 +143,57 @@ def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_roun
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "cluster-round.png"), full_page=True)
     assert page.errors == []
+
+
+def test_cluster_head_cannot_rescore_its_own_unit(page, live_server, cluster_round,  # noqa: F811
+                                                  board_user, admin_user):
+    """The head asks to raise its own unit's points: the page files a request instead of
+    changing the score; the head cannot approve it (the site's own refusal page); the board
+    approves and the change shows in the history with the head's reason."""
+    from playwright.sync_api import expect
+
+    from emulation.domain import cluster_rounds
+
+    base = live_server.url
+    cluster = cluster_round.cluster
+    cluster.memberships.filter(unit__code="SO-A").update(role="head")
+    head = user_with_role(Role.CLUSTER_HEAD, cluster=cluster, username="cum_truong")
+    cluster_rounds.sign_pact(cluster_round, actor=admin_user, pact_date=datetime.date(YEAR, 2, 1),
+                             pact_text="Giao ước thi đua năm 2025")
+    detail = base + reverse("emulation:round_detail", args=[cluster_round.public_id])
+
+    _as(page, base, head)
+    page.goto(detail)
+    page.get_by_role("link", name="Chấm lại một tiêu chí").click()
+    page.select_option("#id_unit", "SO-A")
+    page.select_option("#id_criterion", "1.1")
+    page.fill("#id_points", "40")
+    page.fill("#id_reason", "Bổ sung minh chứng đạt chỉ tiêu 3")
+    _submit(page)
+    expect(page.locator("main .messages")).to_contain_text(
+        "là đơn vị của chính bạn: việc chấm lại đã được gửi thành đề nghị")
+    assert Score.objects.filter(kind="board").count() == 0
+    requests_table = page.locator("main table.rescore-requests")
+    expect(requests_table).to_contain_text("Chờ duyệt")
+    expect(requests_table.get_by_role("link", name="Quyết định")).to_have_count(0)
+    request = RescoreRequest.objects.get()
+    decide = base + reverse("emulation:rescore_request_decide", args=[request.public_id])
+    page.goto(decide)
+    expect(page.locator("main h1")).to_have_text("Bạn không được phép thực hiện việc này")
+    expect(page.locator("header nav.mainnav")).to_be_visible()
+
+    _as(page, base, board_user)
+    page.goto(detail)
+    page.locator("main table.rescore-requests").get_by_role("link", name="Quyết định").click()
+    page.get_by_label("Duyệt và áp dụng điểm chấm lại").check()
+    _submit(page)
+    expect(page.locator("main table.rescore-requests")).to_contain_text("Đã duyệt và áp dụng")
+    history = page.locator("main table").last
+    expect(history).to_contain_text("Bổ sung minh chứng đạt chỉ tiêu 3 (đề nghị của")
+    assert Score.objects.get(kind="board").points == 40
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "cluster-head-request.png"), full_page=True)
+    # The only console error is the refused page's own status.
+    assert page.errors == [
+        "Failed to load resource: the server responded with a status of 403 (Forbidden) "
+        f"({decide})"]

@@ -3,7 +3,9 @@ real use would make them), in any state."""
 
 import datetime
 
-from emulation.domain import exemplars, inspections
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from emulation.domain import exemplars, inspections, remediation
 
 EXEMPLAR_PATH = {
     "draft": [],
@@ -42,6 +44,18 @@ def make_task(visit, owner_unit, *, deadline=datetime.date(2025, 7, 1), state="o
     task = inspections.add_task(visit, actor=None, description=description,
                                 owner_unit=owner_unit, owner_name="Trần Thị Hoa",
                                 deadline=deadline)
-    if state == "done":
-        task = inspections.close_task(task, actor=None, note="Đã bổ sung.")
+    if state in ("done", "accepted", "returned"):
+        remediation.report_completion(task, actor=None, note="Đã bổ sung.",
+                                      files=[evidence_file()])
+    if state == "accepted":
+        remediation.accept_task(task, actor=None)
+    if state == "returned":
+        remediation.return_task(task, actor=None, reason="Thiếu chữ ký")
     return task
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def evidence_file(name="bien-ban-bo-sung.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")

@@ -101,8 +101,11 @@ def test_open_voting(new_round, admin_user, state, to):
 
 @pytest.mark.parametrize(("state", "to"), [
     ("draft", None), ("scoring", None), ("voting", "published"), ("published", None)])
-def test_publish(new_round, admin_user, state, to):
+def test_publish(new_round, members, admin_user, state, to):
     to_state(new_round, state, admin_user)
+    if state == "voting":  # every member's ballot: the default rules of a cluster
+        for voter in members:
+            domain.cast_vote(new_round, actor=admin_user, voter_unit=voter, candidate=voter)
     if to:
         assert domain.publish(new_round, actor=admin_user).state == to
     else:
@@ -143,15 +146,16 @@ def test_group_criterion_is_not_scored(scoring_round, members, officer_a):
 
 
 def test_every_change_kept_with_reason(scoring_round, members, head_user, officer_a):
+    # members[1] (the deputy): the head re-scores a unit other than its own.
     crit = leaf(scoring_round, "1.1")
-    domain.self_assess(scoring_round, actor=officer_a, unit=members[0], criterion=crit,
+    domain.self_assess(scoring_round, actor=officer_a, unit=members[1], criterion=crit,
                        points=40, evidence_text="Báo cáo tổng kết")
-    domain.rescore(scoring_round, actor=head_user, unit=members[0], criterion=crit, points=35,
+    domain.rescore(scoring_round, actor=head_user, unit=members[1], criterion=crit, points=35,
                    reason="Chưa hoàn thành chỉ tiêu 3")
-    domain.rescore(scoring_round, actor=head_user, unit=members[0], criterion=crit, points=36,
+    domain.rescore(scoring_round, actor=head_user, unit=members[1], criterion=crit, points=36,
                    reason="Bổ sung minh chứng")
     with pytest.raises(ValidationError, match="reason"):
-        domain.rescore(scoring_round, actor=head_user, unit=members[0], criterion=crit,
+        domain.rescore(scoring_round, actor=head_user, unit=members[1], criterion=crit,
                        points=30, reason=" ")
     assert list(ScoreChange.objects.values_list("old", "new", "reason", "actor__username")) == [
         (None, D(40), "", "officer_a"),
@@ -161,10 +165,10 @@ def test_every_change_kept_with_reason(scoring_round, members, head_user, office
 
 def test_first_rescore_replaces_the_mean_of_peers(scoring_round, members, head_user, officer_a):
     crit = leaf(scoring_round, "1.2")
-    for scorer, points in ((members[1], 10), (members[2], 15)):
-        domain.score_peer(scoring_round, actor=officer_a, scorer_unit=scorer, unit=members[0],
+    for scorer, points in ((members[0], 10), (members[2], 15)):
+        domain.score_peer(scoring_round, actor=officer_a, scorer_unit=scorer, unit=members[1],
                           criterion=crit, points=points)
-    domain.rescore(scoring_round, actor=head_user, unit=members[0], criterion=crit, points=12,
+    domain.rescore(scoring_round, actor=head_user, unit=members[1], criterion=crit, points=12,
                    reason="Thống nhất của cụm")
     assert ScoreChange.objects.values_list("old", "new").last() == (D("12.5"), D(12))
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from audit.models import AuditEntry
 from emulation.domain import inspections
 from emulation.domain.queries.records import open_tasks, overdue_tasks, tasks_for_user
-from emulation.models import InspectionVisit, RemediationTask
+from emulation.models import InspectionVisit
 from tests.emulation.helpers import make_task, make_visit
 
 VISIT_STATES = ["planned", "done", "concluded"]
@@ -45,19 +45,6 @@ def test_tasks_come_only_from_a_conclusion(province, school_a, state):
         with pytest.raises(ValidationError) as error:
             make_task(visit, school_a)
         assert error.value.messages == ["Tasks come from a conclusion: conclude the visit first."]
-
-
-@pytest.mark.parametrize("state", ["open", "done"])
-def test_close_task_from_every_state(province, school_a, state):
-    task = make_task(make_visit(province, school_a, state="concluded"), school_a, state=state)
-    if state == "open":
-        closed = inspections.close_task(task, actor=None, note=" Đã nộp biên bản ")
-        assert (closed.state, closed.closing_note) == ("done", "Đã nộp biên bản")
-        assert closed.closed_at is not None
-    else:
-        with pytest.raises(ValidationError):
-            inspections.close_task(task, actor=None, note="lại")
-        assert RemediationTask.objects.get(pk=task.pk).closing_note == "Đã bổ sung."
 
 
 def test_deadline_before_the_visit_is_refused(province, school_a):

@@ -47,7 +47,12 @@ def test_demo_year(demo_units, client, admin_user):
     assert [u.code for u in cluster_rounds.member_units(published)
             if u.pk in leaders] == ["TQ-SGD-25"]
     assert ScoreChange.objects.exclude(reason="").count() == 2
-    assert ClusterRound.objects.get(cluster__code="CUM-NAM").state == "scoring"
+    southern = ClusterRound.objects.get(cluster__code="CUM-NAM")
+    assert southern.state == "scoring"
+    # Every member of the scoring round has an officer, who enters the unit's own scores.
+    assert sorted(ScoreChange.objects.filter(score__round=southern).values_list(
+        "score__unit__code", "actor__username")) == [
+        ("TQ-X-SD-25", "canbo_tq_x_sd_25"), ("TQ-X-YS-25", "canbo_tq_x_ys_25")]
     client.force_login(admin_user)
     page = client.get(reverse("emulation:round_detail", args=[published.public_id]))
     assert [unit.code for unit, _link in page.context["leaders"]] == ["TQ-SGD-25"]

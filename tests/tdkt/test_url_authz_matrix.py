@@ -117,6 +117,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "collective": [CollectiveFactory(unit=dept_a).public_id],
         "plan": [_plan(dept_a).public_id, "docx"], "round": [new_round.public_id],
         "round_action": [new_round.public_id, "open_voting"],
+        "rescore_request": [_rescore_request(new_round, officer_a).public_id],
         "job": [_job(officer_a, tmp_path).public_id], "template": ["people"],
         "draft": [draft_proposal.public_id], "appraising": [appraising.public_id],
         "decided": [decided.public_id], "consulting": [consulting.public_id],
@@ -156,6 +157,17 @@ def _plan(unit):
     from tests.emulation.movement_helpers import make_plan
 
     return make_plan(unit)
+
+
+def _rescore_request(cluster_round, requester):
+    """A request row as the head's page would file it (the domain needs a scoring round; the
+    world's round stays a draft for the pact page)."""
+    from emulation.models import RescoreRequest
+
+    member = cluster_round.cluster.memberships.order_by("unit__code").first().unit
+    return RescoreRequest.objects.create(
+        round=cluster_round, unit=member, points=30, reason="Bổ sung minh chứng",
+        criterion=cluster_round.criteria_set.criteria.get(code="1.1"), requested_by=requester)
 
 
 def _job(user, tmp_path) -> ImportJob:
@@ -251,6 +263,9 @@ MATRIX = {
     "emulation:round_minutes": row(200, 200, 200, 404, 404, LOGIN),
     "emulation:round_pact": row(200, 200, 403, 404, 404, LOGIN),
     "emulation:round_rescore": row(403, 403, 403, 404, 404, LOGIN),
+    # A request on the (draft) round of the world: nobody decides it until the round scores;
+    # officer A reads the round (a member), officer B does not learn it exists.
+    "emulation:rescore_request_decide": row(403, 403, 403, 404, 404, LOGIN),
     "emulation:round_score": row(403, 403, 403, 404, 404, LOGIN),
     "emulation:round_transition": row(405, 405, 405, 405, 405, LOGIN),
     "emulation:round_vote": row(403, 403, 403, 404, 404, LOGIN),
@@ -369,6 +384,7 @@ def test_get_by_persona(request, client, world):
 # Keys naming an object of unit A (or one owned by officer A): the outsider's POST must be a
 # 404 and change nothing.
 A_OBJECTS = {"token", "record", "person", "collective", "plan", "round", "round_action", "job",
+             "rescore_request",
              "draft", "appraising", "decided", "consulting", "nominee", "document", "comment",
              "session", "minutes", "decision", "draft_decision", "decision_file", "item",
              "notification", "report", "filing", "filing_version", "export"}
@@ -446,6 +462,7 @@ KEYS = {
     "emulation:round_detail": "round", "emulation:round_pact": "round",
     "emulation:round_score": "round", "emulation:round_rescore": "round",
     "emulation:round_vote": "round", "emulation:round_minutes": "round",
+    "emulation:rescore_request_decide": "rescore_request",
     "emulation:round_transition": "round_action",
     "imports:template": "template", "imports:job_detail": "job", "imports:job_progress": "job",
     "imports:job_commit": "job", "imports:job_cancel": "job",

@@ -6,7 +6,8 @@ from accounts.domain import scope
 from accounts.enums import Role
 from emulation.enums import ROUND_MANAGER_ROLES
 from emulation.models import ClusterRound
-from organisations.models import ClusterMembership
+from organisations.enums import ClusterRole
+from organisations.models import ClusterMembership, UnitClosure
 
 
 def headed_cluster_ids(user) -> set[int]:
@@ -22,13 +23,32 @@ def manages(user, cluster_round) -> bool:
 
 
 def acting_units(user, cluster_round) -> list:
-    """Member units of the round the user acts for as their unit officer (all for an admin)."""
-    ids = scope.scope_unit_ids(user, (Role.UNIT_OFFICER,))
+    """Member units of the round the user acts for as their unit officer. A unit scores itself
+    and votes through the person who holds its role: a system administrator, the board and the
+    cluster head act for no unit by their office (guidance 1122/BTĐKT-2011: the members
+    themselves assess and elect)."""
+    ids = scope.scope_root_ids(user, (Role.UNIT_OFFICER,))
+    if not ids:
+        return []
+    covered = UnitClosure.objects.filter(ancestor_id__in=ids).values("descendant_id")
     qs = ClusterMembership.objects.filter(cluster_id=cluster_round.cluster_id,
-                                          year=cluster_round.year).select_related("unit")
-    if ids is not None:
-        qs = qs.filter(unit_id__in=ids)
+                                          year=cluster_round.year,
+                                          unit_id__in=covered).select_related("unit")
     return [m.unit for m in qs.order_by("unit__name")]
+
+
+def own_unit_ids(user, cluster_round) -> set[int]:
+    """Member units the user belongs to, so cannot judge: the units of their role assignments
+    (and what a unit officer covers), and for the cluster head the head unit of the year.
+    Nobody re-scores these (conflict of interest, STYLE rule 6)."""
+    members = ClusterMembership.objects.filter(cluster_id=cluster_round.cluster_id,
+                                               year=cluster_round.year)
+    roots = {a.unit_id for a in scope.active_assignments(user) if a.unit_id}
+    mine = set(members.filter(unit_id__in=roots).values_list("unit_id", flat=True))
+    mine |= {u.pk for u in acting_units(user, cluster_round)}
+    if cluster_round.cluster_id in headed_cluster_ids(user):
+        mine |= set(members.filter(role=ClusterRole.HEAD).values_list("unit_id", flat=True))
+    return mine
 
 
 def rounds_for_user(user) -> QuerySet:

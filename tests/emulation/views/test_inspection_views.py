@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from emulation.models import InspectionPlan, RemediationTask
-from tests.emulation.helpers import make_task, make_visit
+from emulation.domain import inspections
+from emulation.models import InspectionDocument, InspectionPlan, TaskEvidence
+from tests.emulation.helpers import evidence_file, make_task, make_visit
 
 PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]
 BOARD_ANYWHERE = {"admin_user": 200, "board_user": 200, "officer_a": 403, "outsider": 403,
@@ -20,6 +21,10 @@ BOARD_IN_SCOPE = {"admin_user": 200, "board_user": 200, "officer_a": 404, "outsi
 TASKS = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 200,
          "council_user": 403, "approver_user": 403}
 TASK_IN_SCOPE = TASKS | {"outsider": 404, "council_user": 404, "approver_user": 404}
+# The owning unit's officer reports completion (the board reviews it, never reports it).
+REPORT = TASK_IN_SCOPE | {"board_user": 403}
+# The board of the inspecting unit reviews a reported completion; the unit cannot.
+REVIEW = TASK_IN_SCOPE | {"officer_a": 403}
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +34,16 @@ def english(client):
 
 @pytest.fixture
 def world(province, school_a):
-    visit = make_visit(province, school_a, state="concluded")
+    visit = make_visit(province, school_a)
+    inspections.record_findings(visit, actor=None, findings="Hồ sơ thiếu biên bản.",
+                                minutes=evidence_file("bien-ban-kiem-tra.pdf"))
+    inspections.conclude_visit(visit, actor=None, conclusion="Bổ sung biên bản.")
     task = make_task(visit, school_a, deadline=datetime.date(2025, 6, 1))
-    return {"plan": visit.plan.public_id, "visit": visit.public_id, "task": task.public_id}
+    reported = make_task(visit, school_a, state="done", description="Đã báo cáo")
+    return {"plan": visit.plan.public_id, "visit": visit.public_id, "task": task.public_id,
+            "reported": reported.public_id,
+            "document": InspectionDocument.objects.get(visit=visit).public_id,
+            "evidence": TaskEvidence.objects.get(report__task=reported).public_id}
 
 
 VIEWS = [
@@ -39,12 +51,17 @@ VIEWS = [
     ("emulation:inspection_plan_create", None, BOARD_ANYWHERE),
     ("emulation:inspection_plan_detail", "plan", BOARD_IN_SCOPE),
     ("emulation:visit_create", "plan", BOARD_IN_SCOPE),
-    ("emulation:visit_detail", "visit", BOARD_IN_SCOPE),
+    ("emulation:visit_detail", "visit", TASK_IN_SCOPE),
+    ("emulation:my_inspections", None, TASKS),
+    ("emulation:inspection_document", "document", TASK_IN_SCOPE),
     ("emulation:visit_findings", "visit", BOARD_IN_SCOPE),
     ("emulation:visit_conclude", "visit", BOARD_IN_SCOPE),
     ("emulation:task_create", "visit", BOARD_IN_SCOPE),
     ("emulation:task_list", None, TASKS),
-    ("emulation:task_close", "task", TASK_IN_SCOPE),
+    ("emulation:task_detail", "task", TASK_IN_SCOPE),
+    ("emulation:task_report", "task", REPORT),
+    ("emulation:task_review", "reported", REVIEW),
+    ("emulation:task_evidence", "evidence", TASK_IN_SCOPE),
 ]
 
 
@@ -89,21 +106,19 @@ def test_board_runs_an_inspection_to_a_task(client, board_user, province, school
         ("Bổ sung biên bản", "open")]
 
 
-def test_task_list_highlights_overdue_and_officer_closes_own_task(client, world, officer_a,
-                                                                  province, school_a):
+def test_task_list_highlights_overdue_and_keeps_reported_tasks(client, world, officer_a,
+                                                               province, school_a):
     visit = make_visit(province, school_a, state="concluded")
     make_task(visit, school_a, deadline=datetime.date(2099, 1, 1), description="Còn hạn")
     client.force_login(officer_a)
     response = client.get(reverse("emulation:task_list"))
     assert [t.description for t in response.context["page"].object_list] == [
-        "Bổ sung biên bản họp hội đồng", "Còn hạn"]
+        "Bổ sung biên bản họp hội đồng", "Đã báo cáo", "Còn hạn"]
     assert response.text.count('<tr class="overdue">') == 1
     overdue = client.get(reverse("emulation:task_list"), {"overdue": "1"}).context["page"]
     assert [t.description for t in overdue.object_list] == ["Bổ sung biên bản họp hội đồng"]
-    assert client.post(reverse("emulation:task_close", args=[world["task"]]),
-                       {"note": "Đã nộp"}).status_code == 302
-    task = RemediationTask.objects.get(public_id=world["task"])
-    assert (task.state, task.closing_note) == ("done", "Đã nộp")
+    reported = client.get(reverse("emulation:task_list"), {"state": "done"}).context["page"]
+    assert [t.description for t in reported.object_list] == ["Đã báo cáo"]
 
 
 def test_task_list_query_count_does_not_grow(client, board_user, officer_a, province,

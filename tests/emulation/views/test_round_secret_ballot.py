@@ -2,12 +2,14 @@
 and no leader on the page, in the API or in the minutes while units vote (issue 13)."""
 
 import io
+from decimal import Decimal as D
 
 import docx
 import pytest
 from django.urls import reverse
 
 from emulation.domain import cluster_rounds as domain
+from emulation.models import ClusterRound
 from tests.api.test_api import API, bearer
 
 PERSONAS = ["board_user", "head_user", "officer_a"]
@@ -15,8 +17,11 @@ PERSONAS = ["board_user", "head_user", "officer_a"]
 
 @pytest.fixture
 def voting(scoring_round, members, admin_user):
-    """Two of three member units voted, both for SO-C (a leader once published)."""
+    """Two of three member units voted, both for SO-C (a leader once published); this
+    cluster's rules need two thirds of the members' ballots to publish."""
     so_c = next(u for u in members if u.code == "SO-C")
+    ClusterRound.objects.filter(pk=scoring_round.pk).update(ballot_quorum=D("0.667"))
+    scoring_round.refresh_from_db()
     voting = domain.open_voting(scoring_round, actor=admin_user)
     for voter in members[:2]:
         domain.cast_vote(voting, actor=admin_user, voter_unit=voter, candidate=so_c)

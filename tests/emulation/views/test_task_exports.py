@@ -10,7 +10,8 @@ from tests.emulation.helpers import make_task, make_visit
 from tests.export_helpers import csv_rows, export_queries, xlsx_rows, xlsx_sheet
 
 URL = reverse("emulation:task_list")
-HEADER = ["Description", "Responsible unit", "Responsible person", "Deadline", "State"]
+HEADER = ["Description", "Responsible unit", "Responsible person", "Deadline", "State",
+          "Completion note", "Review note"]
 LATE, LATER = datetime.date(2025, 6, 1), datetime.date(2099, 1, 1)
 
 
@@ -31,9 +32,12 @@ def world(province, school_a, dept_b):
 
 def test_csv_rows_and_overdue_filter(client, world, officer_a, school_a):
     client.force_login(officer_a)
-    late = ["Bổ sung biên bản", school_a.name, "Trần Thị Hoa", "2025-06-01", "Overdue"]
+    late = ["Bổ sung biên bản", school_a.name, "Trần Thị Hoa", "2025-06-01", "Overdue", "", ""]
+    # A reported task stays listed (with what was done), not overdue: the unit did its part.
     assert csv_rows(client.get(URL, {"export": "csv"})) == [
-        HEADER, late, ["Còn hạn", school_a.name, "Trần Thị Hoa", "2099-01-01", "Open"]]
+        HEADER, late, ["Đã xong", school_a.name, "Trần Thị Hoa", "2025-06-01",
+                       "Completion reported", "Đã bổ sung.", ""],
+        ["Còn hạn", school_a.name, "Trần Thị Hoa", "2099-01-01", "Open", "", ""]]
     assert csv_rows(client.get(URL, {"export": "csv", "overdue": "1"})) == [HEADER, late]
 
 
@@ -44,9 +48,9 @@ def test_xlsx_rows(client, world, board_user, school_a, dept_b):
     assert xlsx_rows(response) == [
         HEADER,
         ["Bổ sung biên bản", school_a.name, "Trần Thị Hoa", datetime.datetime(2025, 6, 1),
-         "Overdue"],
+         "Overdue", None, None],
         ["Việc của Sở Y tế", dept_b.name, "Trần Thị Hoa", datetime.datetime(2025, 6, 1),
-         "Overdue"]]
+         "Overdue", None, None]]
     assert xlsx_sheet(client.get(URL, {"export": "xlsx"})).title == "Remediation tasks"
 
 

@@ -1,0 +1,130 @@
+"""Remediation tasks after an inspection's conclusion, followed to the end (Law 06/2022/QH15
+Art. 91; seed 004 — a province executing an inspection's conclusions): the inspected unit
+reports completion with evidence files, the board accepts it or returns it with a reason, and a
+returned task is the unit's again.
+
+```
+open ──report (note + evidence)──► done ──accept──► accepted
+                                    └───return (reason)──► returned ──report──► done
+```
+
+`set_task_state` is the only code that assigns `RemediationTask.state`; `report_completion`,
+`accept_task` and `return_task` are its named steps. "Overdue" (open or returned past the
+deadline) is computed, never stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.domain.scope import users_with_role_over
+from accounts.enums import Role
+from audit.domain.record import record
+from core.uploads import sniff, store_private
+from emulation.models import RemediationTask, TaskEvidence, TaskReport
+from emulation.models.inspections import TaskState as S
+from notifications.domain.notify import notify
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.OPEN: frozenset({S.DONE}),
+    S.DONE: frozenset({S.ACCEPTED, S.RETURNED}),
+    S.RETURNED: frozenset({S.DONE}),
+    S.ACCEPTED: frozenset(),
+}
+ACTIONS = {S.DONE: "emulation.inspection.task_report",
+           S.ACCEPTED: "emulation.inspection.task_accept",
+           S.RETURNED: "emulation.inspection.task_return"}
+BOARD_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
+
+
+def task_url(task) -> str:
+    return reverse("emulation:task_detail", args=[task.public_id])
+
+
+@transaction.atomic
+def set_task_state(task: RemediationTask, new: str, *, actor, note: str = "",
+                   expected: str | None = None) -> RemediationTask:
+    """Move `task` to `new`. Locks the row; refuses a move not in TRANSITIONS or a stale
+    `expected` state ("someone else already did this").
+
+    Side effects: `state`; `closed_at` and `closing_note` when completion is reported; audit
+    `emulation.inspection.task_<step>` with the state old → new and the note as the reason;
+    a notification (outbox, mailed after commit): a report goes to the board over the
+    inspecting unit, a review to the officers of the owning unit.
+    """
+    locked = RemediationTask.objects.select_for_update(of=("self",)).select_related(
+        "owner_unit", "visit__plan__unit").get(pk=task.pk)
+    old = locked.state
+    if (expected is not None and old != expected) or new not in TRANSITIONS[old]:
+        raise ValidationError(_("The task is “%(state)s”: this step does not apply (someone "
+                                "else may already have done it).") % {"state": S(old).label})
+    locked.state = new
+    update = ["state"]
+    if new == S.DONE:
+        locked.closing_note, locked.closed_at = note, timezone.now()
+        update += ["closing_note", "closed_at"]
+    locked.save(update_fields=update)
+    record(actor, ACTIONS[new], locked, unit=locked.owner_unit,
+           changes={"state": [old, new]}, reason=note)
+    _notify(locked, new, actor=actor, note=note)
+    task.__dict__.update({k: getattr(locked, k) for k in update})
+    return task
+
+
+def _notify(task, new, *, actor, note):
+    if new == S.DONE:
+        recipients = users_with_role_over(task.visit.plan.unit_id, BOARD_ROLES)
+        title = _("Completion reported: %(task)s") % {"task": task}
+    else:
+        recipients = users_with_role_over(task.owner_unit_id, (Role.UNIT_OFFICER,))
+        title = (_("Task accepted: %(task)s") if new == S.ACCEPTED
+                 else _("Task returned: %(task)s")) % {"task": task}
+    notify(recipients, verb=f"emulation.task_{new}", actor=actor, title=title,
+           body=note or str(task), url=task_url(task))
+
+
+@transaction.atomic
+def report_completion(task: RemediationTask, *, actor, note: str, files) -> TaskReport:
+    """The owning unit reports the task done (open or returned → done) with what was done and
+    at least one evidence file (sniffed again and stored privately by core.uploads).
+
+    Side effects: TaskReport with its TaskEvidence rows; `set_task_state(done)`.
+    """
+    files = [f for f in files if f]
+    if not note.strip():
+        raise ValidationError({"note": _("Say what was done.")})
+    if not files:
+        raise ValidationError({"evidence_1": _("Attach at least one evidence file.")})
+    set_task_state(task, S.DONE, actor=actor, note=note.strip())
+    report = TaskReport.objects.create(task=task, note=note.strip(), reported_by=actor)
+    TaskEvidence.objects.bulk_create([TaskEvidence(
+        report=report, path=store_private(f, "remediation"), original_name=f.name[:255],
+        file_kind=sniff(f)) for f in files])
+    return report
+
+
+def _review(task, new, *, actor, note) -> TaskReport:
+    set_task_state(task, new, actor=actor, note=note.strip(), expected=S.DONE)
+    report = task.reports.select_for_update().order_by("-reported_at", "-id").first()
+    report.outcome, report.review_note = new, note.strip()
+    report.reviewed_by, report.reviewed_at = actor, timezone.now()
+    report.save(update_fields=["outcome", "review_note", "reviewed_by", "reviewed_at"])
+    return report
+
+
+@transaction.atomic
+def accept_task(task: RemediationTask, *, actor, note: str = "") -> TaskReport:
+    """The board accepts the reported completion (done → accepted); the latest report keeps
+    the review. Side effects: those of `set_task_state`."""
+    return _review(task, S.ACCEPTED, actor=actor, note=note)
+
+
+@transaction.atomic
+def return_task(task: RemediationTask, *, actor, reason: str) -> TaskReport:
+    """The board returns the reported completion with a reason (done → returned): the task is
+    the unit's again, overdue past its deadline. Side effects: those of `set_task_state`."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the task is returned.")})
+    return _review(task, S.RETURNED, actor=actor, note=reason)

@@ -1,0 +1,27 @@
+"""The overdue remediation tasks on the home page of the board and of the owning units
+(registered with core.home in EmulationConfig.ready); the dashboard shows the same list."""
+
+from django.utils import timezone
+
+from emulation.domain.queries.records import overdue_tasks
+
+SHOWN = 10
+
+
+def overdue_context(user, tasks=None) -> dict | None:
+    """The first overdue tasks in the user's reach and their count; None when there are none
+    (or the user's roles see no tasks)."""
+    if not user.has_perm("emulation.view_tasks"):
+        return None
+    tasks = overdue_tasks(user) if tasks is None else tasks
+    shown = list(tasks[:SHOWN])
+    if not shown:
+        return None
+    # One query unless the list is cut: then the total needs its own COUNT.
+    count = len(shown) if len(shown) < SHOWN else tasks.count()
+    return {"template": "emulation/includes/overdue_tasks.html", "count": count,
+            "tasks": shown, "today": timezone.localdate()}
+
+
+def overdue_tasks_panel(request) -> dict | None:
+    return overdue_context(request.user)
