@@ -5,7 +5,9 @@
 Scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end). Builds the demo province with
 ROWS / 10 people (`seed_demo`), writes an .xlsx of ROWS award rows (LĐTT 2016–2022 and CSTĐ cơ sở
 2023–2025 per person), then runs the worker's functions: create_job → run_validation →
-request_commit → run_commit, printing seconds, rows/s and peak memory after each phase.
+request_commit → run_commit, printing seconds, rows/s and peak memory after each phase; then
+the yardsticks of `import_speed`: the bare reader over the same file and a plain executemany of
+the same rows, with the import's speed as a share of each.
 """
 
 import argparse
@@ -18,16 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from import_speed import ratio_table, raw_insert, raw_read  # noqa: E402
 from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
 
 # Years before the demo's own history (2019–2025): a row repeating a live award of the same
 # person, title and year would be refused (one live award per subject, award and year).
 LDTT_YEARS = range(2009, 2016)
 CSTD_YEARS = (2016, 2017, 2018)
-
-
-
-
 
 
 def write_file(path: Path, rows: int) -> int:
@@ -87,6 +86,8 @@ def main() -> int:
         path = var_dir / "awards.xlsx"
         rows, _s = timed("write file", lambda: write_file(path, args.rows))
         print(f"file: {rows:,} rows, {path.stat().st_size / 2**20:.1f} MB")
+        read = raw_read(path)
+        print(f"raw read       {read[1]:8.1f} s   max RSS so far {max_rss_mb():7.1f} MB")
         with path.open("rb") as handle:
             job = create_job(admin, "awards", File(handle, name=path.name), language="vi")
         job, check_s = timed("validation", lambda: run_validation(job))
@@ -98,9 +99,11 @@ def main() -> int:
         if job.state != JobState.COMMITTED:
             print(f"commit ended {job.state}: {job.message}")
             return 1
-        assert AwardRecord.objects.count() == rows
-        print(f"validation: {rows / check_s:,.0f} rows/s; commit: {rows / commit_s:,.0f} rows/s;"
-              f" total {check_s + commit_s:.0f} s; peak RSS {max_rss_mb():.0f} MB")
+        assert AwardRecord.objects.filter(source="import").count() == rows
+        peak = max_rss_mb()
+        insert = raw_insert([("awards_awardrecord", "source = 'import'")])
+        assert insert[0] == rows, insert
+        print(ratio_table(rows, read, check_s, insert, commit_s, peak))
         return 0
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from import_speed import ratio_table, raw_insert, raw_read  # noqa: E402
 from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
 
 PROVINCES = ["001", "008", "022", "026", "031"]
@@ -42,10 +43,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch directory (its path is printed)")
     return parser.parse_args()
-
-
-
-
 
 
 def build_world():
@@ -127,6 +124,8 @@ def run(args: argparse.Namespace, var_dir: Path) -> int:
     path = var_dir / "people.xlsx"
     _none, write_s = timed("write file", False, lambda: write_file(path, args.rows))
     print(f"{'':<14} file {path.stat().st_size / 2**20:.1f} MB")
+    read = raw_read(path)
+    print(f"{'raw read':<14} {read[1]:8.1f} s   max RSS so far {max_rss_mb():7.1f} MB")
     with path.open("rb") as handle:
         job = create_job(admin, "people", File(handle, name=path.name), language="vi")
     job, check_s = timed("validation", args.tracemalloc, lambda: run_validation(job))
@@ -150,6 +149,12 @@ def run(args: argparse.Namespace, var_dir: Path) -> int:
     print(f"validation + commit:  {check_s + commit_s:.1f} s  "
           f"({args.rows / (check_s + commit_s):,.0f} rows/s)")
     print(f"peak RSS:             {max_rss_mb():.1f} MB")
+    peak = max_rss_mb()
+    insert = raw_insert([("organisations_person", "cccd IS NOT NULL"),
+                         ("organisations_employment", "1 = 1")])
+    assert insert[0] == 2 * args.rows, insert
+    print()
+    print(ratio_table(args.rows, read, check_s, insert, commit_s, peak))
     return 0
 
 
