@@ -12,6 +12,7 @@ from audit.domain.record import diff, record, snapshot
 from awards.domain.authority import ensure_may_amend
 from awards.enums import RecordSource
 from awards.models import AwardRecord, TaskRating
+from core.bulk import insert_objects
 
 LIVE_KEY_FIELDS = ("person_id", "collective_id", "household_id", "award_type_id", "year")
 
@@ -70,18 +71,23 @@ class LedgerConflict(ValidationError):
         super().__init__([conflict_message(existing) for existing in conflicts.values()])
 
 
-def record_awards(entries: list[AwardRecord]) -> list[AwardRecord]:
+def record_awards(entries: list[AwardRecord], *, ids: bool = True) -> list[AwardRecord]:
     """THE writer of the ledger (manual entry, decision issue, history import): check that no
     entry would be a second live award of its subject, award type and year, then write them
     all, or raise `LedgerConflict` having written nothing. The unique indexes
     (`award_one_live_*`) stand behind the check: a concurrent writer that slipped between check
     and write is reported the same way. The callers audit (one entry per manual record, the
-    decision's `issued`, the import job's `commit`)."""
+    decision's `issued`, the import job's `commit`). With `ids=False` (a history import of a
+    million rows, which needs no ids back) the rows go in by `core.bulk.insert_objects`, at
+    the database's own speed, and the entries keep `pk` None."""
     conflicts = live_conflicts(entries)
     if conflicts:
         raise LedgerConflict(conflicts)
     try:
         with transaction.atomic():  # a savepoint: the caller's transaction survives a refusal
+            if not ids:
+                insert_objects(entries)
+                return entries
             return AwardRecord.objects.bulk_create(entries, batch_size=2000)
     except IntegrityError:
         conflicts = live_conflicts(entries)

@@ -5,8 +5,10 @@ rows in batches to an importer, which checks them (returning `RowError`s) and wr
 app that owns data declares its importers in `<app>/interfaces/importers.py` with `@register`;
 `imports.apps` loads those modules at start-up.
 
-A pass over the file (checking, or checking again then writing) goes:
-`start()` once → `check_batch(rows)` per batch (→ `write_batch(rows)` when committing) →
+Checking reads the file: `start()` once → `check_batch(rows)` per batch; the parsed values of
+the rows (`Row.data`, the keys in `kept`) are kept aside (`imports.domain.checked`). Committing
+never reads the file again: `start()` once → per batch of kept rows, `recheck_batch(rows)` (only
+what may have changed in the database since the check, set-based) → `write_batch(rows)` →
 `finish()` once, which returns the counts recorded in the audit entry.
 """
 
@@ -56,6 +58,15 @@ class RowError:
             "row": self.row, "column": self.column, "message": self.message}
 
 
+class RowsRefused(Exception):
+    """Raised by `write_batch` when the database refuses rows that passed their re-check (e.g.
+    the ledger found a second live award written meanwhile); the commit fails naming them."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(e.describe() for e in errors))
+        self.errors = errors
+
+
 class RowCheck:
     """Collects one row's errors while its cells are parsed, so that an importer's `check_row`
     reads as the list of its fields."""
@@ -93,6 +104,8 @@ class Importer:
     label: ClassVar[str]
     permission: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
+    kept: ClassVar[tuple[str, ...]]  # keys of `Row.data` that `write_batch` reads
+    dated: ClassVar[frozenset[str]] = frozenset()  # those of them holding dates
 
     def __init__(self, user):
         self.user = user
@@ -122,9 +135,15 @@ class Importer:
     def check_row(self, row: Row) -> list[RowError]:
         raise NotImplementedError
 
+    def recheck_batch(self, rows: list[Row]) -> list[RowError]:
+        """At commit, the checks whose answer the database may have changed since the file was
+        checked (a CCCD registered meanwhile, a unit ended, the committer's scope), with a few
+        queries per batch. `rows` are kept rows: `data` (and `values`) hold the parsed values."""
+        return []
+
     def write_batch(self, rows: list[Row]) -> None:
-        """Save checked rows (their `data`), with bulk_create; runs inside the commit's single
-        transaction."""
+        """Save checked rows (their `data`) in bulk; runs inside the commit's single
+        transaction. May raise RowsRefused."""
         raise NotImplementedError
 
     def finish(self) -> dict[str, int]:
