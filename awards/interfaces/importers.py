@@ -21,6 +21,7 @@ from accounts.enums import RECORD_KEEPING_ROLES
 from awards.domain.ledger import LedgerConflict, conflict_message, live_conflicts, record_awards
 from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
+from core.bulk import maker
 from core.text import fold
 from imports.domain import cells
 from imports.domain.importers import Column, Importer, Row, RowCheck, RowsRefused, register
@@ -252,11 +253,13 @@ class AwardImporter(_SubjectImporter):
             raise RowsRefused(errors) from refused
         self.count += len(rows)
 
-    @staticmethod
-    def _record(data: dict) -> AwardRecord:
+    _new_record = staticmethod(maker(AwardRecord))  # built per row at check and at commit
+
+    @classmethod
+    def _record(cls, data: dict) -> AwardRecord:
         kind, subject_id, unit_id = data["subject"]
         revoked = bool(data["revoked"])
-        return AwardRecord(
+        return cls._new_record(
             award_type_id=data["award_type_id"], unit_id=unit_id, year=data["year"],
             person_id=subject_id if kind == "individual" else None,
             collective_id=subject_id if kind == "collective" else None,

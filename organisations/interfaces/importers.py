@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import restrict_to_scope, scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
-from core.bulk import insert_objects
+from core.bulk import insert_objects, maker
 from core.text import fold_join
 from imports.domain import cells
 from imports.domain.importers import Column, Importer, Row, RowCheck, register
@@ -313,15 +313,20 @@ class PersonImporter(Importer):
         for person in people:
             person.pk = ids[person.cccd]
         insert_objects([
-            Employment(person_id=person.pk, unit_id=person.unit_id, position=person.position,
-                       title=person.title, is_leader=person.is_leader,
-                       is_direct_worker=person.is_direct_worker, start_date=row.data["start_date"])
+            self._new_employment(
+                person_id=person.pk, unit_id=person.unit_id, position=person.position,
+                title=person.title, is_leader=person.is_leader,
+                is_direct_worker=person.is_direct_worker, start_date=row.data["start_date"])
             for person, row in zip(people, rows, strict=True)])
         self.count += len(people)
 
-    @staticmethod
-    def _person(data: dict) -> Person:
-        return Person(
+    # Built per row at commit; `search_text` set below as Person.save() would.
+    _new_person = staticmethod(maker(Person))
+    _new_employment = staticmethod(maker(Employment))
+
+    @classmethod
+    def _person(cls, data: dict) -> Person:
+        return cls._new_person(
             cccd=data["cccd"], full_name=data["full_name"], gender=data["gender"],
             birth_date=data["birth_date"], ethnicity=data["ethnicity"], unit_id=data["unit_id"],
             position=data["position"], title=data["title"], is_leader=data["is_leader"],

@@ -3,7 +3,7 @@
 import datetime
 
 from awards.models import AwardRecord, AwardType
-from core.bulk import insert_objects
+from core.bulk import insert_objects, maker
 from organisations.models import Person
 from tests.factories import PersonFactory
 
@@ -41,3 +41,15 @@ def test_insert_objects_of_nothing_does_nothing(db):
     insert_objects([])
 
     assert Person.objects.count() == 0
+
+
+def test_maker_gives_the_defaults_model_init_gives(db, dept_a):
+    new = maker(AwardRecord)
+    values = {"award_type_id": 1, "unit_id": dept_a.pk, "year": 2024}
+
+    made, usual = new(**values), AwardRecord(**values)
+
+    fields = [f.attname for f in AwardRecord._meta.concrete_fields if f.attname != "public_id"]
+    assert [getattr(made, name) for name in fields] == [getattr(usual, name) for name in fields]
+    assert (made._state.adding, made.unit == dept_a) == (True, True)
+    assert len({made.public_id, new(**values).public_id, usual.public_id}) == 3
