@@ -112,7 +112,12 @@ class Importer:
 
     @classmethod
     def column_map(cls) -> dict[str, Column]:
-        return {column.key: column for column in cls.columns}
+        """key → Column, built once per class (every row's check asks for it)."""
+        found = cls.__dict__.get("_column_map")
+        if found is None:
+            found = {column.key: column for column in cls.columns}
+            cls._column_map = found
+        return found
 
     def start(self) -> None:
         """Load what the checks look up (codes, scope); called at the start of every pass."""
