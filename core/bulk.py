@@ -8,53 +8,68 @@ INSERT. It returns no ids: for callers that do not need them (a history import).
 `save()` logic are not its business: the caller sets what `save()` would (e.g. `search_text`).
 """
 
+import datetime
+
 from django.db import connections, router
 from django.db.models.base import ModelState
 
-# Values of these field types go to the driver as they are when they are plain Python values
-# (both sqlite3 and psycopg take int/str/bool/None); anything else goes through the field.
-_PLAIN_TYPES = frozenset({
-    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField",
-    "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
-    "PositiveSmallIntegerField", "SmallIntegerField", "TextField"})
-_PLAIN_VALUES = frozenset({int, str, bool, type(None)})
+_TEXT = frozenset({"CharField", "TextField"})
+_NUMBER = frozenset({"AutoField", "BigAutoField", "BigIntegerField", "BooleanField",
+                     "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
+                     "PositiveSmallIntegerField", "SmallIntegerField"})
+_NONE = type(None)
 
 
-def _is_plain(field) -> bool:
-    target = getattr(field, "target_field", None) if field.is_relation else field
-    return target is not None and target.get_internal_type() in _PLAIN_TYPES
+def _internal_type(field) -> str:
+    target = field.target_field if field.is_relation else field
+    return target.get_internal_type()
 
 
-def _stamped(field) -> bool:
-    """auto_now / auto_now_add: the value comes from `pre_save`, as `save()` would set it."""
-    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+def _column(field, values: list, connection) -> list:
+    """One field's values, ready for the driver. Text and numbers (an enum member is a str or
+    an int) and NULLs go as they are, as Django's own preparation leaves them; dates are
+    adapted directly; anything else goes through the field, value by value."""
+    kinds = set(map(type, values))
+    internal = _internal_type(field)
+    if internal in _TEXT and all(issubclass(k, (str, _NONE)) for k in kinds):
+        return values
+    if internal in _NUMBER and all(issubclass(k, (int, _NONE)) for k in kinds):
+        return values
+    if kinds == {_NONE} and internal != "JSONField":
+        return values
+    if internal == "DateField" and kinds <= {datetime.date, _NONE}:
+        adapt = connection.ops.adapt_datefield_value
+        return [None if v is None else adapt(v) for v in values]
+    if internal == "DateTimeField" and kinds <= {datetime.datetime, _NONE}:
+        adapt = connection.ops.adapt_datetimefield_value
+        return [None if v is None else adapt(v) for v in values]
+    return [field.get_db_prep_save(v, connection) for v in values]
 
 
 def insert_objects(objs: list, *, using: str | None = None) -> None:
     """INSERT the unsaved model instances `objs` (one model) in one `executemany`; the primary
-    key is left to the database. Runs in the caller's transaction."""
+    key is left to the database. Runs in the caller's transaction. Values are read from the
+    instances' `__dict__` (no descriptor per value) and converted a column at a time."""
     if not objs:
         return
     model = type(objs[0])
     alias = using or router.db_for_write(model)
     connection = connections[alias]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    plans = [(f, f.attname, _is_plain(f), _stamped(f)) for f in fields]
-    rows = []
-    for obj in objs:
-        row = []
-        for field, attname, plain, stamped in plans:
-            value = field.pre_save(obj, True) if stamped else getattr(obj, attname)
-            if not (plain and type(value) in _PLAIN_VALUES):
-                value = field.get_db_prep_save(value, connection)
-            row.append(value)
-        rows.append(row)
+    states = [obj.__dict__ for obj in objs]
+    columns = []
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            values = [field.pre_save(obj, True) for obj in objs]  # as save() would stamp it
+        else:
+            values = [state[field.attname] for state in states]
+        columns.append(_column(field, values, connection))
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)))
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, list(zip(*columns, strict=True)))
 
 
 def maker(model):
