@@ -60,7 +60,12 @@ def insert_objects(objs: list, *, using: str | None = None) -> None:
     columns = []
     for field in fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            values = [field.pre_save(obj, True) for obj in objs]  # as save() would stamp it
+            # Stamped as save() would, once for the whole statement: the rows are created at
+            # the same moment (bulk_create would stamp each a few µs apart).
+            stamp = field.pre_save(objs[0], True)
+            for state in states:
+                state[field.attname] = stamp
+            values = [stamp] * len(objs)
         else:
             values = [state[field.attname] for state in states]
         columns.append(_column(field, values, connection))
