@@ -44,6 +44,9 @@ class Row:
     number: int
     values: dict
     data: dict = field(default_factory=dict)
+    # Whether a value is a cells.Formula: the reader knows it from the cell's type, which
+    # spares every row a scan of its values; None (unknown) means scan.
+    has_formula: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class RowCheck:
         """Parse the cell `key` with `parse`; record a missing required value or a parse error
         and return None, otherwise store the value in `row.data` and return it."""
         raw = self.row.values.get(key)
-        if cells.is_blank(raw) and self.columns[key].required:
+        if self.columns[key].required and cells.is_blank(raw):
             self.add(key, _("This column is required."))
             return None
         try:
@@ -132,6 +135,8 @@ class Importer:
 
     def formula_errors(self, row: Row) -> list[RowError]:
         """One error per formula cell: such a row is refused before its values are read."""
+        if row.has_formula is False:
+            return []
         columns = self.column_map()
         return [RowError(row.number, columns[key].header, cells.display(value),
                          _("the cell holds a formula; paste its value instead."))

@@ -131,9 +131,9 @@ def _formula(value) -> cells.Formula:
     return cells.Formula(getattr(value, "text", None) or str(value))
 
 
-def _parsed_rows(worksheet) -> Iterator[list]:
-    """Every row of the sheet from row 1 as a list of values by column (a row missing from the
-    XML is an empty list), straight from openpyxl's streaming parser.
+def _parsed_rows(worksheet) -> Iterator[tuple[list, bool]]:
+    """Every row of the sheet from row 1 as (values by column, whether one is a formula); a
+    row missing from the XML is ([], False). Straight from openpyxl's streaming parser.
 
     This is what `iter_rows()` does underneath, less its per-cell ReadOnlyCell objects and
     row padding (a quarter of the reading time). It ignores the sheet's `<dimension>`: rows
@@ -147,14 +147,16 @@ def _parsed_rows(worksheet) -> Iterator[list]:
         expected = 1
         for number, found in parser.parse():
             for _missing in range(expected, number):
-                yield []
+                yield [], False
             expected = number + 1
             values = [None] * max((cell["column"] for cell in found), default=0)
+            formula = False
             for cell in found:
                 value = cell["value"]
-                values[cell["column"] - 1] = (_formula(value) if cell["data_type"] == "f"
-                                              else value)
-            yield values
+                if cell["data_type"] == "f":
+                    value, formula = _formula(value), True
+                values[cell["column"] - 1] = value
+            yield values, formula
 
 
 class Sheet:
@@ -163,16 +165,17 @@ class Sheet:
     def __init__(self, worksheet, columns: tuple[Column, ...]):
         self.estimated_rows = _estimate_rows(worksheet)
         self._rows = _parsed_rows(worksheet)
-        self.positions = match_header(next(self._rows, None), columns)
+        self.positions = match_header(next(self._rows, (None,))[0], columns)
 
     def rows(self) -> Iterator[Row]:
         """Data rows with their Excel row number; fully blank rows are skipped."""
-        for number, values in enumerate(self._rows, start=HEADER_ROW + 1):
+        for number, (values, has_formula) in enumerate(self._rows, start=HEADER_ROW + 1):
             if all(cells.is_blank(v) for v in values):
                 continue
             width = len(values)
             yield Row(number, {key: values[i] if i < width else None
-                               for key, i in self.positions.items()})
+                               for key, i in self.positions.items()},
+                      has_formula=has_formula)
 
     def batches(self, size: int) -> Iterator[list[Row]]:
         batch: list[Row] = []
@@ -231,14 +234,15 @@ class CsvSheet(Sheet):
         first = handle.readline()
         handle.seek(0)
         self._rows = self._records(csv.reader(handle, delimiter=sniff_delimiter(first)))
-        self.positions = match_header(next(self._rows, None), columns)
+        self.positions = match_header(next(self._rows, (None,))[0], columns)
         self.estimated_rows = max(_count_lines(path) - HEADER_ROW, 0)
 
     @staticmethod
-    def _records(reader) -> Iterator[tuple]:
+    def _records(reader) -> Iterator[tuple[tuple, bool]]:
+        """(values, False): text only, a CSV file holds no formula."""
         try:
             for record in reader:
-                yield tuple(record)
+                yield tuple(record), False
         except UnicodeDecodeError as error:
             raise UnreadableFile(str(error), _(
                 "The CSV file is not UTF-8 text (after row %(row)s). Save it as “CSV UTF-8” "
