@@ -25,6 +25,13 @@ def _internal_type(field) -> str:
     return target.get_internal_type()
 
 
+def _adapted(values: list, adapt) -> list:
+    """Each distinct value adapted once: a batch holds few distinct dates (decision dates, one
+    creation stamp)."""
+    done = {value: adapt(value) for value in set(values) if value is not None}
+    return [None if value is None else done[value] for value in values]
+
+
 def _column(field, values: list, connection) -> list:
     """One field's values, ready for the driver. Text and numbers (an enum member is a str or
     an int) and NULLs go as they are, as Django's own preparation leaves them; dates are
@@ -38,11 +45,9 @@ def _column(field, values: list, connection) -> list:
     if kinds == {_NONE} and internal != "JSONField":
         return values
     if internal == "DateField" and kinds <= {datetime.date, _NONE}:
-        adapt = connection.ops.adapt_datefield_value
-        return [None if v is None else adapt(v) for v in values]
+        return _adapted(values, connection.ops.adapt_datefield_value)
     if internal == "DateTimeField" and kinds <= {datetime.datetime, _NONE}:
-        adapt = connection.ops.adapt_datetimefield_value
-        return [None if v is None else adapt(v) for v in values]
+        return _adapted(values, connection.ops.adapt_datetimefield_value)
     return [field.get_db_prep_save(v, connection) for v in values]
 
 
