@@ -18,12 +18,13 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
-from awards.domain.ledger import conflict_message, live_conflicts, record_awards
+from awards.domain.ledger import LedgerConflict, conflict_message, live_conflicts, record_awards
 from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
+from core.bulk import maker
 from core.text import fold
 from imports.domain import cells
-from imports.domain.importers import Column, Importer, Row, RowCheck, register
+from imports.domain.importers import Column, Importer, Row, RowCheck, RowsRefused, register
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Person, Unit
 
@@ -123,6 +124,19 @@ class _SubjectImporter(Importer):
     def prefetch(self, rows: list[Row]) -> None:
         self.subjects.prefetch(rows)
 
+    def _outside_scope(self, rows: list[Row]) -> list:
+        """At commit: rows whose unit left the committer's scope since the check (the
+        committer may be another user, or have lost a role)."""
+        scope, errors = self.subjects.scope, []
+        for row in rows if scope is not None else ():
+            kind, _id, unit_id = row.data["subject"]
+            if unit_id not in scope:
+                check = RowCheck(self, row)
+                check.add("cccd" if kind == "individual" else "unit",
+                          _("This record is outside your scope."))
+                errors.extend(check.errors)
+        return errors
+
     def _first(self, check: RowCheck, key: tuple, column: str) -> bool:
         """Record the row's identity; an identity already seen in the file is a duplicate."""
         digest = hash(key)
@@ -155,6 +169,9 @@ class AwardImporter(_SubjectImporter):
                       help=gettext_lazy("Unit code of the granting authority, when it is in "
                                         "the system: its staff (or its successor's) may later "
                                         "revoke or correct the record.")))
+    kept = ("subject", "award_type_id", "year", "kind", "decision_number", "decision_date",
+            "issuer", "issuer_unit_id", "revoked")
+    dated = frozenset({"decision_date"})
 
     def start(self) -> None:
         super().start()
@@ -218,15 +235,31 @@ class AwardImporter(_SubjectImporter):
             check.add("year", _("The achievement year %(year)s is after the decision date.") % {
                 "year": year})
 
+    def recheck_batch(self, rows: list[Row]) -> list:
+        """Scope here; the live-award rule is checked by the ledger writer itself."""
+        return self._outside_scope(rows)
+
     def write_batch(self, rows: list[Row]) -> None:
-        record_awards([row.data["entry"] for row in rows])
+        """Through the one ledger writer, which checks the batch against the live awards
+        written since the file was checked (one query per subject kind)."""
+        try:
+            record_awards([self._record(row.data) for row in rows], ids=False)
+        except LedgerConflict as refused:
+            errors = []
+            for index, existing in sorted(refused.conflicts.items()):
+                check = RowCheck(self, rows[index])
+                check.add("award", conflict_message(existing))
+                errors.extend(check.errors)
+            raise RowsRefused(errors) from refused
         self.count += len(rows)
 
-    @staticmethod
-    def _record(data: dict) -> AwardRecord:
+    _new_record = staticmethod(maker(AwardRecord))  # built per row at check and at commit
+
+    @classmethod
+    def _record(cls, data: dict) -> AwardRecord:
         kind, subject_id, unit_id = data["subject"]
         revoked = bool(data["revoked"])
-        return AwardRecord(
+        return cls._new_record(
             award_type_id=data["award_type_id"], unit_id=unit_id, year=data["year"],
             person_id=subject_id if kind == "individual" else None,
             collective_id=subject_id if kind == "collective" else None,
@@ -260,6 +293,7 @@ class RatingImporter(_SubjectImporter):
                Column("rating", "Xếp loại", required=True,
                       help=gettext_lazy("xuat_sac, tot, hoan_thanh, khong_hoan_thanh (or the "
                                         "Vietnamese wording).")))
+    kept = ("subject", "year", "rating")
 
     def prefetch(self, rows: list[Row]) -> None:
         super().prefetch(rows)
@@ -281,6 +315,21 @@ class RatingImporter(_SubjectImporter):
                                     "it on their profile.") % {"year": year})
         row.data["subject"] = subject
         return check.errors
+
+    def recheck_batch(self, rows: list[Row]) -> list:
+        """Scope, and ratings given to the same people meanwhile (one query)."""
+        errors = self._outside_scope(rows)
+        people = {row.data["subject"][1] for row in rows if row.data["subject"][0] == "individual"}
+        rated = set(TaskRating.objects.filter(person_id__in=people)
+                    .values_list("person_id", "year"))
+        for row in rows:
+            kind, subject_id, _unit = row.data["subject"]
+            if kind == "individual" and (subject_id, row.data["year"]) in rated:
+                check = RowCheck(self, row)
+                check.add("year", _("This person already has a rating for %(year)s; correct "
+                                    "it on their profile.") % {"year": row.data["year"]})
+                errors.extend(check.errors)
+        return sorted(errors, key=lambda e: e.row)
 
     def write_batch(self, rows: list[Row]) -> None:
         TaskRating.objects.bulk_create([

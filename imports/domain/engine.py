@@ -1,8 +1,10 @@
-"""The two passes over an import file: checking (with progress) and the all-or-nothing commit.
+"""The two passes of an import: checking the file (with progress) and the all-or-nothing commit.
 
-Both stream the file (`imports.domain.reader`) and hand rows to the job's importer in batches,
-so memory holds one batch of rows plus whatever lookup sets the importer keeps (codes, CCCDs),
-never the sheet.
+Checking streams the file (`imports.domain.reader`) to the job's importer in batches and keeps
+the checked rows' parsed values (`imports.domain.checked`); the commit reads those back, has
+the importer re-check only what the database may have changed meanwhile, and writes them. The
+workbook is read once. Memory holds one batch of rows plus whatever lookup sets the importer
+keeps (codes, CCCDs), never the sheet.
 """
 
 import logging
@@ -14,7 +16,8 @@ from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from imports.domain.importers import Importer, RowError, importer_class
+from imports.domain.checked import CheckedRowsMissing, CheckedRowsWriter, checked_batches
+from imports.domain.importers import Importer, RowError, RowsRefused, importer_class
 from imports.domain.jobs import JobStateError, set_job_state
 from imports.domain.reader import HeaderError, UnreadableFile, open_sheet
 from imports.enums import JobState
@@ -28,7 +31,7 @@ SQLITE_COMMIT_CACHE_KIB = 64 * 1024  # page cache while committing (SQLite's def
 
 
 class CommitAborted(Exception):
-    """A row no longer passes the checks when the commit re-reads it."""
+    """A row no longer passes the checks at commit (its re-check, or the database's refusal)."""
 
     def __init__(self, error: RowError):
         super().__init__(error.describe())
@@ -54,8 +57,10 @@ def _report_progress(job: ImportJob, rows: int, errors: int) -> bool:
         total_rows=Greatest(F("total_rows"), rows)) == 1
 
 
-def _check_rows(job: ImportJob, importer: Importer, sheet) -> tuple[int, int] | None:
-    """(rows, errors), or None when the job was cancelled meanwhile."""
+def _check_rows(job: ImportJob, importer: Importer, sheet,
+                kept: CheckedRowsWriter) -> tuple[int, int] | None:
+    """(rows, errors), or None when the job was cancelled meanwhile. Rows are kept for the
+    commit until the first error: a file with errors is never committed."""
     importer.start()
     rows = errors = 0
     for batch in sheet.batches(CHECK_BATCH):
@@ -63,6 +68,8 @@ def _check_rows(job: ImportJob, importer: Importer, sheet) -> tuple[int, int] | 
         _save_errors(job, found)
         rows += len(batch)
         errors += len(found)
+        if not errors:
+            kept.add(batch)
         if not _report_progress(job, rows, errors):
             return None
     return rows, errors
@@ -72,7 +79,11 @@ def _check_file(job: ImportJob, importer: Importer) -> tuple[int, int] | None:
     try:
         with open_sheet(job.file_path, importer.columns) as sheet:
             ImportJob.objects.filter(pk=job.pk).update(total_rows=sheet.estimated_rows)
-            return _check_rows(job, importer, sheet)
+            kept = CheckedRowsWriter(job.checked_path, importer)
+            try:
+                return _check_rows(job, importer, sheet, kept)
+            finally:
+                kept.close()
     except HeaderError as error:
         _save_errors(job, error.errors)
         return 0, len(error.errors)
@@ -93,8 +104,9 @@ def run_validation(job: ImportJob) -> ImportJob:
     Side effects: state uploaded → validating → validated (no error) | invalid (errors, or a
     wrong header row) | failed (unreadable file); the job's earlier ImportRowError rows are
     replaced, new ones saved batch by batch; `processed_rows` and `error_count` updated every
-    CHECK_BATCH rows, `total_rows` set to the rows read; audit entries through set_job_state.
-    Runs as the uploader, whose scope the importer applies.
+    CHECK_BATCH rows, `total_rows` set to the rows read; the checked rows' values written to
+    `job.checked_path` (removed again when there are errors or the job was cancelled); audit
+    entries through set_job_state. Runs as the uploader, whose scope the importer applies.
     """
     actor = job.created_by
     job = set_job_state(job, JobState.VALIDATING, actor=actor, processed_rows=0,
@@ -103,6 +115,8 @@ def run_validation(job: ImportJob) -> ImportJob:
     importer = importer_class(job.kind)(actor)
     try:
         outcome = _check_file(job, importer)
+        if outcome is None or outcome[1]:  # cancelled, or never to be committed
+            job.checked_path.unlink(missing_ok=True)
     except UnreadableFile as error:
         return _end(job, JobState.FAILED, actor=actor, message=error.message or _unreadable())
     except Exception as error:  # a task must leave the job in a final state, whatever broke
@@ -139,34 +153,39 @@ def _large_page_cache():
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
-def _write_file(job: ImportJob, importer: Importer, batch_size: int) -> dict[str, int]:
-    """Re-read and re-check every row, then write it. The data may have changed since the
-    check (someone registered the same CCCD, a unit ended); a row that fails now aborts all."""
+def _write_rows(job: ImportJob, importer: Importer, batch_size: int) -> dict[str, int]:
+    """Write the rows kept by the check, batch by batch, without opening the workbook. The
+    database may have changed since the check (someone registered the same CCCD, a unit
+    ended): the importer re-checks that much per batch, and a row that fails now aborts all."""
     importer.start()
     rows = 0
-    with open_sheet(job.file_path, importer.columns) as sheet:
-        for batch in sheet.batches(batch_size):
-            problems = importer.check_batch(batch)
-            if problems:
-                raise CommitAborted(problems[0])
+    for batch in checked_batches(job.checked_path, importer, batch_size):
+        problems = importer.recheck_batch(batch)
+        if problems:
+            raise CommitAborted(problems[0])
+        try:
             importer.write_batch(batch)
-            rows += len(batch)
+        except RowsRefused as refused:
+            raise CommitAborted(refused.errors[0]) from refused
+        rows += len(batch)
     return {"rows": rows, **importer.finish()}
 
 
 def _commit_failure(error: Exception) -> str:
-    if isinstance(error, (CommitAborted, HeaderError)):
+    if isinstance(error, CheckedRowsMissing):
+        return _("Nothing was saved: the checked rows of this import are no longer available. "
+                 "Upload the file again.")
+    if isinstance(error, CommitAborted):
         return _("Nothing was saved: the file no longer passes the checks. %(problem)s") % {
             "problem": error}
-    if isinstance(error, UnreadableFile):
-        return error.message or _unreadable()
     return _("Saving failed and nothing was saved: %(error)s") % {"error": error}
 
 
 def run_commit(job: ImportJob, *, batch_size: int = COMMIT_BATCH) -> ImportJob:
     """Save every row of a checked job in ONE transaction: all rows or none.
 
-    Side effects, on success: the importer's rows (bulk_create in batches of `batch_size`) and
+    Reads the rows the check kept (`job.checked_path`), never the uploaded file.
+    Side effects, on success: the importer's rows (bulk inserts in batches of `batch_size`) and
     its final work (e.g. the tree index); state committing → committed with `summary` (counts)
     and ONE audit entry `imports.job.commit` carrying the counts — rows are not audited one by
     one. On any failure the transaction rolls back everything the file wrote, and the job
@@ -179,14 +198,14 @@ def run_commit(job: ImportJob, *, batch_size: int = COMMIT_BATCH) -> ImportJob:
     importer = importer_class(job.kind)(actor)
     try:
         with _large_page_cache(), transaction.atomic():
-            summary = _write_file(job, importer, batch_size)
+            summary = _write_rows(job, importer, batch_size)
             message = ngettext("%(count)s row saved.", "%(count)s rows saved.",
                                summary["rows"]) % {"count": summary["rows"]}
             return set_job_state(job, JobState.COMMITTED, actor=actor, message=message,
                                  summary=summary, processed_rows=summary["rows"],
                                  changes={k: [None, v] for k, v in summary.items()})
     except Exception as error:  # all-or-nothing: whatever broke, the job must end failed
-        if not isinstance(error, (CommitAborted, HeaderError)):
+        if not isinstance(error, (CommitAborted, CheckedRowsMissing)):
             logger.exception("Import %s: commit failed", job.public_id)
         failure = _commit_failure(error)
     job.refresh_from_db()  # the rollback undid what the transaction wrote; memory must follow

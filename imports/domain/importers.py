@@ -5,8 +5,10 @@ rows in batches to an importer, which checks them (returning `RowError`s) and wr
 app that owns data declares its importers in `<app>/interfaces/importers.py` with `@register`;
 `imports.apps` loads those modules at start-up.
 
-A pass over the file (checking, or checking again then writing) goes:
-`start()` once → `check_batch(rows)` per batch (→ `write_batch(rows)` when committing) →
+Checking reads the file: `start()` once → `check_batch(rows)` per batch; the parsed values of
+the rows (`Row.data`, the keys in `kept`) are kept aside (`imports.domain.checked`). Committing
+never reads the file again: `start()` once → per batch of kept rows, `recheck_batch(rows)` (only
+what may have changed in the database since the check, set-based) → `write_batch(rows)` →
 `finish()` once, which returns the counts recorded in the audit entry.
 """
 
@@ -42,6 +44,9 @@ class Row:
     number: int
     values: dict
     data: dict = field(default_factory=dict)
+    # Whether a value is a cells.Formula: the reader knows it from the cell's type, which
+    # spares every row a scan of its values; None (unknown) means scan.
+    has_formula: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,15 @@ class RowError:
     def describe(self) -> str:
         return _("Row %(row)s, column “%(column)s”: %(message)s") % {
             "row": self.row, "column": self.column, "message": self.message}
+
+
+class RowsRefused(Exception):
+    """Raised by `write_batch` when the database refuses rows that passed their re-check (e.g.
+    the ledger found a second live award written meanwhile); the commit fails naming them."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(e.describe() for e in errors))
+        self.errors = errors
 
 
 class RowCheck:
@@ -69,7 +83,7 @@ class RowCheck:
         """Parse the cell `key` with `parse`; record a missing required value or a parse error
         and return None, otherwise store the value in `row.data` and return it."""
         raw = self.row.values.get(key)
-        if cells.is_blank(raw) and self.columns[key].required:
+        if self.columns[key].required and cells.is_blank(raw):
             self.add(key, _("This column is required."))
             return None
         try:
@@ -93,13 +107,20 @@ class Importer:
     label: ClassVar[str]
     permission: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
+    kept: ClassVar[tuple[str, ...]]  # keys of `Row.data` that `write_batch` reads
+    dated: ClassVar[frozenset[str]] = frozenset()  # those of them holding dates
 
     def __init__(self, user):
         self.user = user
 
     @classmethod
     def column_map(cls) -> dict[str, Column]:
-        return {column.key: column for column in cls.columns}
+        """key → Column, built once per class (every row's check asks for it)."""
+        found = cls.__dict__.get("_column_map")
+        if found is None:
+            found = {column.key: column for column in cls.columns}
+            cls._column_map = found
+        return found
 
     def start(self) -> None:
         """Load what the checks look up (codes, scope); called at the start of every pass."""
@@ -114,6 +135,8 @@ class Importer:
 
     def formula_errors(self, row: Row) -> list[RowError]:
         """One error per formula cell: such a row is refused before its values are read."""
+        if row.has_formula is False:
+            return []
         columns = self.column_map()
         return [RowError(row.number, columns[key].header, cells.display(value),
                          _("the cell holds a formula; paste its value instead."))
@@ -122,9 +145,15 @@ class Importer:
     def check_row(self, row: Row) -> list[RowError]:
         raise NotImplementedError
 
+    def recheck_batch(self, rows: list[Row]) -> list[RowError]:
+        """At commit, the checks whose answer the database may have changed since the file was
+        checked (a CCCD registered meanwhile, a unit ended, the committer's scope), with a few
+        queries per batch. `rows` are kept rows: `data` (and `values`) hold the parsed values."""
+        return []
+
     def write_batch(self, rows: list[Row]) -> None:
-        """Save checked rows (their `data`), with bulk_create; runs inside the commit's single
-        transaction."""
+        """Save checked rows (their `data`) in bulk; runs inside the commit's single
+        transaction. May raise RowsRefused."""
         raise NotImplementedError
 
     def finish(self) -> dict[str, int]:

@@ -49,7 +49,8 @@ def set_job_state(job: ImportJob, new: JobState, *, actor, message: str = "",
     Side effects: one UPDATE of the job row (state, message, the counters or `committed_by`
     given in `fields`, `finished_at` on a final state); audit entry `ACTIONS[new]` with the old
     → new state plus `changes`; on a final state, the stored file is deleted once the
-    transaction commits (its rows are saved or abandoned, and it holds personal data). The
+    transaction commits, with the rows its check kept (its rows are saved or abandoned, and
+    both hold personal data). The
     in-memory `job` is updated and returned.
     """
     old = job.state
@@ -67,8 +68,8 @@ def set_job_state(job: ImportJob, new: JobState, *, actor, message: str = "",
     record(actor, ACTIONS[new], job, changes={"state": [old, new], **(changes or {})},
            reason=message)
     if new in FINISHED_STATES:
-        path = job.file_path
-        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+        paths = (job.file_path, job.checked_path)
+        transaction.on_commit(lambda: [path.unlink(missing_ok=True) for path in paths])
     return job
 
 

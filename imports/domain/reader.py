@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from core.text import fold
 from imports.domain import cells
@@ -124,12 +125,38 @@ def _estimate_rows(worksheet) -> int:
     return max(count - HEADER_ROW, 0)
 
 
-def _value(cell):
-    """A cell's value; a formula cell's text wrapped as `cells.Formula` (array and data-table
-    formulas are objects in openpyxl: their text is kept)."""
-    if cell.data_type == "f":
-        return cells.Formula(getattr(cell.value, "text", None) or str(cell.value))
-    return cell.value
+def _formula(value) -> cells.Formula:
+    """A formula cell's text as `cells.Formula` (array and data-table formulas are objects in
+    openpyxl: their text is kept)."""
+    return cells.Formula(getattr(value, "text", None) or str(value))
+
+
+def _parsed_rows(worksheet) -> Iterator[tuple[list, bool]]:
+    """Every row of the sheet from row 1 as (values by column, whether one is a formula); a
+    row missing from the XML is ([], False). Straight from openpyxl's streaming parser.
+
+    This is what `iter_rows()` does underneath, less its per-cell ReadOnlyCell objects and
+    row padding (a quarter of the reading time). It ignores the sheet's `<dimension>`: rows
+    and columns beyond it are read (a file announcing A1:K2 and holding more would lose them).
+    Formula cells come as `cells.Formula` (data_only=False), never as a cached value."""
+    workbook = worksheet.parent
+    with worksheet._get_source() as source:  # private, but the only door to the raw part
+        parser = WorkSheetParser(
+            source, worksheet._shared_strings, data_only=False, epoch=workbook.epoch,
+            date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        expected = 1
+        for number, found in parser.parse():
+            for _missing in range(expected, number):
+                yield [], False
+            expected = number + 1
+            values = [None] * max((cell["column"] for cell in found), default=0)
+            formula = False
+            for cell in found:
+                value = cell["value"]
+                if cell["data_type"] == "f":
+                    value, formula = _formula(value), True
+                values[cell["column"] - 1] = value
+            yield values, formula
 
 
 class Sheet:
@@ -137,20 +164,18 @@ class Sheet:
 
     def __init__(self, worksheet, columns: tuple[Column, ...]):
         self.estimated_rows = _estimate_rows(worksheet)
-        # openpyxl stops at the rows and columns the sheet's <dimension> announces; a file
-        # whose dimension says A1:K2 but holds more rows would lose them silently.
-        worksheet.reset_dimensions()
-        self._rows = (tuple(map(_value, row)) for row in worksheet.iter_rows())
-        self.positions = match_header(next(self._rows, None), columns)
+        self._rows = _parsed_rows(worksheet)
+        self.positions = match_header(next(self._rows, (None,))[0], columns)
 
     def rows(self) -> Iterator[Row]:
         """Data rows with their Excel row number; fully blank rows are skipped."""
-        for number, values in enumerate(self._rows, start=HEADER_ROW + 1):
+        for number, (values, has_formula) in enumerate(self._rows, start=HEADER_ROW + 1):
             if all(cells.is_blank(v) for v in values):
                 continue
             width = len(values)
             yield Row(number, {key: values[i] if i < width else None
-                               for key, i in self.positions.items()})
+                               for key, i in self.positions.items()},
+                      has_formula=has_formula)
 
     def batches(self, size: int) -> Iterator[list[Row]]:
         batch: list[Row] = []
@@ -209,14 +234,15 @@ class CsvSheet(Sheet):
         first = handle.readline()
         handle.seek(0)
         self._rows = self._records(csv.reader(handle, delimiter=sniff_delimiter(first)))
-        self.positions = match_header(next(self._rows, None), columns)
+        self.positions = match_header(next(self._rows, (None,))[0], columns)
         self.estimated_rows = max(_count_lines(path) - HEADER_ROW, 0)
 
     @staticmethod
-    def _records(reader) -> Iterator[tuple]:
+    def _records(reader) -> Iterator[tuple[tuple, bool]]:
+        """(values, False): text only, a CSV file holds no formula."""
         try:
             for record in reader:
-                yield tuple(record)
+                yield tuple(record), False
         except UnicodeDecodeError as error:
             raise UnreadableFile(str(error), _(
                 "The CSV file is not UTF-8 text (after row %(row)s). Save it as “CSV UTF-8” "

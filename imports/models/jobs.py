@@ -58,6 +58,11 @@ class ImportJob(models.Model):
         return Path(settings.PRIVATE_MEDIA_ROOT) / self.stored_name
 
     @property
+    def checked_path(self) -> Path:
+        """The rows the check found valid, kept for the commit (`imports.domain.checked`)."""
+        return self.file_path.with_name(f"{self.public_id}.checked.jsonl")
+
+    @property
     def is_running(self) -> bool:
         return self.state in RUNNING_STATES
 

@@ -1,6 +1,8 @@
 """Historical awards and task ratings from Excel: every error kind, all-or-nothing, scope."""
 
 
+import datetime
+
 import pytest
 
 from awards.interfaces.importers import AwardImporter, RatingImporter
@@ -138,3 +140,29 @@ def test_imported_history_feeds_the_engine(tmp_path, officer_a, person):
     committed(officer_a, "awards", write)
     verdict = evaluate(case_for(person, "cstd_tinh", 2025))
     assert [r.rule for r in verdict.missing] == ["cstd_tinh.initiative_scope"]
+
+
+def test_award_recorded_between_check_and_commit_fails_the_commit_naming_the_row(
+        tmp_path, officer_a, dept_a):
+    """The commit does not re-read the file, but the ledger writer still refuses a second live
+    award written meanwhile, and the job names the row and the decision."""
+    from awards.domain.ledger import record_award
+    from awards.models import AwardType
+    from imports.domain.engine import run_commit
+    from imports.domain.jobs import request_commit
+
+    person = PersonFactory(unit=dept_a, full_name="Trần Văn An")
+    job = validated(officer_a, "awards", write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd, year=2023, decision_date="16/01/2024"),
+        award_row(cccd=person.cccd)]))
+    record_award(officer_a, award_type=AwardType.objects.get(code="ldtt"), year=2024,
+                 decision_number="5/QĐ-UBND", decision_date=datetime.date(2025, 1, 10),
+                 issuer="Chủ tịch UBND", person=person)
+
+    job = run_commit(request_commit(job, officer_a))
+
+    assert (job.state, job.message) == (
+        "failed", "Nothing was saved: the file no longer passes the checks. Row 3, column "
+        "“Mã danh hiệu/hình thức”: Trần Văn An was already awarded Lao động tiên tiến for "
+        "2024 by decision 5/QĐ-UBND dated 10/01/2025 (Chủ tịch UBND).")
+    assert list(AwardRecord.objects.values_list("decision_number", flat=True)) == ["5/QĐ-UBND"]

@@ -128,3 +128,20 @@ def test_a_csv_cell_longer_than_the_csv_limit_fails_the_job(tmp_path, officer_a,
     job = validated(officer_a, "people", path)
     assert (job.state, job.message[:42]) == (JobState.FAILED,
                                              "The CSV file could not be read after row 2")
+
+
+def test_a_formula_is_refused_whatever_order_the_rows_come_in(tmp_path, officer_a, dept_a):
+    """The reader flags a formula row by its cell type, not by a row number it recomputes: a
+    file listing row 5 before row 4 cannot slip the formula through as text."""
+    path = _with_formula(tmp_path / "f.xlsx")
+
+    def swap(xml):
+        rows = re.findall(r'<row r="\d+".*?</row>', xml)
+        return xml.replace(rows[3] + rows[4], rows[4] + rows[3])
+
+    _rewrite(path, SHEET, swap)
+
+    job = validated(officer_a, "people", path)
+
+    assert [(column, message) for _row, column, message in errors_of(job)] == [
+        ("Họ và tên", "the cell holds a formula; paste its value instead.")]

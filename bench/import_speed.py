@@ -1,0 +1,111 @@
+"""The two yardsticks an import is measured against (issue 14 point 4): how fast the bare reader
+reads the same file, and how fast the database takes the same rows in a plain bulk insert.
+
+* `raw_read(path)`: openpyxl read-only (the reader the import uses, formulas as formulas,
+  `<dimension>` ignored) iterating every row's values, doing nothing with them.
+* `raw_insert(tables)`: after the import committed, its rows are copied aside, deleted, and
+  inserted again with `cursor.executemany` of one prepared INSERT, 2,000 rows a call, in one
+  transaction, into the same tables with the same indexes. Only the executemany calls are timed
+  (fetching the copies is not). This is the database's own speed for those rows.
+"""
+
+import time
+
+RAW_CHUNK = 2000
+
+
+class Clock:
+    """Wall time and this process's CPU time. The machine is shared: other processes stretch
+    wall time at random, so the ratios are also given in CPU seconds (SQLite runs in-process,
+    so the database's work is counted too)."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def raw_read(path) -> tuple[int, tuple[float, float]]:
+    """(rows read, (wall, CPU) seconds) for the first sheet of `path`, header included."""
+    from openpyxl import load_workbook
+
+    clock = Clock()
+    if str(path).endswith(".csv"):  # the bare csv module, as the import's CSV reader uses it
+        import csv
+
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = sum(1 for _row in csv.reader(handle))
+        return rows, clock.stop()
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    sheet = workbook.worksheets[0]
+    sheet.reset_dimensions()
+    rows = sum(1 for _row in sheet.iter_rows(values_only=True))
+    workbook.close()
+    return rows, clock.stop()
+
+
+def _columns(cursor, table: str) -> list[str]:
+    cursor.execute(f'PRAGMA table_info("{table}")')
+    return [row[1] for row in cursor.fetchall()]
+
+
+def raw_insert(tables: list[tuple[str, str]]) -> tuple[int, tuple[float, float]]:
+    """(rows, (wall, CPU) seconds): re-insert the rows of each (table, WHERE clause) by executemany.
+
+    The rows are first copied to a scratch table and deleted (children before parents: list
+    the tables parents first), then inserted parents first, each table in RAW_CHUNK-row calls.
+    """
+    from django.db import connection, transaction
+
+    total, wall, cpu = 0, 0.0, 0.0
+    with connection.cursor() as cursor:
+        for index, (table, where) in enumerate(tables):
+            cursor.execute(f'CREATE TEMP TABLE bench_copy_{index} AS SELECT * FROM "{table}" '
+                           f"WHERE {where}")
+        for index, (table, _where) in reversed(list(enumerate(tables))):
+            cursor.execute(f'DELETE FROM "{table}" WHERE id IN (SELECT id FROM '
+                           f"bench_copy_{index})")
+        with transaction.atomic():
+            for index, (table, _where) in enumerate(tables):
+                names = _columns(cursor, table)
+                quoted = ", ".join(f'"{name}"' for name in names)
+                marks = ", ".join(["%s"] * len(names))
+                sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})'
+                reader = connection.connection.cursor()  # a second cursor: read while writing
+                reader.execute(f"SELECT * FROM bench_copy_{index}")
+                while chunk := reader.fetchmany(RAW_CHUNK):
+                    clock = Clock()
+                    cursor.executemany(sql, chunk)
+                    spent = clock.stop()
+                    wall, cpu = wall + spent[0], cpu + spent[1]
+                    total += len(chunk)
+                reader.close()
+    return total, (wall, cpu)
+
+
+def ratio_table(rows: int, read: tuple, check: tuple[float, float], insert: tuple,
+                commit: tuple[float, float], peak_mb: float) -> str:
+    """The figures the issue asks for: rows/s in wall time, and the ratios in wall and in CPU
+    time. `read` and `insert` are (rows, (wall, cpu)); `check`, `commit` (wall, cpu)."""
+    lines = [f"{'':12} {'wall s':>8} {'rows/s':>10} {'CPU s':>8} {'rows/s':>10}"]
+
+    def line(label, count, spent, extra=""):
+        lines.append(f"{label:12} {spent[0]:8.1f} {count / spent[0]:10,.0f} {spent[1]:8.1f} "
+                     f"{count / spent[1]:10,.0f}{extra}")
+
+    def share(mine, theirs, count_mine, count_theirs):
+        return [(count_mine / mine[i]) / (count_theirs / theirs[i]) for i in (0, 1)]
+
+    read_share = share(check, read[1], rows, read[0])
+    insert_share = share(commit, insert[1], insert[0], insert[0])
+    line("raw read", read[0], read[1])
+    line("validation", rows, check, f"   = {read_share[0]:4.0%} wall, {read_share[1]:4.0%} CPU "
+         "of raw read (target >= 80 %)")
+    line("raw insert", insert[0], insert[1], f"   ({insert[0]:,} table rows)")
+    line("commit", insert[0], commit, f"   = {insert_share[0]:4.0%} wall, "
+         f"{insert_share[1]:4.0%} CPU of raw insert (target >= 70 %)")
+    lines.append(f"end to end:  {check[0] + commit[0]:8.1f} s wall (validation + commit) for "
+                 f"{rows:,} rows")
+    lines.append(f"peak RSS:    {peak_mb:8.1f} MB (the import, measured before the raw insert)")
+    return "\n".join(lines)
