@@ -59,6 +59,12 @@ class BacklogImporter(Importer):
         Column("registered_on", "Ngày tiếp nhận", help=gettext_lazy("dd/mm/yyyy; empty: today.")),
     )
 
+    # What `write_batch` reads of each checked row: the commit reads these back, never the file.
+    kept = ("unit", "kind", "name", "birth_year", "deceased", "address", "applicant",
+            "relation", "phone", "period", "role", "from", "to", "service_unit", "children",
+            "originals", "registered_on")
+    dated = frozenset({"registered_on"})
+
     def start(self) -> None:
         scope = scope_unit_ids(self.user, HANDLERS)
         self.units = {code: pk for code, pk in Unit.objects.values_list("code", "id")
@@ -92,6 +98,17 @@ class BacklogImporter(Importer):
         if registered and registered > self.today:
             check.add("registered_on", _("The date cannot be in the future."))
         return check.errors
+
+    def recheck_batch(self, rows: list[Row]) -> list:
+        """At commit: each row's commune still in the committer's scope (reloaded per pass)."""
+        errors = []
+        for row in rows:
+            check = RowCheck(self, row)
+            if row.data["unit"] not in self.units:
+                check.add("unit", _("No commune “%(code)s” in your scope.") % {
+                    "code": row.data["unit"]})
+            errors.extend(check.errors)
+        return errors
 
     def _years(self, check: RowCheck) -> None:
         born = check.get("birth_year", _year)

@@ -9,7 +9,9 @@ def test_settling_moves_the_start_up_objects_out_of_the_collectors_way():
         frozen = gc.get_freeze_count()
         assert frozen > 10_000  # Django and the apps: well over ten thousand objects
         gc.collect()
-        assert gc.get_freeze_count() == frozen  # a full collection leaves them frozen
+        # A full collection leaves them frozen; only the odd one whose last reference went
+        # meanwhile is freed (by its reference count, which the freeze does not stop).
+        assert frozen - gc.get_freeze_count() < frozen // 100
     finally:
         gc.unfreeze()
     assert gc.get_freeze_count() == 0
