@@ -17,6 +17,7 @@ from .movements import (
     Registration,
     RegistrationEntry,
 )
+from .results import TitleResult, UnitResult
 from .scoring import (
     ClusterRound,
     CriteriaSet,
@@ -35,4 +36,5 @@ __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionR
            "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
            "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot",
-           "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport"]
+           "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport",
+           "TitleResult", "UnitResult"]
