@@ -16,7 +16,7 @@ from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp, Exemp
 from emulation.models.exemplars import ExemplarState
 
 FIELDS = ["kind", "unit", "person", "collective", "title", "story", "field", "discovered_year",
-          "source_movement"]
+          "movement", "source_movement"]
 
 
 def _check(exemplar: Exemplar) -> None:
