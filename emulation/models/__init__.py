@@ -17,6 +17,7 @@ from .movements import (
     Registration,
     RegistrationEntry,
 )
+from .replications import Replication, ReplicationReport
 from .results import TitleResult, UnitResult
 from .scoring import (
     ClusterRound,
@@ -35,6 +36,7 @@ __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionR
            "InitiativeAuthor", "InitiativeToken", "InitiativeUse", "InspectionDocument",
            "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
-           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot",
+           "RegistrationEntry", "RemediationTask", "Replication", "ReplicationReport",
+           "RescoreRequest", "RoundBallot",
            "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport",
            "TitleResult", "UnitResult"]
