@@ -69,3 +69,32 @@ rules.add_perm("emulation.stop_movement", organiser_keeper & movement_open)
 rules.add_perm("emulation.register_in_movement", keeper_role & movement_running)
 rules.add_perm("emulation.change_registration", keeper & registration_editable)
 rules.add_perm("emulation.decide_registration", level_above & registration_submitted)
+
+# Movement results (emulation.domain.results): the registered unit's keepers enter and submit
+# its result while it is a draft or returned; the organiser's keepers confirm or return it and
+# draft the award proposal of the review.
+registration_approved = _state_in(RegistrationState.APPROVED, name="registration_approved")
+result_editable = _state_in("draft", "returned", name="result_editable")
+result_submitted = _state_in("submitted", name="result_submitted")
+
+
+def _result_unit(attr: str, name: str):
+    def check(user, result=None) -> bool:
+        if result is None:
+            return keeper_role(user)
+        unit_id = (result.registration.unit_id if attr == "unit"
+                   else result.review.movement.organiser_id)
+        return scope.unit_in_scope(user, unit_id, MOVEMENT_ROLES)
+    return rules.predicate(check, name=name)
+
+
+review_organiser_keeper = rules.predicate(
+    lambda user, review=None: keeper_role(user) if review is None
+    else scope.unit_in_scope(user, review.movement.organiser_id, MOVEMENT_ROLES),
+    name="review_organiser_keeper")
+rules.add_perm("emulation.enter_result", keeper & registration_approved)
+rules.add_perm("emulation.change_result", _result_unit("unit", "result_unit_keeper")
+               & result_editable)
+rules.add_perm("emulation.decide_result", _result_unit("organiser", "result_organiser_keeper")
+               & result_submitted)
+rules.add_perm("emulation.propose_from_review", review_organiser_keeper)

@@ -67,3 +67,21 @@ rules.add_perm("emulation.report_task", task_officer & _task_state(
     *TASK_OPEN_STATES, name="task_open"))
 rules.add_perm("emulation.review_task", board & _task_state(TaskState.DONE,
                                                             name="task_reported"))
+
+# Replication (emulation.domain.replications): the board assigns a recognised or published
+# model; the replicating unit's keepers report progress while it is open.
+replicating_unit = _in_scope(VIEW_ROLES, "replicating_unit", unit_of=lambda r: r.unit_id)
+
+
+@rules.predicate
+def replicable(user, obj=None) -> bool:
+    return obj is None or obj.state in (ExemplarState.RECOGNISED, ExemplarState.PUBLISHED)
+
+
+@rules.predicate
+def replication_open(user, obj=None) -> bool:
+    return obj is None or obj.state in ("assigned", "in_progress")
+
+
+rules.add_perm("emulation.replicate_exemplar", board & replicable)
+rules.add_perm("emulation.report_replication", replicating_unit & replication_open)

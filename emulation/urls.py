@@ -1,7 +1,7 @@
 from django.urls import path
 
 from emulation import urls_movements
-from emulation.views import clusters, criteria, exemplars, initiatives, inspections
+from emulation.views import clusters, criteria, exemplars, initiatives, inspections, replications
 
 app_name = "emulation"
 urlpatterns = [
@@ -30,6 +30,12 @@ urlpatterns = [
          name="exemplar_correct"),
     path("exemplars/<uuid:public_id>/follow-up/", exemplars.exemplar_follow_up,
          name="exemplar_follow_up"),
+    path("exemplars/<uuid:public_id>/replicate/", replications.replication_assign,
+         name="replication_assign"),
+    path("replications/<uuid:public_id>/", replications.replication_detail,
+         name="replication_detail"),
+    path("replications/<uuid:public_id>/report/", replications.replication_report,
+         name="replication_report"),
     path("exemplars/<uuid:public_id>/evidence/", exemplars.exemplar_evidence,
          name="exemplar_evidence"),
     path("exemplars/evidence/<uuid:public_id>/", exemplars.evidence_download,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from emulation.views import movements, plans, registrations
+from emulation.views import movements, plans, registrations, results
 
 urlpatterns = [
     path("plans/", plans.plan_list, name="plan_list"),
@@ -30,6 +30,19 @@ urlpatterns = [
          name="movement_document"),
     path("movement-reviews/<uuid:public_id>/", movements.review_download,
          name="movement_review_file"),
+    path("movement-reviews/<uuid:public_id>/results/", results.review_results,
+         name="review_results"),
+    path("movement-reviews/<uuid:public_id>/results/<uuid:registration_id>/",
+         results.result_enter, name="result_enter"),
+    path("movement-reviews/<uuid:public_id>/propose/", results.review_propose,
+         name="review_propose"),
+    path("movement-results/<uuid:public_id>/", results.result_detail, name="result_detail"),
+    path("movement-results/<uuid:public_id>/submit/", results.result_submit,
+         name="result_submit"),
+    path("movement-results/<uuid:public_id>/confirm/", results.result_confirm,
+         name="result_confirm"),
+    path("movement-results/<uuid:public_id>/return/", results.result_return,
+         name="result_return"),
     path("registrations/<uuid:public_id>/", registrations.registration_detail,
          name="registration_detail"),
     path("registrations/<uuid:public_id>/edit/", registrations.registration_edit,

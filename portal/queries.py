@@ -36,8 +36,8 @@ def public_nominees(consultation: Consultation) -> list[dict]:
 # The public facts of a published exemplary model: names, unit, title, story. Never the
 # person's CCCD, birth date, phone or e-mail (selected fields only: a template cannot reach them).
 EXEMPLAR_FIELDS = ("public_id", "kind", "title", "story", "field", "discovered_year",
-                   "source_movement", "person__full_name", "collective__name", "unit__name",
-                   "published_at")
+                   "source_movement", "movement__name", "person__full_name", "collective__name",
+                   "unit__name", "published_at")
 
 
 def public_exemplar(row: dict) -> dict:

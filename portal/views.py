@@ -14,6 +14,7 @@ from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
 from decisions.domain.queries import certificate_by_code, revoked_record
 from emulation.models.exemplars import ExemplarKind
+from emulation.models.replications import Replication
 from portal.public_decisions import (
     DecisionFilters,
     awardee_status,
@@ -177,5 +178,9 @@ def exemplar(request, public_id):
     item = published_exemplar(public_id)
     if item is None:
         raise Http404
+    # Where the model spread: the units replicating it or that replicated it (names only).
+    spread = list(Replication.objects.filter(
+        exemplar__public_id=public_id, state__in=("in_progress", "completed"))
+        .order_by("unit__path").values_list("unit__name", flat=True))
     return render(request, "portal/exemplar_detail.html", {
-        "item": item, "kind": ExemplarKind(item["kind"]).label})
+        "item": item, "kind": ExemplarKind(item["kind"]).label, "spread": spread})

@@ -16,7 +16,7 @@ from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp, Exemp
 from emulation.models.exemplars import ExemplarState
 
 FIELDS = ["kind", "unit", "person", "collective", "title", "story", "field", "discovered_year",
-          "source_movement"]
+          "movement", "source_movement"]
 
 
 def _check(exemplar: Exemplar) -> None:
@@ -82,15 +82,21 @@ def publish_exemplar(exemplar: Exemplar, *, actor) -> Exemplar:
 
 def withdraw_exemplar(exemplar: Exemplar, *, actor, reason: str) -> Exemplar:
     """draft | recognised | published → withdrawn (no longer an example; off the portal). The
-    row stays, with the reason. Side effect: audit `emulation.exemplar.withdraw`."""
+    row stays, with the reason. Side effects: audit `emulation.exemplar.withdraw`; its open
+    replications closed with the reason."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason.")})
+    from emulation.domain.replications import close_open_replications
+
     with transaction.atomic():
-        return _move(exemplar, actor=actor, allowed=[ExemplarState.DRAFT,
-                                                     ExemplarState.RECOGNISED,
-                                                     ExemplarState.PUBLISHED],
-                     to=ExemplarState.WITHDRAWN, action="emulation.exemplar.withdraw",
-                     reason=reason.strip(), withdrawn_reason=reason.strip())
+        moved = _move(exemplar, actor=actor, allowed=[ExemplarState.DRAFT,
+                                                      ExemplarState.RECOGNISED,
+                                                      ExemplarState.PUBLISHED],
+                      to=ExemplarState.WITHDRAWN, action="emulation.exemplar.withdraw",
+                      reason=reason.strip(), withdrawn_reason=reason.strip())
+        # A model no longer effective is no longer replicated (seed 002 §4).
+        close_open_replications(moved, actor=actor, reason=reason.strip())
+        return moved
 
 
 @transaction.atomic

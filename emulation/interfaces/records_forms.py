@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import date_widget
 from core.interfaces.uploads import DossierFileField
+from emulation.domain.queries.movements import movements_for_user
 from emulation.domain.queries.records import BOARD_ROLES
 from emulation.enums import VIEW_ROLES
 from emulation.models import Exemplar
@@ -29,7 +30,7 @@ class ExemplarForm(forms.ModelForm):
     class Meta:
         model = Exemplar
         fields = ["kind", "unit", "collective", "title", "story", "field", "discovered_year",
-                  "source_movement"]
+                  "movement", "source_movement"]
         widgets = {"story": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, user, **kwargs):
@@ -38,6 +39,8 @@ class ExemplarForm(forms.ModelForm):
         self.fields["unit"].queryset = _units(user)
         self.fields["collective"].queryset = collectives_for_user(user).order_by("name")
         self.fields["discovered_year"].initial = datetime.date.today().year
+        # Only movements the user may read: another unit's movement is not offered.
+        self.fields["movement"].queryset = movements_for_user(user).order_by("-start_date")
 
     def clean_person_cccd(self):
         cccd = self.cleaned_data["person_cccd"].strip()

@@ -17,6 +17,8 @@ from .movements import (
     Registration,
     RegistrationEntry,
 )
+from .replications import Replication, ReplicationReport
+from .results import TitleResult, UnitResult
 from .scoring import (
     ClusterRound,
     CriteriaSet,
@@ -34,5 +36,7 @@ __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionR
            "InitiativeAuthor", "InitiativeToken", "InitiativeUse", "InspectionDocument",
            "InspectionPlan", "InspectionVisit", "Movement",
            "MovementDocument", "MovementReview", "PlanMilestone", "Registration",
-           "RegistrationEntry", "RemediationTask", "RescoreRequest", "RoundBallot",
-           "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport"]
+           "RegistrationEntry", "RemediationTask", "Replication", "ReplicationReport",
+           "RescoreRequest", "RoundBallot",
+           "RoundVoteReceipt", "Score", "ScoreChange", "TaskEvidence", "TaskReport",
+           "TitleResult", "UnitResult"]

@@ -44,8 +44,13 @@ class Exemplar(models.Model):
     story = models.TextField(_("story"))
     field = models.CharField(_("field / sector"), max_length=150, blank=True)
     discovered_year = models.PositiveSmallIntegerField(_("year discovered"))
-    source_movement = models.CharField(_("emulation movement"), max_length=300, blank=True,
-                                       help_text=_("The movement in which it was found, if any."))
+    movement = models.ForeignKey("emulation.Movement", verbose_name=_("emulation movement"),
+                                 null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="exemplars",
+                                 help_text=_("The movement in which it was found, if any."))
+    # Free text of a movement not in the system (and the old text no movement matched).
+    source_movement = models.CharField(_("emulation movement (note)"), max_length=300,
+                                       blank=True)
     state = models.CharField(_("state"), max_length=12, choices=ExemplarState.choices,
                              default=ExemplarState.DRAFT, editable=False)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)

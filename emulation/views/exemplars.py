@@ -82,7 +82,9 @@ def exemplar_detail(request, public_id):
                           and user.has_perm("emulation.recognise_exemplar", exemplar)),
         "can_publish": (exemplar.state == ExemplarState.RECOGNISED
                         and user.has_perm("emulation.publish_exemplar", exemplar)),
-        "can_withdraw": user.has_perm("emulation.withdraw_exemplar", exemplar)})
+        "can_withdraw": user.has_perm("emulation.withdraw_exemplar", exemplar),
+        "replications": exemplar.replications.select_related("unit"),
+        "can_replicate": user.has_perm("emulation.replicate_exemplar", exemplar)})
 
 
 @login_required

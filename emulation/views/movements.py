@@ -1,6 +1,7 @@
 """Emulation movements: list, detail, create/correct, launch, mid-term and final reviews,
 stop; directive documents and review files (private downloads)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -18,6 +19,7 @@ from emulation.domain.queries.movements import (
     state_counts,
     with_entry_counts,
 )
+from emulation.domain.results import pending_registrations
 from emulation.enums_movements import MovementKind, MovementState
 from emulation.interfaces.exports import movement_export, registration_export
 from emulation.interfaces.movement_forms import (
@@ -158,6 +160,13 @@ def movement_mid_review(request, public_id):
 
 @login_required
 def movement_close(request, public_id):
+    movement = get_movement(request, public_id, "emulation.review_movement")
+    pending = list(pending_registrations(movement))
+    if pending:  # closing leaves them undecided: say so, and which
+        messages.warning(request, _("%(count)s registrations are still pending: %(units)s.")
+                         % {"count": len(pending), "units": "; ".join(
+                             f"{r.unit.name} ({r.year}, {r.get_state_display().lower()})"
+                             for r in pending)})
     return _review_page(request, public_id, domain.close_movement,
                         _("Final review of %(code)s"), _("Movement closed."))
 

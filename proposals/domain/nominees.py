@@ -18,7 +18,7 @@ from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
 
 PROPOSAL_FIELDS = ["title", "recipient_unit", "authority_level", "track", "procedure", "year",
-                   "letter_number", "letter_date", "movement", "summary"]
+                   "letter_number", "letter_date", "movement", "movement_note", "summary"]
 NOMINEE_FIELDS = ["award_type", "summary", "position", "is_leader", "is_direct_worker"]
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 

@@ -14,6 +14,7 @@ from accounts.models import User
 from awards.models import AwardType
 from core.interfaces.forms import date_widget
 from core.interfaces.uploads import DossierFileField
+from emulation.domain.queries.movements import movements_for_user
 from organisations.domain.queries import (
     collectives_for_user,
     households_for_user,
@@ -45,7 +46,8 @@ class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
         fields = ["unit", "title", "recipient_unit", "authority_level", "track", "procedure",
-                  "year", "letter_number", "letter_date", "movement", "summary"]
+                  "year", "letter_number", "letter_date", "movement", "movement_note",
+                  "summary"]
         widgets = {"letter_date": date_widget(), "summary": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
@@ -54,6 +56,8 @@ class ProposalForm(forms.ModelForm):
         self.fields["unit"].queryset = restrict_to_scope(active, user, field="id",
                                                          roles=PROPOSERS)
         self.fields["recipient_unit"].queryset = active
+        # Only movements the user may read: another unit's movement is not offered.
+        self.fields["movement"].queryset = movements_for_user(user).order_by("-start_date")
         if self.instance.pk:
             del self.fields["unit"]
 

@@ -36,7 +36,11 @@ class Proposal(models.Model):
     letter_number = models.CharField(_("submission letter number"), max_length=60, blank=True,
                                      help_text=_("The unit's own number, e.g. 12/TTr-SGDĐT."))
     letter_date = models.DateField(_("submission letter date"), null=True, blank=True)
-    movement = models.CharField(_("emulation movement"), max_length=255, blank=True)
+    movement = models.ForeignKey("emulation.Movement", verbose_name=_("emulation movement"),
+                                 null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="proposals")
+    # The free text of the movement before it became a reference, where no movement matched.
+    movement_note = models.CharField(_("emulation movement (note)"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     state = models.CharField(_("state"), max_length=20, choices=ProposalState.choices,
                              default=ProposalState.DRAFT, editable=False)

@@ -37,6 +37,8 @@ from tests.emulation.views import (
     test_initiative_views,
     test_inspection_views,
     test_movement_views,
+    test_replication_views,
+    test_result_views,
 )
 from tests.factories import CollectiveFactory, PersonFactory
 from tests.organisations.views import test_access_matrix as organisations_matrix
@@ -52,7 +54,8 @@ LOGIN = "login"  # expected: a redirect to the sign-in page
 COVERED_BY = {
     name if ":" in name else f"emulation:{name}": module.__name__
     for module in (organisations_matrix, test_exemplar_views, test_initiative_views,
-                   test_inspection_views, test_movement_views, claims_matrix)
+                   test_inspection_views, test_movement_views, test_result_views,
+                   test_replication_views, claims_matrix)
     for name, *_rest in module.VIEWS
 }
 
