@@ -13,7 +13,7 @@ from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
-from awards.domain.queries import LEDGER_PAGE_FIELDS, filter_ledger, records_for_user
+from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
@@ -51,7 +51,7 @@ def ledger(request):
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if kind := requested_format(request):
         return ledger_export(kind, qs, request.user)
-    page = paginate(request, qs.only(*LEDGER_PAGE_FIELDS), per_page=50, seek=True)
+    page = paginate(request, ledger_page(qs), per_page=50, seek=True)
     for entry in page.object_list:  # the Revoke link only where the user is the authority
         entry.can_amend = request.user.has_perm("awards.amend_record", entry)
     return render(request, "awards/ledger.html", {

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
     "core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,9 +154,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.domain.passwords.CharacterClassValidator"},
 ]
-# Idle sessions expire after 30 minutes; every request slides the window.
+# Idle sessions expire after 30 minutes; requests slide the window, saving the session at most
+# once a minute (core.middleware.SlidingSessionMiddleware), not on every request.
 SESSION_COOKIE_AGE = env_int("TDKT_SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+TDKT_SESSION_REFRESH_SECONDS = env_int("TDKT_SESSION_REFRESH_SECONDS", 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
