@@ -138,6 +138,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every gunicorn worker (and thread) of the host: a file per entry under
+# var/cache. The dashboard's figures (seconds of grouping at province scale) are computed once
+# per version of the data, not once per worker. TDKT_CACHE_DIR="" falls back to a per-process
+# memory cache (development without a writable var/).
+CACHE_DIR = env_str("TDKT_CACHE_DIR", str(VAR_DIR / "cache"))
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+    "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 2000},
+} if CACHE_DIR else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
