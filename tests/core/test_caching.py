@@ -3,6 +3,7 @@
 import threading
 import time
 
+import pytest
 from django.core.cache import cache
 
 from core import caching
@@ -36,10 +37,8 @@ def test_a_failed_computation_leaves_no_marker():
     def fail():
         raise RuntimeError("database went away")
 
-    try:
+    with pytest.raises(RuntimeError):
         computed_once("k", fail, 60)
-    except RuntimeError:
-        pass
     assert cache.get("k:computing") is None
 
 
