@@ -115,17 +115,24 @@ def qualify(request, mode="now"):
     after = request.GET.get("after", "")
     if after.isdigit():
         people = people.filter(pk__gt=int(after))
-    rows = with_standing(_screened(people, award, mode, year, params, first_chunk=4 * PAGE),
+    # A page screens at most SCREEN_AT_MOST people: where few qualify (the forecast) a page
+    # may list fewer than PAGE and "next" goes on from the last person screened.
+    window_end = next(iter(people.order_by("id").values_list("id", flat=True)[
+        SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
+    window = people if window_end is None else people.filter(pk__lte=window_end)
+    rows = with_standing(_screened(window, award, mode, year, params, first_chunk=4 * PAGE),
                          verdict_year, batch_size=2 * PAGE)
     found, more = _page_of(rows)
     return render(request, "awards/qualify.html", {
         "award": award, "year": year, "unit": unit, "mode": mode, "rows": found,
         "names": names, "choices": [(c, names[c]) for c in choices],
         "page_number": _number(request.GET.get("page")) if after.isdigit() else 1,
-        "next_after": found[-1].person.pk if more else None})
+        "next_after": found[-1].person.pk if more else window_end,
+        "window_ended": not more and window_end is not None, "screen_at_most": SCREEN_AT_MOST})
 
 
 PAGE = 50  # rows of a "who qualifies" page
+SCREEN_AT_MOST = 2000  # people screened for one page at most
 
 
 def _screened(people, award, mode, year, params, first_chunk=None):

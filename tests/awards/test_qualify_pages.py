@@ -4,6 +4,7 @@ the next page resumes after the previous page's last person."""
 import pytest
 from django.urls import reverse
 
+from awards import views
 from awards.domain import ledger
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.qualify import qualifying
@@ -105,3 +106,21 @@ def test_a_small_first_chunk_screens_only_the_people_it_needs(dept_a):
     assert len(read) == 7
     assert [people[0].pk, *small] == [p.pk for p, _c, _r in subjects_for_people(
         people, "ldtt", 2025)]
+
+
+def test_a_page_screens_at_most_so_many_people(client, board_user, dept_a, monkeypatch):
+    """Where few qualify, a page stops after SCREEN_AT_MOST people and "next" goes on from the
+    last person screened, not from the last person found."""
+    monkeypatch.setattr(views, "SCREEN_AT_MOST", 3)
+    weak = [PersonFactory(unit=dept_a, full_name=f"Chưa đủ {i}") for i in range(3)]
+    for person in weak:
+        ledger.set_rating(None, person=person, year=2025, rating="khong_hoan_thanh")
+    _rated_people(dept_a, 2)
+    client.force_login(board_user)
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
+    assert response.context["rows"] == []
+    assert response.context["next_after"] == weak[-1].pk
+    assert "A page screens at most 3 people" in response.content.decode()
+    assert _pages(client, {"award": "ldtt", "year": 2025}) == [
+        (1, []), (2, [("Người 00", "ldtt"), ("Người 01", "ldtt")])]

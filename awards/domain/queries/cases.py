@@ -53,11 +53,21 @@ class PersonFacts:
 
 
 def person_facts(people: QuerySet, chunk: int = CHUNK) -> Iterator[PersonFacts]:
-    """The people of `people`, in id order (dense id ranges: see `_people_filter`)."""
+    """The people of `people`, in id order (dense id ranges: see `_people_filter`), read in
+    batches by seek key (`id > last`), `chunk` first, then doubling up to CHUNK. Not a
+    server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
+    whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
+    that needs 200."""
     unit_names = dict(Unit.objects.values_list("id", "name"))  # a province: a few thousand
-    for row in people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS).iterator(
-            chunk_size=chunk):
-        yield PersonFacts(row, unit_names)
+    rows = people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
+    batch, size = list(rows[:chunk]), chunk
+    while batch:
+        for row in batch:
+            yield PersonFacts(row, unit_names)
+        if len(batch) < size:
+            return
+        size = min(2 * size, CHUNK)
+        batch = list(rows.filter(id__gt=batch[-1][0])[:size])
 
 
 def _subject(person: Person) -> Subject:
