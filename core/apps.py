@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.apps import apps
         from django.contrib.auth.signals import user_logged_in
+
+        from core import choices
+
+        choices.install(apps.get_models())
 
         from core.middleware import stamp_session_on_sign_in
 
