@@ -121,7 +121,7 @@ def qualify(request, mode="now"):
         SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
     window = people if window_end is None else people.filter(pk__lte=window_end)
     rows = with_standing(_screened(window, award, mode, year, params, first_chunk=4 * PAGE),
-                         verdict_year, batch_size=2 * PAGE)
+                         verdict_year, batch_size=PAGE + 1)
     found, more = _page_of(rows)
     return render(request, "awards/qualify.html", {
         "award": award, "year": year, "unit": unit, "mode": mode, "rows": found,
