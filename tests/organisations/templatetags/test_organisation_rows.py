@@ -11,10 +11,15 @@ from tests.factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 # The loop the tag replaced (organisations/includes/person_rows.html before issue 14).
-LOOP = Template("""{% load i18n core_tags %}{% url_for_rows 'organisations:person_detail' as detail_url %}{% for p in people %}<tr><td><a href="{{ detail_url|with_id:p.public_id }}">{{ p.full_name }}</a></td><td>{{ p.get_gender_display }}</td><td>{% if p.shows_personal %}{{ p.birth_date|vn_date }}{% else %}—{% endif %}</td>
-    <td>{{ p.unit.name|default:"—" }}</td><td>{{ p.position }}</td>
-    <td>{% if p.is_leader %}<span class="badge">{% translate "leader" %}</span>{% endif %} {% if p.is_direct_worker %}<span class="badge">{% translate "direct worker" %}</span>{% endif %}</td></tr>
-{% endfor %}""")
+LOOP = Template(
+    "{% load i18n core_tags %}{% url_for_rows 'organisations:person_detail' as detail"
+    '_url %}{% for p in people %}<tr><td><a href="{{ detail_url|with_id:p.public_id }'
+    '}">{{ p.full_name }}</a></td><td>{{ p.get_gender_display }}</td><td>{% if p.show'
+    's_personal %}{{ p.birth_date|vn_date }}{% else %}—{% endif %}</td>\n    <td>{{ p.'
+    'unit.name|default:"—" }}</td><td>{{ p.position }}</td>\n    <td>{% if p.is_leader'
+    ' %}<span class="badge">{% translate "leader" %}</span>{% endif %} {% if p.is_dir'
+    'ect_worker %}<span class="badge">{% translate "direct worker" %}</span>{% endif '
+    '%}</td></tr>\n{% endfor %}')
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
