@@ -15,7 +15,7 @@ from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
-from awards.domain.queries import LEDGER_PAGE_FIELDS, filter_ledger, records_for_user
+from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
@@ -55,7 +55,7 @@ def ledger(request):
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if kind := requested_format(request):
         return ledger_export(kind, qs, request.user)
-    page = paginate(request, qs.only(*LEDGER_PAGE_FIELDS), per_page=50, seek=True)
+    page = paginate(request, ledger_page(qs), per_page=50, seek=True)
     for entry in page.object_list:  # the Revoke link only where the user is the authority
         entry.can_amend = request.user.has_perm("awards.amend_record", entry)
     return render(request, "awards/ledger.html", {
@@ -107,26 +107,61 @@ def qualify(request, mode="now"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
     params = CatalogueParameters()
-    if award == ALL:
-        rows = ((person, verdict) for person, verdicts in qualifying_each(
-            people, INDIVIDUAL_AWARDS, year, params) for verdict in verdicts)
-    else:
-        rows = (forecast if mode == "forecast" else qualifying)(people, award, year, params)
     # The forecast's verdicts are for next year: where people stand is asked for that year.
-    rows = with_standing(rows, year + (mode == "forecast"))
+    verdict_year = year + (mode == "forecast")
     names = dict(AwardType.objects.values_list("code", "name"))
     names[ALL] = _("All individual titles and forms")
-    if request.GET.get("export") == "xlsx":
-        return qualify_workbook(rows, names[award], year + (mode == "forecast"), names)
+    if request.GET.get("export") == "xlsx":  # the whole list
+        rows = with_standing(_screened(people, award, mode, year, params), verdict_year)
+        return qualify_workbook(rows, names[award], verdict_year, names)
+    # One page: people are screened in id order from after the previous page's last person,
+    # only as many as the page needs (2–9 s for the first 500 at province scale before).
+    after = request.GET.get("after", "")
+    if after.isdigit():
+        people = people.filter(pk__gt=int(after))
+    # A page screens at most SCREEN_AT_MOST people: where few qualify (the forecast) a page
+    # may list fewer than PAGE and "next" goes on from the last person screened.
+    window_end = next(iter(people.order_by("id").values_list("id", flat=True)[
+        SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
+    window = people if window_end is None else people.filter(pk__lte=window_end)
+    rows = with_standing(_screened(window, award, mode, year, params, first_chunk=4 * PAGE),
+                         verdict_year, batch_size=PAGE + 1)
+    found, more = _page_of(rows)
+    return render(request, "awards/qualify.html", {
+        "award": award, "year": year, "unit": unit, "mode": mode, "rows": found,
+        "names": names, "choices": [(c, names[c]) for c in choices],
+        "page_number": _number(request.GET.get("page")) if after.isdigit() else 1,
+        "next_after": found[-1].person.pk if more else window_end,
+        "window_ended": not more and window_end is not None, "screen_at_most": SCREEN_AT_MOST})
+
+
+PAGE = 50  # rows of a "who qualifies" page
+SCREEN_AT_MOST = 2000  # people screened for one page at most
+
+
+def _screened(people, award, mode, year, params, first_chunk=None):
+    """(person, verdict) of everyone in `people` who qualifies, in id order, lazily."""
+    chunk = {"first_chunk": first_chunk} if first_chunk else {}
+    if award == ALL:
+        return ((person, verdict) for person, verdicts in qualifying_each(
+            people, INDIVIDUAL_AWARDS, year, params, **chunk) for verdict in verdicts)
+    return (forecast if mode == "forecast" else qualifying)(people, award, year, params,
+                                                            **chunk)
+
+
+def _page_of(rows) -> tuple[list, bool]:
+    """The first PAGE rows — or a few more, so that one person's verdicts (award=all) stay on
+    one page — and whether rows remain after them."""
     found = []
     for row in rows:
+        if len(found) >= PAGE and row.person.pk != found[-1].person.pk:
+            return found, True
         found.append(row)
-        if len(found) > 500:
-            break
-    return render(request, "awards/qualify.html", {
-        "award": award, "year": year, "unit": unit, "mode": mode, "rows": found[:500],
-        "truncated": len(found) > 500, "names": names,
-        "choices": [(c, names[c]) for c in choices]})
+    return found, False
+
+
+def _number(raw) -> int:
+    return int(raw) if (raw or "").isdigit() and int(raw) > 0 else 1
 
 
 @login_required

@@ -1,6 +1,8 @@
 """Response headers every page carries: a strict Content-Security-Policy (no inline script or
 style, nothing from another origin) and a permissions policy."""
 
+import time
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -60,3 +62,33 @@ class VietnameseFirstLocaleMiddleware:
 
 def patch_vary_cookie(response) -> None:
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
+
+
+class SlidingSessionMiddleware:
+    """Idle sessions expire SESSION_COOKIE_AGE after the last request, without writing the
+    session on every request: Django's SESSION_SAVE_EVERY_REQUEST costs an UPDATE and a commit
+    (a disk flush on PostgreSQL) per page, more than some pages take to render. Here a signed-in
+    session is saved — its expiry moved forward — only when its last save is more than
+    TDKT_SESSION_REFRESH_SECONDS old, so a session still ends between AGE − REFRESH and AGE
+    seconds after its last use. Sits after SessionMiddleware (it runs before it on the way out).
+    """
+
+    KEY = "_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # A session that is empty (anonymous, or just flushed by sign-out) is not created here.
+        if session is not None and not session.modified and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.TDKT_SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
+        return response
+
+
+def stamp_session_on_sign_in(sender, request, user, **kwargs) -> None:
+    """Signing in saves the session anyway: stamp it then, so the next request need not."""
+    request.session[SlidingSessionMiddleware.KEY] = int(time.time())

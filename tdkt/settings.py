@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
     "core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,6 +139,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every gunicorn worker (and thread) of the host: a file per entry under
+# var/cache. The dashboard's figures (seconds of grouping at province scale) are computed once
+# per version of the data, not once per worker. TDKT_CACHE_DIR="" falls back to a per-process
+# memory cache (development without a writable var/).
+CACHE_DIR = env_str("TDKT_CACHE_DIR", str(VAR_DIR / "cache"))
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+    "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 2000},
+} if CACHE_DIR else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
@@ -154,9 +165,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.domain.passwords.CharacterClassValidator"},
 ]
-# Idle sessions expire after 30 minutes; every request slides the window.
+# Idle sessions expire after 30 minutes; requests slide the window, saving the session at most
+# once a minute (core.middleware.SlidingSessionMiddleware), not on every request.
 SESSION_COOKIE_AGE = env_int("TDKT_SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+TDKT_SESSION_REFRESH_SECONDS = env_int("TDKT_SESSION_REFRESH_SECONDS", 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

@@ -15,3 +15,5 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
 atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TDKT_SITE_URL = "https://tdkt.test"
+# Each test run (and each xdist worker) its own memory cache, cleared before every test.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

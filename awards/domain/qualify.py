@@ -30,24 +30,27 @@ from awards.eligibility.screening import Screener
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
 
 
-def qualifying(people: QuerySet, award: str, year: int,
-               params: Parameters) -> Iterator[tuple[PersonFacts, Verdict]]:
-    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts."""
+def qualifying(people: QuerySet, award: str, year: int, params: Parameters,
+               first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
+    `first_chunk`: how many people to screen first (subjects_for_people)."""
     screener = Screener(params)
-    for person, case in cases_for_people(person_facts(people), [award], year):
+    for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
+                                         first_chunk):
         verdict = screener.screen(case)
         if verdict is not None:
             yield person, verdict
 
 
 def qualifying_each(people: QuerySet, awards: list[str], year: int, params: Parameters,
-                    screener: Screener | None = None
+                    screener: Screener | None = None, first_chunk: int = CHUNK
                     ) -> Iterator[tuple[PersonFacts, list[Verdict]]]:
     """Who qualifies for which of `awards` in `year`: each person of `people` eligible for at
     least one, in id order, with their eligible verdicts in the order of `awards`. A caller may
     pass its own `screener` (for params) to read its counters."""
     screener = screener or Screener(params)
-    for person, case, registered in subjects_for_people(person_facts(people), awards[0], year):
+    for person, case, registered in subjects_for_people(person_facts(people, first_chunk),
+                                                        awards[0], year, first_chunk):
         verdicts = screener.screen_each(case, awards, registered)
         if verdicts:
             yield person, verdicts
@@ -62,12 +65,14 @@ class Row(NamedTuple):
     standing: Standing | None
 
 
-def with_standing(rows: Iterable[tuple[PersonFacts, Verdict]], year: int) -> Iterator[Row]:
+def with_standing(rows: Iterable[tuple[PersonFacts, Verdict]], year: int,
+                  batch_size: int = CHUNK) -> Iterator[Row]:
     """`rows` with each person's standing for the verdict's award in `year`: a person who holds
-    it or is in an open proposal for it is listed as such, not as eligible. One query per CHUNK
-    rows (at most one per chunk of people screened), in the rows' order."""
+    it or is in an open proposal for it is listed as such, not as eligible. One query per
+    `batch_size` rows, in the rows' order (a page asks for about its own length: a batch is
+    screened for before the first row of it comes out)."""
     rows = iter(rows)
-    while batch := list(islice(rows, CHUNK)):  # itertools.batched is Python 3.12
+    while batch := list(islice(rows, batch_size)):  # itertools.batched is Python 3.12
         found = standings("person", (p.pk for p, _v in batch), {v.award for _p, v in batch},
                           year)
         for person, verdict in batch:
@@ -93,11 +98,12 @@ def projected(case: Case, screener: Screener) -> Case:
     return dataclasses.replace(future, year=case.year + 1)
 
 
-def forecast(people: QuerySet, award: str, year: int,
-             params: Parameters) -> Iterator[tuple[PersonFacts, Verdict]]:
+def forecast(people: QuerySet, award: str, year: int, params: Parameters,
+             first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
     """People not eligible for `award` in `year` who would be in `year + 1`."""
     screener = Screener(params)
-    for person, case in cases_for_people(person_facts(people), [award], year):
+    for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
+                                         first_chunk):
         if screener.screen(case) is not None:
             continue
         verdict = screener.screen(projected(case, screener))

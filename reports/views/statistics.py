@@ -5,7 +5,6 @@ import datetime
 import hashlib
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from accounts.domain.scope import active_assignments, restrict_to_scope
 from audit.models import AuditEntry
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardRecord, AwardType
+from core.caching import computed_once
 from emulation.domain.queries.records import overdue_tasks
 from emulation.enums import RoundState
 from emulation.enums_movements import MovementKind, MovementState
@@ -100,14 +100,11 @@ def dashboard_figures(request) -> dict:
         request.user.is_superuser, sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
                                           for a in active_assignments(request.user)),
     )).encode()).hexdigest()
-    data = cache.get(key)
-    if data is None:
-        data = _dashboard_figures(request)
-        cache.set(key, data, DASHBOARD_CACHE_SECONDS)
-    return data
+    return computed_once(key, lambda: _dashboard_figures(request), DASHBOARD_CACHE_SECONDS)
 
 
 DASHBOARD_CACHE_SECONDS = 600  # a ceiling only: a change of anything starts a new version
+
 
 
 def latest_change() -> int:

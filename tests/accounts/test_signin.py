@@ -43,7 +43,8 @@ def test_failures_from_one_address_lock_every_username(client, officer_a, settin
 
 def test_sessions_expire_when_idle():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.TDKT_SESSION_REFRESH_SECONDS == 60
+    assert "core.middleware.SlidingSessionMiddleware" in settings.MIDDLEWARE
 
 
 def test_password_change_keeps_session_and_is_audited(client, officer_a):

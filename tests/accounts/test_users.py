@@ -90,3 +90,21 @@ def test_whole_tree_scope_gives_the_same_rows_without_a_subquery(board_user, pro
     scoped = restrict_to_scope(Person.objects.all(), board_user)
     assert set(scoped) == people
     assert "IN (SELECT" not in str(scoped.query)
+
+
+def test_user_list_query_count_does_not_grow_with_users(client, admin_user, dept_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("accounts:user_list")).status_code == 200
+        return len(captured.captured_queries)
+
+    client.force_login(admin_user)
+    client.get(reverse("accounts:user_list"))  # the menu is computed once per role set
+    user_with_role(Role.UNIT_OFFICER, dept_a)
+    few = queries()
+    for _ in range(12):
+        user_with_role(Role.UNIT_OFFICER, dept_a)
+    assert queries() == few

@@ -1,6 +1,6 @@
 """Permission-aware ledger queries."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.domain.scope import restrict_to_scope
 from awards.models import AwardRecord, TaskRating
@@ -29,12 +29,26 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     return qs
 
 
-# What the ledger page shows of a record and its subject (the exports and the API read more).
+# What the ledger page shows of a record (the exports and the API read more). Its subject is
+# prefetched by `ledger_page`, not joined: with six left joins PostgreSQL spent 10–80 ms a
+# request *planning* the page's query (reading it took under 1 ms).
 LEDGER_PAGE_FIELDS = (
     "public_id", "year", "decision_number", "decision_date", "issuer", "revoked",
-    "award_type__name", "person__public_id", "person__full_name", "collective__name",
-    "household__head__full_name", "unit__name", "source", "issuer_unit",
-    "revoking_decision_number", "revoking_decision_date")
+    "award_type__name", "person", "collective", "household", "unit__name", "source",
+    "issuer_unit", "revoking_decision_number", "revoking_decision_date", "revoking_issuer")
+
+
+def ledger_page(qs: QuerySet) -> QuerySet:
+    """`qs` (from records_for_user) reduced to what one ledger page shows: two small joins
+    (title, unit) and the subjects fetched by id, one query each for the page's people,
+    collectives and households."""
+    return (qs.select_related(None).select_related("award_type", "unit")
+            .only(*LEDGER_PAGE_FIELDS)
+            .prefetch_related(
+                Prefetch("person", Person.objects.only("public_id", "full_name")),
+                Prefetch("collective", Collective.objects.only("name")),
+                Prefetch("household", Household.objects.select_related("head")
+                         .only("head__full_name"))))
 
 
 def filter_ledger(qs: QuerySet, params) -> QuerySet:

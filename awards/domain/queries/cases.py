@@ -52,12 +52,22 @@ class PersonFacts:
         return self.full_name
 
 
-def person_facts(people: QuerySet) -> Iterator[PersonFacts]:
-    """The people of `people`, in id order (dense id ranges: see `_people_filter`)."""
+def person_facts(people: QuerySet, chunk: int = CHUNK) -> Iterator[PersonFacts]:
+    """The people of `people`, in id order (dense id ranges: see `_people_filter`), read in
+    batches by seek key (`id > last`), `chunk` first, then doubling up to CHUNK. Not a
+    server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
+    whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
+    that needs 200."""
     unit_names = dict(Unit.objects.values_list("id", "name"))  # a province: a few thousand
-    for row in people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS).iterator(
-            chunk_size=CHUNK):
-        yield PersonFacts(row, unit_names)
+    rows = people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
+    batch, size = list(rows[:chunk]), chunk
+    while batch:
+        for row in batch:
+            yield PersonFacts(row, unit_names)
+        if len(batch) < size:
+            return
+        size = min(2 * size, CHUNK)
+        batch = list(rows.filter(id__gt=batch[-1][0])[:size])
 
 
 def _subject(person: Person) -> Subject:
@@ -128,31 +138,36 @@ def case_for(person: Person, award: str, year: int) -> Case:
 
 
 def cases_for_people(people: Iterable[Person | PersonFacts], awards_wanted: list[str],
-                     year: int) -> Iterator[tuple[Person | PersonFacts, Case]]:
+                     year: int, first_chunk: int = CHUNK
+                     ) -> Iterator[tuple[Person | PersonFacts, Case]]:
     """Yield (person, case) for every person × award, loading histories CHUNK people at a time.
     `people`: Person instances or, for a province, `person_facts(queryset)` (cheaper)."""
     if not awards_wanted:
         return
     first, *others = awards_wanted
-    for person, case, registered in subjects_for_people(people, first, year):
+    for person, case, registered in subjects_for_people(people, first, year, first_chunk):
         yield person, case
         for award in others:
             yield person, case.for_award(award, registered=_registered(registered, award))
 
 
-def subjects_for_people(people: Iterable[Person | PersonFacts], award: str, year: int
+def subjects_for_people(people: Iterable[Person | PersonFacts], award: str, year: int,
+                        first_chunk: int = CHUNK
                         ) -> Iterator[tuple[Person | PersonFacts, Case, frozenset[str] | None]]:
     """Yield (person, their case for `award`, the award codes of their approved registrations
     in `year` or None when not checked), loading histories CHUNK people at a time. The case's
     history is shared by `case.for_award(...)` twins (Screener.screen_each builds them only
-    when needed)."""
+    when needed). A page that needs only its first few dozen found passes a small
+    `first_chunk`: the chunks then double up to CHUNK, so it stops after screening about as
+    many people as it needed, not 5,000."""
     batch: list = []
     interned: dict = {}
+    size = min(first_chunk, CHUNK)
     for person in people:
         batch.append(person)
-        if len(batch) >= CHUNK:
+        if len(batch) >= size:
             yield from _chunk(batch, award, year, interned)
-            batch = []
+            batch, size = [], min(2 * size, CHUNK)
     if batch:
         yield from _chunk(batch, award, year, interned)
 

@@ -85,3 +85,17 @@ def test_person_list_pages_without_counting_everything(client, board_user, dept_
     second = client.get(reverse("organisations:person_list"), {"page": 2}).context["page"]
     assert (len(first.object_list), first.has_next) == (50, True)
     assert (len(second.object_list), second.has_next) == (5, False)
+
+
+def test_cluster_list_query_count_does_not_grow_with_clusters(client, board_user, dept_a):
+    from tests.factories import ClusterFactory
+
+    client.force_login(board_user)
+    url = reverse("organisations:cluster_list")
+    client.get(url)  # the menu is computed once per role set and process
+    ClusterFactory(managing_unit=dept_a)
+    few = queries_for(client, url)
+    for _ in range(12):
+        ClusterFactory(managing_unit=dept_a)
+    assert client.get(url).content.decode().count("Cụm thi đua số") >= 13
+    assert queries_for(client, url) == few

@@ -1,0 +1,57 @@
+"""The ledger's rows rendered in Python are the rows the template loop rendered."""
+
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from awards.models import AwardRecord, AwardType
+from awards.templatetags.ledger_rows import ledger_rows
+from tests.factories import CollectiveFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+# The loop the tag replaced (awards/ledger.html before issue 14).
+LOOP = Template(
+    "{% load i18n core_tags %}{% url_for_rows 'awards:person_profile' as profile_url "
+    "%}{% url_for_rows 'awards:record_revoke' as revoke_url %}{% url_for_rows 'awards"
+    ":record_correct' as correct_url %}\n  {% for r in records %}<tr>\n    <td>{% if r."
+    'person_id %}<a href="{{ profile_url|with_id:r.person.public_id }}">{{ r.person.f'
+    'ull_name }}</a>{% else %}{{ r.subject }}{% endif %}</td>\n    <td>{{ r.award_type'
+    '.name }}</td><td>{{ r.year }}</td><td>{{ r.decision_number }} ({{ r.decision_dat'
+    'e|vn_date }})<div class="muted">{{ r.issuer }}</div></td><td>{{ r.unit }}</td>\n '
+    '   <td>{% if r.revoked %}<span class="badge ended">{% translate "revoked" %}</sp'
+    'an>{% if r.revoking_decision %}<div class="muted">{% blocktranslate trimmed with'
+    ' decision=r.revoking_decision %}by decision {{ decision }}{% endblocktranslate %'
+    '}</div>{% endif %}{% else %}<span class="badge ok">{% translate "valid" %}</span'
+    '>\n      {% if r.can_amend %} <a href="{{ revoke_url|with_id:r.public_id }}">{% t'
+    'ranslate "Revoke" %}</a>{% if r.source != "decision" %} <a href="{{ correct_url|'
+    'with_id:r.public_id }}">{% translate "Correct" context "ledger" %}</a>{% endif %'
+    '}{% endif %}{% endif %}</td></tr>\n  {% endfor %}')
+
+
+def _record(unit, **fields):
+    return AwardRecord(award_type=AwardType.objects.get(code="giay_khen"), unit=unit,
+                       year=2024, decision_number="12/QĐ-UBND",
+                       decision_date=datetime.date(2025, 1, 20), issuer="UBND <tỉnh> & co",
+                       **fields)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_rows_are_those_of_the_template_loop(dept_a, language):
+    person = PersonFactory(unit=dept_a, full_name="Nguyễn <Văn> An")
+    records = [
+        _record(dept_a, person=person, source="manual"),
+        _record(dept_a, person=person, source="decision"),
+        _record(dept_a, collective=CollectiveFactory(unit=dept_a, name="Tổ <Toán>"),
+                source="import"),
+        _record(dept_a, person=person, revoked=True, revoking_decision_number="3/QĐ-UBND",
+                revoking_decision_date=datetime.date(2025, 3, 5), revoking_issuer="Chủ tịch"),
+        _record(dept_a, person=person, revoked=True),
+    ]
+    for record, amend in zip(records, (True, True, False, True, False), strict=True):
+        record.can_amend = amend
+    with translation.override(language):
+        # (the whitespace around the loop is the page's layout, not the rows')
+        assert ledger_rows(records).strip() == LOOP.render(Context({"records": records})).strip()

@@ -1,0 +1,60 @@
+"""The ledger page's queries do not grow with its rows, whatever the subjects' kinds (issue 14:
+subjects are prefetched by kind, not joined)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from awards.domain import ledger
+from awards.models import AwardType
+from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _records(unit, n, start):
+    """n records of each subject kind: a person, a collective, a household."""
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    for i in range(start, start + n):
+        person = PersonFactory(unit=unit)
+        for subject in ({"person": person}, {"collective": CollectiveFactory(unit=unit)},
+                        {"household": HouseholdFactory(head=PersonFactory(unit=unit),
+                                                       unit=unit)}):
+            ledger.record_award(None, award_type=giay_khen, year=2000 + i,
+                                decision_number=f"{i}/QĐ-UBND",
+                                decision_date=datetime.date(2001 + i, 1, 20), issuer="UBND",
+                                issuer_unit=unit, **subject)
+
+
+def _queries(client, params=None) -> tuple[int, list]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("awards:ledger"), params or {})
+    assert response.status_code == 200
+    return len(captured.captured_queries), response.context["page"].object_list
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "ubnd"}, {"award": "giay_khen", "year": ""}])
+def test_ledger_queries_are_the_same_for_3_or_30_rows(client, board_user, dept_a, params):
+    client.force_login(board_user)
+    client.get(reverse("core:home"))  # the menu is computed once per role set and process
+    _records(dept_a, 1, 0)
+    few, rows = _queries(client, params)
+    assert len(rows) == 3
+    _records(dept_a, 9, 1)
+    many, rows = _queries(client, params)
+    assert len(rows) == 30
+    assert many == few
+
+
+def test_ledger_rows_name_each_kind_of_subject(client, board_user, dept_a):
+    client.force_login(board_user)
+    _records(dept_a, 1, 0)
+    _count, rows = _queries(client)
+    assert sorted(type(r.subject).__name__ for r in rows) == ["Collective", "Household",
+                                                             "Person"]
+    page = client.get(reverse("awards:ledger")).content.decode()
+    for record in rows:
+        assert str(record.subject) in page

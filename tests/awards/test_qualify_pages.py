@@ -1,0 +1,126 @@
+""""Who qualifies" page by page (issue 14): a page screens only as many people as it needs and
+the next page resumes after the previous page's last person."""
+
+import pytest
+from django.urls import reverse
+
+from awards import views
+from awards.domain import ledger
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.qualify import qualifying
+from awards.domain.queries.cases import subjects_for_people
+from awards.views import PAGE
+from organisations.models import Person
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _rated_people(unit, n):
+    for i in range(n):
+        person = PersonFactory(unit=unit, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="tot")
+
+
+def _pages(client, params):
+    """Follow the "next" links from page 1: [(page number, [(name, award), …]), …]."""
+    pages, after = [], None
+    while True:
+        response = client.get(reverse("awards:qualify"),
+                              {**params, **({"after": after, "page": len(pages) + 1}
+                                            if after else {})})
+        assert response.status_code == 200
+        pages.append((response.context["page_number"],
+                      [(p.full_name, v.award) for p, v, _s in response.context["rows"]]))
+        after = response.context["next_after"]
+        if after is None:
+            return pages
+
+
+def test_pages_together_list_everyone_the_export_lists(client, board_user, dept_a):
+    _rated_people(dept_a, PAGE + 2)
+    client.force_login(board_user)
+    pages = _pages(client, {"award": "ldtt", "year": 2025})
+    assert [(number, len(rows)) for number, rows in pages] == [(1, PAGE), (2, 2)]
+    listed = [name for _n, rows in pages for name, _a in rows]
+    whole = [p.full_name for p, _v in qualifying(
+        Person.objects.filter(unit=dept_a), "ldtt", 2025, CatalogueParameters())]
+    assert listed == whole
+    assert len(whole) == PAGE + 2
+
+
+def test_the_next_link_carries_the_last_person_and_the_filters(client, board_user, dept_a):
+    _rated_people(dept_a, PAGE + 1)
+    client.force_login(board_user)
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
+    last = Person.objects.get(full_name=f"Người {PAGE - 1:02d}")
+    assert response.context["next_after"] == last.pk
+    assert f"award=ldtt&amp;year=2025&amp;page=2&amp;after={last.pk}" in response.content.decode()
+
+
+def test_one_persons_titles_stay_on_one_page(client, board_user, dept_a):
+    """award=all lists a person's titles on consecutive rows (LĐTT and Giấy khen here): a page
+    ends between two people, never between two titles of one person."""
+    _rated_people(dept_a, PAGE // 2 + 1)
+    client.force_login(board_user)
+    pages = _pages(client, {"award": "all", "year": 2025})
+    names = [{name for name, _a in rows} for _n, rows in pages]
+    assert [len(rows) for _n, rows in pages] == [PAGE, 2]
+    assert names[0] & names[1] == set()
+
+
+def test_an_outsider_following_a_key_sees_nobody_of_another_unit(client, outsider, dept_a):
+    _rated_people(dept_a, 3)
+    client.force_login(outsider)
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025,
+                                                      "after": "0", "page": "2"})
+    assert response.context["rows"] == []
+    assert response.context["next_after"] is None
+
+
+def test_a_tampered_key_is_page_one(client, board_user, dept_a):
+    _rated_people(dept_a, 2)
+    client.force_login(board_user)
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025,
+                                                      "after": "x'; --", "page": "7"})
+    assert response.context["page_number"] == 1
+    assert len(response.context["rows"]) == 2
+
+
+def test_a_small_first_chunk_screens_only_the_people_it_needs(dept_a):
+    """The first result comes after `first_chunk` people are read, not 5,000; the chunks then
+    double, and the results are those of the default chunking."""
+    _rated_people(dept_a, 7)
+    people = list(Person.objects.filter(unit=dept_a).order_by("id"))
+    read = []
+
+    def counted():
+        for person in people:
+            read.append(person)
+            yield person
+
+    results = subjects_for_people(counted(), "ldtt", 2025, first_chunk=2)
+    next(results)
+    assert len(read) == 2
+    small = [p.pk for p, _c, _r in results]
+    assert len(read) == 7
+    assert [people[0].pk, *small] == [p.pk for p, _c, _r in subjects_for_people(
+        people, "ldtt", 2025)]
+
+
+def test_a_page_screens_at_most_so_many_people(client, board_user, dept_a, monkeypatch):
+    """Where few qualify, a page stops after SCREEN_AT_MOST people and "next" goes on from the
+    last person screened, not from the last person found."""
+    monkeypatch.setattr(views, "SCREEN_AT_MOST", 3)
+    weak = [PersonFactory(unit=dept_a, full_name=f"Chưa đủ {i}") for i in range(3)]
+    for person in weak:
+        ledger.set_rating(None, person=person, year=2025, rating="khong_hoan_thanh")
+    _rated_people(dept_a, 2)
+    client.force_login(board_user)
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("awards:qualify"), {"award": "ldtt", "year": 2025})
+    assert response.context["rows"] == []
+    assert response.context["next_after"] == weak[-1].pk
+    assert "A page screens at most 3 people" in response.content.decode()
+    assert _pages(client, {"award": "ldtt", "year": 2025}) == [
+        (1, []), (2, [("Người 00", "ldtt"), ("Người 01", "ldtt")])]

@@ -1,0 +1,50 @@
+"""core.caching.computed_once: a version is computed by one reader, the others wait for it."""
+
+import threading
+import time
+
+import pytest
+from django.core.cache import cache
+
+from core import caching
+from core.caching import computed_once
+
+
+def test_a_cached_value_is_not_computed_again():
+    computed = []
+    assert computed_once("k", lambda: computed.append(1) or "v", 60) == "v"
+    assert computed_once("k", lambda: computed.append(1) or "w", 60) == "v"
+    assert computed == [1]
+
+
+def test_a_reader_waits_for_the_one_computing():
+    cache.add("k:computing", 1, 60)  # another worker is computing this version
+    threading.Timer(0.2, lambda: cache.set("k", "theirs", 60)).start()
+    assert computed_once("k", lambda: "mine", 60) == "theirs"
+
+
+def test_a_reader_that_waited_in_vain_computes_itself(monkeypatch):
+    monkeypatch.setattr(caching, "COMPUTE_WAIT_SECONDS", 0.2)
+    cache.add("k:computing", 1, 60)  # a computation that never finishes
+    started = time.monotonic()
+    assert computed_once("k", lambda: "mine", 60) == "mine"
+    assert time.monotonic() - started >= 0.2
+    assert cache.get("k") == "mine"
+    assert cache.get("k:computing") is None
+
+
+def test_a_failed_computation_leaves_no_marker():
+    def fail():
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        computed_once("k", fail, 60)
+    assert cache.get("k:computing") is None
+
+
+def test_the_production_cache_is_shared_by_the_workers():
+    from tdkt import settings as production
+
+    assert production.CACHES["default"]["BACKEND"] == (
+        "django.core.cache.backends.filebased.FileBasedCache")
+    assert production.CACHES["default"]["LOCATION"] == str(production.VAR_DIR / "cache")
