@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.clients import client_address
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
 from decisions.domain.queries import certificate_by_code, revoked_record
@@ -154,7 +155,7 @@ def consultation(request, public_id):
         try:
             leave_comment(window, author_name=data["author_name"], contact=data["contact"],
                           body=data["body"], nominee=nominee,
-                          address=request.META.get("REMOTE_ADDR", ""))
+                          address=client_address(request))
         except ValidationError as error:
             apply_domain_error(form, error)
         else:

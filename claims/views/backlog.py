@@ -12,6 +12,7 @@ from claims.enums import ClaimState
 from claims.interfaces.exports import backlog_export
 from claims.interfaces.forms import LookupForm
 from claims.models import Claim
+from core.clients import client_address
 from organisations.domain.queries import units_for_user
 from organisations.views.common import get_in, require
 from reports.interfaces.exports import requested_format
@@ -33,7 +34,7 @@ def dashboard(request):
 def _rate_limited(request) -> bool:
     """A fixed window per client address (TDKT_CLAIM_LOOKUP_RATE per minute): codes are not
     guessable, and this keeps anyone from trying."""
-    key = f"claims-lookup:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"claims-lookup:{client_address(request)}"
     cache.add(key, 0, 60)
     try:
         count = cache.incr(key)

@@ -169,6 +169,22 @@ def test_portal_lookup_is_rate_limited(client, world, settings):
     assert statuses == [200, 200, 429]
 
 
+def test_portal_lookup_limits_each_client_behind_the_proxy(client, world, settings):
+    """Behind nginx every request comes from 127.0.0.1: the limit follows the address nginx
+    appended to X-Forwarded-For, not the proxy's (nor a forged first entry)."""
+    settings.TDKT_CLAIM_LOOKUP_RATE = 1
+    from django.core.cache import cache
+
+    cache.clear()
+
+    def lookup(forwarded):
+        return client.get(reverse("portal:claim_lookup"), {"code": "HS2026-XXXX"},
+                          REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert [lookup("203.0.113.7"), lookup("198.51.100.9"), lookup("1.1.1.1, 203.0.113.7")] == [
+        200, 200, 429]
+
+
 def test_list_query_count_does_not_grow(client, board_user, officer_a, dept_a):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
