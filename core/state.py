@@ -1,0 +1,281 @@
+"""One way to change state (issue 15.2, STYLE rule 4).
+
+Each state machine is declared once, as data: a `Machine` with its `Transition`s (name,
+from-states, to-state, the `rules` permission that guards it, a label, whether it is
+irreversible or needs a reason). `transition()` is the only code that assigns a machine's state
+field: it locks the row (`select_for_update`) or moves it with a conditional UPDATE … WHERE
+state IN from-states, checks the table, saves, writes the audit row with old → new and queues
+the notices on commit. The `rules` state predicates and each page's list of actions are read
+from the same table (`state_predicate`, `available_actions`), as wagtail's workflow tasks
+derive their actions (`Task.get_actions`).
+
+`core` imports no app: the audit recorder and the notifier are callables the machine is
+declared with (`Machine.audit`, `Machine.notify`), supplied by the app that owns the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import rules
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class StateError(ValidationError):
+    """The object is not in a state the asked transition starts from."""
+
+
+class StaleState(StateError):
+    """Someone else moved the object first (the state differs from what the caller saw)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Transition:
+    """One step of a machine. `action` is the audit code (default `<machine>.<name>`);
+    `refusal` the message when the object is elsewhere (placeholders `%(state)s`, the current
+    state's label, `%(state_lower)s`, `%(old)s` and `%(new)s`); `permission` the `rules`
+    permission that guards the step on the pages and the API."""
+
+    name: str
+    sources: frozenset[str]
+    target: str
+    label: Any = ""
+    permission: str = ""
+    needs_reason: bool = False
+    irreversible: bool = False
+    action: str = ""
+    refusal: Any = ""
+
+
+def step(name: str, sources: Iterable[str] | str, target: str, label: Any = "", **options
+         ) -> Transition:
+    """A `Transition` with `sources` given as one state or any iterable of states."""
+    sources = frozenset([sources] if isinstance(sources, str) else sources)
+    return Transition(name, sources, target, label, **options)
+
+
+def _no_audit(*args, **kwargs) -> None:
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class Machine:
+    """A state machine declared as data.
+
+    - `name`: the audit prefix (`reports.request`); `field`: the state column.
+    - `lock`: "row" (select_for_update, then save) or "update" (one conditional UPDATE that
+      must touch exactly one row: a retried task moves once; healthchecks' `sendalerts`).
+    - `stamp`: a datetime column set to now on every change (`state_changed_at`).
+    - `audit(actor, action, obj, *, changes, reason, **audit_context(obj))`: the recorder.
+    - `notify(obj, old, new, actor, reason)`: queued with `transaction.on_commit`.
+    - `refusal`/`stale`: the default messages (placeholders as in `Transition`).
+    - `error`/`stale_error`: the exception classes raised, so each app keeps its own."""
+
+    name: str
+    model: type[models.Model]
+    states: type[models.TextChoices]
+    transitions: tuple[Transition, ...]
+    field: str = "state"
+    lock: str = "row"
+    stamp: str = ""
+    audit: Callable = _no_audit
+    audit_context: Callable[[Any], dict] = lambda obj: {}
+    notify: Callable | None = None
+    refusal: Any = gettext_lazy("This cannot be done while the record is “%(state)s”.")
+    stale: Any = gettext_lazy("Someone else has already moved this record to “%(state)s”.")
+    error: type[ValidationError] = StateError
+    stale_error: type[ValidationError] = StaleState
+
+    def __post_init__(self):
+        names = [t.name for t in self.transitions]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.name}: duplicate transition names")
+        known = set(self.states.values)
+        for t in self.transitions:
+            if not (t.sources | {t.target}) <= known:
+                raise ValueError(f"{self.name}.{t.name}: unknown state")
+
+    def __getitem__(self, name: str) -> Transition:
+        for t in self.transitions:
+            if t.name == name:
+                return t
+        raise KeyError(f"{self.name} has no transition {name!r}")
+
+    def graph(self) -> dict[str, frozenset[str]]:
+        """state → the states it may move to: the classic table, derived."""
+        out = {s: set() for s in self.states.values}
+        for t in self.transitions:
+            for s in t.sources:
+                out[s].add(t.target)
+        return {s: frozenset(targets) for s, targets in out.items()}
+
+    def between(self, old: str, new: str) -> Transition | None:
+        """The transition that moves `old` to `new`, or None."""
+        return next((t for t in self.transitions if old in t.sources and t.target == new), None)
+
+    def reason_required(self) -> frozenset[str]:
+        """The target states whose every step needs a reason."""
+        return frozenset(t.target for t in self.transitions if t.needs_reason)
+
+
+def _labels(machine: Machine, old: str, new: str) -> dict:
+    def label(value):
+        try:
+            return machine.states(value).label
+        except ValueError:
+            return value
+    return {"state": label(old), "state_lower": str(label(old)).lower(), "old": label(old),
+            "new": label(new)}
+
+
+def _check(machine: Machine, t: Transition | None, old: str, new: str, expected,
+           reason: str) -> Transition:
+    if expected is not None and old != expected:
+        raise machine.stale_error(machine.stale % _labels(machine, old, new))
+    if t is None or old not in t.sources:
+        message = (t.refusal if t is not None and t.refusal else machine.refusal)
+        raise machine.error(message % _labels(machine, old, new))
+    if t.needs_reason and not (reason or "").strip():
+        # Checked after the table so that a wrong state is reported first.
+        raise ValidationError({"reason": _("Give a reason.")})
+    return t
+
+
+def _updated_fields(machine: Machine, t: Transition, fields: dict, now) -> dict:
+    values = {machine.field: t.target} | dict(fields)
+    if machine.stamp:
+        values[machine.stamp] = now
+    return values
+
+
+def _touch(model, values: dict, now) -> dict:
+    # Conditional UPDATEs bypass auto_now, so the modification time is written by hand.
+    names = {f.name for f in model._meta.concrete_fields}
+    if "updated_at" in names and "updated_at" not in values:
+        return values | {"updated_at": now}
+    return values
+
+
+def _move(machine, obj, pick, actor, *, reason, expected, fields, locked):
+    """Lock (or conditionally update) one row and apply the transition `pick(old)` chose.
+    Returns (the row as saved, old state, transition)."""
+    now = timezone.now()
+    if machine.lock == "update":
+        old = getattr(obj, machine.field)
+        t = _check(machine, pick(old), old, getattr(pick(old), "target", old), expected, reason)
+        values = _touch(machine.model, _updated_fields(machine, t, fields, now), now)
+        rows = machine.model.objects.filter(
+            pk=obj.pk, **{f"{machine.field}__in": t.sources}).update(**values)
+        if rows != 1:
+            current = (machine.model.objects.filter(pk=obj.pk)
+                       .values_list(machine.field, flat=True).first())
+            raise machine.stale_error(machine.stale % _labels(machine, current or old, t.target))
+        for name, value in values.items():
+            setattr(obj, name, value)
+        return obj, old, t
+    row = obj if locked else (machine.model.objects.select_for_update(of=("self",))
+                              .get(pk=obj.pk))
+    old = getattr(row, machine.field)
+    chosen = pick(old)
+    t = _check(machine, chosen, old, getattr(chosen, "target", old), expected, reason)
+    values = _updated_fields(machine, t, fields, now)
+    for name, value in values.items():
+        setattr(row, name, value)
+    update = list(values)
+    if "updated_at" in {f.name for f in machine.model._meta.concrete_fields}:
+        update.append("updated_at")
+    row.save(update_fields=update)
+    if row is not obj:
+        for name in update:
+            obj.__dict__[name] = getattr(row, name)
+    return row, old, t
+
+
+def _run(machine, obj, pick, actor, *, reason, changes, notify, expected, fields, locked):
+    row, old, t = _move(machine, obj, pick, actor, reason=reason, expected=expected,
+                        fields=fields or {}, locked=locked)
+    machine.audit(actor, t.action or f"{machine.name}.{t.name}", row,
+                  changes={machine.field: [old, t.target]} | (changes or {}),
+                  reason=reason, **machine.audit_context(row))
+    queued = machine.notify if notify is None else notify
+    if queued:
+        new = t.target
+        transaction.on_commit(lambda: queued(row, old, new, actor, reason))
+    return row
+
+
+def transition(obj, machine: Machine, name: str, actor, *, reason: str = "",
+               changes: dict | None = None, notify: Callable | bool | None = None,
+               expected: str | None = None, fields: dict | None = None,
+               locked: bool = False):
+    """Apply `machine[name]` to `obj` (a row, or a queryset: each row in it that the step
+    applies to). Must run inside the caller's transaction.
+
+    Side effects: the state field, `machine.stamp` and any `fields` saved; audit entry
+    (`Transition.action`, default `<machine>.<name>`) with the state old → new plus `changes`
+    and the reason; `notify` (default `machine.notify`; False for none) queued on commit.
+    Refuses (`machine.error`) a state the step does not start from, (`machine.stale_error`) a
+    state other than `expected` or a row another writer moved first, and a missing reason
+    where the step needs one. `locked=True`: the caller already holds the row lock and `obj`
+    is that row. Returns the row as saved (for a queryset, the list of rows moved)."""
+    t = machine[name]
+    if isinstance(obj, models.QuerySet):
+        rows = obj.select_for_update(of=("self",)).filter(**{f"{machine.field}__in": t.sources})
+        return [transition(row, machine, name, actor, reason=reason, changes=changes,
+                           notify=notify, fields=fields, locked=True) for row in rows]
+    return _run(machine, obj, lambda old: t, actor, reason=reason, changes=changes,
+                notify=notify, expected=expected, fields=fields, locked=locked)
+
+
+def transition_to(obj, machine: Machine, new: str, actor, **options):
+    """Move `obj` to the state `new` by whichever step of the table leads there from the
+    state the locked row is in (for callers that name the target, not the step)."""
+    refused = Transition("", frozenset(), new)
+
+    def pick(old):
+        return machine.between(old, new) or refused
+    return _run(machine, obj, pick, actor, reason=options.pop("reason", ""),
+                changes=options.pop("changes", None), notify=options.pop("notify", None),
+                expected=options.pop("expected", None), fields=options.pop("fields", None),
+                locked=options.pop("locked", False))
+
+
+def can_move(machine: Machine, obj, name: str) -> bool:
+    """True when `obj`'s state is one `machine[name]` starts from."""
+    return getattr(obj, machine.field) in machine[name].sources
+
+
+def state_predicate(machine: Machine, *names: str, of: Callable = lambda obj: obj):
+    """A `rules` predicate: the object (`of(obj)`, e.g. a nominee's proposal) is in a state
+    from which any of the named steps starts. True without an object (list pages)."""
+    sources = frozenset().union(*(machine[n].sources for n in names))
+    label = f"{machine.name}_can_{'_or_'.join(names)}"
+    return rules.predicate(
+        lambda user, obj=None: obj is None or getattr(of(obj), machine.field) in sources,
+        name=label)
+
+
+def available_actions(machine: Machine, obj, user) -> list[Transition]:
+    """The steps `user` may take on `obj` now: its state is a source and the step's
+    permission holds (wagtail's `Task.get_actions`). Steps without a permission are internal
+    (taken by the system) and never offered."""
+    state = getattr(obj, machine.field)
+    return [t for t in machine.transitions
+            if state in t.sources and t.permission and user.has_perm(t.permission, obj)]
+
+
+def mermaid(machine: Machine) -> str:
+    """The machine as a Mermaid `stateDiagram-v2`, generated from its table."""
+    lines = ["stateDiagram-v2"]
+    for t in machine.transitions:
+        for source in sorted(t.sources):
+            lines.append(f"    {source} --> {t.target}: {t.name}")
+    finals = sorted(s for s, targets in machine.graph().items() if not targets)
+    lines += [f"    {s} --> [*]" for s in finals]
+    return "\n".join(lines)
