@@ -63,9 +63,9 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
                                    (Role.BOARD_STAFF, Role.SYSTEM_ADMIN)):
             raise ValidationError(_("Only the board staff of the receiving authority may "
                                     "override failed checks."))
-    set_proposal_state(locked, S.SUBMITTED, actor=actor, reason=override_reason,
+    # The row is locked above; moving the caller's instance keeps its state current.
+    set_proposal_state(proposal, S.SUBMITTED, actor=actor, reason=override_reason,
                        override_reason=override_reason)
-    proposal.state = locked.state
     return result
 
 
