@@ -73,6 +73,8 @@ class Machine:
       must touch exactly one row: a retried task moves once; healthchecks' `sendalerts`).
     - `stamp`: a datetime column set to now on every change (`state_changed_at`).
     - `audit(actor, action, obj, *, changes, reason, **audit_context(obj))`: the recorder.
+    - `history(obj, old, new, actor, reason)`: writes a history row in the same transaction
+      (healthchecks' `Flip`), for machines that keep one besides the audit.
     - `notify(obj, old, new, actor, reason)`: queued with `transaction.on_commit`.
     - `refusal`/`stale`: the default messages (placeholders as in `Transition`).
     - `error`/`stale_error`: the exception classes raised, so each app keeps its own."""
@@ -86,6 +88,7 @@ class Machine:
     stamp: str = ""
     audit: Callable = _no_audit
     audit_context: Callable[[Any], dict] = lambda obj: {}
+    history: Callable | None = None
     notify: Callable | None = None
     refusal: Any = gettext_lazy("This cannot be done while the record is “%(state)s”.")
     stale: Any = gettext_lazy("Someone else has already moved this record to “%(state)s”.")
@@ -200,6 +203,8 @@ def _move(machine, obj, pick, actor, *, reason, expected, fields, locked):
 def _run(machine, obj, pick, actor, *, reason, changes, notify, expected, fields, locked):
     row, old, t = _move(machine, obj, pick, actor, reason=reason, expected=expected,
                         fields=fields or {}, locked=locked)
+    if machine.history:
+        machine.history(row, old, t.target, actor, reason)
     machine.audit(actor, t.action or f"{machine.name}.{t.name}", row,
                   changes={machine.field: [old, t.target]} | (changes or {}),
                   reason=reason, **machine.audit_context(row))
