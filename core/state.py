@@ -76,7 +76,8 @@ class Machine:
     - `history(obj, old, new, actor, reason)`: writes a history row in the same transaction
       (healthchecks' `Flip`), for machines that keep one besides the audit.
     - `notify(obj, old, new, actor, reason)`: queued with `transaction.on_commit`.
-    - `refusal`/`stale`: the default messages (placeholders as in `Transition`).
+    - `refusal`/`stale`: the default messages (placeholders as in `Transition`, plus whatever
+      `describe(obj)` returns, e.g. `%(unit)s`).
     - `error`/`stale_error`: the exception classes raised, so each app keeps its own."""
 
     name: str
@@ -89,6 +90,7 @@ class Machine:
     audit: Callable = _no_audit
     audit_context: Callable[[Any], dict] = lambda obj: {}
     history: Callable | None = None
+    describe: Callable[[Any], dict] = lambda obj: {}
     notify: Callable | None = None
     refusal: Any = gettext_lazy("This cannot be done while the record is “%(state)s”.")
     stale: Any = gettext_lazy("Someone else has already moved this record to “%(state)s”.")
@@ -127,23 +129,27 @@ class Machine:
         return frozenset(t.target for t in self.transitions if t.needs_reason)
 
 
-def _labels(machine: Machine, old: str, new: str) -> dict:
+def _labels(machine: Machine, obj, old: str, new: str) -> dict:
     def label(value):
         try:
             return machine.states(value).label
         except ValueError:
             return value
     return {"state": label(old), "state_lower": str(label(old)).lower(), "old": label(old),
-            "new": label(new)}
+            "new": label(new)} | machine.describe(obj)
 
 
-def _check(machine: Machine, t: Transition | None, old: str, new: str, expected,
+def _refuse(machine: Machine, obj, t: Transition | None, old: str, new: str):
+    message = t.refusal if t is not None and t.refusal else machine.refusal
+    return machine.error(message % _labels(machine, obj, old, new))
+
+
+def _check(machine: Machine, obj, t: Transition | None, old: str, new: str, expected,
            reason: str) -> Transition:
     if expected is not None and old != expected:
-        raise machine.stale_error(machine.stale % _labels(machine, old, new))
+        raise machine.stale_error(machine.stale % _labels(machine, obj, old, new))
     if t is None or old not in t.sources:
-        message = (t.refusal if t is not None and t.refusal else machine.refusal)
-        raise machine.error(message % _labels(machine, old, new))
+        raise _refuse(machine, obj, t, old, new)
     if t.needs_reason and not (reason or "").strip():
         # Checked after the table so that a wrong state is reported first.
         raise ValidationError({"reason": _("Give a reason.")})
@@ -165,28 +171,37 @@ def _touch(model, values: dict, now) -> dict:
     return values
 
 
+def _move_conditionally(machine, obj, t, *, reason, expected, fields, now):
+    """One UPDATE … WHERE state IN sources that must touch exactly one row, whatever state
+    the caller's copy holds: a retried task moves once and the second run is refused."""
+    if t.needs_reason and not (reason or "").strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    sources = {expected} & t.sources if expected is not None else t.sources
+    values = _touch(machine.model, _updated_fields(machine, t, fields, now), now)
+    rows = machine.model.objects.filter(
+        pk=obj.pk, **{f"{machine.field}__in": sources}).update(**values)
+    # The state the caller expected to leave, for "no longer “queued”".
+    believed = next(iter(sources)) if len(sources) == 1 else getattr(obj, machine.field)
+    if rows != 1:
+        message = t.refusal or machine.stale
+        raise machine.stale_error(message % _labels(machine, obj, believed, t.target))
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return obj, believed, t
+
+
 def _move(machine, obj, pick, actor, *, reason, expected, fields, locked):
     """Lock (or conditionally update) one row and apply the transition `pick(old)` chose.
     Returns (the row as saved, old state, transition)."""
     now = timezone.now()
     if machine.lock == "update":
-        old = getattr(obj, machine.field)
-        t = _check(machine, pick(old), old, getattr(pick(old), "target", old), expected, reason)
-        values = _touch(machine.model, _updated_fields(machine, t, fields, now), now)
-        rows = machine.model.objects.filter(
-            pk=obj.pk, **{f"{machine.field}__in": t.sources}).update(**values)
-        if rows != 1:
-            current = (machine.model.objects.filter(pk=obj.pk)
-                       .values_list(machine.field, flat=True).first())
-            raise machine.stale_error(machine.stale % _labels(machine, current or old, t.target))
-        for name, value in values.items():
-            setattr(obj, name, value)
-        return obj, old, t
+        return _move_conditionally(machine, obj, pick(getattr(obj, machine.field)), reason=reason,
+                                   expected=expected, fields=fields, now=now)
     row = obj if locked else (machine.model.objects.select_for_update(of=("self",))
                               .get(pk=obj.pk))
     old = getattr(row, machine.field)
     chosen = pick(old)
-    t = _check(machine, chosen, old, getattr(chosen, "target", old), expected, reason)
+    t = _check(machine, row, chosen, old, getattr(chosen, "target", old), expected, reason)
     values = _updated_fields(machine, t, fields, now)
     for name, value in values.items():
         setattr(row, name, value)
@@ -236,6 +251,23 @@ def transition(obj, machine: Machine, name: str, actor, *, reason: str = "",
                            notify=notify, fields=fields, locked=True) for row in rows]
     return _run(machine, obj, lambda old: t, actor, reason=reason, changes=changes,
                 notify=notify, expected=expected, fields=fields, locked=locked)
+
+
+def lock(machine: Machine, obj, *related: str):
+    """The row of `obj`, locked for the rest of the transaction (with `related` joined), for
+    steps that check more than the state before they move it (`transition(..., locked=True)`)."""
+    query = machine.model.objects.select_for_update(of=("self",))
+    return (query.select_related(*related) if related else query).get(pk=obj.pk)
+
+
+def check(machine: Machine, obj, name: str) -> Transition:
+    """Refuse (`machine.error`, the step's message) unless `obj` is in a state `machine[name]`
+    starts from; for steps that must refuse before doing their other work."""
+    t = machine[name]
+    state = getattr(obj, machine.field)
+    if state not in t.sources:
+        raise _refuse(machine, obj, t, state, t.target)
+    return t
 
 
 def transition_to(obj, machine: Machine, new: str, actor, **options):
