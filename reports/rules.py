@@ -7,12 +7,11 @@ from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import has_role_of, in_scope_of
 from core.state import state_predicate
+from reports.domain.filings import FILING
 from reports.domain.requests import REQUEST
 from reports.enums import (
     BOARD_ROLES,
-    FILEABLE_STATES,
     REPORTING_ROLES,
-    FilingState,
     RequestState,
 )
 
@@ -44,10 +43,6 @@ def _request_state(*states, name):
     return rules.predicate(check, name=name)
 
 
-def _filing_state(*states, name):
-    return rules.predicate(lambda user, obj=None: obj is None or obj.state in states, name=name)
-
-
 def request_can(step: str):
     """The request (or a filing's request) is in a state the REQUEST table's step starts from."""
     return state_predicate(REQUEST, step, of=lambda obj: getattr(obj, "request", obj))
@@ -72,8 +67,8 @@ rules.add_perm("reports.issue_request", requester_keeper & request_can("issue"))
 rules.add_perm("reports.close_request", requester_keeper & request_can("close"))
 rules.add_perm("reports.cancel_request", requester_keeper & request_can("cancel"))
 rules.add_perm("reports.file_report", target_keeper & request_issued
-               & _filing_state(*FILEABLE_STATES, name="report_fileable"))
+               & state_predicate(FILING, "file"))
 rules.add_perm("reports.return_filing", requester_keeper & request_issued
-               & _filing_state(FilingState.FILED, name="report_filed"))
+               & state_predicate(FILING, "return"))
 rules.add_perm("reports.extend_filing", requester_board & request_counted)
 rules.add_perm("reports.disregard_filing", requester_board)

@@ -108,19 +108,15 @@ REQUEST = state.Machine(
     describe=lambda req: {"state": req.get_state_display().lower()})
 
 
-def _refuse_unless_draft(req: ReportRequest) -> None:
-    if req.state != RequestState.DRAFT:
-        raise ValidationError(_("The request is %(state)s; only a draft can be corrected.")
-                              % {"state": req.get_state_display().lower()})
-
-
 @transaction.atomic
 def update_request(req: ReportRequest, *, actor, roots=None, guidance=None,
                    **fields) -> ReportRequest:
     """Correct a draft (its texts, due date, targets, guidance). Side effect: audit entry
     `reports.request.update` with the changed fields."""
     req = state.lock(REQUEST, req)
-    _refuse_unless_draft(req)
+    if req.state != RequestState.DRAFT:  # an edit, not a step of the machine
+        raise ValidationError(_("The request is %(state)s; only a draft can be corrected.")
+                              % {"state": req.get_state_display().lower()})
     before = snapshot(req, REQUEST_FIELDS) | {"roots": _roots_label(req)}
     for name, value in _fields(fields).items():
         setattr(req, name, value)
