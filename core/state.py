@@ -172,11 +172,13 @@ def _touch(model, values: dict, now) -> dict:
 
 
 def _move_conditionally(machine, obj, t, *, reason, expected, fields, now):
-    """One UPDATE … WHERE state IN sources that must touch exactly one row, whatever state
-    the caller's copy holds: a retried task moves once and the second run is refused."""
+    """One UPDATE … WHERE state IN sources (or = `expected`, the state the caller saw) that
+    must touch exactly one row: a retried task moves once, of two racing clicks one wins."""
+    if expected is not None and expected not in t.sources:
+        raise _refuse(machine, obj, t, expected, t.target)
     if t.needs_reason and not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    sources = {expected} & t.sources if expected is not None else t.sources
+    sources = {expected} if expected is not None else t.sources
     values = _touch(machine.model, _updated_fields(machine, t, fields, now), now)
     rows = machine.model.objects.filter(
         pk=obj.pk, **{f"{machine.field}__in": sources}).update(**values)

@@ -7,8 +7,14 @@ from django.core.exceptions import PermissionDenied
 from audit.models import AuditEntry
 from imports import tasks
 from imports.domain.engine import run_commit, run_validation
-from imports.domain.jobs import JobStateError, cancel_job, request_commit, set_job_state
-from imports.enums import TRANSITIONS, JobState
+from imports.domain.jobs import (
+    TRANSITIONS,
+    JobStateError,
+    cancel_job,
+    request_commit,
+    set_job_state,
+)
+from imports.enums import JobState
 from imports.models import ImportJob
 from organisations.models import Employment, Person
 from tests.factories import PersonFactory
