@@ -49,7 +49,7 @@ IMPORT = state.Machine(
         _step("pass", J.VALIDATING, J.VALIDATED, "validated", J.VALIDATED.label),
         _step("find_errors", J.VALIDATING, J.INVALID, "invalid", J.INVALID.label),
         _step("request_commit", J.VALIDATED, J.COMMITTING, "commit_request",
-              gettext_lazy("Commit")),
+              gettext_lazy("Commit: save all rows")),
         _step("commit", J.COMMITTING, J.COMMITTED, "commit", J.COMMITTED.label),
         _step("fail", (J.VALIDATING, J.COMMITTING), J.FAILED, "fail", J.FAILED.label),
         _step("cancel", CANCELLABLE_STATES, J.CANCELLED, "cancel", gettext_lazy("Cancel")),
