@@ -245,12 +245,21 @@ def transition(obj, machine: Machine, name: str, actor, *, reason: str = "",
     Refuses (`machine.error`) a state the step does not start from, (`machine.stale_error`) a
     state other than `expected` or a row another writer moved first, and a missing reason
     where the step needs one. `locked=True`: the caller already holds the row lock and `obj`
-    is that row. Returns the row as saved (for a queryset, the list of rows moved)."""
+    is that row. Returns the row as saved; for a queryset, the list of rows moved, or their
+    number when the machine writes nothing per row (one conditional UPDATE)."""
     t = machine[name]
     if isinstance(obj, models.QuerySet):
-        rows = obj.select_for_update(of=("self",)).filter(**{f"{machine.field}__in": t.sources})
+        moving = obj.filter(**{f"{machine.field}__in": t.sources})
+        if machine.audit is _no_audit and not machine.history and not (notify or machine.notify):
+            # Nothing per row to write: one conditional UPDATE, as the bulk steps always were.
+            if t.needs_reason and not (reason or "").strip():
+                raise ValidationError({"reason": _("Give a reason.")})
+            now = timezone.now()
+            return moving.update(**_touch(machine.model, _updated_fields(
+                machine, t, fields or {}, now), now))
         return [transition(row, machine, name, actor, reason=reason, changes=changes,
-                           notify=notify, fields=fields, locked=True) for row in rows]
+                           notify=notify, fields=fields, locked=True)
+                for row in moving.select_for_update(of=("self",))]
     return _run(machine, obj, lambda old: t, actor, reason=reason, changes=changes,
                 notify=notify, expected=expected, fields=fields, locked=locked)
 

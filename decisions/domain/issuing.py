@@ -25,7 +25,7 @@ from decisions.domain.wording import authority_words
 from decisions.enums import DecisionKind
 from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
-from proposals.domain.states import set_proposal_state
+from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import NomineeStatus
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, NomineeInitiative
@@ -145,8 +145,8 @@ def _settle_nominees(actor, decision: Decision, awarded) -> None:
         else:
             release_claims(actor, nominee, reason=_("Not in decision %(number)s") % {
                 "number": decision.number_label})
-    others.update(status=NomineeStatus.NOT_AWARDED)
-    Nominee.objects.filter(pk__in=awarded_ids).update(status=NomineeStatus.AWARDED)
+    state.transition(others, NOMINEE, "not_award", actor)
+    state.transition(Nominee.objects.filter(pk__in=awarded_ids), NOMINEE, "award", actor)
     for proposal in proposals:
         if proposal.state != S.DECIDED:
             set_proposal_state(proposal, S.DECIDED, actor=actor,

@@ -24,10 +24,12 @@ from core import state
 from core.state import StaleState
 from proposals.domain import notices
 from proposals.domain.deadlines import due_date
+from proposals.enums import NomineeStatus as N
 from proposals.enums import ProposalState as S
-from proposals.models import Proposal
+from proposals.models import Nominee, Proposal
 
-__all__ = ["PROPOSAL", "REASON_REQUIRED", "TRANSITIONS", "StaleState", "set_proposal_state"]
+__all__ = ["NOMINEE", "PROPOSAL", "REASON_REQUIRED", "TRANSITIONS", "StaleState",
+           "set_proposal_state"]
 
 
 def _step(name, sources, target, label, **options):
@@ -77,6 +79,26 @@ PROPOSAL = state.Machine(
 # The classic tables, derived from the machine (tests and other apps read them).
 TRANSITIONS: dict[str, frozenset[str]] = PROPOSAL.graph()
 REASON_REQUIRED = PROPOSAL.reason_required()
+
+
+LIVE = tuple(n for n in N.values if n != N.DROPPED)
+OPINION = (N.PROPOSED, N.AGREED, N.REFUSED)
+VOTING = (N.AGREED, N.PASSED, N.FAILED)
+# A nominee's status follows its proposal's steps; the step that moves it audits it (with the
+# proposal's label), so the machine writes no audit row of its own.
+NOMINEE = state.Machine(
+    name="proposals.nominee", model=Nominee, states=N, field="status",
+    refusal=_("This nominee was already dropped."),
+    transitions=(
+        state.step("drop", LIVE, N.DROPPED, _("Drop"), needs_reason=True, irreversible=True),
+        state.step("agree", OPINION, N.AGREED, N.AGREED.label),
+        state.step("disagree", OPINION, N.REFUSED, N.REFUSED.label),
+        state.step("reopen", (N.AGREED, N.REFUSED), N.PROPOSED, _("Return for supplement")),
+        state.step("pass", VOTING, N.PASSED, N.PASSED.label),
+        state.step("fail", VOTING, N.FAILED, N.FAILED.label),
+        state.step("award", LIVE, N.AWARDED, N.AWARDED.label, irreversible=True),
+        state.step("not_award", LIVE, N.NOT_AWARDED, N.NOT_AWARDED.label, irreversible=True),
+    ))
 
 
 def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",

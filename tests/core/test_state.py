@@ -170,3 +170,12 @@ def test_mermaid_draws_every_edge_and_the_final_states():
         "    done --> [*]",
         "    failed --> [*]",
     ]
+
+
+def test_transition_on_a_queryset_of_a_machine_without_audit_is_one_update(actor, job,
+                                                                          django_assert_num_queries):
+    quiet = state.Machine(name="tests.quiet", model=ExportJob, states=S,
+                          transitions=MACHINE.transitions)
+    with django_assert_num_queries(1):
+        moved = state.transition(ExportJob.objects.filter(pk=job.pk), quiet, "start", actor)
+    assert (moved, ExportJob.objects.get(pk=job.pk).state) == (1, S.RUNNING)
