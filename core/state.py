@@ -64,6 +64,10 @@ def _no_audit(*args, **kwargs) -> None:
     return None
 
 
+# Every machine declared, by name: what the docs' diagrams and the audit-code scan read.
+MACHINES: dict[str, Machine] = {}
+
+
 @dataclasses.dataclass(frozen=True)
 class Machine:
     """A state machine declared as data.
@@ -105,6 +109,15 @@ class Machine:
         for t in self.transitions:
             if not (t.sources | {t.target}) <= known:
                 raise ValueError(f"{self.name}.{t.name}: unknown state")
+        MACHINES[self.name] = self
+
+    @property
+    def audited(self) -> bool:
+        return self.audit is not _no_audit
+
+    def action(self, t: Transition) -> str:
+        """The audit code the step writes."""
+        return t.action or f"{self.name}.{t.name}"
 
     def __getitem__(self, name: str) -> Transition:
         for t in self.transitions:
@@ -222,7 +235,7 @@ def _run(machine, obj, pick, actor, *, reason, changes, notify, expected, fields
                         fields=fields or {}, locked=locked)
     if machine.history:
         machine.history(row, old, t.target, actor, reason)
-    machine.audit(actor, t.action or f"{machine.name}.{t.name}", row,
+    machine.audit(actor, machine.action(t), row,
                   changes={machine.field: [old, t.target]} | (changes or {}),
                   reason=reason, **machine.audit_context(row))
     queued = machine.notify if notify is None else notify

@@ -27,13 +27,8 @@ class ExportStateError(state.StaleState):
     """The job is not, or no longer, in the state the change starts from."""
 
 
-def _audit(actor, action, job, **kwargs):
-    # The job's own requester is the actor of every step (the worker acts on their behalf).
-    record(job.requested_by, action, job, **kwargs)
-
-
 EXPORT = state.Machine(
-    name="reports.export", model=ExportJob, states=ExportState, lock="update", audit=_audit,
+    name="reports.export", model=ExportJob, states=ExportState, lock="update", audit=record,
     error=ExportStateError, stale_error=ExportStateError,
     stale=gettext_lazy("This export is no longer “%(state)s”; reload the page."),
     transitions=(

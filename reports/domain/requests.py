@@ -85,12 +85,9 @@ def create_request(*, actor, requester: Unit, roots=(), guidance=None, **fields)
     return req
 
 
-def _audit(actor, action, req, **kwargs):
-    record(actor, action, req, unit=req.requester, **kwargs)
-
-
 REQUEST = state.Machine(
-    name="reports.request", model=ReportRequest, states=RequestState, audit=_audit,
+    name="reports.request", model=ReportRequest, states=RequestState, audit=record,
+    audit_context=lambda req: {"unit": req.requester},
     transitions=(
         state.step("issue", RequestState.DRAFT, RequestState.ISSUED, gettext_lazy("Issue"),
                    permission="reports.issue_request",
