@@ -76,6 +76,7 @@ class Machine:
     - `lock`: "row" (select_for_update, then save) or "update" (one conditional UPDATE that
       must touch exactly one row: a retried task moves once; healthchecks' `sendalerts`).
     - `stamp`: a datetime column set to now on every change (`state_changed_at`).
+    - `related`: joined when the row is locked (what the audit and notices read).
     - `audit(actor, action, obj, *, changes, reason, **audit_context(obj))`: the recorder.
     - `history(obj, old, new, actor, reason)`: writes a history row in the same transaction
       (healthchecks' `Flip`), for machines that keep one besides the audit.
@@ -94,6 +95,7 @@ class Machine:
     audit: Callable = _no_audit
     audit_context: Callable[[Any], dict] = lambda obj: {}
     history: Callable | None = None
+    related: tuple[str, ...] = ()
     describe: Callable[[Any], dict] = lambda obj: {}
     notify: Callable | None = None
     refusal: Any = gettext_lazy("This cannot be done while the record is “%(state)s”.")
@@ -212,8 +214,7 @@ def _move(machine, obj, pick, actor, *, reason, expected, fields, locked):
     if machine.lock == "update":
         return _move_conditionally(machine, obj, pick(getattr(obj, machine.field)), reason=reason,
                                    expected=expected, fields=fields, now=now)
-    row = obj if locked else (machine.model.objects.select_for_update(of=("self",))
-                              .get(pk=obj.pk))
+    row = obj if locked else lock(machine, obj)
     old = getattr(row, machine.field)
     chosen = pick(old)
     t = _check(machine, row, chosen, old, getattr(chosen, "target", old), expected, reason)
@@ -281,6 +282,7 @@ def lock(machine: Machine, obj, *related: str):
     """The row of `obj`, locked for the rest of the transaction (with `related` joined), for
     steps that check more than the state before they move it (`transition(..., locked=True)`)."""
     query = machine.model.objects.select_for_update(of=("self",))
+    related = related or machine.related
     return (query.select_related(*related) if related else query).get(pk=obj.pk)
 
 
