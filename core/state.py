@@ -226,8 +226,10 @@ def _move(machine, obj, pick, actor, *, reason, expected, fields, locked):
         update.append("updated_at")
     row.save(update_fields=update)
     if row is not obj:
+        # The caller's copy follows the saved row (by column: `decided_by_id`, not the FK).
         for name in update:
-            obj.__dict__[name] = getattr(row, name)
+            attname = machine.model._meta.get_field(name).attname
+            obj.__dict__[attname] = getattr(row, attname)
     return row, old, t
 
 
@@ -293,6 +295,16 @@ def check(machine: Machine, obj, name: str) -> Transition:
     state = getattr(obj, machine.field)
     if state not in t.sources:
         raise _refuse(machine, obj, t, state, t.target)
+    return t
+
+
+def check_to(machine: Machine, obj, new: str) -> Transition:
+    """As `check`, for callers that name the target state: the step from `obj`'s state to
+    `new`, or the machine's refusal."""
+    old = getattr(obj, machine.field)
+    t = machine.between(old, new)
+    if t is None:
+        raise _refuse(machine, obj, None, old, new)
     return t
 
 

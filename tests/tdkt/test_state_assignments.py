@@ -19,7 +19,6 @@ NOT_YET_CONVERTED = frozenset({
     "emulation/domain/initiative_uses.py", "emulation/domain/initiatives.py",
     "emulation/domain/inspections.py", "emulation/domain/movements.py",
     "emulation/domain/plans.py", "emulation/domain/registrations.py",
-    "emulation/domain/rescore_requests.py",
     "proposals/domain/consultation.py",  # public comments
     "proposals/domain/council.py",  # council sessions
 })
