@@ -18,7 +18,7 @@ NOT_YET_CONVERTED = frozenset({
     "emulation/domain/cluster_rounds.py", "emulation/domain/exemplars.py",
     "emulation/domain/initiative_uses.py", "emulation/domain/initiatives.py",
     "emulation/domain/inspections.py", "emulation/domain/movements.py",
-    "emulation/domain/plans.py", "emulation/domain/registrations.py",
+    "emulation/domain/registrations.py",
     "proposals/domain/consultation.py",  # public comments
     "proposals/domain/council.py",  # council sessions
 })
