@@ -45,6 +45,7 @@ def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name
         collective=item.collective, household=item.household, unit=unit or item.unit,
         year=item.year, kind=item.kind, recipient_name=recipient_name,
         recipient_detail=recipient_detail, ordinal=item.ordinal,
+        posthumous=item.posthumous, received_by=item.received_by,
         money=(item.money if money is None else money) - item.money,
         coefficient=item.coefficient, base_salary=item.base_salary,
         money_citation=item.money_citation)
