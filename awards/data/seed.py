@@ -52,15 +52,8 @@ def seed_catalogue(apps, schema_editor=None) -> None:
             SIMPLIFIED_CITATION, verified=False)
         add("public_consultation", code in PUBLIC_CONSULTATION, LAW_2022,
             "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3", verified=code.startswith("anh_hung"))
-        for table, start, end, citation, verified in lp.COEFFICIENTS:
-            individual, collective = table.get(code, (None, None))
-            if individual is not None:
-                add("coefficient_individual", individual, start, citation, verified, end)
-                if "household" in entry["subjects"]:
-                    add("coefficient_household", round(individual * 1.5, 4), start,
-                        f"{citation}; Nghị định 152/2025/NĐ-CP, Điều 49", verified, end)
-            if collective is not None:
-                add("coefficient_collective", collective, start, citation, verified, end)
+        for row in coefficient_rows(code, entry):
+            add(**row)
     AwardParameter.objects.bulk_create(params)
     BaseSalary.objects.bulk_create(
         [BaseSalary(amount=a, valid_from=s, valid_to=e, citation=c, verified=v)
@@ -68,6 +61,38 @@ def seed_catalogue(apps, schema_editor=None) -> None:
     RoundingRule.objects.bulk_create(
         [RoundingRule(step=st, mode=m, valid_from=s, valid_to=e, citation=c, verified=v)
          for st, m, s, e, c, v in lp.ROUNDING])
+
+
+def coefficient_rows(code: str, entry: dict) -> list[dict]:
+    """The dated money coefficients of one award (AwardParameter fields but the award)."""
+    rows = []
+    for table, start, end, citation, verified in lp.COEFFICIENTS:
+        individual, collective = table.get(code, (None, None))
+        if individual is not None:
+            rows.append(dict(key="coefficient_individual", value=individual, start=start,
+                             end=end, citation=citation, verified=verified))
+            if "household" in entry["subjects"]:
+                rows += [dict(key="coefficient_household", value=value, start=h_start,
+                              end=h_end, citation=h_citation, verified=h_verified)
+                         for value, h_start, h_end, h_citation, h_verified in household_rows(
+                             individual, start, end, citation, verified)]
+        if collective is not None:
+            rows.append(dict(key="coefficient_collective", value=collective, start=start,
+                             end=end, citation=citation, verified=verified))
+    return rows
+
+
+def household_rows(individual, start, end, citation, verified):
+    """The household coefficient over (start, end): individual × the household factor, for the
+    part of the period a factor is in force (none before Decree 152/2025)."""
+    rows = []
+    for factor, f_start, f_end, f_citation, f_verified in lp.HOUSEHOLD_FACTOR:
+        first = max(start, f_start)
+        last = min((d for d in (end, f_end) if d is not None), default=None)
+        if last is None or first <= last:
+            rows.append((round(individual * factor, 4), first, last,
+                         f"{citation}; {f_citation}", verified and f_verified))
+    return rows
 
 
 def _day():

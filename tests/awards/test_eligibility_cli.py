@@ -33,8 +33,8 @@ def test_cli_evaluates_the_documented_example(tmp_path, capsys):
     assert result["law"] == "Luật Thi đua, khen thưởng 06/2022/QH15"
     assert result["reward"] == {"coefficient": 1.0, "base_salary_vnd": 2340000,
                                 "amount_vnd": 2340000,
-                                "citation": "Nghị định 98/2023/NĐ-CP, Điều 55–60; "
-                                            "Nghị định 98/2023/NĐ-CP, Điều 55; "
+                                "citation": "Nghị định 98/2023/NĐ-CP, Điều 54; "
+                                            "Nghị định 98/2023/NĐ-CP, Điều 53; "
                                             "Nghị định 73/2024/NĐ-CP"}
     assert [r["rule"] for r in result["reasons"]] == [
         "cstd_co_so.subject", "common.hold", "common.discipline", "cstd_co_so.ldtt",

@@ -100,7 +100,9 @@ class Context:
         return bool(ok)
 
     def cite(self, article: str) -> str:
-        return f"{self.law.short}, {article}"
+        """`article` is numbered as in Law 06/2022/QH15; the citation names the article of the
+        law that governs the case."""
+        return f"{self.law.short}, {self.params.article(self.law, article)}"
 
     def number(self, key: str):
         return self.params.criterion(self.law, key)

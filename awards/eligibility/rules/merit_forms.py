@@ -150,7 +150,9 @@ def labour_order_third(ctx: Context) -> None:
     Before 2024 (Law 2013 Art. 47): 5 consecutive excellent years with 5 initiatives."""
     _common(ctx, ("individual", "collective"))
     old = ctx.law.key == "2013"
-    level = "xuat_sac" if old else "tot"
+    # A collective needs years of *excellent* completion under every version (Law 06/2022
+    # Art. 44.2; the 2003 law Art. 47); an individual "good" ones under the 2022 law.
+    level = "xuat_sac" if old or ctx.case.subject.kind == "collective" else "tot"
     base = _after_award(ctx, "bang_khen_ttg", "hc_lao_dong_3.years_after_bang_khen_ttg", level,
                         "hc_lao_dong_3.after_bang_khen_ttg")
     if ctx.case.subject.kind != "individual":
