@@ -73,10 +73,10 @@ _ORDERS = {
 _HONORARY = {
     "ba_me_vnah": (15.5, None),
     "anh_hung_lao_dong": (15.5, 31.0), "anh_hung_llvtnd": (15.5, 31.0),
-    **{code: (12.5, None) for code in ("nha_giao_nhan_dan", "thay_thuoc_nhan_dan",
-                                       "nghe_si_nhan_dan", "nghe_nhan_nhan_dan")},
-    **{code: (9.0, None) for code in ("nha_giao_uu_tu", "thay_thuoc_uu_tu", "nghe_si_uu_tu",
-                                      "nghe_nhan_uu_tu")},
+    **dict.fromkeys(("nha_giao_nhan_dan", "thay_thuoc_nhan_dan", "nghe_si_nhan_dan",
+                     "nghe_nhan_nhan_dan"), (12.5, None)),
+    **dict.fromkeys(("nha_giao_uu_tu", "thay_thuoc_uu_tu", "nghe_si_uu_tu", "nghe_nhan_uu_tu"),
+                    (9.0, None)),
 }
 # Giấy khen by issuer: the head of a department or unit (giay_khen), the commune chairman
 # (giay_khen_xa), an enterprise director (giay_khen_doanh_nghiep). A collective gets twice the

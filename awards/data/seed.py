@@ -69,16 +69,16 @@ def coefficient_rows(code: str, entry: dict) -> list[dict]:
     for table, start, end, citation, verified in lp.COEFFICIENTS:
         individual, collective = table.get(code, (None, None))
         if individual is not None:
-            rows.append(dict(key="coefficient_individual", value=individual, start=start,
-                             end=end, citation=citation, verified=verified))
+            rows.append({"key": "coefficient_individual", "value": individual, "start": start,
+                         "end": end, "citation": citation, "verified": verified})
             if "household" in entry["subjects"]:
-                rows += [dict(key="coefficient_household", value=value, start=h_start,
-                              end=h_end, citation=h_citation, verified=h_verified)
+                rows += [{"key": "coefficient_household", "value": value, "start": h_start,
+                          "end": h_end, "citation": h_citation, "verified": h_verified}
                          for value, h_start, h_end, h_citation, h_verified in household_rows(
                              individual, start, end, citation, verified)]
         if collective is not None:
-            rows.append(dict(key="coefficient_collective", value=collective, start=start,
-                             end=end, citation=citation, verified=verified))
+            rows.append({"key": "coefficient_collective", "value": collective, "start": start,
+                         "end": end, "citation": citation, "verified": verified})
     return rows
 
 
