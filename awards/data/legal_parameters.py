@@ -121,6 +121,28 @@ COEFFICIENTS = [
 HOUSEHOLD_FACTOR = [(1.5, D(2025, 7, 1), OPEN, "Nghị định 152/2025/NĐ-CP, Điều 54", False)]
 
 # ---------------------------------------------------------------- criteria numbers
+# Huân chương Lao động hạng Nhì / hạng Nhất, records track: the next-lower class, then N
+# consecutive years of excellent completion with K initiatives / research works of at least the
+# given scope. The legal reference leaves every class but hạng Ba's individual track
+# UNVERIFIED [U] (§3.1, §11.5): the numbers below are the pattern of hạng Ba's collective track
+# (Art. 44.2) and must be signed off against the text of Art. 42–43 (old law Art. 45–46).
+
+
+def _HIGHER_LABOUR_ORDERS(second: str, first: str) -> dict:  # noqa: N802 — a data table
+    return {
+        "hc_lao_dong_2.years_after_hc_lao_dong_3": (5, second, False),
+        "hc_lao_dong_2.initiatives": (2, second, False),
+        "hc_lao_dong_2.initiative_scope": ("tinh", second, False),
+        "hc_lao_dong_1.years_after_hc_lao_dong_2": (5, first, False),
+        "hc_lao_dong_1.initiatives": (3, first, False),
+        "hc_lao_dong_1.initiative_scope": ("tinh", first, False),
+    }
+
+
+# Cờ thi đua của Chính phủ: a cluster proposes at most 20 % of its leading units (CV 5007/BNV-
+# TĐKT of 2023 [P S34]; whether it is still in force is [U]).
+_FLAG_CAP = (0.2, "Công văn 5007/BNV-TĐKT năm 2023", False)
+
 # Keyed by law version ("2013": Law 2003 amended 2013 + Decree 91/2017, achievement years before
 # 2024; "2022": Law 06/2022/QH15, from 2024). (value, citation, verified)
 CRITERIA = {
@@ -141,6 +163,9 @@ CRITERIA = {
         "hc_lao_dong_3.years_after_bang_khen_ttg": (5, "Luật TĐKT 2003 (sửa đổi 2013), Điều 47",
                                                     False),
         "hc_lao_dong_3.initiatives": (5, "Luật TĐKT 2003 (sửa đổi 2013), Điều 47", False),
+        **_HIGHER_LABOUR_ORDERS("Luật TĐKT 2003 (sửa đổi 2013), Điều 46",
+                                "Luật TĐKT 2003 (sửa đổi 2013), Điều 45"),
+        "co_thi_dua_cp.cap_share_of_cluster_leaders": _FLAG_CAP,
     },
     "2022": {
         "collective.ldtt_share_tt_ldtt": (0.7, "Luật TĐKT 2022, Điều 28", False),
@@ -156,6 +181,8 @@ CRITERIA = {
         "hc_lao_dong_3.years_after_bang_khen_ttg": (5, "Luật TĐKT 2022, Điều 44", True),
         "hc_lao_dong_3.cstd_co_so_times": (3, "Luật TĐKT 2022, Điều 44", True),
         "hc_lao_dong_3.excellent_years": (1, "Luật TĐKT 2022, Điều 44", True),
+        **_HIGHER_LABOUR_ORDERS("Luật TĐKT 2022, Điều 43", "Luật TĐKT 2022, Điều 42"),
+        "co_thi_dua_cp.cap_share_of_cluster_leaders": _FLAG_CAP,
     },
 }
 
@@ -179,6 +206,73 @@ ARTICLES = {
         "Điều 73": ("Điều 71", False), "Điều 74": ("Điều 72", False),
         "Điều 75": ("Điều 75", False),
     },
+}
+
+# ---------------------------------------------------------------- tracks of a form
+# "Đạt một trong các tiêu chuẩn sau": award → (track, subject group, article of Law 06/2022/QH15
+# with its point, verified), in the order tried. Tracks judged from the records (ratings,
+# ledger, initiatives) come first; every other track is appraised from the achievement report
+# and met when the appraisal recorded it (Case.achievements "<award>.<track>"). Subject groups:
+# individual, worker (a direct worker or farmer), collective, household. A case under the 2003
+# law cites that law's article (ARTICLES above), whose points differ. Only the points the legal
+# reference confirms are verified (§3.1 Art. 44.1.e, §3.4 Art. 73.1.b and 74.1.d); the point
+# letters of the others are [U].
+IND, WORKER, COL, HH = "individual", "worker", "collective", "household"
+TRACKS = {
+    "bang_khen_tinh": (
+        ("d", IND, "Điều 74 khoản 1 điểm d", True),
+        ("a", IND, "Điều 74 khoản 1 điểm a", False),  # outstanding in a movement
+        ("b", IND, "Điều 74 khoản 1 điểm b", False),  # many achievements, sector-wide scope
+        ("c", IND, "Điều 74 khoản 1 điểm c", False),
+        ("dd", IND, "Điều 74 khoản 1 điểm đ", False),
+        ("worker", WORKER, "Điều 74 khoản 2", False),  # workers, farmers, labourers
+        ("entrepreneur", IND, "Điều 74 khoản 3", False),  # entrepreneurs and scientists
+        ("collective_excellent", COL, "Điều 74 khoản 4 điểm c", False),  # 2 excellent years
+        ("collective_a", COL, "Điều 74 khoản 4 điểm a", False),
+        ("collective_b", COL, "Điều 74 khoản 4 điểm b", False),
+        ("household", HH, "Điều 74 khoản 5", False),  # contribution of effort, land, assets
+    ),
+    "bang_khen_ttg": (
+        ("b", IND, "Điều 73 khoản 1 điểm b", True),
+        ("a", IND, "Điều 73 khoản 1 điểm a", False),
+        ("c", IND, "Điều 73 khoản 1 điểm c", False),
+        ("worker", WORKER, "Điều 73 khoản 2", False),  # e.g. a farming model effective ≥ 2 years
+        ("entrepreneur", IND, "Điều 73 khoản 3", False),
+        ("collective_excellent", COL, "Điều 73 khoản 5 điểm b", False),
+        ("collective_a", COL, "Điều 73 khoản 5 điểm a", False),
+        ("collective_c", COL, "Điều 73 khoản 5 điểm c", False),
+        ("household", HH, "Điều 73 khoản 4", False),
+    ),
+    "hc_lao_dong_3": (
+        ("e", IND, "Điều 44 khoản 1 điểm e", True),
+        ("career", IND, "Điều 44 khoản 1 điểm a", False),  # Decree 152/2025 Art. 9, 21
+        ("other", IND, "Điều 44 khoản 1 điểm b–đ", False),
+        ("collective_excellent", COL, "Điều 44 khoản 2 điểm a", False),
+        ("collective_other", COL, "Điều 44 khoản 2 điểm b", False),
+    ),
+    "hc_lao_dong_2": (
+        ("after_lower", IND, "Điều 43 khoản 1", False),
+        ("career", IND, "Điều 43 khoản 1", False),
+        ("other", IND, "Điều 43 khoản 1", False),
+        ("collective_after_lower", COL, "Điều 43 khoản 2", False),
+        ("collective_other", COL, "Điều 43 khoản 2", False),
+    ),
+    "hc_lao_dong_1": (
+        ("after_lower", IND, "Điều 42 khoản 1", False),
+        ("career", IND, "Điều 42 khoản 1", False),
+        ("other", IND, "Điều 42 khoản 1", False),
+        ("collective_after_lower", COL, "Điều 42 khoản 2", False),
+        ("collective_other", COL, "Điều 42 khoản 2", False),
+    ),
+    "co_thi_dua_cp": (
+        ("cluster", COL, "Điều 25 khoản 1", False),  # best of a ministry/province's leaders
+        ("central_cluster", COL, "Điều 25 khoản 2", False),  # leader of a Central cluster
+        ("movement", COL, "Điều 25 khoản 3", False),  # leader of a PM movement of ≥ 5 years
+    ),
+    "co_thi_dua_tinh": (
+        ("cluster", COL, "Điều 26 khoản 1", False),
+        ("thematic", COL, "Điều 26 khoản 2", False),  # leader of a thematic movement ≥ 3 years
+    ),
 }
 
 # ---------------------------------------------------------------- emulation registration

@@ -37,23 +37,7 @@ def seed_catalogue(apps, schema_editor=None) -> None:
             "name": entry["name"], "category": entry["category"],
             "subject_kinds": entry["subjects"], "award_kinds": entry["award_kinds"],
             "sort_order": order})
-
-        def add(key, value, start, citation, verified=True, end=None, award=award):
-            params.append(AwardParameter(award_type=award, key=key, value=value, valid_from=start,
-                                         valid_to=end, citation=citation, verified=verified))
-
-        add("granting_level", entry["level"], LAW_2022, LEVEL_CITATION)
-        if entry["vote_share"]:
-            # Decree 98 Art. 30.7 is confirmed; that Decree 152 keeps the numbers is [U].
-            add("vote_share", entry["vote_share"], LAW_2022, VOTE_CITATION, end=D152 - _day())
-            add("vote_share", entry["vote_share"], D152, "Nghị định 152/2025/NĐ-CP", False)
-        add("documents", documents_for(code, entry), LAW_2022, DOSSIER_CITATION)
-        add("documents_simplified", ["to_trinh", "bao_cao_tom_tat"], LAW_2022,
-            SIMPLIFIED_CITATION, verified=False)
-        add("public_consultation", code in PUBLIC_CONSULTATION, LAW_2022,
-            "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3", verified=code.startswith("anh_hung"))
-        for row in coefficient_rows(code, entry):
-            add(**row)
+        params += award_parameters(AwardParameter, award, code, entry)
     AwardParameter.objects.bulk_create(params)
     BaseSalary.objects.bulk_create(
         [BaseSalary(amount=a, valid_from=s, valid_to=e, citation=c, verified=v)
@@ -61,6 +45,56 @@ def seed_catalogue(apps, schema_editor=None) -> None:
     RoundingRule.objects.bulk_create(
         [RoundingRule(step=st, mode=m, valid_from=s, valid_to=e, citation=c, verified=v)
          for st, m, s, e, c, v in lp.ROUNDING])
+
+
+def award_parameters(AwardParameter, award, code: str, entry: dict) -> list:  # noqa: N803
+    """The seeded dated parameters of one award type (unsaved rows)."""
+    params = []
+
+    def add(key, value, start, citation, verified=True, end=None):
+        params.append(AwardParameter(award_type=award, key=key, value=value, valid_from=start,
+                                     valid_to=end, citation=citation, verified=verified))
+
+    add("granting_level", entry["level"], LAW_2022, LEVEL_CITATION)
+    if entry["vote_share"]:
+        # Decree 98 Art. 30.7 is confirmed; that Decree 152 keeps the numbers is [U].
+        add("vote_share", entry["vote_share"], LAW_2022, VOTE_CITATION, end=D152 - _day())
+        add("vote_share", entry["vote_share"], D152, "Nghị định 152/2025/NĐ-CP", False)
+    add("documents", documents_for(code, entry), LAW_2022, DOSSIER_CITATION)
+    add("documents_simplified", ["to_trinh", "bao_cao_tom_tat"], LAW_2022,
+        SIMPLIFIED_CITATION, verified=False)
+    add("public_consultation", code in PUBLIC_CONSULTATION, LAW_2022,
+        "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3", verified=code.startswith("anh_hung"))
+    for row in coefficient_rows(code, entry):
+        add(**row)
+    return params
+
+
+def seed_new_awards(apps, schema_editor=None) -> None:
+    """Award types the catalogue gained after a database was seeded, with their parameters and
+    granting authorities, and criteria numbers added since (a province's rows are kept)."""
+    AwardType = apps.get_model("awards", "AwardType")
+    AwardParameter = apps.get_model("awards", "AwardParameter")
+    GrantingAuthority = apps.get_model("awards", "GrantingAuthority")
+    LegalCriterion = apps.get_model("awards", "LegalCriterion")
+    known = set(AwardType.objects.values_list("code", flat=True))
+    new = {}
+    for order, (code, entry) in enumerate(CATALOGUE.items()):
+        if code in known:
+            continue
+        award = new[code] = AwardType.objects.create(
+            code=code, name=entry["name"], category=entry["category"],
+            subject_kinds=entry["subjects"], award_kinds=entry["award_kinds"], sort_order=order)
+        AwardParameter.objects.bulk_create(award_parameters(AwardParameter, award, code, entry))
+    if GrantingAuthority.objects.exists():  # else seed_authorities loads them all
+        GrantingAuthority.objects.bulk_create(
+            [GrantingAuthority(award_type=new[row.pop("code")], **row)
+             for row in authority_rows() if row["code"] in new])
+    have = set(LegalCriterion.objects.values_list("law", "key"))
+    LegalCriterion.objects.bulk_create(
+        [LegalCriterion(law=law, key=key, value=value, citation=citation, verified=verified)
+         for law, table in lp.CRITERIA.items()
+         for key, (value, citation, verified) in table.items() if (law, key) not in have])
 
 
 def coefficient_rows(code: str, entry: dict) -> list[dict]:

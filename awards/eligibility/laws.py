@@ -62,7 +62,7 @@ class Parameters:
     def __init__(self, *, base_salary=data.BASE_SALARY, rounding=data.ROUNDING,
                  coefficients=data.COEFFICIENTS, household_factor=data.HOUSEHOLD_FACTOR,
                  criteria=data.CRITERIA, registration=data.REGISTRATION_REQUIRED,
-                 articles=data.ARTICLES):
+                 articles=data.ARTICLES, tracks=data.TRACKS):
         self.base_salary_rows = base_salary
         self.rounding_rows = rounding
         self.coefficient_rows = coefficients
@@ -70,6 +70,7 @@ class Parameters:
         self.criteria_table = criteria
         self.registration_rows = registration
         self.articles = articles
+        self.track_table = tracks
         self._rewards: dict = {}  # (award, kind, date) → reward: a province shares a few dates
 
     def criterion(self, law: Law, key: str) -> Value:
@@ -77,10 +78,19 @@ class Parameters:
         return Value(value, citation, verified)
 
     def article(self, law: Law, article: str) -> str:
-        """`article` of Law 06/2022/QH15 as numbered in `law` (KeyError when not mapped: a rule
-        must never cite the 2022 number under the old law's name)."""
+        """`article` of Law 06/2022/QH15 ("Điều 74", or with its point: "Điều 74 khoản 1 điểm
+        a") as numbered in `law`. Another law's points are numbered differently, so only its
+        article is cited. KeyError when not mapped: a rule must never cite the 2022 number
+        under the old law's name."""
         table = self.articles[law.key]
-        return table[article][0] if table else article
+        if not table:
+            return article
+        head = article.split(" khoản ")[0]
+        return table[head][0]
+
+    def tracks(self, award: str) -> tuple:
+        """The award's tracks, in the order tried: (track, subject group, article, verified)."""
+        return self.track_table.get(award, ())
 
     def registration_required(self, award: str, year: int) -> Value | None:
         """The citation when `award` needs an emulation registration in achievement `year`."""

@@ -1,7 +1,9 @@
 """Issue 16.2: bring the seeded money rows of every deployed database in line with the corrected
 data (awards/data/legal_parameters.py): Decree 98/2023's own coefficient rows cited by article,
 no household coefficient before Decree 152/2025, rounding cited to each decree's article, the
-base salary from 1/7/2026 cited to Decree 161/2026/NĐ-CP Art. 3.2.
+base salary from 1/7/2026 cited to Decree 161/2026/NĐ-CP Art. 3.2. Then issue 16.1's new forms
+(Giấy khen by issuer, wartime achievements) and criteria numbers (HC Lao động hạng Nhì/Nhất,
+the Government flag's cap) reach databases seeded before them.
 
 Only rows still carrying the original seed citation are touched: a value a province corrected
 on the catalogue screen (its own citation) is kept as it is."""
@@ -10,7 +12,7 @@ from django.db import migrations
 
 from awards.data import legal_parameters as lp
 from awards.data.catalogue import CATALOGUE
-from awards.data.seed import coefficient_rows
+from awards.data.seed import coefficient_rows, seed_new_awards
 
 SEEDED = ("Nghị định 91/2017/NĐ-CP, Điều 70–74", "Nghị định 98/2023/NĐ-CP, Điều 55–60",
           "Nghị định 152/2025/NĐ-CP, Điều 50–54")
@@ -57,4 +59,5 @@ def correct(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("awards", "0011_h4_seed_authorities")]
-    operations = [migrations.RunPython(correct, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(correct, migrations.RunPython.noop),
+                  migrations.RunPython(seed_new_awards, migrations.RunPython.noop)]

@@ -67,7 +67,8 @@ def test_rounding_cites_each_decrees_own_article(on, citation):
     # Law 2003 (amended 2013): Bằng khen of a ministry/province Art. 72, of the Prime Minister
     # Art. 71, HC Lao động hạng Ba Art. 47 — not Law 06/2022's Art. 74/73/44.
     ("bang_khen_tinh", HOUSEHOLD, 2023, "bang_khen_tinh.household_contribution", "Điều 72"),
-    ("bang_khen_tinh", HOUSEHOLD, 2024, "bang_khen_tinh.household_contribution", "Điều 74"),
+    ("bang_khen_tinh", HOUSEHOLD, 2024, "bang_khen_tinh.household_contribution",
+     "Điều 74 khoản 5"),
 ])
 def test_old_law_case_cites_the_old_laws_article(award, subject, year, rule, article):
     verdict = evaluate(case(award, year, subject=subject, framework_met=True))
