@@ -7,8 +7,17 @@ import importlib
 import pytest
 from django.apps import apps
 
+from awards.data.seed import seed_new_awards
 from awards.domain.parameters import CatalogueParameters
-from awards.models import AwardParameter, AwardType, BaseSalary, RoundingRule
+from awards.eligibility.laws import LAW_2022
+from awards.models import (
+    AwardParameter,
+    AwardType,
+    BaseSalary,
+    GrantingAuthority,
+    LegalCriterion,
+    RoundingRule,
+)
 
 D = datetime.date
 correct = importlib.import_module("awards.migrations.0012_h3_law_corrections").correct
@@ -65,9 +74,6 @@ def test_seeded_database_has_no_household_amount_before_decree_152():
 def test_new_forms_and_criteria_reach_a_database_seeded_before_them():
     """Migration 0012 adds the award types the catalogue gained (Giấy khen by issuer) with
     their money and granting authorities, and the criteria numbers added since."""
-    from awards.data.seed import seed_new_awards
-    from awards.models import GrantingAuthority, LegalCriterion
-
     xa = AwardType.objects.get(code="giay_khen_xa")
     AwardParameter.objects.filter(award_type=xa).delete()
     GrantingAuthority.objects.filter(award_type=xa).delete()
@@ -76,13 +82,8 @@ def test_new_forms_and_criteria_reach_a_database_seeded_before_them():
     seed_new_awards(apps)
     params = CatalogueParameters()
     assert params.reward("giay_khen_xa", "collective", D(2023, 5, 1))["coefficient"] == 0.3
-    assert params.criterion(params_law_2022(), "hc_lao_dong_2.initiatives").value == 2
+    assert params.criterion(LAW_2022, "hc_lao_dong_2.initiatives").value == 2
     assert list(GrantingAuthority.objects.filter(
         award_type__code="giay_khen_xa", power="grants", valid_from=D(2025, 7, 1))
         .values_list("office", flat=True)) == ["Chủ tịch UBND cấp xã"]
 
-
-def params_law_2022():
-    from awards.eligibility.laws import LAW_2022
-
-    return LAW_2022
