@@ -160,6 +160,8 @@ CRITERIA = {
         "bang_khen_ttg.years_after_bang_khen_tinh": (5, "Nghị định 91/2017/NĐ-CP, Điều 38",
                                                      False),
         "bang_khen_ttg.initiatives": (5, "Nghị định 91/2017/NĐ-CP, Điều 38", False),
+        "bang_khen_ttg.rating_after_bang_khen_tinh": ("xuat_sac", "Nghị định 91/2017/NĐ-CP, "
+                                                      "Điều 38", False),
         "hc_lao_dong_3.years_after_bang_khen_ttg": (5, "Luật TĐKT 2003 (sửa đổi 2013), Điều 47",
                                                     False),
         "hc_lao_dong_3.initiatives": (5, "Luật TĐKT 2003 (sửa đổi 2013), Điều 47", False),
@@ -178,6 +180,10 @@ CRITERIA = {
         "bang_khen_tinh.initiatives": (2, "Luật TĐKT 2022, Điều 74", True),
         "bang_khen_ttg.years_after_bang_khen_tinh": (5, "Luật TĐKT 2022, Điều 73", True),
         "bang_khen_ttg.cstd_co_so_times": (3, "Luật TĐKT 2022, Điều 73", True),
+        # The years after the diploma: "hoàn thành tốt" or better (legal reference §3.4 [C S27]);
+        # §9 quotes Art. 73.1.b as "hoàn thành xuất sắc" [P]. The reading is a switch, not code:
+        # "tot" kept until the business owner signs off.
+        "bang_khen_ttg.rating_after_bang_khen_tinh": ("tot", "Luật TĐKT 2022, Điều 73", False),
         "hc_lao_dong_3.years_after_bang_khen_ttg": (5, "Luật TĐKT 2022, Điều 44", True),
         "hc_lao_dong_3.cstd_co_so_times": (3, "Luật TĐKT 2022, Điều 44", True),
         "hc_lao_dong_3.excellent_years": (1, "Luật TĐKT 2022, Điều 44", True),

@@ -144,8 +144,9 @@ def _pm_individual(ctx: Context, article: str) -> None:
     diploma, then ≥5 consecutive years "good" or better with 3 times CSTĐ cơ sở. Before 2024
     (Decree 91 Art. 38): 5 consecutive excellent years with 5 initiatives."""
     old = ctx.law.key == "2013"
+    level = ctx.number("bang_khen_ttg.rating_after_bang_khen_tinh").value
     base = _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh",
-                        "xuat_sac" if old else "tot", "bang_khen_ttg.after_bang_khen_tinh")
+                        level, "bang_khen_ttg.after_bang_khen_tinh")
     if old:
         _initiatives_since(ctx, base, "bang_khen_ttg.initiatives", "bang_khen_ttg.initiatives")
     else:

@@ -100,3 +100,19 @@ def test_base_salary_from_1_july_2026_cites_decree_161_2026():
     assert (salary.value, salary.citation) == (2_530_000,
                                                "Nghị định 161/2026/NĐ-CP, Điều 3 khoản 2")
     assert P.base_salary(D(2026, 6, 30)).value == 2_340_000
+
+
+def test_bang_khen_ttg_reading_of_art_73_1_b_is_a_switch_in_the_data():
+    """Art. 73.1.b: "good" years after the diploma (legal reference §3.4) or "excellent" ones
+    (§9, [P]) — the reading is a dated-data switch, so signing it off changes no code."""
+    from awards.data import legal_parameters as data
+    from awards.eligibility.laws import Parameters
+
+    years = rated("tot", 2020, 2021, 2022, 2023, 2024, 2025)
+    c = case("bang_khen_ttg", 2025, ratings=years,
+             awards=held("bang_khen_tinh", 2019) + held("cstd_co_so", 2021, 2023, 2025))
+    strict = {**data.CRITERIA, "2022": {**data.CRITERIA["2022"],
+                                        "bang_khen_ttg.rating_after_bang_khen_tinh": (
+                                            "xuat_sac", "Luật TĐKT 2022, Điều 73", True)}}
+    assert (evaluate(c).eligible, evaluate(c, Parameters(criteria=strict)).eligible) == (
+        True, False)
