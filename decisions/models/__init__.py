@@ -185,3 +185,9 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+
+from decisions.models.credentials import Credential, IssuerKey, StatusList  # noqa: E402
+
+__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "IssuerKey",
+           "NumberSeries", "StatusList"]

@@ -27,7 +27,8 @@ def items_with_certificates_for_user(user, decision):
 
 def certificate_by_code(code: str) -> Certificate | None:
     """Public verification: the certificate, its item and decision (no personal data)."""
-    return (Certificate.objects.select_related("item__award_type", "item__decision",
+    return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
+                                               "credential",
                                                "item__unit", "replaced_by",
                                                "item__award_record",
                                                "item__corrects__award_record")
