@@ -65,6 +65,7 @@ PUBLIC = {
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
     "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
+    "portal:credential_download", "portal:did_document", "portal:status_list",
 }
 
 
@@ -443,6 +444,8 @@ def _public_pages(client, world):
     pages = {"portal:home": [], "portal:verify": [], "portal:exemplar_list": [],
              "portal:claim_lookup": [],
              "portal:verify_code": world["certificate"], "core:healthz": [],
+             "portal:credential_download": world["certificate"],
+             "portal:did_document": ["SO-A"], "portal:status_list": ["SO-A", "revocation"],
              "accounts:login": []}
     actual = {name: client.get(reverse(name, args=args)).status_code
               for name, args in pages.items()}
