@@ -188,6 +188,11 @@ class Certificate(models.Model):
 
 
 from decisions.models.credentials import Credential, IssuerKey, StatusList  # noqa: E402
+from decisions.models.exchange import (  # noqa: E402
+    Delivery,
+    ExchangeEvent,
+    Subscription,
+)
 
-__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "IssuerKey",
-           "NumberSeries", "StatusList"]
+__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "Delivery", "ExchangeEvent",
+           "IssuerKey", "NumberSeries", "StatusList", "Subscription"]
