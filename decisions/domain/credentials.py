@@ -28,12 +28,11 @@ def status_list_url(issuer, purpose: str) -> str:
                                                 args=[issuer.code, purpose])
 
 
-def _status_entries(issuer, index: int) -> list[dict]:
+def _status_entries(urls: dict[str, str], index: int) -> list[dict]:
     """One entry in each of the issuer's two lists (same index): "revocation" for any
     verifier, "message" to tell corrected from revoked."""
     entries = []
-    for purpose in (vc.REVOCATION, vc.MESSAGE):
-        url = status_list_url(issuer, purpose)
+    for purpose, url in urls.items():
         entry = {"id": f"{url}#{index}", "type": "BitstringStatusListEntry",
                  "statusPurpose": purpose, "statusListIndex": str(index),
                  "statusListCredential": url}
@@ -43,34 +42,55 @@ def _status_entries(issuer, index: int) -> list[dict]:
     return entries
 
 
-def credential_document(certificate: Certificate, index: int) -> dict:
+class _DecisionFacts:
+    """What every credential of one decision shares, computed once: a decision may list a
+    thousand awardees (URL reversal and the form's wording cost more than the signature)."""
+
+    def __init__(self, decision):
+        issuer = decision.issuer
+        self.decision = decision
+        self.url = credential_keys.site_url() + reverse("portal:decision_detail",
+                                                        args=[decision.public_id])
+        self.issuer = {"id": credential_keys.did_for(issuer), "type": ["Profile"],
+                       "name": decision.authority_title}
+        self.valid_from = datetime.datetime.combine(decision.date, datetime.time(),
+                                                    ICT).isoformat()
+        self.status_urls = {purpose: status_list_url(issuer, purpose)
+                            for purpose in (vc.REVOCATION, vc.MESSAGE)}
+        self.evidence = [{"id": self.url, "type": ["Evidence"], "name": decision.number_label,
+                          "description": decision.summary,
+                          "decisionDate": decision.date.isoformat()}]
+        self._forms = {}
+
+    def granted(self, award) -> str:
+        if award.pk not in self._forms:
+            self._forms[award.pk] = granted_form(award, self.decision)
+        return self._forms[award.pk]
+
+
+def credential_document(certificate: Certificate, index: int,
+                        facts: _DecisionFacts | None = None) -> dict:
     """The unsigned credential of a certificate (VC 2.0 + Open Badges 3.0 achievement)."""
     item = certificate.item
-    decision, award = item.decision, item.award_type
-    site, issuer = credential_keys.site_url(), decision.issuer
-    decision_url = site + reverse("portal:decision_detail", args=[decision.public_id])
+    facts = facts or _DecisionFacts(item.decision)
+    award, decision = item.award_type, facts.decision
     return {
         "@context": [vc.VC_CONTEXT, vc.OB_CONTEXT],
         "id": f"urn:uuid:{certificate.public_id}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {"id": credential_keys.did_for(issuer), "type": ["Profile"],
-                   "name": decision.authority_title},
-        "validFrom": datetime.datetime.combine(decision.date, datetime.time(),
-                                               ICT).isoformat(),
-        "name": granted_form(award, decision),
+        "issuer": facts.issuer, "validFrom": facts.valid_from, "name": facts.granted(award),
         "credentialSubject": {
             "type": ["AchievementSubject"], "name": item.recipient_name,
             "unit": item.unit.name, "year": item.year,
             "achievement": {
-                "id": f"{decision_url}#{award.code}", "type": ["Achievement"],
+                "id": f"{facts.url}#{award.code}", "type": ["Achievement"],
                 "achievementType": "Award", "name": award.name,
                 "awardCategory": KIND_WORDS.get(award.category, award.category),
                 "criteria": {"narrative": decision.achievement or decision.summary}},
         },
-        "evidence": [{"id": decision_url, "type": ["Evidence"], "name": decision.number_label,
-                      "description": decision.summary, "decisionDate": decision.date.isoformat()}],
+        "evidence": facts.evidence,
         "certificateCode": certificate.code,
-        "credentialStatus": _status_entries(issuer, index),
+        "credentialStatus": _status_entries(facts.status_urls, index),
     }
 
 
@@ -99,12 +119,12 @@ def issue_credentials(actor, decision) -> int:
     signing_key = credential_keys.private_key(issuer_key)
     StatusList.objects.get_or_create(issuer=issuer)
     status_list = StatusList.objects.select_for_update().get(issuer=issuer)
-    first = status_list.next_index
+    first, facts = status_list.next_index, _DecisionFacts(decision)
     Credential.objects.bulk_create([
         Credential(certificate=certificate, status_list=status_list, status_index=index,
-                   key=issuer_key, token=sign(credential_document(certificate, index),
+                   key=issuer_key, token=sign(credential_document(certificate, index, facts),
                                               issuer_key, signing_key))
-        for index, certificate in enumerate(certificates, start=first)])
+        for index, certificate in enumerate(certificates, start=first)], batch_size=500)
     status_list.next_index = first + len(certificates)
     status_list.save(update_fields=["next_index"])
     return len(certificates)
