@@ -115,10 +115,12 @@ def issue_credentials(actor, decision) -> int:
     if not certificates:
         return 0
     issuer = decision.issuer
+    StatusList.objects.get_or_create(issuer=issuer)
+    # Locked first: two first decisions of an authority issued at once then wait here instead
+    # of both generating its first key (one active key per authority, a constraint).
+    status_list = StatusList.objects.select_for_update().get(issuer=issuer)
     issuer_key = credential_keys.active_key(actor, issuer)
     signing_key = credential_keys.private_key(issuer_key)
-    StatusList.objects.get_or_create(issuer=issuer)
-    status_list = StatusList.objects.select_for_update().get(issuer=issuer)
     first, facts = status_list.next_index, _DecisionFacts(decision)
     Credential.objects.bulk_create([
         Credential(certificate=certificate, status_list=status_list, status_index=index,

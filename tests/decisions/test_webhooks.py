@@ -4,9 +4,11 @@ subscribed systems by signed webhooks, retried with back-off, never blocking the
 import datetime
 import hashlib
 import hmac
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -211,3 +213,12 @@ def test_a_claimed_delivery_is_not_sent_twice(receiver, subscribed, officer_a, b
     assert webhooks.claim(delivery.public_id) is not None
     assert webhooks.deliver_one(delivery.public_id) == "skipped"
     assert receiver.requests == []
+
+
+def test_send_webhooks_command_delivers_what_is_due(receiver, subscribed, officer_a,
+                                                    board_user, approver_user, dept_a):
+    issued(officer_a, board_user, approver_user, dept_a)  # on_commit not run: still pending
+    out = io.StringIO()
+    call_command("send_webhooks", stdout=out)
+    assert (out.getvalue().strip(), Delivery.objects.get().state, len(receiver.requests)) == (
+        "delivered: 1", DeliveryState.DELIVERED, 1)
