@@ -189,3 +189,14 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+
+from decisions.models.credentials import Credential, IssuerKey, StatusList  # noqa: E402
+from decisions.models.exchange import (  # noqa: E402
+    Delivery,
+    ExchangeEvent,
+    Subscription,
+)
+
+__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "Delivery", "ExchangeEvent",
+           "IssuerKey", "NumberSeries", "StatusList", "Subscription"]
