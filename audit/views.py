@@ -6,9 +6,9 @@ from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export, change_rows
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import date_widget
 from core.interfaces.paging import paginate
-from reports.interfaces.exports import requested_format
 
 
 class AuditFilterForm(forms.Form):

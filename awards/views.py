@@ -17,7 +17,7 @@ from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligib
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
 from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
-from awards.interfaces.exports import qualify_workbook
+from awards.interfaces.exports import ledger_export, qualify_workbook
 from awards.interfaces.forms import (
     AuthorityEndForm,
     AuthorityForm,
@@ -29,6 +29,7 @@ from awards.interfaces.forms import (
     RevokeForm,
 )
 from awards.models import AwardType, GrantingAuthority
+from core.interfaces.exports import requested_format
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
@@ -37,7 +38,6 @@ from organisations.domain.queries import (
     units_for_user,
 )
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export, requested_format
 
 
 @login_required

@@ -8,10 +8,10 @@ from ninja import Router
 
 from api.schemas import year_param
 from awards.domain.queries import filter_ledger, records_for_user
+from awards.interfaces.exports import ledger_export
 from decisions.domain.queries import decisions_for_user
 from decisions.views.decisions import bundle_response
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -26,6 +26,7 @@ from claims.interfaces.forms import (
     ReasonForm,
 )
 from claims.interfaces.letters import missing_papers_docx
+from core.interfaces.exports import requested_format
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import CONTENT_TYPES, content_disposition, private_download
@@ -34,7 +35,6 @@ from organisations.models import Unit, UnitClosure
 from organisations.views.common import get_in, require
 from proposals.enums import EDITABLE_STATES, Track
 from proposals.models import Proposal
-from reports.interfaces.exports import requested_format
 
 # The named steps a page offers: action → (permission, domain function, takes a reason).
 STEPS = {

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -36,7 +37,6 @@ from emulation.interfaces.records_forms import (
 from emulation.models import InspectionDocument, TaskEvidence
 from emulation.models.inspections import TASK_OPEN_STATES, TaskState, VisitState
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 MANAGE = "emulation.manage_inspections"
 FILE_FORM = "emulation/file_form.html"

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -31,7 +32,6 @@ from emulation.interfaces.movement_forms import (
 )
 from emulation.models import MovementDocument, MovementReview
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 FORM = "emulation/movements/form.html"
 FILTERS = {"state": MovementState, "kind": MovementKind}

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import requested_format
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from organisations.domain import people
@@ -21,7 +22,6 @@ from organisations.interfaces.forms import (
     TransferForm,
 )
 from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 
 def filtered_people(request):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -23,7 +24,6 @@ from proposals.interfaces.forms import (
 )
 from proposals.models import PublicComment
 from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
-from reports.interfaces.exports import requested_format
 
 FORM = "proposals/form.html"
 

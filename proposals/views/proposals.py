@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
 from awards.models import AwardRecord
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -32,7 +33,6 @@ from proposals.interfaces.forms import (
     SubmitForm,
 )
 from proposals.views.common import detail_url, get_nominee, get_proposal, require
-from reports.interfaces.exports import requested_format
 
 FORM = "proposals/form.html"
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from awards.domain.queries import filter_ledger, records_for_user
+from awards.interfaces.exports import ledger_header, ledger_rows
+from core.interfaces.exports import write_csv, write_sheets
 from core.uploads import private_path, store_private_bytes
 from reports.domain.exports import (
     PROGRESS_EVERY,
@@ -23,7 +25,6 @@ from reports.domain.exports import (
 from reports.domain.forms import compute
 from reports.domain.forms.request import FormRequest
 from reports.enums import ExportFormat, ExportKind
-from reports.interfaces.exports import ledger_header, ledger_rows, write_csv, write_sheets
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 from reports.models import ExportJob

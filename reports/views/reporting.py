@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import restrict_to_scope
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
@@ -25,7 +26,6 @@ from reports.domain.queries.reporting import (
 )
 from reports.enums import REPORTING_ROLES, ReportKind, RequestState, Timeliness
 from reports.interfaces import reporting_forms as forms
-from reports.interfaces.exports import requested_format
 from reports.interfaces.reporting_exports import overdue_export, request_export
 from reports.models import FilingVersion
 

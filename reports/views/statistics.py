@@ -14,6 +14,7 @@ from audit.models import AuditEntry
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardRecord, AwardType
 from core.caching import computed_once
+from core.interfaces.exports import requested_format
 from emulation.domain.queries.records import overdue_tasks
 from emulation.enums import RoundState
 from emulation.enums_movements import MovementKind, MovementState
@@ -27,7 +28,7 @@ from reports.domain import dashboard_emulation as emulation_figures
 from reports.domain.fairness import DEFAULT_NON_LEADER_THRESHOLD, Filters, fairness_table
 from reports.domain.scope import default_root, row_units, subtree_ids, visible_units
 from reports.interfaces.charts import bar_chart, grouped_bars
-from reports.interfaces.exports import fairness_export, requested_format
+from reports.interfaces.exports import fairness_export
 from reports.rules import STATISTICS_ROLES
 
 
