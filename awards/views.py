@@ -30,6 +30,7 @@ from awards.interfaces.forms import (
 )
 from awards.models import AwardType, GrantingAuthority
 from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
@@ -37,7 +38,6 @@ from organisations.domain.queries import (
     people_for_user,
     units_for_user,
 )
-from organisations.views.common import get_in, require
 
 
 @login_required

@@ -14,8 +14,8 @@ from claims.interfaces.forms import LookupForm
 from claims.models import Claim
 from core.clients import client_address
 from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from organisations.domain.queries import units_for_user
-from organisations.views.common import get_in, require
 
 
 @login_required

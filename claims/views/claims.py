@@ -27,12 +27,12 @@ from claims.interfaces.forms import (
 )
 from claims.interfaces.letters import missing_papers_docx
 from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import CONTENT_TYPES, content_disposition, private_download
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.models import Unit, UnitClosure
-from organisations.views.common import get_in, require
 from proposals.enums import EDITABLE_STATES, Track
 from proposals.models import Proposal
 

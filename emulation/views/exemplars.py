@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import private_download
@@ -24,7 +25,6 @@ from emulation.interfaces.records_forms import (
 )
 from emulation.models import ExemplarEvidence
 from emulation.models.exemplars import ExemplarKind, ExemplarState
-from organisations.views.common import get_in, require
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from emulation.domain import initiatives as domain
@@ -19,7 +20,6 @@ from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.interfaces.exports import initiative_export
 from emulation.interfaces.forms import AuthorFormSet, InitiativeForm, RecogniseForm, RevokeForm
 from organisations.domain.queries import people_for_user, search, units_for_user
-from organisations.views.common import get_in, require
 
 FILTERS = {"scope": InitiativeScope, "state": InitiativeState, "kind": InitiativeKind}
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import CONTENT_TYPES, private_download
@@ -36,7 +37,6 @@ from emulation.interfaces.records_forms import (
 )
 from emulation.models import InspectionDocument, TaskEvidence
 from emulation.models.inspections import TASK_OPEN_STATES, TaskState, VisitState
-from organisations.views.common import get_in, require
 
 MANAGE = "emulation.manage_inspections"
 FILE_FORM = "emulation/file_form.html"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import private_download
@@ -31,7 +32,6 @@ from emulation.interfaces.movement_forms import (
     ReviewForm,
 )
 from emulation.models import MovementDocument, MovementReview
-from organisations.views.common import get_in, require
 
 FORM = "emulation/movements/form.html"
 FILTERS = {"state": MovementState, "kind": MovementKind}

@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from organisations.domain import subjects
 from organisations.domain.queries import collectives_for_user, households_for_user
 from organisations.interfaces.forms import CollectiveForm, HouseholdForm
-from organisations.views.common import get_in, require
 
 KINDS = {
     "collective": (collectives_for_user, CollectiveForm, subjects.save_collective,

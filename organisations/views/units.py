@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from organisations.domain import tree
 from organisations.domain.queries import units_for_user
@@ -20,7 +21,6 @@ from organisations.interfaces.forms import (
     UnitForm,
 )
 from organisations.models import ReorganisationEvent, Unit
-from organisations.views.common import get_in, require
 
 
 @login_required

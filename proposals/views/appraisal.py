@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import consultation, workflow
@@ -23,7 +24,7 @@ from proposals.interfaces.forms import (
     ResolutionForm,
 )
 from proposals.models import PublicComment
-from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
 FORM = "proposals/form.html"
 

@@ -13,6 +13,7 @@ from audit.models import AuditEntry
 from awards.models import AwardRecord
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from proposals.domain import nominees as nominee_domain
@@ -32,7 +33,7 @@ from proposals.interfaces.forms import (
     ReasonForm,
     SubmitForm,
 )
-from proposals.views.common import detail_url, get_nominee, get_proposal, require
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
 FORM = "proposals/form.html"
 

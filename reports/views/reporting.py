@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from core.uploads import CONTENT_TYPES, private_download
 from organisations.models import Unit
-from organisations.views.common import get_in, require
 from reports.domain import filings as filing_domain
 from reports.domain import requests as domain
 from reports.domain import timeliness

@@ -4,9 +4,8 @@ from django.db.models import Count, Q, Subquery
 
 from accounts.domain import scope
 from organisations.models import UnitClosure
-from proposals.enums import INBOX_STATES, ProposalState
+from proposals.enums import BOARD, INBOX_STATES, PROPOSERS, RECEIVERS, ProposalState
 from proposals.models import Nominee, Proposal
-from proposals.rules import BOARD, PROPOSERS, RECEIVERS
 
 
 def _covered(user, roles):
