@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, Subquery
 
 from accounts.domain import scope
-from organisations.models import UnitClosure
+from organisations.models import Unit, UnitClosure
 from proposals.enums import BOARD, INBOX_STATES, PROPOSERS, RECEIVERS, ProposalState
 from proposals.models import Nominee, Proposal
 
@@ -58,6 +58,4 @@ def with_nominee_counts(proposals: list) -> list:
 
 def scoped_units(user):
     """Units whose proposals the user may prepare (proposing roles' scope)."""
-    from organisations.models import Unit  # leaf model
-
     return scope.restrict_to_scope(Unit.objects.all(), user, field="id", roles=PROPOSERS)
