@@ -30,7 +30,7 @@ from decisions.models import DecisionItem
 from proposals.domain.queries import proposals_for_user
 from proposals.interfaces.forms import ReasonForm
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

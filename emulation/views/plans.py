@@ -15,7 +15,7 @@ from emulation.domain.queries.movements import plans_for_user
 from emulation.interfaces.movement_forms import ConfirmForm, PlanForm
 from emulation.interfaces.plan_documents import plan_docx, plan_pdf
 
-FORM = "emulation/movements/form.html"
+FORM = "core/form.html"
 FORMATS = {"docx": (plan_docx, "application/vnd.openxmlformats-officedocument."
                                 "wordprocessingml.document"),
            "pdf": (plan_pdf, "application/pdf")}

@@ -18,7 +18,7 @@ from emulation.enums import VIEW_ROLES
 from emulation.models import Replication
 from organisations.interfaces.forms import UnitChoiceField, active_units
 
-FORM = "emulation/movements/form.html"
+FORM = "core/form.html"
 
 
 class AssignForm(forms.Form):

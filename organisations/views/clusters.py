@@ -80,7 +80,7 @@ def cluster_form(request, code=None):
             except ValidationError as error:
                 apply_domain_error(form, error)
     title = _("New cluster or block") if cluster is None else cluster.name
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Save")})
 
 

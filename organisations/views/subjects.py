@@ -55,7 +55,7 @@ def subject_form(request, kind, public_id=None):
         except ValidationError as error:
             apply_domain_error(form, error)
     title = new_title if obj is None else _("Correct %(name)s") % {"name": obj}
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Save")})
 
 

@@ -77,7 +77,7 @@ def unit_create(request):
             return redirect("organisations:unit_detail", code=unit.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": _("New unit"), "submit": _("Create")})
 
 
@@ -94,7 +94,7 @@ def unit_edit(request, code):
             return redirect("organisations:unit_detail", code=unit.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
+    return render(request, "core/form.html", {
         "form": form, "title": _("Edit %(name)s") % {"name": unit.name}, "submit": _("Save")})
 
 
@@ -109,7 +109,7 @@ def _reorganise(request, unit, form_class, action, title, initial=None):
             return redirect("organisations:unit_detail", code=result.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Record"), "unit": unit})
 
 

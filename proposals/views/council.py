@@ -27,7 +27,7 @@ from proposals.interfaces.forms import (
 from proposals.interfaces.minutes import minutes_docx, minutes_pdf
 from proposals.models import VoteReceipt
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 
 
 def _url(session) -> str:

@@ -15,7 +15,7 @@ from proposals.interfaces.reports import achievement_report
 from proposals.models import DossierDocument
 from proposals.views.common import detail_url, get_nominee, get_proposal
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
