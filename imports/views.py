@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.domain.scope import is_system_admin
+from core.interfaces.importers import importer_class, importers_for, kind_label
 from core.interfaces.paging import paginate
 from imports.domain import jobs, queue
-from imports.domain.importers import importer_class, importers_for, kind_label
 from imports.domain.queries import jobs_for_user
 from imports.enums import CANCELLABLE_STATES
 from imports.interfaces.forms import UploadForm

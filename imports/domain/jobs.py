@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
-from imports.domain.importers import importer_class
+from core.interfaces.importers import importer_class
 from imports.enums import FINISHED_STATES, TRANSITIONS, JobState
 from imports.models import ImportJob
 

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from audit.domain.record import record
+from core.interfaces.importers import importer_class
 from imports.domain import engine
-from imports.domain.importers import importer_class
 from imports.domain.jobs import JobStateError, can_manage, set_job_state
 from imports.domain.reader import CSV_EXTENSION, is_xlsx
 from imports.enums import JobState
