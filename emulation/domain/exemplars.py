@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import record, snapshot
+from audit.domain.record import record
+from core.trail import snapshot
 from core.uploads import store_private
 from emulation.domain.replications import close_open_replications
 from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion

@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.enums import GrantingLevel
+from core.trail import diff, snapshot
 from emulation.enums_movements import MovementKind, RegistrationState
 from emulation.models import TitleResult, UnitResult
 from emulation.models.results import ResultState as S
