@@ -4,7 +4,6 @@ hold, unit emulation officers their own subtree; every other role is refused (40
 import rules
 
 from accounts.domain import scope
-from accounts.enums import Role
 from accounts.predicates import has_role_of, in_scope_of
 from core.state import state_predicate
 from reports.domain.filings import FILING
@@ -12,11 +11,9 @@ from reports.domain.requests import REQUEST
 from reports.enums import (
     BOARD_ROLES,
     REPORTING_ROLES,
+    STATISTICS_ROLES,
     RequestState,
 )
-
-# Roles whose holders read statistics of their scope.
-STATISTICS_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 
 rules.add_perm("reports.view_statistics", has_role_of(*STATISTICS_ROLES))
 # The statistics of one unit (the `?unit=` of the fairness and form pages): within the scope.

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
 from awards.domain.ledger import conflict_message, live_conflicts, record_awards
@@ -18,7 +18,10 @@ from awards.enums import RecordSource
 from awards.models import AwardRecord
 from claims.domain.closing import close_by_decision
 from core import state
+from core.trail import diff, snapshot
+from decisions.domain.credentials import issue_credentials
 from decisions.domain.drafting import money_for
+from decisions.domain.events import publish_issued
 from decisions.domain.numbering import next_number
 from decisions.domain.states import CERTIFICATE, DECISION
 from decisions.domain.wording import authority_words
@@ -50,8 +53,10 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     granting-authority table). Side effects: the next number of the issuer's series; money
     recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
-    certificate per item; nominees awarded and their initiative claims confirmed; proposals →
-    decided (audit, notifications); audit `decisions.decision.issued`."""
+    certificate per item, each with its verifiable credential (issue 17 §3); an exchange event
+    for subscribed systems (sent after the commit); nominees awarded and their initiative claims
+    confirmed; proposals → decided (audit, notifications); audit `decisions.decision.issued`
+    (written by the transition, with the number and the item count)."""
     locked = state.lock(DECISION, decision)
     state.check(DECISION, locked, "issue")
     if date > timezone.localdate():
@@ -78,6 +83,8 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
         _award_items(actor, locked, items, entries, date)
     elif locked.kind == DecisionKind.AMENDMENT:
         _apply_corrections(actor, locked, items)
+    issue_credentials(actor, locked)  # one verifiable credential per certificate (issue 17 §3)
+    publish_issued(locked)  # events to subscribed systems, sent after commit (§4)
     return locked
 
 

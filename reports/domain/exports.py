@@ -1,6 +1,6 @@
-"""Background exports: the request, the one function per state change, progress, and who may
-see and download a job. The work itself (writing the file) is `reports.interfaces.export_jobs`,
-run by the task in `reports.tasks`.
+"""Background exports: the one function per state change, progress, and who may see and download
+a job. The request, the task and the work itself (writing the file) are
+`reports.interfaces.export_jobs`, which calls these.
 
 States: queued → running → done | failed (statistical exports, issue 6 §4). Each change is a
 conditional UPDATE on the state the caller saw, so a job run twice (a retried task) moves once
@@ -10,7 +10,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
@@ -39,30 +39,6 @@ EXPORT = state.Machine(
                    gettext_lazy("Failed"), irreversible=True,
                    refusal=gettext_lazy("This export has already ended.")),
     ))
-
-
-def _enqueue(job_pk: int) -> None:
-    from reports import tasks  # tasks.py imports this module: importing it on use avoids a cycle
-
-    tasks.run_export_job.enqueue(job_pk)
-
-
-@transaction.atomic
-def request_export(actor, kind: str, file_format: str, parameters: dict,
-                   title: str) -> ExportJob:
-    """Queue an export for `actor`. The caller has checked the actor may read what is asked.
-
-    Side effects: an ExportJob in state `queued` (messages later written in the active
-    language); audit entry `reports.export.request`; task `run_export_job` queued once the
-    transaction commits."""
-    job = ExportJob.objects.create(
-        requested_by=actor, kind=kind, file_format=file_format, parameters=parameters,
-        title=title[:255], language=translation.get_language() or "vi")
-    record(actor, "reports.export.request", job,
-           changes={"kind": [None, kind], "format": [None, file_format],
-                    "parameters": [None, parameters]})
-    transaction.on_commit(lambda: _enqueue(job.pk))
-    return job
 
 
 @transaction.atomic

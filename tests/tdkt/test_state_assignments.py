@@ -21,13 +21,22 @@ NOT_YET_CONVERTED = frozenset({
     "emulation/domain/registrations.py",
     "proposals/domain/consultation.py",  # public comments
     "proposals/domain/council.py",  # council sessions
+    # Webhook deliveries (issue 17.4, merged after the conversion): deactivate and retry here,
+    # and `send_claimed`, whose `update(**values)` the scan cannot see.
+    "decisions/domain/webhooks.py",
+})
+# Modules whose `status` is not a stored state: the scan's hits there are no state change.
+NOT_A_MACHINE = frozenset({
+    "decisions/domain/vc_verify.py",  # Verdict.status: a verification's answer, in memory
 })
 
 
 def _modules():
     for path in sorted(ROOT.rglob("*.py")):
         parts = set(path.relative_to(ROOT).parts[:-1])
-        if not parts & SKIPPED_DIRS and path != ROOT / "core" / "state.py":
+        name = str(path.relative_to(ROOT))
+        if not parts & SKIPPED_DIRS and path != ROOT / "core" / "state.py" and (
+                name not in NOT_A_MACHINE):
             yield path
 
 
@@ -80,3 +89,9 @@ def test_the_scan_finds_each_form_of_assignment():
               "Q.objects.filter(x=1).update(status=5)\nx.__dict__.update(state=6)\n"
               "Q.objects.create(state=7)\nf.states = 8\n")
     assert state_assignments(ast.parse(source)) == [1, 2, 3, 4, 5, 6]
+
+
+def test_the_not_a_machine_list_names_only_modules_the_scan_would_flag():
+    flagged = {name for name in NOT_A_MACHINE
+               if state_assignments(ast.parse((ROOT / name).read_text(encoding="utf-8")))}
+    assert flagged == NOT_A_MACHINE
