@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "api",
     "documents",
     "claims",
+    "tdkt",  # the project package: the home page and its template read every app
 ]
 
 MIDDLEWARE = [

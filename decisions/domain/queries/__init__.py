@@ -3,7 +3,7 @@
 from accounts.domain.scope import restrict_to_scope
 from decisions.enums import DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
-from decisions.rules import READERS
+from decisions.rules import READERS, SIGNERS
 
 
 def decisions_for_user(user):
@@ -42,3 +42,10 @@ def revoked_record(item):
         if entry is not None and entry.revoked:
             return entry
     return None
+
+
+def awaiting_signature(user):
+    """Draft decisions the user may sign and issue (`decisions.issue_decision`: the approver of
+    the issuing unit's scope)."""
+    return restrict_to_scope(Decision.objects.filter(state=DecisionState.DRAFT), user,
+                             field="issuer", roles=SIGNERS)

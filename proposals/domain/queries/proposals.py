@@ -4,8 +4,8 @@ from django.db.models import Count, Q, Subquery
 
 from accounts.domain import scope
 from organisations.models import UnitClosure
-from proposals.enums import INBOX_STATES, ProposalState
-from proposals.models import Nominee, Proposal
+from proposals.enums import INBOX_STATES, CommentState, ProposalState
+from proposals.models import Nominee, Proposal, PublicComment
 from proposals.rules import BOARD, PROPOSERS, RECEIVERS
 
 
@@ -45,6 +45,28 @@ def inbox_for_user(user):
     if covered is not None:
         qs = qs.filter(recipient_unit_id__in=covered)
     return qs.order_by("due_on", "submitted_at", "id")
+
+
+def returned_to_user(user):
+    """Proposals of the user's own units returned for supplement: theirs to complete and
+    submit again (the home page's first to-do)."""
+    if not (scope.is_system_admin(user) or scope.has_role(user, *PROPOSERS)):
+        return Proposal.objects.none()
+    qs = Proposal.objects.filter(state=ProposalState.RETURNED)
+    covered = _covered(user, PROPOSERS)
+    return qs if covered is None else qs.filter(unit_id__in=covered)
+
+
+def comments_to_resolve(user):
+    """Public comments not yet resolved on proposals addressed to the user's board (who
+    resolves them: `proposals.resolve_comment`)."""
+    if not (scope.is_system_admin(user) or scope.has_role(user, *BOARD)):
+        return PublicComment.objects.none()
+    qs = PublicComment.objects.filter(state=CommentState.NEW)
+    covered = _covered(user, BOARD)
+    if covered is not None:
+        qs = qs.filter(consultation__proposal__recipient_unit_id__in=covered)
+    return qs
 
 
 def with_nominee_counts(proposals: list) -> list:
