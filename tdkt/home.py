@@ -21,8 +21,10 @@ from accounts.domain import scope
 from claims.domain.queries.backlog import overdue_q
 from claims.domain.queries.claims import claims_for_user
 from decisions.domain.queries import awaiting_signature
+from emulation.domain.queries.cluster_rounds import rounds_for_user
 from emulation.domain.queries.movements import registrations_to_decide
 from emulation.domain.queries.records import overdue_tasks
+from emulation.enums import RoundState
 from imports.domain.queries import jobs_for_user
 from imports.enums import JobState
 from proposals.domain.queries.council import sessions_awaiting_vote
@@ -160,6 +162,22 @@ def registrations(user, today) -> Todo | None:
                  _one_or_list(movements, "emulation:movement_detail", "emulation:movement_list"))
 
 
+def cluster_rounds(user, today) -> Todo | None:
+    """Rounds of the user's clusters where scoring or voting is open: the members score and
+    vote, the cluster head and the board follow and close the step."""
+    if not user.has_perm("emulation.view_cluster_round"):
+        return None
+    qs = rounds_for_user(user).filter(state__in=[RoundState.SCORING, RoundState.VOTING])
+    count = qs.count()
+    if not count:
+        return None
+    return _todo("cluster_rounds", count,
+                 ngettext("%(n)s cluster emulation round open for scoring or voting",
+                          "%(n)s cluster emulation rounds open for scoring or voting", count),
+                 _one_or_list(list(qs.values_list("public_id", flat=True)[:2]),
+                              "emulation:round_detail", "emulation:round_list"))
+
+
 def imports(user, today) -> Todo | None:
     counts = jobs_for_user(user).filter(created_by=user).order_by().aggregate(
         ready=Count("id", filter=Q(state=JobState.VALIDATED)),
@@ -196,5 +214,6 @@ def tasks(user, today) -> Todo | None:
 
 
 CHECKS: list[Callable] = [returned_proposals, inbox, ballots, comments, signatures,
-                          reports_due, reports_missing, registrations, imports, claims, tasks]
+                          reports_due, reports_missing, registrations, cluster_rounds, imports,
+                          claims, tasks]
 
