@@ -66,6 +66,14 @@ def guide_url(view_name: str) -> str | None:
     return None if section is None else f"{reverse('guide')}#{section}"
 
 
+def _lazy_images(tokens) -> None:
+    """The guide shows two dozen screenshots: the browser loads each when it scrolls near."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "image":
+                child.attrSet("loading", "lazy")
+
+
 def _heading_ids(md, tokens, seen) -> None:
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -88,6 +96,7 @@ def _render(text: str) -> str:
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(text)
     _heading_ids(md, tokens, set())
+    _lazy_images(tokens)
     return md.renderer.render(tokens, md.options, {})
 
 

@@ -61,7 +61,7 @@ def inbox_rows(user, limit: int = INBOX_SHOWN) -> list:
 
 
 def _todo(key, count, label, url, overdue=0, overdue_label="") -> Todo | None:
-    return Todo(key, count, label % {"n": count}, url, overdue,
+    return Todo(key, count, label, url, overdue,
                 overdue_label % {"n": overdue} if overdue else "") if count else None
 
 
@@ -74,8 +74,8 @@ def _one_or_list(public_ids: list, detail: str, listing: str) -> str:
 def returned_proposals(user, today) -> Todo | None:
     count = returned_to_user(user).count()
     return _todo("returned", count,
-                 ngettext("%(n)s proposal returned to your unit for supplement",
-                          "%(n)s proposals returned to your unit for supplement", count),
+                 ngettext("proposal returned to your unit for supplement",
+                          "proposals returned to your unit for supplement", count),
                  reverse("proposals:list") + "?state=returned")
 
 
@@ -89,8 +89,8 @@ def inbox(user, today) -> Todo | None:
         return None
     counts = _counted(inbox_for_user(user).order_by(), "due_on", today)
     return _todo("inbox", counts["n"],
-                 ngettext("%(n)s proposal in the appraisal inbox",
-                          "%(n)s proposals in the appraisal inbox", counts["n"]),
+                 ngettext("proposal in the appraisal inbox",
+                          "proposals in the appraisal inbox", counts["n"]),
                  reverse("proposals:inbox"), counts["late"],
                  ngettext("%(n)s past its step deadline", "%(n)s past their step deadline",
                           counts["late"]))
@@ -99,8 +99,8 @@ def inbox(user, today) -> Todo | None:
 def ballots(user, today) -> Todo | None:
     sessions = sessions_awaiting_vote(user)
     return _todo("ballots", len(sessions),
-                 ngettext("%(n)s council session where you have not voted yet",
-                          "%(n)s council sessions where you have not voted yet", len(sessions)),
+                 ngettext("council session where you have not voted yet",
+                          "council sessions where you have not voted yet", len(sessions)),
                  _one_or_list([s.public_id for s in sessions][:2], "proposals:ballot",
                               "proposals:session_list"))
 
@@ -114,15 +114,15 @@ def comments(user, today) -> Todo | None:
                      .distinct()[:2])
     url = (reverse("proposals:detail", args=[proposals[0]]) if len(proposals) == 1
            else reverse("proposals:list") + "?state=consultation")
-    return _todo("comments", count, ngettext("%(n)s public comment to resolve",
-                                             "%(n)s public comments to resolve", count), url)
+    return _todo("comments", count, ngettext("public comment to resolve",
+                                             "public comments to resolve", count), url)
 
 
 def signatures(user, today) -> Todo | None:
     count = awaiting_signature(user).count()
     return _todo("signatures", count,
-                 ngettext("%(n)s draft decision waiting for your signature",
-                          "%(n)s draft decisions waiting for your signature", count),
+                 ngettext("draft decision waiting for your signature",
+                          "draft decisions waiting for your signature", count),
                  reverse("decisions:list") + "?state=draft")
 
 
@@ -131,8 +131,8 @@ def reports_due(user, today) -> Todo | None:
         return None
     counts = _counted(filings_due_from(user).order_by(), "due_date", today)
     return _todo("reports_due", counts["n"],
-                 ngettext("%(n)s report your unit has to file",
-                          "%(n)s reports your unit has to file", counts["n"]),
+                 ngettext("report your unit has to file",
+                          "reports your unit has to file", counts["n"]),
                  reverse("reports:request_list") + "?state=issued", counts["late"],
                  ngettext("%(n)s overdue", "%(n)s overdue", counts["late"]))
 
@@ -142,8 +142,8 @@ def reports_missing(user, today) -> Todo | None:
         return None
     count = overdue_filings(user, today).count()
     return _todo("reports_missing", count,
-                 ngettext("%(n)s report overdue from the units you asked",
-                          "%(n)s reports overdue from the units you asked", count),
+                 ngettext("report overdue from the units you asked",
+                          "reports overdue from the units you asked", count),
                  reverse("reports:overdue"), count,
                  ngettext("%(n)s overdue", "%(n)s overdue", count))
 
@@ -157,8 +157,8 @@ def registrations(user, today) -> Todo | None:
         return None
     movements = list(qs.order_by().values_list("movement__public_id", flat=True).distinct()[:2])
     return _todo("registrations", count,
-                 ngettext("%(n)s emulation registration to approve",
-                          "%(n)s emulation registrations to approve", count),
+                 ngettext("emulation registration to approve",
+                          "emulation registrations to approve", count),
                  _one_or_list(movements, "emulation:movement_detail", "emulation:movement_list"))
 
 
@@ -172,8 +172,8 @@ def cluster_rounds(user, today) -> Todo | None:
     if not count:
         return None
     return _todo("cluster_rounds", count,
-                 ngettext("%(n)s cluster emulation round open for scoring or voting",
-                          "%(n)s cluster emulation rounds open for scoring or voting", count),
+                 ngettext("cluster emulation round open for scoring or voting",
+                          "cluster emulation rounds open for scoring or voting", count),
                  _one_or_list(list(qs.values_list("public_id", flat=True)[:2]),
                               "emulation:round_detail", "emulation:round_list"))
 
@@ -184,8 +184,8 @@ def imports(user, today) -> Todo | None:
         errors=Count("id", filter=Q(state=JobState.INVALID)))
     count = counts["ready"] + counts["errors"]
     return _todo("imports", count,
-                 ngettext("%(n)s import checked and waiting for you",
-                          "%(n)s imports checked and waiting for you", count),
+                 ngettext("import checked and waiting for you",
+                          "imports checked and waiting for you", count),
                  reverse("imports:job_list"), counts["errors"],
                  ngettext("%(n)s file has errors to fix", "%(n)s files have errors to fix",
                           counts["errors"]))
@@ -196,8 +196,8 @@ def claims(user, today) -> Todo | None:
         return None
     count = claims_for_user(user).filter(overdue_q(timezone.now())).count()
     return _todo("claims", count,
-                 ngettext("%(n)s backlog claim overdue in its stage",
-                          "%(n)s backlog claims overdue in their stage", count),
+                 ngettext("backlog claim overdue in its stage",
+                          "backlog claims overdue in their stage", count),
                  reverse("claims:list") + "?overdue=1", count,
                  ngettext("%(n)s overdue", "%(n)s overdue", count))
 
@@ -207,8 +207,8 @@ def tasks(user, today) -> Todo | None:
         return None
     count = overdue_tasks(user, today).count()
     return _todo("tasks", count,
-                 ngettext("%(n)s remediation task past its deadline",
-                          "%(n)s remediation tasks past their deadline", count),
+                 ngettext("remediation task past its deadline",
+                          "remediation tasks past their deadline", count),
                  reverse("emulation:task_list") + "?overdue=1", count,
                  ngettext("%(n)s overdue", "%(n)s overdue", count))
 

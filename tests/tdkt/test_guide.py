@@ -1,5 +1,7 @@
 """The user guide in the app: rendered safely, each screen linking to a section that exists."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -22,7 +24,7 @@ def test_raw_html_and_script_links_are_not_rendered():
     assert '<h2 id="muc-1">' in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="javascript' not in html
-    assert '<img src="screenshots/home.png" alt="ảnh"' in html
+    assert '<img src="screenshots/home.png" alt="ảnh" loading="lazy"' in html
 
 
 def test_guide_page_for_signed_in_users_only(client, officer_a):
@@ -56,3 +58,9 @@ def test_screenshot_served_and_nothing_else_of_docs(client, officer_a, settings,
     assert b"".join(image.streaming_content) == b"\x89PNG\r\n\x1a\n"
     for name in ("notes.md", "..%2Fuser-guide.md", "missing.png"):
         assert client.get(reverse("guide_image", args=[name])).status_code == 404
+
+
+def test_every_screenshot_the_guide_shows_exists(rendered):
+    shown = re.findall(r'<img src="screenshots/([^"]+)"', rendered)
+    assert len(shown) >= 24
+    assert [name for name in shown if guide.screenshot(name) is None] == []

@@ -79,6 +79,7 @@ def test_board_sees_inbox_comments_registrations_and_missing_reports(
     registration = make_registration(movement, dept_a)
     submit_registration(registration, actor=None)
     set_due(make_request(province, [dept_a]), datetime.date(2020, 1, 6))
+    _returned(officer_a, board_user, dept_a)  # the board returned it: the unit completes it
     assert todos(client, board_user) == [
         ("inbox", 2, 1, reverse("proposals:inbox")),
         ("reports_missing", 1, 1, reverse("reports:overdue")),

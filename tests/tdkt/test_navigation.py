@@ -52,5 +52,5 @@ def test_current_group_is_marked(client, board_user, url, group):
 def test_groups_are_details_that_fold_without_script(client, board_user):
     client.force_login(board_user)
     text = client.get(reverse("core:home")).text
-    assert text.count("<details name=\"mainnav\"") == 7  # the board uses every group
+    assert text.count("<li><details name=\"mainnav\"") == 7  # the board uses every group
     assert "<summary>Hồ sơ khen thưởng</summary>" in text

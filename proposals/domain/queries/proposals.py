@@ -49,12 +49,17 @@ def inbox_for_user(user):
 
 def returned_to_user(user):
     """Proposals of the user's own units returned for supplement: theirs to complete and
-    submit again (the home page's first to-do)."""
-    if not (scope.is_system_admin(user) or scope.has_role(user, *PROPOSERS)):
+    submit again (the home page's first to-do). Not those the user's board returned: the
+    board waits for them, it does not complete them."""
+    if not scope.has_role(user, *PROPOSERS) or scope.is_system_admin(user):
         return Proposal.objects.none()
     qs = Proposal.objects.filter(state=ProposalState.RETURNED)
     covered = _covered(user, PROPOSERS)
-    return qs if covered is None else qs.filter(unit_id__in=covered)
+    qs = qs if covered is None else qs.filter(unit_id__in=covered)
+    if scope.has_role(user, *BOARD):
+        receiving = _covered(user, BOARD)
+        qs = qs.none() if receiving is None else qs.exclude(recipient_unit_id__in=receiving)
+    return qs
 
 
 def comments_to_resolve(user):
