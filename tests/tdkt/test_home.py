@@ -91,12 +91,15 @@ def test_board_sees_inbox_comments_registrations_and_missing_reports(
 
 def test_home_shows_the_inbox_by_deadline_overdue_first(client, officer_a, board_user, dept_a,
                                                         province):
+    undated = submitted(officer_a, dept_a, dept_a)
+    Proposal.objects.filter(pk=undated.pk).update(due_on=None)  # a step with no deadline
     later = submitted(officer_a, dept_a, dept_a)
     late = submitted(officer_a, dept_a, dept_a)
     _late(late)
     client.force_login(board_user)
     response = client.get(reverse("core:home"))
-    assert [p.code for p in response.context["inbox_rows"]] == [late.code, later.code]
+    assert [p.code for p in response.context["inbox_rows"]] == [late.code, later.code,
+                                                                undated.code]
     assert "overdue" in response.text
 
 

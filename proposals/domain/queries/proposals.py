@@ -1,6 +1,6 @@
 """Permission-aware querysets of proposals (STYLE rule 6)."""
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, F, Q, Subquery
 
 from accounts.domain import scope
 from organisations.models import UnitClosure
@@ -36,7 +36,9 @@ def proposals_for_user(user):
 
 
 def inbox_for_user(user):
-    """Received proposals still in progress, oldest deadline first (the board's inbox)."""
+    """Received proposals still in progress, nearest deadline first — overdue ones at the top —
+    and those whose step has no deadline (before the council) last, on every database (SQLite
+    would put them first)."""
     if not (scope.is_system_admin(user) or scope.has_role(user, *BOARD)):
         return Proposal.objects.none()
     qs = Proposal.objects.filter(state__in=INBOX_STATES).select_related("unit",
@@ -44,7 +46,7 @@ def inbox_for_user(user):
     covered = _covered(user, BOARD)
     if covered is not None:
         qs = qs.filter(recipient_unit_id__in=covered)
-    return qs.order_by("due_on", "submitted_at", "id")
+    return qs.order_by(F("due_on").asc(nulls_last=True), "submitted_at", "id")
 
 
 def returned_to_user(user):
