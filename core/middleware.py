@@ -5,8 +5,9 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -127,8 +128,9 @@ class FriendlyErrorPagesMiddleware:
             return None
         if isinstance(exception, Http404):
             return not_found(request, exception)
-        if isinstance(exception, PermissionDenied):
-            return None  # handler403 answers it, DEBUG or not
+        if isinstance(exception, (PermissionDenied, BadRequest, SuspiciousOperation,
+                                  MultiPartParserError)):
+            return None  # Django answers these itself: 403 through handler403, 400
         logger.error("Internal Server Error: %s", request.path, exc_info=exception,
                      extra={"status_code": 500, "request": request})
         return server_error(request)
