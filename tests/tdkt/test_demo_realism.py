@@ -50,20 +50,6 @@ def test_decision_symbols_match_the_issuer(demo_province):
             if d.symbol != decision_symbol(d.issuer)] == []
 
 
-def test_decision_symbol_of_each_kind_of_issuer():
-    class U:
-        def __init__(self, name, kind):
-            self.name, self.kind = name, kind
-
-    assert [decision_symbol(U(n, k)) for n, k in [
-        ("Ủy ban nhân dân tỉnh Tuyên Quang", UnitKind.PEOPLES_COMMITTEE),
-        ("Ủy ban nhân dân xã Yên Sơn", UnitKind.PEOPLES_COMMITTEE),
-        ("Sở Giáo dục và Đào tạo tỉnh Tuyên Quang", UnitKind.DEPARTMENT),
-        ("Sở Nội vụ tỉnh Tuyên Quang", UnitKind.DEPARTMENT),
-        ("Bệnh viện Đa khoa tỉnh Tuyên Quang", UnitKind.HOSPITAL),
-    ]] == ["QĐ-UBND", "QĐ-UBND", "QĐ-SGDĐT", "QĐ-SNV", "QĐ-BVĐK"]
-
-
 @pytest.mark.parametrize("username", [p[0] for p in PERSONAS])
 def test_every_persona_has_something_to_do(demo_province, client, username):
     client.force_login(User.objects.get(username=username))
