@@ -4,7 +4,13 @@ when eligible. Pure Python: the callers (web app, API, CLI) build the Case."""
 from dataclasses import dataclass, field
 
 from awards.eligibility.facts import Case
-from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
+from awards.eligibility.laws import (
+    DEFAULT_PARAMETERS,
+    Parameters,
+    UnhandledLaw,
+    check_handles,
+    law_for_year,
+)
 from awards.eligibility.rules import collective_titles, individual_titles, merit_forms
 from awards.eligibility.rules.common import Context, Reason
 
@@ -14,6 +20,10 @@ PRECHECKS = {**individual_titles.PRECHECKS, **merit_forms.PRECHECKS}
 
 class UnknownAward(ValueError):
     """The award code has no rule (yet)."""
+
+
+__all__ = ["PRECHECKS", "RULES", "UnhandledLaw", "UnknownAward", "Verdict", "evaluate",
+           "supported_awards"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
         raise UnknownAward(case.award)
     ctx = ctx or Context(case=case, law=law_for_year(case.year), params=params)
     law = ctx.law
+    check_handles(case.award, rule, law)
     rule(ctx)
     eligible = all(r.ok for r in ctx.reasons)
     reward = (params.reward(case.award, case.subject.kind, case.effective_decision_date)

@@ -2,6 +2,7 @@
 tướng, Huân chương Lao động hạng Ba (Law 06/2022/QH15 Art. 44, 73–75; Law 2003 amended 2013
 Art. 47 and Decree 91/2017/NĐ-CP Art. 38–39 for achievement years before 2024)."""
 
+from awards.eligibility.laws import LAW_2013, LAW_2022, judged_under
 from awards.eligibility.rules.common import (
     RATING_LABELS,
     SCOPE_LABELS,
@@ -15,6 +16,8 @@ from awards.eligibility.rules.common import (
     proof_message,
 )
 
+WRITTEN_FOR = judged_under(LAW_2013, LAW_2022)  # see individual_titles.WRITTEN_FOR
+
 
 def _common(ctx: Context, kinds=("individual", "collective", "household")) -> None:
     check_subject(ctx, kinds)
@@ -23,6 +26,7 @@ def _common(ctx: Context, kinds=("individual", "collective", "household")) -> No
         check_discipline(ctx)
 
 
+@WRITTEN_FOR
 def certificate_of_merit(ctx: Context) -> None:
     """Giấy khen (Art. 75): achievements within the unit's scope; the province sets details. The
     merit-kind baseline checked here is a "good" task rating (individuals, collectives);
@@ -42,6 +46,7 @@ def _consecutive_years(ctx: Context, level: str) -> int:
                                ctx.case.year)
 
 
+@WRITTEN_FOR
 def provincial_diploma(ctx: Context) -> None:
     """Bằng khen cấp bộ/tỉnh. Individuals (Art. 74.1.d): 2 consecutive CSTĐ cơ sở, or ≥2
     consecutive excellent years with 2 initiatives / research works applied at cơ sở level.
@@ -65,7 +70,7 @@ def provincial_diploma(ctx: Context) -> None:
     cstd_run = ctx.consecutive_run(lambda y: ctx.holds("cstd_co_so", y), year)
     needed = ctx.number("bang_khen_tinh.initiatives")
     proofs = ctx.proofs("co_so", until_year=year, after_year=year - max(excellent, 1))
-    by_cstd = ctx.law.key == "2022" and cstd_run >= years.value
+    by_cstd = ctx.law >= LAW_2022 and cstd_run >= years.value
     by_excellence = excellent >= years.value and len(proofs) >= needed.value
     if by_cstd:
         message = _("%(run)s consecutive CSTĐ cơ sở up to %(year)s.") % {"run": cstd_run,
@@ -80,7 +85,7 @@ def provincial_diploma(ctx: Context) -> None:
                     "excellent years (has %(exc)s) with %(k)s initiatives at cơ sở level (has "
                     "%(found)s).") % {"n": years.value, "cstd": cstd_run, "exc": excellent,
                                       "k": needed.value, "found": len(proofs)}
-        if ctx.law.key == "2013":
+        if ctx.law < LAW_2022:
             message = _("Needs %(n)s consecutive excellent years (has %(exc)s) with %(k)s "
                         "initiatives at cơ sở level (has %(found)s).") % {
                 "n": years.value, "exc": excellent, "k": needed.value, "found": len(proofs)}
@@ -125,13 +130,14 @@ def _initiatives_since(ctx: Context, base, key: str, rule: str) -> None:
         ctx.use(proofs[:needed.value])
 
 
+@WRITTEN_FOR
 def prime_minister_diploma(ctx: Context) -> None:
     """Bằng khen của Thủ tướng, individual track (b) (Art. 73.1.b): holds a ministry/province
     diploma, then ≥5 consecutive years "good" or better with 3 times CSTĐ cơ sở. Before 2024
     (Decree 91 Art. 38): 5 consecutive excellent years with 5 initiatives. Collectives: the
     ministry/province diploma, then 5 consecutive excellent years [U: simplified]."""
     _common(ctx, ("individual", "collective"))
-    old = ctx.law.key == "2013"
+    old = ctx.law < LAW_2022
     level = "xuat_sac" if old or ctx.case.subject.kind == "collective" else "tot"
     base = _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh", level,
                         "bang_khen_ttg.after_bang_khen_tinh")
@@ -144,12 +150,13 @@ def prime_minister_diploma(ctx: Context) -> None:
                      "bang_khen_ttg.cstd_co_so")
 
 
+@WRITTEN_FOR
 def labour_order_third(ctx: Context) -> None:
     """Huân chương Lao động hạng Ba, individual track (Art. 44.1.e): holds the PM's diploma, then
     ≥5 consecutive years "good" or better including ≥1 excellent year and 3 times CSTĐ cơ sở.
     Before 2024 (Law 2013 Art. 47): 5 consecutive excellent years with 5 initiatives."""
     _common(ctx, ("individual", "collective"))
-    old = ctx.law.key == "2013"
+    old = ctx.law < LAW_2022
     level = "xuat_sac" if old else "tot"
     base = _after_award(ctx, "bang_khen_ttg", "hc_lao_dong_3.years_after_bang_khen_ttg", level,
                         "hc_lao_dong_3.after_bang_khen_ttg")
