@@ -136,16 +136,24 @@ NOT_FACTS = {
     "history": "the index of `ratings`/`awards`/`discipline`, asked through Context.ask",
     "extra": "free-form data no rule may read (tests/awards/eligibility enforce it)",
 }
-FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Case) if f.name not in NOT_FACTS)
+
+
+def fact_fields(case_type: type = Case) -> tuple[str, ...]:
+    """The fields of `case_type` that key the tree: all but NOT_FACTS."""
+    return tuple(f.name for f in dataclasses.fields(case_type) if f.name not in NOT_FACTS)
+
+
+_GETTERS: dict[type, operator.attrgetter] = {}
 
 
 def _facts(case: Case) -> tuple:
     """Every fact of the case a rule may read besides the award, the registration and the
-    history's answers: every Case field not listed in NOT_FACTS."""
-    return _fact_getter(case)
-
-
-_fact_getter = operator.attrgetter(*FACT_FIELDS)
+    history's answers: every field not listed in NOT_FACTS (of the case's own class, so a
+    subclass's new field is a fact too)."""
+    getter = _GETTERS.get(type(case))
+    if getter is None:
+        getter = _GETTERS[type(case)] = operator.attrgetter(*fact_fields(type(case)))
+    return getter(case)
 
 
 def _walk(node, history: HistoryIndex) -> _Outcome | None:
