@@ -1,88 +1,19 @@
-"""Load the catalogue seed (catalogue.py, legal_parameters.py) into the database. Called by a
-data migration with the historical `apps` registry, so it only uses `apps.get_model`."""
+"""Load the catalogue and the law into the database. Called by data migrations with the
+historical `apps` registry, so it only uses `apps.get_model`. The law itself is loaded by
+`awards.data.sync.sync_law` (migration 0013 and later); the two functions 0002 and 0005 call
+are kept for those migrations."""
 
-import datetime
-
-from awards.data import legal_parameters as lp
 from awards.data.authorities import authority_rows
-from awards.data.catalogue import CATALOGUE, PUBLIC_CONSULTATION, VOTE_CITATION
-
-LAW_2022 = datetime.date(2024, 1, 1)
-D152 = datetime.date(2025, 7, 1)
-DOSSIER_CITATION = "Luật TĐKT 2022, Điều 84; Nghị định 98/2023/NĐ-CP, Điều 30–40"
-SIMPLIFIED_CITATION = "Luật TĐKT 2022, Điều 85; Nghị định 98/2023/NĐ-CP, Điều 40"
-LEVEL_CITATION = "Luật TĐKT 2022, Điều 77–80; Nghị định 129/2025/NĐ-CP, Điều 59"
-INITIATIVE_TITLES = {"cstd_co_so", "cstd_tinh", "cstd_toan_quoc"}
-
-
-def documents_for(code: str, entry: dict) -> list[str]:
-    """Dossier documents (legal reference §5.1)."""
-    docs = ["to_trinh", "bao_cao_thanh_tich"]
-    docs.append("bien_ban_binh_xet" if entry["category"] == "title" else "bien_ban_xet")
-    if entry["vote_share"]:
-        docs.append("ket_qua_bo_phieu")
-    if code in INITIATIVE_TITLES:
-        docs.append("chung_nhan_sang_kien")
-    return docs
+from awards.data.sync import sync_award_types, sync_law
 
 
 def seed_catalogue(apps, schema_editor=None) -> None:
-    AwardType = apps.get_model("awards", "AwardType")
-    AwardParameter = apps.get_model("awards", "AwardParameter")
-    BaseSalary = apps.get_model("awards", "BaseSalary")
-    RoundingRule = apps.get_model("awards", "RoundingRule")
-    params = []
-    for order, (code, entry) in enumerate(CATALOGUE.items()):
-        award, _ = AwardType.objects.update_or_create(code=code, defaults={
-            "name": entry["name"], "category": entry["category"],
-            "subject_kinds": entry["subjects"], "award_kinds": entry["award_kinds"],
-            "sort_order": order})
-
-        def add(key, value, start, citation, verified=True, end=None, award=award):
-            params.append(AwardParameter(award_type=award, key=key, value=value, valid_from=start,
-                                         valid_to=end, citation=citation, verified=verified))
-
-        add("granting_level", entry["level"], LAW_2022, LEVEL_CITATION)
-        if entry["vote_share"]:
-            # Decree 98 Art. 30.7 is confirmed; that Decree 152 keeps the numbers is [U].
-            add("vote_share", entry["vote_share"], LAW_2022, VOTE_CITATION, end=D152 - _day())
-            add("vote_share", entry["vote_share"], D152, "Nghị định 152/2025/NĐ-CP", False)
-        add("documents", documents_for(code, entry), LAW_2022, DOSSIER_CITATION)
-        add("documents_simplified", ["to_trinh", "bao_cao_tom_tat"], LAW_2022,
-            SIMPLIFIED_CITATION, verified=False)
-        add("public_consultation", code in PUBLIC_CONSULTATION, LAW_2022,
-            "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3", verified=code.startswith("anh_hung"))
-        for table, start, end, citation, verified in lp.COEFFICIENTS:
-            individual, collective = table.get(code, (None, None))
-            if individual is not None:
-                add("coefficient_individual", individual, start, citation, verified, end)
-                if "household" in entry["subjects"]:
-                    add("coefficient_household", round(individual * 1.5, 4), start,
-                        f"{citation}; Nghị định 152/2025/NĐ-CP, Điều 49", verified, end)
-            if collective is not None:
-                add("coefficient_collective", collective, start, citation, verified, end)
-    AwardParameter.objects.bulk_create(params)
-    BaseSalary.objects.bulk_create(
-        [BaseSalary(amount=a, valid_from=s, valid_to=e, citation=c, verified=v)
-         for a, s, e, c, v in lp.BASE_SALARY])
-    RoundingRule.objects.bulk_create(
-        [RoundingRule(step=st, mode=m, valid_from=s, valid_to=e, citation=c, verified=v)
-         for st, m, s, e, c, v in lp.ROUNDING])
-
-
-def _day():
-    return datetime.timedelta(days=1)
+    """The award types (migration 0002); their dated values come with `sync_law` (0013)."""
+    sync_award_types(apps)
 
 
 def seed_criteria(apps, schema_editor=None) -> None:
-    """Criteria numbers per law version (migration 0005; its model came after 0002)."""
-    LegalCriterion = apps.get_model("awards", "LegalCriterion")
-    if LegalCriterion.objects.exists():
-        return
-    LegalCriterion.objects.bulk_create(
-        [LegalCriterion(law=law, key=key, value=value, citation=citation, verified=verified)
-         for law, table in lp.CRITERIA.items()
-         for key, (value, citation, verified) in table.items()])
+    """Migration 0005 loaded criteria per law version; `sync_law` (0013) loads them dated."""
 
 
 def seed_authorities(apps, schema_editor=None) -> None:
@@ -100,6 +31,5 @@ def seed_authorities(apps, schema_editor=None) -> None:
 
 def seed_all(apps) -> None:
     """Everything the data migrations load (used after `flush`)."""
-    seed_catalogue(apps)
-    seed_criteria(apps)
+    sync_law(apps)
     seed_authorities(apps)
