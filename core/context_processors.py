@@ -15,6 +15,7 @@ NAV = [
     ("organisations:staff_list", _("Emulation staff"), "organisations.view_staff"),
     ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
     ("awards:qualify", _("Who qualifies"), "awards.view_ledger"),
+    ("awards:early_raise", _("Early salary raise"), "awards.view_ledger"),
     ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
     ("proposals:list", _("Proposals"), "proposals.view_proposal"),
     ("proposals:inbox", _("Appraisal inbox"), "proposals.view_inbox"),

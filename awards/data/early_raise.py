@@ -21,7 +21,6 @@ import datetime
 D = datetime.date
 CITATION = ("Thông tư 08/2013/TT-BNV, Điều 3 (sửa đổi, bổ sung bởi Thông tư 03/2021/TT-BNV); "
             "quy chế nâng bậc lương trước thời hạn của tỉnh [chưa xác minh]")
-CAP_SHARE = 0.10  # Thông tư 08/2013/TT-BNV, Điều 3 khoản 2: at most 10 % of the payroll a year
 
 _ORDERS = ["hc_sao_vang", "hc_ho_chi_minh", "hc_doc_lap_1", "hc_doc_lap_2", "hc_doc_lap_3",
            "hc_quan_cong_1", "hc_quan_cong_2", "hc_quan_cong_3", "hc_lao_dong_1",
@@ -41,3 +40,6 @@ MONTHS = [
     # dates of the recognising decision. From 15/7/2021 (Thông tư 03/2021/TT-BNV in force) [U].
     (_MONTHS_2021, D(2021, 7, 15), None, CITATION, False),
 ]
+
+# At most this share of the staff on the payroll is raised early in a year.
+CAP_SHARE = [(0.10, D(2013, 9, 15), None, "Thông tư 08/2013/TT-BNV, Điều 3 khoản 2", True)]

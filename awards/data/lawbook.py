@@ -4,10 +4,11 @@ written (in their own shapes). `law_rows()` is what the engine's default paramet
 `awards.data.sync.sync_law` loads into every database (migrations; `manage.py sync_law`).
 
 Keys: `base_salary` (VND), `rounding` ([step, mode]), `household_factor`, `registration_required`
-(award codes), `early_raise_months` ({award code: months}), criteria numbers by their own keys
-(`ladder.cstd_co_so_for_cstd_tinh`, …); per award (`award` set): `coefficient_individual`,
-`coefficient_collective`, `coefficient_household`, `granting_level`, `vote_share`, `documents`,
-`documents_simplified`, `public_consultation`.
+(award codes), `early_raise_months` ({award code: months}), `early_raise_cap_share`, criteria
+numbers by their own keys (`ladder.cstd_co_so_for_cstd_tinh`, …); per award (`award` set):
+`coefficient_individual`, `coefficient_collective`, `coefficient_household` (an explicit
+override; else the household factor × individual), `granting_level`, `vote_share`,
+`documents`, `documents_simplified`, `public_consultation`.
 """
 
 import datetime
@@ -55,6 +56,8 @@ def general_rows() -> list[Row]:
              for codes, start, end, citation, verified in lp.REGISTRATION_REQUIRED]
     rows += [Row("early_raise_months", dict(table), start, end, citation, verified)
              for table, start, end, citation, verified in early_raise.MONTHS]
+    rows += [Row("early_raise_cap_share", share, start, end, citation, verified)
+             for share, start, end, citation, verified in early_raise.CAP_SHARE]
     return rows
 
 

@@ -44,7 +44,7 @@ class SyncReport:
                 "conflicts": self.conflicts}
 
 
-def _plain(row_or_obj) -> dict:
+def plain(row_or_obj) -> dict:
     """The merged fields as JSON (dates as ISO strings)."""
     values = {name: getattr(row_or_obj, name) for name in FIELDS}
     if isinstance(values["valid_to"], datetime.date):
@@ -64,7 +64,7 @@ def _label(obj, award: str = "") -> str:
 
 def merge(obj, row: Row, report: SyncReport, label: str) -> bool:
     """Three-way merge of `row` (the file) into `obj` (the database); True when `obj` changed."""
-    current, new = _plain(obj), _plain(row)
+    current, new = plain(obj), plain(row)
     base = obj.seeded or {}  # None: every field is the administrator's
     seeded, changed = dict(base), False
     for name in FIELDS:
@@ -138,7 +138,7 @@ def _sync_table(model, rows: list[Row], report: SyncReport, award_field: str | N
             extra = {"award_type_id": award_ids[row.award]} if award_field else {}
             new.append(model(key=row.key, value=row.value, valid_from=row.valid_from,
                              valid_to=row.valid_to, citation=row.citation,
-                             verified=row.verified, seeded=_plain(row), **extra))
+                             verified=row.verified, seeded=plain(row), **extra))
             report.created.append(label)
         elif merge(obj, row, report, label):
             obj.save(update_fields=[*FIELDS, "seeded"])
@@ -147,11 +147,11 @@ def _sync_table(model, rows: list[Row], report: SyncReport, award_field: str | N
         if natural in wanted or obj.seeded is None:
             continue  # an administrator's own row
         label = _label(obj, natural[0])
-        if _plain(obj) == obj.seeded:
+        if plain(obj) == obj.seeded:
             report.removed.append(label)
             obj.delete()  # reference data the files withdrew, never edited: nothing to keep
         elif not any(c["row"] == label for c in report.conflicts):
-            report.conflicts.append({"row": label, "field": "*", "kept": _plain(obj)["value"],
+            report.conflicts.append({"row": label, "field": "*", "kept": plain(obj)["value"],
                                      "file": None, "citation": obj.citation})
 
 

@@ -19,7 +19,7 @@ from awards.data.lawbook import law_period
 from awards.data.sync import sync_law
 
 ONE_DAY = datetime.timedelta(days=1)
-LAW_DATA_FINGERPRINT = "8d326c86e3a1d796"  # awards.data.sync.fingerprint() of the data this migration loads
+LAW_DATA_FINGERPRINT = "c4027d9238b3ea54"  # awards.data.sync.fingerprint() of the data this migration loads
 
 
 def _adopt(objs, group) -> None:
