@@ -36,23 +36,31 @@ class DatedValue(models.Model):
     verified = models.BooleanField(
         _("verified"), default=True,
         help_text=_("Unticked: the legal reference marks it unverified; needs sign-off."))
-    # What the data files said at the last sync (value, valid_to, citation, verified), None for
-    # a row an administrator added: the sync's three-way merge keeps an administrator's edit
-    # (current ≠ seeded) instead of overwriting it, and reports a conflict when the file
-    # changed too.
-    seeded = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
         ordering = ["-valid_from"]
 
 
-class AwardParameter(DatedValue):
+class SyncedValue(DatedValue):
+    """A dated value the data files load (awards/data/sync.py)."""
+
+    # What the data files said at the last sync (value, valid_to, citation, verified), None for
+    # a row an administrator added: the sync's three-way merge keeps an administrator's edit
+    # (current ≠ seeded) instead of overwriting it, and reports a conflict when the file
+    # changed too.
+    seeded = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta(DatedValue.Meta):
+        abstract = True
+
+
+class AwardParameter(SyncedValue):
     award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="parameters")
     key = models.CharField(_("parameter"), max_length=30, choices=ParameterKey.choices)
     value = models.JSONField(_("value"))
 
-    class Meta(DatedValue.Meta):
+    class Meta(SyncedValue.Meta):
         verbose_name = _("award parameter")
         verbose_name_plural = _("award parameters")
         indexes = [models.Index(fields=["award_type", "key", "valid_from"])]
@@ -61,7 +69,7 @@ class AwardParameter(DatedValue):
         return f"{self.award_type.code}.{self.key} = {self.value} ({self.valid_from})"
 
 
-class LegalValue(DatedValue):
+class LegalValue(SyncedValue):
     """A number, list or switch of the law not tied to one award — the base salary, money
     rounding, the household factor, criteria numbers, the titles that need a registration, the
     months of an early salary raise — dated, with its citation. Loaded from the data files by
@@ -70,7 +78,7 @@ class LegalValue(DatedValue):
     key = models.CharField(_("key"), max_length=80)
     value = models.JSONField(_("value"))
 
-    class Meta(DatedValue.Meta):
+    class Meta(SyncedValue.Meta):
         verbose_name = _("legal value")
         verbose_name_plural = _("legal values")
         ordering = ["key", "-valid_from"]
