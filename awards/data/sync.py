@@ -21,11 +21,29 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
+from awards.data.authorities import authority_rows
 from awards.data.catalogue import CATALOGUE
 from awards.data.lawbook import Row, law_rows
 
 FIELDS = ("value", "valid_to", "citation", "verified")
 _UNKNOWN = object()  # no baseline: an administrator's row met by a file row of the same key
+
+
+@dataclass(frozen=True)
+class Table:
+    """A synced table: the fields naming a row (`natural`; "code" is the award type's code) and
+    the fields merged."""
+
+    model: str
+    natural: tuple[str, ...]
+    fields: tuple[str, ...]
+
+
+LEGAL_VALUES = Table("LegalValue", ("key", "valid_from"), FIELDS)
+AWARD_PARAMETERS = Table("AwardParameter", ("code", "key", "valid_from"), FIELDS)
+AUTHORITIES = Table("GrantingAuthority",
+                    ("code", "unit_level", "unit_kind", "power", "valid_from"),
+                    ("office", "valid_to", "citation", "verified"))
 
 
 @dataclass
@@ -44,30 +62,35 @@ class SyncReport:
                 "conflicts": self.conflicts}
 
 
-def plain(row_or_obj) -> dict:
-    """The merged fields as JSON (dates as ISO strings)."""
-    values = {name: getattr(row_or_obj, name) for name in FIELDS}
-    if isinstance(values["valid_to"], datetime.date):
-        values["valid_to"] = values["valid_to"].isoformat()
-    return values
+def _json(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def plain(row_or_obj, fields: tuple[str, ...] = FIELDS) -> dict:
+    """The merged fields of a file row (dict or Row) or a database row, as JSON."""
+    get = row_or_obj.get if isinstance(row_or_obj, dict) else (
+        lambda name: getattr(row_or_obj, name))
+    return {name: _json(get(name)) for name in fields}
 
 
 def _assign(obj, name: str, value) -> None:
-    if name == "valid_to" and isinstance(value, str):
+    if name in ("valid_from", "valid_to") and isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     setattr(obj, name, value)
 
 
-def _label(obj, award: str = "") -> str:
-    return f"{award + '.' if award else ''}{obj.key}@{obj.valid_from.isoformat()}"
+def _label(natural: tuple) -> str:
+    return ".".join(str(_json(part)) for part in natural[:-1] if part) + \
+        f"@{_json(natural[-1])}"
 
 
-def merge(obj, row: Row, report: SyncReport, label: str) -> bool:
-    """Three-way merge of `row` (the file) into `obj` (the database); True when `obj` changed."""
-    current, new = plain(obj), plain(row)
+def merge(obj, new: dict, fields: tuple[str, ...], report: SyncReport, label: str) -> bool:
+    """Three-way merge of `new` (the file's fields, as JSON) into `obj` (the database); True
+    when `obj` changed."""
+    current = plain(obj, fields)
     base = obj.seeded or {}  # None: every field is the administrator's
     seeded, changed = dict(base), False
-    for name in FIELDS:
+    for name in fields:
         was = base.get(name, _UNKNOWN)
         if new[name] == was:
             continue  # the file did not change it: keep the database's value
@@ -78,7 +101,7 @@ def merge(obj, row: Row, report: SyncReport, label: str) -> bool:
             seeded[name] = new[name]
         else:  # both changed: keep the administrator's, keep reporting until settled
             report.conflicts.append({"row": label, "field": name, "kept": current[name],
-                                     "file": new[name], "citation": row.citation})
+                                     "file": new[name], "citation": new["citation"]})
     if seeded != obj.seeded:
         obj.seeded, changed = seeded, True
     if changed:
@@ -96,63 +119,77 @@ def sync_award_types(apps) -> None:
             "sort_order": order})
 
 
-def sync_law(apps, schema_editor=None, *, rows: list[Row] | None = None) -> SyncReport:
-    """Bring the database's law to the data files' (see the module docstring); one audit entry
-    `awards.law.sync` when a loaded database changed."""
-    sync_award_types(apps)
+def _as_dict(row: Row) -> dict:
+    return {"code": row.award, "key": row.key, "valid_from": row.valid_from, "value": row.value,
+            "valid_to": row.valid_to, "citation": row.citation, "verified": row.verified}
+
+
+def tables(rows: list[Row] | None = None, authorities: list[dict] | None = None):
+    """(table, the files' rows as dicts) for each synced table."""
     rows = law_rows() if rows is None else rows
-    LegalValue = apps.get_model("awards", "LegalValue")
-    AwardParameter = apps.get_model("awards", "AwardParameter")
-    first_load = not LegalValue.objects.exists()
+    authorities = authority_rows() if authorities is None else authorities
+    return [(LEGAL_VALUES, [_as_dict(r) for r in rows if not r.award]),
+            (AWARD_PARAMETERS, [_as_dict(r) for r in rows if r.award]),
+            (AUTHORITIES, authorities)]
+
+
+def natural_key(table: Table, obj, codes: dict) -> tuple:
+    """The natural key of database row `obj` (`codes`: award type pk → code)."""
+    return tuple(codes.get(obj.award_type_id) if name == "code" else getattr(obj, name)
+                 for name in table.natural)
+
+
+def sync_law(apps, schema_editor=None, *, rows: list[Row] | None = None,
+             authorities: list[dict] | None = None) -> SyncReport:
+    """Bring the database's law — dated values, per-award values, granting authorities — to
+    the data files' (see the module docstring); one audit entry `awards.law.sync` when a
+    loaded database changed."""
+    sync_award_types(apps)
+    first_load = not apps.get_model("awards", "LegalValue").objects.exists()
     report = SyncReport()
-    _sync_table(LegalValue, [r for r in rows if not r.award], report, award_field=None)
-    _sync_table(AwardParameter, [r for r in rows if r.award], report,
-                award_field="award_type__code")
+    for table, dicts in tables(rows, authorities):
+        _sync_table(apps, table, dicts, report)
     if report.changed and not first_load:
         _audit(apps, report)
     return report
 
 
-def _sync_table(model, rows: list[Row], report: SyncReport, award_field: str | None) -> None:
-    def key_of(award, key, start):
-        return (award, key, start)
+def _sync_table(apps, table: Table, rows: list[dict], report: SyncReport) -> None:
+    model = apps.get_model("awards", table.model)
+    by_award = "code" in table.natural
+    award_ids = dict(apps.get_model("awards", "AwardType").objects.values_list("code", "pk"))
+    codes = {pk: code for code, pk in award_ids.items()}
 
-    existing = {}
-    qs = model.objects.all()
-    if award_field:
-        qs = qs.select_related("award_type")
-    for obj in qs:
-        award = obj.award_type.code if award_field else ""
-        existing[key_of(award, obj.key, obj.valid_from)] = obj
-    award_ids = {}
-    if award_field:
-        AwardType = model._meta.get_field("award_type").related_model
-        award_ids = dict(AwardType.objects.values_list("code", "pk"))
+    existing = {natural_key(table, obj, codes): obj for obj in model.objects.all()}
     wanted, new = set(), []
     for row in rows:
-        natural = key_of(row.award, row.key, row.valid_from)
+        natural = tuple(row[name] for name in table.natural)
         wanted.add(natural)
-        obj = existing.get(natural)
-        label = f"{row.award + '.' if row.award else ''}{row.key}@{row.valid_from.isoformat()}"
+        obj, label = existing.get(natural), _label(natural)
         if obj is None:
-            extra = {"award_type_id": award_ids[row.award]} if award_field else {}
-            new.append(model(key=row.key, value=row.value, valid_from=row.valid_from,
-                             valid_to=row.valid_to, citation=row.citation,
-                             verified=row.verified, seeded=plain(row), **extra))
+            values = {name: row[name] for name in (*table.natural, *table.fields)}
+            if by_award:
+                values["award_type_id"] = award_ids[values.pop("code")]
+            new.append(model(**values, seeded=plain(row, table.fields)))
             report.created.append(label)
-        elif merge(obj, row, report, label):
-            obj.save(update_fields=[*FIELDS, "seeded"])
+        elif merge(obj, plain(row, table.fields), table.fields, report, label):
+            obj.save(update_fields=[*table.fields, "seeded"])
     model.objects.bulk_create(new)
+    _withdrawn(table, existing, wanted, report)
+
+
+def _withdrawn(table: Table, existing: dict, wanted: set, report: SyncReport) -> None:
+    """Rows the files no longer have: gone if nobody edited them, else kept and reported."""
     for natural, obj in existing.items():
         if natural in wanted or obj.seeded is None:
             continue  # an administrator's own row
-        label = _label(obj, natural[0])
-        if plain(obj) == obj.seeded:
+        label = _label(natural)
+        if plain(obj, table.fields) == obj.seeded:
             report.removed.append(label)
             obj.delete()  # reference data the files withdrew, never edited: nothing to keep
         elif not any(c["row"] == label for c in report.conflicts):
-            report.conflicts.append({"row": label, "field": "*", "kept": plain(obj)["value"],
-                                     "file": None, "citation": obj.citation})
+            report.conflicts.append({"row": label, "field": "*", "kept": None, "file": None,
+                                     "citation": obj.citation})
 
 
 def _audit(apps, report: SyncReport) -> None:
@@ -168,5 +205,7 @@ def fingerprint(rows: list[Row] | None = None) -> str:
     """A digest of the law data: the latest sync migration records it, and a test fails when
     the data files changed without a migration to load them into deployed databases."""
     rows = law_rows() if rows is None else rows
-    text = json.dumps(sorted(json.dumps(asdict(r), default=str, sort_keys=True) for r in rows))
+    text = json.dumps(sorted(json.dumps(asdict(r), default=str, sort_keys=True) for r in rows)
+                      + sorted(json.dumps(a, default=str, sort_keys=True)
+                               for a in authority_rows()))
     return hashlib.sha256(text.encode()).hexdigest()[:16]

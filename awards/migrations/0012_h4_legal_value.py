@@ -35,6 +35,11 @@ class Migration(migrations.Migration):
             name='seeded',
             field=models.JSONField(blank=True, editable=False, null=True),
         ),
+        migrations.AddField(
+            model_name='grantingauthority',
+            name='seeded',
+            field=models.JSONField(blank=True, editable=False, null=True),
+        ),
         migrations.AddConstraint(
             model_name='legalvalue',
             constraint=models.UniqueConstraint(fields=('key', 'valid_from'), name='legal_value_once'),

@@ -3,32 +3,39 @@
 Adoption of the rows loaded before the sync existed (0002, 0005): nothing records whether a
 province changed them (criteria could be corrected in the database), so they are taken as an
 administrator's: a field equal to the data files' is adopted, a field that differs is kept and
-reported as a conflict (the law screen offers the file's value), and a `valid_to` closed by a
-later value (the catalogue screen's "new dated value") stays closed. The household coefficients
-0002 derived (1.5 × individual) are dropped: the dated household factor now derives them.
+reported as a conflict (the law screen shows the file's value), and an end date an
+administrator set (a new dated value, an authority ended) stays. The granting authorities are
+synced from awards/data/authorities.py too (0011 loaded them only into an empty table). The
+household coefficients 0002 derived (1.5 × individual) are dropped: the dated household factor
+now derives them.
 
 New law data later: add a migration calling `sync_law` (see docs/architecture.md, "How to
 change a rule when the law changes"); `tests/awards/test_law_sync.py` fails until there is one.
 """
 
-import datetime
-
 from django.db import migrations
 
 from awards.data.lawbook import law_period
-from awards.data.sync import sync_law
+from awards.data.sync import natural_key, plain, sync_law, tables
 
-ONE_DAY = datetime.timedelta(days=1)
-LAW_DATA_FINGERPRINT = "c4027d9238b3ea54"  # awards.data.sync.fingerprint() of the data this migration loads
+# awards.data.sync.fingerprint() of the data this migration loads
+LAW_DATA_FINGERPRINT = "e733e23a860b0f53"
 
 
-def _adopt(objs, group) -> None:
-    """Legacy rows closed by a later value: the closure is the administrator's, the file's
-    open period the baseline (so the sync keeps it)."""
-    starts = {(group(o), o.valid_from) for o in objs}
-    for obj in objs:
-        if obj.valid_to is not None and (group(obj), obj.valid_to + ONE_DAY) in starts:
-            obj.seeded = {"valid_to": None}
+def _adopt_ends(apps) -> None:
+    """End dates of legacy rows: no screen ever reopened a row, so an open row's baseline is
+    open (a file that now ends it is applied); a row ended otherwise than the file says was
+    ended by an administrator (the catalogue's "new dated value", the authorities' "end"), so
+    the file's end is its baseline and the sync keeps the administrator's."""
+    codes = dict(apps.get_model("awards", "AwardType").objects.values_list("pk", "code"))
+    for table, rows in tables():
+        files = {tuple(row[name] for name in table.natural): row for row in rows}
+        for obj in apps.get_model("awards", table.model).objects.filter(seeded__isnull=True):
+            found = files.get(natural_key(table, obj, codes))
+            if found is None or found["valid_to"] == obj.valid_to:
+                continue
+            end = None if obj.valid_to is None else found["valid_to"]
+            obj.seeded = {"valid_to": plain({"valid_to": end}, ("valid_to",))["valid_to"]}
             obj.save(update_fields=["seeded"])
 
 
@@ -46,7 +53,6 @@ def _copy_legacy(apps) -> None:
         copies.append(LegalValue(key=c.key, value=c.value, valid_from=start, valid_to=end,
                                  citation=c.citation, verified=c.verified))
     LegalValue.objects.bulk_create(copies)
-    _adopt(list(LegalValue.objects.all()), lambda o: o.key)
 
 
 def _drop_derived_household(apps) -> None:
@@ -62,8 +68,7 @@ def _drop_derived_household(apps) -> None:
 def forward(apps, schema_editor) -> None:
     _copy_legacy(apps)
     _drop_derived_household(apps)
-    AwardParameter = apps.get_model("awards", "AwardParameter")
-    _adopt(list(AwardParameter.objects.all()), lambda o: (o.award_type_id, o.key))
+    _adopt_ends(apps)
     report = sync_law(apps)
     for conflict in report.conflicts:  # shown on the law screen too
         print(f"  law sync conflict: {conflict}")

@@ -124,3 +124,25 @@ def test_a_fictitious_decree_added_as_data_changes_the_money_on_its_date(monkeyp
     assert params.reward("ldtt", "individual", D(2030, 7, 1))["amount_vnd"] == 900_000
     assert Parameters(general_rows() + [r for r in law_rows() if r.award]).reward(
         "ldtt", "individual", D(2030, 7, 1))["amount_vnd"] == 900_000
+
+
+def test_the_granting_authorities_follow_their_data_file_and_keep_an_end_set_here():
+    from awards.data.authorities import authority_rows
+    from awards.models import GrantingAuthority
+
+    def commune_giay_khen(rows):
+        return next(r for r in rows if (r["code"], r["unit_level"], r["power"], r["valid_from"])
+                    == ("giay_khen", "commune", "grants", D(2025, 7, 1)))
+
+    ended = GrantingAuthority.objects.get(
+        award_type__code="giay_khen", unit_level="province", unit_kind="department",
+        power="grants", valid_from=D(2024, 1, 1))
+    ended.valid_to = D(2026, 3, 31)  # the authorities screen's "end"
+    ended.save()
+    rows = authority_rows()
+    commune_giay_khen(rows)["citation"] = "Nghị định 129/2025/NĐ-CP, Điều 59 khoản 2"
+    report = sync_law(apps, authorities=rows)
+    assert report.updated == ["giay_khen.commune.peoples_committee.grants@2025-07-01"]
+    assert report.conflicts == []  # the file did not change the row the province ended
+    ended.refresh_from_db()
+    assert ended.valid_to == D(2026, 3, 31)
