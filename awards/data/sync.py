@@ -1,9 +1,11 @@
-"""Load the law (awards/data/lawbook.py `law_rows`) into a database, re-runnably.
+"""Load the law (awards/data/lawbook.py `law_rows`, awards/data/authorities.py) into a database,
+re-runnably.
 
 Called by data migrations with the historical `apps` registry (so only `apps.get_model`), by
 `reload_reference_data` after a flush, and by `manage.py sync_law`. Each row of the data files
 is matched to a database row by its natural key — (key, valid_from) for `LegalValue`, (award
-code, key, valid_from) for `AwardParameter` — and merged field by field, three ways, against
+code, key, valid_from) for `AwardParameter`, (award code, level, kind, power, valid_from) for
+`GrantingAuthority` — and merged field by field, three ways, against
 `seeded` (what the files said at the last sync):
 
 * the file did not change the field → the database keeps whatever it has;
