@@ -41,5 +41,6 @@ MONTHS = [
     (_MONTHS_2021, D(2021, 7, 15), None, CITATION, False),
 ]
 
-# At most this share of the staff on the payroll is raised early in a year.
-CAP_SHARE = [(0.10, D(2013, 9, 15), None, "Thông tư 08/2013/TT-BNV, Điều 3 khoản 2", True)]
+# At most this share of the staff on the payroll is raised early in a year (the wording as
+# amended by Thông tư 03/2021/TT-BNV was not re-checked: [U]).
+CAP_SHARE = [(0.10, D(2013, 9, 15), None, "Thông tư 08/2013/TT-BNV, Điều 3 khoản 2", False)]

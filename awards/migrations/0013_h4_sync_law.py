@@ -19,7 +19,7 @@ from awards.data.lawbook import law_period
 from awards.data.sync import natural_key, plain, sync_law, tables
 
 # awards.data.sync.fingerprint() of the data this migration loads
-LAW_DATA_FINGERPRINT = "e733e23a860b0f53"
+LAW_DATA_FINGERPRINT = "4e2a86b5c6fcae72"
 
 
 def _adopt_ends(apps) -> None:
