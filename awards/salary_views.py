@@ -47,8 +47,7 @@ def early_raise(request):
     if kind := requested_format(request):
         return _export(kind, result)
     return render(request, "awards/early_raise.html", {
-        "result": result, "unit": unit, "person": person,
-        "units": units_for_user(request.user).order_by("path")[:500]})
+        "result": result, "unit": unit, "person": person})
 
 
 def _export(kind: str, result):
