@@ -17,6 +17,7 @@ from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligib
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
 from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
+from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import qualify_workbook
 from awards.interfaces.forms import (
     AuthorityEndForm,
@@ -44,6 +45,8 @@ from reports.interfaces.exports import ledger_export, requested_format
 def catalogue(request):
     require(request, "awards.view_catalogue")
     types = AwardType.objects.prefetch_related("parameters").order_by("category", "sort_order")
+    for award_type in types:  # which forms the engine judges from records (issue 16.1)
+        award_type.checked_automatically = checked_automatically(award_type.code)
     return render(request, "awards/catalogue.html", {
         "types": types, "can_manage": request.user.has_perm("awards.manage_catalogue")})
 

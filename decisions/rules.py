@@ -58,3 +58,10 @@ def decision_is_issued(user, obj=None) -> bool:
 
 rules.add_perm("decisions.export_bundle",
                issuer_scope(*EXPORTERS, name="decision_exporter") & decision_is_issued)
+
+# The outbound exchange: its event feed is read by the exporters of the issuer; subscriptions
+# (where the events are pushed, with which secret) are kept by the system administrator.
+rules.add_perm("decisions.view_exchange_events",
+               issuer_scope(*EXPORTERS, name="exchange_reader"))
+rules.add_perm("decisions.manage_webhooks", rules.predicate(
+    lambda user: scope.is_system_admin(user), name="webhook_keeper"))

@@ -5,7 +5,9 @@ written (in their own shapes). `law_rows()` is what the engine's default paramet
 
 Keys: `base_salary` (VND), `rounding` ([step, mode]), `household_factor`, `registration_required`
 (award codes), `early_raise_months` ({award code: months}), `early_raise_cap_share`, criteria
-numbers by their own keys (`ladder.cstd_co_so_for_cstd_tinh`, …); per award (`award` set):
+numbers by their own keys (`ladder.cstd_co_so_for_cstd_tinh`, …), `articles` (the 2022
+article → the article of the law version in force), `tracks.<award>` (the "one of the
+following" tracks of a form); per award (`award` set):
 `coefficient_individual`, `coefficient_collective`, `coefficient_household` (an explicit
 override; else the household factor × individual), `granting_level`, `vote_share`,
 `documents`, `documents_simplified`, `public_consultation`.
@@ -42,7 +44,7 @@ class Row:
 
 
 def law_rows() -> list[Row]:
-    return [*general_rows(), *criteria_rows(), *award_rows()]
+    return [*general_rows(), *criteria_rows(), *article_rows(), *track_rows(), *award_rows()]
 
 
 def general_rows() -> list[Row]:
@@ -76,6 +78,31 @@ def criteria_rows() -> list[Row]:
         start, end = law_period(code)
         rows += [Row(key, value, start, end, citation, verified)
                  for key, (value, citation, verified) in table.items()]
+    return rows
+
+
+def article_rows() -> list[Row]:
+    """ARTICLES (keyed by law version): one `articles` row per version's period, the 2022
+    article → [that law's article, verified]; empty for the rules' own numbering."""
+    citations = {row[0]: row[4] for row in lp.LAWS}
+    rows = []
+    for code, table in lp.ARTICLES.items():
+        start, end = law_period(code)
+        mapping = {head: list(found) for head, found in table.items()}
+        rows.append(Row("articles", mapping, start, end, citations[code],
+                        all(verified for _, verified in table.values())))
+    return rows
+
+
+def track_rows() -> list[Row]:
+    """TRACKS: one `tracks.<award>` row per form, in force from the first law version known
+    (a case under an older law cites that law's article through `articles`)."""
+    first = min(row[3] for row in lp.LAWS)
+    rows = []
+    for award, tracks in lp.TRACKS.items():
+        head = tracks[0][2].split(" khoản ")[0]
+        rows.append(Row(f"tracks.{award}", [list(track) for track in tracks], first, None,
+                        f"Luật TĐKT 2022, {head}", all(track[3] for track in tracks)))
     return rows
 
 

@@ -1,6 +1,6 @@
 """Load the catalogue and the law into the database. Called by data migrations with the
 historical `apps` registry, so it only uses `apps.get_model`. The law itself is loaded by
-`awards.data.sync.sync_law` (migration 0013 and later); the two functions 0002 and 0005 call
+`awards.data.sync.sync_law` (migration 0014 and later); the two functions 0002 and 0005 call
 are kept for those migrations."""
 
 from awards.data.authorities import authority_rows
@@ -8,12 +8,12 @@ from awards.data.sync import sync_award_types, sync_law
 
 
 def seed_catalogue(apps, schema_editor=None) -> None:
-    """The award types (migration 0002); their dated values come with `sync_law` (0013)."""
+    """The award types (migration 0002); their dated values come with `sync_law` (0014)."""
     sync_award_types(apps)
 
 
 def seed_criteria(apps, schema_editor=None) -> None:
-    """Migration 0005 loaded criteria per law version; `sync_law` (0013) loads them dated."""
+    """Migration 0005 loaded criteria per law version; `sync_law` (0014) loads them dated."""
 
 
 def seed_authorities(apps, schema_editor=None) -> None:

@@ -131,6 +131,26 @@ class Parameters:
             raise KeyError(f"no criterion {key} in force on {on.isoformat()}")
         return found
 
+    def article(self, law: Law, article: str) -> str:
+        """`article` of Law 06/2022/QH15 ("Điều 74", or with its point: "Điều 74 khoản 1 điểm
+        a") as numbered in `law` (the dated `articles` row of its period; empty: the rules' own
+        numbering). Another law's points are numbered differently, so only its article is
+        cited. KeyError when not mapped: a rule must never cite the 2022 number under the old
+        law's name."""
+        found = self.value("articles", law.in_force_from)
+        if found is None:
+            raise KeyError(f"no article table for {law.title}")
+        if not found.value:
+            return article
+        head = article.split(" khoản ")[0]
+        return found.value[head][0]
+
+    def tracks(self, award: str, on: datetime.date) -> tuple:
+        """The award's tracks in force on `on`, in the order tried: (track, subject group,
+        article, verified)."""
+        found = self.value(f"tracks.{award}", on)
+        return tuple(tuple(track) for track in found.value) if found else ()
+
     def registration_required(self, award: str, year: int) -> Value | None:
         """The citation when `award` needs an emulation registration in achievement `year`."""
         row = self.value("registration_required", datetime.date(year, 1, 1))

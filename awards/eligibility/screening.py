@@ -26,7 +26,14 @@ import dataclasses
 import operator
 from collections.abc import Iterable, Sequence
 
-from awards.eligibility.engine import PRECHECKS, RULES, UnknownAward, Verdict, evaluate
+from awards.eligibility.engine import (
+    MANUAL,
+    PRECHECKS,
+    RULES,
+    UnknownAward,
+    Verdict,
+    evaluate,
+)
 from awards.eligibility.facts import Case, HistoryIndex
 from awards.eligibility.laws import (
     DEFAULT_PARAMETERS,
@@ -64,6 +71,18 @@ class _QuietContext(Context):
         if not ok:
             raise _Failed
         return True
+
+    def attempt(self, judge) -> tuple[bool, list, list]:
+        """One track of "one of the following", quietly: met or not (no reasons kept)."""
+        used = len(self.initiatives_used)
+        try:
+            judge(self)
+            ok = True
+        except _Failed:
+            ok = False
+        codes = self.initiatives_used[used:]
+        del self.initiatives_used[used:]
+        return ok, [], codes
 
     def shown_rating(self, year: int) -> None:
         return None  # for message text only, and a quiet run keeps no message
@@ -233,6 +252,8 @@ class Screener:
 
     def _run(self, case: Case) -> tuple[_Outcome, list]:
         rule = RULES.get(case.award)
+        if rule is None and case.award in MANUAL:  # appraised by hand: never listed
+            return _Outcome(False, law_for_year(case.year).title, (), None), []
         if rule is None:
             raise UnknownAward(case.award)
         self.runs += 1

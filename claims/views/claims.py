@@ -230,7 +230,7 @@ def claim_propose(request, public_id):
         people=people_for_user(request.user).filter(unit__in=_handled_units(request.user)),
         recipients=Unit.objects.filter(id__in=ancestors),
         proposals=Proposal.objects.filter(unit=claim.unit, track=Track.RESISTANCE,
-                                          state__in=EDITABLE_STATES))
+                                          state__in=EDITABLE_STATES), claim=claim)
 
     def save(data):
         return proposing.propose(request.user, claim, **data)

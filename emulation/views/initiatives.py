@@ -156,7 +156,9 @@ def person_picker(request):
     an author row (the datalist of the citizen-ID inputs)."""
     require(request, "emulation.change_initiative")
     typed = next((v for k, v in request.GET.items() if k.endswith("cccd") and v.strip()), "")
-    people = (search(people_for_user(request.user), typed).select_related("unit")[:10]
+    # The picker fills a CCCD field: the deceased registered without one cannot be offered.
+    people = (search(people_for_user(request.user).filter(cccd__isnull=False), typed)
+              .select_related("unit")[:10]
               if len(typed.strip()) >= 2 else [])
     return render(request, "emulation/includes/person_options.html", {"people": people})
 

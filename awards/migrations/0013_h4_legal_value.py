@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0011_h4_seed_authorities'),
+        ('awards', '0012_h3_law_corrections'),
     ]
 
     operations = [

@@ -77,7 +77,7 @@ def forward(apps, schema_editor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("awards", "0012_h4_legal_value"),
+        ("awards", "0013_h4_legal_value"),
         ("audit", "0002_h6_log_order"),
     ]
 

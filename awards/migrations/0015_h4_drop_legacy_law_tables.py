@@ -1,4 +1,4 @@
-"""BaseSalary, RoundingRule and LegalCriterion now live in LegalValue (copied by 0013)."""
+"""BaseSalary, RoundingRule and LegalCriterion now live in LegalValue (copied by 0014)."""
 
 from django.db import migrations
 
@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0013_h4_sync_law'),
+        ('awards', '0014_h4_sync_law'),
     ]
 
     operations = [
