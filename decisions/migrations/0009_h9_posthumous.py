@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0006_trigram_search'),
+        ('decisions', '0008_h6_exchange'),
     ]
 
     operations = [
