@@ -42,10 +42,10 @@ def _as_seeded_before_the_corrections(apps) -> None:
     xa.delete()
     apps.get_model("awards", "RoundingRule").objects.bulk_create(
         [apps.get_model("awards", "RoundingRule")(
-            step=step, mode=mode, valid_from=start, valid_to=end, verified=False,
+            step=step, mode=mode, valid_from=start, valid_to=end, verified=verified,
             citation={D(2018, 1, 1): "Nghị định 91/2017/NĐ-CP, Điều 70",
                       D(2024, 1, 1): "Nghị định 98/2023/NĐ-CP, Điều 55"}.get(start, citation))
-         for step, mode, start, end, citation, _verified in lp.ROUNDING])
+         for step, mode, start, end, citation, verified in lp.ROUNDING])
     BaseSalary = apps.get_model("awards", "BaseSalary")
     BaseSalary.objects.bulk_create(
         [BaseSalary(amount=amount, valid_from=start, valid_to=end, verified=verified,
