@@ -4,16 +4,7 @@ scope of the issuing unit."""
 import rules
 
 from accounts.domain import scope
-from accounts.enums import Role
-from decisions.enums import DecisionState
-
-DRAFTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
-SIGNERS = (Role.SYSTEM_ADMIN, Role.APPROVER)
-READERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER, Role.COUNCIL_MEMBER,
-           Role.UNIT_OFFICER)
-# The exchange bundle goes to the national e-dossier system with CCCDs and whole dossiers:
-# only the issuing side (board and signers) sends it, and only once the decision is issued.
-EXPORTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER)
+from decisions.enums import DRAFTERS, EXPORTERS, READERS, SIGNERS, DecisionState
 
 
 def issuer_scope(*roles, name):

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "api",
     "documents",
     "claims",
+    "tdkt",  # the project package: commands that span every app (seed_demo)
 ]
 
 MIDDLEWARE = [

@@ -12,10 +12,10 @@ from ninja.pagination import paginate
 from api.pagination import LimitOffsetPagination
 from api.schemas import year_param
 from awards.domain.queries import filter_ledger, records_for_user
+from awards.interfaces.exports import ledger_export
+from core.interfaces.guards import get_in, require
 from decisions.domain.queries import decisions_for_user, events_for_user
-from decisions.views.decisions import bundle_response
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export
+from decisions.interfaces.bundle import bundle_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

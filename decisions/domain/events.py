@@ -18,6 +18,7 @@ from django.utils import timezone
 from awards.enums import Category
 from decisions.domain.credential_keys import site_url
 from decisions.domain.queries import revoked_record
+from decisions.domain.webhooks import enqueue_deliveries
 from decisions.domain.wording import granted_form
 from decisions.enums import DecisionKind
 from decisions.models import DecisionItem, Delivery, ExchangeEvent, Subscription
@@ -113,8 +114,6 @@ def publish(kind: str, decision, items=None) -> ExchangeEvent:
         [Delivery(event=event, subscription=s) for s in _subscribers(kind, decision)])
     ids = [str(d.public_id) for d in deliveries]
     if ids:
-        # Imported here: tasks import the webhook module, which imports this one.
-        from decisions.tasks import enqueue_deliveries
         transaction.on_commit(lambda: enqueue_deliveries(ids))
     return event
 

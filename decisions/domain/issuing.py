@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
 from awards.domain.ledger import conflict_message, live_conflicts, record_awards
@@ -17,6 +17,7 @@ from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
 from claims.domain.closing import close_by_decision
+from core.trail import diff, snapshot
 from decisions.domain.credentials import issue_credentials
 from decisions.domain.drafting import money_for
 from decisions.domain.events import publish_issued

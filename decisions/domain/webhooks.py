@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend, task
 
 from accounts.domain.sealing import seal, unseal
 from audit.domain.record import record
@@ -98,7 +99,6 @@ def retry(actor, delivery: Delivery) -> Delivery:
     delivery.refresh_from_db()
     record(actor, "decisions.webhook.retry", delivery, unit=delivery.subscription.issuer,
            label=f"{delivery.subscription.name}: {delivery.event.kind}")
-    from decisions.tasks import enqueue_deliveries  # tasks import this module
     transaction.on_commit(lambda: enqueue_deliveries([str(delivery.public_id)]))
     return delivery
 
@@ -175,7 +175,6 @@ def send_claimed(delivery: Delivery, now=None) -> str:
                        delivery.subscription.url, error)
     Delivery.objects.filter(pk=delivery.pk).update(claimed_at=None, last_status=status, **values)
     if values["state"] == DeliveryState.FAILED:
-        from decisions.tasks import schedule_retry  # tasks import this module
         schedule_retry(str(delivery.public_id), values["next_attempt_at"])
     return values["state"]
 
@@ -191,3 +190,22 @@ def due_deliveries(now=None, limit: int = 500) -> list[str]:
     now = now or timezone.now()
     return [str(public_id) for public_id in Delivery.objects.filter(_due(now))
             .order_by("id").values_list("public_id", flat=True)[:limit]]
+
+
+# Background work: the tasks sit beside the function they run (a primitive id in), so the
+# queueing code needs no import back into a tasks module.
+@task()
+def deliver_webhook(delivery_public_id: str) -> str:
+    return deliver_one(delivery_public_id)
+
+
+def enqueue_deliveries(ids: list[str]) -> None:
+    for delivery_id in ids:
+        deliver_webhook.enqueue(delivery_id)
+
+
+def schedule_retry(delivery_id: str, when) -> None:
+    """The next attempt at `when` where the backend can defer (the database backend); otherwise
+    `manage.py send_webhooks` picks it up when it is due."""
+    if default_task_backend.supports_defer:
+        deliver_webhook.using(run_after=when).enqueue(delivery_id)

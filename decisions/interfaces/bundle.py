@@ -23,8 +23,10 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import asdict, dataclass
 
+from django.http import FileResponse
+
 from core.text import fold
-from core.uploads import STORED_EXTENSION, open_private
+from core.uploads import STORED_EXTENSION, content_disposition, open_private
 from decisions.domain.credential_keys import did_document
 from decisions.domain.exchange import record_bundle_export
 from decisions.domain.queries import revoked_record
@@ -270,3 +272,12 @@ def export_bundle(actor, decision: Decision, *, channel: str):
                          channel=channel)
     out.seek(0)
     return out, bundle_name(decision), manifest
+
+
+def bundle_response(actor, decision, *, channel: str) -> FileResponse:
+    """The exchange bundle as a download streamed from its temporary file (audited)."""
+    out, name, _manifest = export_bundle(actor, decision, channel=channel)
+    response = FileResponse(out, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition(name)
+    response["Cache-Control"] = "private, no-store"  # CCCDs and dossiers: never cached
+    return response

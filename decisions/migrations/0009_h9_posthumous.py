@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='decisionitem',
             name='posthumous',
-            field=models.BooleanField(default=False, verbose_name='posthumous'),
+            field=models.BooleanField(default=False, db_default=False, verbose_name='posthumous'),
         ),
         migrations.AddField(
             model_name='decisionitem',
             name='received_by',
-            field=models.CharField(blank=True, max_length=255, verbose_name='received by (next of kin)'),
+            field=models.CharField(blank=True, db_default='', max_length=255, verbose_name='received by (next of kin)'),
         ),
     ]

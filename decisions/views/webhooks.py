@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.interfaces.forms import apply_domain_error, posted
+from core.interfaces.guards import require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from decisions.domain import webhooks
 from decisions.interfaces.webhook_forms import SubscriptionForm
 from decisions.models import Delivery, Subscription
 from decisions.models.exchange import DeliveryState, EventKind
-from organisations.views.common import require
 from proposals.interfaces.forms import ReasonForm
 
 PERM = "decisions.manage_webhooks"
@@ -64,7 +64,7 @@ def webhook_add(request):
             # Shown once, on this response only: never in a URL, a message or the session.
             return render(request, "decisions/webhook_created.html",
                           {"subscription": subscription, "secret": secret})
-    return render(request, "proposals/form.html", {
+    return render(request, "core/form.html", {
         "form": form, "title": _("Subscribe a system to decision events"),
         "submit": _("Subscribe")})
 
@@ -78,7 +78,7 @@ def webhook_deactivate(request, public_id):
         lambda d: webhooks.deactivate(request.user, subscription, reason=d["reason"]),
         title=_("Stop sending events to %(name)s") % {"name": subscription.name},
         submit=_("Deactivate"), done=lambda s: _list_url(),
-        success_message=_("Subscription deactivated."), template="proposals/form.html")
+        success_message=_("Subscription deactivated."))
 
 
 @login_required

@@ -163,7 +163,7 @@ def _report_request(dept_a, school_a):
 
 
 def _export_job(user):
-    from reports.domain.exports import request_export
+    from reports.interfaces.export_jobs import request_export
 
     return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
 

@@ -1,9 +1,8 @@
 """Permission-aware querysets of decisions."""
 
 from accounts.domain.scope import restrict_to_scope
-from decisions.enums import DecisionState
+from decisions.enums import EXPORTERS, READERS, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent
-from decisions.rules import EXPORTERS, READERS
 
 
 def decisions_for_user(user):

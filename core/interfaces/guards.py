@@ -1,4 +1,5 @@
-"""Small helpers shared by the organisations views."""
+"""The two guards every view and API operation opens with: a permission (403) and a lookup
+within the reader's scope (404, so nobody can probe what exists outside it)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404

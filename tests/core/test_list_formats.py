@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
+from core.interfaces.exports import choice_labels, requested_format
 from emulation.enums_movements import MovementState
-from reports.interfaces.exports import choice_labels, requested_format
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -11,6 +11,7 @@ from accounts.interfaces.demo import DEMO_PASSWORD, build_accounts
 from awards.interfaces import demo as awards_demo
 from claims.interfaces import demo as claims_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
+from decisions.interfaces import demo as decisions_demo
 from emulation.interfaces import demo as emulation_demo
 from emulation.interfaces import movements_demo, records_demo
 from organisations.interfaces import demo as org_demo
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             reload_reference_data()
         demo = org_demo.Demo(actor=None, rng=random.Random(seed))
         households = max(3, min(40, people // 200))
+        voted = {}  # the proposals stage leaves these to the decisions stage
         stages = [
             ("holidays", lambda: seed_holidays(*SEED_YEARS)),  # flush empties the table too
             ("tree before 1/7/2025", lambda: org_demo.build_old_provinces(demo)),
@@ -65,7 +67,9 @@ class Command(BaseCommand):
             ("accounts", build_accounts),
             ("plan, movements, registrations, cluster rounds",
              lambda: movements_demo.build_emulation_year(demo.rng)),
-            ("proposals, council, decision", proposals_demo.build_proposals),
+            ("proposals and councils", lambda: voted.update(proposals_demo.build_proposals())),
+            ("decisions, a correction, a revocation",
+             lambda: decisions_demo.build_decisions(voted)),
             ("wartime backlog claims", lambda: claims_demo.build_backlog(demo.rng)),
         ]
         for label, stage in stages:

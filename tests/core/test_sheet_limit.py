@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reports.interfaces.exports import XLSX_MAX_ROWS, write_sheets
+from core.interfaces.exports import XLSX_MAX_ROWS, write_sheets
 
 
 def _written(rows, max_rows, preamble=()):

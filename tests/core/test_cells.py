@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from imports.domain import cells
+from core.interfaces import cells
 from organisations.enums import Gender, UnitLevel
 
 

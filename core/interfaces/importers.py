@@ -1,4 +1,6 @@
-"""The importer contract and the registry of importers by kind.
+"""The importer contract and the registry of importers by kind. It lives in core, below every
+app, because the apps that own data implement it (organisations, awards, claims) and the `imports`
+app, which sits above them, runs it.
 
 The engine (`imports.domain.engine`) knows nothing about units, people or awards: it streams
 rows in batches to an importer, which checks them (returning `RowError`s) and writes them. Each
@@ -17,7 +19,7 @@ from typing import ClassVar
 
 from django.utils.translation import gettext as _
 
-from imports.domain import cells
+from core.interfaces import cells
 
 
 @dataclass(frozen=True)
