@@ -13,8 +13,8 @@ from awards.domain import law as law_domain
 from awards.eligibility.laws import LAWS
 from awards.interfaces.forms import LegalCorrectionForm, LegalValueForm
 from awards.models import LegalValue
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
-from organisations.views.common import get_in, require
 
 
 @login_required

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from awards.domain.early_raise import early_raise_list
 from awards.domain.parameters import CatalogueParameters
+from core.interfaces.exports import export, requested_format
+from core.interfaces.guards import get_in, require
 from organisations.domain.queries import people_for_user, units_for_user
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import export, requested_format
 
 
 def _date(raw, default: datetime.date) -> datetime.date:
