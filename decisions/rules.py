@@ -1,16 +1,22 @@
-"""Permissions of the decisions app. Board staff draft; approvers issue; both act within the
-scope of the issuing unit."""
+"""Permissions of the decisions app. Board staff draft; the document desk (văn thư) registers
+the number and issues; approvers issue and sign; all act within the scope of the issuing
+unit."""
 
 import rules
 
 from accounts.domain import scope
 from accounts.enums import Role
 from decisions.enums import DecisionState
+from decisions.models import DecisionPdf
 
 DRAFTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 SIGNERS = (Role.SYSTEM_ADMIN, Role.APPROVER)
+# Decree 30/2020 Art. 15: the desk registers the number and date of an outgoing document.
+REGISTRARS = (Role.SYSTEM_ADMIN, Role.APPROVER, Role.DOCUMENT_DESK)
+# The signer signs off-line with their token; the signer or the desk uploads the signed file.
+SIGNED_COPY_UPLOADERS = (Role.SYSTEM_ADMIN, Role.APPROVER, Role.DOCUMENT_DESK)
 READERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER, Role.COUNCIL_MEMBER,
-           Role.UNIT_OFFICER)
+           Role.UNIT_OFFICER, Role.DOCUMENT_DESK)
 # The exchange bundle goes to the national e-dossier system with CCCDs and whole dossiers:
 # only the issuing side (board and signers) sends it, and only once the decision is issued.
 EXPORTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER)
@@ -45,7 +51,9 @@ rules.add_perm("decisions.view_decision", issuer_reader | awards_in_scope)
 # awards its people gets their certificates, not the others'.
 rules.add_perm("decisions.view_all_certificates", issuer_reader)
 rules.add_perm("decisions.draft_decision", issuer_scope(*DRAFTERS, name="decision_drafter"))
-rules.add_perm("decisions.issue_decision", issuer_scope(*SIGNERS, name="decision_signer"))
+rules.add_perm("decisions.issue_decision", issuer_scope(*REGISTRARS, name="decision_registrar"))
+rules.add_perm("decisions.view_register", issuer_scope(*REGISTRARS, Role.BOARD_STAFF,
+                                                       name="register_reader"))
 rules.add_perm("decisions.correct_decision", issuer_scope(*DRAFTERS, name="decision_corrector"))
 rules.add_perm("decisions.revoke_award", issuer_scope(*SIGNERS, *DRAFTERS,
                                                       name="decision_revoker"))
@@ -58,3 +66,18 @@ def decision_is_issued(user, obj=None) -> bool:
 
 rules.add_perm("decisions.export_bundle",
                issuer_scope(*EXPORTERS, name="decision_exporter") & decision_is_issued)
+
+
+@rules.predicate
+def awaits_signed_copy(user, obj=None) -> bool:
+    """Issued, and no signed copy uploaded yet."""
+    if obj is None:
+        return True
+    decision = getattr(obj, "decision", obj)
+    return (decision.state == DecisionState.ISSUED and not DecisionPdf.objects.filter(
+        decision=decision).exclude(signed_sha256="").exists())
+
+
+rules.add_perm("decisions.upload_signed_copy",
+               issuer_scope(*SIGNED_COPY_UPLOADERS, name="decision_uploader")
+               & awaits_signed_copy)

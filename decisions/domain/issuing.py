@@ -18,7 +18,7 @@ from awards.enums import RecordSource
 from awards.models import AwardRecord
 from claims.domain.closing import close_by_decision
 from decisions.domain.drafting import money_for
-from decisions.domain.numbering import next_number
+from decisions.domain.numbering import take_number
 from decisions.domain.wording import authority_words
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
@@ -43,9 +43,12 @@ def issuer_label(decision: Decision) -> str:
 
 
 @transaction.atomic
-def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decision:
-    """Sign and issue; refused when the issuer does not grant every item on `date` (the
-    granting-authority table). Side effects: the next number of the issuer's series; money
+def issue_decision(actor, decision: Decision, *, date: datetime.date,
+                   number: int | None = None) -> Decision:
+    """Register and issue; refused when the issuer does not grant every item on `date` (the
+    granting-authority table). Side effects: the number registered in the issuer's register
+    (`number` typed by the document desk from the office's document-management system, else
+    the next one the register proposes; decisions.domain.numbering); money
     recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
     certificate per item; nominees awarded and their initiative claims confirmed; proposals →
@@ -67,7 +70,8 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
             raise ValidationError(refused)
     entries = _ledger_entries(locked, items) if locked.kind == DecisionKind.AWARD else []
     _refuse_second_awards(items, entries)  # before the number is taken: nothing is written
-    locked.number = next_number(locked.issuer, locked.symbol, date.year)
+    locked.number = take_number(locked.issuer, locked.symbol, date.year, typed=number,
+                                actor=actor, decision=locked)
     locked.year, locked.date = date.year, date
     locked.state, locked.issued_at, locked.issued_by = (DecisionState.ISSUED, timezone.now(),
                                                         actor)
@@ -77,7 +81,8 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     elif locked.kind == DecisionKind.AMENDMENT:
         _apply_corrections(actor, locked, items)
     record(actor, "decisions.decision.issued", locked, unit=locked.issuer,
-           changes={"number": [None, locked.number_label], "items": [None, len(items)]})
+           changes={"number": [None, locked.number_label], "items": [None, len(items)],
+                    "number_from": [None, "typed" if number is not None else "register"]})
     return locked
 
 

@@ -1,9 +1,10 @@
 """Permission-aware querysets of decisions."""
 
 from accounts.domain.scope import restrict_to_scope
+from accounts.enums import Role
 from decisions.enums import DecisionState
-from decisions.models import Certificate, Decision, DecisionItem
-from decisions.rules import READERS
+from decisions.models import Certificate, Decision, DecisionItem, NumberSeries
+from decisions.rules import READERS, REGISTRARS
 
 
 def decisions_for_user(user):
@@ -42,3 +43,19 @@ def revoked_record(item):
         if entry is not None and entry.revoked:
             return entry
     return None
+
+
+def registers_for_user(user):
+    """The document registers (issuer × symbol × year) of issuers in the user's scope for the
+    register's readers (document desk, signers, board staff)."""
+    registers = NumberSeries.objects.select_related("issuer").order_by("-year", "issuer__path",
+                                                                       "symbol")
+    return restrict_to_scope(registers, user, field="issuer",
+                             roles=(*REGISTRARS, Role.BOARD_STAFF))
+
+
+def register_entries(register: NumberSeries):
+    """The decisions holding the register's numbers, in number order."""
+    return (Decision.objects.filter(issuer_id=register.issuer_id, symbol=register.symbol,
+                                    year=register.year, number__isnull=False)
+            .order_by("number"))
