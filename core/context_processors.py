@@ -20,6 +20,7 @@ NAV = [
     ("proposals:inbox", _("Appraisal inbox"), "proposals.view_inbox"),
     ("proposals:session_list", _("Council"), "proposals.view_council"),
     ("decisions:list", _("Decisions"), "decisions.view_decision"),
+    ("decisions:register", _("Document register"), "decisions.view_register"),
     ("claims:list", _("Wartime backlog"), "claims.view_claim"),
     ("emulation:initiative_list", _("Initiatives"), "emulation.view_initiative"),
     ("emulation:exemplar_list", _("Exemplary models"), "emulation.view_exemplar"),

@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from awards.models import AwardType
 from core.text import fold
 from decisions.enums import DecisionState
-from decisions.models import Decision, DecisionItem
+from decisions.models import Decision, DecisionItem, DecisionPdf
 from organisations.domain.queries import search
 from organisations.models import Unit
 
@@ -109,6 +109,18 @@ def published_decision(public_id) -> dict | None:
                   .values("public_id", "number", "symbol", "date"))
     return _labelled(row) | {"amendments": [a | {"label": number_label(a["number"], a["symbol"])}
                                             for a in amendments]}
+
+
+def published_signature(decision_pk: int) -> dict | None:
+    """Who signed the decision's official copy and when (None while unsigned)."""
+    return (DecisionPdf.objects.filter(decision_id=decision_pk).exclude(signed_sha256="")
+            .values("signer_name", "signing_time", "organisation_signed").first())
+
+
+def published_signed_pdf(decision_pk: int) -> bytes | None:
+    signed = (DecisionPdf.objects.filter(decision_id=decision_pk).exclude(signed_sha256="")
+              .values_list("signed", flat=True).first())
+    return bytes(signed) if signed is not None else None
 
 
 def public_awardees(decision_pk: int, q: str = "") -> QuerySet:
