@@ -18,8 +18,6 @@ from decisions.domain.queries import certificate_by_code, revoked_record
 from emulation.models.exemplars import ExemplarKind
 from emulation.models.replications import Replication
 from portal.public_decisions import (
-    published_signature,
-    published_signed_pdf,
     DecisionFilters,
     awardee_status,
     decorate,
@@ -28,6 +26,8 @@ from portal.public_decisions import (
     public_awardees,
     published_decision,
     published_decisions,
+    published_signature,
+    published_signed_pdf,
 )
 from portal.queries import (
     open_consultations,

@@ -2,7 +2,8 @@
 
 The province tree used here: PROVINCE ⊃ {DEPT_A ⊃ SCHOOL_A, DEPT_B}. Personas:
 system admin; board staff of the province; unit officer of DEPT_A; council member, approver and
-document desk (văn thư) of the province; an outsider (unit officer of DEPT_B) who must never see DEPT_A's records.
+document desk (văn thư) of the province; an outsider (unit officer of DEPT_B) who must never
+see DEPT_A's records.
 """
 
 import pytest
