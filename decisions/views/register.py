@@ -28,6 +28,7 @@ def register_list(request):
 
 @login_required
 def register_book(request, issuer, year, symbol):
+    require(request, "decisions.view_register")  # a role that never reads registers: 403
     register = get_in(registers_for_user(request.user), issuer__code=issuer, year=year,
                       symbol=symbol)
     require(request, "decisions.view_register", register)

@@ -65,6 +65,7 @@ PUBLIC = {
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
     "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
+    "portal:decision_pdf",
 }
 
 
@@ -130,6 +131,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "minutes": [session.public_id, "docx"], "decision": [decision.public_id],
         "draft_decision": [draft_decision.public_id], "decision_file": [decision.public_id, "docx"],
         "item": [decision.items.get().public_id],
+        "register": ["SO-A", decision.year, decision.symbol],
         "notification": [_notification(officer_a).public_id],
         "certificate": [Certificate.objects.get(item__decision=decision).code],
     }
@@ -258,6 +260,11 @@ MATRIX = {
     "decisions:item_correct": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:item_revoke": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:list": row(200, 200, 200, 200, 200, LOGIN),
+    # The document desk's register: the desk, signers and the board of the issuer read it.
+    "decisions:register": row(200, 200, 403, 403, 403, LOGIN),
+    "decisions:register_book": row(200, 200, 403, 403, 403, LOGIN),
+    # The signed copy is uploaded by the signer or the desk (tests/decisions/test_signing.py).
+    "decisions:sign": row(200, 403, 403, 404, 403, LOGIN),
     "emulation:criteria_copy": row(200, 200, 403, 403, 403, LOGIN),
     "emulation:plan_download": row(200, 200, 200, 404, 404, LOGIN),
     "emulation:round_create": row(200, 200, 403, 403, 403, LOGIN),
@@ -489,7 +496,8 @@ KEYS = {
     "decisions:item_certificate": "item",
     "decisions:item_revoke": "item", "notifications:open": "notification",
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
-    "decisions:bundle": "decision",
+    "decisions:bundle": "decision", "decisions:sign": "decision",
+    "decisions:register_book": "register",
     "emulation:criteria_set_detail": "criteria_set", "emulation:criterion_add": "criteria_set",
     "emulation:thresholds_edit": "criteria_set", "emulation:criterion_edit": "criterion",
     "emulation:criterion_retire": "criterion", "emulation:criterion_move": "criterion_move",
