@@ -26,7 +26,6 @@ from portal.public_decisions import (
     public_awardees,
     published_decision,
     published_decisions,
-    published_signature,
     published_signed_pdf,
 )
 from portal.queries import (
@@ -105,7 +104,7 @@ def decision_detail(request, public_id):
     page = _bounded_page(request, public_awardees(item["pk"], q), 100, MAX_AWARDEE_PAGES)
     page.object_list = awardee_status(page.object_list)
     return render(request, "portal/decision_detail.html", {
-        "decision": item, "page": page, "q": q, "signed": published_signature(item["pk"])})
+        "decision": item, "page": page, "q": q, "signed": item["signed"]})
 
 
 def decision_pdf(request, public_id):

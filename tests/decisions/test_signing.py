@@ -240,3 +240,9 @@ def test_only_uploaders_of_the_issuer_may_upload(ca, decision, client_for, offic
     url = reverse("decisions:sign", args=[decision.public_id])
     assert [client_for(user).get(url).status_code for user in (officer_a, board_user,
                                                                outsider)] == [403, 403, 404]
+
+
+def test_the_portal_publishes_no_copy_before_signing(decision, client):
+    response = client.get(reverse("portal:decision_pdf", args=[decision.public_id]))
+    detail = client.get(reverse("portal:decision_detail", args=[decision.public_id]))
+    assert (response.status_code, detail.context["signed"]) == (404, None)
