@@ -40,7 +40,7 @@ def test_every_action_code_is_known():
 
 def test_source_scan_finds_the_actions_that_broke_the_log():
     actions = _actions()
-    assert actions["decisions.decision.issued"] == {"number", "items"}
+    assert actions["decisions.decision.issued"] == {"number", "items", "number_from"}
     assert actions["proposals.proposal.decided"] == {"state"}
 
 
