@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.domain.scope import unit_in_scope
+from accounts.enums import Role
 from audit.domain.record import diff, record, snapshot
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
@@ -22,6 +24,7 @@ from decisions.domain.numbering import take_number
 from decisions.domain.wording import authority_words
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
+from organisations.models import UnitClosure
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import set_proposal_state
 from proposals.enums import NomineeStatus
@@ -178,8 +181,8 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
 
 def _correct_ledger(actor, decision: Decision, entry: AwardRecord, item) -> None:
     """The ledger record follows the amending decision; only the granting authority's staff
-    may correct it (checked when the amendment was drafted, and again here: the signer)."""
-    ensure_may_amend(actor, entry)
+    may correct it (checked when the amendment was drafted, and again here: who issues)."""
+    _ensure_may_correct(actor, decision, entry)
     fields = ["unit", "note"]
     before = snapshot(entry, fields)
     entry.unit = item.unit
@@ -187,3 +190,14 @@ def _correct_ledger(actor, decision: Decision, entry: AwardRecord, item) -> None
     entry.save(update_fields=fields)
     record(actor, "awards.record.correct", entry, unit=entry.unit, reason=decision.reason,
            changes=diff(before, snapshot(entry, fields)))
+
+
+def _ensure_may_correct(actor, decision: Decision, entry: AwardRecord) -> None:
+    """Who issues acts for the granting authority (Law 06/2022/QH15 Art. 93): its staff, or its
+    document desk registering an amending decision of an issuer that covers the granting unit
+    (Decree 30/2020 Art. 15: the desk registers; it does not decide)."""
+    desk = actor is not None and unit_in_scope(actor, decision.issuer_id, (Role.DOCUMENT_DESK,))
+    if desk and UnitClosure.objects.filter(ancestor_id=decision.issuer_id,
+                                           descendant_id=entry.issuer_unit_id).exists():
+        return
+    ensure_may_amend(actor, entry)

@@ -141,3 +141,37 @@ def test_a_typed_duplicate_on_the_page_names_the_holder(officer_a, board_user, d
                         {"date": "2026-01-05", "number": "42"})
     assert (response.status_code, f"Số 42/QĐ-SGDĐT năm 2026 đã được cấp cho quyết định "
             f"“{holder.summary}” ngày 05/01/2026." in response.content.decode()) == (200, True)
+
+
+def _amendment(officer_a, board_user, desk_user, dept_a):
+    from decisions.domain import corrections
+
+    item = issued_with_pdf(officer_a, board_user, desk_user, dept_a).items.get()
+    return corrections.request_correction(board_user, item, reason="Sai chính tả họ tên",
+                                          recipient_name="Nguyễn Thị Đúng",
+                                          recipient_detail="Giáo viên, Trường A")
+
+
+def test_the_desk_registers_an_amending_decision_of_its_issuer(officer_a, board_user,
+                                                               desk_user, dept_a):
+    amending = _amendment(officer_a, board_user, desk_user, dept_a)
+    issued = issue_with_pdf(desk_user, amending, date=DECIDED_ON)
+    entry = amending.amends.items.get().award_record
+    entry.refresh_from_db()
+    assert (issued.number, entry.note) == (2, "Corrected by decision 02/QĐ-SGDĐT")
+
+
+def test_a_desk_of_an_issuer_not_covering_the_grant_may_not_correct_it(
+        officer_a, board_user, desk_user, dept_a, dept_b):
+    from django.core.exceptions import PermissionDenied
+
+    from accounts.enums import Role
+    from decisions.domain.issuing import _ensure_may_correct
+    from tests.factories import user_with_role
+
+    amending = _amendment(officer_a, board_user, desk_user, dept_a)
+    amending.issuer = dept_b  # a forged draft: another issuer corrects dept A's grant
+    other_desk = user_with_role(Role.DOCUMENT_DESK, dept_b, username="vanthu_b")
+    entry = amending.amends.items.get().award_record
+    with pytest.raises(PermissionDenied):
+        _ensure_may_correct(other_desk, amending, entry)
