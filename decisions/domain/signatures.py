@@ -31,7 +31,6 @@ from django.utils.translation import gettext as _
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
@@ -121,11 +120,17 @@ def verify_signed_copy(generated: bytes, uploaded: bytes, *,
     return _facts(status)
 
 
+# A damaged or hostile file makes pyHanko's parsers raise many kinds of exception (fuzzing
+# the signer's revision gave AssertionError, struct.error, NotImplementedError, AttributeError,
+# SignatureValidationError besides PdfError): each is a refusal naming the check, never a 500.
+UNREADABLE = Exception
+
+
 def _only_signature(uploaded: bytes):
     try:
         reader = PdfFileReader(io.BytesIO(uploaded), strict=False)
         found = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError) as error:
+    except UNREADABLE as error:
         raise SignatureRefused(CHECK_PDF, _("The file is not a readable PDF.")) from error
     if len(found) != 1:
         raise SignatureRefused(CHECK_PDF, _(
@@ -146,7 +151,12 @@ def _validate(signature, anchors):
     context = ValidationContext(trust_roots=anchors,
                                 allow_fetching=settings.TDKT_SIGNING_FETCH_REVOCATION,
                                 revocation_mode="soft-fail")
-    return validate_pdf_signature(signature, context)
+    try:
+        return validate_pdf_signature(signature, context)
+    except UNREADABLE as error:
+        raise SignatureRefused(CHECK_INTEGRITY, _(
+            "The digital signature cannot be read: it is damaged or not a PDF signature."),
+        ) from error
 
 
 def _refuse_other_changes(reader, base_revision: int) -> None:
@@ -154,7 +164,7 @@ def _refuse_other_changes(reader, base_revision: int) -> None:
     from the generated PDF's last revision)."""
     try:
         result = DEFAULT_DIFF_POLICY.review_file(reader, base_revision)
-    except (PdfError, ValueError, KeyError, TypeError):
+    except UNREADABLE:
         result = None
     if not (isinstance(result, DiffResult)
             and result.modification_level <= ModificationLevel.FORM_FILLING):

@@ -246,3 +246,22 @@ def test_the_portal_publishes_no_copy_before_signing(decision, client):
     response = client.get(reverse("portal:decision_pdf", args=[decision.public_id]))
     detail = client.get(reverse("portal:decision_detail", args=[decision.public_id]))
     assert (response.status_code, detail.context["signed"]) == (404, None)
+
+
+@pytest.mark.parametrize("junk", [b"FFFF", b"3000"])
+def test_a_damaged_signature_container_is_refused_not_a_500(ca, decision, approver_user, junk):
+    signed = sign(generated(decision), make_signer(ca), ca)
+    at = signed.index(b"/Contents <", len(generated(decision))) + len(b"/Contents <")
+    damaged = signed[:at] + junk + signed[at + len(junk):]
+    assert refusal(approver_user, decision, damaged) == ("pdf", "The file is not a readable PDF.")
+    assert nothing_signed(decision)
+
+
+def test_a_damaged_cross_reference_stream_is_refused_not_a_500(ca, decision, approver_user):
+    """Regression: zlib.error (and other parser exceptions found by fuzzing the signer's
+    revision) escaped the checks and answered 500."""
+    signed = sign(generated(decision), make_signer(ca), ca)
+    at = signed.rindex(b">>\nstream\n") + len(b">>\nstream\n") + 2  # past the zlib header
+    damaged = signed[:at] + b"\xff\xff\xff\xff" + signed[at + 4:]
+    assert refusal(approver_user, decision, damaged) == ("pdf", "The file is not a readable PDF.")
+    assert nothing_signed(decision)
