@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from decisions.domain.numbering import gaps
-from decisions.domain.queries import register_entries, registers_for_user
+from decisions.domain.queries import register_entries, registered_numbers, registers_for_user
 from organisations.views.common import get_in, require
 
 
@@ -18,9 +18,7 @@ def _runs(runs) -> str:
 def register_list(request):
     require(request, "decisions.view_register")
     registers = list(registers_for_user(request.user))
-    numbers = {}
-    for register in registers:
-        numbers[register.pk] = list(register_entries(register).values_list("number", flat=True))
+    numbers = registered_numbers(registers)
     rows = [{"register": r, "entries": len(numbers[r.pk]),
              "gaps": _runs(gaps(numbers[r.pk], r.last_number))} for r in registers]
     return render(request, "decisions/register_list.html", {"rows": rows})

@@ -175,3 +175,20 @@ def test_a_desk_of_an_issuer_not_covering_the_grant_may_not_correct_it(
     entry = amending.amends.items.get().award_record
     with pytest.raises(PermissionDenied):
         _ensure_may_correct(other_desk, amending, entry)
+
+
+def test_the_register_list_query_count_does_not_grow_with_registers(
+        officer_a, board_user, desk_user, dept_a, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    web = client_for(desk_user)
+    counts = []
+    for year in (2024, 2025, 2026):
+        issued_with_pdf(officer_a, board_user, desk_user, dept_a, on=datetime.date(year, 1, 5))
+        web.get(reverse("decisions:register"))  # warm the per-process navigation cache
+        with CaptureQueriesContext(connection) as queries:
+            response = web.get(reverse("decisions:register"))
+        counts.append(len(queries))
+    assert ([row["entries"] for row in response.context["rows"]], counts[0] == counts[2]) == (
+        [1, 1, 1], True)

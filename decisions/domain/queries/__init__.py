@@ -59,3 +59,16 @@ def register_entries(register: NumberSeries):
     return (Decision.objects.filter(issuer_id=register.issuer_id, symbol=register.symbol,
                                     year=register.year, number__isnull=False)
             .order_by("number"))
+
+
+def registered_numbers(registers) -> dict[int, list[int]]:
+    """{register pk: the numbers its decisions hold}, for a page of registers in one query."""
+    key = {(r.issuer_id, r.symbol, r.year): r.pk for r in registers}
+    numbers = {pk: [] for pk in key.values()}
+    rows = (Decision.objects.filter(number__isnull=False,
+                                    issuer_id__in={r.issuer_id for r in registers})
+            .values_list("issuer_id", "symbol", "year", "number"))
+    for issuer_id, symbol, year, number in rows:
+        if (issuer_id, symbol, year) in key:
+            numbers[key[issuer_id, symbol, year]].append(number)
+    return numbers
