@@ -35,6 +35,7 @@ NAV = [
     ("audit:log", _("Audit log"), "audit.view_log"),
     ("accounts:user_list", _("Users"), "accounts.manage_users"),
     ("core:holiday_list", _("Holidays"), "core.view_holidays"),
+    ("decisions:webhook_list", _("Exchange webhooks"), "decisions.manage_webhooks"),
 ]
 
 

@@ -22,8 +22,8 @@ DECISION_FIELDS = ("pk", "public_id", "kind", "number", "symbol", "date", "summa
                    "amends__number", "amends__symbol")
 # Who signed the official copy and when (the same query: the detail page's count stays fixed).
 SIGNATURE_FIELDS = ("pdf__signer_name", "pdf__signing_time", "pdf__signed_sha256")
-AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "recipient_detail", "unit__name",
-                  "award_type__name", "year", "award_record__revoked",
+AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "posthumous", "recipient_detail",
+                  "unit__name", "award_type__name", "year", "award_record__revoked",
                   "award_record__revoked_on", "corrects__award_record__revoked",
                   "corrects__award_record__revoked_on")
 HITS_PER_DECISION = 5  # awardees named under a decision in search results

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "api",
     "documents",
     "claims",
+    "tdkt",  # the project package: commands that span every app (seed_demo)
 ]
 
 MIDDLEWARE = [
@@ -242,6 +243,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TĐKT <tdkt@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the site, for links in e-mails (a worker has no request to take it from).
 TDKT_SITE_URL = env_str("TDKT_SITE_URL", "http://127.0.0.1:8000")
+# Seconds a subscribed system has to answer a webhook before the delivery is retried later.
+TDKT_WEBHOOK_TIMEOUT = env_int("TDKT_WEBHOOK_TIMEOUT", 10)
 
 # Largest dossier file accepted by upload forms (core.uploads), in MB.
 TDKT_MAX_UPLOAD_MB = env_int("TDKT_MAX_UPLOAD_MB", 20)

@@ -4,9 +4,9 @@ with its gaps, and one register's entries."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from core.interfaces.guards import get_in, require
 from decisions.domain.numbering import gaps
 from decisions.domain.queries import register_entries, registered_numbers, registers_for_user
-from organisations.views.common import get_in, require
 
 
 def _runs(runs) -> str:

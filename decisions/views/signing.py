@@ -4,11 +4,11 @@ their token, and uploads it here; the verified copy becomes the official one."""
 from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext as _
 
+from core.interfaces.guards import require
 from core.interfaces.views import form_page
 from decisions.domain.signing import accept_signed_copy
 from decisions.interfaces.forms import SignedCopyForm
 from decisions.views.decisions import _decision, _url
-from organisations.views.common import require
 
 
 @login_required

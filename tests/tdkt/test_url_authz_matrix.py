@@ -66,6 +66,7 @@ PUBLIC = {
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
     "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
     "portal:decision_pdf",
+    "portal:credential_download", "portal:did_document", "portal:status_list",
 }
 
 
@@ -104,6 +105,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
                                dept_a)
     token, _raw = create_token(officer_a, name="matrix")
     report = _report_request(dept_a, school_a)
+    subscription = _subscription(admin_user)
     return {
         "criteria_set": [year_set.public_id], "criterion": [year_set.public_id, "1.1"],
         "criterion_move": [year_set.public_id, "1.1", "down"],
@@ -134,7 +136,15 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "register": ["SO-A", decision.year, decision.symbol],
         "notification": [_notification(officer_a).public_id],
         "certificate": [Certificate.objects.get(item__decision=decision).code],
+        "subscription": [subscription.public_id],
+        "delivery": [subscription.public_id],  # POST only: the id is never looked up
     }
+
+
+def _subscription(admin):
+    from decisions.domain.webhooks import subscribe
+
+    return subscribe(admin, name="CSDL cán bộ", url="https://hr.example.vn/h", kinds=[])[0]
 
 
 def _draft(officer, unit):
@@ -153,7 +163,7 @@ def _report_request(dept_a, school_a):
 
 
 def _export_job(user):
-    from reports.domain.exports import request_export
+    from reports.interfaces.export_jobs import request_export
 
     return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
 
@@ -265,6 +275,11 @@ MATRIX = {
     "decisions:register_book": row(200, 200, 403, 403, 403, LOGIN),
     # The signed copy is uploaded by the signer or the desk (tests/decisions/test_signing.py).
     "decisions:sign": row(200, 403, 403, 404, 403, LOGIN),
+    # Outbound exchange: the system administrator's screen (retry is POST only).
+    "decisions:webhook_list": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:webhook_add": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:webhook_deactivate": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:delivery_retry": row(405, 405, 405, 405, 405, LOGIN),
     "emulation:criteria_copy": row(200, 200, 403, 403, 403, LOGIN),
     "emulation:plan_download": row(200, 200, 200, 404, 404, LOGIN),
     "emulation:round_create": row(200, 200, 403, 403, 403, LOGIN),
@@ -450,6 +465,8 @@ def _public_pages(client, world):
     pages = {"portal:home": [], "portal:verify": [], "portal:exemplar_list": [],
              "portal:claim_lookup": [],
              "portal:verify_code": world["certificate"], "core:healthz": [],
+             "portal:credential_download": world["certificate"],
+             "portal:did_document": ["SO-A"], "portal:status_list": ["SO-A", "revocation"],
              "accounts:login": []}
     actual = {name: client.get(reverse(name, args=args)).status_code
               for name, args in pages.items()}
@@ -498,6 +515,7 @@ KEYS = {
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
     "decisions:bundle": "decision", "decisions:sign": "decision",
     "decisions:register_book": "register",
+    "decisions:webhook_deactivate": "subscription", "decisions:delivery_retry": "delivery",
     "emulation:criteria_set_detail": "criteria_set", "emulation:criterion_add": "criteria_set",
     "emulation:thresholds_edit": "criteria_set", "emulation:criterion_edit": "criterion",
     "emulation:criterion_retire": "criterion", "emulation:criterion_move": "criterion_move",

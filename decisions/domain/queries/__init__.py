@@ -2,9 +2,8 @@
 
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import Role
-from decisions.enums import DecisionState
-from decisions.models import Certificate, Decision, DecisionItem, NumberSeries
-from decisions.rules import READERS, REGISTRARS
+from decisions.enums import EXPORTERS, READERS, REGISTRARS, DecisionState
+from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent, NumberSeries
 
 
 def decisions_for_user(user):
@@ -28,7 +27,8 @@ def items_with_certificates_for_user(user, decision):
 
 def certificate_by_code(code: str) -> Certificate | None:
     """Public verification: the certificate, its item and decision (no personal data)."""
-    return (Certificate.objects.select_related("item__award_type", "item__decision",
+    return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
+                                               "credential",
                                                "item__unit", "replaced_by",
                                                "item__award_record",
                                                "item__corrects__award_record")
@@ -72,3 +72,10 @@ def registered_numbers(registers) -> dict[int, list[int]]:
         if (issuer_id, symbol, year) in key:
             numbers[key[issuer_id, symbol, year]].append(number)
     return numbers
+
+
+def events_for_user(user):
+    """Exchange events of decisions the user's side issued (the exporters: board staff,
+    approvers, administrators over the issuer — those who may send the exchange bundle)."""
+    return restrict_to_scope(ExchangeEvent.objects.all(), user, field="decision__issuer",
+                             roles=EXPORTERS)

@@ -1,8 +1,8 @@
 """Council sessions a user may see or sit in."""
 
 from accounts.domain import scope
+from proposals.enums import BOARD
 from proposals.models import CouncilMember, CouncilSession
-from proposals.rules import BOARD
 
 
 def sessions_for_user(user):

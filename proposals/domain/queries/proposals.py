@@ -3,10 +3,9 @@
 from django.db.models import Count, Q, Subquery
 
 from accounts.domain import scope
-from organisations.models import UnitClosure
-from proposals.enums import INBOX_STATES, ProposalState
+from organisations.models import Unit, UnitClosure
+from proposals.enums import BOARD, INBOX_STATES, PROPOSERS, RECEIVERS, ProposalState
 from proposals.models import Nominee, Proposal
-from proposals.rules import BOARD, PROPOSERS, RECEIVERS
 
 
 def _covered(user, roles):
@@ -59,6 +58,4 @@ def with_nominee_counts(proposals: list) -> list:
 
 def scoped_units(user):
     """Units whose proposals the user may prepare (proposing roles' scope)."""
-    from organisations.models import Unit  # leaf model
-
     return scope.restrict_to_scope(Unit.objects.all(), user, field="id", roles=PROPOSERS)
