@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +15,7 @@ from audit.domain.record import record
 from awards.models import AwardType
 from claims.data.checklists import DEFAULT_AWARD
 from claims.domain import proposing, steps, verification
+from claims.domain.queries.backlog import overdue_q
 from claims.domain.queries.claims import claims_for_user
 from claims.enums import ClaimKind, ClaimState
 from claims.interfaces.exports import claim_export
@@ -54,8 +56,11 @@ STEP_LABELS = {"verify": gettext_lazy("Start verifying"),
 
 
 def filtered_claims(request):
-    """The list's queryset (page and export): scope, search, stage, kind, commune."""
+    """The list's queryset (page and export): scope, search, stage, kind, commune, and
+    `?overdue=1` (longer in their stage than the board's limit: the home page's link)."""
     qs = claims_for_user(request.user, request.GET.get("q", ""))
+    if request.GET.get("overdue"):
+        qs = qs.filter(overdue_q(timezone.now()))
     if request.GET.get("state") in ClaimState.values:
         qs = qs.filter(state=request.GET["state"])
     if request.GET.get("kind") in ClaimKind.values:

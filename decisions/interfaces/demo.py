@@ -2,7 +2,8 @@
 decision on the proposal its council voted (proposals/interfaces/demo.py), through the same
 domain functions as the pages; the department then corrects one awardee's unit by an amending
 decision and revokes another's award, so the portal and the verification page show every
-certificate status."""
+certificate status. Proposals under a "…_draft" key are drafted and left for the signer, so
+the signers' home pages have a decision waiting (issue 18.8)."""
 
 from django.utils import timezone
 
@@ -15,23 +16,33 @@ PERSONAS = ["banthidua", "chutich", "vanphong_sgd", "giamdoc_sgd", "vanhoa_yenso
 
 
 def build_decisions(voted: dict) -> int:
-    """Decide the proposals `build_proposals` left voted ("department", "province", "commune"):
-    the department's Giấy khen (then a correction and a revocation), the chairman's Bằng khen,
-    the commune's Lao động tiên tiến. Returns the number of decisions issued."""
+    """Decide the proposals `build_proposals` left voted: the department's Giấy khen (then a
+    correction and a revocation), the chairman's Bằng khen, the commune's Lao động tiên tiến;
+    the "…_draft" ones only drafted. Returns the number of decisions issued."""
     users = {u.username: u for u in User.objects.filter(username__in=PERSONAS)}
     if len(users) < len(PERSONAS) or not voted:
         return 0
-    _department_decision(users, voted["department"])
-    _provincial_decision(users, voted["province"])
-    if "commune" in voted:
-        _commune_decision(users, voted["commune"])
-    return len(voted)
+    draft = {"department": _department_draft, "province": _provincial_draft,
+             "commune": _commune_draft}
+    signer = {"department": "giamdoc_sgd", "province": "chutich", "commune": "chutich_yenson"}
+    issued = 0
+    for key, proposal in voted.items():
+        kind = key.removesuffix("_draft")
+        decision = draft[kind](users, proposal)
+        if key.endswith("_draft"):
+            continue
+        decision = issuing.issue_decision(users[signer[kind]], decision,
+                                          date=timezone.localdate())
+        issued += 1
+        if kind == "department":
+            _correct_and_revoke(users, decision)
+    return issued
 
 
-def _department_decision(users, proposal) -> None:
+def _department_draft(users, proposal):
     """Sở GD&ĐT decides its own Giấy khen: its register, its director."""
     office, sgd = users["vanphong_sgd"], proposal.recipient_unit
-    decision = drafting.draft_decision(
+    return drafting.draft_decision(
         office, proposals=[proposal], issuer=sgd,
         authority_title="Giám đốc Sở Giáo dục và Đào tạo tỉnh Tuyên Quang", symbol="QĐ-SGDĐT",
         place="Tuyên Quang", summary="Về việc tặng Giấy khen năm học 2024–2025",
@@ -41,14 +52,12 @@ def _department_decision(users, proposal) -> None:
         money_source="Tiền thưởng thực hiện theo quy định hiện hành, từ Quỹ thi đua, khen "
                      "thưởng của Sở.", recipients="- Như Điều 3;\n- Lưu: VT, VP.",
         signer_title="Giám đốc", signer_name="Ngô Đức Thành")
-    decision = issuing.issue_decision(users["giamdoc_sgd"], decision, date=timezone.localdate())
-    _correct_and_revoke(users, decision)
 
 
-def _provincial_decision(users, proposal) -> None:
+def _provincial_draft(users, proposal):
     """The provincial path: the board drafts, the chairman's office issues the Bằng khen."""
     province = proposal.recipient_unit
-    decision = drafting.draft_decision(
+    return drafting.draft_decision(
         users["banthidua"], proposals=[proposal], issuer=province,
         authority_title="Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", symbol="QĐ-UBND",
         place="Tuyên Quang", summary="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh",
@@ -58,14 +67,13 @@ def _provincial_decision(users, proposal) -> None:
         money_source="Tiền thưởng từ Quỹ thi đua, khen thưởng của tỉnh.",
         recipients="- Như Điều 3;\n- Lưu: VT, TĐKT.", signer_prefix="KT. CHỦ TỊCH",
         signer_title="Phó Chủ tịch", signer_name="Trần Văn Sơn")
-    issuing.issue_decision(users["chutich"], decision, date=timezone.localdate())
 
 
-def _commune_decision(users, proposal) -> None:
+def _commune_draft(users, proposal):
     """Xã Yên Sơn recognises Lao động tiên tiến of its primary school's staff: from 1/7/2025
     the commune chairman grants it (Decree 129/2025/NĐ-CP Art. 59)."""
     office, commune = users["vanhoa_yenson"], proposal.recipient_unit
-    decision = drafting.draft_decision(
+    return drafting.draft_decision(
         office, proposals=[proposal], issuer=commune,
         authority_title="Chủ tịch Ủy ban nhân dân xã Yên Sơn", symbol="QĐ-UBND",
         place="Yên Sơn", summary=f"Về việc công nhận danh hiệu Lao động tiên tiến năm {YEAR}",
@@ -75,7 +83,6 @@ def _commune_decision(users, proposal) -> None:
         money_source="Tiền thưởng từ Quỹ thi đua, khen thưởng của xã.",
         recipients="- Như Điều 3;\n- Lưu: VT.", signer_title="Chủ tịch",
         signer_name="Ma Văn Hùng")
-    issuing.issue_decision(users["chutich_yenson"], decision, date=timezone.localdate())
 
 
 def _correct_and_revoke(users, decision) -> None:

@@ -48,6 +48,8 @@ def _decision(request, public_id):
 def decision_list(request):
     require(request, "decisions.view_decision")
     qs = decisions_for_user(request.user).order_by("-created_at")
+    if request.GET.get("state") in DecisionState.values:  # the home page links to the drafts
+        qs = qs.filter(state=request.GET["state"])
     return render(request, "decisions/decision_list.html", {
         "page": paginate(request, qs, per_page=50),
         "can_draft": request.user.has_perm("decisions.draft_decision")})

@@ -1,10 +1,12 @@
 """Demo proposals in every state for the demo province (seed_demo stage "proposals"): the
 persona accounts act through the same domain functions as the pages, so every screen — inbox,
-appraisal, consultation, council — has something true. Three proposals end voted by their
-authority's council; the decisions stage (decisions/interfaces/demo.py) decides them."""
+appraisal, consultation, council — has something true. Proposals end voted by their
+authority's council; the decisions stage (decisions/interfaces/demo.py) decides them, leaving
+some drafted for the signer (issue 18.8: every persona's home page has something to do)."""
 
 import datetime
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.models import User
@@ -15,7 +17,7 @@ from proposals.domain import consultation, council, nominees, workflow
 from proposals.domain.dossier import attach_generated
 from proposals.enums import DocumentType, Opinion, Vote
 from proposals.interfaces.reports import achievement_report
-from proposals.models import CouncilMember
+from proposals.models import CouncilMember, Nominee
 
 YEAR = 2025
 SUMMARY = ("Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025; có giải pháp đổi mới phương pháp "
@@ -35,6 +37,19 @@ def _people(unit: Unit, count: int, skip: int = 0, award=None) -> list[Person]:
     if people.count() < skip + count:
         people = Person.objects.filter(unit=unit).exclude(pk__in=held)
     return list(people.order_by("full_name")[skip:skip + count])
+
+
+def _fresh(unit: Unit, count: int, award) -> list[Person]:
+    """People of the unit on no proposal of YEAR yet (and not holding `award` for it), rated
+    people first."""
+    nominated = Nominee.objects.filter(proposal__year=YEAR, person__isnull=False).values(
+        "person_id")
+    held = AwardRecord.objects.filter(award_type=award, year=YEAR).values("person_id")
+    rated = TaskRating.objects.filter(year=YEAR, rating__in=["tot", "xuat_sac"]).values(
+        "person_id")
+    people = (Person.objects.filter(unit=unit).exclude(pk__in=nominated).exclude(pk__in=held)
+              .annotate(good=Exists(rated.filter(person_id=OuterRef("pk")))))
+    return list(people.order_by("-good", "full_name")[:count])
 
 
 def _proposal(officer, unit, recipient, award, people, *, level="unit", title=None,
@@ -79,8 +94,9 @@ def build_proposals() -> dict:
     """The department's proposals to the province (Bằng khen: the provincial board's path) and
     to itself (Giấy khen: the department's own office, council and director), and the
     commune's Lao động tiên tiến (its own office, council and chairman, Decree 129/2025).
-    Returns the proposals voted by a council, awaiting their decision: "department",
-    "province" and (when the commune's school has people) "commune"."""
+    Returns the proposals voted by a council, awaiting their decision, by key: "department",
+    "province", "commune" are to be issued; keys ending in "_draft" are to be drafted and left
+    for the signer."""
     users = {u.username: u for u in User.objects.filter(username__in=PERSONAS)}
     if len(users) < len(PERSONAS):
         return {}
@@ -128,14 +144,16 @@ def build_proposals() -> dict:
     _council(users["banthidua"], province, "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh",
              users["hoidong"], province, provincial)
     voted = {"department": decided, "province": provincial}
-    commune = _commune_proposal(users)
-    if commune is not None:
-        voted["commune"] = commune
+    voted |= _commune_proposals(users)
+    voted |= _pending_work(users, sgd, province, waiting)
     return voted
 
 
-def _council(office, unit, title, member, home, proposal) -> None:
-    """The authority's own council: one seat (a small demo), the proposal voted through."""
+
+
+def _council(office, unit, title, member, home, proposal, *, vote=True) -> None:
+    """The authority's own council: one seat (a small demo), the proposal voted through — or,
+    with `vote=False`, voting left open for the member to cast."""
     session = council.create_session(
         office, unit=unit, title=title, held_at=timezone.now() - datetime.timedelta(days=3),
         place="Tuyên Quang", total_members=1)
@@ -143,6 +161,8 @@ def _council(office, unit, title, member, home, proposal) -> None:
                                role=CouncilMember.CHAIR)
     council.put_on_agenda(office, session, proposal)
     council.open_voting(office, session)
+    if not vote:
+        return
     for nominee in council.agenda_nominees(session):
         council.cast_vote(seat, nominee, Vote.AGREE)
     council.close_session(office, session)
@@ -151,31 +171,70 @@ def _council(office, unit, title, member, home, proposal) -> None:
 def _department_council(users, sgd, proposal) -> None:
     """Sở GD&ĐT's own council for its Giấy khen (a member from a school under it, so nobody
     votes on colleagues of the department's office)."""
-    office = users["vanphong_sgd"]
-    school = (Unit.objects.filter(parent=sgd, valid_to__isnull=True, level="grassroots")
-              .order_by("code").first() or sgd)
-    _council(office, sgd, "Phiên họp Hội đồng Thi đua – Khen thưởng Sở Giáo dục và Đào tạo",
-             users["hoidong_sgd"], school, proposal)
+    _council(users["vanphong_sgd"], sgd,
+             "Phiên họp Hội đồng Thi đua – Khen thưởng Sở Giáo dục và Đào tạo",
+             users["hoidong_sgd"], _council_school(sgd), proposal)
 
 
-def _commune_proposal(users):
+def _council_school(sgd) -> Unit:
+    """The home unit of the department's council member: a school under it, so nobody votes
+    on colleagues of the department's office."""
+    return (Unit.objects.filter(parent=sgd, valid_to__isnull=True, level="grassroots")
+            .order_by("code").first() or sgd)
+
+
+
+def _commune_proposals(users) -> dict:
     """Xã Yên Sơn's primary school proposes Lao động tiên tiến for its staff to the commune,
     whose own council votes it: from 1/7/2025 the commune chairman grants it (Decree
-    129/2025/NĐ-CP Art. 59)."""
+    129/2025/NĐ-CP Art. 59). Two proposals: one to be issued, one left drafted for the
+    chairman's signature."""
     commune = Unit.objects.get(code="TQ-X-YS-25")
     school = Unit.objects.filter(parent=commune, valid_to__isnull=True,
                                  kind="school").order_by("code").first()
     ldtt = AwardType.objects.get(code="ldtt")
-    if school is None or not _people(school, 1, award=ldtt):
-        return None
-    office = users["vanhoa_yenson"]
-    proposal = _proposal(users["canbo_yenson"], school, commune, ldtt,
-                         _people(school, 2, award=ldtt),
-                         level="commune", letter="TTr-TH",
-                         title=f"Đề nghị công nhận danh hiệu Lao động tiên tiến năm {YEAR}")
-    _submit(users["canbo_yenson"], office, proposal)
-    _appraise(office, proposal)
-    workflow.finish_appraisal(office, proposal)
-    _council(office, commune, "Phiên họp Hội đồng Thi đua – Khen thưởng xã Yên Sơn",
-             users["chutich_yenson"], commune, proposal)
-    return proposal
+    voted = {}
+    for key in ("commune", "commune_draft"):
+        if school is None or not _people(school, 1, award=ldtt):
+            break
+        proposal = _proposal(users["canbo_yenson"], school, commune, ldtt,
+                             _people(school, 1, award=ldtt), level="commune", letter="TTr-TH",
+                             title=f"Đề nghị công nhận danh hiệu Lao động tiên tiến năm {YEAR}")
+        office = users["vanhoa_yenson"]
+        _submit(users["canbo_yenson"], office, proposal)
+        _appraise(office, proposal)
+        workflow.finish_appraisal(office, proposal)
+        _council(office, commune, "Phiên họp Hội đồng Thi đua – Khen thưởng xã Yên Sơn",
+                 users["chutich_yenson"], commune, proposal)
+        voted[key] = proposal
+    return voted
+
+
+def _pending_work(users, sgd, province, waiting) -> dict:
+    """Work left for the signers and council members (issue 18.8: every persona's home page
+    has something to do): the department's appraised proposal before its council with voting
+    open; the province's council voting on one proposal, and another voted through for the
+    chairman's decision; a department proposal voted through for its director's decision."""
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    bang_khen = AwardType.objects.get(code="bang_khen_tinh")
+    office, board = users["vanphong_sgd"], users["banthidua"]
+    _council(office, sgd, "Phiên họp Hội đồng Thi đua – Khen thưởng Sở Giáo dục và Đào tạo "
+             "(đợt 2)", users["hoidong_sgd"], _council_school(sgd), waiting, vote=False)
+    unsigned = _proposal(users["canbo_sgd"], sgd, sgd, giay_khen, _fresh(sgd, 2, giay_khen))
+    _submit(users["canbo_sgd"], office, unsigned)
+    _appraise(office, unsigned)
+    workflow.finish_appraisal(office, unsigned)
+    _council(office, sgd, "Phiên họp Hội đồng Thi đua – Khen thưởng Sở Giáo dục và Đào tạo "
+             "(đợt 3)", users["hoidong_sgd"], _council_school(sgd), unsigned)
+    voted = {"department_draft": unsigned}
+    for vote in (False, True):
+        proposal = _proposal(users["canbo_sgd"], sgd, province, bang_khen,
+                             _fresh(sgd, 2, bang_khen), level="province")
+        _submit(users["canbo_sgd"], board, proposal)
+        _appraise(board, proposal)
+        workflow.finish_appraisal(board, proposal)
+        _council(board, province, "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh (đợt 2)",
+                 users["hoidong"], province, proposal, vote=vote)
+        if vote:
+            voted["province_draft"] = proposal
+    return voted

@@ -70,7 +70,7 @@ def test_demo_seed_skips_when_data_exists(demo, capsys):
 def test_demo_has_award_history_with_some_revoked(demo):
     from awards.models import AwardRecord, AwardType, TaskRating
 
-    assert AwardType.objects.count() == 51  # the catalogue survives --reset
+    assert AwardType.objects.count() == 54  # the catalogue survives --reset
     assert TaskRating.objects.filter(year=2025).exists()
     assert AwardRecord.objects.filter(award_type__code="cstd_co_so").exists()
     assert not AwardRecord.objects.filter(person__isnull=True).exists()
@@ -108,9 +108,12 @@ def test_demo_has_proposals_in_every_step_and_a_verifiable_certificate(demo, cli
     from decisions.models import Certificate
     from proposals.models import Proposal
 
+    # Before the councils: voting open for the province's and the department's members; voted
+    # through with a decision drafted for the province's, the department's and the commune's
+    # signer (every persona's home page has something to do).
     assert sorted(Proposal.objects.values_list("state", flat=True)) == [
-        "appraised", "consultation", "decided", "decided", "decided", "draft", "returned",
-        "submitted"]
+        "consultation", "council_done", "council_done", "council_done", "decided", "decided",
+        "decided", "draft", "in_council", "in_council", "returned", "submitted"]
     certificate = Certificate.objects.first()
     response = client.get(f"/cong-khai/xac-minh/{certificate.code}/", secure=True)
     assert response.status_code == 200

@@ -113,6 +113,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "filing": [report.filings.get().public_id],
         "filing_version": [FilingVersion.objects.get(filing__request=report).public_id],
         "export": [_export_job(officer_a).public_id], "unit_year": ["SO-A", 2025],
+        "screenshot": ["dashboard.png"],
         "year": [2026], "day": [datetime.date(2026, 1, 1)], "token": [token.public_id],
         "username": ["officer_a"],
         "assignment": ["officer_a", officer_a.role_assignments.get().public_id],
@@ -260,6 +261,9 @@ MATRIX = {
     "core:holiday_deactivate": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_list": row(200, 200, 200, 200, 200, LOGIN),
     "core:holiday_year": row(200, 200, 200, 200, 200, LOGIN),
+    # The user guide and its screenshots: every signed-in user.
+    "guide": row(200, 200, 200, 200, 200, LOGIN),
+    "guide_image": row(200, 200, 200, 200, 200, LOGIN),
     "decisions:cancel": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:certificates": row(200, 200, 200, 404, 200, LOGIN),
     "decisions:detail": row(200, 200, 200, 404, 200, LOGIN),
@@ -475,6 +479,7 @@ def _public_pages(client, world):
 
 KEYS = {
     "core:holiday_year": "year", "core:holiday_deactivate": "day",
+    "guide_image": "screenshot",
     "accounts:token_revoke": "token", "accounts:user_detail": "username",
     "accounts:user_password_reset": "username", "accounts:two_factor_reset": "username",
     "accounts:role_revoke": "assignment",

@@ -2,7 +2,7 @@
 
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import Role
-from decisions.enums import EXPORTERS, READERS, REGISTRARS, DecisionState
+from decisions.enums import EXPORTERS, READERS, REGISTRARS, SIGNERS, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent, NumberSeries
 
 
@@ -79,3 +79,10 @@ def events_for_user(user):
     approvers, administrators over the issuer — those who may send the exchange bundle)."""
     return restrict_to_scope(ExchangeEvent.objects.all(), user, field="decision__issuer",
                              roles=EXPORTERS)
+
+
+def awaiting_signature(user):
+    """Draft decisions the user may sign and issue (`decisions.issue_decision`: the approver of
+    the issuing unit's scope)."""
+    return restrict_to_scope(Decision.objects.filter(state=DecisionState.DRAFT), user,
+                             field="issuer", roles=SIGNERS)
