@@ -86,3 +86,11 @@ def awaiting_signature(user):
     the issuing unit's scope)."""
     return restrict_to_scope(Decision.objects.filter(state=DecisionState.DRAFT), user,
                              field="issuer", roles=SIGNERS)
+
+
+def awaiting_signed_copy(user):
+    """Issued decisions of the document desk's issuers whose signed copy is not yet uploaded:
+    the desk files the signed original (Decree 30/2020 Art. 15) — its to-do on the home page."""
+    unsigned = Decision.objects.filter(state=DecisionState.ISSUED).exclude(
+        pdf__signed_sha256__gt="")
+    return restrict_to_scope(unsigned, user, field="issuer", roles=(Role.DOCUMENT_DESK,))
