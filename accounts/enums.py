@@ -11,6 +11,9 @@ class Role(models.TextChoices):
     COUNCIL_MEMBER = "council_member", _("Council member")
     APPROVER = "approver", _("Approver (signs decisions)")
     CLUSTER_HEAD = "cluster_head", _("Cluster head")
+    # Văn thư (Decree 30/2020/NĐ-CP Art. 15): registers the number and date of outgoing
+    # documents in the issuer's register; neither drafts nor signs.
+    DOCUMENT_DESK = "document_desk", _("Document desk (văn thư)")
 
 
 # Roles whose holders may change organisation and people records inside their scope.

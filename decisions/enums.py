@@ -27,8 +27,12 @@ class CertificateStatus(models.TextChoices):
 # domain/queries: kept here, below both.
 DRAFTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 SIGNERS = (Role.SYSTEM_ADMIN, Role.APPROVER)
+# Decree 30/2020 Art. 15: the desk registers the number and date of an outgoing document.
+REGISTRARS = (Role.SYSTEM_ADMIN, Role.APPROVER, Role.DOCUMENT_DESK)
+# The signer signs off-line with their token; the signer or the desk uploads the signed file.
+SIGNED_COPY_UPLOADERS = (Role.SYSTEM_ADMIN, Role.APPROVER, Role.DOCUMENT_DESK)
 READERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER, Role.COUNCIL_MEMBER,
-           Role.UNIT_OFFICER)
+           Role.UNIT_OFFICER, Role.DOCUMENT_DESK)
 # The exchange bundle goes to the national e-dossier system with CCCDs and whole dossiers:
 # only the issuing side (board and signers) sends it, and only once the decision is issued.
 EXPORTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER)

@@ -1,10 +1,21 @@
-"""Permissions of the decisions app. Board staff draft; approvers issue; both act within the
-scope of the issuing unit."""
+"""Permissions of the decisions app. Board staff draft; the document desk (văn thư) registers
+the number and issues; approvers issue and sign; all act within the scope of the issuing
+unit."""
 
 import rules
 
 from accounts.domain import scope
-from decisions.enums import DRAFTERS, EXPORTERS, READERS, SIGNERS, DecisionState
+from accounts.enums import Role
+from decisions.enums import (
+    DRAFTERS,
+    EXPORTERS,
+    READERS,
+    REGISTRARS,
+    SIGNED_COPY_UPLOADERS,
+    SIGNERS,
+    DecisionState,
+)
+from decisions.models import DecisionPdf
 
 
 def issuer_scope(*roles, name):
@@ -36,7 +47,9 @@ rules.add_perm("decisions.view_decision", issuer_reader | awards_in_scope)
 # awards its people gets their certificates, not the others'.
 rules.add_perm("decisions.view_all_certificates", issuer_reader)
 rules.add_perm("decisions.draft_decision", issuer_scope(*DRAFTERS, name="decision_drafter"))
-rules.add_perm("decisions.issue_decision", issuer_scope(*SIGNERS, name="decision_signer"))
+rules.add_perm("decisions.issue_decision", issuer_scope(*REGISTRARS, name="decision_registrar"))
+rules.add_perm("decisions.view_register", issuer_scope(*REGISTRARS, Role.BOARD_STAFF,
+                                                       name="register_reader"))
 rules.add_perm("decisions.correct_decision", issuer_scope(*DRAFTERS, name="decision_corrector"))
 rules.add_perm("decisions.revoke_award", issuer_scope(*SIGNERS, *DRAFTERS,
                                                       name="decision_revoker"))
@@ -56,3 +69,18 @@ rules.add_perm("decisions.view_exchange_events",
                issuer_scope(*EXPORTERS, name="exchange_reader"))
 rules.add_perm("decisions.manage_webhooks", rules.predicate(
     lambda user: scope.is_system_admin(user), name="webhook_keeper"))
+
+
+@rules.predicate
+def awaits_signed_copy(user, obj=None) -> bool:
+    """Issued, and no signed copy uploaded yet."""
+    if obj is None:
+        return True
+    decision = getattr(obj, "decision", obj)
+    return (decision.state == DecisionState.ISSUED and not DecisionPdf.objects.filter(
+        decision=decision).exclude(signed_sha256="").exists())
+
+
+rules.add_perm("decisions.upload_signed_copy",
+               issuer_scope(*SIGNED_COPY_UPLOADERS, name="decision_uploader")
+               & awaits_signed_copy)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions.views import decisions, webhooks
+from decisions.views import decisions, register, signing, webhooks
 
 app_name = "decisions"
 urlpatterns = [
@@ -8,6 +8,10 @@ urlpatterns = [
     path("new/", decisions.decision_draft, name="draft"),
     path("<uuid:public_id>/", decisions.decision_detail, name="detail"),
     path("<uuid:public_id>/issue/", decisions.decision_issue, name="issue"),
+    path("<uuid:public_id>/signed/", signing.decision_sign, name="sign"),
+    path("register/", register.register_list, name="register"),
+    path("register/<str:issuer>/<int:year>/<str:symbol>/", register.register_book,
+         name="register_book"),
     path("<uuid:public_id>/cancel/", decisions.decision_cancel, name="cancel"),
     path("<uuid:public_id>/file.<str:fmt>", decisions.decision_file, name="file"),
     path("<uuid:public_id>/bundle.zip", decisions.decision_bundle, name="bundle"),

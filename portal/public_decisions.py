@@ -13,13 +13,15 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from awards.models import AwardType
 from core.text import fold
 from decisions.enums import DecisionState
-from decisions.models import Decision, DecisionItem
+from decisions.models import Decision, DecisionItem, DecisionPdf
 from organisations.domain.queries import search
 from organisations.models import Unit
 
 DECISION_FIELDS = ("pk", "public_id", "kind", "number", "symbol", "date", "summary",
                    "authority_title", "issuer__name", "issued_at", "amends__public_id",
                    "amends__number", "amends__symbol")
+# Who signed the official copy and when (the same query: the detail page's count stays fixed).
+SIGNATURE_FIELDS = ("pdf__signer_name", "pdf__signing_time", "pdf__signed_sha256")
 AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "posthumous", "recipient_detail",
                   "unit__name", "award_type__name", "year", "award_record__revoked",
                   "award_record__revoked_on", "corrects__award_record__revoked",
@@ -102,13 +104,23 @@ def _labelled(row: dict) -> dict:
 def published_decision(public_id) -> dict | None:
     """One issued decision (None for a draft, a cancelled draft or an unknown id), with the
     issued decisions that amend it."""
-    row = _issued().filter(public_id=public_id).values(*DECISION_FIELDS).first()
+    row = (_issued().filter(public_id=public_id)
+           .values(*DECISION_FIELDS, *SIGNATURE_FIELDS).first())
     if row is None:
         return None
+    row["signed"] = ({"signer_name": row["pdf__signer_name"],
+                      "signing_time": row["pdf__signing_time"]}
+                     if row["pdf__signed_sha256"] else None)
     amendments = (_issued().filter(amends_id=row["pk"]).order_by("date", "number")
                   .values("public_id", "number", "symbol", "date"))
     return _labelled(row) | {"amendments": [a | {"label": number_label(a["number"], a["symbol"])}
                                             for a in amendments]}
+
+
+def published_signed_pdf(decision_pk: int) -> bytes | None:
+    signed = (DecisionPdf.objects.filter(decision_id=decision_pk).exclude(signed_sha256="")
+              .values_list("signed", flat=True).first())
+    return bytes(signed) if signed is not None else None
 
 
 def public_awardees(decision_pk: int, q: str = "") -> QuerySet:

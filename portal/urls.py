@@ -10,6 +10,7 @@ urlpatterns = [
     path("quyet-dinh/", views.decision_list, name="decision_list"),
     path("quyet-dinh/atom.xml", DecisionFeed(), name="decision_feed"),
     path("quyet-dinh/<uuid:public_id>/", views.decision_detail, name="decision_detail"),
+    path("quyet-dinh/<uuid:public_id>/ky-so.pdf", views.decision_pdf, name="decision_pdf"),
     path("xac-minh/", views.verify, name="verify"),
     path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
     path("xac-minh/<str:code>/chung-nhan.jwt", credentials.credential_download,

@@ -4,7 +4,7 @@ open consultations and published exemplary models."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.clients import client_address
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
+from core.uploads import content_disposition
 from decisions.domain.queries import certificate_by_code, revoked_record
 from emulation.models.exemplars import ExemplarKind
 from emulation.models.replications import Replication
@@ -25,6 +26,7 @@ from portal.public_decisions import (
     public_awardees,
     published_decision,
     published_decisions,
+    published_signed_pdf,
 )
 from portal.queries import (
     open_consultations,
@@ -101,8 +103,21 @@ def decision_detail(request, public_id):
     q = request.GET.get("q", "")[:200]
     page = _bounded_page(request, public_awardees(item["pk"], q), 100, MAX_AWARDEE_PAGES)
     page.object_list = awardee_status(page.object_list)
-    return render(request, "portal/decision_detail.html", {"decision": item, "page": page,
-                                                           "q": q})
+    return render(request, "portal/decision_detail.html", {
+        "decision": item, "page": page, "q": q, "signed": item["signed"]})
+
+
+def decision_pdf(request, public_id):
+    """The digitally signed copy of an issued decision (404 until it is signed: the portal
+    publishes only the official copy)."""
+    item = published_decision(public_id)
+    content = published_signed_pdf(item["pk"]) if item is not None else None
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(
+        f"quyet-dinh-{item['number']:02d}-{item['date']:%Y}-ky-so.pdf")
+    return response
 
 
 class VerifyForm(forms.Form):

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from accounts.domain import scope
 from claims.domain.queries.backlog import overdue_q
 from claims.domain.queries.claims import claims_for_user
-from decisions.domain.queries import awaiting_signature
+from decisions.domain.queries import awaiting_signature, awaiting_signed_copy
 from emulation.domain.queries.cluster_rounds import rounds_for_user
 from emulation.domain.queries.movements import registrations_to_decide
 from emulation.domain.queries.records import overdue_tasks
@@ -126,6 +126,14 @@ def signatures(user, today) -> Todo | None:
                  reverse("decisions:list") + "?state=draft")
 
 
+def signed_copies(user, today) -> Todo | None:
+    count = awaiting_signed_copy(user).count()
+    return _todo("signed_copies", count,
+                 ngettext("issued decision waiting for its signed copy",
+                          "issued decisions waiting for their signed copy", count),
+                 reverse("decisions:list") + "?state=issued")
+
+
 def reports_due(user, today) -> Todo | None:
     if not user.has_perm("reports.view_reporting") or scope.is_system_admin(user):
         return None
@@ -214,6 +222,6 @@ def tasks(user, today) -> Todo | None:
 
 
 CHECKS: list[Callable] = [returned_proposals, inbox, ballots, comments, signatures,
-                          reports_due, reports_missing, registrations, cluster_rounds, imports,
-                          claims, tasks]
+                          signed_copies, reports_due, reports_missing, registrations,
+                          cluster_rounds, imports, claims, tasks]
 

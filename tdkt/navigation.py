@@ -16,6 +16,7 @@ GROUPS = [
         ("proposals:inbox", _("Appraisal inbox"), "proposals.view_inbox"),
         ("proposals:session_list", _("Council"), "proposals.view_council"),
         ("decisions:list", _("Decisions"), "decisions.view_decision"),
+        ("decisions:register", _("Document register"), "decisions.view_register"),
         ("claims:list", _("Wartime backlog"), "claims.view_claim"),
     ]),
     (pgettext_lazy("menu group", "Emulation movements"), [

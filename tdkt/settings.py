@@ -257,3 +257,14 @@ TDKT_MAX_UPLOAD_MB = env_int("TDKT_MAX_UPLOAD_MB", 20)
 TDKT_MAX_UNPACKED_MB = env_int("TDKT_MAX_UNPACKED_MB", 200)
 # Largest spreadsheet accepted by the importers (bytes).
 TDKT_IMPORT_MAX_BYTES = env_int("TDKT_IMPORT_MAX_BYTES", 60 * 1024 * 1024)
+
+# Signed decisions (decisions.domain.signatures; docs/deployment.md §3): the trust anchors the
+# signer's certificate must chain to — PEM/DER files or folders of them, separated by ":"
+# (e.g. the Government Cipher Committee's root CA) — whether pyHanko may fetch CRLs/OCSP over
+# the network, and the organisation's own PKCS#12 signature applied after the signer's.
+TDKT_SIGNING_TRUST_ANCHORS = [
+    path for path in env_str("TDKT_SIGNING_TRUST_ANCHORS",
+                             str(VAR_DIR / "trust-anchors")).split(os.pathsep) if path]
+TDKT_SIGNING_FETCH_REVOCATION = env_bool("TDKT_SIGNING_FETCH_REVOCATION", False)
+TDKT_ORGANISATION_PKCS12 = env_str("TDKT_ORGANISATION_PKCS12", "")
+TDKT_ORGANISATION_PKCS12_PASSWORD = env_str("TDKT_ORGANISATION_PKCS12_PASSWORD", "")

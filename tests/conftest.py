@@ -1,8 +1,9 @@
 """Personas shared by the whole suite.
 
 The province tree used here: PROVINCE ⊃ {DEPT_A ⊃ SCHOOL_A, DEPT_B}. Personas:
-system admin; board staff of the province; unit officer of DEPT_A; council member and approver
-of the province; an outsider (unit officer of DEPT_B) who must never see DEPT_A's records.
+system admin; board staff of the province; unit officer of DEPT_A; council member, approver and
+document desk (văn thư) of the province; an outsider (unit officer of DEPT_B) who must never
+see DEPT_A's records.
 """
 
 import pytest
@@ -68,6 +69,12 @@ def council_user(province):
 @pytest.fixture
 def approver_user(province):
     return user_with_role(Role.APPROVER, province, username="approver")
+
+
+@pytest.fixture
+def desk_user(province):
+    """The document desk (văn thư) of the province: registers numbers, uploads signed copies."""
+    return user_with_role(Role.DOCUMENT_DESK, province, username="vanthu")
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ PERSONAS = [
     ("hoidong", "Nguyễn Quang Hải — thành viên Hội đồng TĐKT tỉnh", Role.COUNCIL_MEMBER, "TQ",
      None),
     ("chutich", "Trần Văn Sơn — Chủ tịch UBND tỉnh", Role.APPROVER, "TQ", None),
+    ("vanthu", "Đinh Thị Thu — Văn thư Văn phòng UBND tỉnh", Role.DOCUMENT_DESK, "TQ", None),
     ("cumtruong", "Vũ Thị Mai — Cụm trưởng cụm phía Nam", Role.CLUSTER_HEAD, "TQ-P-MX-25",
      "CUM-NAM"),
     # The department and the commune grant their own titles and forms (Law 06/2022/QH15

@@ -7,15 +7,15 @@ import uuid
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from api.pagination import LimitOffsetPagination
 from api.schemas import ObjectIn
 from awards.models import AwardType
 from core.interfaces.guards import get_in, require
-from decisions.domain import issuing
 from decisions.domain.queries import certificate_by_code, decisions_for_user, revoked_record
+from decisions.interfaces.official import issue_with_pdf
 from proposals.domain import workflow
 from proposals.domain.queries import inbox_for_user, proposals_for_user
 from proposals.enums import Opinion
@@ -104,6 +104,8 @@ class ForwardIn(Schema):
 
 class IssueIn(Schema):
     date: datetime.date
+    # The number the office's document-management system gave; empty: the register's next.
+    number: int | None = Field(default=None, ge=1)
 
 
 class DecisionOut(Schema):
@@ -224,7 +226,7 @@ def issue(request, public_id: uuid.UUID, payload: IssueIn):
     decision = get_in(decisions_for_user(request.user), public_id=public_id)
     if not request.user.has_perm("decisions.issue_decision", decision):
         raise PermissionDenied
-    return issuing.issue_decision(request.user, decision, date=payload.date)
+    return issue_with_pdf(request.user, decision, date=payload.date, number=payload.number)
 
 
 @public.get("/certificates/{code}", response=CertificateOut, auth=None)

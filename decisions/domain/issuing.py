@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.domain.scope import unit_in_scope
+from accounts.enums import Role
 from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
@@ -22,11 +24,12 @@ from core.trail import diff, snapshot
 from decisions.domain.credentials import issue_credentials
 from decisions.domain.drafting import money_for
 from decisions.domain.events import publish_issued
-from decisions.domain.numbering import next_number
+from decisions.domain.numbering import take_number
 from decisions.domain.states import CERTIFICATE, DECISION
 from decisions.domain.wording import authority_words
 from decisions.enums import DecisionKind
 from decisions.models import Certificate, Decision, DecisionItem
+from organisations.models import UnitClosure
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import NomineeStatus
@@ -48,9 +51,12 @@ def issuer_label(decision: Decision) -> str:
 
 
 @transaction.atomic
-def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decision:
-    """Sign and issue; refused when the issuer does not grant every item on `date` (the
-    granting-authority table). Side effects: the next number of the issuer's series; money
+def issue_decision(actor, decision: Decision, *, date: datetime.date,
+                   number: int | None = None) -> Decision:
+    """Register and issue; refused when the issuer does not grant every item on `date` (the
+    granting-authority table). Side effects: the number registered in the issuer's register
+    (`number` typed by the document desk from the office's document-management system, else
+    the next one the register proposes; decisions.domain.numbering); money
     recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
     certificate per item, each with its verifiable credential (issue 17 §3); an exchange event
@@ -73,12 +79,14 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
             raise ValidationError(refused)
     entries = _ledger_entries(locked, items) if locked.kind == DecisionKind.AWARD else []
     _refuse_second_awards(items, entries)  # before the number is taken: nothing is written
-    locked.number = next_number(locked.issuer, locked.symbol, date.year)
+    locked.number = take_number(locked.issuer, locked.symbol, date.year, typed=number,
+                                actor=actor, decision=locked)
     locked.year, locked.date = date.year, date
     state.transition(locked, DECISION, "issue", actor, locked=True, fields={
         "number": locked.number, "year": date.year, "date": date,
         "issued_at": timezone.now(), "issued_by": actor},
-        changes={"number": [None, locked.number_label], "items": [None, len(items)]})
+        changes={"number": [None, locked.number_label], "items": [None, len(items)],
+                 "number_from": [None, "typed" if number is not None else "register"]})
     if locked.kind == DecisionKind.AWARD:
         _award_items(actor, locked, items, entries, date)
     elif locked.kind == DecisionKind.AMENDMENT:
@@ -180,8 +188,8 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
 
 def _correct_ledger(actor, decision: Decision, entry: AwardRecord, item) -> None:
     """The ledger record follows the amending decision; only the granting authority's staff
-    may correct it (checked when the amendment was drafted, and again here: the signer)."""
-    ensure_may_amend(actor, entry)
+    may correct it (checked when the amendment was drafted, and again here: who issues)."""
+    _ensure_may_correct(actor, decision, entry)
     fields = ["unit", "note"]
     before = snapshot(entry, fields)
     entry.unit = item.unit
@@ -189,3 +197,14 @@ def _correct_ledger(actor, decision: Decision, entry: AwardRecord, item) -> None
     entry.save(update_fields=fields)
     record(actor, "awards.record.correct", entry, unit=entry.unit, reason=decision.reason,
            changes=diff(before, snapshot(entry, fields)))
+
+
+def _ensure_may_correct(actor, decision: Decision, entry: AwardRecord) -> None:
+    """Who issues acts for the granting authority (Law 06/2022/QH15 Art. 93): its staff, or its
+    document desk registering an amending decision of an issuer that covers the granting unit
+    (Decree 30/2020 Art. 15: the desk registers; it does not decide)."""
+    desk = actor is not None and unit_in_scope(actor, decision.issuer_id, (Role.DOCUMENT_DESK,))
+    if desk and UnitClosure.objects.filter(ancestor_id=decision.issuer_id,
+                                           descendant_id=entry.issuer_unit_id).exists():
+        return
+    ensure_may_amend(actor, entry)

@@ -1,7 +1,8 @@
 """The exchange bundle of a decision for the national e-dossier system: one ZIP with
 
     manifest.json, manifest.xml            what the bundle holds (machine-readable)
-    quyet-dinh/<number>-<year>.docx|pdf    the decision with its annex (documents app builders)
+    quyet-dinh/<number>-<year>.docx|pdf    the decision with its annex; the PDF is the official
+                                           copy (signed once uploaded: official_pdf)
     chung-nhan-so/<code>.jwt, did.json     each certificate's verifiable credential and the
                                            issuer's key document (verify offline)
     ho-so/<proposal code>/<nn>-<type>[-<nominee>].<ext>
@@ -30,7 +31,8 @@ from core.uploads import STORED_EXTENSION, content_disposition, open_private
 from decisions.domain.credential_keys import did_document
 from decisions.domain.exchange import record_bundle_export
 from decisions.domain.queries import revoked_record
-from decisions.interfaces.documents import decision_docx, decision_pdf
+from decisions.interfaces.documents import decision_docx
+from decisions.interfaces.official import official_pdf
 from decisions.models import Credential, Decision
 from organisations.domain.personal_data import may_see_personal_data
 from proposals.models import DossierDocument
@@ -244,8 +246,8 @@ def write_bundle(decision: Decision, user, out) -> dict:
         stem = f"quyet-dinh/{decision_stem(decision)}"
         writer.add_bytes(f"{stem}.docx", decision_docx(decision), role=ROLE_DECISION,
                          kind="docx")
-        # TODO(lead, at merge): the signed copy, official_pdf(decision) from h5, instead.
-        writer.add_bytes(f"{stem}.pdf", decision_pdf(decision), role=ROLE_DECISION, kind="pdf")
+        # The official copy: the signed file once uploaded, else the PDF generated at issue.
+        writer.add_bytes(f"{stem}.pdf", official_pdf(decision), role=ROLE_DECISION, kind="pdf")
         _add_credentials(writer, decision)
         proposals = [_add_proposal(writer, p, user) for p in
                      decision.proposals.select_related("unit", "recipient_unit").order_by("code")]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import date_widget
+from core.uploads import PDF, UploadRejected, sniff
 from decisions.enums import DRAFTERS
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit
@@ -50,7 +51,35 @@ class DraftForm(forms.Form):
 
 
 class IssueForm(forms.Form):
+    """The document desk registers the decision: the date, and either the number the register
+    proposes (left empty) or the one the office's document-management system gave."""
+
     date = forms.DateField(label=_("Decision date"), widget=date_widget())
+    number = forms.IntegerField(
+        label=_("Number from the document-management system"), min_value=1, required=False,
+        help_text=_("Leave empty to take the next number of the register."))
+
+    def __init__(self, *args, proposed: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if proposed is not None:
+            self.fields["number"].help_text = _(
+                "Leave empty to take the next number of the register (%(number)s this "
+                "year).") % {"number": f"{proposed:02d}"}
+
+
+class SignedCopyForm(forms.Form):
+    """The PDF the signer signed with their token, uploaded back (checked as a PDF by its
+    content and size here; the signature by decisions.domain.signatures)."""
+
+    file = forms.FileField(label=_("Signed PDF"))
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        try:
+            sniff(uploaded, kinds=(PDF,))
+        except UploadRejected as error:
+            raise forms.ValidationError(error.message) from error
+        return uploaded.read()
 
 
 class CorrectionForm(forms.Form):

@@ -23,8 +23,11 @@ def item_search_text(recipient_name, recipient_detail, unit_name, award_name) ->
 
 
 class NumberSeries(models.Model):
-    """The last number used per issuer, symbol and calendar year (Decree 30/2020 Art. 15:
-    numbered from 01 each year, unique). Taken under `select_for_update`."""
+    """The document desk's register (sổ đăng ký văn bản đi) of one issuer, symbol and calendar
+    year (Decree 30/2020 Art. 15: numbered from 01 each year, unique). `last_number` is the
+    highest number registered — proposed by the register or typed from the office's
+    document-management system — so the next proposal follows it. Taken under
+    `select_for_update`; the entries are the decisions that hold its numbers."""
 
     issuer = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT, related_name="+")
     symbol = models.CharField(max_length=40)
@@ -192,6 +195,39 @@ class Certificate(models.Model):
         return self.code
 
 
+class DecisionPdf(models.Model):
+    """The PDF of an issued decision as the system generated it (what the signer downloads),
+    and once uploaded and verified, the signed copy — the official one. Bytes live in the
+    database, not on disk, so that issuing and signing are each one transaction: a rollback
+    leaves no file behind and no decision without its copy. Never changed once written."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="pdf")
+    generated = models.BinaryField()
+    generated_sha256 = models.CharField(max_length=64)
+    signed = models.BinaryField(null=True, editable=False)
+    signed_sha256 = models.CharField(max_length=64, blank=True)
+    signer_name = models.CharField(_("signed by"), max_length=255, blank=True)
+    signer_certificate = models.CharField(_("signer's certificate"), max_length=500,
+                                          blank=True)
+    signer_issuer = models.CharField(_("certificate issued by"), max_length=500, blank=True)
+    signing_time = models.DateTimeField(_("signing time"), null=True)
+    organisation_signed = models.BooleanField(default=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("decision PDF")
+        verbose_name_plural = _("decision PDFs")
+
+    def __str__(self):
+        return f"PDF {self.decision_id}"
+
+    @property
+    def is_signed(self) -> bool:
+        return bool(self.signed_sha256)
+
+
 from decisions.models.credentials import Credential, IssuerKey, StatusList  # noqa: E402
 from decisions.models.exchange import (  # noqa: E402
     Delivery,
@@ -199,5 +235,5 @@ from decisions.models.exchange import (  # noqa: E402
     Subscription,
 )
 
-__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "Delivery", "ExchangeEvent",
-           "IssuerKey", "NumberSeries", "StatusList", "Subscription"]
+__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "DecisionPdf", "Delivery",
+           "ExchangeEvent", "IssuerKey", "NumberSeries", "StatusList", "Subscription"]

@@ -8,6 +8,7 @@ from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.domain.authority import may_amend, refusal
@@ -16,16 +17,17 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
-from decisions.domain import corrections, drafting, issuing
+from decisions.domain import corrections, drafting
+from decisions.domain.numbering import proposed_number
 from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
 from decisions.enums import DecisionState
 from decisions.interfaces.bundle import bundle_response
 from decisions.interfaces.documents import (
     decision_certificates_pdf,
     decision_docx,
-    decision_pdf,
 )
 from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm
+from decisions.interfaces.official import issue_with_pdf, official_pdf, signed_copy
 from decisions.models import DecisionItem
 from proposals.domain.queries import proposals_for_user
 from proposals.interfaces.forms import ReasonForm
@@ -94,6 +96,8 @@ def decision_detail(request, public_id):
         "can_correct": user.has_perm("decisions.correct_decision", decision),
         "can_revoke": user.has_perm("decisions.revoke_award", decision),
         "can_export": user.has_perm("decisions.export_bundle", decision),
+        "can_upload_signed": user.has_perm("decisions.upload_signed_copy", decision),
+        "signed": signed_copy(decision),
         "amendments": decision.amendments.all()})
 
 
@@ -101,9 +105,11 @@ def decision_detail(request, public_id):
 def decision_issue(request, public_id):
     decision = _decision(request, public_id)
     require(request, "decisions.issue_decision", decision)
-    return form_page(request, IssueForm(posted(request)),
-                     lambda d: issuing.issue_decision(request.user, decision, date=d["date"]),
-                     title=_("Sign and issue the decision"), submit=_("Issue"), done=_url,
+    proposed = proposed_number(decision.issuer, decision.symbol, timezone.localdate().year)
+    return form_page(request, IssueForm(posted(request), proposed=proposed),
+                     lambda d: issue_with_pdf(request.user, decision, date=d["date"],
+                                              number=d["number"]),
+                     title=_("Register and issue the decision"), submit=_("Issue"), done=_url,
                      success_message=lambda d: _("Decision %(number)s issued.") % {
                          "number": d.number_label}, template=FORM)
 
@@ -130,8 +136,8 @@ def decision_file(request, public_id, fmt):
     decision = _decision(request, public_id)
     require(request, "decisions.view_decision", decision)
     name = f"quyet-dinh-{decision.number or 'du-thao'}-{decision.public_id.hex[:6]}.{fmt}"
-    if fmt == "pdf":
-        return _file(decision_pdf(decision), "application/pdf", name)
+    if fmt == "pdf":  # the official copy: signed once uploaded, else the one to sign
+        return _file(official_pdf(decision), "application/pdf", name)
     return _file(decision_docx(decision), DOCX, name)
 
 

@@ -40,8 +40,9 @@ def test_every_action_code_is_known():
 
 def test_source_scan_finds_the_actions_that_broke_the_log():
     actions = _actions()
-    # Issued through core.state (issue 15.2): the entry also carries the state draft → issued.
-    assert actions["decisions.decision.issued"] == {"number", "items", "state"}
+    # Issued through core.state (issue 15.2): the entry also carries the state draft → issued;
+    # the register step says whether the desk typed the number or took the proposed one.
+    assert actions["decisions.decision.issued"] == {"number", "items", "state", "number_from"}
     assert actions["proposals.proposal.decided"] == {"state"}
 
 

@@ -23,6 +23,15 @@ def issued(officer, board, approver, unit, *, people=1, on=DECIDED_ON):
     return issuing.issue_decision(approver, decision, date=on)
 
 
+def issued_with_pdf(officer, board, registrar, unit, *, people=1, on=DECIDED_ON, number=None):
+    """Issued as the page and the API issue: the generated PDF kept for signing."""
+    from decisions.interfaces.official import issue_with_pdf
+
+    proposal = appraised(officer, board, unit, unit, people=people)
+    decision = draft_for(board, [proposal], unit)
+    return issue_with_pdf(registrar, decision, date=on, number=number)
+
+
 def to_the_province(officer, board, unit, province, people=1):
     """A Bằng khen of the province (the provincial chairman grants it, Law 06/2022 Art. 79;
     a Giấy khen is not his), appraised by the board; the board overrides the eligibility

@@ -9,14 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.enums import Role
 from emulation.domain.registrations import submit_registration
 from imports.enums import JobState
 from imports.models import ImportJob
 from proposals.domain import consultation, council, workflow
 from proposals.models import Proposal
-from tests.decisions.helpers import draft_for
+from tests.decisions.helpers import draft_for, issued
 from tests.emulation.movement_helpers import make_movement, make_registration
-from tests.factories import UserFactory
+from tests.factories import UserFactory, user_with_role
 from tests.proposals.helpers import appraised, submitted
 from tests.reports.reporting_helpers import make_request, set_due
 
@@ -187,3 +188,12 @@ def test_home_queries_do_not_grow_with_data(client, officer_a, board_user, dept_
     _busy_province(officer_a, board_user, dept_a, province, council_user, rounds=3)
     many = [_home_queries(client, u) for u in (officer_a, admin_like, council_user)]
     assert many == few
+
+
+def test_desk_sees_issued_decisions_waiting_for_their_signed_copy(
+        client, officer_a, board_user, approver_user, dept_a, dept_b, desk_user, province):
+    issued(officer_a, board_user, approver_user, dept_a)
+    other_desk = user_with_role(Role.DOCUMENT_DESK, dept_b, username="vanthu_b")
+    assert todos(client, desk_user) == [
+        ("signed_copies", 1, 0, reverse("decisions:list") + "?state=issued")]
+    assert todos(client, other_desk) == []

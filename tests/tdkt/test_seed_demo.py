@@ -55,7 +55,7 @@ def test_demo_has_every_kind_of_record(demo):
     assert EmulationStaff.objects.filter(mode="full_time").count() == 1
     assert set(User.objects.values_list("username", flat=True)) == {
         "admin", "banthidua", "canbo_sgd", "canbo_yenson", "hoidong", "chutich", "cumtruong",
-        "vanphong_sgd", "hoidong_sgd", "giamdoc_sgd", "vanhoa_yenson", "chutich_yenson",
+        "vanthu", "vanphong_sgd", "hoidong_sgd", "giamdoc_sgd", "vanhoa_yenson", "chutich_yenson",
         # officers of the southern cluster's other members (every member votes through one)
         "canbo_tq_p_mx_25", "canbo_tq_x_tt_25", "canbo_tq_x_sd_25"}
 

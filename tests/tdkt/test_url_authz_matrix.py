@@ -65,6 +65,7 @@ PUBLIC = {
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
     "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
+    "portal:decision_pdf",
     "portal:credential_download", "portal:did_document", "portal:status_list",
 }
 
@@ -135,6 +136,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "minutes": [session.public_id, "docx"], "decision": [decision.public_id],
         "draft_decision": [draft_decision.public_id], "decision_file": [decision.public_id, "docx"],
         "item": [decision.items.get().public_id],
+        "register": ["SO-A", decision.year, decision.symbol],
         "notification": [_notification(officer_a).public_id],
         "certificate": [Certificate.objects.get(item__decision=decision).code],
         "subscription": [subscription.public_id],
@@ -278,6 +280,11 @@ MATRIX = {
     "decisions:item_correct": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:item_revoke": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:list": row(200, 200, 200, 200, 200, LOGIN),
+    # The document desk's register: the desk, signers and the board of the issuer read it.
+    "decisions:register": row(200, 200, 403, 403, 403, LOGIN),
+    "decisions:register_book": row(200, 200, 403, 403, 403, LOGIN),
+    # The signed copy is uploaded by the signer or the desk (tests/decisions/test_signing.py).
+    "decisions:sign": row(200, 403, 403, 404, 403, LOGIN),
     # Outbound exchange: the system administrator's screen (retry is POST only).
     "decisions:webhook_list": row(200, 403, 403, 403, 403, LOGIN),
     "decisions:webhook_add": row(200, 403, 403, 403, 403, LOGIN),
@@ -518,7 +525,8 @@ KEYS = {
     "decisions:item_certificate": "item",
     "decisions:item_revoke": "item", "notifications:open": "notification",
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
-    "decisions:bundle": "decision",
+    "decisions:bundle": "decision", "decisions:sign": "decision",
+    "decisions:register_book": "register",
     "decisions:webhook_deactivate": "subscription", "decisions:delivery_retry": "delivery",
     "emulation:criteria_set_detail": "criteria_set", "emulation:criterion_add": "criteria_set",
     "emulation:thresholds_edit": "criteria_set", "emulation:criterion_edit": "criterion",

@@ -1,8 +1,9 @@
 """Permission-aware querysets of decisions."""
 
 from accounts.domain.scope import restrict_to_scope
-from decisions.enums import EXPORTERS, READERS, SIGNERS, DecisionState
-from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent
+from accounts.enums import Role
+from decisions.enums import EXPORTERS, READERS, REGISTRARS, SIGNERS, DecisionState
+from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent, NumberSeries
 
 
 def decisions_for_user(user):
@@ -44,6 +45,35 @@ def revoked_record(item):
     return None
 
 
+def registers_for_user(user):
+    """The document registers (issuer × symbol × year) of issuers in the user's scope for the
+    register's readers (document desk, signers, board staff)."""
+    registers = NumberSeries.objects.select_related("issuer").order_by("-year", "issuer__path",
+                                                                       "symbol")
+    return restrict_to_scope(registers, user, field="issuer",
+                             roles=(*REGISTRARS, Role.BOARD_STAFF))
+
+
+def register_entries(register: NumberSeries):
+    """The decisions holding the register's numbers, in number order."""
+    return (Decision.objects.filter(issuer_id=register.issuer_id, symbol=register.symbol,
+                                    year=register.year, number__isnull=False)
+            .order_by("number"))
+
+
+def registered_numbers(registers) -> dict[int, list[int]]:
+    """{register pk: the numbers its decisions hold}, for a page of registers in one query."""
+    key = {(r.issuer_id, r.symbol, r.year): r.pk for r in registers}
+    numbers = {pk: [] for pk in key.values()}
+    rows = (Decision.objects.filter(number__isnull=False,
+                                    issuer_id__in={r.issuer_id for r in registers})
+            .values_list("issuer_id", "symbol", "year", "number"))
+    for issuer_id, symbol, year, number in rows:
+        if (issuer_id, symbol, year) in key:
+            numbers[key[issuer_id, symbol, year]].append(number)
+    return numbers
+
+
 def events_for_user(user):
     """Exchange events of decisions the user's side issued (the exporters: board staff,
     approvers, administrators over the issuer — those who may send the exchange bundle)."""
@@ -56,3 +86,11 @@ def awaiting_signature(user):
     the issuing unit's scope)."""
     return restrict_to_scope(Decision.objects.filter(state=DecisionState.DRAFT), user,
                              field="issuer", roles=SIGNERS)
+
+
+def awaiting_signed_copy(user):
+    """Issued decisions of the document desk's issuers whose signed copy is not yet uploaded:
+    the desk files the signed original (Decree 30/2020 Art. 15) — its to-do on the home page."""
+    unsigned = Decision.objects.filter(state=DecisionState.ISSUED).exclude(
+        pdf__signed_sha256__gt="")
+    return restrict_to_scope(unsigned, user, field="issuer", roles=(Role.DOCUMENT_DESK,))
