@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from awards.domain.queries import filter_ledger, records_for_user
 from core.uploads import private_path, store_private_bytes
@@ -23,7 +22,7 @@ from reports.domain.exports import (
 from reports.domain.forms import compute
 from reports.domain.forms.request import FormRequest
 from reports.enums import ExportFormat, ExportKind
-from reports.interfaces.exports import ledger_header, ledger_rows, write_csv, write_sheets
+from reports.interfaces.exports import ledger_header, ledger_rows, write_csv, write_xlsx
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 from reports.models import ExportJob
@@ -65,9 +64,7 @@ def write_ledger(job: ExportJob) -> tuple[str, str]:
             for _line in write_csv(out, ledger_header(), rows):
                 pass  # write_csv writes to `out` as it goes
     else:
-        workbook = Workbook(write_only=True)  # rows go to a temporary file, not memory
-        write_sheets(workbook, _("Award ledger"), ledger_header(), rows)
-        workbook.save(path)
+        write_xlsx(path, _("Award ledger"), ledger_header(), rows)  # streamed: flat memory
     return relative, f"so-khen-thuong.{job.file_format}"
 
 

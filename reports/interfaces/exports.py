@@ -3,7 +3,9 @@
 CSV rows are produced one by one into a StreamingHttpResponse. An .xlsx file is a zip whose
 directory is written last, so it cannot be sent before it is finished: the workbook is written
 row by row in openpyxl's write-only mode to a temporary file (flat memory), then streamed from
-disk by FileResponse (a StreamingHttpResponse)."""
+disk by FileResponse (a StreamingHttpResponse). The .xlsx is written by
+`core.xlsx_stream` (sheet XML straight into the zip), not openpyxl: a million rows in a fraction
+of openpyxl's time, at the same flat memory."""
 
 import csv
 import tempfile
@@ -11,9 +13,9 @@ from collections.abc import Iterable
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from core.spreadsheet import csv_row, xlsx_row
+from core.xlsx_stream import StreamingWorkbook
 from organisations.domain.personal_data import personal_data_units, shows_personal_data
 
 CHUNK = 2000
@@ -69,9 +71,10 @@ def csv_response(header: list, rows: Iterable, filename: str) -> StreamingHttpRe
 XLSX_MAX_ROWS = 1_048_576
 
 
-def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *,
+def write_sheets(workbook, title: str, header: list, rows: Iterable, *,
                  preamble: Iterable[list] = (), max_rows: int = XLSX_MAX_ROWS) -> int:
-    """Append `preamble` lines, `header` and `rows` to a write-only `workbook`. A full sheet
+    """Append `preamble` lines, `header` and `rows` to a `StreamingWorkbook` (or an openpyxl
+    write-only Workbook). A full sheet
     continues on a new one, "title (2)", "title (3)"…, with the preamble and header repeated:
     a ledger of a million records must still open in Excel. Returns the number of sheets.
     Every cell passes through `core.spreadsheet.xlsx_row`: text that would be a formula is
@@ -97,11 +100,18 @@ def write_sheets(workbook: Workbook, title: str, header: list, rows: Iterable, *
     return sheets
 
 
+def write_xlsx(target, title: str, header: list, rows: Iterable, *,
+               preamble: Iterable[list] = (), max_rows: int = XLSX_MAX_ROWS) -> int:
+    """`write_sheets` into a new .xlsx at `target` (a path or a binary file). Returns the
+    number of sheets."""
+    with StreamingWorkbook(target) as workbook:
+        return write_sheets(workbook, title, header, rows, preamble=preamble,
+                            max_rows=max_rows)
+
+
 def xlsx_response(header: list, rows: Iterable, filename: str, sheet: str) -> FileResponse:
-    workbook = Workbook(write_only=True)
-    write_sheets(workbook, sheet, header, rows)
     handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
-    workbook.save(handle)
+    write_xlsx(handle, sheet, header, rows)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=f"{filename}.xlsx")
 
