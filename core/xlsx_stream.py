@@ -12,9 +12,10 @@ by row, into the zip entry as it goes (memory stays flat), with:
 - fast deflate (level 1): the XML is repetitive, level 1 costs a third of level 6's time for a
   file ~15 % larger.
 
-It writes values only — no cell styles, formulas or shared strings. Cells must already be
-neutralised (`core.spreadsheet.xlsx_row`): this module escapes XML but never judges whether text
-is a formula; text is always written as text, so nothing here can turn into one.
+It writes values only — no cell styles, formulas or shared strings — and neutralises every
+cell itself with `core.spreadsheet`'s rule (`neutralises = True`: `write_sheets` does not run
+`xlsx_row` first): plain text takes that rule inline, anything else goes through `xlsx_value`.
+Text is always written as inline text, never as a formula.
 
 Interface: the subset of openpyxl's write-only Workbook that `write_sheets` uses —
 `create_sheet(title=)`, `sheet.append(row)`, `worksheets` — plus `close()`, since the target is
@@ -27,6 +28,10 @@ import re
 import zipfile
 from decimal import Decimal
 from xml.sax.saxutils import quoteattr
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from core.spreadsheet import ESCAPE, FORMULA_TRIGGERS, xlsx_value
 
 # Sheet titles: Excel's rules (openpyxl raises on the same characters).
 INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")
@@ -86,8 +91,11 @@ def column_letter(index: int) -> str:
     return letters
 
 
-# XML's markup characters, and carriage return, which a parser would turn into a line feed.
-NEEDS_ESCAPE = re.compile("[&<>\r]").search
+# XML's markup characters and carriage return (a parser would turn it into a line feed);
+# SPECIAL adds the characters XML forbids (`ILLEGAL_CHARACTERS_RE`): text holding none of
+# them — nearly all — is written as it is after one search.
+NEEDS_ESCAPE = re.compile(r"[&<>\r]").search
+SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f]").search
 
 
 def _escape(value: str) -> str:
@@ -151,6 +159,8 @@ def _by_isinstance(value):
 
 
 class StreamingSheet:
+    neutralises = True
+
     def __init__(self, book: "StreamingWorkbook", title: str, index: int):
         self.book, self.title, self.index = book, title, index
         self.rows = 0
@@ -169,17 +179,29 @@ class StreamingSheet:
         cells = []
         for column, value in enumerate(row):
             kind = type(value)
-            if kind is str:  # most cells: written here rather than through WRITERS
-                if value:
-                    if NEEDS_ESCAPE(value):
-                        value = _escape(value)
-                    cells.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is>'
-                                 f'<t xml:space="preserve">{value}</t></is></c>')
-            elif kind is int:
+            if kind is int:  # the common cases first, decided by exact type
                 cells.append(f'<c r="{letters[column]}{number}"><v>{value}</v></c>')
-            elif value is not None and value != "":  # nothing written: an empty cell
-                write = WRITERS.get(kind) or _by_isinstance(value)
-                cells.append('<c r="' + letters[column] + number + write(value))
+                continue
+            if kind is not str:  # lazy text, str subclasses, dates, None…: the general rule
+                value = xlsx_value(value)
+                if not isinstance(value, str):
+                    if value is not None:
+                        write = WRITERS.get(type(value)) or _by_isinstance(value)
+                        cells.append('<c r="' + letters[column] + number + write(value))
+                    continue
+                value = str(value)
+            # Text: `xlsx_value`'s rule for str, inline (a test holds the two equal): drop
+            # XML-illegal characters, then quote what would start a formula; then escape.
+            if SPECIAL(value):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                if value.startswith(FORMULA_TRIGGERS):
+                    value = ESCAPE + value
+                value = _escape(value)
+            elif value.startswith(FORMULA_TRIGGERS):
+                value = ESCAPE + value
+            if value:  # "" is an empty cell, as openpyxl writes it
+                cells.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is>'
+                             f'<t xml:space="preserve">{value}</t></is></c>')
         self._pending.append(f'<row r="{number}">' + "".join(cells) + "</row>")
         if len(self._pending) >= FLUSH_ROWS:
             self._flush()
@@ -198,6 +220,8 @@ class StreamingSheet:
 
 class StreamingWorkbook:
     """Sheets are written one after the other: creating a sheet finishes the previous one."""
+
+    neutralises = True  # rows are appended as they come; every cell passes the neutraliser
 
     def __init__(self, target):
         self.zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,

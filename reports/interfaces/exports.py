@@ -77,10 +77,13 @@ def write_sheets(workbook, title: str, header: list, rows: Iterable, *,
     write-only Workbook). A full sheet
     continues on a new one, "title (2)", "title (3)"…, with the preamble and header repeated:
     a ledger of a million records must still open in Excel. Returns the number of sheets.
-    Every cell passes through `core.spreadsheet.xlsx_row`: text that would be a formula is
-    written as text (quote-prefixed), however the user typed it."""
-    preamble = [xlsx_row(line) for line in preamble]
-    header = xlsx_row(header)
+    Every cell passes through `core.spreadsheet`'s neutraliser (`xlsx_row`, or the streaming
+    sheet's own use of it): text that would be a formula is written as text (quote-prefixed),
+    however the user typed it."""
+    # A StreamingWorkbook neutralises as it writes; openpyxl's needs the rows prepared.
+    prepare = (lambda row: row) if getattr(workbook, "neutralises", False) else xlsx_row
+    preamble = [prepare(line) for line in preamble]
+    header = prepare(header)
     sheets, used, sheet = 0, max_rows, None
     for row in rows:
         if used >= max_rows:
@@ -90,7 +93,7 @@ def write_sheets(workbook, title: str, header: list, rows: Iterable, *,
             for line in (*preamble, header):
                 sheet.append(line)
             used = len(preamble) + 1
-        sheet.append(xlsx_row(row))
+        sheet.append(prepare(row))
         used += 1
     if sheet is None:  # no rows: the header alone
         sheet = workbook.create_sheet(title=title[:31])

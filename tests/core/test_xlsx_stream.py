@@ -7,11 +7,13 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from core.spreadsheet import FORMULA_TRIGGERS
+from core.spreadsheet import FORMULA_TRIGGERS, xlsx_value
 from core.xlsx_stream import StreamingWorkbook, column_letter
 from reports.interfaces.exports import write_xlsx
 
@@ -122,3 +124,24 @@ def test_rows_continue_on_a_new_sheet_through_write_xlsx():
     assert write_xlsx(content, "Sổ", ["Năm"], [[2020], [2021], [2022]], max_rows=3) == 2
     assert _read(content.getvalue()) == {"Sổ": [["Năm"], [2020], [2021]],
                                          "Sổ (2)": [["Năm"], [2022]]}
+
+
+# Text a database column may hold (lone surrogates cannot be encoded; U+FFFE/U+FFFF are not
+# XML characters, as before with openpyxl).
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_text_is_neutralised_exactly_as_xlsx_value_does(texts):
+    """The sheet applies the neutraliser's rule for plain text inline (speed): what reads
+    back must be `xlsx_value`'s answer, cell for cell."""
+    # A last column of 0 keeps every text column in the sheet's width, even when empty.
+    rows = _read(_written(("T", [[*texts, 0]])))["T"]
+    assert rows == [[*(xlsx_value(text) or None for text in texts), 0]]
+
+
+def test_other_values_go_through_the_neutraliser():
+    lazy = gettext_lazy("=Yes")  # no catalogue entry: its text is "=Yes"
+    assert _read(_written(("T", [[lazy, SafeString("+1"), "\x02", -1.5]]))) == {
+        "T": [["'=Yes", "'+1", None, -1.5]]}
