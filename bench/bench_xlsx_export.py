@@ -123,9 +123,10 @@ def main() -> int:
         for kind, rows in plan:
             seconds, size, peak = measure(kind, rows, scratch)
             results[kind, rows] = seconds
-            csv_seconds = results.get(("csv", rows), seconds)
+            csv_seconds = results.get(("csv", rows))
+            share = "—" if csv_seconds is None else f"{csv_seconds / seconds:.0%}"
             print(f"{kind:18} {rows:>10,} {seconds:>8.1f} {rows / seconds:>10,.0f} "
-                  f"{csv_seconds / seconds:>7.0%} {size / 2**20:>7.1f} {peak:>8.0f}", flush=True)
+                  f"{share:>7} {size / 2**20:>7.1f} {peak:>8.0f}", flush=True)
         print(f"load average {os.getloadavg()[0]:.1f} after")
         started = time.perf_counter()
         path = scratch / f"xlsx-{args.rows}.xlsx"
