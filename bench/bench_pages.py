@@ -115,7 +115,8 @@ SELECT gen_random_uuid(), t.ids[1 + (hashint8(p.id * 17 + y) & 2147483647) % 4],
 FROM organisations_person p CROSS JOIN generate_series(2016, 2025) y
 CROSS JOIN (SELECT array_agg(id ORDER BY code) AS ids FROM awards_awardtype
             WHERE code IN ('ldtt', 'cstd_co_so', 'giay_khen', 'bang_khen_tinh')) t
-WHERE p.unit_id IS NOT NULL;
+WHERE p.unit_id IS NOT NULL
+ON CONFLICT DO NOTHING;  -- the demo's own live awards (one per person, title and year)
 UPDATE awards_awardrecord SET revoked_on = make_date(year::int + 2, 3, 1),
        revoked_reason = 'Kết luận thanh tra' WHERE revoked AND revoked_on IS NULL;
 """
