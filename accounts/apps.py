@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from accounts.models import RoleAssignment
+        from accounts.models import RoleAssignment  # noqa: PLC0415 a model: after app loading
 
         # Any write of an assignment (the domain functions, the admin, a factory) drops the
         # cached roles of its user: a revoked role must not outlive its revocation.
@@ -20,6 +19,6 @@ class AccountsConfig(AppConfig):
 
 
 def _assignment_changed(sender, instance, **kwargs):
-    from accounts.domain.scope import forget_cached_roles
+    from accounts.domain.scope import forget_cached_roles  # noqa: PLC0415 imports models: after app loading
 
     forget_cached_roles(instance.user)

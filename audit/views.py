@@ -1,14 +1,12 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export, change_rows
 from core.interfaces.forms import date_widget
-from core.interfaces.paging import paginate
-from reports.interfaces.exports import requested_format
+from core.interfaces.views import list_page
 
 
 class AuditFilterForm(forms.Form):
@@ -33,11 +31,12 @@ def log(request):
     """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
     entries (rows straight from the database)."""
     form, entries = filtered_entries(request)
-    if kind := requested_format(request):
-        return audit_export(kind, entries)
-    page = paginate(request, entries, per_page=100, seek=True)
+    return list_page(request, entries, export=audit_export, template="audit/log.html",
+                     per_page=100, seek=True, prepare=_with_change_rows, form=form)
+
+
+def _with_change_rows(page) -> None:
     for entry in page.object_list:
         # Prepared here: in the template `changes.items` would read a changed field named
         # "items" (a decision's item count) instead of calling dict.items().
         entry.change_rows = change_rows(entry.changes)
-    return render(request, "audit/log.html", {"form": form, "page": page})

@@ -18,7 +18,7 @@ from awards.domain.qualify import forecast, qualifying, qualifying_each, with_st
 from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
 from awards.eligibility.engine import checked_automatically
-from awards.interfaces.exports import qualify_workbook
+from awards.interfaces.exports import ledger_export, qualify_workbook
 from awards.interfaces.forms import (
     AuthorityEndForm,
     AuthorityForm,
@@ -30,6 +30,8 @@ from awards.interfaces.forms import (
     RevokeForm,
 )
 from awards.models import AwardType, GrantingAuthority
+from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
@@ -37,8 +39,6 @@ from organisations.domain.queries import (
     people_for_user,
     units_for_user,
 )
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export, requested_format
 
 
 @login_required

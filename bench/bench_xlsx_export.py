@@ -2,7 +2,7 @@
 
     python bench/bench_xlsx_export.py [ROWS] [--openpyxl-rows N]   # default 1000000, 100000
 
-ROWS ledger-shaped rows (the 14 columns of `reports.interfaces.exports.ledger_header`: names,
+ROWS ledger-shaped rows (the 14 columns of `awards.interfaces.exports.ledger_header`: names,
 a CCCD, codes, a year, a decision date, "Có"/"Không"; every 50th name hostile, so the
 neutraliser works) are generated in Python — no database, so the figure is the writer's own —
 and written to a temporary file by:
@@ -58,7 +58,8 @@ def ledger_like_rows(count: int):
 def run_writer(kind: str, rows: int, path: str, out) -> None:
     from openpyxl import Workbook
 
-    from reports.interfaces.exports import ledger_header, write_csv, write_sheets, write_xlsx
+    from awards.interfaces.exports import ledger_header
+    from core.interfaces.exports import write_csv, write_sheets, write_xlsx
 
     header = ledger_header()
     started = time.perf_counter()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
-from audit.domain.record import diff, record, snapshot
+from core.trail import diff, record, snapshot
 from organisations.domain.cccd import cccd_errors
 from organisations.models import Employment, Person, Unit
 

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='birth_year_only',
-            field=models.BooleanField(default=False, verbose_name='only the year of birth is known'),
+            field=models.BooleanField(default=False, db_default=False, verbose_name='only the year of birth is known'),
         ),
         migrations.AddField(
             model_name='person',
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='deceased',
-            field=models.BooleanField(default=False, verbose_name='deceased'),
+            field=models.BooleanField(default=False, db_default=False, verbose_name='deceased'),
         ),
         migrations.AlterField(
             model_name='person',

@@ -24,8 +24,9 @@ class Person(models.Model):
     birth_date = models.DateField(_("birth date"))
     # Old family records give only the year of birth: the date is then 1 January of that year
     # and every page prints the year alone.
-    birth_year_only = models.BooleanField(_("only the year of birth is known"), default=False)
-    deceased = models.BooleanField(_("deceased"), default=False)
+    birth_year_only = models.BooleanField(_("only the year of birth is known"), default=False,
+                                          db_default=False)
+    deceased = models.BooleanField(_("deceased"), default=False, db_default=False)
     death_year = models.PositiveSmallIntegerField(_("year of death"), null=True, blank=True)
     ethnicity = models.CharField(_("ethnicity"), max_length=60, default="Kinh")
     unit = models.ForeignKey(

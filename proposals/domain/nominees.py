@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.granting import in_force
 from awards.models import AwardType
 from claims.domain.closing import reopen_for_nominees
+from core.trail import diff, snapshot
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure

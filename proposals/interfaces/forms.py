@@ -23,9 +23,8 @@ from organisations.domain.queries import (
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit, UnitClosure
 from proposals.domain.council import check_end
-from proposals.enums import BallotKind, DocumentType, NomineeStatus, Opinion
+from proposals.enums import BOARD, PROPOSERS, BallotKind, DocumentType, NomineeStatus, Opinion
 from proposals.models import CouncilMember, Nominee, Proposal
-from proposals.rules import BOARD, PROPOSERS
 
 
 class AwardChoiceField(forms.ModelChoiceField):

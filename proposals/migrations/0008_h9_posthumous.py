@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='nominee',
             name='received_by',
-            field=models.CharField(blank=True, max_length=255, verbose_name='received by (next of kin)'),
+            field=models.CharField(blank=True, db_default='', max_length=255, verbose_name='received by (next of kin)'),
         ),
     ]

