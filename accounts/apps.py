@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from accounts.models import RoleAssignment  # noqa: PLC0415 a model: after app loading
+
+        # Any write of an assignment (the domain functions, the admin, a factory) drops the
+        # cached roles of its user: a revoked role must not outlive its revocation.
+        post_save.connect(_assignment_changed, sender=RoleAssignment,
+                          dispatch_uid="tdkt_roles_cache")
+        post_delete.connect(_assignment_changed, sender=RoleAssignment,
+                            dispatch_uid="tdkt_roles_cache_delete")
+
+
+def _assignment_changed(sender, instance, **kwargs):
+    from accounts.domain.scope import forget_cached_roles  # noqa: PLC0415 imports models: after app loading
+
+    forget_cached_roles(instance.user)

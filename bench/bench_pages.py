@@ -106,16 +106,17 @@ WHERE p.unit_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 -- 10 award records per person, one a year 2016–2025, of the four common forms; 0.2 % revoked.
 INSERT INTO awards_awardrecord (public_id, award_type_id, person_id, unit_id, year, kind,
-    decision_number, decision_date, issuer, revoked, revoked_on, revoked_reason, source, note,
-    created_at)
+    decision_number, decision_date, issuer, revoked, revoked_on, revoked_reason,
+    revoking_decision_number, revoking_issuer, source, note, created_at)
 SELECT gen_random_uuid(), t.ids[1 + (hashint8(p.id * 17 + y) & 2147483647) % 4], p.id, p.unit_id,
        y, 'cong_trang', ((p.id + y) % 900 + 1)::text || '/QĐ-UBND',
        make_date(y + 1, 1 + (p.id % 12)::int, 1 + (p.id % 27)::int), 'Ủy ban nhân dân tỉnh',
-       (hashint8(p.id * 7 + y) & 1023) < 2, NULL, '', 'import', '', now()
+       (hashint8(p.id * 7 + y) & 1023) < 2, NULL, '', '', '', 'import', '', now()
 FROM organisations_person p CROSS JOIN generate_series(2016, 2025) y
 CROSS JOIN (SELECT array_agg(id ORDER BY code) AS ids FROM awards_awardtype
             WHERE code IN ('ldtt', 'cstd_co_so', 'giay_khen', 'bang_khen_tinh')) t
-WHERE p.unit_id IS NOT NULL;
+WHERE p.unit_id IS NOT NULL
+ON CONFLICT DO NOTHING;  -- the demo's own live awards (one per person, title and year)
 UPDATE awards_awardrecord SET revoked_on = make_date(year::int + 2, 3, 1),
        revoked_reason = 'Kết luận thanh tra' WHERE revoked AND revoked_on IS NULL;
 """

@@ -5,6 +5,8 @@ reorganisation links, the units U was made from). A system administrator covers 
 Results are cached on the user object, which Django creates once per request.
 """
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet, Subquery
 
 from accounts.enums import Role
@@ -14,16 +16,40 @@ from organisations.models import Unit, UnitClosure
 ALL_ROLES = tuple(Role)
 
 
+# Every page's layout asks for the user's roles (menu, permissions): kept in the shared cache
+# between requests, dropped whenever an assignment is saved or deleted (signals in
+# accounts.apps, and forget_cached_scope after grant/revoke), and at most this old anyway.
+ROLES_CACHE_SECONDS = 120
+
+
+def _roles_key(user) -> str:
+    # date_joined too: a test database reuses primary keys after a rollback.
+    return f"tdkt:roles:{user.pk}:{user.date_joined.timestamp() if user.date_joined else ''}"
+
+
 def active_assignments(user) -> list:
-    """The user's active role assignments (cached on the user object)."""
+    """The user's active role assignments (cached on the user object and, between requests,
+    in the shared cache)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_tdkt_assignments", None)
     if cached is None:
-        cached = list(user.role_assignments.filter(is_active=True)
-                      .select_related("unit", "cluster"))
+        key = _roles_key(user)
+        cached = cache.get(key)
+        if cached is None:
+            cached = list(user.role_assignments.filter(is_active=True)
+                          .select_related("unit", "cluster"))
+            cache.set(key, cached, ROLES_CACHE_SECONDS)
         user._tdkt_assignments = cached
     return cached
+
+
+def forget_cached_roles(user) -> None:
+    """Drop the shared cache's copy of `user`'s roles, now and when the transaction commits
+    (a request between the two would otherwise cache the old roles again)."""
+    key = _roles_key(user)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def forget_cached_scope(user) -> None:
@@ -31,6 +57,8 @@ def forget_cached_scope(user) -> None:
     for attr in ("_tdkt_assignments", "_tdkt_scope", "_tdkt_unit_total"):
         if hasattr(user, attr):
             delattr(user, attr)
+    if getattr(user, "pk", None) is not None:
+        forget_cached_roles(user)
 
 
 def has_role(user, *roles) -> bool:

@@ -1,15 +1,14 @@
 """Exports of the award ledger (CSV or .xlsx, streamed) and of the qualification lists (Excel,
-written row by row in openpyxl's write-only mode to a temporary file so memory stays flat however
-long the list is)."""
+written row by row by `core.xlsx_stream` to a temporary file so memory stays flat however long
+the list is)."""
 
 import tempfile
 from collections.abc import Iterable
 
 from django.http import FileResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from core.interfaces.exports import CHUNK, export, write_sheets
+from core.interfaces.exports import CHUNK, export, write_xlsx
 from organisations.domain.personal_data import personal_data_units, shows_personal_data
 
 LEDGER_FIELDS = ("person__full_name", "person__cccd", "collective__name",
@@ -23,7 +22,6 @@ def qualify_workbook(rows, award_name: str, year: int, names: dict) -> FileRespo
     """One row per (person, verdict, standing) (awards.domain.qualify.Row); `names`: award
     code → name, for the title column. A person who already holds the award or is in an open
     proposal for it has that in the status column and no reward."""
-    workbook = Workbook(write_only=True)
     yes, no, eligible = _("Yes"), _("No"), _("Eligible")
     lines = ([person.full_name, str(person.unit or ""), person.position,
               names.get(verdict.award, verdict.award), str(standing or eligible),
@@ -31,14 +29,13 @@ def qualify_workbook(rows, award_name: str, year: int, names: dict) -> FileRespo
               None if standing else (verdict.reward or {}).get("amount_vnd"),
               "" if standing else ", ".join(verdict.initiatives_used)]
              for person, verdict, standing in rows)
-    write_sheets(workbook, str(year), [
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
+    write_xlsx(handle, str(year), [
         _("Full name"), _("Unit"), _("Position"), _("Title / form"), _("Status"),
         _("Leader / manager"), _("Direct worker"), _("Reward (VND)"), _("Initiatives used")],
         lines,
         preamble=[[_("Who qualifies for %(award)s in %(year)s") % {"award": award_name,
                                                                    "year": year}]])
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
-    workbook.save(handle)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=f"du-dieu-kien-{year}.xlsx")
 

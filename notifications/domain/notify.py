@@ -7,6 +7,7 @@ it announces; if that transaction rolls back, no notification exists and no mail
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -58,6 +59,7 @@ def notify(recipients: Iterable, *, verb: str, title: str, body: str, url: str, 
     notes = Notification.objects.bulk_create([
         Notification(recipient=user, actor=actor, verb=verb, title=title[:200], body=body,
                      url=url) for user in users])
+    _forget_unread(user.pk for user in users)
     if not email:
         return notes
     mails = OutboxMail.objects.bulk_create([
@@ -75,8 +77,30 @@ def notifications_for(user) -> QuerySet:
     return Notification.objects.filter(recipient=user).select_related("actor")
 
 
+# The header shows the unread count on every page: kept in the shared cache, dropped by every
+# function here that changes it (a new notification, one or all read), at most this old.
+UNREAD_CACHE_SECONDS = 300
+
+
+def _unread_key(user_id: int) -> str:
+    return f"tdkt:unread:{user_id}"
+
+
+def _forget_unread(user_ids) -> None:
+    """Now and when the transaction commits: a page rendered in between would cache the
+    count from before the change."""
+    keys = [_unread_key(pk) for pk in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_CACHE_SECONDS)
+    return count
 
 
 def mark_read(notification: Notification, user) -> Notification:
@@ -88,10 +112,13 @@ def mark_read(notification: Notification, user) -> Notification:
     now = timezone.now()
     if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now):
         notification.read_at = now
+        _forget_unread([user.pk])
     return notification
 
 
 def mark_all_read(user) -> int:
     """Mark every unread notification of `user` read; returns how many."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now())
+    _forget_unread([user.pk])
+    return marked

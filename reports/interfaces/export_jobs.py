@@ -12,12 +12,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from openpyxl import Workbook
 
 from audit.domain.record import record
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.interfaces.exports import ledger_header, ledger_rows
-from core.interfaces.exports import write_csv, write_sheets
+from core.interfaces.exports import write_csv, write_xlsx
 from core.uploads import private_path, store_private_bytes
 from reports.domain.exports import (
     PROGRESS_EVERY,
@@ -71,9 +70,7 @@ def write_ledger(job: ExportJob) -> tuple[str, str]:
             for _line in write_csv(out, ledger_header(), rows):
                 pass  # write_csv writes to `out` as it goes
     else:
-        workbook = Workbook(write_only=True)  # rows go to a temporary file, not memory
-        write_sheets(workbook, _("Award ledger"), ledger_header(), rows)
-        workbook.save(path)
+        write_xlsx(path, _("Award ledger"), ledger_header(), rows)  # streamed: flat memory
     return relative, f"so-khen-thuong.{job.file_format}"
 
 

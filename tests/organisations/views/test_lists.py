@@ -67,6 +67,7 @@ def test_list_query_count_does_not_grow_with_rows(client, board_user, dept_a, na
     client.force_login(board_user)
     url = reverse(name)
     PersonFactory(unit=dept_a)
+    queries_for(client, url)  # roles and unread count: cached from the second request on
     few = queries_for(client, url)
     for i in range(15):
         unit = UnitFactory(parent=dept_a, code=f"X{i}")
