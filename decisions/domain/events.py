@@ -55,7 +55,9 @@ def _certificate(certificate) -> dict:
             if credential else None}
 
 
-def _revocation(item) -> dict | None:
+def revocation(item) -> dict | None:
+    """The revoking decision of a revoked award (Law 06/2022/QH15 Art. 93), or None — as the
+    event payload and the exchange bundle both carry it."""
     entry = revoked_record(item)
     if entry is None:
         return None
@@ -79,7 +81,7 @@ def award_entry(item) -> dict:
         "year": item.year, "award_kind": item.kind, "money": item.money,
         "corrects": str(item.corrects.public_id) if item.corrects_id else None,
         "certificates": [_certificate(c) for c in item.certificates.all()],
-        "revocation": _revocation(item)}
+        "revocation": revocation(item)}
 
 
 def _items(decision, items=None):

@@ -29,8 +29,8 @@ from django.http import FileResponse
 from core.text import fold
 from core.uploads import STORED_EXTENSION, content_disposition, open_private
 from decisions.domain.credential_keys import did_document
+from decisions.domain.events import revocation
 from decisions.domain.exchange import record_bundle_export
-from decisions.domain.queries import revoked_record
 from decisions.interfaces.documents import decision_docx
 from decisions.interfaces.official import official_pdf
 from decisions.models import Credential, Decision
@@ -150,19 +150,8 @@ def _awardees(decision: Decision, user) -> list[dict]:
             "form_code": item.award_type.code, "form_name": item.award_type.name,
             "award_kind": item.kind, "year": item.year, "money": item.money,
             "certificates": sorted(c.code for c in item.certificates.all()),
-            "revocation": _revocation(item)})
+            "revocation": revocation(item)})
     return rows
-
-
-def _revocation(item) -> dict | None:
-    """The revoking decision of a revoked award (Law 06/2022/QH15 Art. 93), or None."""
-    entry = revoked_record(item)
-    if entry is None:
-        return None
-    return {"decision_number": entry.revoking_decision_number or None,
-            "decision_date": (entry.revoking_decision_date.isoformat()
-                              if entry.revoking_decision_date else None),
-            "issuer": entry.revoking_issuer or None, "reason": entry.revoked_reason}
 
 
 def _dossier_documents(proposal):
