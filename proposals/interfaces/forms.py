@@ -35,6 +35,12 @@ def award_types():
     return AwardType.objects.filter(is_active=True).order_by("category", "sort_order")
 
 
+def suggested_year(today) -> int:
+    """The year of achievement a new proposal most likely concerns: annual reviews run from
+    October to the next spring."""
+    return today.year if today.month >= 10 else today.year - 1
+
+
 class ProposalForm(forms.ModelForm):
     unit = UnitChoiceField(label=_("Proposing unit"), queryset=Unit.objects.none())
     recipient_unit = UnitChoiceField(label=_("Addressed to"), queryset=Unit.objects.none(),
@@ -63,10 +69,8 @@ class ProposalForm(forms.ModelForm):
 
     def _suggest_defaults(self):
         """A new proposal usually comes from the officer's own unit, to its own head, for the
-        year just ending (annual reviews run from October to the next spring): filled in, so
-        the officer types only the summary."""
-        today = timezone.localdate()
-        self.fields["year"].initial = today.year if today.month >= 10 else today.year - 1
+        year under review: filled in, so the officer types only the summary."""
+        self.fields["year"].initial = suggested_year(timezone.localdate())
         own = self.fields["unit"].queryset.first()
         if own is not None:
             self.fields["unit"].initial = self.fields["recipient_unit"].initial = own.pk
@@ -108,10 +112,6 @@ class NomineeForm(forms.Form):
 
     SUBJECT_KINDS = SUBJECT_KINDS
     subject_kind = forms.ChoiceField(choices=SUBJECT_KINDS, widget=forms.HiddenInput)
-    award_type = AwardChoiceField(label=_("Title / form requested"),
-                                  queryset=AwardType.objects.none())
-    summary = forms.CharField(label=_("Achievement summary"),
-                              widget=forms.Textarea(attrs={"rows": 3}))
     picked = forms.ModelMultipleChoiceField(queryset=Person.objects.none(), required=False,
                                             to_field_name="public_id")
     pasted = forms.CharField(
@@ -123,6 +123,10 @@ class NomineeForm(forms.Form):
         label=_("Citizen ID, or code of the collective / household"), max_length=64,
         required=False, help_text=_("Individuals by citizen ID (CCCD); collectives and "
                                     "households by the code shown on their page."))
+    award_type = AwardChoiceField(label=_("Title / form requested"),
+                                  queryset=AwardType.objects.none())
+    summary = forms.CharField(label=_("Achievement summary"),
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, user, proposal, kind="individual", **kwargs):
         kind = subject_kind_of(kind)
