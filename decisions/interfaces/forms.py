@@ -50,10 +50,15 @@ class DraftForm(forms.Form):
 
 
 class IssueForm(forms.Form):
+    warning = _("This cannot be undone: the decision takes its number, its awards enter the "
+                "ledger and its certificates become verifiable; a mistake is then fixed only "
+                "by an amending decision.")
     date = forms.DateField(label=_("Decision date"), widget=date_widget())
 
 
 class CorrectionForm(forms.Form):
+    warning = _("The amending decision is drafted now; once it is issued the correction "
+                "cannot be undone.")
     recipient_name = forms.CharField(label=_("Correct name"), max_length=255)
     recipient_detail = forms.CharField(label=_("Correct position and unit"), max_length=400,
                                        required=False)

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from accounts.domain import scope
 from core.interfaces.views import form_page
@@ -234,14 +233,27 @@ def round_vote(request, public_id):
 TRANSITIONS = {"open_voting": (domain.open_voting, gettext_lazy("Voting opened.")),
                "publish": (domain.publish, gettext_lazy("Results published and locked."))}
 TRANSITION_PERMS = {"open_voting": "emulation.open_voting", "publish": "emulation.publish_round"}
+# What each step cannot take back, said on its confirmation page before the click that counts.
+TRANSITION_PAGES = {
+    "open_voting": (gettext_lazy("Close scoring and open the ballot"), gettext_lazy(
+        "This cannot be undone: once scoring is closed no score can be entered or changed in "
+        "this round, and the member units start voting.")),
+    "publish": (gettext_lazy("Publish and lock the results"), gettext_lazy(
+        "This cannot be undone: the ranking and the vote are locked for good and shown to "
+        "every member unit.")),
+}
 
 
 @login_required
-@require_POST
 def round_transition(request, public_id, action):
+    """GET: the confirmation page saying what cannot be undone; POST: the step itself."""
     if action not in TRANSITIONS:
         return HttpResponse(status=404)
     cluster_round = _get(request, public_id, TRANSITION_PERMS[action])
+    if request.method != "POST":
+        title, warning = TRANSITION_PAGES[action]
+        return render(request, "emulation/round_confirm.html", {
+            "round": cluster_round, "title": title, "warning": warning})
     change, done = TRANSITIONS[action]
     try:
         change(cluster_round, actor=request.user)

@@ -192,6 +192,30 @@ class ConfirmForm(forms.Form):
     """A confirmation step: no input, only the POST (and its CSRF token)."""
 
 
+class CloseConsultationForm(forms.Form):
+    """Closing a public consultation: it cannot reopen; before its end date, say why."""
+
+    reason = forms.CharField(label=_("Reason for closing early"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        end = f"{consultation.ends_on:%d/%m/%Y}"
+        if timezone.localdate() <= consultation.ends_on:
+            self.fields["reason"].required = True
+            self.warning = _("This cannot be undone: the consultation runs until %(end)s and "
+                             "closing it now ends the public's comments for good.") % {
+                "end": end}
+        else:
+            del self.fields["reason"]
+            self.warning = _("This cannot be undone: the consultation cannot be reopened.")
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("reason", "")
+        return data
+
+
 class CloseSessionForm(forms.Form):
     """Closing a council session: when the meeting ended (for the minutes)."""
 
@@ -201,6 +225,8 @@ class CloseSessionForm(forms.Form):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
+        self.warning = _("This cannot be undone: the ballots are counted and the council's "
+                         "results become final.")
         # Usually closed as the meeting ends: now, or the start if the clock says earlier.
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["ended_at"].initial = max(now, timezone.localtime(session.held_at))

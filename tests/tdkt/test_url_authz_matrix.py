@@ -270,7 +270,7 @@ MATRIX = {
     # officer A reads the round (a member), officer B does not learn it exists.
     "emulation:rescore_request_decide": row(403, 403, 403, 404, 404, LOGIN),
     "emulation:round_score": row(403, 403, 403, 404, 404, LOGIN),
-    "emulation:round_transition": row(405, 405, 405, 405, 405, LOGIN),
+    "emulation:round_transition": row(403, 403, 403, 404, 404, LOGIN),  # the round is new
     "emulation:round_vote": row(403, 403, 403, 404, 404, LOGIN),
     "imports:job_cancel": row(405, 405, 405, 405, 405, LOGIN),
     "imports:job_commit": row(405, 405, 405, 405, 405, LOGIN),
