@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.domain import scope
+from core.interfaces.forms import apply_domain_error
 from core.interfaces.views import form_page
 from emulation.domain import cluster_rounds as domain
 from emulation.domain import criteria as criteria_domain
 from emulation.domain import feeds
 from emulation.domain import rescore_requests as requests_domain
+from emulation.domain import self_assessment as assessment
 from emulation.domain.queries.cluster_rounds import (
     acting_units,
     headed_cluster_ids,
@@ -169,6 +171,31 @@ def round_score(request, public_id):
                      done=lambda _s: reverse("emulation:round_score",
                                              args=[cluster_round.public_id]),
                      success_message=_("Score saved."), template=TEMPLATE)
+
+
+@login_required
+def round_self_assess(request, public_id):
+    """The acting unit's self-assessment of the whole set on one page (`?unit=` picks the unit
+    when the user acts for several)."""
+    cluster_round = _get(request, public_id, "emulation.score_round")
+    acting = acting_units(request.user, cluster_round)
+    unit = next((u for u in acting if u.code == request.GET.get("unit")), acting[0])
+    leaves = [c for c in _leaves(cluster_round) if not feeds.is_fed(c)]
+    form = forms.SelfAssessmentForm(request.POST or None, criteria=leaves,
+                                    current=assessment.own_scores(cluster_round, unit))
+    if request.method == "POST" and form.is_valid():
+        try:
+            written = assessment.self_assess_all(cluster_round, actor=request.user, unit=unit,
+                                                 lines=form.lines())
+        except ValidationError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Self-assessment of %(unit)s saved (%(n)s "
+                                        "criteria changed).") % {"unit": unit.name,
+                                                                 "n": written})
+            return redirect(_url(cluster_round))
+    return render(request, "emulation/round_self_assess.html", {
+        "round": cluster_round, "form": form, "unit": unit, "acting": acting})
 
 
 @login_required

@@ -270,6 +270,7 @@ MATRIX = {
     # officer A reads the round (a member), officer B does not learn it exists.
     "emulation:rescore_request_decide": row(403, 403, 403, 404, 404, LOGIN),
     "emulation:round_score": row(403, 403, 403, 404, 404, LOGIN),
+    "emulation:round_self_assess": row(403, 403, 403, 404, 404, LOGIN),
     "emulation:round_transition": row(403, 403, 403, 404, 404, LOGIN),  # the round is new
     "emulation:round_vote": row(403, 403, 403, 404, 404, LOGIN),
     "imports:job_cancel": row(405, 405, 405, 405, 405, LOGIN),
@@ -465,6 +466,7 @@ KEYS = {
     "awards:collective_profile": "collective", "emulation:plan_download": "plan",
     "emulation:round_detail": "round", "emulation:round_pact": "round",
     "emulation:round_score": "round", "emulation:round_rescore": "round",
+    "emulation:round_self_assess": "round",
     "emulation:round_vote": "round", "emulation:round_minutes": "round",
     "emulation:rescore_request_decide": "rescore_request",
     "emulation:round_transition": "round_action",
