@@ -6,6 +6,7 @@ from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export, change_rows
+from audit.interfaces.sentences import actor_name, sentence
 from core.interfaces.forms import date_widget
 from core.interfaces.paging import paginate
 from reports.interfaces.exports import requested_format
@@ -35,9 +36,11 @@ def log(request):
     form, entries = filtered_entries(request)
     if kind := requested_format(request):
         return audit_export(kind, entries)
-    page = paginate(request, entries, per_page=100, seek=True)
+    # The actor's account gives the full name shown (one join, not a query per row).
+    page = paginate(request, entries.select_related("actor"), per_page=100, seek=True)
     for entry in page.object_list:
         # Prepared here: in the template `changes.items` would read a changed field named
         # "items" (a decision's item count) instead of calling dict.items().
         entry.change_rows = change_rows(entry.changes)
+        entry.sentence, entry.who = sentence(entry.action), actor_name(entry)
     return render(request, "audit/log.html", {"form": form, "page": page})

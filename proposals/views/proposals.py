@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.interfaces.sentences import actor_name, describe
 from audit.models import AuditEntry
 from awards.models import AwardRecord
 from core.interfaces.forms import apply_domain_error, posted
@@ -90,10 +91,14 @@ def proposal_edit(request, public_id):
                      template=FORM)
 
 
-def _timeline(proposal):
-    return (AuditEntry.objects.filter(object_type="proposals.proposal",
-                                      object_id=str(proposal.public_id))
-            .select_related("actor").order_by("-at", "-id")[:50])
+def _timeline(proposal) -> list:
+    """The proposal's history in words, people by full name (never codes or logins)."""
+    entries = list(AuditEntry.objects.filter(object_type="proposals.proposal",
+                                             object_id=str(proposal.public_id))
+                   .select_related("actor").order_by("-at", "-id")[:50])
+    for entry in entries:
+        entry.sentence, entry.who = describe(entry), actor_name(entry)
+    return entries
 
 
 @login_required
