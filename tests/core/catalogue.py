@@ -122,10 +122,14 @@ _EXAMPLE = re.compile(r"e\.g\.[^;]*")  # an example runs to the end or to a ";"
 _GLOSS = re.compile(r"\([^)]*\)|“[^”]*”")
 
 
+# Document numbers and symbols (01/QĐ-UBND, 12/TTr-SGDĐT, 06/2022/QH15) are identifiers.
+_SYMBOL = re.compile(r"\S*/\S*|\b[A-ZĐ][A-ZĐ]*(?:-[A-Za-zĐ]+)+")
+
+
 def vietnamese_ui_text(text: str) -> bool:
-    """True when `text`, without its glosses in brackets or quotes, its examples and the proper
-    terms above, still has Vietnamese in it."""
-    text = _EXAMPLE.sub("", _GLOSS.sub("", text))
+    """True when `text`, without its glosses in brackets or quotes, its examples, document
+    symbols and the proper terms above, still has Vietnamese in it."""
+    text = _SYMBOL.sub("", _EXAMPLE.sub("", _GLOSS.sub("", text)))
     for term in PROPER_TERMS:
         text = text.replace(term, "")
     return bool(VIETNAMESE.search(text))

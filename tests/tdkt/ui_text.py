@@ -1,0 +1,48 @@
+"""The interface's own words on a page — headers, labels, buttons, terms, hints, badges,
+placeholders, the navigation — as opposed to the data it shows (names, titles, summaries)."""
+
+from html.parser import HTMLParser
+
+UI_TAGS = {"th", "button", "label", "legend", "summary", "dt", "nav"}
+UI_CLASSES = {"help", "badge", "button"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, starts a piece of UI text)
+        self.parts: list[list[str]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("placeholder"):
+            self.texts.append(attrs["placeholder"])
+        if tag in VOID:
+            return
+        ui = tag in UI_TAGS or bool(UI_CLASSES & set((attrs.get("class") or "").split()))
+        self.stack.append((tag, ui))
+        if ui:
+            self.parts.append([])
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            open_tag, ui = self.stack.pop()
+            if ui:
+                text = " ".join("".join(self.parts.pop()).split())
+                if text:
+                    self.texts.append(text)
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.parts:
+            self.parts[-1].append(data)
+
+
+def ui_texts(body: str) -> list[str]:
+    parser = _Parser()
+    parser.feed(body)
+    return parser.texts
