@@ -129,7 +129,7 @@ _SYMBOL = re.compile(r"\S*/\S*|\b[A-ZĐ][A-ZĐ]*(?:-[A-Za-zĐ]+)+")
 def vietnamese_ui_text(text: str) -> bool:
     """True when `text`, without its glosses in brackets or quotes, its examples, document
     symbols and the proper terms above, still has Vietnamese in it."""
-    text = _SYMBOL.sub("", _EXAMPLE.sub("", _GLOSS.sub("", text)))
+    text = _EXAMPLE.sub("", _GLOSS.sub("", text))
     for term in PROPER_TERMS:
         text = text.replace(term, "")
-    return bool(VIETNAMESE.search(text))
+    return bool(VIETNAMESE.search(_SYMBOL.sub("", text)))
