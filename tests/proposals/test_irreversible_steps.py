@@ -106,3 +106,14 @@ def test_revoke_and_correct_pages_say_what_cannot_be_undone(en, officer_a, board
     assert _warning(correct) == ("The amending decision is drafted now; once it is issued the "
                                  "correction cannot be undone.")
     assert _warning(ledger) == _warning(revoke)
+
+
+def test_closing_a_council_session_says_the_results_become_final(en, board_user, officer_a,
+                                                                 province, dept_a):
+    from tests.proposals.test_council import _session
+
+    session = _session(board_user, province)
+    en.force_login(board_user)
+    response = en.get(reverse("proposals:session_close", args=[session.public_id]))
+    assert _warning(response) == ("This cannot be undone: the ballots are counted and the "
+                                  "council's results become final.")
