@@ -63,7 +63,7 @@ class SelfAssessmentForm(forms.Form):
                 max_value=criterion.max_points, initial=score.points if score else None)
             self.fields[f"evidence_{criterion.pk}"] = forms.CharField(
                 label=_("Evidence"), required=False,
-                help_text=score.evidence_text if score else "",
+                help_text=score.evidence_text if score else "",  # the current evidence
                 widget=forms.TextInput(attrs={"maxlength": 1000}))
 
     def rows(self):

@@ -89,15 +89,18 @@ def test_no_link_leads_to_a_page_the_user_may_not_open(demo_province, client, us
 def _proper_names() -> set[str]:
     """Names the pages show as data, in Vietnamese whatever the interface language."""
     from awards.models import AwardType
-    from emulation.models import CriteriaSet, Criterion, Movement
+    from emulation.models import CriteriaSet, Criterion, InspectionPlan, Movement
     from organisations.models import Cluster, Collective, Person, Unit
+    from proposals.models import Proposal
 
     names = set()
     for model, field in ((Unit, "name"), (AwardType, "name"), (Person, "full_name"),
                          (Collective, "name"), (Cluster, "name"), (Criterion, "name"),
-                         (CriteriaSet, "name"), (Movement, "name"), (User, "full_name")):
+                         (CriteriaSet, "name"), (Movement, "name"), (User, "full_name"),
+                         (Proposal, "title"), (InspectionPlan, "title")):
         names |= set(model.objects.values_list(field, flat=True))
-    return {n for n in names if n}
+    # As the page text is read: whitespace collapsed.
+    return {" ".join(n.split()) for n in names if n}
 
 
 @pytest.mark.parametrize("username", PERSONAS)
