@@ -34,8 +34,10 @@ run: migrate
 	@echo "TĐKT: http://$(HOST):$(PORT)/  (demo logins: see README.md)"
 	$(PY) manage.py run_with_worker $(HOST):$(PORT)
 
+## ruff, then the layering contracts of pyproject.toml (import-linter; no cache dir: 0.2 s).
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 test: messages lint
 	$(VENV)/bin/pytest

@@ -8,12 +8,11 @@ import rules
 
 from accounts.domain import scope
 from accounts.enums import Role
+from organisations.models import Cluster, TrainingSession, Unit
 
 
 def unit_id_of(obj) -> int | None:
     """The unit an object belongs to, for scope checks."""
-    from organisations.models import Cluster, TrainingSession, Unit  # leaf models; no cycle
-
     if isinstance(obj, Unit):
         return obj.pk
     if isinstance(obj, Cluster):

@@ -21,9 +21,9 @@ from accounts.interfaces.forms import (
 )
 from accounts.models import ApiToken, RoleAssignment, User
 from accounts.twofactor_views import remember_password_step
-from audit.domain.record import record
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
+from core.trail import record
 
 
 class LoginView(auth_views.LoginView):

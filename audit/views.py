@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import permission_required
 
@@ -8,8 +7,7 @@ from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export, change_rows
 from audit.interfaces.sentences import actor_name, sentence
 from core.interfaces.forms import date_widget
-from core.interfaces.paging import paginate
-from reports.interfaces.exports import requested_format
+from core.interfaces.views import list_page
 
 
 class AuditFilterForm(forms.Form):
@@ -34,13 +32,16 @@ def log(request):
     """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
     entries (rows straight from the database)."""
     form, entries = filtered_entries(request)
-    if kind := requested_format(request):
-        return audit_export(kind, entries)
-    # The actor's account gives the full name shown (one join, not a query per row).
-    page = paginate(request, entries.select_related("actor"), per_page=100, seek=True)
+    # The actor's account gives the full name shown (one join, not a query per row); the
+    # export reads plain values, where the join is dropped.
+    return list_page(request, entries.select_related("actor"), export=audit_export,
+                     template="audit/log.html", per_page=100, seek=True,
+                     prepare=_with_sentences, form=form)
+
+
+def _with_sentences(page) -> None:
     for entry in page.object_list:
         # Prepared here: in the template `changes.items` would read a changed field named
         # "items" (a decision's item count) instead of calling dict.items().
         entry.change_rows = change_rows(entry.changes)
         entry.sentence, entry.who = sentence(entry.action), actor_name(entry)
-    return render(request, "audit/log.html", {"form": form, "page": page})

@@ -17,7 +17,8 @@ from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligib
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
 from awards.domain.queries import filter_ledger, ledger_page, records_for_user
 from awards.domain.queries import records_for_user as scoped_records
-from awards.interfaces.exports import qualify_workbook
+from awards.eligibility.engine import checked_automatically
+from awards.interfaces.exports import ledger_export, qualify_workbook
 from awards.interfaces.forms import (
     AuthorityEndForm,
     AuthorityForm,
@@ -29,6 +30,8 @@ from awards.interfaces.forms import (
     RevokeForm,
 )
 from awards.models import AwardType, GrantingAuthority
+from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
@@ -36,14 +39,14 @@ from organisations.domain.queries import (
     people_for_user,
     units_for_user,
 )
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export, requested_format
 
 
 @login_required
 def catalogue(request):
     require(request, "awards.view_catalogue")
     types = AwardType.objects.prefetch_related("parameters").order_by("category", "sort_order")
+    for award_type in types:  # which forms the engine judges from records (issue 16.1)
+        award_type.checked_automatically = checked_automatically(award_type.code)
     return render(request, "awards/catalogue.html", {
         "types": types, "can_manage": request.user.has_perm("awards.manage_catalogue")})
 

@@ -100,7 +100,7 @@ def main() -> int:
         from accounts.models import User
         from awards.models import AwardRecord
         from imports.domain.engine import run_commit, run_validation
-        from imports.domain.jobs import create_job, request_commit
+        from imports.domain.queue import create_job, request_commit
         from imports.enums import JobState
 
         call_command("migrate", verbosity=0)

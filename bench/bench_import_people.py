@@ -111,7 +111,7 @@ def run(args: argparse.Namespace, var_dir: Path) -> int:
     from django.core.management import call_command
 
     from imports.domain.engine import run_commit, run_validation
-    from imports.domain.jobs import create_job, request_commit
+    from imports.domain.queue import create_job, request_commit
     from imports.enums import JobState
     from organisations.models import Employment, Person
 

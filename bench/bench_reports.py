@@ -101,12 +101,12 @@ def main() -> int:
         from django.core.management import call_command
         from django.utils import translation
 
+        from awards.interfaces.exports import ledger_export
         from awards.models import AwardRecord
         from organisations.models import Unit
         from reports.domain import dashboard
         from reports.domain.fairness import Filters, fairness_table
         from reports.domain.scope import row_units
-        from reports.interfaces.exports import ledger_export
 
         translation.activate("vi")
         started = time.perf_counter()

@@ -90,7 +90,7 @@ def province_root():
 
 def phase_export() -> None:
     from accounts.models import User
-    from reports.domain.exports import request_export
+    from reports.interfaces.export_jobs import request_export
 
     print(f"  process after Django setup: peak RSS {max_rss_mb():.0f} MB", flush=True)
     admin = User.objects.filter(is_superuser=True).first()

@@ -1,5 +1,9 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
+
+from core import choices
+from core.middleware import stamp_session_on_sign_in
 
 
 class CoreConfig(AppConfig):
@@ -7,13 +11,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from django.apps import apps
-        from django.contrib.auth.signals import user_logged_in
-
-        from core import choices
-
         choices.install(apps.get_models())
-
-        from core.middleware import stamp_session_on_sign_in
-
         user_logged_in.connect(stamp_session_on_sign_in, dispatch_uid="core.stamp_session")

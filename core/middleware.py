@@ -1,11 +1,19 @@
 """Response headers every page carries: a strict Content-Security-Policy (no inline script or
 style, nothing from another origin) and a permissions policy."""
 
+import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from core.views.errors import not_found, server_error
+
+logger = logging.getLogger("django.request")
 
 CSP = "; ".join(
     [
@@ -92,3 +100,37 @@ class SlidingSessionMiddleware:
 def stamp_session_on_sign_in(sender, request, user, **kwargs) -> None:
     """Signing in saves the session anyway: stamp it then, so the next request need not."""
     request.session[SlidingSessionMiddleware.KEY] = int(time.time())
+
+
+class FriendlyErrorPagesMiddleware:
+    """Under DEBUG (`make run`) Django answers a missing page or a crash with its technical
+    page, which lists every URL pattern and the settings: a newcomer trying the demo sees our
+    own 404/500 pages instead, as in production. The traceback still goes to the console
+    (the "django.request" logger); TDKT_TECHNICAL_ERROR_PAGES=1 brings the technical pages
+    back for whoever debugs. Without DEBUG this does nothing: handler404/handler500 answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _active(self) -> bool:
+        return settings.DEBUG and not getattr(settings, "TDKT_TECHNICAL_ERROR_PAGES", False)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # No view matched the address: Django's resolver 404 (the page with the URL list).
+        if (self._active() and response.status_code == 404
+                and getattr(request, "resolver_match", None) is None):
+            return not_found(request)
+        return response
+
+    def process_exception(self, request, exception):
+        if not self._active():
+            return None
+        if isinstance(exception, Http404):
+            return not_found(request, exception)
+        if isinstance(exception, (PermissionDenied, BadRequest, SuspiciousOperation,
+                                  MultiPartParserError)):
+            return None  # Django answers these itself: 403 through handler403, 400
+        logger.error("Internal Server Error: %s", request.path, exc_info=exception,
+                     extra={"status_code": 500, "request": request})
+        return server_error(request)

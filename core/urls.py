@@ -22,7 +22,6 @@ register_converter(IsoDateConverter, "isodate")
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("holidays/", holidays.holiday_list, name="holiday_list"),
     path("holidays/<int:year>/", holidays.holiday_list, name="holiday_year"),

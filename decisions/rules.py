@@ -4,16 +4,7 @@ scope of the issuing unit."""
 import rules
 
 from accounts.domain import scope
-from accounts.enums import Role
-from decisions.enums import DecisionState
-
-DRAFTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
-SIGNERS = (Role.SYSTEM_ADMIN, Role.APPROVER)
-READERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER, Role.COUNCIL_MEMBER,
-           Role.UNIT_OFFICER)
-# The exchange bundle goes to the national e-dossier system with CCCDs and whole dossiers:
-# only the issuing side (board and signers) sends it, and only once the decision is issued.
-EXPORTERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.APPROVER)
+from decisions.enums import DRAFTERS, EXPORTERS, READERS, SIGNERS, DecisionState
 
 
 def issuer_scope(*roles, name):
@@ -58,3 +49,10 @@ def decision_is_issued(user, obj=None) -> bool:
 
 rules.add_perm("decisions.export_bundle",
                issuer_scope(*EXPORTERS, name="decision_exporter") & decision_is_issued)
+
+# The outbound exchange: its event feed is read by the exporters of the issuer; subscriptions
+# (where the events are pushed, with which secret) are kept by the system administrator.
+rules.add_perm("decisions.view_exchange_events",
+               issuer_scope(*EXPORTERS, name="exchange_reader"))
+rules.add_perm("decisions.manage_webhooks", rules.predicate(
+    lambda user: scope.is_system_admin(user), name="webhook_keeper"))

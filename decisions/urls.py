@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions.views import decisions
+from decisions.views import decisions, webhooks
 
 app_name = "decisions"
 urlpatterns = [
@@ -17,4 +17,10 @@ urlpatterns = [
          name="item_certificate"),
     path("items/<uuid:public_id>/correct/", decisions.item_correct, name="item_correct"),
     path("items/<uuid:public_id>/revoke/", decisions.item_revoke, name="item_revoke"),
+    path("webhooks/", webhooks.webhook_list, name="webhook_list"),
+    path("webhooks/new/", webhooks.webhook_add, name="webhook_add"),
+    path("webhooks/<uuid:public_id>/deactivate/", webhooks.webhook_deactivate,
+         name="webhook_deactivate"),
+    path("webhooks/deliveries/<uuid:public_id>/retry/", webhooks.delivery_retry,
+         name="delivery_retry"),
 ]

@@ -5,6 +5,8 @@ import rules
 from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
+from emulation.domain.queries.cluster_rounds import acting_units, headed_cluster_ids, manages
+from emulation.domain.rescore_requests import may_decide
 from emulation.enums import (
     EDITABLE_STATES,
     ROUND_MANAGER_ROLES,
@@ -43,8 +45,6 @@ rules.add_perm("emulation.revoke_initiative", board_in_scope & editable)
 # self-assess, score the others and vote.
 @rules.predicate
 def manages_round(user, cluster_round=None) -> bool:
-    from emulation.domain.queries.cluster_rounds import headed_cluster_ids, manages
-
     if cluster_round is None:
         return (scope.is_system_admin(user) or scope.has_role(user, *ROUND_MANAGER_ROLES)
                 or bool(headed_cluster_ids(user)))
@@ -53,8 +53,6 @@ def manages_round(user, cluster_round=None) -> bool:
 
 @rules.predicate
 def takes_part(user, cluster_round=None) -> bool:
-    from emulation.domain.queries.cluster_rounds import acting_units, headed_cluster_ids
-
     if cluster_round is None:
         return scope.has_role(user, Role.UNIT_OFFICER) or bool(headed_cluster_ids(user))
     return bool(acting_units(user, cluster_round))
@@ -85,8 +83,6 @@ rules.add_perm("emulation.vote_round", takes_part & _round_state(
 @rules.predicate
 def decides_rescore_request(user, request=None) -> bool:
     # Imported on use, as manages_round does: rules.py loads no domain module at import time.
-    from emulation.domain.rescore_requests import may_decide
-
     if request is None:
         return manages_round(user, None)
     return (request.state == RescoreRequestState.PENDING

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.domain.scope import is_system_admin
+from core.interfaces.importers import importer_class, importers_for, kind_label
 from core.interfaces.paging import paginate
-from imports.domain import jobs
-from imports.domain.importers import importer_class, importers_for, kind_label
+from imports.domain import jobs, queue
 from imports.domain.queries import jobs_for_user
 from imports.enums import CANCELLABLE_STATES
 from imports.interfaces.forms import UploadForm
@@ -59,7 +59,7 @@ def job_create(request):
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user,
                       initial={"kind": request.GET.get("kind")})
     if request.method == "POST" and form.is_valid():
-        job = jobs.create_job(request.user, form.cleaned_data["kind"],
+        job = queue.create_job(request.user, form.cleaned_data["kind"],
                               form.cleaned_data["file"], language=translation.get_language())
         messages.success(request, _("File received; checking has started."))
         return redirect("imports:job_detail", public_id=job.public_id)
@@ -115,7 +115,7 @@ def job_progress(request, public_id):
 def job_commit(request, public_id):
     job = _job_or_404(request, public_id)
     try:
-        jobs.request_commit(job, request.user)
+        queue.request_commit(job, request.user)
         messages.success(request, _("Saving has started."))
     except jobs.JobStateError as error:
         messages.error(request, " ".join(error.messages))

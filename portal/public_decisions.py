@@ -20,8 +20,8 @@ from organisations.models import Unit
 DECISION_FIELDS = ("pk", "public_id", "kind", "number", "symbol", "date", "summary",
                    "authority_title", "issuer__name", "issued_at", "amends__public_id",
                    "amends__number", "amends__symbol")
-AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "recipient_detail", "unit__name",
-                  "award_type__name", "year", "award_record__revoked",
+AWARDEE_FIELDS = ("pk", "ordinal", "recipient_name", "posthumous", "recipient_detail",
+                  "unit__name", "award_type__name", "year", "award_record__revoked",
                   "award_record__revoked_on", "corrects__award_record__revoked",
                   "corrects__award_record__revoked_on")
 HITS_PER_DECISION = 5  # awardees named under a decision in search results

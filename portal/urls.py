@@ -1,7 +1,7 @@
 from django.urls import path
 
 from claims.views.backlog import lookup as claim_lookup
-from portal import views
+from portal import credentials, views
 from portal.feeds import DecisionFeed
 
 app_name = "portal"
@@ -12,6 +12,11 @@ urlpatterns = [
     path("quyet-dinh/<uuid:public_id>/", views.decision_detail, name="decision_detail"),
     path("xac-minh/", views.verify, name="verify"),
     path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
+    path("xac-minh/<str:code>/chung-nhan.jwt", credentials.credential_download,
+         name="credential_download"),
+    path("chung-nhan/<str:code>/did.json", credentials.did_document, name="did_document"),
+    path("chung-nhan/<str:code>/trang-thai/<str:purpose>", credentials.status_list,
+         name="status_list"),
     path("dien-hinh/", views.exemplars, name="exemplar_list"),
     path("dien-hinh/<uuid:public_id>/", views.exemplar, name="exemplar_detail"),
     path("lay-y-kien/<uuid:public_id>/", views.consultation, name="consultation"),

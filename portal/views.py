@@ -123,7 +123,8 @@ def verify_code(request, code):
     certificate = certificate_by_code(code)
     return render(request, "portal/verify_result.html", {
         "certificate": certificate, "code": code, "form": VerifyForm(),
-        "revoked": revoked_record(certificate.item) if certificate else None},
+        "revoked": revoked_record(certificate.item) if certificate else None,
+        "credential": getattr(certificate, "credential", None)},
         status=200 if certificate else 404)
 
 

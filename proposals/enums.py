@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.enums import Role
+
 
 class ProposalState(models.TextChoices):
     """The path of a proposal (tờ trình đề nghị khen thưởng); see docs/architecture.md."""
@@ -121,3 +123,10 @@ class SessionState(models.TextChoices):
 class BallotKind(models.TextChoices):
     SECRET = "secret", _("Secret ballot")
     OPEN = "open", _("Open vote")
+
+
+# Roles (accounts.enums.Role) acting here, read by rules.py and by the scoped queries of
+# domain/queries: kept here, below both.
+PROPOSERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
+BOARD = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
+RECEIVERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.COUNCIL_MEMBER, Role.APPROVER)

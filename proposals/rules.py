@@ -8,12 +8,8 @@ import rules
 from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import has_role_of
-from proposals.enums import EDITABLE_STATES, INBOX_STATES
+from proposals.enums import BOARD, EDITABLE_STATES, INBOX_STATES, PROPOSERS, RECEIVERS
 from proposals.enums import ProposalState as S
-
-PROPOSERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
-BOARD = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
-RECEIVERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.COUNCIL_MEMBER, Role.APPROVER)
 
 
 def _proposal(obj):

@@ -84,3 +84,9 @@ CONTENT_TYPES = {
     ExportFormat.CSV: "text/csv; charset=utf-8",
     ExportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+# Roles (accounts.enums.Role) acting here, read by rules.py and by the scoped queries of
+# domain/queries: kept here, below both.
+# Roles whose holders read statistics of their scope.
+STATISTICS_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)

@@ -4,18 +4,15 @@ hold, unit emulation officers their own subtree; every other role is refused (40
 import rules
 
 from accounts.domain import scope
-from accounts.enums import Role
 from accounts.predicates import has_role_of, in_scope_of
 from reports.enums import (
     BOARD_ROLES,
     FILEABLE_STATES,
     REPORTING_ROLES,
+    STATISTICS_ROLES,
     FilingState,
     RequestState,
 )
-
-# Roles whose holders read statistics of their scope.
-STATISTICS_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 
 rules.add_perm("reports.view_statistics", has_role_of(*STATISTICS_ROLES))
 # The statistics of one unit (the `?unit=` of the fairness and form pages): within the scope.

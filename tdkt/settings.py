@@ -58,6 +58,9 @@ def database_from_url(url: str) -> dict:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
+# Under DEBUG the site still shows its own 404/500 pages (core.middleware); 1 = Django's
+# technical pages, for whoever debugs.
+TDKT_TECHNICAL_ERROR_PAGES = env_bool("TDKT_TECHNICAL_ERROR_PAGES", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key" if DEBUG else None)
 ALLOWED_HOSTS = env_str("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 VAR_DIR = Path(env_str("TDKT_VAR_DIR", str(BASE_DIR / "var")))
@@ -89,6 +92,7 @@ INSTALLED_APPS = [
     "api",
     "documents",
     "claims",
+    "tdkt",  # the project package: the home page, the menu and seed_demo read every app
 ]
 
 MIDDLEWARE = [
@@ -101,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.TwoFactorEnrolmentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the session, user and messages: its error pages render in the site's layout.
+    "core.middleware.FriendlyErrorPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
 ]
@@ -118,7 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.navigation",
+                "tdkt.navigation.navigation",
                 "notifications.context_processors.unread_notifications",
             ],
         },
@@ -242,6 +248,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TĐKT <tdkt@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the site, for links in e-mails (a worker has no request to take it from).
 TDKT_SITE_URL = env_str("TDKT_SITE_URL", "http://127.0.0.1:8000")
+# Seconds a subscribed system has to answer a webhook before the delivery is retried later.
+TDKT_WEBHOOK_TIMEOUT = env_int("TDKT_WEBHOOK_TIMEOUT", 10)
 
 # Largest dossier file accepted by upload forms (core.uploads), in MB.
 TDKT_MAX_UPLOAD_MB = env_int("TDKT_MAX_UPLOAD_MB", 20)

@@ -9,6 +9,7 @@ import pytest
 
 from accounts.enums import Role
 from organisations.enums import UnitKind, UnitLevel
+from tests import db_template
 from tests.factories import UnitFactory, user_with_role
 
 PASSWORD = "Mat-khau-2025!"
@@ -78,6 +79,41 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations,
+                    django_db_keepdb, django_db_createdb, django_db_modify_db_settings):
+    """pytest-django's database set-up, but the migrated in-memory SQLite database is copied
+    from a template saved by an earlier run when the migrations are unchanged
+    (tests/db_template.py): 30 ms instead of 9–26 s before the first test."""
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    connection = connections["default"]
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    setup = {"verbosity": request.config.option.verbose, "interactive": False,
+             "aliases": aliases, "serialized_aliases": serialized,
+             "keepdb": django_db_keepdb and not django_db_createdb}
+    templated = aliases == {"default"} and not serialized and db_template.usable(
+        connection, use_migrations=django_db_use_migrations, keepdb=django_db_keepdb)
+    with django_db_blocker.unblock():
+        if not templated:
+            config = setup_databases(**setup)
+        else:
+            template = db_template.TEMPLATE_DIR / f"{db_template.template_key()}.sqlite3"
+            if template.exists() and not django_db_createdb:
+                config = [(connection, db_template.restore(connection, template), True)]
+            else:
+                config = setup_databases(**setup)
+                db_template.save(connection, template)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=setup["verbosity"])
 
 
 @pytest.fixture(autouse=True)

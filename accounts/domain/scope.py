@@ -8,6 +8,7 @@ Results are cached on the user object, which Django creates once per request.
 from django.db.models import QuerySet, Subquery
 
 from accounts.enums import Role
+from accounts.models import User
 from organisations.models import Unit, UnitClosure
 
 ALL_ROLES = tuple(Role)
@@ -103,8 +104,6 @@ def covers_every_unit(user, roles=ALL_ROLES) -> bool:
 def users_with_role_over(unit_id: int, roles) -> QuerySet:
     """Active users holding one of `roles` on a unit whose scope covers `unit_id` (to notify
     the people who must act on that unit's business)."""
-    from accounts.models import User  # leaf model; scope.py is imported by accounts.models' users
-
     ancestors = UnitClosure.objects.filter(descendant_id=unit_id).values("ancestor_id")
     return User.objects.filter(
         is_active=True, role_assignments__is_active=True, role_assignments__role__in=roles,

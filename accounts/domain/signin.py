@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import LoginAttempt
-from audit.domain.record import record
+from core.trail import record
 
 
 def _window_start():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import ApiToken
 from accounts.models.tokens import hash_token, new_token_value
-from audit.domain.record import record
+from core.trail import record
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from accounts.domain import scope, totp
 from accounts.domain.sealing import seal, unseal
 from accounts.enums import TWO_FACTOR_REQUIRED_ROLES
 from accounts.models import RecoveryCode, TwoFactorDevice
-from audit.domain.record import record
+from core.trail import record
 
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed by hand

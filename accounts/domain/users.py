@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import forget_cached_scope
 from accounts.models import RoleAssignment, User
-from audit.domain.record import record
+from core.trail import record
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from awards.domain.queries import records_for_user
 from awards.eligibility.engine import evaluate
 from awards.eligibility.json_io import CaseError, parse_case
 from awards.models import AwardType
-from organisations.views.common import get_in, require
+from core.interfaces.guards import get_in, require
 
 router = Router(tags=["awards"])
 

@@ -1,17 +1,21 @@
-"""Data exchange: a decision's bundle for the national e-dossier system and the award ledger
-as CSV, each a streamed download behind the same permissions as the back office."""
+"""Data exchange: a decision's bundle for the national e-dossier system, the award ledger as
+CSV, each a streamed download behind the same permissions as the back office, and the feed of
+exchange events (what the webhooks push, to pull instead)."""
 
+import datetime
 import uuid
 from typing import Literal
 
-from ninja import Router
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
+from api.pagination import LimitOffsetPagination
 from api.schemas import year_param
 from awards.domain.queries import filter_ledger, records_for_user
-from decisions.domain.queries import decisions_for_user
-from decisions.views.decisions import bundle_response
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import ledger_export
+from awards.interfaces.exports import ledger_export
+from core.interfaces.guards import get_in, require
+from decisions.domain.queries import decisions_for_user, events_for_user
+from decisions.interfaces.bundle import bundle_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -44,3 +48,28 @@ def ledger_file(request, format: Literal["csv", "xlsx"] = "csv", q: str = "", aw
               "revoked": "" if revoked is None else "1" if revoked else "0"}
     return ledger_export(format, filter_ledger(records_for_user(request.user, q), params),
                          request.user)
+
+
+class ExchangeEventOut(Schema):
+    id: uuid.UUID = Field(alias="public_id")
+    type: str = Field(alias="kind")
+    created: datetime.datetime = Field(alias="created_at")
+    payload: dict = Field(description="The event as the webhook sends it: decision, awards "
+                                      "(`danh_hieu` or `hinh_thuc`), certificates, revocation.")
+
+
+@router.get("/exchange/events", response=list[ExchangeEventOut])
+@paginate(LimitOffsetPagination)
+def exchange_events(request, type: Literal["decision.issued", "decision.corrected",
+                                           "award.revoked"] | None = None,
+                    since: datetime.datetime | None = None):
+    """Issued, corrected and revoked decisions as the subscribed systems receive them by
+    webhook, oldest first (page with `offset`; `since` = events created after that time).
+    Decisions of the issuers in the caller's scope; board staff, approvers, administrators."""
+    require(request, "decisions.view_exchange_events")
+    events = events_for_user(request.user)
+    if type:
+        events = events.filter(kind=type)
+    if since is not None:
+        events = events.filter(created_at__gt=since)
+    return events.order_by("id")

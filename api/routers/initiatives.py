@@ -7,9 +7,9 @@ from ninja.pagination import paginate
 
 from api.pagination import LimitOffsetPagination
 from api.schemas import InitiativeDetailOut, InitiativeOut
+from core.interfaces.guards import require
 from emulation.domain.queries.initiatives import initiatives_for_user
 from emulation.models import InitiativeAuthor
-from organisations.views.common import require
 
 router = Router(tags=["initiatives"])
 

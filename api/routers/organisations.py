@@ -6,9 +6,9 @@ from ninja.pagination import paginate
 
 from api.pagination import LimitOffsetPagination
 from api.schemas import ClusterOut, PersonOut, UnitOut
+from core.interfaces.guards import require
 from organisations.domain.queries import clusters_for_user, people_for_user, units_for_user
 from organisations.domain.tree import predecessors_of
-from organisations.views.common import require
 
 router = Router(tags=["organisations"])
 

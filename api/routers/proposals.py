@@ -13,9 +13,9 @@ from ninja.pagination import paginate
 from api.pagination import LimitOffsetPagination
 from api.schemas import ObjectIn
 from awards.models import AwardType
+from core.interfaces.guards import get_in, require
 from decisions.domain import issuing
 from decisions.domain.queries import certificate_by_code, decisions_for_user, revoked_record
-from organisations.views.common import get_in, require
 from proposals.domain import workflow
 from proposals.domain.queries import inbox_for_user, proposals_for_user
 from proposals.enums import Opinion

@@ -1,5 +1,5 @@
 """Statistics: the fairness table and the dashboard figures, computed by the very functions
-behind the pages (`reports.views.statistics.fairness_figures` / `dashboard_figures`), with the
+behind the pages (`reports.interfaces.figures.fairness_figures` / `dashboard_figures`), with the
 same query parameters, so the API and the screens cannot disagree; and the report forms
 (statutory 0601–0605.N/BNV-TĐKT and the province's summaries) as JSON for the caller's
 statistics scope — the same tables the back office previews."""
@@ -12,12 +12,12 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from api.schemas import year_param
-from organisations.views.common import require
+from core.interfaces.guards import require
 from reports.domain.fairness import GROUPS
 from reports.domain.forms import FORMS, compute
 from reports.domain.forms.request import FormRequest
 from reports.domain.forms.table import Col, FormTable
-from reports.views.statistics import dashboard_figures, fairness_figures
+from reports.interfaces.figures import dashboard_figures, fairness_figures
 
 router = Router(tags=["statistics"])
 

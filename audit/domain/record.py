@@ -1,35 +1,11 @@
-"""The one function every domain function calls to leave a trace."""
+"""The one function every domain function calls to leave a trace (directly, or through
+`core.trail` for core and the apps below audit in the layering: accounts, organisations)."""
 
-import datetime
-import decimal
-import uuid
 
 from django.db import models
 
 from audit.models import AuditEntry
-
-
-def _plain(value):
-    """Make a field value JSON-safe and readable in the log."""
-    if isinstance(value, models.Model):
-        return str(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, (decimal.Decimal, uuid.UUID)):
-        return str(value)
-    if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def snapshot(obj: models.Model, fields: list[str]) -> dict:
-    """The current values of `fields` on `obj`, ready for `diff`."""
-    return {name: _plain(getattr(obj, name)) for name in fields}
-
-
-def diff(before: dict, after: dict) -> dict:
-    """{field: [old, new]} for the fields whose value changed."""
-    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
+from core.trail import plain
 
 
 def record(actor, action: str, obj: models.Model | None = None, *, changes: dict | None = None,
@@ -45,7 +21,7 @@ def record(actor, action: str, obj: models.Model | None = None, *, changes: dict
         object_id=str(getattr(obj, "public_id", None) or obj.pk or "") if obj is not None else "",
         object_label=(label if label is not None else str(obj) if obj is not None else "")[:300],
         unit=unit,
-        changes={k: _plain(v) for k, v in (changes or {}).items()},
+        changes={k: plain(v) for k, v in (changes or {}).items()},
         reason=reason,
         ip_address=ip_address,
     )

@@ -1,5 +1,5 @@
 """Export of the audit log through the one streamed exporter
-(reports.interfaces.exports.export): the page's filtered queryset, rows straight from the
+(core.interfaces.exports.export): the page's filtered queryset, rows straight from the
 database CHUNK at a time (never model instances: the log can hold millions of rows), and only
 the page's columns — no IP address, no object ids."""
 
@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports.interfaces.exports import CHUNK, export
+from core.interfaces.exports import CHUNK, export
 
 FIELDS = ("at", "actor_label", "action", "object_label", "unit__name", "changes", "reason")
 NONE = "—"  # what the page shows for an empty old or new value (default_if_none)

@@ -58,6 +58,10 @@ SENTENCES = {
     "decisions.decision.issued": pgettext_lazy("audit", "Decision signed and issued"),
     "decisions.item.corrected": pgettext_lazy("audit", "Award corrected by an amending decision"),
     "decisions.item.revoked": pgettext_lazy("audit", "Award revoked by decision"),
+    "decisions.key.generate": pgettext_lazy("audit", "New key for signing certificates"),
+    "decisions.webhook.deactivate": pgettext_lazy("audit", "Receiving system stopped"),
+    "decisions.webhook.retry": pgettext_lazy("audit", "Event sent again"),
+    "decisions.webhook.subscribe": pgettext_lazy("audit", "Receiving system registered"),
     "emulation.cluster_round.open": pgettext_lazy("audit", "Cluster round opened"),
     "emulation.cluster_round.open_voting":
         pgettext_lazy("audit", "Scoring closed and voting opened"),
@@ -143,6 +147,8 @@ SENTENCES = {
     "organisations.household.update": pgettext_lazy("audit", "Household updated"),
     "organisations.person.create": pgettext_lazy("audit", "Person registered"),
     "organisations.person.end_employment": pgettext_lazy("audit", "Employment ended"),
+    "organisations.person.register_deceased": pgettext_lazy(
+        "audit", "Deceased person registered from family records"),
     "organisations.person.transfer": pgettext_lazy("audit", "Person transferred"),
     "organisations.person.update": pgettext_lazy("audit", "Person updated"),
     "organisations.staff.end": pgettext_lazy("audit", "Emulation staff period ended"),

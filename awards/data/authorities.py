@@ -35,7 +35,7 @@ ROUTE_CITATION = "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 77�
 BASE = ("ldtt", "cstd_co_so", "tt_ldtt", "giay_khen")
 PROVINCIAL = ("bang_khen_tinh", "co_thi_dua_tinh", "cstd_tinh", "tt_ldxs", "xa_tieu_bieu")
 COMMUNE_2025 = ("thon_van_hoa", "gia_dinh_van_hoa", "tt_ldtt", "cstd_co_so", "ldtt",
-                "giay_khen")
+                "giay_khen", "giay_khen_xa")
 CENTRAL = tuple(code for code, entry in CATALOGUE.items()
                 if entry["level"] in ("prime_minister", "government", "president", "sector"))
 
@@ -55,16 +55,18 @@ _BODIES = [
      OLD, OLD_CITATION, False),
     (DISTRICT, PC, "Chủ tịch UBND cấp huyện", BASE + ("thon_van_hoa",), PROVINCIAL + CENTRAL,
      BEFORE_129, ART_80, True),
-    (COMMUNE, PC, "Chủ tịch UBND cấp xã", ("giay_khen", "gia_dinh_van_hoa"),
+    (COMMUNE, PC, "Chủ tịch UBND cấp xã", ("giay_khen", "giay_khen_xa", "gia_dinh_van_hoa"),
      ("ldtt", "cstd_co_so", "tt_ldtt", "thon_van_hoa") + PROVINCIAL + CENTRAL, OLD,
      OLD_CITATION, False),
-    (COMMUNE, PC, "Chủ tịch UBND cấp xã", ("giay_khen", "gia_dinh_van_hoa"),
+    (COMMUNE, PC, "Chủ tịch UBND cấp xã", ("giay_khen", "giay_khen_xa", "gia_dinh_van_hoa"),
      ("ldtt", "cstd_co_so", "tt_ldtt", "thon_van_hoa") + PROVINCIAL + CENTRAL, BEFORE_129,
      ART_80, True),
     (COMMUNE, PC, "Chủ tịch UBND cấp xã", COMMUNE_2025, PROVINCIAL + CENTRAL, DECREE_129,
      DECREE_129_CITATION, True),
     # Heads of units with legal personality (schools, hospitals, agencies, enterprises).
-    *[(GRASSROOTS, kind, office, BASE, (), period, citation, False)
+    *[(GRASSROOTS, kind, office,
+       BASE + (("giay_khen_doanh_nghiep",) if kind == "enterprise" else ()), (), period,
+       citation, False)
       for kind, office in (("school", "Hiệu trưởng"), ("hospital", "Giám đốc bệnh viện"),
                            (AGENCY, "Thủ trưởng đơn vị"), ("enterprise", "Giám đốc doanh nghiệp"))
       for period, citation in ((OLD, OLD_CITATION), (LAW_2022, ART_80))],

@@ -31,6 +31,8 @@ _TITLES = {
 }
 _FORMS = {
     "giay_khen": ("Giấy khen", [IND, COL, HH], "unit"),
+    "giay_khen_xa": ("Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã", [IND, COL, HH], "commune"),
+    "giay_khen_doanh_nghiep": ("Giấy khen của Giám đốc doanh nghiệp", [IND, COL], "unit"),
     "bang_khen_tinh": ("Bằng khen cấp bộ, ban, ngành, tỉnh", [IND, COL, HH], "province"),
     "bang_khen_ttg": ("Bằng khen của Thủ tướng Chính phủ", [IND, COL, HH], "prime_minister"),
     "hc_lao_dong_1": ("Huân chương Lao động hạng Nhất", [IND, COL], "president"),
@@ -67,6 +69,34 @@ _FORMS = {
     "ky_niem_chuong": ("Kỷ niệm chương", [IND], "sector"),
     "giai_thuong_hcm": ("Giải thưởng Hồ Chí Minh", [IND, COL], "president"),
     "giai_thuong_nha_nuoc": ("Giải thưởng Nhà nước", [IND, COL], "president"),
+    "khen_thuong_khang_chien": ("Khen thưởng thành tích trong kháng chiến", [IND, COL, HH],
+                                "president"),
+}
+
+# Forms the eligibility engine cannot judge from records: it answers "not checked automatically
+# — appraise by hand" with the article of Law 06/2022/QH15 to appraise against (a case under the
+# 2003 law cites that law where legal_parameters.ARTICLES maps the article). (article, verified):
+# the State honorary titles are listed in Art. 59 [C S4]; the orders' article numbers follow
+# Art. 44 = Huân chương Lao động hạng Ba [C S29] and are [P]; Kỷ niệm chương and the awards for
+# wartime achievements (Law Art. 94–95, transitional) are [U].
+_ORDER_ARTICLES = {
+    "hc_sao_vang": "Điều 34", "hc_ho_chi_minh": "Điều 35", "hc_doc_lap_1": "Điều 36",
+    "hc_doc_lap_2": "Điều 37", "hc_doc_lap_3": "Điều 38", "hc_quan_cong_1": "Điều 39",
+    "hc_quan_cong_2": "Điều 40", "hc_quan_cong_3": "Điều 41",
+    "hc_bao_ve_to_quoc_1": "Điều 45", "hc_bao_ve_to_quoc_2": "Điều 46",
+    "hc_bao_ve_to_quoc_3": "Điều 47", "hc_chien_cong_1": "Điều 48",
+    "hc_chien_cong_2": "Điều 49", "hc_chien_cong_3": "Điều 50", "hc_dai_doan_ket": "Điều 51",
+    "hc_dung_cam": "Điều 52", "hc_huu_nghi": "Điều 53",
+}
+_HONORARY = ("anh_hung_lao_dong", "anh_hung_llvtnd", "ba_me_vnah", "nha_giao_nhan_dan",
+             "nha_giao_uu_tu", "thay_thuoc_nhan_dan", "thay_thuoc_uu_tu", "nghe_si_nhan_dan",
+             "nghe_si_uu_tu", "nghe_nhan_nhan_dan", "nghe_nhan_uu_tu")
+APPRAISE_BY_HAND = {
+    **{code: (article, False) for code, article in _ORDER_ARTICLES.items()},
+    **dict.fromkeys(_HONORARY, ("Điều 59", True)),
+    "giai_thuong_hcm": ("Điều 9", False), "giai_thuong_nha_nuoc": ("Điều 9", False),
+    "ky_niem_chuong": ("Điều 72", False),
+    "khen_thuong_khang_chien": ("Điều 94", False),
 }
 
 # Council vote thresholds are shares of ALL council members (Decree 98/2023 Art. 30.7 [C]);

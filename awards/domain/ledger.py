@@ -9,11 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.enums import RecordSource
 from awards.models import AwardRecord, TaskRating
 from core.bulk import insert_objects
+from core.trail import diff, snapshot
 
 LIVE_KEY_FIELDS = ("person_id", "collective_id", "household_id", "award_type_id", "year")
 

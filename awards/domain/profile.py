@@ -9,9 +9,11 @@ from awards.domain.queries.standing import Standing, standings
 from awards.eligibility.engine import Verdict, evaluate
 from organisations.models import Collective, Person
 
-COLLECTIVE_AWARDS = ["tt_ldtt", "tt_ldxs", "co_thi_dua_tinh", "giay_khen", "bang_khen_tinh"]
+COLLECTIVE_AWARDS = ["tt_ldtt", "tt_ldxs", "co_thi_dua_tinh", "giay_khen", "bang_khen_tinh",
+                     "bang_khen_ttg", "hc_lao_dong_3"]
 INDIVIDUAL_AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen",
-                     "bang_khen_tinh", "bang_khen_ttg", "hc_lao_dong_3"]
+                     "bang_khen_tinh", "bang_khen_ttg", "hc_lao_dong_3", "hc_lao_dong_2",
+                     "hc_lao_dong_1"]
 
 
 @dataclass

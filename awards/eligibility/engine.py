@@ -3,13 +3,19 @@ when eligible. Pure Python: the callers (web app, API, CLI) build the Case."""
 
 from dataclasses import dataclass, field
 
+from awards.data.catalogue import APPRAISE_BY_HAND
 from awards.eligibility.facts import Case
 from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
-from awards.eligibility.rules import collective_titles, individual_titles, merit_forms
-from awards.eligibility.rules.common import Context, Reason
+from awards.eligibility.rules import collective_titles, individual_titles, merit_forms, orders
+from awards.eligibility.rules.common import Context, Reason, _
 
-RULES = {**individual_titles.RULES, **collective_titles.RULES, **merit_forms.RULES}
-PRECHECKS = {**individual_titles.PRECHECKS, **merit_forms.PRECHECKS}
+RULES = {**individual_titles.RULES, **collective_titles.RULES, **merit_forms.RULES,
+         **orders.RULES}
+PRECHECKS = {**individual_titles.PRECHECKS, **collective_titles.PRECHECKS,
+             **merit_forms.PRECHECKS, **orders.PRECHECKS}
+# Forms the engine cannot judge from records (State honorary titles, Bà mẹ Việt Nam anh hùng,
+# wartime-achievement awards, Kỷ niệm chương, the other orders): award → (article, verified).
+MANUAL = {code: entry for code, entry in APPRAISE_BY_HAND.items() if code not in RULES}
 
 
 class UnknownAward(ValueError):
@@ -20,7 +26,7 @@ class UnknownAward(ValueError):
 class Verdict:
     id: str
     award: str
-    eligible: bool
+    eligible: bool | None  # None: appraised by hand (MANUAL)
     law: str
     reasons: tuple[Reason, ...]
     initiatives_used: tuple[str, ...] = ()
@@ -44,10 +50,31 @@ def supported_awards() -> list[str]:
     return sorted(RULES)
 
 
+def checked_automatically(award: str) -> bool:
+    return award in RULES
+
+
+def _by_hand(case: Case, params: Parameters) -> Verdict:
+    """"Not checked automatically — appraise by hand", with the article to appraise against
+    (the law in force for the achievement year). `eligible` is None: neither met nor not."""
+    law = law_for_year(case.year)
+    article, _verified = MANUAL[case.award]
+    try:
+        citation = f"{law.short}, {params.article(law, article)}"
+    except KeyError:  # the old law's number for this article is not known: name the law only
+        citation = law.short
+    reason = Reason(f"{case.award}.manual", True,
+                    _("Not checked automatically — appraise by hand against %(citation)s.")
+                    % {"citation": citation}, citation)
+    return Verdict(id=case.id, award=case.award, eligible=None, law=law.title,
+                   reasons=(reason,))
+
 def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
              ctx: Context | None = None) -> Verdict:
     """Judge `case` by the law in force for its achievement year; money by its decision date."""
     rule = RULES.get(case.award)
+    if rule is None and case.award in MANUAL:
+        return _by_hand(case, params)
     if rule is None:
         raise UnknownAward(case.award)
     ctx = ctx or Context(case=case, law=law_for_year(case.year), params=params)

@@ -85,6 +85,15 @@ class UnitQuota:
     cstd_co_so_proposed: int
 
 
+@dataclass(frozen=True)
+class FlagQuota:
+    """A cluster's proposals for Cờ thi đua của Chính phủ against its leading units (the cap on
+    how many leaders may be proposed)."""
+
+    cluster_leaders: int
+    proposed: int
+
+
 class HistoryIndex:
     """One subject's history arranged for lookups: rating by year, and for each award the years
     it counts (not revoked, a ladder-feeding kind, outside discipline). Built once per subject
@@ -148,6 +157,11 @@ class Case:
     # The approved emulation registration (đăng ký thi đua) for this award and year: True /
     # False, or None when not checked (no registration data): then no condition is added.
     registered: bool | None = None
+    # Tracks of a form that are appraised from the achievement report, not from records
+    # (an outstanding movement achievement, an ad-hoc achievement, a career's contribution…):
+    # "<award>.<track>" codes the appraisal recorded as met (legal_parameters.TRACKS).
+    achievements: frozenset[str] = frozenset()
+    flag_quota: FlagQuota | None = None
     extra: dict = field(default_factory=dict)
     # Optional, shared by the cases of one subject (batch screening); built on demand otherwise.
     # It must describe these ratings/awards/discipline: a `dataclasses.replace` that changes them

@@ -7,12 +7,13 @@ import datetime
 from django.utils.translation import gettext as _
 
 from awards.data.catalogue import CODES
-from awards.eligibility.engine import RULES
+from awards.eligibility.engine import MANUAL, RULES
 from awards.eligibility.facts import (
     RATING_ORDER,
     SCOPE_ORDER,
     Case,
     Discipline,
+    FlagQuota,
     HeldAward,
     Initiative,
     Members,
@@ -74,10 +75,7 @@ def _items(data: dict, key: str) -> list:
 def parse_case(data: dict) -> Case:
     if not isinstance(data, dict):
         raise CaseError(_("A case must be an object."))
-    award = data.get("award")
-    if award in CODES and award not in RULES:
-        raise CaseError(_("award: no eligibility rule for “%(code)s” yet.") % {"code": award})
-    award = _choice(award, RULES, "award")
+    award = _choice(data.get("award"), RULES.keys() | MANUAL.keys(), "award")
     subject = data.get("subject") or {}
     if not isinstance(subject, dict):
         raise CaseError(_("subject must be an object."))
@@ -123,4 +121,25 @@ def parse_case(data: dict) -> Case:
         cluster_leading=bool(data.get("cluster_leading")),
         framework_met=data.get("framework_met"),
         registered=_optional_bool(data.get("registered"), "registered"),
+        achievements=frozenset(_achievement(code, i)
+                               for i, code in enumerate(_items(data, "achievements"))),
+        flag_quota=_flag_quota(data.get("flag_quota")),
     )
+
+
+def _achievement(code, i: int) -> str:
+    """A track the appraisal recorded as met: "<award code>.<track>"."""
+    award, _dot, track = str(code).partition(".")
+    if award not in CODES or not track:
+        raise CaseError(_("achievements[%(i)s]: “%(code)s” is not “<award code>.<track>”.") % {
+            "i": i, "code": code})
+    return str(code)
+
+
+def _flag_quota(data) -> FlagQuota | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise CaseError(_("flag_quota must be an object."))
+    return FlagQuota(_int(data.get("cluster_leaders"), "flag_quota.cluster_leaders"),
+                     _int(data.get("proposed"), "flag_quota.proposed"))

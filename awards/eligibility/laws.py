@@ -61,18 +61,36 @@ class Parameters:
 
     def __init__(self, *, base_salary=data.BASE_SALARY, rounding=data.ROUNDING,
                  coefficients=data.COEFFICIENTS, household_factor=data.HOUSEHOLD_FACTOR,
-                 criteria=data.CRITERIA, registration=data.REGISTRATION_REQUIRED):
+                 criteria=data.CRITERIA, registration=data.REGISTRATION_REQUIRED,
+                 articles=data.ARTICLES, tracks=data.TRACKS):
         self.base_salary_rows = base_salary
         self.rounding_rows = rounding
         self.coefficient_rows = coefficients
         self.household_rows = household_factor
         self.criteria_table = criteria
         self.registration_rows = registration
+        self.articles = articles
+        self.track_table = tracks
         self._rewards: dict = {}  # (award, kind, date) → reward: a province shares a few dates
 
     def criterion(self, law: Law, key: str) -> Value:
         value, citation, verified = self.criteria_table[law.key][key]
         return Value(value, citation, verified)
+
+    def article(self, law: Law, article: str) -> str:
+        """`article` of Law 06/2022/QH15 ("Điều 74", or with its point: "Điều 74 khoản 1 điểm
+        a") as numbered in `law`. Another law's points are numbered differently, so only its
+        article is cited. KeyError when not mapped: a rule must never cite the 2022 number
+        under the old law's name."""
+        table = self.articles[law.key]
+        if not table:
+            return article
+        head = article.split(" khoản ")[0]
+        return table[head][0]
+
+    def tracks(self, award: str) -> tuple:
+        """The award's tracks, in the order tried: (track, subject group, article, verified)."""
+        return self.track_table.get(award, ())
 
     def registration_required(self, award: str, year: int) -> Value | None:
         """The citation when `award` needs an emulation registration in achievement `year`."""
@@ -88,9 +106,11 @@ class Parameters:
         return Value((row[0], row[1]), row[4], row[5]) if row else None
 
     def coefficient(self, award: str, subject_kind: str, on: datetime.date) -> Value | None:
-        """Coefficient for `subject_kind`; households get the household factor × individual."""
-        row = _in_force(self.coefficient_rows, on)
-        if row is None or award not in row[0]:
+        """Coefficient for `subject_kind`; households get the household factor × individual,
+        only while a household factor is in force (Decree 152/2025 Art. 54)."""
+        row = next((r for r in self.coefficient_rows if award in r[0]
+                    and r[1] <= on and (r[2] is None or on <= r[2])), None)
+        if row is None:
             return None
         individual, collective = row[0][award]
         if subject_kind == "collective":
@@ -99,6 +119,8 @@ class Parameters:
             return None
         if subject_kind == "household":
             factor = _in_force(self.household_rows, on)
+            if factor is None:
+                return None
             return Value(round(individual * factor[0], 4), f"{row[3]}; {factor[3]}",
                          row[4] and factor[4])
         return Value(individual, row[3], row[4])

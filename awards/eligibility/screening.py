@@ -24,7 +24,14 @@ Screener lives for one screening (one request, one export, one benchmark run).
 
 from collections.abc import Iterable, Sequence
 
-from awards.eligibility.engine import PRECHECKS, RULES, UnknownAward, Verdict, evaluate
+from awards.eligibility.engine import (
+    MANUAL,
+    PRECHECKS,
+    RULES,
+    UnknownAward,
+    Verdict,
+    evaluate,
+)
 from awards.eligibility.facts import Case, HistoryIndex
 from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
 from awards.eligibility.rules.common import Context
@@ -55,6 +62,18 @@ class _QuietContext(Context):
         if not ok:
             raise _Failed
         return True
+
+    def attempt(self, judge) -> tuple[bool, list, list]:
+        """One track of "one of the following", quietly: met or not (no reasons kept)."""
+        used = len(self.initiatives_used)
+        try:
+            judge(self)
+            ok = True
+        except _Failed:
+            ok = False
+        codes = self.initiatives_used[used:]
+        del self.initiatives_used[used:]
+        return ok, [], codes
 
     # The questions are HistoryIndex's own methods (what Context's accessors call).
 
@@ -134,7 +153,7 @@ def _facts(case: Case) -> tuple:
     history's answers."""
     return (case.year, case.decision_date, case.subject, case.pending, case.discipline,
             case.initiatives, case.research, case.members, case.unit_quota, case.cluster_leading,
-            case.framework_met)
+            case.framework_met, case.achievements, case.flag_quota)
 
 
 def _walk(node, history: HistoryIndex) -> _Outcome | None:
@@ -214,6 +233,8 @@ class Screener:
 
     def _run(self, case: Case) -> tuple[_Outcome, list]:
         rule = RULES.get(case.award)
+        if rule is None and case.award in MANUAL:  # appraised by hand: never listed
+            return _Outcome(False, law_for_year(case.year).title, (), None), []
         if rule is None:
             raise UnknownAward(case.award)
         self.runs += 1

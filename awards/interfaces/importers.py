@@ -22,9 +22,9 @@ from awards.domain.ledger import LedgerConflict, conflict_message, live_conflict
 from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.bulk import maker
+from core.interfaces import cells
+from core.interfaces.importers import Column, Importer, Row, RowCheck, RowsRefused, register
 from core.text import fold
-from imports.domain import cells
-from imports.domain.importers import Column, Importer, Row, RowCheck, RowsRefused, register
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Person, Unit
 

@@ -12,6 +12,7 @@ from awards.enums import GrantingLevel
 from claims.domain.states import set_claim_state
 from claims.enums import ClaimState
 from claims.models import Claim
+from organisations.domain import people
 from proposals.domain.checks import parameter_in_force
 from proposals.domain.nominees import add_nominee, create_proposal
 from proposals.enums import DocumentType, Track
@@ -40,9 +41,29 @@ def _attach_evidence(actor, claim: Claim, proposal: Proposal, nominee) -> int:
     return len(documents)
 
 
+def next_of_kin(claim: Claim) -> str:
+    """"Nguyễn Văn B (con trai)": the relative who applied for a deceased claimant receives a
+    posthumous award on the family's behalf."""
+    if not claim.applicant_name:
+        return ""
+    return f"{claim.applicant_name} ({claim.get_applicant_relation_display().lower()})"
+
+
+def _register_claimant(actor, claim: Claim, *, gender: str, death_year: int | None):
+    """The deceased claimant's person record, registered without citizen ID from the claim."""
+    if not gender:
+        raise ValidationError({"gender": _(
+            "Give the claimant's gender to register the person record.")})
+    return people.register_deceased(actor, full_name=claim.claimant_name, gender=gender,
+                             birth_year=claim.claimant_birth_year, unit=claim.unit,
+                             death_year=death_year, source=claim.code)
+
+
 @transaction.atomic
 def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None,
-            recipient_unit=None, person=None) -> Proposal:
+            recipient_unit=None, person=None, register_deceased: bool = False,
+            gender: str = "", death_year: int | None = None,
+            received_by: str | None = None) -> Proposal:
     """Add the claim's person as a nominee for `award_type` to `proposal` (a draft of the
     claim's commune on the resistance track) or to a new one addressed to `recipient_unit`.
 
@@ -55,9 +76,21 @@ def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None
         locked.person, linked[1] = person, person.pk
     if locked.state != ClaimState.VERIFIED:
         raise ValidationError(_("Only a verified claim can be proposed."))
+    if register_deceased:
+        if locked.person_id is not None or not locked.claimant_deceased:
+            raise ValidationError({"register_deceased": _(
+                "Only a deceased claimant without a person record is registered this way.")})
+        locked.person = _register_claimant(actor, locked, gender=gender,
+                                           death_year=death_year)
+        linked[1] = locked.person.pk
     if locked.person_id is None:
         raise ValidationError({"person": _(
             "Link the claimant's person record first: a nominee is a person of the register.")})
+    if locked.claimant_deceased and not locked.person.deceased:
+        raise ValidationError({"person": _(
+            "%(name)s's person record does not say the person has died: record the death on "
+            "the person's page first (a posthumous award needs it).") % {
+                "name": locked.person.full_name}})
     if proposal is None:
         if recipient_unit is None:
             raise ValidationError({"recipient_unit": _("Choose the authority to address.")})
@@ -74,8 +107,10 @@ def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None
         # Nam anh hùng, Điều 1: "tặng hoặc truy tặng").
         summary += " " + _("Posthumous; received by %(name)s (%(relation)s).") % {
             "name": locked.applicant_name, "relation": locked.get_applicant_relation_display()}
+    if received_by is None:
+        received_by = next_of_kin(locked) if locked.claimant_deceased else ""
     nominee = add_nominee(actor, proposal, award_type=award_type, summary=summary,
-                          person=locked.person)
+                          person=locked.person, received_by=received_by.strip())
     files = _attach_evidence(actor, locked, proposal, nominee)
     locked.nominee = nominee
     locked.save(update_fields=["nominee", "person", "updated_at"])

@@ -84,7 +84,11 @@ def build_backlog(rng: random.Random, *, home: int = 300, others: int = 15) -> i
     plan = [(Unit.objects.get(code=HOME_COMMUNE), home)] + [(u, others) for u in communes]
     built = []
     for unit, count in plan:
-        states = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()), k=count)
+        # A few of every stage whatever the random draw (which shifts whenever an earlier
+        # stage of seed_demo draws differently); the rest by the weights.
+        each = count // 50
+        states = [state for state in WEIGHTS for _ in range(each)] + rng.choices(
+            list(WEIGHTS), weights=list(WEIGHTS.values()), k=count - each * len(WEIGHTS))
         built += [_claim(rng, unit, state, now, actor) for state in states]
     claims = Claim.objects.bulk_create([c for c, _m in built], batch_size=500)
     _history(claims, [m for _c, m in built], actor)

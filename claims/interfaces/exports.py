@@ -1,5 +1,5 @@
 """Exports of the claims list and of the backlog table through the one streamed exporter
-(reports.interfaces.exports.export): the page's own queryset and columns. No family records
+(core.interfaces.exports.export): the page's own queryset and columns. No family records
 in the export: code, kind, commune, stage, dates."""
 
 from collections.abc import Iterable
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from claims.enums import ClaimKind, ClaimState
-from reports.interfaces.exports import CHUNK, choice_labels, export
+from core.interfaces.exports import CHUNK, choice_labels, export
 
 
 def claim_header() -> list[str]:

@@ -7,9 +7,11 @@ from django.utils.translation import pgettext_lazy
 
 from awards.models import AwardType
 from claims.data.checklists import CHECKLISTS, ITEMS
-from claims.enums import CheckResult, EvidenceKind
+from claims.domain.proposing import next_of_kin
+from claims.enums import CheckResult, ClaimKind, EvidenceKind
 from claims.models import Claim, FamilyMember
 from core.interfaces.uploads import DossierFileField
+from organisations.enums import Gender
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -72,9 +74,26 @@ class ProposeForm(forms.Form):
     proposal = forms.ModelChoiceField(label=_("add to the draft proposal"), queryset=None,
                                       required=False,
                                       help_text=_("Leave empty to start a new proposal."))
+    # A deceased claimant often has no citizen ID: the record is registered from the claim.
+    register_deceased = forms.BooleanField(
+        label=_("register the deceased claimant as a person without citizen ID"),
+        required=False, help_text=_("Only when no person record exists: the year of birth "
+                                    "and the name are taken from the claim."))
+    gender = forms.ChoiceField(label=_("claimant's gender"), choices=[("", "—"), *Gender.choices],
+                               required=False)
+    death_year = forms.IntegerField(label=_("year of death"), required=False, min_value=1850)
+    received_by = forms.CharField(label=_("received by (next of kin)"), max_length=255,
+                                  required=False)
 
-    def __init__(self, *args, people, recipients, proposals, **kwargs):
+    def __init__(self, *args, people, recipients, proposals, claim, **kwargs):
         super().__init__(*args, **kwargs)
+        if not claim.claimant_deceased:
+            for name in ("register_deceased", "gender", "death_year", "received_by"):
+                del self.fields[name]
+        else:
+            self.initial.setdefault("received_by", next_of_kin(claim))
+            if claim.kind == ClaimKind.HEROIC_MOTHER:
+                self.initial.setdefault("gender", Gender.FEMALE)
         # JSON "contains" is not portable to SQLite: the catalogue is small, filter here.
         individual = [a.pk for a in AwardType.objects.filter(is_active=True)
                       if "individual" in a.subject_kinds]

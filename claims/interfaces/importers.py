@@ -11,9 +11,9 @@ from accounts.domain.scope import scope_unit_ids
 from claims.domain.steps import new_code
 from claims.enums import ClaimKind, ClaimState, Period, Relation, ServiceRole
 from claims.models import Claim, ClaimStep
+from core.interfaces import cells
+from core.interfaces.importers import Column, Importer, Row, RowCheck, register
 from core.text import fold
-from imports.domain import cells
-from imports.domain.importers import Column, Importer, Row, RowCheck, register
 from organisations.models import Unit
 
 HANDLERS = ("system_admin", "board_staff", "unit_officer")

@@ -13,9 +13,9 @@ from claims.interfaces.exports import backlog_export
 from claims.interfaces.forms import LookupForm
 from claims.models import Claim
 from core.clients import client_address
+from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from organisations.domain.queries import units_for_user
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +15,7 @@ from audit.domain.record import record
 from awards.models import AwardType
 from claims.data.checklists import DEFAULT_AWARD
 from claims.domain import proposing, steps, verification
+from claims.domain.queries.backlog import overdue_q
 from claims.domain.queries.claims import claims_for_user
 from claims.enums import ClaimKind, ClaimState
 from claims.interfaces.exports import claim_export
@@ -26,15 +28,13 @@ from claims.interfaces.forms import (
     ReasonForm,
 )
 from claims.interfaces.letters import missing_papers_docx
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from core.uploads import CONTENT_TYPES, content_disposition, private_download
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.models import Unit, UnitClosure
-from organisations.views.common import get_in, require
 from proposals.enums import EDITABLE_STATES, Track
 from proposals.models import Proposal
-from reports.interfaces.exports import requested_format
 
 # The named steps a page offers: action → (permission, domain function, takes a reason).
 STEPS = {
@@ -56,8 +56,11 @@ STEP_LABELS = {"verify": gettext_lazy("Start verifying"),
 
 
 def filtered_claims(request):
-    """The list's queryset (page and export): scope, search, stage, kind, commune."""
+    """The list's queryset (page and export): scope, search, stage, kind, commune, and
+    `?overdue=1` (longer in their stage than the board's limit: the home page's link)."""
     qs = claims_for_user(request.user, request.GET.get("q", ""))
+    if request.GET.get("overdue"):
+        qs = qs.filter(overdue_q(timezone.now()))
     if request.GET.get("state") in ClaimState.values:
         qs = qs.filter(state=request.GET["state"])
     if request.GET.get("kind") in ClaimKind.values:
@@ -71,13 +74,10 @@ def filtered_claims(request):
 def claim_list(request):
     """Claims in the user's scope; `?export=xlsx|csv` streams the same filtered list."""
     require(request, "claims.view_claim")
-    qs = filtered_claims(request)
-    if kind := requested_format(request):
-        return claim_export(kind, qs)
-    return render(request, "claims/claim_list.html", {
-        "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
-        "states": ClaimState.choices, "kinds": ClaimKind.choices,
-        "can_add": request.user.has_perm("claims.add_claim")})
+    return list_page(request, filtered_claims(request), export=claim_export,
+                     template="claims/claim_list.html", q=request.GET.get("q", ""),
+                     states=ClaimState.choices, kinds=ClaimKind.choices,
+                     can_add=request.user.has_perm("claims.add_claim"))
 
 
 def _handled_units(user):
@@ -230,7 +230,7 @@ def claim_propose(request, public_id):
         people=people_for_user(request.user).filter(unit__in=_handled_units(request.user)),
         recipients=Unit.objects.filter(id__in=ancestors),
         proposals=Proposal.objects.filter(unit=claim.unit, track=Track.RESISTANCE,
-                                          state__in=EDITABLE_STATES))
+                                          state__in=EDITABLE_STATES), claim=claim)
 
     def save(data):
         return proposing.propose(request.user, claim, **data)

@@ -17,10 +17,10 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from audit.domain.record import record
 from core.calendar import WorkCalendar, default_holidays
 from core.enums import DAY_OFF_KINDS, DayKind
 from core.models import PublicHoliday
+from core.trail import record
 
 SEED_YEARS = (2015, 2035)
 

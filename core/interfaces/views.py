@@ -1,15 +1,18 @@
-"""The shape every back-office form page shares: show the form; on a valid POST call the domain
-function; on success say so and go on; a domain refusal comes back onto the form."""
+"""The shapes back-office pages share: the form page (show the form; on a valid POST call the
+domain function; on success say so and go on; a domain refusal comes back onto the form) and the
+list page (one page of a filtered queryset, or the same rows exported)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.paging import paginate
 
 
 def form_page(request, form, save, *, title, submit, done, success_message,
-              template="organisations/form.html"):
+              template="core/form.html"):
     """`save(cleaned_data)` performs the change; `done(result)` is where to go afterwards;
     `success_message` is a text, or a function of the result."""
     if request.method == "POST" and form.is_valid():
@@ -28,3 +31,21 @@ def refused(request, message: str):
     """A clear refusal (403) naming who may act, for someone who may read an object but not
     take the action (e.g. revoking an award another authority granted)."""
     return render(request, "core/refused.html", {"message": message}, status=403)
+
+
+def list_page(request, rows, *, export, template, partial=None, per_page=50, seek=False,
+              prepare=None, **context):
+    """A "list + filters + export" page (house rule 12): `?export=xlsx|csv` streams
+    `export(kind, rows)` — the page's own filtered queryset, so export and page cannot differ —
+    and otherwise one page of `rows` is rendered as `page` with `context`: the whole `template`,
+    or only the `partial` results block for an htmx request (filters that re-query as they
+    change). `prepare(page)` annotates the page's rows before rendering."""
+    if kind := requested_format(request):
+        return export(kind, rows)
+    page = paginate(request, rows, per_page=per_page, seek=seek)
+    if prepare is not None:
+        prepare(page)
+    if partial is not None and request.headers.get("HX-Request"):
+        template = partial
+    return render(request, template, {"page": page, **context})
+

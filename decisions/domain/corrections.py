@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
+from decisions.domain.events import publish_revoked
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
 
@@ -45,6 +46,7 @@ def request_correction(actor, item: DecisionItem, *, reason: str, recipient_name
         collective=item.collective, household=item.household, unit=unit or item.unit,
         year=item.year, kind=item.kind, recipient_name=recipient_name,
         recipient_detail=recipient_detail, ordinal=item.ordinal,
+        posthumous=item.posthumous, received_by=item.received_by,
         money=(item.money if money is None else money) - item.money,
         coefficient=item.coefficient, base_salary=item.base_salary,
         money_citation=item.money_citation)
@@ -59,8 +61,8 @@ def revoke_item(actor, item: DecisionItem, *, reason: str, decision_number: str,
     """Revoke (thu hồi, hủy bỏ) one award of a decision by the revoking decision (number,
     date, issuer): the ledger record is revoked (no longer counts; only the granting
     authority's staff may, checked there), the certificates show "revoked" with that decision.
-    Side effects: ledger revocation (audit there); certificate statuses; audit
-    `decisions.item.revoked`."""
+    Side effects: ledger revocation (audit there); certificate statuses (published in the
+    issuer's status list); audit `decisions.item.revoked`; an `award.revoked` exchange event."""
     item = DecisionItem.objects.select_for_update().get(pk=item.pk)
     if item.award_record is None:
         raise ValidationError(_("This item has no award in the ledger."))
@@ -74,4 +76,5 @@ def revoke_item(actor, item: DecisionItem, *, reason: str, decision_number: str,
         status=CertificateStatus.REVOKED, status_reason=status_reason)
     record(actor, "decisions.item.revoked", item, unit=item.decision.issuer,
            reason=status_reason)
+    publish_revoked(item)  # the event for subscribed systems, sent after the commit
     return item

@@ -81,7 +81,9 @@ def draft_decision(actor, *, proposals, issuer, authority_title: str, place: str
                 collective=nominee.collective, household=nominee.household, unit=nominee.unit,
                 year=proposal.year, kind=TRACK_AWARD_KIND[proposal.track],
                 recipient_name=nominee.subject_name, recipient_detail=recipient_detail(nominee),
-                ordinal=ordinal, **money_for(params, award.code, nominee.subject_kind, on))
+                posthumous=bool(nominee.person_id and nominee.person.deceased),
+                received_by=nominee.received_by, ordinal=ordinal,
+                **money_for(params, award.code, nominee.subject_kind, on))
     if ordinal == 0:
         raise ValidationError(_("None of these proposals has a nominee ready for a decision."))
     refused = granting_errors(issuer, [i.award_type for i in decision.items.select_related(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
 from awards.domain.ledger import conflict_message, live_conflicts, record_awards
@@ -17,7 +17,10 @@ from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
 from claims.domain.closing import close_by_decision
+from core.trail import diff, snapshot
+from decisions.domain.credentials import issue_credentials
 from decisions.domain.drafting import money_for
+from decisions.domain.events import publish_issued
 from decisions.domain.numbering import next_number
 from decisions.domain.wording import authority_words
 from decisions.enums import CertificateStatus, DecisionKind, DecisionState
@@ -48,8 +51,10 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     granting-authority table). Side effects: the next number of the issuer's series; money
     recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
-    certificate per item; nominees awarded and their initiative claims confirmed; proposals →
-    decided (audit, notifications); audit `decisions.decision.issued`."""
+    certificate per item, each with its verifiable credential (issue 17 §3); an exchange event
+    for subscribed systems (sent after the commit); nominees awarded
+    and their initiative claims confirmed; proposals → decided (audit,
+    notifications); audit `decisions.decision.issued`."""
     locked = Decision.objects.select_for_update().get(pk=decision.pk)
     if locked.state != DecisionState.DRAFT:
         raise ValidationError(_("This decision was already issued or cancelled."))
@@ -76,6 +81,8 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
         _award_items(actor, locked, items, entries, date)
     elif locked.kind == DecisionKind.AMENDMENT:
         _apply_corrections(actor, locked, items)
+    issue_credentials(actor, locked)  # one verifiable credential per certificate (issue 17 §3)
+    publish_issued(locked)  # events to subscribed systems, sent after commit (§4)
     record(actor, "decisions.decision.issued", locked, unit=locked.issuer,
            changes={"number": [None, locked.number_label], "items": [None, len(items)]})
     return locked

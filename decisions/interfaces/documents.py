@@ -47,6 +47,13 @@ def signature(decision: Decision) -> Signature:
                      decision.signer_name)
 
 
+def _annex_name(item) -> str:
+    """A posthumous award says so beside the name (Pháp lệnh Bà mẹ Việt Nam anh hùng Điều 1,
+    Law 06/2022 Art. 5: "tặng hoặc truy tặng"). The next of kin is not printed in the annex,
+    which the portal publishes; only on the certificate handed to the family."""
+    return f"{item.recipient_name} (truy tặng)" if item.posthumous else item.recipient_name
+
+
 def annex_tables(items) -> tuple[AnnexTable, ...]:
     """Collectives first, then households, then individuals (document-format §2), each with
     the money column; STT is the item's ordinal (the certificate's "số sổ vàng")."""
@@ -62,7 +69,7 @@ def annex_tables(items) -> tuple[AnnexTable, ...]:
                 continue
             money = format_money(item.money) if item.money else ""
             if kind == "individual":
-                rows.append((str(item.ordinal), item.recipient_name, item.recipient_detail,
+                rows.append((str(item.ordinal), _annex_name(item), item.recipient_detail,
                              money))
             else:
                 rows.append((str(item.ordinal), item.recipient_name, money))
@@ -168,9 +175,11 @@ def certificate_page(certificate: Certificate, base_url: str) -> CertificatePage
         code=certificate.code,
         verify_url=base_url + reverse("portal:verify_code", args=[certificate.code]),
         authority_title=decision.authority_title.upper(),
-        lead="TẶNG DANH HIỆU" if title else "TẶNG",
+        lead=("TRUY " if item.posthumous else "") + ("TẶNG DANH HIỆU" if title else "TẶNG"),
         award_name=form_name(item.award_type, decision).upper(),
         recipient=item.recipient_name, recipient_detail=item.recipient_detail,
+        received_by=(f"Thân nhân nhận: {item.received_by}" if item.posthumous and item.received_by
+                     else ""),
         achievement=source.achievement or "",
         decision_line=f"Quyết định số {source.number_label}, ngày "
                       f"{source.date:%d/%m/%Y}" if source.date else "",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import date_widget
-from decisions.rules import DRAFTERS
+from decisions.enums import DRAFTERS
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Unit
 from proposals.models import Proposal

@@ -130,6 +130,11 @@ class DecisionItem(models.Model):
     recipient_name = models.CharField(_("name"), max_length=255)
     recipient_detail = models.CharField(_("position and unit"), max_length=400, blank=True)
     ordinal = models.PositiveIntegerField(_("no."))  # STT; the certificate's "số sổ vàng"
+    # Snapshot of the person's death at drafting: the annex and the certificate say "truy tặng"
+    # and the certificate names the next of kin who receives it.
+    posthumous = models.BooleanField(_("posthumous"), default=False, db_default=False)
+    received_by = models.CharField(_("received by (next of kin)"), max_length=255, blank=True,
+                                   db_default="")
     coefficient = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     base_salary = models.PositiveIntegerField(null=True, blank=True)
     # Signed: a correcting item holds the difference it makes (new − old amount).
@@ -185,3 +190,14 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+
+from decisions.models.credentials import Credential, IssuerKey, StatusList  # noqa: E402
+from decisions.models.exchange import (  # noqa: E402
+    Delivery,
+    ExchangeEvent,
+    Subscription,
+)
+
+__all__ = ["Certificate", "Credential", "Decision", "DecisionItem", "Delivery", "ExchangeEvent",
+           "IssuerKey", "NumberSeries", "StatusList", "Subscription"]

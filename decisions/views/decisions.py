@@ -5,7 +5,7 @@ import uuid
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from awards.domain.authority import may_amend, refusal
 from awards.interfaces.forms import RevokeForm
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
-from core.uploads import content_disposition
 from decisions.domain import corrections, drafting, issuing
 from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
 from decisions.enums import DecisionState
-from decisions.interfaces.bundle import export_bundle
+from decisions.interfaces.bundle import bundle_response
 from decisions.interfaces.documents import (
     decision_certificates_pdf,
     decision_docx,
@@ -27,11 +27,10 @@ from decisions.interfaces.documents import (
 )
 from decisions.interfaces.forms import CorrectionForm, DraftForm, IssueForm
 from decisions.models import DecisionItem
-from organisations.views.common import get_in, require
 from proposals.domain.queries import proposals_for_user
 from proposals.interfaces.forms import ReasonForm
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -47,6 +46,8 @@ def _decision(request, public_id):
 def decision_list(request):
     require(request, "decisions.view_decision")
     qs = decisions_for_user(request.user).order_by("-created_at")
+    if request.GET.get("state") in DecisionState.values:  # the home page links to the drafts
+        qs = qs.filter(state=request.GET["state"])
     return render(request, "decisions/decision_list.html", {
         "page": paginate(request, qs, per_page=50),
         "can_draft": request.user.has_perm("decisions.draft_decision")})
@@ -154,15 +155,6 @@ def item_certificate(request, public_id):
     base = request.build_absolute_uri("/").rstrip("/")
     return _file(decision_certificates_pdf(item.decision, base, [item]), "application/pdf",
                  f"giay-chung-nhan-{item.decision.number}-{item.ordinal}.pdf")
-
-
-def bundle_response(actor, decision, *, channel: str) -> FileResponse:
-    """The exchange bundle as a download streamed from its temporary file (audited)."""
-    out, name, _manifest = export_bundle(actor, decision, channel=channel)
-    response = FileResponse(out, content_type="application/zip")
-    response["Content-Disposition"] = content_disposition(name)
-    response["Cache-Control"] = "private, no-store"  # CCCDs and dossiers: never cached
-    return response
 
 
 @login_required

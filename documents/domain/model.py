@@ -306,3 +306,5 @@ class Certificate:
     signer_name: str
     status_note: str | None = None
     header_lines: tuple[str, ...] = field(default=(NATIONAL_NAME, NATIONAL_MOTTO))
+    # "Thân nhân nhận: …" under the recipient of a posthumous award; empty otherwise.
+    received_by: str = ""

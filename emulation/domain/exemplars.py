@@ -10,8 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import record, snapshot
+from audit.domain.record import record
+from core.trail import snapshot
 from core.uploads import store_private
+from emulation.domain.replications import close_open_replications
 from emulation.models import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
 from emulation.models.exemplars import ExemplarState
 
@@ -86,8 +88,6 @@ def withdraw_exemplar(exemplar: Exemplar, *, actor, reason: str) -> Exemplar:
     replications closed with the reason."""
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    from emulation.domain.replications import close_open_replications
-
     with transaction.atomic():
         moved = _move(exemplar, actor=actor, allowed=[ExemplarState.DRAFT,
                                                       ExemplarState.RECOGNISED,

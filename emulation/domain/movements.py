@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
+from core.trail import diff, snapshot
 from core.uploads import store_private
 from emulation.enums_movements import (
     RUNNING_STATES,

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Role
 from accounts.models import User
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
+from core.trail import diff, snapshot
 from emulation.enums_movements import PlanState
 from emulation.models import AnnualPlan, PlanMilestone
 from notifications.domain.notify import notify

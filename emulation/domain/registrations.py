@@ -13,9 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record
+from audit.domain.record import record
 from awards.models import AwardType
 from core.text import fold_join
+from core.trail import diff
 from emulation.domain.queries.movements import takes_part
 from emulation.enums_movements import REGISTRATION_EDITABLE, RUNNING_STATES, RegistrationState
 from emulation.models import Registration, RegistrationEntry

@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.enums import GrantingLevel
+from core.trail import diff, snapshot
 from emulation.enums_movements import MovementKind, RegistrationState
 from emulation.models import TitleResult, UnitResult
 from emulation.models.results import ResultState as S
@@ -170,7 +171,8 @@ def achieved_titles(review):
 
 
 def _track(movement) -> str:
-    from proposals.enums import Track
+    from proposals.enums import Track  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
+
     return Track.THEMATIC if movement.kind == MovementKind.THEMATIC else Track.ANNUAL
 
 
@@ -184,8 +186,8 @@ def draft_award_proposal(review, *, actor, recipient_unit, title: str = ""):
 
     Side effects: the proposal and nominees (audited by proposals.domain.nominees); audit
     `emulation.result.propose` on the movement with the proposal's code."""
-    from proposals.domain.checks import parameter_in_force
-    from proposals.domain.nominees import add_nominee, create_proposal
+    from proposals.domain.checks import parameter_in_force  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
+    from proposals.domain.nominees import add_nominee, create_proposal  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
 
     titles = list(achieved_titles(review))
     if not titles:

@@ -9,6 +9,7 @@ import random
 from django.db.models import Count, Q
 
 from emulation.domain import initiative_uses, initiatives
+from organisations.domain.naming import decision_symbol
 from organisations.models import Person, Unit
 
 ACTIONS = ["Ứng dụng phần mềm quản lý", "Một số biện pháp nâng cao chất lượng",
@@ -81,8 +82,9 @@ def build_initiatives(rng: random.Random, total: int = 200) -> int:
 def _recognise(rng: random.Random, initiative, unit: Unit, year: int):
     scope = rng.choices(["co_so", "tinh", "toan_quoc"], [75, 22, 3])[0]
     issuer = unit.name if scope == "co_so" else "Chủ tịch UBND tỉnh Tuyên Quang"
+    symbol = decision_symbol(unit) if scope == "co_so" else "QĐ-UBND"
     return initiatives.recognise_initiative(
-        initiative, actor=None, decision_number=f"{rng.randint(10, 999)}/QĐ-{unit.code[:10]}",
+        initiative, actor=None, decision_number=f"{rng.randint(10, 999)}/{symbol}",
         decision_date=datetime.date(year, rng.randint(6, 12), rng.randint(1, 28)),
         recognised_by=issuer, council=COUNCILS[scope], scope=scope)
 

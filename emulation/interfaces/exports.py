@@ -1,5 +1,5 @@
 """Exports of the emulation lists through the one streamed exporter
-(reports.interfaces.exports.export): the page's own filtered queryset, rows straight from the
+(core.interfaces.exports.export): the page's own filtered queryset, rows straight from the
 database CHUNK at a time, the page's columns."""
 
 from collections.abc import Iterable
@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import CHUNK, choice_labels, export
 from emulation.domain.queries.records import with_review_note
 from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.enums_movements import MovementKind, MovementState, RegistrationState
 from emulation.models.exemplars import ExemplarKind, ExemplarState
 from emulation.models.inspections import TASK_OPEN_STATES, TaskState
-from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def initiative_header() -> list[str]:

@@ -1,5 +1,5 @@
-"""The overdue remediation tasks on the home page of the board and of the owning units
-(registered with core.home in EmulationConfig.ready); the dashboard shows the same list."""
+"""The overdue remediation tasks on the board's dashboard (the home page counts them among
+its to-do items, tdkt/home.py)."""
 
 from django.utils import timezone
 
@@ -22,6 +22,3 @@ def overdue_context(user, tasks=None) -> dict | None:
     return {"template": "emulation/includes/overdue_tasks.html", "count": count,
             "tasks": shown, "today": timezone.localdate()}
 
-
-def overdue_tasks_panel(request) -> dict | None:
-    return overdue_context(request.user)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain import scope
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from emulation.domain import cluster_rounds as domain
 from emulation.domain import criteria as criteria_domain
@@ -32,7 +33,6 @@ from emulation.interfaces import cluster_forms as forms
 from emulation.interfaces.cluster_minutes import minutes_docx
 from emulation.models import RescoreRequest, ScoreChange
 from organisations.models import Cluster
-from organisations.views.common import get_in, require
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEMPLATE = "emulation/round_form.html"

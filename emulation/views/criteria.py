@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.interfaces.forms import posted
+from core.interfaces.guards import require
 from core.interfaces.views import form_page
 from emulation.domain import criteria_tree as domain
 from emulation.enums import Grade, RoundState
 from emulation.interfaces import cluster_forms as forms
 from emulation.models import ClusterRound, CriteriaSet, Criterion
-from organisations.views.common import require
 
 TEMPLATE = "emulation/criteria_form.html"
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from core.uploads import private_download
 from emulation.domain import exemplars as domain
 from emulation.domain.queries.records import exemplars_for_user
@@ -23,8 +23,6 @@ from emulation.interfaces.records_forms import (
 )
 from emulation.models import ExemplarEvidence
 from emulation.models.exemplars import ExemplarKind, ExemplarState
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
@@ -38,13 +36,10 @@ def exemplar_list(request):
     """Exemplars in the user's scope; search without diacritics; filters kind and state;
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_exemplar")
-    qs = filtered_exemplars(request)
-    if kind := requested_format(request):
-        return exemplar_export(kind, qs)
-    return render(request, "emulation/exemplar_list.html", {
-        "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
-        "kinds": ExemplarKind.choices, "states": ExemplarState.choices,
-        "can_add": request.user.has_perm("emulation.change_exemplar")})
+    return list_page(request, filtered_exemplars(request), export=exemplar_export,
+                     template="emulation/exemplar_list.html", q=request.GET.get("q", ""),
+                     kinds=ExemplarKind.choices, states=ExemplarState.choices,
+                     can_add=request.user.has_perm("emulation.change_exemplar"))
 
 
 def filtered_exemplars(request):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import apply_domain_error
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from emulation.domain import initiatives as domain
 from emulation.domain.queries.initiatives import initiatives_for_user
 from emulation.domain.similarity import WARN_THRESHOLD, similar_initiatives
@@ -18,8 +18,6 @@ from emulation.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.interfaces.exports import initiative_export
 from emulation.interfaces.forms import AuthorFormSet, InitiativeForm, RecogniseForm, RevokeForm
 from organisations.domain.queries import people_for_user, search, units_for_user
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 FILTERS = {"scope": InitiativeScope, "state": InitiativeState, "kind": InitiativeKind}
 
@@ -45,15 +43,12 @@ def initiative_list(request):
     kind, year; `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_initiative")
     qs, unit = filtered_initiatives(request)
-    if kind := requested_format(request):
-        return initiative_export(kind, qs)
-    context = {"page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
-               "unit": unit,
-               "filters": {name: choices.choices for name, choices in FILTERS.items()},
-               "can_add": request.user.has_perm("emulation.change_initiative")}
-    template = ("emulation/includes/initiative_rows.html" if request.headers.get("HX-Request")
-                else "emulation/initiative_list.html")
-    return render(request, template, context)
+    return list_page(request, qs, export=initiative_export,
+                     template="emulation/initiative_list.html",
+                     partial="emulation/includes/initiative_rows.html",
+                     q=request.GET.get("q", ""), unit=unit,
+                     filters={name: choices.choices for name, choices in FILTERS.items()},
+                     can_add=request.user.has_perm("emulation.change_initiative"))
 
 
 def _get(request, public_id, perm="emulation.view_initiative"):
@@ -156,7 +151,9 @@ def person_picker(request):
     an author row (the datalist of the citizen-ID inputs)."""
     require(request, "emulation.change_initiative")
     typed = next((v for k, v in request.GET.items() if k.endswith("cccd") and v.strip()), "")
-    people = (search(people_for_user(request.user), typed).select_related("unit")[:10]
+    # The picker fills a CCCD field: the deceased registered without one cannot be offered.
+    people = (search(people_for_user(request.user).filter(cccd__isnull=False), typed)
+              .select_related("unit")[:10]
               if len(typed.strip()) >= 2 else [])
     return render(request, "emulation/includes/person_options.html", {"people": people})
 

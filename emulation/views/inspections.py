@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.views import form_page, list_page
 from core.uploads import CONTENT_TYPES, private_download
 from emulation.domain import inspections as domain
 from emulation.domain import remediation
@@ -35,8 +36,6 @@ from emulation.interfaces.records_forms import (
 )
 from emulation.models import InspectionDocument, TaskEvidence
 from emulation.models.inspections import TASK_OPEN_STATES, TaskState, VisitState
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 MANAGE = "emulation.manage_inspections"
 FILE_FORM = "emulation/file_form.html"
@@ -187,14 +186,13 @@ def task_list(request):
     highlighted (tr.overdue); `?export=xlsx|csv` streams the same filtered list with the
     completion and review notes."""
     require(request, "emulation.view_tasks")
-    qs = filtered_tasks(request)
-    if kind := requested_format(request):
-        return task_export(kind, qs, timezone.localdate())
-    return render(request, "emulation/task_list.html", {
-        "page": paginate(request, qs, per_page=50), "today": timezone.localdate(),
-        "overdue_only": bool(request.GET.get("overdue")),
-        "state": request.GET.get("state", ""), "filters": TASK_FILTER_LABELS,
-        "can_manage": request.user.has_perm(MANAGE)})
+    today = timezone.localdate()
+    return list_page(request, filtered_tasks(request),
+                     export=lambda kind, qs: task_export(kind, qs, today),
+                     template="emulation/task_list.html", today=today,
+                     overdue_only=bool(request.GET.get("overdue")),
+                     state=request.GET.get("state", ""), filters=TASK_FILTER_LABELS,
+                     can_manage=request.user.has_perm(MANAGE))
 
 
 TASK_FILTER_LABELS = [("", gettext_lazy("All")), ("open", gettext_lazy("To do")),

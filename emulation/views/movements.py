@@ -8,9 +8,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from core.uploads import private_download
 from emulation.domain import movements as domain
 from emulation.domain.queries.movements import (
@@ -30,10 +31,8 @@ from emulation.interfaces.movement_forms import (
     ReviewForm,
 )
 from emulation.models import MovementDocument, MovementReview
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
-FORM = "emulation/movements/form.html"
+FORM = "core/form.html"
 FILTERS = {"state": MovementState, "kind": MovementKind}
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
@@ -68,13 +67,11 @@ def movement_list(request):
     """Movements the user organises or takes part in; search by code or name; filters;
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_movement")
-    qs = filtered_movements(request)
-    if kind := requested_format(request):
-        return movement_export(kind, qs)
-    return render(request, "emulation/movements/movement_list.html", {
-        "page": paginate(request, qs, per_page=50), "q": request.GET.get("q", ""),
-        "filters": {name: choices.choices for name, choices in FILTERS.items()},
-        "can_add": request.user.has_perm("emulation.change_movement")})
+    return list_page(request, filtered_movements(request), export=movement_export,
+                     template="emulation/movements/movement_list.html",
+                     q=request.GET.get("q", ""),
+                     filters={name: choices.choices for name, choices in FILTERS.items()},
+                     can_add=request.user.has_perm("emulation.change_movement"))
 
 
 @login_required

@@ -7,15 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from emulation.domain import plans as domain
 from emulation.domain.queries.movements import plans_for_user
 from emulation.interfaces.movement_forms import ConfirmForm, PlanForm
 from emulation.interfaces.plan_documents import plan_docx, plan_pdf
-from organisations.views.common import get_in, require
 
-FORM = "emulation/movements/form.html"
+FORM = "core/form.html"
 FORMATS = {"docx": (plan_docx, "application/vnd.openxmlformats-officedocument."
                                 "wordprocessingml.document"),
            "pdf": (plan_pdf, "application/pdf")}

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import restrict_to_scope
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from emulation.domain import registrations as domain
 from emulation.domain.queries.movements import (
@@ -22,8 +24,6 @@ from emulation.interfaces.exports import registration_export
 from emulation.interfaces.movement_forms import ConfirmForm, ReasonForm, RegistrationForm
 from emulation.views.movements import FORM, get_movement
 from organisations.models import Unit
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 
 def _get(request, public_id, perm="emulation.view_movement"):

@@ -10,15 +10,15 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from emulation.domain import replications as domain
 from emulation.domain.queries.records import BOARD_ROLES, exemplars_for_user
 from emulation.enums import VIEW_ROLES
 from emulation.models import Replication
 from organisations.interfaces.forms import UnitChoiceField, active_units
-from organisations.views.common import get_in, require
 
-FORM = "emulation/movements/form.html"
+FORM = "core/form.html"
 
 
 class AssignForm(forms.Form):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from emulation.domain import results as domain
 from emulation.domain.queries.movements import registrations_for_user
@@ -15,7 +16,6 @@ from emulation.interfaces.movement_forms import ConfirmForm, ReasonForm
 from emulation.interfaces.result_forms import ProposeForm, ResultForm
 from emulation.models import MovementReview, UnitResult
 from emulation.views.movements import FORM, get_movement
-from organisations.views.common import get_in, require
 
 
 def get_review(request, public_id) -> MovementReview:

@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from imports.domain.importers import Importer, Row
+from core.interfaces.importers import Importer, Row
 
 
 class CheckedRowsMissing(Exception):

@@ -16,8 +16,8 @@ from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.interfaces.importers import Importer, RowError, RowsRefused, importer_class
 from imports.domain.checked import CheckedRowsMissing, CheckedRowsWriter, checked_batches
-from imports.domain.importers import Importer, RowError, RowsRefused, importer_class
 from imports.domain.jobs import JobStateError, set_job_state
 from imports.domain.reader import HeaderError, UnreadableFile, open_sheet
 from imports.enums import JobState

@@ -1,25 +1,19 @@
-"""Import jobs: upload, the one function that changes a job's state, commit request, cancel.
+"""Import jobs: the one function that changes a job's state, who may act on a job, cancel.
 
-The long work (checking, saving) is in `imports.domain.engine` and runs as tasks; the functions
-here are what a request does: quick, permission-checked, each in one transaction.
+Starting work (upload, commit request) and the tasks that run it are in `imports.domain.queue`;
+the long work (checking, saving) is in `imports.domain.engine`, which changes states here.
 """
 
-import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
-from imports.domain.importers import importer_class
-from imports.domain.reader import CSV_EXTENSION, is_xlsx
+from core.interfaces.importers import importer_class
 from imports.enums import FINISHED_STATES, TRANSITIONS, JobState
 from imports.models import ImportJob
-
-IMPORT_DIR = "imports"
 
 # Audit action written by each state change.
 ACTIONS = {
@@ -73,55 +67,6 @@ def set_job_state(job: ImportJob, new: JobState, *, actor, message: str = "",
     return job
 
 
-def _enqueue(task_name: str, job_pk: int) -> None:
-    from imports import tasks  # tasks.py imports the domain; importing it on use avoids a cycle
-
-    getattr(tasks, task_name).enqueue(job_pk)
-
-
-def _store(upload, stored_name: str) -> Path:
-    path = Path(settings.PRIVATE_MEDIA_ROOT) / stored_name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return path
-
-
-def create_job(actor, kind: str, upload, *, language: str | None = None) -> ImportJob:
-    """Store an uploaded workbook and queue its check.
-
-    `upload` is a Django File (an UploadedFile from a form), an .xlsx workbook or a CSV file
-    with the template's columns (judged by content). Side effects: the file is written to
-    PRIVATE_MEDIA_ROOT/imports/<uuid>.xlsx (or .csv: the reader goes by that extension); an
-    ImportJob in state `uploaded` (messages found later are written in `language`, by default
-    the active one); audit entry
-    `imports.job.upload`; task `validate_job` queued after the transaction commits. Raises
-    PermissionDenied when the actor may not run the importer of `kind`, LookupError for an
-    unknown kind.
-    """
-    if not actor.has_perm(importer_class(kind).permission):
-        raise PermissionDenied
-    public_id = uuid.uuid4()
-    extension = ".xlsx" if is_xlsx(upload) else CSV_EXTENSION
-    stored_name = f"{IMPORT_DIR}/{public_id}{extension}"
-    path = _store(upload, stored_name)
-    try:
-        with transaction.atomic():
-            job = ImportJob.objects.create(
-                public_id=public_id, kind=kind, stored_name=stored_name,
-                original_name=Path(upload.name or "").name[:255], file_size=upload.size or 0,
-                language=language or translation.get_language() or settings.LANGUAGE_CODE,
-                created_by=actor)
-            record(actor, "imports.job.upload", job,
-                   changes={"file": [None, job.original_name], "size": [None, job.file_size]})
-            transaction.on_commit(lambda: _enqueue("validate_job", job.pk))
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return job
-
-
 def can_manage(user, job: ImportJob) -> bool:
     """May `user` act on `job` (commit, cancel): its uploader or a system administrator."""
     return user.has_perm("imports.change_job", job)
@@ -131,24 +76,6 @@ def can_commit(user, job: ImportJob) -> bool:
     """The Commit button's condition, re-checked by `request_commit`."""
     return (job.state == JobState.VALIDATED and job.error_count == 0 and can_manage(user, job)
             and user.has_perm(importer_class(job.kind).permission))
-
-
-@transaction.atomic
-def request_commit(job: ImportJob, actor) -> ImportJob:
-    """Start saving a job that was checked without errors.
-
-    Side effects: state validated → committing with `committed_by` (a second click gets
-    JobStateError), audit entry `imports.job.commit_request`, task `commit_job` queued after the
-    transaction commits. Raises PermissionDenied when the actor may not manage the job or run
-    its importer.
-    """
-    if not (can_manage(actor, job) and actor.has_perm(importer_class(job.kind).permission)):
-        raise PermissionDenied
-    if job.state != JobState.VALIDATED or job.error_count:
-        raise JobStateError(_("Only a file checked without errors can be committed."))
-    job = set_job_state(job, JobState.COMMITTING, actor=actor, committed_by=actor)
-    transaction.on_commit(lambda: _enqueue("commit_job", job.pk))
-    return job
 
 
 def cancel_job(job: ImportJob, actor) -> ImportJob:

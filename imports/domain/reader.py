@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from core.interfaces import cells
+from core.interfaces.importers import Column, Row, RowError
 from core.text import fold
-from imports.domain import cells
-from imports.domain.importers import Column, Row, RowError
 from imports.domain.package import PackageRefused, check_package
 
 XLSX_MARKER = "[Content_Types].xml"

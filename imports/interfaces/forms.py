@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.domain.importers import importers_for
+from core.interfaces.importers import importers_for
 from imports.domain.package import PackageRefused, check_package
 from imports.domain.reader import can_open, is_xlsx, looks_like_csv
 

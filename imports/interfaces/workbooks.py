@@ -10,9 +10,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.interfaces import cells
+from core.interfaces.importers import Importer
 from core.spreadsheet import csv_row, xlsx_row, xlsx_value
-from imports.domain import cells
-from imports.domain.importers import Importer
 
 DATA_SHEET = "Dữ liệu"
 GUIDE_SHEET = "Hướng dẫn"  # named in error messages, so fixed whatever the interface language

@@ -13,7 +13,7 @@ from imports.enums import RUNNING_STATES, JobState
 class ImportJob(models.Model):
     """One uploaded workbook and its way through checking and saving.
 
-    `kind` is the key of the importer registered in `imports.domain.importers`; the registry is
+    `kind` is the key of the importer registered in `core.interfaces.importers`; the registry is
     filled by the apps that own the data, so this field has no fixed choices. `state` changes
     only through `imports.domain.jobs.set_job_state`. The file is stored under
     `PRIVATE_MEDIA_ROOT` (outside the web root) and `stored_name` is relative to it, so moving

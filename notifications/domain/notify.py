@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_tasks import task
 
+from notifications.domain import outbox
 from notifications.models import Notification, OutboxMail
 
 
@@ -27,11 +29,16 @@ def _mail_body(body: str, url: str) -> str:
     return f"{body}{link}\n\n-- \nTĐKT"
 
 
-def _enqueue(mail_ids: list[str]) -> None:
-    from notifications import tasks  # tasks.py imports the domain; import on use avoids a cycle
+@task()
+def send_outbox_mail(mail_public_id: str) -> str:
+    """Background work of the outbox, declared beside the function that queues it. Thin: a
+    primitive id in, the outbox does the rest."""
+    return outbox.send_one(mail_public_id)
 
+
+def _enqueue(mail_ids: list[str]) -> None:
     for mail_id in mail_ids:
-        tasks.send_outbox_mail.enqueue(mail_id)
+        send_outbox_mail.enqueue(mail_id)
 
 
 @transaction.atomic

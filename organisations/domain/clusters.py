@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from core.trail import diff, record, snapshot
 from organisations.enums import ClusterRole
 from organisations.models import Cluster, ClusterMembership, Unit
 

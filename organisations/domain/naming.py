@@ -30,3 +30,22 @@ def locality(unit) -> str:
                 return _IN_FULL.get(name, name)
         node = node.parent
     return unit.name
+
+
+# Words a name's abbreviation skips ("Sở Giáo dục và Đào tạo" → SGDĐT), and the locality that
+# ends a body's name ("… tỉnh Tuyên Quang").
+_LINKING_WORDS = {"và"}
+_LOCALITY = re.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", re.IGNORECASE)
+
+
+def decision_symbol(unit) -> str:
+    """The symbol of a decision the unit issues (Decree 30/2020/NĐ-CP Appx I.II, box 3: the
+    kind "QĐ", a hyphen, the abbreviated name of the issuing body): `QĐ-UBND` for a people's
+    committee of any tier; otherwise the initials of the body's name without its locality, an
+    acronym kept whole ("Sở Giáo dục và Đào tạo tỉnh Tuyên Quang" → `QĐ-SGDĐT`, "Bệnh viện Đa
+    khoa tỉnh …" → `QĐ-BVĐK`)."""
+    if unit.kind == UnitKind.PEOPLES_COMMITTEE:
+        return "QĐ-UBND"
+    words = [w for w in _LOCALITY.sub("", unit.name.strip()).split()
+             if w.lower() not in _LINKING_WORDS]
+    return "QĐ-" + "".join(w if len(w) > 1 and w.isupper() else w[0].upper() for w in words)

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
-from audit.domain.record import diff, record, snapshot
+from core.trail import diff, record, snapshot
 from organisations.domain.cccd import cccd_errors
 from organisations.models import Employment, Person, Unit
 
-PERSONAL_FIELDS = ["cccd", "full_name", "gender", "birth_date", "ethnicity", "phone", "email"]
+PERSONAL_FIELDS = ["cccd", "full_name", "gender", "birth_date", "ethnicity", "phone", "email",
+                   "deceased", "death_year"]
 JOB_FIELDS = ["position", "title", "is_leader", "is_direct_worker"]
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -69,6 +70,16 @@ def create_person(actor, *, unit: Unit | None, start_date: datetime.date | None 
     return person
 
 
+def _check_death(person: Person) -> None:
+    if person.death_year is None:
+        return
+    if not person.deceased:
+        raise ValidationError({"death_year": _("A year of death needs “deceased” ticked.")})
+    if not person.birth_date.year <= person.death_year <= datetime.date.today().year:
+        raise ValidationError({"death_year": _(
+            "The year of death must lie between the year of birth and this year.")})
+
+
 @transaction.atomic
 def update_person(actor, person: Person, **fields) -> Person:
     """Correct personal data (name, CCCD, gender, birth date, ethnicity, contact).
@@ -79,8 +90,14 @@ def update_person(actor, person: Person, **fields) -> Person:
         if name not in PERSONAL_FIELDS:
             raise ValidationError(_("Field %(name)s cannot be edited here.") % {"name": name})
         setattr(person, name, value)
-    check_cccd(person.cccd, person.gender, person.birth_date, exclude_pk=person.pk,
-               actor=actor)
+    _check_death(person)
+    person.cccd = (person.cccd or "").strip() or None
+    if person.cccd is None and not person.deceased:
+        raise ValidationError({"cccd": _(
+            "Give the citizen ID: only a deceased person's record may be without one.")})
+    if person.cccd:
+        check_cccd(person.cccd, person.gender, person.birth_date, exclude_pk=person.pk,
+                   actor=actor)
     person.full_clean()
     person.save()
     changes = diff(before, snapshot(person, PERSONAL_FIELDS))
@@ -138,3 +155,31 @@ def end_employment(actor, person: Person, *, end_date: datetime.date, reason: st
     current.save(update_fields=["end_date"])
     record(actor, "organisations.person.end_employment", person, unit=person.unit,
            changes={"end_date": [None, end_date.isoformat()]}, reason=reason)
+
+
+@transaction.atomic
+def register_deceased(actor, *, full_name: str, gender: str, birth_year: int, unit: Unit,
+                      death_year: int | None = None, source: str) -> Person:
+    """Register a deceased person who has no citizen ID (a martyr's mother, a resistance fighter
+    who died before CCCDs existed), so that a posthumous award can name them. Only the year of
+    birth is known from such records. `source` says where the record comes from (a backlog
+    claim's code), kept in the audit entry.
+
+    Side effects: a Person without CCCD and without employment, audit
+    `organisations.person.register_deceased`."""
+    today = datetime.date.today()
+    if not 1850 <= birth_year <= today.year:
+        raise ValidationError({"birth_year": _("Year of birth %(year)s is not plausible.") % {
+            "year": birth_year}})
+    if death_year is not None and not birth_year <= death_year <= today.year:
+        raise ValidationError({"death_year": _(
+            "The year of death must lie between the year of birth and this year.")})
+    person = Person(full_name=full_name.strip(), gender=gender, unit=unit, cccd=None,
+                    birth_date=datetime.date(birth_year, 1, 1), birth_year_only=True,
+                    deceased=True, death_year=death_year)
+    person.full_clean()
+    person.save()
+    record(actor, "organisations.person.register_deceased", person, unit=unit,
+           changes={"full_name": [None, person.full_name], "birth_year": [None, birth_year],
+                    "death_year": [None, death_year], "source": [None, source]})
+    return person

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from audit.domain.record import record
+from core.trail import record
 from organisations.models import EmulationStaff, TrainingSession
 
 

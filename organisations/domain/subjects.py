@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from audit.domain.record import diff, record, snapshot
+from core.trail import diff, record, snapshot
 from organisations.models import Collective, Household
 
 COLLECTIVE_FIELDS = ["name", "kind", "unit", "member_count", "valid_from", "valid_to"]

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from core.trail import diff, record, snapshot
 from organisations.enums import CollectiveKind, ReorganisationKind
 from organisations.models import (
     Collective,

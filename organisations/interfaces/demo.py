@@ -116,7 +116,8 @@ GIVEN = {Gender.MALE: ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lo
                          "Nga", "Phương", "Thảo", "Trang", "Yến", "Huyền", "Nhung", "Vân"]}
 ETHNICITIES = [("Kinh", 48), ("Tày", 24), ("Dao", 10), ("H'Mông", 9), ("Nùng", 5),
                ("Sán Chay", 4)]
-JOBS = {  # unit kind → (leader positions, staff positions, staff are direct workers?)
+# unit kind → (leader positions, the head first; staff positions; staff are direct workers?)
+JOBS = {
     K.SCHOOL: (["Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn"],
                ["Giáo viên", "Giáo viên", "Giáo viên", "Nhân viên thư viện", "Kế toán"], True),
     K.HOSPITAL: (["Giám đốc", "Phó Giám đốc", "Trưởng khoa"],
@@ -127,6 +128,8 @@ JOBS = {  # unit kind → (leader positions, staff positions, staff are direct w
                           ["Công chức Văn phòng - Thống kê", "Công chức Địa chính",
                            "Công chức Tư pháp - Hộ tịch", "Chuyên viên", "Công chức Văn hóa"],
                           False),
+    K.MASS_ORGANISATION: (["Chủ tịch", "Phó Chủ tịch", "Trưởng ban"],
+                          ["Chuyên viên", "Cán bộ", "Kế toán", "Văn thư"], False),
 }
 DEFAULT_JOBS = (["Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Phó Trưởng phòng"],
                 ["Chuyên viên", "Chuyên viên chính", "Kế toán", "Văn thư"], False)
@@ -142,6 +145,7 @@ class Demo:
     actor: object
     rng: random.Random
     units: dict[str, Unit] = field(default_factory=dict)
+    headed: set[int] = field(default_factory=set)  # units that have their head already
 
 
 # ------------------------------------------------------------------ tree
@@ -220,6 +224,10 @@ def _person(demo: Demo, serial: int, unit: Unit, *, name: str | None = None,
     leaders, staff_jobs, direct = JOBS.get(unit.kind, DEFAULT_JOBS)
     leader = rng.random() < 0.12 if leader is None else leader
     position = rng.choice(leaders if leader else staff_jobs)
+    if leader and position == leaders[0]:
+        # One head per unit (one Hiệu trưởng, one Giám đốc); other leaders are deputies.
+        position = rng.choice(leaders[1:]) if unit.pk in demo.headed else position
+        demo.headed.add(unit.pk)
     full_name = name or _name(rng, gender)
     cccd = _cccd(serial, gender, birth, rng)
     person = Person(cccd=cccd, full_name=full_name, gender=gender, birth_date=birth,
@@ -273,8 +281,13 @@ def transfer_some_people(demo: Demo, share: float = 0.02) -> None:
         start = datetime.date(demo.rng.randint(2022, 2024), 9, 1)
         current = person.employments.get(end_date__isnull=True)
         if unit.pk != person.unit_id and start > current.start_date:
+            # A staff post of the new unit's kind: a teacher moved to a hospital is not a
+            # teacher there.
+            _leaders, staff_jobs, direct = JOBS.get(unit.kind, DEFAULT_JOBS)
             people.transfer_person(demo.actor, person, unit=unit, start_date=start,
-                                   note="Điều động")
+                                   note="Điều động", position=demo.rng.choice(staff_jobs),
+                                   is_leader=False, is_direct_worker=direct,
+                                   title="Viên chức" if direct else "Công chức")
 
 
 def add_people_to_new_units(demo: Demo, per_unit: int, serial_start: int) -> int:

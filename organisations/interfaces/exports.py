@@ -1,5 +1,5 @@
 """Exports of the organisation lists, through the one streamed exporter
-(reports.interfaces.exports.export): same filtered queryset as the page, rows straight from
+(core.interfaces.exports.export): same filtered queryset as the page, rows straight from
 the database CHUNK at a time, only the columns the page shows (no CCCD)."""
 
 from collections.abc import Iterable
@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import CHUNK, choice_labels, export
 from organisations.domain.personal_data import personal_data_units, shows_personal_data
 from organisations.enums import Gender
-from reports.interfaces.exports import CHUNK, choice_labels, export
 
 PERSON_FIELDS = ("full_name", "gender", "birth_date", "unit__code", "unit__name", "position",
                  "is_leader", "is_direct_worker", "unit_id")

@@ -130,6 +130,8 @@ class PersonCreateForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scoped_active_units(user)
+        # The model allows no CCCD only for the deceased registered from a backlog claim.
+        self.fields["cccd"].required = True
 
     def validate_unique(self):
         """CCCD uniqueness is checked by the domain function, with a message naming the holder."""
@@ -138,8 +140,13 @@ class PersonCreateForm(forms.ModelForm):
 class PersonEditForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["cccd", "full_name", "gender", "birth_date", "ethnicity", "phone", "email"]
+        fields = ["cccd", "full_name", "gender", "birth_date", "ethnicity", "phone", "email",
+                  "deceased", "death_year"]
         widgets = {"birth_date": date_widget()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cccd"].required = not self.instance.deceased
 
     def validate_unique(self):
         """Checked by the domain function (see PersonCreateForm)."""

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from accounts.domain.scope import restrict_to_scope, scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
 from core.bulk import insert_objects, maker
+from core.interfaces import cells
+from core.interfaces.importers import Column, Importer, Row, RowCheck, register
 from core.text import fold_join
-from imports.domain import cells
-from imports.domain.importers import Column, Importer, Row, RowCheck, register
 from organisations.domain.cccd import cccd_errors, century_digit
 from organisations.domain.people import taken_message
 from organisations.domain.tree import rebuild_tree_index

@@ -15,10 +15,19 @@ class Person(models.Model):
     employment rows keep the history, so a person's record follows them from unit to unit."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    cccd = models.CharField(_("citizen ID (CCCD)"), max_length=12, unique=True)
+    # Empty only for a deceased person registered from a wartime backlog claim: people who died
+    # before citizen IDs existed have none, and a made-up number would be a false record.
+    cccd = models.CharField(_("citizen ID (CCCD)"), max_length=12, unique=True, null=True,
+                            blank=True)
     full_name = models.CharField(_("full name"), max_length=150)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     birth_date = models.DateField(_("birth date"))
+    # Old family records give only the year of birth: the date is then 1 January of that year
+    # and every page prints the year alone.
+    birth_year_only = models.BooleanField(_("only the year of birth is known"), default=False,
+                                          db_default=False)
+    deceased = models.BooleanField(_("deceased"), default=False, db_default=False)
+    death_year = models.PositiveSmallIntegerField(_("year of death"), null=True, blank=True)
     ethnicity = models.CharField(_("ethnicity"), max_length=60, default="Kinh")
     unit = models.ForeignKey(
         "organisations.Unit", verbose_name=_("unit"), null=True, blank=True,
@@ -43,15 +52,24 @@ class Person(models.Model):
         # sorting everyone in scope for every page (100,000 people per province).
         indexes = [models.Index(fields=["search_text", "id"], name="person_name_order"),
                    models.Index(fields=["unit", "search_text", "id"], name="person_unit_order")]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(cccd__isnull=False) | models.Q(deceased=True),
+            name="person_cccd_unless_deceased")]
 
     def __str__(self):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.cccd = self.cccd or None  # "" would collide under the unique constraint
         self.search_text = fold_join(self.full_name, self.cccd)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def birth_display(self) -> str:
+        return (str(self.birth_date.year) if self.birth_year_only
+                else self.birth_date.strftime("%d/%m/%Y"))
 
 
 class Employment(models.Model):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from organisations.domain import clusters
 from organisations.domain.queries import clusters_for_user
 from organisations.interfaces.forms import (
@@ -19,7 +20,6 @@ from organisations.interfaces.forms import (
     YearForm,
 )
 from organisations.models import Unit
-from organisations.views.common import get_in, require
 
 
 @login_required
@@ -80,7 +80,7 @@ def cluster_form(request, code=None):
             except ValidationError as error:
                 apply_domain_error(form, error)
     title = _("New cluster or block") if cluster is None else cluster.name
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Save")})
 
 

@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import requested_format
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from organisations.domain import people
@@ -20,8 +22,6 @@ from organisations.interfaces.forms import (
     PersonEditForm,
     TransferForm,
 )
-from organisations.views.common import get_in, require
-from reports.interfaces.exports import requested_format
 
 
 def filtered_people(request):

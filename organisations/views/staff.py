@@ -6,12 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from organisations.domain import staff as staff_domain
 from organisations.domain.queries import staff_for_user, trainings_for_user
 from organisations.interfaces.forms import EndEmploymentForm, StaffForm, TrainingForm
-from organisations.views.common import get_in, require
 
 
 @login_required

@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from organisations.domain import subjects
 from organisations.domain.queries import collectives_for_user, households_for_user
 from organisations.interfaces.forms import CollectiveForm, HouseholdForm
-from organisations.views.common import get_in, require
 
 KINDS = {
     "collective": (collectives_for_user, CollectiveForm, subjects.save_collective,
@@ -55,7 +55,7 @@ def subject_form(request, kind, public_id=None):
         except ValidationError as error:
             apply_domain_error(form, error)
     title = new_title if obj is None else _("Correct %(name)s") % {"name": obj}
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Save")})
 
 

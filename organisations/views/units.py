@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import apply_domain_error
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from organisations.domain import tree
 from organisations.domain.queries import units_for_user
@@ -20,7 +21,6 @@ from organisations.interfaces.forms import (
     UnitForm,
 )
 from organisations.models import ReorganisationEvent, Unit
-from organisations.views.common import get_in, require
 
 
 @login_required
@@ -77,7 +77,7 @@ def unit_create(request):
             return redirect("organisations:unit_detail", code=unit.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": _("New unit"), "submit": _("Create")})
 
 
@@ -94,7 +94,7 @@ def unit_edit(request, code):
             return redirect("organisations:unit_detail", code=unit.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html", {
+    return render(request, "core/form.html", {
         "form": form, "title": _("Edit %(name)s") % {"name": unit.name}, "submit": _("Save")})
 
 
@@ -109,7 +109,7 @@ def _reorganise(request, unit, form_class, action, title, initial=None):
             return redirect("organisations:unit_detail", code=result.code)
         except ValidationError as error:
             apply_domain_error(form, error)
-    return render(request, "organisations/form.html",
+    return render(request, "core/form.html",
                   {"form": form, "title": title, "submit": _("Record"), "unit": unit})
 
 

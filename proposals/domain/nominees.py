@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
 from awards.domain.granting import in_force
 from awards.models import AwardType
 from claims.domain.closing import reopen_for_nominees
+from core.trail import diff, snapshot
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
@@ -19,7 +20,8 @@ from proposals.models import Nominee, Proposal
 
 PROPOSAL_FIELDS = ["title", "recipient_unit", "authority_level", "track", "procedure", "year",
                    "letter_number", "letter_date", "movement", "movement_note", "summary"]
-NOMINEE_FIELDS = ["award_type", "summary", "position", "is_leader", "is_direct_worker"]
+NOMINEE_FIELDS = ["award_type", "summary", "position", "is_leader", "is_direct_worker",
+                  "received_by"]
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 
 
@@ -93,7 +95,7 @@ def _subject_kind(person, collective, household) -> str:
 
 @transaction.atomic
 def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: str,
-                person=None, collective=None, household=None) -> Nominee:
+                person=None, collective=None, household=None, received_by: str = "") -> Nominee:
     """Add a subject with the title or form requested. The position, leader and direct-worker
     flags are copied from the person's record (not retyped). Side effect: audit entry
     `proposals.nominee.add`."""
@@ -112,7 +114,8 @@ def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: st
                               % {"name": subject, "award": award_type.name})
     nominee = Nominee(proposal=locked, person=person, collective=collective,
                       household=household, unit=subject.unit, award_type=award_type,
-                      summary=summary, sort_order=locked.nominees.count() + 1)
+                      summary=summary, sort_order=locked.nominees.count() + 1,
+                      received_by=received_by if person is not None and person.deceased else "")
     if person is not None:
         nominee.position = person.position
         nominee.is_leader, nominee.is_direct_worker = person.is_leader, person.is_direct_worker

@@ -89,7 +89,7 @@ def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",
     if new in (S.REJECTED, S.WITHDRAWN):
         # Inline: the claims app imports this module (StaleState). Its backlog claims
         # proposed here go back to "verified" (issue 19).
-        from claims.domain.closing import reopen_for_nominees
+        from claims.domain.closing import reopen_for_nominees  # noqa: PLC0415 claims imports this module
 
         reopen_for_nominees(actor, locked.nominees.select_related("source"), reason)
     proposal.__dict__.update({k: getattr(locked, k) for k in update})

@@ -1,5 +1,5 @@
 """Exports of the proposal list and of the appraisal inbox, through the one streamed exporter
-(reports.interfaces.exports.export): the page's own queryset, rows straight from the database
+(core.interfaces.exports.export): the page's own queryset, rows straight from the database
 CHUNK at a time, the page's columns."""
 
 from collections.abc import Iterable
@@ -8,9 +8,9 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import CHUNK, choice_labels, export
 from proposals.enums import ProposalState
 from proposals.models import Nominee
-from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def proposal_header() -> list[str]:

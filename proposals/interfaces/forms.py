@@ -21,9 +21,8 @@ from organisations.models import Person, Unit, UnitClosure
 from proposals.domain.council import check_end
 from proposals.domain.nominee_lists import resolve_pasted
 from proposals.domain.queries import SUBJECT_ARG, SUBJECT_QUERIES
-from proposals.enums import BallotKind, DocumentType, NomineeStatus, Opinion
+from proposals.enums import BOARD, PROPOSERS, BallotKind, DocumentType, NomineeStatus, Opinion
 from proposals.models import CouncilMember, Nominee, Proposal
-from proposals.rules import BOARD, PROPOSERS
 
 
 class AwardChoiceField(forms.ModelChoiceField):
@@ -180,8 +179,16 @@ class NomineeEditForm(forms.ModelForm):
 
     class Meta:
         model = Nominee
-        fields = ["award_type", "summary", "position", "is_leader", "is_direct_worker"]
+        fields = ["award_type", "summary", "position", "is_leader", "is_direct_worker",
+                  "received_by"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a posthumous award is received by the next of kin.
+        person = self.instance.person if self.instance.person_id else None
+        if person is None or not person.deceased:
+            del self.fields["received_by"]
 
 
 class ReasonForm(forms.Form):

@@ -92,6 +92,10 @@ class Nominee(models.Model):
     position = models.CharField(_("position"), max_length=255, blank=True)
     is_leader = models.BooleanField(_("leader"), default=False)
     is_direct_worker = models.BooleanField(_("direct worker"), default=False)
+    # A posthumous award (the person's record says deceased) is handed to the next of kin:
+    # "Nguyễn Văn B (con trai)". Printed on the certificate, not on public pages.
+    received_by = models.CharField(_("received by (next of kin)"), max_length=255, blank=True,
+                                   db_default="")
     status = models.CharField(_("status"), max_length=20, choices=NomineeStatus.choices,
                               default=NomineeStatus.PROPOSED, editable=False)
     verdict = models.JSONField(_("eligibility verdict"), null=True, blank=True, editable=False)

@@ -1,13 +1,12 @@
 """The board's side: inbox, appraisal, return, forward, reject, public consultation."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from proposals.domain import consultation, workflow
 from proposals.domain.queries.proposals import inbox_for_user, with_nominee_counts
 from proposals.interfaces.exports import inbox_export
@@ -23,10 +22,9 @@ from proposals.interfaces.forms import (
     ResolutionForm,
 )
 from proposals.models import PublicComment
-from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
-from reports.interfaces.exports import requested_format
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 
 
 @login_required
@@ -34,12 +32,10 @@ def inbox(request):
     """Received proposals with the deadline of their current step; overdue ones first;
     `?export=xlsx|csv` streams the same list."""
     require(request, "proposals.view_inbox")
-    if kind := requested_format(request):
-        return inbox_export(kind, inbox_for_user(request.user))
-    page = paginate(request, inbox_for_user(request.user), per_page=50)
-    with_nominee_counts(page.object_list)
-    return render(request, "proposals/inbox.html", {"page": page,
-                                                    "today": timezone.localdate()})
+    return list_page(request, inbox_for_user(request.user), export=inbox_export,
+                     template="proposals/inbox.html",
+                     prepare=lambda page: with_nominee_counts(page.object_list),
+                     today=timezone.localdate())
 
 
 def _step(request, public_id, perm, form_class, action, *, title, submit, success,
@@ -137,7 +133,7 @@ def opinion(request, public_id):
         title=_("Opinion on %(name)s — %(award)s") % {"name": nominee.subject_name,
                                                      "award": nominee.award_type.name},
         submit=_("Save opinion"), done=lambda n: detail_url(nominee.proposal),
-        success_message=_("Opinion saved."), template="proposals/opinion.html")
+        success_message=_("Opinion saved."), template="core/form.html")
 
 
 @login_required

@@ -2,11 +2,9 @@
 
 from django.urls import reverse
 
-from organisations.views.common import get_in, require
+from core.interfaces.guards import get_in
 from proposals.domain.queries import proposals_for_user
 from proposals.models import Nominee
-
-__all__ = ["detail_url", "get_in", "get_nominee", "get_proposal", "require"]
 
 
 def get_proposal(request, public_id):

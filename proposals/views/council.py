@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 
 from accounts.domain import scope
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from organisations.models import UnitClosure
 from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
 from proposals.domain.queries.council import seat_of, sessions_for_user
-from proposals.enums import ProposalState, SessionState, Vote
+from proposals.enums import BOARD, ProposalState, SessionState, Vote
 from proposals.interfaces.forms import (
     AgendaForm,
     CloseSessionForm,
@@ -25,10 +26,8 @@ from proposals.interfaces.forms import (
 )
 from proposals.interfaces.minutes import minutes_docx, minutes_pdf
 from proposals.models import VoteReceipt
-from proposals.rules import BOARD
-from proposals.views.common import get_in, require
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 
 
 def _url(session) -> str:

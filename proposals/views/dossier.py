@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
+from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from core.uploads import private_download
 from proposals.domain import dossier
@@ -14,9 +15,9 @@ from proposals.enums import DocumentType
 from proposals.interfaces.forms import ConfirmForm, DocumentForm, DossierForm, ReasonForm
 from proposals.interfaces.reports import achievement_report
 from proposals.models import DossierDocument
-from proposals.views.common import detail_url, get_in, get_nominee, get_proposal, require
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 CONTENT_TYPES = {
     "pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

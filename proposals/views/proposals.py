@@ -14,8 +14,8 @@ from audit.interfaces.sentences import actor_name, describe
 from audit.models import AuditEntry
 from awards.models import AwardRecord
 from core.interfaces.forms import apply_domain_error, posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import require
+from core.interfaces.views import form_page, list_page
 from proposals.domain import nominee_lists, workflow
 from proposals.domain import nominees as nominee_domain
 from proposals.domain.checks import check_proposal
@@ -35,10 +35,9 @@ from proposals.interfaces.forms import (
     SubmitForm,
     subject_kind_of,
 )
-from proposals.views.common import detail_url, get_nominee, get_proposal, require
-from reports.interfaces.exports import requested_format
+from proposals.views.common import detail_url, get_nominee, get_proposal
 
-FORM = "proposals/form.html"
+FORM = "core/form.html"
 
 
 @login_required
@@ -46,13 +45,10 @@ def proposal_list(request):
     """Proposals in the user's scope, searchable, filterable by state; `?export=xlsx|csv`
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
-    qs = filtered_proposals(request)
-    if kind := requested_format(request):
-        return proposal_export(kind, qs)
-    context = {"page": paginate(request, qs, per_page=50),
-               "states": ProposalState.choices, "q": request.GET.get("q", ""),
-               "can_add": request.user.has_perm("proposals.add_proposal")}
-    return render(request, "proposals/proposal_list.html", context)
+    return list_page(request, filtered_proposals(request), export=proposal_export,
+                     template="proposals/proposal_list.html", states=ProposalState.choices,
+                     q=request.GET.get("q", ""),
+                     can_add=request.user.has_perm("proposals.add_proposal"))
 
 
 def filtered_proposals(request):

@@ -10,6 +10,8 @@ new dated row (valid from its guidance's date) with `penalty_per_late` set.
 
 import datetime
 
+from django.apps import apps as global_apps
+
 CITATION = "Seed 001 §8 / hướng dẫn chấm điểm thi đua của tỉnh (chưa xác minh)"
 SINCE = datetime.date(2000, 1, 1)
 
@@ -27,8 +29,6 @@ DEFAULTS = {
 
 
 def seed_parameters(apps=None, schema_editor=None) -> None:
-    from django.apps import apps as global_apps
-
     model = (apps or global_apps).get_model("reports", "ReportingParameter")
     for key, (value, citation, verified, note) in DEFAULTS.items():
         if not model.objects.filter(key=key).exists():

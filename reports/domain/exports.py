@@ -1,6 +1,6 @@
-"""Background exports: the request, the one function per state change, progress, and who may
-see and download a job. The work itself (writing the file) is `reports.interfaces.export_jobs`,
-run by the task in `reports.tasks`.
+"""Background exports: the one function per state change, progress, and who may see and download
+a job. The request, the task and the work itself (writing the file) are
+`reports.interfaces.export_jobs`, which calls these.
 
 States: queued → running → done | failed (statistical exports, issue 6 §4). Each change is a
 conditional UPDATE on the state the caller saw, so a job run twice (a retried task) moves once
@@ -11,7 +11,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
@@ -36,30 +36,6 @@ def _move(job: ExportJob, old: str, new: str, action: str, *, reason: str = "",
     for name, value in fields.items():
         setattr(job, name, value)
     record(job.requested_by, action, job, changes={"state": [old, new]}, reason=reason)
-    return job
-
-
-def _enqueue(job_pk: int) -> None:
-    from reports import tasks  # tasks.py imports this module: importing it on use avoids a cycle
-
-    tasks.run_export_job.enqueue(job_pk)
-
-
-@transaction.atomic
-def request_export(actor, kind: str, file_format: str, parameters: dict,
-                   title: str) -> ExportJob:
-    """Queue an export for `actor`. The caller has checked the actor may read what is asked.
-
-    Side effects: an ExportJob in state `queued` (messages later written in the active
-    language); audit entry `reports.export.request`; task `run_export_job` queued once the
-    transaction commits."""
-    job = ExportJob.objects.create(
-        requested_by=actor, kind=kind, file_format=file_format, parameters=parameters,
-        title=title[:255], language=translation.get_language() or "vi")
-    record(actor, "reports.export.request", job,
-           changes={"kind": [None, kind], "format": [None, file_format],
-                    "parameters": [None, parameters]})
-    transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Role
 from accounts.models import User
-from audit.domain.record import diff, record, snapshot
+from audit.domain.record import record
+from core.trail import diff, snapshot
 from core.uploads import store_private
 from notifications.domain.notify import notify
 from organisations.models import ClusterMembership, Unit, UnitClosure

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from accounts.domain.scope import is_system_admin, restrict_to_scope, scope_root_ids
 from organisations.models import Unit, UnitClosure
-from reports.rules import STATISTICS_ROLES
+from reports.enums import STATISTICS_ROLES
 
 
 def visible_units(user) -> QuerySet:

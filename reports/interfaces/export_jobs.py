@@ -1,16 +1,23 @@
-"""The work of a background export: check the requester may still read it, write the file
-straight into private storage (row by row for the ledger: flat memory), record progress, and
-end the job done or failed with a message in the requester's language."""
+"""A background export: the request that queues it, the task, and the work — check the requester
+may still read it, write the file straight into private storage (row by row for the ledger: flat
+memory), record progress, and end the job done or failed with a message in the requester's
+language. The task is declared beside the request that queues it and calls down into the work
+and `reports.domain.exports` (the state changes), so nothing it imports imports it back."""
 
 import logging
 import secrets
 from pathlib import Path
 
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from openpyxl import Workbook
 
+from audit.domain.record import record
 from awards.domain.queries import filter_ledger, records_for_user
+from awards.interfaces.exports import ledger_header, ledger_rows
+from core.interfaces.exports import write_csv, write_sheets
 from core.uploads import private_path, store_private_bytes
 from reports.domain.exports import (
     PROGRESS_EVERY,
@@ -23,7 +30,6 @@ from reports.domain.exports import (
 from reports.domain.forms import compute
 from reports.domain.forms.request import FormRequest
 from reports.enums import ExportFormat, ExportKind
-from reports.interfaces.exports import ledger_header, ledger_rows, write_csv, write_sheets
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 from reports.models import ExportJob
@@ -103,3 +109,33 @@ def run(job: ExportJob) -> ExportJob:
                                       "or ask the administrator.") % {
                 "error": error.__class__.__name__})
     return finish_export(job, stored, name)
+
+
+@transaction.atomic
+def request_export(actor, kind: str, file_format: str, parameters: dict,
+                   title: str) -> ExportJob:
+    """Queue an export for `actor`. The caller has checked the actor may read what is asked.
+
+    Side effects: an ExportJob in state `queued` (messages later written in the active
+    language); audit entry `reports.export.request`; task `run_export_job` queued once the
+    transaction commits."""
+    job = ExportJob.objects.create(
+        requested_by=actor, kind=kind, file_format=file_format, parameters=parameters,
+        title=title[:255], language=translation.get_language() or "vi")
+    record(actor, "reports.export.request", job,
+           changes={"kind": [None, kind], "format": [None, file_format],
+                    "parameters": [None, parameters]})
+    transaction.on_commit(lambda: run_export_job.enqueue(job.pk))
+    return job
+
+
+@task()
+def run_export_job(job_pk: int) -> str:
+    job = ExportJob.objects.filter(pk=job_pk).first()
+    if job is None:
+        return "missing"
+    try:
+        return run(job).state
+    except ExportStateError:  # run twice (a retried task): the first run owns the job
+        logger.info("Export %s skipped in state %s", job.public_id, job.state)
+        return job.state

@@ -1,5 +1,5 @@
 """Exports of the reporting-discipline lists (report requests, overdue filings) through the one
-streamed exporter (reports.interfaces.exports.export): the page's own queryset, rows straight
+streamed exporter (core.interfaces.exports.export): the page's own queryset, rows straight
 from the database CHUNK at a time, the page's columns."""
 
 from collections.abc import Iterable
@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import CHUNK, choice_labels, export
 from reports.enums import FilingState, ReportKind, RequestState
-from reports.interfaces.exports import CHUNK, choice_labels, export
 
 
 def request_header() -> list[str]:

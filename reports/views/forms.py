@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.domain.queries import filter_ledger, records_for_user
+from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.uploads import content_disposition, private_download
-from organisations.views.common import get_in, require
-from reports.domain.exports import exports_for_user, request_export
+from reports.domain.exports import exports_for_user
 from reports.domain.forms import FORMS, compute, form_choices
 from reports.domain.forms.request import FormRequest
 from reports.domain.scope import row_units
 from reports.enums import CONTENT_TYPES, ExportFormat, ExportKind
+from reports.interfaces.export_jobs import request_export
 from reports.interfaces.form_docx import form_document
 from reports.interfaces.form_xlsx import form_workbook
 

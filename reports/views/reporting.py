@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 
 from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import posted
-from core.interfaces.paging import paginate
-from core.interfaces.views import form_page
+from core.interfaces.guards import get_in, require
+from core.interfaces.views import form_page, list_page
 from core.uploads import CONTENT_TYPES, private_download
 from organisations.models import Unit
-from organisations.views.common import get_in, require
 from reports.domain import filings as filing_domain
 from reports.domain import requests as domain
 from reports.domain import timeliness
@@ -25,11 +24,10 @@ from reports.domain.queries.reporting import (
 )
 from reports.enums import REPORTING_ROLES, ReportKind, RequestState, Timeliness
 from reports.interfaces import reporting_forms as forms
-from reports.interfaces.exports import requested_format
 from reports.interfaces.reporting_exports import overdue_export, request_export
 from reports.models import FilingVersion
 
-FORM = "reports/reporting/form.html"
+FORM = "core/form.html"
 FILTERS = {"state": RequestState, "kind": ReportKind}
 
 
@@ -72,13 +70,10 @@ def request_list(request):
     """Requests the user's units issued or received, with their filing counts;
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "reports.view_reporting")
-    qs = filtered_requests(request)
-    if kind := requested_format(request):
-        return request_export(kind, qs)
-    return render(request, "reports/reporting/request_list.html", {
-        "page": paginate(request, qs, per_page=50),
-        "filters": {name: choices.choices for name, choices in FILTERS.items()},
-        "can_add": request.user.has_perm("reports.add_request")})
+    return list_page(request, filtered_requests(request), export=request_export,
+                     template="reports/reporting/request_list.html",
+                     filters={name: choices.choices for name, choices in FILTERS.items()},
+                     can_add=request.user.has_perm("reports.add_request"))
 
 
 def _rows(filings, today, user):
@@ -267,9 +262,5 @@ def overdue_list(request):
     `?export=xlsx|csv` streams the same list."""
     require(request, "reports.view_reporting")
     today = timeliness.today_in_vietnam()
-    filings = overdue_filings(request.user, today)
-    if kind := requested_format(request):
-        return overdue_export(kind, filings)
-    return render(request, "reports/reporting/overdue.html", {
-        "page": paginate(request, filings, per_page=100),
-        "today": today})
+    return list_page(request, overdue_filings(request.user, today), export=overdue_export,
+                     template="reports/reporting/overdue.html", per_page=100, today=today)

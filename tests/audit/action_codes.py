@@ -34,8 +34,12 @@ def _source_files():
             yield path
 
 
+# core writes through core.trail (it imports no app), which forwards to audit.domain.record.
+RECORD_MODULES = ("audit.domain.record", "core.trail")
+
+
 def _imports_record(tree: ast.Module) -> bool:
-    return any(isinstance(node, ast.ImportFrom) and node.module == "audit.domain.record"
+    return any(isinstance(node, ast.ImportFrom) and node.module in RECORD_MODULES
                and any(alias.name == "record" for alias in node.names)
                for node in ast.walk(tree))
 

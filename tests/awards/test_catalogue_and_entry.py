@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from awards.domain.catalogue import set_parameter
 from awards.domain.parameters import CatalogueParameters
+from awards.eligibility.engine import MANUAL, RULES
 from awards.models import AwardParameter, AwardRecord, AwardType
 from tests.factories import PersonFactory
 
@@ -29,6 +30,23 @@ def test_back_dated_value_is_refused(admin_user):
     with pytest.raises(ValidationError):
         set_parameter(admin_user, ldtt, key="coefficient_individual", value=1,
                       valid_from=D(2025, 1, 1), citation="x", verified=True)
+
+
+def test_catalogue_shows_which_forms_are_checked_automatically(client, board_user):
+    client.force_login(board_user)
+    types = {t.code: t for t in client.get(reverse("awards:catalogue")).context["types"]}
+    assert {code: types[code].checked_automatically for code in (
+        "ldtt", "hc_lao_dong_2", "giay_khen_xa", "ba_me_vnah", "ky_niem_chuong",
+        "khen_thuong_khang_chien")} == {
+        "ldtt": True, "hc_lao_dong_2": True, "giay_khen_xa": True, "ba_me_vnah": False,
+        "ky_niem_chuong": False, "khen_thuong_khang_chien": False}
+
+
+def test_catalogue_badges_in_vietnamese(client, board_user):
+    client.force_login(board_user)
+    page = client.get(reverse("awards:catalogue"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert (page.count("kiểm tra tự động"), page.count("thẩm định thủ công")) == (
+        len(RULES), len(MANUAL))  # the badges; the legend is capitalised
 
 
 def test_only_admin_maintains_the_catalogue(client, admin_user, board_user):

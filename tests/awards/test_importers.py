@@ -149,7 +149,7 @@ def test_award_recorded_between_check_and_commit_fails_the_commit_naming_the_row
     from awards.domain.ledger import record_award
     from awards.models import AwardType
     from imports.domain.engine import run_commit
-    from imports.domain.jobs import request_commit
+    from imports.domain.queue import request_commit
 
     person = PersonFactory(unit=dept_a, full_name="Trần Văn An")
     job = validated(officer_a, "awards", write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [

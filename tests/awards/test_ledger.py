@@ -29,7 +29,7 @@ def give(person, code, year, **kw):
 
 
 def test_catalogue_is_seeded_with_every_glossary_code(db):
-    assert AwardType.objects.count() == 51
+    assert AwardType.objects.count() == 54
     cstd = award("cstd_tinh")
     assert cstd.parameters.get(key="vote_share", valid_to__isnull=False).value == 0.9
 

@@ -29,6 +29,7 @@ def test_enrol_then_sign_in_with_a_code(page, live_server, officer_a):  # noqa: 
     page.wait_for_load_state()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
 
+    page.locator("header .account summary").click()  # the account menu folds its links
     page.locator("form[action$='/logout/'] button").click()
     page.wait_for_load_state()
     sign_in(page, live_server.url, officer_a.username, PASSWORD)

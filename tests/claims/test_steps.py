@@ -165,11 +165,12 @@ def test_step_notifies_the_communes_other_officers(officer_a, dept_a,
 
 
 def test_posthumous_nominee_names_the_next_of_kin(officer_a, dept_a, province):
-    person = PersonFactory(unit=dept_a)
+    person = PersonFactory(unit=dept_a, gender="female", deceased=True, death_year=1980)
     claim = at_stage(officer_a, dept_a, ClaimState.VERIFIED, kind=ClaimKind.HEROIC_MOTHER,
                      person=person)
     proposal = proposing.propose(officer_a, claim, award_type=AwardType.objects.get(
         code="ba_me_vnah"), recipient_unit=province)
-    assert proposal.nominees.get().summary.endswith(
-        "Posthumous; received by Lê Văn Con (Child).")
+    nominee = proposal.nominees.get()
+    assert nominee.summary.endswith("Posthumous; received by Lê Văn Con (Child).")
+    assert nominee.received_by == "Lê Văn Con (child)"
     assert proposal.authority_level == "president"

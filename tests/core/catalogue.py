@@ -113,11 +113,12 @@ def catalogue() -> dict[tuple[str | None, str], polib.POEntry]:
 
 
 # Proper names and terms an English reader sees in Vietnamese on purpose: the product, the
-# titles of the law (Lao động tiên tiến, CSTĐ = Chiến sĩ thi đua, LĐTT), the level "cơ sở" that
-# is part of a title's name, Tết, the Ministry's form codes, and the values a spreadsheet
-# column takes (Có/Không, Nam/Nữ). Examples after "e.g." show data, which is Vietnamese.
-PROPER_TERMS = ("TĐKT", "Tết", "LĐTT", "CSTĐ", "Lao động tiên tiến", "cấp bộ/tỉnh", "cơ sở",
-                "Có", "Không", "Nam", "Nữ")
+# titles of the law (Lao động tiên tiến and the armed forces' Chiến sĩ tiên tiến, CSTĐ = Chiến
+# sĩ thi đua, LĐTT, Cờ thi đua của Chính phủ), the level "cơ sở" that is part of a title's name,
+# Tết, the Ministry's form codes, and the values a spreadsheet column takes (Có/Không, Nam/Nữ).
+# Examples after "e.g." show data, which is Vietnamese.
+PROPER_TERMS = ("TĐKT", "Tết", "LĐTT", "CSTĐ", "Lao động tiên tiến", "Chiến sĩ tiên tiến",
+                "Cờ thi đua của Chính phủ", "cấp bộ/tỉnh", "cơ sở", "Có", "Không", "Nam", "Nữ")
 _EXAMPLE = re.compile(r"e\.g\.[^;]*")  # an example runs to the end or to a ";"
 _GLOSS = re.compile(r"\([^)]*\)|“[^”]*”")
 

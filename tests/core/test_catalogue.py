@@ -48,4 +48,5 @@ def test_the_language_check_sees_vietnamese_and_spares_proper_names():
     assert not vietnamese_ui_text("Summary (trích yếu)")
     assert not vietnamese_ui_text("Who signs, e.g. Chủ tịch UBND cấp xã.")
     assert not vietnamese_ui_text("Holds or meets Lao động tiên tiến in %(year)s.")
+    assert not vietnamese_ui_text("Holds or meets Chiến sĩ tiên tiến in %(year)s.")
     assert not vietnamese_ui_text("Already awarded: decision no. 01/QĐ-UBND")

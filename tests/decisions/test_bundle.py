@@ -13,6 +13,7 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from core.uploads import private_path
 from decisions.domain import issuing
+from decisions.domain.vc_verify import verify
 from decisions.interfaces.bundle import segment
 from proposals.domain import dossier, workflow
 from proposals.enums import DocumentType, Opinion
@@ -111,10 +112,13 @@ def test_file_names_are_ours_and_deterministic(en, officer_a, board_user, approv
     _again, second = _open(_download(en, decision))
     folder = f"ho-so/{segment(proposal.code)}"
     nominee = proposal.nominees.get().public_id.hex[:8]
+    code = decision.items.get().certificates.get().code
     assert [(f["path"], f["role"], f["mime_type"]) for f in manifest["files"]] == [
         ("quyet-dinh/01-qd-sgddt-2026.docx", "decision",
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         ("quyet-dinh/01-qd-sgddt-2026.pdf", "decision", "application/pdf"),
+        (f"chung-nhan-so/{segment(code)}.jwt", "credential", "application/vc+jwt"),
+        ("chung-nhan-so/did.json", "issuer_key_document", "application/did+json"),
         (f"{folder}/01-bao-cao-thanh-tich.docx", "generated_document",
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         (f"{folder}/02-bien-ban-xet.docx", "generated_document",
@@ -124,7 +128,7 @@ def test_file_names_are_ours_and_deterministic(en, officer_a, board_user, approv
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ]
     assert [f["path"] for f in second["files"]] == [f["path"] for f in manifest["files"]]
-    assert manifest["files"][4]["original_name"] == "Bằng chứng.pdf"
+    assert manifest["files"][6]["original_name"] == "Bằng chứng.pdf"
 
 
 def test_manifest_xml_carries_the_same_data(en, officer_a, board_user, approver_user, dept_a):
@@ -153,7 +157,7 @@ def test_export_is_audited(en, officer_a, board_user, approver_user, dept_a):
     entry = AuditEntry.objects.get(action="decisions.decision.export_bundle")
     assert (entry.actor, entry.object_id, entry.unit, entry.changes["files"],
             entry.changes["cccd_included"], entry.changes["channel"]) == (
-        board_user, str(decision.public_id), dept_a, [None, 6], [None, 2], [None, "web"])
+        board_user, str(decision.public_id), dept_a, [None, 9], [None, 2], [None, "web"])
 
 
 def test_a_file_gone_from_disk_is_listed_as_missing(en, officer_a, board_user, approver_user,
@@ -227,3 +231,14 @@ def test_manifest_names_the_revoking_decision(en, officer_a, board_user, approve
     assert [a["revocation"] for a in manifest["awardees"]] == [None, {
         "decision_number": "15/QĐ-SGDĐT", "decision_date": "2026-01-05",
         "issuer": "Giám đốc Sở Giáo dục và Đào tạo", "reason": "Gian lận hồ sơ"}]
+
+
+def test_bundle_credentials_verify_with_the_key_document_it_carries(en, officer_a, board_user,
+                                                                    approver_user, dept_a):
+    decision, _proposal = _decided(officer_a, board_user, approver_user, dept_a)
+    en.force_login(board_user)
+    archive, manifest = _open(_download(en, decision))
+    keys = json.loads(archive.read("chung-nhan-so/did.json"))
+    names = sorted(verify(archive.read(f["path"]).decode(), keys).credential[
+        "credentialSubject"]["name"] for f in manifest["files"] if f["role"] == "credential")
+    assert names == sorted(decision.items.values_list("recipient_name", flat=True))

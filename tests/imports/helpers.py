@@ -7,7 +7,7 @@ from django.core.files import File
 from openpyxl import Workbook
 
 from imports.domain.engine import run_commit, run_validation
-from imports.domain.jobs import create_job, request_commit
+from imports.domain.queue import create_job, request_commit
 from imports.models import ImportJob
 from organisations.enums import Gender
 from organisations.interfaces.importers import PersonImporter, UnitImporter

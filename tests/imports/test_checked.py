@@ -5,10 +5,11 @@ import datetime
 import pytest
 
 from awards.models import AwardRecord
+from core.interfaces.importers import Row
 from imports.domain.checked import CheckedRowsWriter, checked_batches
 from imports.domain.engine import run_commit
-from imports.domain.importers import Row
-from imports.domain.jobs import cancel_job, request_commit
+from imports.domain.jobs import cancel_job
+from imports.domain.queue import request_commit
 from imports.enums import JobState
 from organisations.interfaces.importers import PersonImporter
 from organisations.models import Employment, Person

@@ -5,9 +5,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEntry
-from imports import tasks
+from imports.domain import queue
 from imports.domain.engine import run_commit, run_validation
-from imports.domain.jobs import JobStateError, cancel_job, request_commit, set_job_state
+from imports.domain.jobs import JobStateError, cancel_job, set_job_state
+from imports.domain.queue import request_commit
 from imports.enums import TRANSITIONS, JobState
 from imports.models import ImportJob
 from organisations.models import Employment, Person
@@ -121,7 +122,7 @@ def test_unreadable_file_fails_the_job(job):
 def test_validation_of_a_cancelled_job_does_nothing(job, officer_a):
     cancel_job(job, officer_a)
 
-    result = tasks.validate_job.enqueue(job.pk)
+    result = queue.validate_job.enqueue(job.pk)
 
     assert (result.return_value, ImportJob.objects.get(pk=job.pk).state) == (
         JobState.CANCELLED, JobState.CANCELLED)

@@ -14,8 +14,7 @@ from awards.domain import ledger
 from awards.models import AwardType
 from core.uploads import open_private
 from organisations.domain.personal_data import may_see_personal_data
-from reports.domain.exports import request_export
-from reports.interfaces.export_jobs import run
+from reports.interfaces.export_jobs import request_export, run
 from tests.api.test_api import API, bearer
 from tests.factories import ClusterFactory, PersonFactory, user_with_role
 

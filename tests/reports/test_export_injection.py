@@ -18,8 +18,7 @@ from awards.models import AwardType
 from core.spreadsheet import FORMULA_TRIGGERS
 from core.uploads import open_private
 from organisations.models import Person, Unit
-from reports.domain.exports import request_export
-from reports.interfaces.export_jobs import run
+from reports.interfaces.export_jobs import request_export, run
 from tests.api.test_api import API, bearer
 from tests.factories import PersonFactory
 

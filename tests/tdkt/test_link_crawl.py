@@ -16,7 +16,7 @@ import pytest
 from django.urls import Resolver404, resolve, reverse
 
 from accounts.models import User
-from core.context_processors import NAV
+from tdkt.navigation import NAV
 
 pytestmark = pytest.mark.django_db
 HREF = re.compile(r'href="([^"]+)"')

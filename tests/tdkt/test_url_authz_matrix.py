@@ -65,6 +65,7 @@ PUBLIC = {
     "portal:home", "portal:verify", "portal:verify_code", "portal:exemplar_list",
     "portal:exemplar_detail", "portal:consultation", "portal:decision_list",
     "portal:decision_detail", "portal:decision_feed", "portal:claim_lookup",
+    "portal:credential_download", "portal:did_document", "portal:status_list",
 }
 
 
@@ -103,6 +104,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
                                dept_a)
     token, _raw = create_token(officer_a, name="matrix")
     report = _report_request(dept_a, school_a)
+    subscription = _subscription(admin_user)
     return {
         "criteria_set": [year_set.public_id], "criterion": [year_set.public_id, "1.1"],
         "criterion_move": [year_set.public_id, "1.1", "down"],
@@ -110,6 +112,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "filing": [report.filings.get().public_id],
         "filing_version": [FilingVersion.objects.get(filing__request=report).public_id],
         "export": [_export_job(officer_a).public_id], "unit_year": ["SO-A", 2025],
+        "screenshot": ["dashboard.png"],
         "year": [2026], "day": [datetime.date(2026, 1, 1)], "token": [token.public_id],
         "username": ["officer_a"],
         "assignment": ["officer_a", officer_a.role_assignments.get().public_id],
@@ -132,7 +135,15 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "item": [decision.items.get().public_id],
         "notification": [_notification(officer_a).public_id],
         "certificate": [Certificate.objects.get(item__decision=decision).code],
+        "subscription": [subscription.public_id],
+        "delivery": [subscription.public_id],  # POST only: the id is never looked up
     }
+
+
+def _subscription(admin):
+    from decisions.domain.webhooks import subscribe
+
+    return subscribe(admin, name="CSDL cán bộ", url="https://hr.example.vn/h", kinds=[])[0]
 
 
 def _draft(officer, unit):
@@ -151,7 +162,7 @@ def _report_request(dept_a, school_a):
 
 
 def _export_job(user):
-    from reports.domain.exports import request_export
+    from reports.interfaces.export_jobs import request_export
 
     return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
 
@@ -248,6 +259,9 @@ MATRIX = {
     "core:holiday_deactivate": row(200, 200, 403, 403, 403, LOGIN),
     "core:holiday_list": row(200, 200, 200, 200, 200, LOGIN),
     "core:holiday_year": row(200, 200, 200, 200, 200, LOGIN),
+    # The user guide and its screenshots: every signed-in user.
+    "guide": row(200, 200, 200, 200, 200, LOGIN),
+    "guide_image": row(200, 200, 200, 200, 200, LOGIN),
     "decisions:cancel": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:certificates": row(200, 200, 200, 404, 200, LOGIN),
     "decisions:detail": row(200, 200, 200, 404, 200, LOGIN),
@@ -258,6 +272,11 @@ MATRIX = {
     "decisions:item_correct": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:item_revoke": row(200, 200, 403, 404, 403, LOGIN),
     "decisions:list": row(200, 200, 200, 200, 200, LOGIN),
+    # Outbound exchange: the system administrator's screen (retry is POST only).
+    "decisions:webhook_list": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:webhook_add": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:webhook_deactivate": row(200, 403, 403, 403, 403, LOGIN),
+    "decisions:delivery_retry": row(405, 405, 405, 405, 405, LOGIN),
     "emulation:criteria_copy": row(200, 200, 403, 403, 403, LOGIN),
     "emulation:plan_download": row(200, 200, 200, 404, 404, LOGIN),
     "emulation:round_create": row(200, 200, 403, 403, 403, LOGIN),
@@ -445,6 +464,8 @@ def _public_pages(client, world):
     pages = {"portal:home": [], "portal:verify": [], "portal:exemplar_list": [],
              "portal:claim_lookup": [],
              "portal:verify_code": world["certificate"], "core:healthz": [],
+             "portal:credential_download": world["certificate"],
+             "portal:did_document": ["SO-A"], "portal:status_list": ["SO-A", "revocation"],
              "accounts:login": []}
     actual = {name: client.get(reverse(name, args=args)).status_code
               for name, args in pages.items()}
@@ -453,6 +474,7 @@ def _public_pages(client, world):
 
 KEYS = {
     "core:holiday_year": "year", "core:holiday_deactivate": "day",
+    "guide_image": "screenshot",
     "accounts:token_revoke": "token", "accounts:user_detail": "username",
     "accounts:user_password_reset": "username", "accounts:two_factor_reset": "username",
     "accounts:role_revoke": "assignment",
@@ -494,6 +516,7 @@ KEYS = {
     "decisions:item_revoke": "item", "notifications:open": "notification",
     "portal:verify_code": "certificate", "portal:consultation": "consulting",
     "decisions:bundle": "decision",
+    "decisions:webhook_deactivate": "subscription", "decisions:delivery_retry": "delivery",
     "emulation:criteria_set_detail": "criteria_set", "emulation:criterion_add": "criteria_set",
     "emulation:thresholds_edit": "criteria_set", "emulation:criterion_edit": "criterion",
     "emulation:criterion_retire": "criterion", "emulation:criterion_move": "criterion_move",

@@ -4,11 +4,13 @@ amended 2013 Art. 25–28 for achievement years before 2024)."""
 from awards.eligibility.rules.common import (
     Context,
     _,
+    any_track,
     check_hold,
     check_rating,
     check_registration,
     check_subject,
 )
+from awards.eligibility.rules.merit_forms import any_recorded
 
 
 def _members(ctx: Context):
@@ -74,19 +76,43 @@ def excellent_collective(ctx: Context, armed_forces: bool = False) -> None:
     _no_warning_discipline(ctx, members, "Điều 27")
 
 
-def emulation_flag(ctx: Context) -> None:
-    """Cờ thi đua cấp bộ/tỉnh (Art. 26) and of the Government (Art. 25): an excellent collective
-    leading its emulation cluster or block (decided by the cluster's vote)."""
-    article = "Điều 25" if ctx.case.award == "co_thi_dua_cp" else "Điều 26"
-    check_subject(ctx, ("collective",))
-    check_registration(ctx)
-    check_hold(ctx)
+def _leading_cluster(ctx: Context, article: str) -> None:
+    """The excellent collective voted the leading unit of its emulation cluster/block."""
     check_rating(ctx, f"{ctx.case.award}.rating", "xuat_sac", article)
     ctx.check(f"{ctx.case.award}.cluster_leading", ctx.case.cluster_leading,
               _("Voted the leading unit of its emulation cluster/block.")
               if ctx.case.cluster_leading else
               _("Must be the leading unit of its emulation cluster/block (cluster vote)."),
               ctx.cite(article))
+
+
+def _flag_cap(ctx: Context) -> None:
+    """A cluster proposes Cờ thi đua của Chính phủ for at most a share of its leading units
+    (CV 5007/BNV-TĐKT [P]); checked when the cluster's figures are given."""
+    quota = ctx.case.flag_quota
+    if quota is None:
+        return
+    share = ctx.number("co_thi_dua_cp.cap_share_of_cluster_leaders")
+    cap = int(quota.cluster_leaders * share.value)
+    ctx.check("co_thi_dua_cp.cap", quota.proposed <= cap,
+              _("The cluster proposes %(proposed)s Cờ thi đua của Chính phủ; the cap is %(cap)s "
+                "(%(share)s%% of %(leaders)s leading units).") % {
+                  "proposed": quota.proposed, "cap": cap, "share": round(share.value * 100),
+                  "leaders": quota.cluster_leaders}, share.citation)
+
+
+def emulation_flag(ctx: Context) -> None:
+    """Cờ thi đua cấp bộ/tỉnh (Art. 26) and of the Government (Art. 25), one of their tracks
+    (legal_parameters.TRACKS): the excellent collective leading its cluster/block (judged from
+    the cluster vote); the Government's flag also for the leader of a Central Council cluster
+    and of a Prime Minister's movement of ≥5 years, the province's for the leader of a thematic
+    movement of ≥3 years (appraised). The Government's flag is capped per cluster."""
+    check_subject(ctx, ("collective",))
+    check_registration(ctx)
+    check_hold(ctx)
+    any_track(ctx, {"cluster": _leading_cluster})
+    if ctx.case.award == "co_thi_dua_cp":
+        _flag_cap(ctx)
 
 
 def framework_title(ctx: Context) -> None:
@@ -101,6 +127,11 @@ def framework_title(ctx: Context) -> None:
               _("Not assessed against the criteria framework yet.") if met is None else
               _("Does not meet the criteria framework."), ctx.cite("Điều 29–31"))
 
+
+PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
+    "co_thi_dua_tinh": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
+    "co_thi_dua_cp": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
+}
 
 RULES = {
     "tt_ldtt": advanced_collective,

@@ -99,8 +99,14 @@ class Context:
         self.reasons.append(Reason(rule, bool(ok), message, citation))
         return bool(ok)
 
+    def recorded(self, code: str) -> bool:
+        """Whether the appraisal recorded `code` ("<award>.<track>") as met."""
+        return code in self.case.achievements
+
     def cite(self, article: str) -> str:
-        return f"{self.law.short}, {article}"
+        """`article` is numbered as in Law 06/2022/QH15; the citation names the article of the
+        law that governs the case."""
+        return f"{self.law.short}, {self.params.article(self.law, article)}"
 
     def number(self, key: str):
         return self.params.criterion(self.law, key)
@@ -158,6 +164,15 @@ class Context:
 
     def use(self, proofs) -> None:
         self.initiatives_used.extend(p.code for p in proofs)
+
+    def attempt(self, judge) -> tuple[bool, list, list]:
+        """Run `judge(self)` aside: whether all its conditions hold, its reasons and the
+        initiatives it would use, none of them kept in this context."""
+        mark, used = len(self.reasons), len(self.initiatives_used)
+        judge(self)
+        reasons, codes = self.reasons[mark:], self.initiatives_used[used:]
+        del self.reasons[mark:], self.initiatives_used[used:]
+        return all(r.ok for r in reasons), reasons, codes
 
 
 def proof_message(ctx: Context, proofs, needed: int, scope_label: str, min_scope: str):
@@ -271,3 +286,48 @@ def check_rating(ctx: Context, rule: str, level: str, article: str, year: int | 
                                  "better).") % {"rating": RATING_LABELS.get(rating, rating or "—"),
                                                 "year": year, "needed": RATING_LABELS[level]},
                      ctx.cite(article))
+
+
+# ------------------------------------------------------------------ "one of the following"
+
+GROUPS = {  # which subjects a track of legal_parameters.TRACKS is for
+    "individual": lambda s: s.kind == "individual",
+    "worker": lambda s: s.kind == "individual" and s.is_direct_worker,
+    "collective": lambda s: s.kind == "collective",
+    "household": lambda s: s.kind == "household",
+}
+
+
+def recorded_track(ctx: Context, track: str, article: str) -> None:
+    """A track appraised from the achievement report (an outstanding achievement in a movement,
+    an ad-hoc achievement, a career's contribution…): met when the appraisal recorded it."""
+    code = f"{ctx.case.award}.{track}"
+    met = ctx.recorded(code)
+    ctx.check(code, met, _("Recorded as met by the appraisal of the achievement report.") if met
+              else _("Not shown by the records: appraised by hand from the achievement report "
+                     "against this point."), ctx.cite(article))
+
+
+def any_track(ctx: Context, judges: dict) -> bool:
+    """The award's tracks (legal_parameters.TRACKS) for this subject, met when one is met
+    ("đạt một trong các tiêu chuẩn sau"). Tracks judged from records come first; the others are
+    `recorded_track`s. The first met track's reasons are kept; when none is met, every track's
+    failed conditions are listed, each with its point of the article."""
+    subject, failed = ctx.case.subject, []
+    for track, group, article, _verified in ctx.params.tracks(ctx.case.award):
+        if not GROUPS[group](subject):
+            continue
+        judge = judges.get(track)
+        ok, reasons, used = ctx.attempt(
+            (lambda c, j=judge, a=article: j(c, a)) if judge else
+            (lambda c, t=track, a=article: recorded_track(c, t, a)))
+        if ok:
+            ctx.reasons.extend(reasons)
+            ctx.initiatives_used.extend(used)
+            return True
+        failed += [r for r in reasons if not r.ok]
+    if not failed:  # no track for this subject (the subject check has said why), or quiet
+        return ctx.check(f"{ctx.case.award}.tracks", False,
+                         _("None of the tracks of this form is met."), ctx.cite("Điều 20"))
+    ctx.reasons.extend(failed)
+    return False

@@ -39,11 +39,26 @@ def _meets_advanced(ctx: Context) -> bool:
     year = ctx.case.year
     held = ctx.holds("ldtt", year) or ctx.holds("cstt", year)
     met = ctx.rated_at_least(year, "tot")
+    if ctx.case.subject.armed_forces:  # Chiến sĩ tiên tiến is the armed forces' LĐTT
+        return ctx.check("cstd_co_so.ldtt", held or met,
+                         _("Holds or meets Chiến sĩ tiên tiến in %(year)s.") % {"year": year}
+                         if held or met else
+                         _("Does not meet Chiến sĩ tiên tiến in %(year)s (needs a “good” task "
+                           "rating or better).") % {"year": year}, ctx.cite("Điều 23"))
     return ctx.check("cstd_co_so.ldtt", held or met,
                      _("Holds or meets Lao động tiên tiến in %(year)s.") % {"year": year}
                      if held or met else
                      _("Does not meet Lao động tiên tiến in %(year)s (needs a “good” task rating "
                        "or better).") % {"year": year}, ctx.cite("Điều 23"))
+
+
+def _combat(ctx: Context) -> bool:
+    """Armed forces: resourcefulness and creativity in combat or combat readiness, recognised
+    by the competent commander, stands for the initiative (Law 2022 Art. 21–23)."""
+    return ctx.case.subject.armed_forces and ctx.recorded(f"{ctx.case.award}.combat")
+
+
+COMBAT_MESSAGE = _("Resourcefulness in combat or combat readiness recorded by the appraisal.")
 
 
 def base_emulation_fighter(ctx: Context) -> None:
@@ -56,19 +71,23 @@ def base_emulation_fighter(ctx: Context) -> None:
     proofs = ctx.proofs("co_so", until_year=year, after_year=year - 1)
     if ctx.law.key == "2022":
         excellent = ctx.rated_at_least(year, "xuat_sac")
-        ok = excellent or bool(proofs)
-        if ok and not excellent:
+        combat = not excellent and not proofs and _combat(ctx)
+        ok = excellent or bool(proofs) or combat
+        if ok and not excellent and not combat:
             ctx.use(proofs[:1])
         message = (_("Rated excellent in %(year)s.") % {"year": year} if excellent else
                    proof_message(ctx, proofs[:1], 1, SCOPE_LABELS["co_so"], "co_so") if proofs
+                   else COMBAT_MESSAGE if combat
                    else _("Needs an “excellent” task rating in %(year)s or an initiative / "
                           "research work recognised at cơ sở level that year.") % {"year": year})
         ctx.check("cstd_co_so.excellence_or_initiative", ok, message, ctx.cite("Điều 23"))
         return
-    ok = ctx.check("cstd_co_so.initiative", bool(proofs),
+    combat = not proofs and _combat(ctx)
+    ok = ctx.check("cstd_co_so.initiative", bool(proofs) or combat,
+                   COMBAT_MESSAGE if combat else
                    proof_message(ctx, proofs[:1], 1, SCOPE_LABELS["co_so"], "co_so"),
                    ctx.cite("Điều 23"))
-    if ok:
+    if ok and not combat:
         ctx.use(proofs[:1])
     quota = ctx.case.unit_quota
     if quota is not None:
@@ -96,9 +115,11 @@ def provincial_emulation_fighter(ctx: Context) -> None:
                                                   "needed": needed.value, "year": year},
               needed.citation)
     proofs = ctx.proofs("tinh", until_year=year, after_year=year - needed.value)
-    if ctx.check("cstd_tinh.initiative_scope", bool(proofs),
+    combat = not proofs and _combat(ctx)
+    if ctx.check("cstd_tinh.initiative_scope", bool(proofs) or combat,
+                 COMBAT_MESSAGE if combat else
                  proof_message(ctx, proofs[:1], 1, SCOPE_LABELS["tinh"], "tinh"),
-                 ctx.cite("Điều 22")):
+                 ctx.cite("Điều 22")) and not combat:
         ctx.use(proofs[:1])
 
 
@@ -122,9 +143,11 @@ def national_emulation_fighter(ctx: Context) -> None:
                                                        "run": run},
               needed.citation)
     proofs = ctx.proofs("toan_quoc", until_year=year)
-    if ctx.check("cstd_toan_quoc.initiative_scope", bool(proofs),
+    combat = not proofs and _combat(ctx)
+    if ctx.check("cstd_toan_quoc.initiative_scope", bool(proofs) or combat,
+                 COMBAT_MESSAGE if combat else
                  proof_message(ctx, proofs[:1], 1, SCOPE_LABELS["toan_quoc"], "toan_quoc"),
-                 ctx.cite("Điều 21")):
+                 ctx.cite("Điều 21")) and not combat:
         ctx.use(proofs[:1])
 
 

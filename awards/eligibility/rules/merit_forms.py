@@ -1,12 +1,13 @@
-"""Forms of commendation covered so far: Giấy khen, Bằng khen cấp bộ/tỉnh, Bằng khen của Thủ
-tướng, Huân chương Lao động hạng Ba (Law 06/2022/QH15 Art. 44, 73–75; Law 2003 amended 2013
-Art. 47 and Decree 91/2017/NĐ-CP Art. 38–39 for achievement years before 2024)."""
+"""Giấy khen by issuer, Bằng khen cấp bộ/tỉnh and Bằng khen của Thủ tướng with their tracks (Law
+06/2022/QH15 Art. 73–75; Law 2003 amended 2013 Art. 71–72, 75 and Decree 91/2017/NĐ-CP Art. 38–39
+for achievement years before 2024). The orders are in rules/orders.py."""
 
 from awards.eligibility.rules.common import (
     RATING_LABELS,
     SCOPE_LABELS,
     Context,
     _,
+    any_track,
     award_label,
     check_discipline,
     check_hold,
@@ -42,26 +43,29 @@ def _consecutive_years(ctx: Context, level: str) -> int:
                                ctx.case.year)
 
 
-def provincial_diploma(ctx: Context) -> None:
-    """Bằng khen cấp bộ/tỉnh. Individuals (Art. 74.1.d): 2 consecutive CSTĐ cơ sở, or ≥2
-    consecutive excellent years with 2 initiatives / research works applied at cơ sở level.
-    Before 2024 (Decree 91 Art. 39): ≥2 consecutive excellent years with 2 initiatives.
-    Collectives: 2 consecutive excellent years. Households: recorded contribution."""
-    _common(ctx)
-    kind, year = ctx.case.subject.kind, ctx.case.year
+def _household_contribution(ctx: Context, article: str) -> None:
+    met = ctx.case.framework_met
+    ctx.check("bang_khen_tinh.household_contribution", met is True,
+              _("Household contribution recorded.") if met else
+              _("Household contribution not assessed yet."), ctx.cite(article))
+
+
+def _diploma_collective(ctx: Context, article: str) -> None:
+    """Bằng khen cấp bộ/tỉnh, collective: 2 consecutive years of excellent completion."""
     years = ctx.number("bang_khen_tinh.consecutive_years")
-    if kind == "household":
-        met = ctx.case.framework_met
-        ctx.check("bang_khen_tinh.household_contribution", met is True,
-                  _("Household contribution recorded.") if met else
-                  _("Household contribution not assessed yet."), ctx.cite("Điều 74"))
-        return
     excellent = _consecutive_years(ctx, "xuat_sac")
-    if kind == "collective":
-        ctx.check("bang_khen_tinh.excellent_years", excellent >= years.value,
-                  _("%(run)s consecutive excellent year(s) up to %(year)s (needs %(n)s).") % {
-                      "run": excellent, "year": year, "n": years.value}, years.citation)
-        return
+    ctx.check("bang_khen_tinh.excellent_years", excellent >= years.value,
+              _("%(run)s consecutive excellent year(s) up to %(year)s (needs %(n)s).") % {
+                  "run": excellent, "year": ctx.case.year, "n": years.value}, years.citation)
+
+
+def _diploma_individual(ctx: Context, article: str) -> None:
+    """Bằng khen cấp bộ/tỉnh, individual (Art. 74.1.d): 2 consecutive CSTĐ cơ sở, or ≥2
+    consecutive excellent years with 2 initiatives / research works applied at cơ sở level.
+    Before 2024 (Decree 91 Art. 39): ≥2 consecutive excellent years with 2 initiatives."""
+    year = ctx.case.year
+    years = ctx.number("bang_khen_tinh.consecutive_years")
+    excellent = _consecutive_years(ctx, "xuat_sac")
     cstd_run = ctx.consecutive_run(lambda y: ctx.holds("cstd_co_so", y), year)
     needed = ctx.number("bang_khen_tinh.initiatives")
     proofs = ctx.proofs("co_so", until_year=year, after_year=year - max(excellent, 1))
@@ -85,6 +89,16 @@ def provincial_diploma(ctx: Context) -> None:
                         "initiatives at cơ sở level (has %(found)s).") % {
                 "n": years.value, "exc": excellent, "k": needed.value, "found": len(proofs)}
     ctx.check("bang_khen_tinh.achievements", by_cstd or by_excellence, message, years.citation)
+
+
+def provincial_diploma(ctx: Context) -> None:
+    """Bằng khen cấp bộ/tỉnh (Art. 74): one of its tracks — individual points (a)–(đ), workers
+    and farmers, entrepreneurs and scientists, collectives (a)–(c), households
+    (legal_parameters.TRACKS). Judged from records: individual (d), the collective's excellent
+    years, the household's recorded contribution; the others from the appraisal."""
+    _common(ctx)
+    any_track(ctx, {"d": _diploma_individual, "collective_excellent": _diploma_collective,
+                    "household": _household_contribution})
 
 
 def _after_award(ctx: Context, award: str, years_key: str, level: str, rule: str):
@@ -125,18 +139,14 @@ def _initiatives_since(ctx: Context, base, key: str, rule: str) -> None:
         ctx.use(proofs[:needed.value])
 
 
-def prime_minister_diploma(ctx: Context) -> None:
+def _pm_individual(ctx: Context, article: str) -> None:
     """Bằng khen của Thủ tướng, individual track (b) (Art. 73.1.b): holds a ministry/province
     diploma, then ≥5 consecutive years "good" or better with 3 times CSTĐ cơ sở. Before 2024
-    (Decree 91 Art. 38): 5 consecutive excellent years with 5 initiatives. Collectives: the
-    ministry/province diploma, then 5 consecutive excellent years [U: simplified]."""
-    _common(ctx, ("individual", "collective"))
+    (Decree 91 Art. 38): 5 consecutive excellent years with 5 initiatives."""
     old = ctx.law.key == "2013"
-    level = "xuat_sac" if old or ctx.case.subject.kind == "collective" else "tot"
-    base = _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh", level,
-                        "bang_khen_ttg.after_bang_khen_tinh")
-    if ctx.case.subject.kind != "individual":
-        return
+    level = ctx.number("bang_khen_ttg.rating_after_bang_khen_tinh").value
+    base = _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh",
+                        level, "bang_khen_ttg.after_bang_khen_tinh")
     if old:
         _initiatives_since(ctx, base, "bang_khen_ttg.initiatives", "bang_khen_ttg.initiatives")
     else:
@@ -144,44 +154,41 @@ def prime_minister_diploma(ctx: Context) -> None:
                      "bang_khen_ttg.cstd_co_so")
 
 
-def labour_order_third(ctx: Context) -> None:
-    """Huân chương Lao động hạng Ba, individual track (Art. 44.1.e): holds the PM's diploma, then
-    ≥5 consecutive years "good" or better including ≥1 excellent year and 3 times CSTĐ cơ sở.
-    Before 2024 (Law 2013 Art. 47): 5 consecutive excellent years with 5 initiatives."""
-    _common(ctx, ("individual", "collective"))
-    old = ctx.law.key == "2013"
-    level = "xuat_sac" if old else "tot"
-    base = _after_award(ctx, "bang_khen_ttg", "hc_lao_dong_3.years_after_bang_khen_ttg", level,
-                        "hc_lao_dong_3.after_bang_khen_ttg")
-    if ctx.case.subject.kind != "individual":
-        return
-    if old:
-        _initiatives_since(ctx, base, "hc_lao_dong_3.initiatives", "hc_lao_dong_3.initiatives")
-        return
-    needed = ctx.number("hc_lao_dong_3.excellent_years")
-    excellent = [y for y in range((base or ctx.case.year) + 1, ctx.case.year + 1)
-                 if ctx.rated_at_least(y, "xuat_sac") and ctx.counting_year(y)]
-    ctx.check("hc_lao_dong_3.excellent_year", len(excellent) >= needed.value,
-              _("%(n)s excellent year(s) since then (needs %(needed)s).") % {
-                  "n": len(excellent), "needed": needed.value}, needed.citation)
-    _count_since(ctx, "cstd_co_so", base, "hc_lao_dong_3.cstd_co_so_times",
-                 "hc_lao_dong_3.cstd_co_so")
+def _pm_collective(ctx: Context, article: str) -> None:
+    """Collective: the ministry/province diploma, then 5 consecutive excellent years."""
+    _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh", "xuat_sac",
+                 "bang_khen_ttg.after_bang_khen_tinh")
 
 
-def _held_before(award: str):
+def prime_minister_diploma(ctx: Context) -> None:
+    """Bằng khen của Thủ tướng (Art. 73): individual points (a)–(c), workers and farmers,
+    entrepreneurs, households, collectives (legal_parameters.TRACKS); individual (b) and the
+    collective's diploma-then-excellence track are judged from records."""
+    _common(ctx)
+    any_track(ctx, {"b": _pm_individual, "collective_excellent": _pm_collective})
+
+
+def held_before(award: str):
     return lambda ctx: any(y < ctx.case.year for y in ctx.held_years(award))
 
 
+def any_recorded(ctx: Context) -> bool:
+    """Whether the appraisal recorded any track of the award (a necessary condition's escape:
+    a recorded track needs no history)."""
+    prefix = ctx.case.award + "."
+    return any(code.startswith(prefix) for code in ctx.case.achievements)
+
+
 PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
-    "bang_khen_tinh": lambda ctx: ctx.case.subject.kind == "household"
+    "bang_khen_tinh": lambda ctx: ctx.case.subject.kind == "household" or any_recorded(ctx)
     or ctx.holds("cstd_co_so", ctx.case.year) or ctx.rated_at_least(ctx.case.year, "xuat_sac"),
-    "bang_khen_ttg": _held_before("bang_khen_tinh"),
-    "hc_lao_dong_3": _held_before("bang_khen_ttg"),
+    "bang_khen_ttg": lambda ctx: any_recorded(ctx) or held_before("bang_khen_tinh")(ctx),
 }
 
 RULES = {
     "giay_khen": certificate_of_merit,
+    "giay_khen_xa": certificate_of_merit,
+    "giay_khen_doanh_nghiep": certificate_of_merit,
     "bang_khen_tinh": provincial_diploma,
     "bang_khen_ttg": prime_minister_diploma,
-    "hc_lao_dong_3": labour_order_third,
 }

@@ -1,9 +1,8 @@
 """Permission-aware querysets of decisions."""
 
 from accounts.domain.scope import restrict_to_scope
-from decisions.enums import DecisionState
-from decisions.models import Certificate, Decision, DecisionItem
-from decisions.rules import READERS
+from decisions.enums import EXPORTERS, READERS, SIGNERS, DecisionState
+from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent
 
 
 def decisions_for_user(user):
@@ -27,7 +26,8 @@ def items_with_certificates_for_user(user, decision):
 
 def certificate_by_code(code: str) -> Certificate | None:
     """Public verification: the certificate, its item and decision (no personal data)."""
-    return (Certificate.objects.select_related("item__award_type", "item__decision",
+    return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
+                                               "credential",
                                                "item__unit", "replaced_by",
                                                "item__award_record",
                                                "item__corrects__award_record")
@@ -42,3 +42,17 @@ def revoked_record(item):
         if entry is not None and entry.revoked:
             return entry
     return None
+
+
+def events_for_user(user):
+    """Exchange events of decisions the user's side issued (the exporters: board staff,
+    approvers, administrators over the issuer — those who may send the exchange bundle)."""
+    return restrict_to_scope(ExchangeEvent.objects.all(), user, field="decision__issuer",
+                             roles=EXPORTERS)
+
+
+def awaiting_signature(user):
+    """Draft decisions the user may sign and issue (`decisions.issue_decision`: the approver of
+    the issuing unit's scope)."""
+    return restrict_to_scope(Decision.objects.filter(state=DecisionState.DRAFT), user,
+                             field="issuer", roles=SIGNERS)

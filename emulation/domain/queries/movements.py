@@ -137,3 +137,12 @@ def collective_registration(collective, year: int) -> frozenset[str] | None:
 def plan_search(qs: QuerySet, q: str | None) -> QuerySet:
     return qs.filter(title__icontains=q.strip()) if q else qs
 
+
+
+def registrations_to_decide(user) -> QuerySet:
+    """Submitted registrations the user decides (`emulation.decide_registration`: the keeper
+    of the registering unit's parent; a root unit's, the system administrator)."""
+    qs = Registration.objects.filter(state=RegistrationState.SUBMITTED)
+    if is_system_admin(user):
+        return qs
+    return qs.filter(unit__parent_id__in=Subquery(_below(scope_root_ids(user, MOVEMENT_ROLES))))

@@ -1,12 +1,11 @@
 """Permission-aware querysets of proposals (STYLE rule 6)."""
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, F, Q, Subquery
 
 from accounts.domain import scope
-from organisations.models import UnitClosure
-from proposals.enums import INBOX_STATES, ProposalState
-from proposals.models import Nominee, Proposal
-from proposals.rules import BOARD, PROPOSERS, RECEIVERS
+from organisations.models import Unit, UnitClosure
+from proposals.enums import BOARD, INBOX_STATES, PROPOSERS, RECEIVERS, CommentState, ProposalState
+from proposals.models import Nominee, Proposal, PublicComment
 
 
 def _covered(user, roles):
@@ -36,7 +35,9 @@ def proposals_for_user(user):
 
 
 def inbox_for_user(user):
-    """Received proposals still in progress, oldest deadline first (the board's inbox)."""
+    """Received proposals still in progress, nearest deadline first — overdue ones at the top —
+    and those whose step has no deadline (before the council) last, on every database (SQLite
+    would put them first)."""
     if not (scope.is_system_admin(user) or scope.has_role(user, *BOARD)):
         return Proposal.objects.none()
     qs = Proposal.objects.filter(state__in=INBOX_STATES).select_related("unit",
@@ -44,7 +45,34 @@ def inbox_for_user(user):
     covered = _covered(user, BOARD)
     if covered is not None:
         qs = qs.filter(recipient_unit_id__in=covered)
-    return qs.order_by("due_on", "submitted_at", "id")
+    return qs.order_by(F("due_on").asc(nulls_last=True), "submitted_at", "id")
+
+
+def returned_to_user(user):
+    """Proposals of the user's own units returned for supplement: theirs to complete and
+    submit again (the home page's first to-do). Not those the user's board returned: the
+    board waits for them, it does not complete them."""
+    if not scope.has_role(user, *PROPOSERS) or scope.is_system_admin(user):
+        return Proposal.objects.none()
+    qs = Proposal.objects.filter(state=ProposalState.RETURNED)
+    covered = _covered(user, PROPOSERS)
+    qs = qs if covered is None else qs.filter(unit_id__in=covered)
+    if scope.has_role(user, *BOARD):
+        receiving = _covered(user, BOARD)
+        qs = qs.none() if receiving is None else qs.exclude(recipient_unit_id__in=receiving)
+    return qs
+
+
+def comments_to_resolve(user):
+    """Public comments not yet resolved on proposals addressed to the user's board (who
+    resolves them: `proposals.resolve_comment`)."""
+    if not (scope.is_system_admin(user) or scope.has_role(user, *BOARD)):
+        return PublicComment.objects.none()
+    qs = PublicComment.objects.filter(state=CommentState.NEW)
+    covered = _covered(user, BOARD)
+    if covered is not None:
+        qs = qs.filter(consultation__proposal__recipient_unit_id__in=covered)
+    return qs
 
 
 def with_nominee_counts(proposals: list) -> list:
@@ -59,6 +87,4 @@ def with_nominee_counts(proposals: list) -> list:
 
 def scoped_units(user):
     """Units whose proposals the user may prepare (proposing roles' scope)."""
-    from organisations.models import Unit  # leaf model
-
     return scope.restrict_to_scope(Unit.objects.all(), user, field="id", roles=PROPOSERS)

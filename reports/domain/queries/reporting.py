@@ -46,3 +46,11 @@ def overdue_filings(user, today: datetime.date) -> QuerySet:
     if not is_system_admin(user):
         qs = qs.filter(request__requester_id__in=Subquery(_below(user)))
     return qs.order_by("due_date", "request_id", "unit__path")
+
+
+def filings_due_from(user) -> QuerySet:
+    """Reports the user's own units (their roles' units, not the units below them) still owe
+    on issued requests, the earliest due first."""
+    return ReportFiling.objects.filter(
+        unit_id__in=scope_root_ids(user, REPORTING_ROLES), state__in=FILEABLE_STATES,
+        request__state=RequestState.ISSUED).order_by("due_date", "id")

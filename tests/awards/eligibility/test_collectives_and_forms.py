@@ -68,7 +68,10 @@ def test_individual_cannot_receive_collective_title():
 @pytest.mark.parametrize("award", ["co_thi_dua_tinh", "co_thi_dua_cp"])
 def test_emulation_flag_needs_cluster_leadership(award):
     base = {"subject": COLLECTIVE, "ratings": [(2025, "xuat_sac")]}
-    assert failing(evaluate(case(award, 2025, **base))) == [f"{award}.cluster_leading"]
+    appraised = {"co_thi_dua_tinh": ["thematic"], "co_thi_dua_cp": ["central_cluster",
+                                                                     "movement"]}[award]
+    assert failing(evaluate(case(award, 2025, **base))) == [
+        f"{award}.cluster_leading", *(f"{award}.{track}" for track in appraised)]
     assert evaluate(case(award, 2025, cluster_leading=True, **base)).eligible
 
 
@@ -115,6 +118,10 @@ def test_bang_khen_tinh_collective_two_excellent_years():
                              ratings=rated("xuat_sac", 2025))).eligible
 
 
+# The tracks of Art. 73.1 appraised from the achievement report, listed when none is met.
+TTG_APPRAISED = ["bang_khen_ttg.a", "bang_khen_ttg.c", "bang_khen_ttg.entrepreneur"]
+
+
 def ttg_case(**overrides):
     base = {"awards": held("bang_khen_tinh", 2019) + held("cstd_co_so", 2021, 2023, 2025),
             "ratings": rated("tot", 2020, 2021, 2022, 2023, 2024, 2025)}
@@ -129,13 +136,13 @@ def test_bang_khen_ttg_track_b():
 def test_bang_khen_ttg_needs_five_years_after_the_diploma():
     verdict = evaluate(ttg_case(awards=held("bang_khen_tinh", 2022)
                                 + held("cstd_co_so", 2023, 2024, 2025)))
-    assert failing(verdict) == ["bang_khen_ttg.after_bang_khen_tinh"]
+    assert failing(verdict) == ["bang_khen_ttg.after_bang_khen_tinh", *TTG_APPRAISED]
 
 
 def test_bang_khen_ttg_needs_three_cstd_co_so_since():
     verdict = evaluate(ttg_case(awards=held("bang_khen_tinh", 2019) + held("cstd_co_so", 2023,
                                                                              2025)))
-    assert failing(verdict) == ["bang_khen_ttg.cstd_co_so"]
+    assert failing(verdict) == ["bang_khen_ttg.cstd_co_so", *TTG_APPRAISED]
 
 
 def test_bang_khen_ttg_revoked_diploma_never_counts():
@@ -148,6 +155,6 @@ def test_hc_lao_dong_3_needs_an_excellent_year():
     base = {"awards": held("bang_khen_ttg", 2019) + held("cstd_co_so", 2021, 2023, 2025),
             "ratings": rated("tot", 2020, 2021, 2022, 2023, 2024, 2025)}
     assert failing(evaluate(case("hc_lao_dong_3", 2025, **base))) == [
-        "hc_lao_dong_3.excellent_year"]
+        "hc_lao_dong_3.excellent_year", "hc_lao_dong_3.career", "hc_lao_dong_3.other"]
     base["ratings"] = rated("tot", 2020, 2021, 2022, 2023, 2024) + rated("xuat_sac", 2025)
     assert evaluate(case("hc_lao_dong_3", 2025, **base)).eligible

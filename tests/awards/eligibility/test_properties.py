@@ -9,8 +9,17 @@ from awards.eligibility.engine import evaluate
 from awards.eligibility.facts import HeldAward, Rating
 from tests.awards.eligibility.builders import case, initiative
 
-AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen", "bang_khen_tinh",
-          "bang_khen_ttg", "hc_lao_dong_3"]
+AWARDS = ["ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "giay_khen", "giay_khen_xa",
+          "giay_khen_doanh_nghiep", "bang_khen_tinh", "bang_khen_ttg", "hc_lao_dong_3",
+          "hc_lao_dong_2", "hc_lao_dong_1"]
+# Tracks the appraisal may record (legal_parameters.TRACKS), a few per form, and the armed
+# forces' combat creativity.
+RECORDED = ["bang_khen_tinh.a", "bang_khen_tinh.worker", "bang_khen_tinh.collective_a",
+            "bang_khen_ttg.c", "bang_khen_ttg.household", "bang_khen_ttg.collective_c",
+            "hc_lao_dong_3.career", "hc_lao_dong_2.other", "hc_lao_dong_1.collective_other",
+            "co_thi_dua_cp.movement", "co_thi_dua_tinh.thematic", "cstd_co_so.combat",
+            "cstd_tinh.combat"]
+achievements = st.frozensets(st.sampled_from(RECORDED), max_size=2)
 YEARS = st.integers(min_value=2015, max_value=2026)
 # One rating per year, as the database guarantees (TaskRating: unique person × year).
 ratings = st.lists(st.builds(Rating, YEARS, st.sampled_from(
@@ -23,9 +32,10 @@ scopes = st.sampled_from(["co_so", "tinh", "toan_quoc"])
 initiatives = st.lists(st.builds(lambda i, s, y: initiative(f"SK-{i}", s, y),
                                  st.integers(0, 99), scopes, YEARS), max_size=4, unique_by=lambda
                        x: x.code)
-cases = st.builds(lambda award, year, r, a, i: case(award, year, ratings=r, awards=a,
-                                                     initiatives=i),
-                  st.sampled_from(AWARDS), st.integers(2018, 2026), ratings, held, initiatives)
+cases = st.builds(lambda award, year, r, a, i, rec: case(award, year, ratings=r, awards=a,
+                                                          initiatives=i, achievements=rec),
+                  st.sampled_from(AWARDS), st.integers(2018, 2026), ratings, held, initiatives,
+                  achievements)
 
 
 @settings(max_examples=300, deadline=None)

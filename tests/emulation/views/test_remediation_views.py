@@ -98,9 +98,9 @@ def test_overdue_tasks_on_the_home_page(client, request, visit, school_a, person
     make_task(visit, school_a, deadline=datetime.date(2025, 6, 1), description="Trễ hạn")
     make_task(visit, school_a, deadline=datetime.date(2099, 1, 1), description="Còn hạn")
     client.force_login(request.getfixturevalue(persona))
-    panels = client.get(reverse("core:home")).context["panels"]
-    assert [[t.description for t in p["tasks"]] for p in panels] == (
-        [["Trễ hạn"]] if shown else [])
+    todos = client.get(reverse("core:home")).context["todos"]
+    assert [(t.key, t.count, t.url) for t in todos if t.key == "tasks"] == (
+        [("tasks", 1, reverse("emulation:task_list") + "?overdue=1")] if shown else [])
 
 
 def test_overdue_tasks_on_the_dashboard(client, visit, school_a, board_user):
