@@ -1,5 +1,7 @@
 """The interface's own words on a page — headers, labels, buttons, terms, hints, badges,
-placeholders, the navigation — as opposed to the data it shows (names, titles, summaries)."""
+placeholders, the navigation — as opposed to the data it shows (names, titles, summaries) and
+to content marked as Vietnamese whatever the interface language (`lang="vi"` below <html>:
+the user guide)."""
 
 from html.parser import HTMLParser
 
@@ -12,24 +14,33 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []  # (tag, starts a piece of UI text)
+        # (tag, starts a piece of UI text, inside content marked Vietnamese)
+        self.stack: list[tuple[str, bool, bool]] = []
+        self.vietnamese = 0  # depth inside content marked lang="vi"
         self.parts: list[list[str]] = []
         self.texts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if attrs.get("placeholder"):
+        if attrs.get("placeholder") and not self.vietnamese:
             self.texts.append(attrs["placeholder"])
         if tag in VOID:
             return
+        if self.vietnamese or (tag != "html" and (attrs.get("lang") or "").startswith("vi")):
+            self.vietnamese += 1
+            self.stack.append((tag, False, True))
+            return
         ui = tag in UI_TAGS or bool(UI_CLASSES & set((attrs.get("class") or "").split()))
-        self.stack.append((tag, ui))
+        self.stack.append((tag, ui, False))
         if ui:
             self.parts.append([])
 
     def handle_endtag(self, tag):
+        if tag in VOID:  # `<img … />` ends here too: it was never pushed, so pop nothing
+            return
         while self.stack:
-            open_tag, ui = self.stack.pop()
+            open_tag, ui, vietnamese = self.stack.pop()
+            self.vietnamese -= vietnamese
             if ui:
                 text = " ".join("".join(self.parts.pop()).split())
                 if text:
@@ -38,7 +49,7 @@ class _Parser(HTMLParser):
                 break
 
     def handle_data(self, data):
-        if self.parts:
+        if self.parts and not self.vietnamese:
             self.parts[-1].append(data)
 
 
