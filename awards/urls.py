@@ -1,11 +1,15 @@
 from django.urls import path
 
-from awards import views
+from awards import law_views, salary_views, views
 
 app_name = "awards"
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/parameters/new/", views.parameter_add, name="parameter_add"),
+    path("law/", law_views.law, name="law"),
+    path("law/<str:key>/new/", law_views.law_add, name="law_add"),
+    path("law/values/<int:pk>/correct/", law_views.law_edit, name="law_edit"),
+    path("early-raise/", salary_views.early_raise, name="early_raise"),
     path("authorities/", views.authorities, name="authorities"),
     path("authorities/new/", views.authority_add, name="authority_add"),
     path("authorities/<uuid:public_id>/end/", views.authority_end, name="authority_end"),

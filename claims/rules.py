@@ -6,9 +6,10 @@ import rules
 
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
-from claims.domain.states import TRANSITIONS
+from claims.domain.states import CLAIM
 from claims.enums import EVIDENCE_STATES
 from claims.enums import ClaimState as S
+from core.state import state_predicate
 
 HANDLERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 BOARD = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
@@ -17,10 +18,9 @@ handler = in_scope_of(*HANDLERS, name="claim_handler")
 board = in_scope_of(*BOARD, name="claim_board")
 
 
-def may_become(new: str, name: str):
-    """The state predicate read from the transition table (not written a second time)."""
-    return rules.predicate(lambda user, obj=None: obj is None or new in TRANSITIONS[obj.state],
-                           name=name)
+def can(step: str):
+    """The state predicate read from the CLAIM table (not written a second time)."""
+    return state_predicate(CLAIM, step)
 
 
 takes_evidence = rules.predicate(lambda user, obj=None: obj is None or obj.state in
@@ -33,10 +33,10 @@ rules.add_perm("claims.add_claim", handler)
 rules.add_perm("claims.view_backlog", handler)
 rules.add_perm("claims.add_evidence", handler & takes_evidence)
 rules.add_perm("claims.record_check", handler & is_verifying)
-rules.add_perm("claims.start_verifying", handler & may_become(S.VERIFYING, "claim_to_verifying"))
+rules.add_perm("claims.start_verifying", handler & can("start_verifying"))
 rules.add_perm("claims.request_evidence",
-               handler & may_become(S.WAITING_EVIDENCE, "claim_to_waiting"))
+               handler & can("request_evidence"))
 rules.add_perm("claims.mark_verified", handler & is_verifying)
-rules.add_perm("claims.propose_claim", handler & may_become(S.PROPOSED, "claim_to_proposed"))
-rules.add_perm("claims.withdraw_claim", handler & may_become(S.WITHDRAWN, "claim_to_withdrawn"))
-rules.add_perm("claims.refuse_claim", board & may_become(S.REFUSED, "claim_to_refused"))
+rules.add_perm("claims.propose_claim", handler & can("propose"))
+rules.add_perm("claims.withdraw_claim", handler & can("withdraw"))
+rules.add_perm("claims.refuse_claim", board & can("refuse"))

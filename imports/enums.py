@@ -28,14 +28,3 @@ FINISHED_STATES = frozenset({JobState.COMMITTED, JobState.FAILED, JobState.CANCE
 CANCELLABLE_STATES = frozenset({JobState.UPLOADED, JobState.VALIDATING, JobState.VALIDATED,
                                 JobState.INVALID})
 
-TRANSITIONS: dict[str, frozenset] = {
-    JobState.UPLOADED: frozenset({JobState.VALIDATING, JobState.CANCELLED}),
-    JobState.VALIDATING: frozenset({JobState.VALIDATED, JobState.INVALID, JobState.FAILED,
-                                    JobState.CANCELLED}),
-    JobState.VALIDATED: frozenset({JobState.COMMITTING, JobState.CANCELLED}),
-    JobState.INVALID: frozenset({JobState.CANCELLED}),
-    JobState.COMMITTING: frozenset({JobState.COMMITTED, JobState.FAILED}),
-    JobState.COMMITTED: frozenset(),
-    JobState.FAILED: frozenset(),
-    JobState.CANCELLED: frozenset(),
-}

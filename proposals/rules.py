@@ -8,6 +8,8 @@ import rules
 from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import has_role_of
+from core.state import state_predicate
+from proposals.domain.states import PROPOSAL
 from proposals.enums import BOARD, EDITABLE_STATES, INBOX_STATES, PROPOSERS, RECEIVERS
 from proposals.enums import ProposalState as S
 
@@ -43,14 +45,17 @@ def state_in(*states, name):
                            name=name)
 
 
+def can(*steps):
+    """The proposal is in a state the named steps of the PROPOSAL table start from."""
+    return state_predicate(PROPOSAL, *steps, of=_proposal)
+
+
+# Editing documents and nominees is not a step of the machine: its own state set.
 is_editable = state_in(*EDITABLE_STATES, name="proposal_is_editable")
-is_submitted = state_in(S.SUBMITTED, name="proposal_is_submitted")
-is_appraising = state_in(S.APPRAISING, name="proposal_is_appraising")
-is_in_consultation = state_in(S.CONSULTATION, name="proposal_in_consultation")
-can_return = state_in(S.SUBMITTED, S.APPRAISING, S.APPRAISED, name="proposal_can_return")
-can_forward = state_in(S.APPRAISING, S.APPRAISED, S.COUNCIL_DONE, name="proposal_can_forward")
-can_reject = state_in(S.SUBMITTED, S.APPRAISING, S.APPRAISED, S.COUNCIL_DONE, S.FORWARDED,
-                      name="proposal_can_reject")
+is_appraising = can("finish_appraisal")
+can_return = can("return")
+can_forward = can("forward")
+can_reject = can("reject")
 is_received = state_in(*INBOX_STATES, S.FORWARDED, name="proposal_is_received")
 was_submitted = rules.predicate(
     lambda user, obj=None: obj is None or _proposal(obj).state != S.DRAFT,
@@ -61,14 +66,14 @@ rules.add_perm("proposals.view_proposal",
 rules.add_perm("proposals.add_proposal", proposer_in_scope)
 rules.add_perm("proposals.consolidate", proposer_in_scope)
 rules.add_perm("proposals.change_proposal", proposer_in_scope & is_editable)
-rules.add_perm("proposals.submit_proposal", proposer_in_scope & is_editable)
-rules.add_perm("proposals.withdraw_proposal", proposer_in_scope & is_editable)
+rules.add_perm("proposals.submit_proposal", proposer_in_scope & can("submit"))
+rules.add_perm("proposals.withdraw_proposal", proposer_in_scope & can("withdraw"))
 rules.add_perm("proposals.view_inbox", has_role_of(*BOARD))
 rules.add_perm("proposals.assign_appraisers",
                board_of_recipient & state_in(S.SUBMITTED, S.APPRAISING, name="can_assign"))
 rules.add_perm("proposals.appraise", board_of_recipient & is_appraising)
 rules.add_perm("proposals.return_proposal", board_of_recipient & can_return)
-rules.add_perm("proposals.open_consultation", board_of_recipient & is_appraising)
+rules.add_perm("proposals.open_consultation", board_of_recipient & can("open_consultation"))
 rules.add_perm("proposals.resolve_comment", board_of_recipient)
 rules.add_perm("proposals.forward_proposal", board_of_recipient & can_forward)
 rules.add_perm("proposals.reject_proposal", board_of_recipient & can_reject)

@@ -5,12 +5,13 @@ import rules
 
 from accounts.domain import scope
 from accounts.predicates import has_role_of, in_scope_of
+from core.state import state_predicate
+from reports.domain.filings import FILING
+from reports.domain.requests import REQUEST
 from reports.enums import (
     BOARD_ROLES,
-    FILEABLE_STATES,
     REPORTING_ROLES,
     STATISTICS_ROLES,
-    FilingState,
     RequestState,
 )
 
@@ -39,8 +40,9 @@ def _request_state(*states, name):
     return rules.predicate(check, name=name)
 
 
-def _filing_state(*states, name):
-    return rules.predicate(lambda user, obj=None: obj is None or obj.state in states, name=name)
+def request_can(step: str):
+    """The request (or a filing's request) is in a state the REQUEST table's step starts from."""
+    return state_predicate(REQUEST, step, of=lambda obj: getattr(obj, "request", obj))
 
 
 reporter_role = has_role_of(*REPORTING_ROLES)
@@ -49,7 +51,6 @@ requester_board = _requester_side(BOARD_ROLES, "report_requester_board")
 target_keeper = in_scope_of(*REPORTING_ROLES, name="report_target_keeper")
 request_draft = _request_state(RequestState.DRAFT, name="report_request_draft")
 request_issued = _request_state(RequestState.ISSUED, name="report_request_issued")
-request_live = _request_state(RequestState.DRAFT, RequestState.ISSUED, name="report_request_live")
 request_counted = _request_state(RequestState.ISSUED, RequestState.CLOSED,
                                  name="report_request_counted")
 
@@ -59,12 +60,12 @@ rules.add_perm("reports.view_reporting", reporter_role)
 rules.add_perm("reports.view_unit_timeliness", target_keeper)
 rules.add_perm("reports.add_request", requester_keeper)
 rules.add_perm("reports.change_request", requester_keeper & request_draft)
-rules.add_perm("reports.issue_request", requester_keeper & request_draft)
-rules.add_perm("reports.close_request", requester_keeper & request_issued)
-rules.add_perm("reports.cancel_request", requester_keeper & request_live)
+rules.add_perm("reports.issue_request", requester_keeper & request_can("issue"))
+rules.add_perm("reports.close_request", requester_keeper & request_can("close"))
+rules.add_perm("reports.cancel_request", requester_keeper & request_can("cancel"))
 rules.add_perm("reports.file_report", target_keeper & request_issued
-               & _filing_state(*FILEABLE_STATES, name="report_fileable"))
+               & state_predicate(FILING, "file"))
 rules.add_perm("reports.return_filing", requester_keeper & request_issued
-               & _filing_state(FilingState.FILED, name="report_filed"))
+               & state_predicate(FILING, "return"))
 rules.add_perm("reports.extend_filing", requester_board & request_counted)
 rules.add_perm("reports.disregard_filing", requester_board)

@@ -37,6 +37,7 @@ GROUPS = [
         ("awards:ledger", _("Award ledger"), "awards.view_ledger"),
         ("awards:qualify", _("Who qualifies"), "awards.view_ledger"),
         ("awards:catalogue", _("Award catalogue"), "awards.view_catalogue"),
+        ("awards:early_raise", _("Early salary raise"), "awards.view_ledger"),
     ]),
     (pgettext_lazy("menu group", "Reports and statistics"), [
         ("reports:dashboard", _("Statistics"), "reports.view_statistics"),

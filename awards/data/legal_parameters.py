@@ -15,6 +15,21 @@ import datetime
 D = datetime.date
 OPEN = None
 
+# ---------------------------------------------------------------- law versions
+# The laws on emulation and commendation, oldest first: (code, title, short name used in
+# citations, in force from, citation of the in-force article). Criteria follow the law in force
+# on 1 January of the achievement year; achievements older than the first law here are judged
+# by it. The code only names the version in these data files (CRITERIA below is keyed by it);
+# rules compare versions by date (awards/eligibility/laws.py), never by code.
+LAWS = [
+    ("2013", "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013)",
+     "Luật TĐKT 2003 (sửa đổi 2013)", D(2004, 7, 1),
+     "Luật 15/2003/QH11 (hiệu lực 01/7/2004), sửa đổi bởi Luật 47/2005/QH11, "
+     "32/2009/QH12, 39/2013/QH13"),
+    ("2022", "Luật Thi đua, khen thưởng 06/2022/QH15", "Luật TĐKT 2022", D(2024, 1, 1),
+     "Luật 06/2022/QH15 (hiệu lực 01/01/2024)"),
+]
+
 # ---------------------------------------------------------------- base salary (VND / month)
 BASE_SALARY = [
     (1_390_000, D(2018, 7, 1), D(2019, 6, 30), "Nghị định 72/2018/NĐ-CP", True),

@@ -5,7 +5,13 @@ from dataclasses import dataclass, field
 
 from awards.data.catalogue import APPRAISE_BY_HAND
 from awards.eligibility.facts import Case
-from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
+from awards.eligibility.laws import (
+    DEFAULT_PARAMETERS,
+    Parameters,
+    UnhandledLaw,
+    check_handles,
+    law_for_year,
+)
 from awards.eligibility.rules import collective_titles, individual_titles, merit_forms, orders
 from awards.eligibility.rules.common import Context, Reason, _
 
@@ -20,6 +26,10 @@ MANUAL = {code: entry for code, entry in APPRAISE_BY_HAND.items() if code not in
 
 class UnknownAward(ValueError):
     """The award code has no rule (yet)."""
+
+
+__all__ = ["PRECHECKS", "RULES", "UnhandledLaw", "UnknownAward", "Verdict", "evaluate",
+           "supported_awards"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ def _by_hand(case: Case, params: Parameters) -> Verdict:
     return Verdict(id=case.id, award=case.award, eligible=None, law=law.title,
                    reasons=(reason,))
 
+
 def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
              ctx: Context | None = None) -> Verdict:
     """Judge `case` by the law in force for its achievement year; money by its decision date."""
@@ -79,6 +90,7 @@ def evaluate(case: Case, params: Parameters = DEFAULT_PARAMETERS,
         raise UnknownAward(case.award)
     ctx = ctx or Context(case=case, law=law_for_year(case.year), params=params)
     law = ctx.law
+    check_handles(case.award, rule, law)
     rule(ctx)
     eligible = all(r.ok for r in ctx.reasons)
     reward = (params.reward(case.award, case.subject.kind, case.effective_decision_date)

@@ -1,42 +1,98 @@
 """Which law governs a case, and the dated parameters in force.
 
-Criteria follow the law in force for the **achievement year**: years before 2024 are judged by the
-Law on Emulation and Commendation 2003 (amended 2013) and Decree 91/2017/NĐ-CP; from 2024 by Law
-06/2022/QH15. Money and procedure follow the **decision date**: Decree 91/2017 before 2024,
-Decree 98/2023 until 30/6/2025, Decree 152/2025 from 1/7/2025.
+Law versions are ordered objects (`LAWS`, read from `awards/data/legal_parameters.py`): a rule
+asks for the law in force on a date and branches by comparing versions (`ctx.law < LAW_2022`),
+never by name. Each rule declares the versions it was written for (`judged_under`); the engine
+refuses to judge a case under any other version (`UnhandledLaw`), so a third law added as data
+cannot silently take an older branch.
+
+Criteria follow the law in force on 1 January of the **achievement year**; money and procedure
+follow the **decision date**. Every number, list and switch is a dated row (`Row`) with its
+citation: `Parameters` looks them up by date, whether the rows come from the data files (the
+command-line engine, tests) or from the database (`awards.domain.parameters`); `Row` and the
+conversion of the data files live in `awards/data/lawbook.py`.
 """
 
 import datetime
+import functools
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from awards.data import legal_parameters as data
+from awards.data.lawbook import Row, law_rows
 
-LAW_2022_FROM_YEAR = 2024
+__all__ = ["DEFAULT_PARAMETERS", "LAWS", "Law", "Parameters", "Row", "UnhandledLaw", "Value",
+           "law_for_year", "law_in_force"]
 
 
-@dataclass(frozen=True)
+@functools.total_ordering
+@dataclass(frozen=True, eq=False)
 class Law:
-    key: str  # "2013" | "2022"
+    code: str  # names the version in the data files only; rules never compare it
     title: str
     short: str  # used in citations
+    in_force_from: datetime.date
+    citation: str
+
+    def __lt__(self, other: "Law") -> bool:
+        return self.in_force_from < other.in_force_from
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Law) and self.in_force_from == other.in_force_from
+
+    def __hash__(self) -> int:
+        return hash(self.in_force_from)
 
 
-LAW_2013 = Law("2013", "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013)",
-               "Luật TĐKT 2003 (sửa đổi 2013)")
-LAW_2022 = Law("2022", "Luật Thi đua, khen thưởng 06/2022/QH15", "Luật TĐKT 2022")
+LAWS: tuple[Law, ...] = tuple(sorted(Law(*row) for row in data.LAWS))
+_BY_CODE = {law.code: law for law in LAWS}
+LAW_2013 = _BY_CODE["2013"]
+LAW_2022 = _BY_CODE["2022"]
+
+
+class UnhandledLaw(LookupError):
+    """A rule was asked to judge under a law version it does not declare (a new law was added
+    as data but the rule not reviewed for it)."""
+
+
+def law_in_force(on: datetime.date, laws: tuple[Law, ...] | None = None) -> Law:
+    """The latest law in force on `on`; dates before the first law known get the first."""
+    laws = LAWS if laws is None else laws
+    found = laws[0]
+    for law in laws:
+        if law.in_force_from <= on:
+            found = law
+    return found
 
 
 def law_for_year(year: int) -> Law:
-    return LAW_2022 if year >= LAW_2022_FROM_YEAR else LAW_2013
+    """The law that judges achievements of `year` (in force on its 1 January)."""
+    return law_in_force(datetime.date(year, 1, 1))
 
 
-def decree_for_date(on: datetime.date) -> str:
-    if on >= datetime.date(2025, 7, 1):
-        return "Nghị định 152/2025/NĐ-CP"
-    if on >= datetime.date(2024, 1, 1):
-        return "Nghị định 98/2023/NĐ-CP"
-    return "Nghị định 91/2017/NĐ-CP"
+def criteria_date(law: Law, year: int) -> datetime.date:
+    """The date criteria numbers are read at for an achievement year: its 1 January, or the
+    law's first day for achievements older than the law."""
+    return max(datetime.date(year, 1, 1), law.in_force_from)
+
+
+def law_by_code(code: str) -> Law:
+    return _BY_CODE[code]
+
+
+def judged_under(*laws: Law):
+    """Declare the law versions a rule function handles (checked by the engine)."""
+    def mark(rule):
+        rule.laws = frozenset(laws)
+        return rule
+    return mark
+
+
+def check_handles(award: str, rule, law: Law) -> None:
+    if law not in getattr(rule, "laws", ()):
+        raise UnhandledLaw(f"{award}: no rule for {law.title} (in force from "
+                           f"{law.in_force_from.isoformat()})")
 
 
 @dataclass(frozen=True)
@@ -46,84 +102,79 @@ class Value:
     verified: bool = True
 
 
-def _in_force(rows, on: datetime.date):
-    for row in rows:
-        start, end = row[-4], row[-3]
-        if start <= on and (end is None or on <= end):
-            return row
-    return None
-
-
 class Parameters:
-    """Dated parameter lookups. The default instance reads `awards.data.legal_parameters`; the web
-    app passes an instance built from the catalogue tables (same shape), so a province's
-    corrections apply everywhere."""
+    """Dated lookups over rows. The default instance reads the data files (`awards.data.lawbook`);
+    the web app's `CatalogueParameters` passes the database's rows, so a province's corrections
+    apply everywhere."""
 
-    def __init__(self, *, base_salary=data.BASE_SALARY, rounding=data.ROUNDING,
-                 coefficients=data.COEFFICIENTS, household_factor=data.HOUSEHOLD_FACTOR,
-                 criteria=data.CRITERIA, registration=data.REGISTRATION_REQUIRED,
-                 articles=data.ARTICLES, tracks=data.TRACKS):
-        self.base_salary_rows = base_salary
-        self.rounding_rows = rounding
-        self.coefficient_rows = coefficients
-        self.household_rows = household_factor
-        self.criteria_table = criteria
-        self.registration_rows = registration
-        self.articles = articles
-        self.track_table = tracks
+    def __init__(self, rows=None):
+        rows = law_rows() if rows is None else rows
+        self._rows: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for row in rows:
+            self._rows[(row.award, row.key)].append(row)
+        for found in self._rows.values():
+            found.sort(key=lambda r: r.valid_from, reverse=True)
         self._rewards: dict = {}  # (award, kind, date) → reward: a province shares a few dates
 
-    def criterion(self, law: Law, key: str) -> Value:
-        value, citation, verified = self.criteria_table[law.key][key]
-        return Value(value, citation, verified)
+    def value(self, key: str, on: datetime.date, award: str = "") -> Value | None:
+        """The value of `key` in force on `on`: the latest row started by then and not ended."""
+        for row in self._rows.get((award, key), ()):
+            if row.valid_from <= on:
+                if row.valid_to is None or on <= row.valid_to:
+                    return Value(row.value, row.citation, row.verified)
+                return None
+        return None
+
+    def criterion(self, key: str, on: datetime.date) -> Value:
+        found = self.value(key, on)
+        if found is None:
+            raise KeyError(f"no criterion {key} in force on {on.isoformat()}")
+        return found
 
     def article(self, law: Law, article: str) -> str:
         """`article` of Law 06/2022/QH15 ("Điều 74", or with its point: "Điều 74 khoản 1 điểm
-        a") as numbered in `law`. Another law's points are numbered differently, so only its
-        article is cited. KeyError when not mapped: a rule must never cite the 2022 number
-        under the old law's name."""
-        table = self.articles[law.key]
-        if not table:
+        a") as numbered in `law` (the dated `articles` row of its period; empty: the rules' own
+        numbering). Another law's points are numbered differently, so only its article is
+        cited. KeyError when not mapped: a rule must never cite the 2022 number under the old
+        law's name."""
+        found = self.value("articles", law.in_force_from)
+        if found is None:
+            raise KeyError(f"no article table for {law.title}")
+        if not found.value:
             return article
         head = article.split(" khoản ")[0]
-        return table[head][0]
+        return found.value[head][0]
 
-    def tracks(self, award: str) -> tuple:
-        """The award's tracks, in the order tried: (track, subject group, article, verified)."""
-        return self.track_table.get(award, ())
+    def tracks(self, award: str, on: datetime.date) -> tuple:
+        """The award's tracks in force on `on`, in the order tried: (track, subject group,
+        article, verified)."""
+        found = self.value(f"tracks.{award}", on)
+        return tuple(tuple(track) for track in found.value) if found else ()
 
     def registration_required(self, award: str, year: int) -> Value | None:
         """The citation when `award` needs an emulation registration in achievement `year`."""
-        row = _in_force(self.registration_rows, datetime.date(year, 1, 1))
-        return Value(True, row[3], row[4]) if row and award in row[0] else None
+        row = self.value("registration_required", datetime.date(year, 1, 1))
+        return Value(True, row.citation, row.verified) if row and award in row.value else None
 
     def base_salary(self, on: datetime.date) -> Value | None:
-        row = _in_force(self.base_salary_rows, on)
-        return Value(row[0], row[3], row[4]) if row else None
+        return self.value("base_salary", on)
 
     def rounding(self, on: datetime.date) -> Value | None:
-        row = _in_force(self.rounding_rows, on)
-        return Value((row[0], row[1]), row[4], row[5]) if row else None
+        return self.value("rounding", on)
 
     def coefficient(self, award: str, subject_kind: str, on: datetime.date) -> Value | None:
-        """Coefficient for `subject_kind`; households get the household factor × individual,
-        only while a household factor is in force (Decree 152/2025 Art. 54)."""
-        row = next((r for r in self.coefficient_rows if award in r[0]
-                    and r[1] <= on and (r[2] is None or on <= r[2])), None)
-        if row is None:
+        """Coefficient for `subject_kind`; a household gets its own row where the catalogue has
+        one, else the household factor in force × the individual coefficient."""
+        found = self.value(f"coefficient_{subject_kind}", on, award)
+        if found is not None or subject_kind != "household":
+            return found
+        individual = self.value("coefficient_individual", on, award)
+        factor = self.value("household_factor", on)
+        if individual is None or factor is None:
             return None
-        individual, collective = row[0][award]
-        if subject_kind == "collective":
-            return Value(collective, row[3], row[4]) if collective is not None else None
-        if individual is None:
-            return None
-        if subject_kind == "household":
-            factor = _in_force(self.household_rows, on)
-            if factor is None:
-                return None
-            return Value(round(individual * factor[0], 4), f"{row[3]}; {factor[3]}",
-                         row[4] and factor[4])
-        return Value(individual, row[3], row[4])
+        return Value(round(individual.value * factor.value, 4),
+                     f"{individual.citation}; {factor.citation}",
+                     individual.verified and factor.verified)
 
     def reward(self, award: str, subject_kind: str, on: datetime.date) -> dict | None:
         """coefficient × base salary on the decision date, rounded as the decree in force says."""

@@ -22,6 +22,8 @@ The tree is valid for one set of parameters (the Screener's) and the rules as lo
 Screener lives for one screening (one request, one export, one benchmark run).
 """
 
+import dataclasses
+import operator
 from collections.abc import Iterable, Sequence
 
 from awards.eligibility.engine import (
@@ -33,7 +35,12 @@ from awards.eligibility.engine import (
     evaluate,
 )
 from awards.eligibility.facts import Case, HistoryIndex
-from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, law_for_year
+from awards.eligibility.laws import (
+    DEFAULT_PARAMETERS,
+    Parameters,
+    check_handles,
+    law_for_year,
+)
 from awards.eligibility.rules.common import Context
 
 
@@ -50,12 +57,14 @@ class _QuietContext(Context):
         self.trace: list[tuple[tuple, object]] = []
         self._asked: dict[tuple, object] = {}
 
-    def _ask(self, question: tuple):
-        if question in self._asked:
-            return self._asked[question]
-        answer = question[0](self.history, *question[1:])
-        self._asked[question] = answer
-        self.trace.append((question, answer))
+    def ask(self, question, *args):
+        """The one history question method (see Context.ask), recorded with its answer."""
+        key = (question, *args)
+        if key in self._asked:
+            return self._asked[key]
+        answer = question(self.history, *args)
+        self._asked[key] = answer
+        self.trace.append((key, answer))
         return answer
 
     def check(self, rule: str, ok: bool, message, citation: str) -> bool:
@@ -75,27 +84,13 @@ class _QuietContext(Context):
         del self.initiatives_used[used:]
         return ok, [], codes
 
-    # The questions are HistoryIndex's own methods (what Context's accessors call).
-
-    def rating(self, year: int):
-        return self._ask((HistoryIndex.rating, year))
-
     def shown_rating(self, year: int) -> None:
         return None  # for message text only, and a quiet run keeps no message
 
-    def rated_at_least(self, year: int, level: str) -> bool:
-        return self._ask((HistoryIndex.rated_at_least, year, level))
-
-    def holds(self, award: str, year: int) -> bool:
-        return self._ask((HistoryIndex.holds, award, year))
-
-    def held_years(self, award: str) -> list[int]:
-        return list(self._ask((HistoryIndex.held_years, award)))
-
     def counting_year(self, year: int) -> bool:
-        # Without discipline every year counts: a fact of the case (in `_facts`), not a question
-        # for the history.
-        return self._ask((HistoryIndex.counting, year)) if self.case.discipline else True
+        # Without discipline every year counts: `discipline` is a fact of the case (in the
+        # tree's key), so the answer needs no node.
+        return self.ask(HistoryIndex.counting, year) if self.case.discipline else True
 
 
 class _Outcome:
@@ -148,12 +143,36 @@ class Explanation(Sequence):
         return repr(self._all())
 
 
+# The fields of a Case that are NOT facts of the tree's key, each with the reason. Every other
+# field is a fact by construction: a field added to Case keys the tree without anyone
+# remembering to list it here.
+NOT_FACTS = {
+    "id": "names the case; no rule reads it",
+    "award": "the tree is chosen by award (the second level of the key)",
+    "registered": "the tree is chosen by registration (the second level of the key)",
+    "ratings": "history: read only through Context.ask, recorded as questions",
+    "awards": "history: read only through Context.ask, recorded as questions",
+    "history": "the index of `ratings`/`awards`/`discipline`, asked through Context.ask",
+    "extra": "free-form data no rule may read (tests/awards/eligibility enforce it)",
+}
+
+
+def fact_fields(case_type: type = Case) -> tuple[str, ...]:
+    """The fields of `case_type` that key the tree: all but NOT_FACTS."""
+    return tuple(f.name for f in dataclasses.fields(case_type) if f.name not in NOT_FACTS)
+
+
+_GETTERS: dict[type, operator.attrgetter] = {}
+
+
 def _facts(case: Case) -> tuple:
     """Every fact of the case a rule may read besides the award, the registration and the
-    history's answers."""
-    return (case.year, case.decision_date, case.subject, case.pending, case.discipline,
-            case.initiatives, case.research, case.members, case.unit_quota, case.cluster_leading,
-            case.framework_met, case.achievements, case.flag_quota)
+    history's answers: every field not listed in NOT_FACTS (of the case's own class, so a
+    subclass's new field is a fact too)."""
+    getter = _GETTERS.get(type(case))
+    if getter is None:
+        getter = _GETTERS[type(case)] = operator.attrgetter(*fact_fields(type(case)))
+    return getter(case)
 
 
 def _walk(node, history: HistoryIndex) -> _Outcome | None:
@@ -239,6 +258,7 @@ class Screener:
             raise UnknownAward(case.award)
         self.runs += 1
         ctx = _QuietContext(case=case, law=law_for_year(case.year), params=self.params)
+        check_handles(case.award, rule, ctx.law)
         precheck = PRECHECKS.get(case.award)
         try:
             if precheck is not None and not precheck(ctx):

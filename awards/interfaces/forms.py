@@ -30,6 +30,31 @@ class ParameterForm(forms.Form):
             return raw
 
 
+class LegalValueForm(forms.Form):
+    """A new dated value of the law (awards.domain.law.set_legal_value)."""
+
+    value = forms.CharField(label=_("Value"),
+                            help_text=_("A number, true/false, text, or a JSON list."))
+    valid_from = forms.DateField(label=pgettext_lazy("in force", "Valid from"),
+                                 widget=date_widget())
+    citation = forms.CharField(label=_("Legal basis"), max_length=255)
+    verified = forms.BooleanField(label=_("Verified"), required=False)
+
+    clean_value = ParameterForm.clean_value
+
+
+class LegalCorrectionForm(forms.Form):
+    """A correction of one dated value in place (awards.domain.law.correct_legal_value)."""
+
+    value = forms.CharField(label=_("Value"),
+                            help_text=_("A number, true/false, text, or a JSON list."))
+    citation = forms.CharField(label=_("Legal basis"), max_length=255)
+    verified = forms.BooleanField(label=_("Verified"), required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    clean_value = ParameterForm.clean_value
+
+
 class RecordForm(forms.Form):
     award_type = forms.ModelChoiceField(label=_("Title / form"), queryset=AwardType.objects.all())
     year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)

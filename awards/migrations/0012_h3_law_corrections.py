@@ -1,18 +1,21 @@
 """Issue 16.2: bring the seeded money rows of every deployed database in line with the corrected
 data (awards/data/legal_parameters.py): Decree 98/2023's own coefficient rows cited by article,
 no household coefficient before Decree 152/2025, rounding cited to each decree's article, the
-base salary from 1/7/2026 cited to Decree 161/2026/NĐ-CP Art. 3.2. Then issue 16.1's new forms
-(Giấy khen by issuer, wartime achievements) and criteria numbers (HC Lao động hạng Nhì/Nhất,
-the Government flag's cap) reach databases seeded before them.
+base salary from 1/7/2026 cited to Decree 161/2026/NĐ-CP Art. 3.2.
 
 Only rows still carrying the original seed citation are touched: a value a province corrected
-on the catalogue screen (its own citation) is kept as it is."""
+on the catalogue screen (its own citation) is kept as it is. It runs before the law moves into
+LegalValue (0013–0015), so the law sync adopts the corrected rows as the files' own instead of
+reporting every old seed citation as an administrator's conflicting edit. Issue 16.1's new
+forms, their money and authorities, and the new criteria numbers are loaded by that sync
+(0014), which creates what a database lacks; coefficient rows missing here are left to it too.
+Household amounts are not rows any more: the dated household factor derives them."""
 
 from django.db import migrations
 
 from awards.data import legal_parameters as lp
 from awards.data.catalogue import CATALOGUE
-from awards.data.seed import coefficient_rows, seed_new_awards
+from awards.data.lawbook import award_rows
 
 SEEDED = ("Nghị định 91/2017/NĐ-CP, Điều 70–74", "Nghị định 98/2023/NĐ-CP, Điều 55–60",
           "Nghị định 152/2025/NĐ-CP, Điều 50–54")
@@ -26,9 +29,9 @@ def _seeded(citation: str) -> bool:
 def correct(apps, schema_editor):
     AwardType = apps.get_model("awards", "AwardType")
     AwardParameter = apps.get_model("awards", "AwardParameter")
+    coefficients = [r for r in award_rows() if r.key.startswith("coefficient_")]
     for award in AwardType.objects.filter(code__in=list(CATALOGUE)):
-        wanted = {(r["key"], r["start"]): r for r in coefficient_rows(award.code,
-                                                                      CATALOGUE[award.code])}
+        wanted = {(r.key, r.valid_from): r for r in coefficients if r.award == award.code}
         rows = AwardParameter.objects.filter(award_type=award, key__startswith="coefficient_")
         for row in rows:
             if not _seeded(row.citation):
@@ -36,17 +39,13 @@ def correct(apps, schema_editor):
                 continue
             found = wanted.pop((row.key, row.valid_from), None)
             if found is None:
-                # A seeded row the law never had (a household amount before Decree 152/2025):
-                # it was never a legal value, so nothing of it is kept.
+                # A seeded row the law never had (a household amount: the household factor
+                # derives it, and none before Decree 152/2025): nothing of it is kept.
                 row.delete()
                 continue
-            row.value, row.valid_to = found["value"], found["end"]
-            row.citation, row.verified = found["citation"], found["verified"]
+            row.value, row.valid_to = found.value, found.valid_to
+            row.citation, row.verified = found.citation, found.verified
             row.save()
-        AwardParameter.objects.bulk_create([
-            AwardParameter(award_type=award, key=r["key"], value=r["value"],
-                           valid_from=r["start"], valid_to=r["end"], citation=r["citation"],
-                           verified=r["verified"]) for r in wanted.values()])
     RoundingRule = apps.get_model("awards", "RoundingRule")
     for step, mode, start, end, citation, verified in lp.ROUNDING:
         RoundingRule.objects.filter(valid_from=start, citation__in=OLD_ROUNDING).update(
@@ -59,5 +58,4 @@ def correct(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("awards", "0011_h4_seed_authorities")]
-    operations = [migrations.RunPython(correct, migrations.RunPython.noop),
-                  migrations.RunPython(seed_new_awards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(correct, migrations.RunPython.noop)]

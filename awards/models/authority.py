@@ -7,11 +7,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from awards.enums import AuthorityPower
-from awards.models.catalogue import AwardType, DatedValue
+from awards.models.catalogue import AwardType, SyncedValue
 from organisations.enums import UnitKind, UnitLevel
 
 
-class GrantingAuthority(DatedValue):
+class GrantingAuthority(SyncedValue):
     """A body of `unit_level` × `unit_kind` (the head of a department, the chairman of a
     commune's people's committee, …) grants `award_type`, or proposes it upward, from
     `valid_from` to `valid_to`. Rows are closed, never deleted (awards.domain.granting)."""
@@ -26,7 +26,7 @@ class GrantingAuthority(DatedValue):
     office = models.CharField(_("office"), max_length=160,
                               help_text=_("Who signs, e.g. Chủ tịch UBND cấp xã."))
 
-    class Meta(DatedValue.Meta):
+    class Meta(SyncedValue.Meta):
         verbose_name = _("granting authority")
         verbose_name_plural = _("granting authorities")
         ordering = ["award_type__sort_order", "unit_level", "unit_kind", "-valid_from"]

@@ -42,12 +42,25 @@ class DatedValue(models.Model):
         ordering = ["-valid_from"]
 
 
-class AwardParameter(DatedValue):
+class SyncedValue(DatedValue):
+    """A dated value the data files load (awards/data/sync.py)."""
+
+    # What the data files said at the last sync (value, valid_to, citation, verified), None for
+    # a row an administrator added: the sync's three-way merge keeps an administrator's edit
+    # (current ≠ seeded) instead of overwriting it, and reports a conflict when the file
+    # changed too.
+    seeded = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta(DatedValue.Meta):
+        abstract = True
+
+
+class AwardParameter(SyncedValue):
     award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="parameters")
     key = models.CharField(_("parameter"), max_length=30, choices=ParameterKey.choices)
     value = models.JSONField(_("value"))
 
-    class Meta(DatedValue.Meta):
+    class Meta(SyncedValue.Meta):
         verbose_name = _("award parameter")
         verbose_name_plural = _("award parameters")
         indexes = [models.Index(fields=["award_type", "key", "valid_from"])]
@@ -56,51 +69,21 @@ class AwardParameter(DatedValue):
         return f"{self.award_type.code}.{self.key} = {self.value} ({self.valid_from})"
 
 
-class BaseSalary(DatedValue):
-    """Mức lương cơ sở (VND per month)."""
+class LegalValue(SyncedValue):
+    """A number, list or switch of the law not tied to one award — the base salary, money
+    rounding, the household factor, criteria numbers, the titles that need a registration, the
+    months of an early salary raise — dated, with its citation. Loaded from the data files by
+    `awards.data.sync.sync_law` (migrations); corrected on the law screen."""
 
-    amount = models.PositiveIntegerField(_("amount (VND)"))
-
-    class Meta(DatedValue.Meta):
-        verbose_name = _("base salary")
-        verbose_name_plural = _("base salaries")
-
-    def __str__(self):
-        return f"{self.amount:,} ({self.valid_from})"
-
-
-class RoundingRule(DatedValue):
-    """How reward money is rounded (Decree 152/2025 Art. 49: up to the nearest 10,000 VND)."""
-
-    step = models.PositiveIntegerField(_("step (VND)"))
-    mode = models.CharField(pgettext_lazy("rounding", "mode"), max_length=10,
-                            choices=[("ceil", _("Round up")), ("nearest", _("Round to nearest"))])
-
-    class Meta(DatedValue.Meta):
-        verbose_name = _("rounding rule")
-        verbose_name_plural = _("rounding rules")
-
-    def __str__(self):
-        return f"{self.step} {self.mode} ({self.valid_from})"
-
-
-class LegalCriterion(models.Model):
-    """A number inside a rule (a share, a count of years), per law version, editable by the
-    province where the legal reference leaves it unverified."""
-
-    law = models.CharField(_("law version"), max_length=10,
-                           choices=[("2013", _("Law 2003 (amended 2013)")),
-                                    ("2022", _("Law 06/2022/QH15"))])
-    key = models.CharField(_("criterion"), max_length=80)
+    key = models.CharField(_("key"), max_length=80)
     value = models.JSONField(_("value"))
-    citation = models.CharField(_("legal basis"), max_length=255)
-    verified = models.BooleanField(_("verified"), default=True)
 
-    class Meta:
-        verbose_name = _("legal criterion")
-        verbose_name_plural = _("legal criteria")
-        ordering = ["law", "key"]
-        constraints = [models.UniqueConstraint(fields=["law", "key"], name="criterion_once")]
+    class Meta(SyncedValue.Meta):
+        verbose_name = _("legal value")
+        verbose_name_plural = _("legal values")
+        ordering = ["key", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["key", "valid_from"],
+                                               name="legal_value_once")]
 
     def __str__(self):
-        return f"{self.law}:{self.key} = {self.value}"
+        return f"{self.key} = {self.value} ({self.valid_from})"

@@ -26,7 +26,7 @@ def _with_sources(nominees) -> set[int]:
     return ids
 
 
-def _move(actor, nominee_ids: set[int], new: str, reason: str) -> int:
+def _settle(actor, nominee_ids: set[int], new: str, reason: str) -> int:
     claims = list(Claim.objects.filter(nominee_id__in=nominee_ids, state=ClaimState.PROPOSED))
     for claim in claims:
         set_claim_state(claim, new, actor=actor, reason=reason)
@@ -37,13 +37,13 @@ def close_by_decision(actor, decision, awarded, decision_label: str) -> int:
     """Claims of the `awarded` nominees → decided; claims of the decision's proposals' other
     nominees → verified. Returns how many were closed. Side effects: set_claim_state's."""
     awarded_ids = _with_sources(awarded)
-    closed = _move(actor, awarded_ids, ClaimState.DECIDED, decision_label)
+    closed = _settle(actor, awarded_ids, ClaimState.DECIDED, decision_label)
     others = (Nominee.objects.filter(proposal__in=decision.proposals.all())
               .exclude(pk__in=awarded_ids).select_related("source"))
-    _move(actor, _with_sources(others) - awarded_ids, ClaimState.VERIFIED, decision_label)
+    _settle(actor, _with_sources(others) - awarded_ids, ClaimState.VERIFIED, decision_label)
     return closed
 
 
 def reopen_for_nominees(actor, nominees, reason: str) -> int:
     """The nominees will not be awarded through this proposal: their claims → verified."""
-    return _move(actor, _with_sources(nominees), ClaimState.VERIFIED, reason)
+    return _settle(actor, _with_sources(nominees), ClaimState.VERIFIED, reason)

@@ -119,6 +119,7 @@ def propose(actor, claim: Claim, *, award_type, proposal: Proposal | None = None
         changes["person"] = linked
     record(actor, "claims.claim.propose", locked, unit=locked.unit, label=locked.code,
            changes=changes)
-    set_claim_state(locked, ClaimState.PROPOSED, actor=actor, reason=proposal.code)
-    claim.__dict__.update(state=locked.state, nominee_id=nominee.pk)
+    # The row is locked above; moving the caller's instance keeps its state current.
+    set_claim_state(claim, ClaimState.PROPOSED, actor=actor, reason=proposal.code)
+    claim.nominee_id = nominee.pk
     return proposal

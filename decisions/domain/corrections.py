@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
+from core import state
 from decisions.domain.events import publish_revoked
-from decisions.enums import CertificateStatus, DecisionKind, DecisionState
+from decisions.domain.states import CERTIFICATE
+from decisions.enums import DecisionKind, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem
 
 
@@ -71,9 +73,8 @@ def revoke_item(actor, item: DecisionItem, *, reason: str, decision_number: str,
                          decision_issuer=decision_issuer)
     status_reason = _("%(reason)s (revoked by decision %(decision)s)") % {
         "reason": entry.revoked_reason, "decision": entry.revoking_decision}
-    Certificate.objects.filter(Q(item=item) | Q(item__corrects=item)).exclude(
-        status=CertificateStatus.REVOKED).update(
-        status=CertificateStatus.REVOKED, status_reason=status_reason)
+    state.transition(Certificate.objects.filter(Q(item=item) | Q(item__corrects=item)),
+                     CERTIFICATE, "revoke", actor, fields={"status_reason": status_reason})
     record(actor, "decisions.item.revoked", item, unit=item.decision.issuer,
            reason=status_reason)
     publish_revoked(item)  # the event for subscribed systems, sent after the commit

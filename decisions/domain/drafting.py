@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from awards.domain.granting import granting_errors
 from awards.domain.parameters import CatalogueParameters
-from decisions.enums import DecisionState
+from core import state
+from decisions.domain.states import DECISION
 from decisions.models import Decision, DecisionItem
 from proposals.enums import TRACK_AWARD_KIND, NomineeStatus
 from proposals.enums import ProposalState as S
@@ -109,14 +110,5 @@ def _check_addressed_to(issuer, proposals) -> None:
 @transaction.atomic
 def cancel_draft(actor, decision: Decision, *, reason: str) -> Decision:
     """Side effect: audit `decisions.decision.cancelled`."""
-    locked = Decision.objects.select_for_update().get(pk=decision.pk)
-    if locked.state != DecisionState.DRAFT:
-        raise ValidationError(_("Only a draft can be cancelled."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give a reason.")})
-    locked.state = DecisionState.CANCELLED
-    locked.reason = reason
-    locked.save(update_fields=["state", "reason"])
-    record(actor, "decisions.decision.cancelled", locked, unit=locked.issuer, reason=reason,
-           changes={"state": [DecisionState.DRAFT, DecisionState.CANCELLED]})
-    return locked
+    return state.transition(decision, DECISION, "cancel", actor, reason=reason,
+                            fields={"reason": reason})

@@ -17,16 +17,18 @@ from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
 from claims.domain.closing import close_by_decision
+from core import state
 from core.trail import diff, snapshot
 from decisions.domain.credentials import issue_credentials
 from decisions.domain.drafting import money_for
 from decisions.domain.events import publish_issued
 from decisions.domain.numbering import next_number
+from decisions.domain.states import CERTIFICATE, DECISION
 from decisions.domain.wording import authority_words
-from decisions.enums import CertificateStatus, DecisionKind, DecisionState
+from decisions.enums import DecisionKind
 from decisions.models import Certificate, Decision, DecisionItem
 from proposals.domain.initiatives import confirm_claims, release_claims
-from proposals.domain.states import set_proposal_state
+from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import NomineeStatus
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, NomineeInitiative
@@ -52,12 +54,11 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     recomputed at the decision date (Decree 152/2025 Art. 49: base salary on the decision date); one
     ledger record per item (source: decision) so next year's eligibility sees it; one
     certificate per item, each with its verifiable credential (issue 17 §3); an exchange event
-    for subscribed systems (sent after the commit); nominees awarded
-    and their initiative claims confirmed; proposals → decided (audit,
-    notifications); audit `decisions.decision.issued`."""
-    locked = Decision.objects.select_for_update().get(pk=decision.pk)
-    if locked.state != DecisionState.DRAFT:
-        raise ValidationError(_("This decision was already issued or cancelled."))
+    for subscribed systems (sent after the commit); nominees awarded and their initiative claims
+    confirmed; proposals → decided (audit, notifications); audit `decisions.decision.issued`
+    (written by the transition, with the number and the item count)."""
+    locked = state.lock(DECISION, decision)
+    state.check(DECISION, locked, "issue")
     if date > timezone.localdate():
         raise ValidationError({"date": _("A decision cannot be dated in the future.")})
     items = list(locked.items.select_related("award_type", "nominee", "person", "collective",
@@ -74,17 +75,16 @@ def issue_decision(actor, decision: Decision, *, date: datetime.date) -> Decisio
     _refuse_second_awards(items, entries)  # before the number is taken: nothing is written
     locked.number = next_number(locked.issuer, locked.symbol, date.year)
     locked.year, locked.date = date.year, date
-    locked.state, locked.issued_at, locked.issued_by = (DecisionState.ISSUED, timezone.now(),
-                                                        actor)
-    locked.save(update_fields=["number", "year", "date", "state", "issued_at", "issued_by"])
+    state.transition(locked, DECISION, "issue", actor, locked=True, fields={
+        "number": locked.number, "year": date.year, "date": date,
+        "issued_at": timezone.now(), "issued_by": actor},
+        changes={"number": [None, locked.number_label], "items": [None, len(items)]})
     if locked.kind == DecisionKind.AWARD:
         _award_items(actor, locked, items, entries, date)
     elif locked.kind == DecisionKind.AMENDMENT:
         _apply_corrections(actor, locked, items)
     issue_credentials(actor, locked)  # one verifiable credential per certificate (issue 17 §3)
     publish_issued(locked)  # events to subscribed systems, sent after commit (§4)
-    record(actor, "decisions.decision.issued", locked, unit=locked.issuer,
-           changes={"number": [None, locked.number_label], "items": [None, len(items)]})
     return locked
 
 
@@ -152,8 +152,8 @@ def _settle_nominees(actor, decision: Decision, awarded) -> None:
         else:
             release_claims(actor, nominee, reason=_("Not in decision %(number)s") % {
                 "number": decision.number_label})
-    others.update(status=NomineeStatus.NOT_AWARDED)
-    Nominee.objects.filter(pk__in=awarded_ids).update(status=NomineeStatus.AWARDED)
+    state.transition(others, NOMINEE, "not_award", actor)
+    state.transition(Nominee.objects.filter(pk__in=awarded_ids), NOMINEE, "award", actor)
     for proposal in proposals:
         if proposal.state != S.DECIDED:
             set_proposal_state(proposal, S.DECIDED, actor=actor,
@@ -169,9 +169,9 @@ def _apply_corrections(actor, decision: Decision, items) -> None:
         if entry is not None:
             _correct_ledger(actor, decision, entry, item)
         new_certificate = Certificate.objects.create(item=item, code=certificate_code())
-        original.certificates.filter(status=CertificateStatus.VALID).update(
-            status=CertificateStatus.CORRECTED, replaced_by=new_certificate,
-            status_reason=decision.reason)
+        state.transition(original.certificates.all(), CERTIFICATE, "correct", actor,
+                         fields={"replaced_by": new_certificate,
+                                 "status_reason": decision.reason})
         record(actor, "decisions.item.corrected", original, unit=decision.issuer,
                reason=decision.reason,
                changes={"name": [original.recipient_name, item.recipient_name],

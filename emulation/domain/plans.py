@@ -15,10 +15,12 @@ from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
 from audit.domain.record import record
+from core import state
 from core.trail import diff, snapshot
 from emulation.enums_movements import PlanState
 from emulation.models import AnnualPlan, PlanMilestone
@@ -91,16 +93,23 @@ def create_plan(*, actor, milestones=(), **fields) -> AnnualPlan:
     return plan
 
 
-def _locked(plan: AnnualPlan) -> AnnualPlan:
-    return AnnualPlan.objects.select_for_update(of=("self",)).select_related("unit").get(pk=plan.pk)
+PLAN = state.Machine(
+    name="emulation.plan", model=AnnualPlan, states=PlanState, audit=record,
+    audit_context=lambda plan: {"unit": plan.unit}, related=("unit",),
+    describe=lambda plan: {"title": plan.title},
+    transitions=(
+        state.step("publish", PlanState.DRAFT, PlanState.PUBLISHED, PlanState.PUBLISHED.label,
+                   irreversible=True,
+                   refusal=gettext_lazy("The plan “%(title)s” is already published.")),
+    ))
 
 
 @transaction.atomic
 def update_plan(plan: AnnualPlan, *, actor, milestones=None, **fields) -> AnnualPlan:
     """Correct a draft plan (a published plan is a issued document: it is not rewritten).
     Side effect: audit entry `emulation.plan.update` with old → new values."""
-    plan = _locked(plan)
-    if plan.state != PlanState.DRAFT:
+    plan = state.lock(PLAN, plan)
+    if plan.state != PlanState.DRAFT:  # an edit, not a step of the machine
         raise ValidationError(_("The plan “%(title)s” is published; it can no longer be "
                                 "changed.") % {"title": plan.title})
     before = snapshot(plan, PLAN_FIELDS) | {"milestones": _milestones_label(plan)}
@@ -132,15 +141,8 @@ def publish_plan(plan: AnnualPlan, *, actor) -> AnnualPlan:
     """draft → published. Side effects: `published_at` set; audit entry
     `emulation.plan.publish`; a notification (and e-mail draft) to every unit officer of the
     units below the issuing unit."""
-    plan = _locked(plan)
-    if plan.state != PlanState.DRAFT:
-        raise ValidationError(_("The plan “%(title)s” is already published.") % {
-            "title": plan.title})
-    plan.state = PlanState.PUBLISHED
-    plan.published_at = timezone.now()
-    plan.save(update_fields=["state", "published_at", "updated_at"])
-    record(actor, "emulation.plan.publish", plan, unit=plan.unit,
-           changes={"state": [PlanState.DRAFT, PlanState.PUBLISHED]})
+    plan = state.transition(plan, PLAN, "publish", actor,
+                            fields={"published_at": timezone.now()})
     notify(officers_below(plan.unit), verb="emulation.plan_published", actor=actor,
            title=_("Annual emulation plan %(year)s of %(unit)s") % {
                "year": plan.year, "unit": plan.unit.name},

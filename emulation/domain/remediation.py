@@ -18,24 +18,35 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from audit.domain.record import record
+from core import state
 from core.uploads import sniff, store_private
 from emulation.models import RemediationTask, TaskEvidence, TaskReport
 from emulation.models.inspections import TaskState as S
 from notifications.domain.notify import notify
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.OPEN: frozenset({S.DONE}),
-    S.DONE: frozenset({S.ACCEPTED, S.RETURNED}),
-    S.RETURNED: frozenset({S.DONE}),
-    S.ACCEPTED: frozenset(),
-}
-ACTIONS = {S.DONE: "emulation.inspection.task_report",
-           S.ACCEPTED: "emulation.inspection.task_accept",
-           S.RETURNED: "emulation.inspection.task_return"}
+# A wrong step and a stale one read the same: the page cannot tell which happened.
+MOVED = gettext_lazy("The task is “%(state)s”: this step does not apply (someone else may "
+                     "already have done it).")
+TASK = state.Machine(
+    name="emulation.inspection.task", model=RemediationTask, states=S, audit=record,
+    audit_context=lambda task: {"unit": task.owner_unit},
+    related=("owner_unit", "visit__plan__unit"), refusal=MOVED, stale=MOVED,
+    transitions=(
+        state.step("report", (S.OPEN, S.RETURNED), S.DONE, gettext_lazy("Report completion"),
+                   action="emulation.inspection.task_report"),
+        state.step("accept", S.DONE, S.ACCEPTED, S.ACCEPTED.label,
+                   action="emulation.inspection.task_accept", irreversible=True),
+        state.step("return", S.DONE, S.RETURNED, S.RETURNED.label,
+                   action="emulation.inspection.task_return"),
+    ))
+TRANSITIONS: dict[str, frozenset[str]] = TASK.graph()
+# Audit action written on reaching each state (read from the table).
+ACTIONS = {t.target: TASK.action(t) for t in TASK.transitions}
 BOARD_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 
 
@@ -54,22 +65,10 @@ def set_task_state(task: RemediationTask, new: str, *, actor, note: str = "",
     a notification (outbox, mailed after commit): a report goes to the board over the
     inspecting unit, a review to the officers of the owning unit.
     """
-    locked = RemediationTask.objects.select_for_update(of=("self",)).select_related(
-        "owner_unit", "visit__plan__unit").get(pk=task.pk)
-    old = locked.state
-    if (expected is not None and old != expected) or new not in TRANSITIONS[old]:
-        raise ValidationError(_("The task is “%(state)s”: this step does not apply (someone "
-                                "else may already have done it).") % {"state": S(old).label})
-    locked.state = new
-    update = ["state"]
-    if new == S.DONE:
-        locked.closing_note, locked.closed_at = note, timezone.now()
-        update += ["closing_note", "closed_at"]
-    locked.save(update_fields=update)
-    record(actor, ACTIONS[new], locked, unit=locked.owner_unit,
-           changes={"state": [old, new]}, reason=note)
-    _notify(locked, new, actor=actor, note=note)
-    task.__dict__.update({k: getattr(locked, k) for k in update})
+    fields = {"closing_note": note, "closed_at": timezone.now()} if new == S.DONE else {}
+    row = state.transition_to(task, TASK, new, actor, reason=note, expected=expected,
+                              fields=fields)
+    _notify(row, new, actor=actor, note=note)
     return task
 
 

@@ -15,25 +15,31 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from audit.domain.record import record
+from core import state
 from emulation.models import Replication, ReplicationReport
 from emulation.models.exemplars import ExemplarState
 from emulation.models.replications import ReplicationState as S
 from notifications.domain.notify import notify
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.ASSIGNED: frozenset({S.IN_PROGRESS, S.COMPLETED, S.CLOSED}),
-    S.IN_PROGRESS: frozenset({S.IN_PROGRESS, S.COMPLETED, S.CLOSED}),
-    S.COMPLETED: frozenset(),
-    S.CLOSED: frozenset(),
-}
 OPEN_STATES = (S.ASSIGNED, S.IN_PROGRESS)
-ACTIONS = {S.IN_PROGRESS: "emulation.replication.report",
-           S.COMPLETED: "emulation.replication.complete",
-           S.CLOSED: "emulation.replication.close"}
+REPLICATION = state.Machine(
+    name="emulation.replication", model=Replication, states=S, audit=record,
+    audit_context=lambda r: {"unit": r.unit}, related=("exemplar", "unit"),
+    refusal=gettext_lazy("The replication is “%(state)s”: this step does not apply."),
+    transitions=(
+        # Reported again while in progress: the same state, one more report.
+        state.step("report", OPEN_STATES, S.IN_PROGRESS, gettext_lazy("Report progress")),
+        state.step("complete", OPEN_STATES, S.COMPLETED, S.COMPLETED.label, irreversible=True),
+        state.step("close", OPEN_STATES, S.CLOSED, S.CLOSED.label, irreversible=True),
+    ))
+TRANSITIONS: dict[str, frozenset[str]] = REPLICATION.graph()
+# Audit action written on reaching each state (read from the table).
+ACTIONS = {t.target: REPLICATION.action(t) for t in REPLICATION.transitions}
 
 
 def replication_url(replication) -> str:
@@ -47,24 +53,13 @@ def set_replication_state(replication: Replication, new: str, *, actor, note: st
     effects: `state` (and `closing_reason` when closed); audit `emulation.replication.<step>`
     old → new with the note as reason; with `notify_unit`, a notification to the replicating
     unit's officers (mailed after commit)."""
-    locked = (Replication.objects.select_for_update(of=("self",))
-              .select_related("exemplar", "unit").get(pk=replication.pk))
-    old = locked.state
-    if new not in TRANSITIONS[old]:
-        raise ValidationError(_("The replication is “%(state)s”: this step does not apply.")
-                              % {"state": S(old).label})
-    locked.state = new
-    if new == S.CLOSED:
-        locked.closing_reason = note
-    locked.save(update_fields=["state", "closing_reason", "updated_at"])
-    record(actor, ACTIONS[new], locked, unit=locked.unit, changes={"state": [old, new]},
-           reason=note)
+    locked = state.transition_to(replication, REPLICATION, new, actor, reason=note,
+                                 fields={"closing_reason": note} if new == S.CLOSED else {})
     if notify_unit:
         notify(users_with_role_over(locked.unit_id, (Role.UNIT_OFFICER,)),
                verb=f"emulation.replication_{new}", actor=actor,
                title=_("Replication closed: %(item)s") % {"item": locked},
                body=note, url=replication_url(locked))
-    replication.state, replication.closing_reason = locked.state, locked.closing_reason
     return replication
 
 

@@ -16,9 +16,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import users_with_role_over
 from audit.domain.record import record
+from core import state
 from emulation.domain import cluster_rounds
 from emulation.domain.queries.cluster_rounds import own_unit_ids
 from emulation.enums import ROUND_MANAGER_ROLES, RoundState
@@ -26,13 +28,19 @@ from emulation.enums import RescoreRequestState as S
 from emulation.models import RescoreRequest
 from notifications.domain.notify import notify
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.PENDING: frozenset({S.APPROVED, S.REFUSED}),
-    S.APPROVED: frozenset(),
-    S.REFUSED: frozenset(),
-}
-ACTIONS = {S.APPROVED: "emulation.rescore_request.approve",
-           S.REFUSED: "emulation.rescore_request.refuse"}
+RESCORE = state.Machine(
+    name="emulation.rescore_request", model=RescoreRequest, states=S, audit=record,
+    audit_context=lambda r: {"unit": r.round.cluster.managing_unit},
+    related=("round__cluster", "unit", "criterion", "requested_by"),
+    refusal=gettext_lazy("This request is already “%(state)s”; someone else has decided it."),
+    transitions=(
+        state.step("approve", S.PENDING, S.APPROVED, gettext_lazy("Approve"),
+                   irreversible=True),
+        state.step("refuse", S.PENDING, S.REFUSED, gettext_lazy("Refuse"), irreversible=True),
+    ))
+TRANSITIONS: dict[str, frozenset[str]] = RESCORE.graph()
+# Audit action written on reaching each state (read from the table).
+ACTIONS = {t.target: RESCORE.action(t) for t in RESCORE.transitions}
 OPEN_ROUND_STATES = (RoundState.SCORING, RoundState.VOTING)
 
 
@@ -88,12 +96,8 @@ def set_request_state(request: RescoreRequest, new: str, *, actor, note: str = "
     the request's reason). Side effects: state, decided_by/at, decision_note; audit
     `emulation.rescore_request.approve|refuse` with old → new; notification to the requester.
     """
-    locked = RescoreRequest.objects.select_for_update(of=("self",)).select_related(
-        "round__cluster", "unit", "criterion", "requested_by").get(pk=request.pk)
-    old = locked.state
-    if new not in TRANSITIONS[old]:
-        raise ValidationError(_("This request is already “%(state)s”; someone else has "
-                                "decided it.") % {"state": S(old).label})
+    locked = state.lock(RESCORE, request)
+    step = state.check_to(RESCORE, locked, new)
     if not may_decide(actor, locked):
         raise ValidationError(_("You belong to %(unit)s or filed this request: someone else "
                                 "must decide it.") % {"unit": locked.unit.name})
@@ -104,21 +108,16 @@ def set_request_state(request: RescoreRequest, new: str, *, actor, note: str = "
                                criterion=locked.criterion, points=locked.points,
                                reason=_("%(reason)s (requested by %(user)s)") % {
                                    "reason": locked.reason, "user": locked.requested_by})
-    locked.state, locked.decided_by, locked.decided_at = new, actor, timezone.now()
-    locked.decision_note = note.strip()
-    locked.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
-    record(actor, ACTIONS[new], locked, unit=locked.round.cluster.managing_unit,
-           reason=locked.decision_note, changes={"state": [old, new],
-                                                 "unit": locked.unit.code,
-                                                 "criterion": locked.criterion.code})
+    # Moving the caller's instance (the row is locked above) keeps it current.
+    locked = state.transition(request, RESCORE, step.name, actor, reason=note.strip(), fields={
+        "decided_by": actor, "decided_at": timezone.now(), "decision_note": note.strip()},
+        changes={"unit": locked.unit.code, "criterion": locked.criterion.code})
     notify([locked.requested_by], verb=f"emulation.rescore_{new}", actor=actor,
            url=_round_url(locked.round),
            title=_("Re-score request %(state)s: %(unit)s, criterion %(code)s") % {
                "state": S(new).label.lower(), "unit": locked.unit.name,
                "code": locked.criterion.code},
            body=locked.decision_note or locked.reason)
-    request.__dict__.update({k: getattr(locked, k) for k in (
-        "state", "decided_by_id", "decided_at", "decision_note")})
     return request
 
 

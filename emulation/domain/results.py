@@ -17,38 +17,41 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from audit.domain.record import record
 from awards.enums import GrantingLevel
+from core import state
 from core.trail import diff, snapshot
 from emulation.enums_movements import MovementKind, RegistrationState
 from emulation.models import TitleResult, UnitResult
 from emulation.models.results import ResultState as S
 from notifications.domain.notify import notify
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.CONFIRMED, S.RETURNED}),
-    S.RETURNED: frozenset({S.SUBMITTED}),
-    S.CONFIRMED: frozenset(),
-}
 EDITABLE = (S.DRAFT, S.RETURNED)
-ACTIONS = {S.SUBMITTED: "emulation.result.submit", S.CONFIRMED: "emulation.result.confirm",
-           S.RETURNED: "emulation.result.return"}
+# A wrong step and a stale one read the same: the page cannot tell which happened.
+MOVED = gettext_lazy("The result is “%(state)s”: this step does not apply (someone else may "
+                     "already have done it).")
+RESULT = state.Machine(
+    name="emulation.result", model=UnitResult, states=S, audit=record,
+    audit_context=lambda r: {"unit": r.registration.unit},
+    related=("review__movement__organiser", "registration__unit"), refusal=MOVED, stale=MOVED,
+    transitions=(
+        state.step("submit", EDITABLE, S.SUBMITTED, gettext_lazy("Submit")),
+        state.step("confirm", S.SUBMITTED, S.CONFIRMED, S.CONFIRMED.label, irreversible=True),
+        state.step("return", S.SUBMITTED, S.RETURNED, S.RETURNED.label),
+    ))
+TRANSITIONS: dict[str, frozenset[str]] = RESULT.graph()
+# Audit action written on reaching each state (read from the table).
+ACTIONS = {t.target: RESULT.action(t) for t in RESULT.transitions}
 BOARD_ROLES = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 RESULT_FIELDS = ["targets", "figures", "achieved"]
 
 
 def result_url(result) -> str:
     return reverse("emulation:result_detail", args=[result.public_id])
-
-
-def _locked(result: UnitResult) -> UnitResult:
-    return (UnitResult.objects.select_for_update(of=("self",))
-            .select_related("review__movement__organiser", "registration__unit")
-            .get(pk=result.pk))
 
 
 @transaction.atomic
@@ -59,18 +62,9 @@ def set_result_state(result: UnitResult, new: str, *, actor, note: str = "",
     `emulation.result.<step>` with the state old → new and the note as the reason; a
     notification (mailed after commit): a submission to the organiser's board, a decision to
     the officers of the registered unit."""
-    locked = _locked(result)
-    old = locked.state
-    if (expected is not None and old != expected) or new not in TRANSITIONS[old]:
-        raise ValidationError(_("The result is “%(state)s”: this step does not apply (someone "
-                                "else may already have done it).") % {"state": S(old).label})
-    locked.state = new
-    locked.return_reason = note if new == S.RETURNED else ""
-    locked.save(update_fields=["state", "return_reason", "updated_at"])
-    record(actor, ACTIONS[new], locked, unit=locked.registration.unit,
-           changes={"state": [old, new]}, reason=note)
+    locked = state.transition_to(result, RESULT, new, actor, reason=note, expected=expected,
+                                 fields={"return_reason": note if new == S.RETURNED else ""})
     _notify(locked, new, actor=actor, note=note)
-    result.state, result.return_reason = locked.state, locked.return_reason
     return result
 
 
@@ -129,7 +123,7 @@ def enter_result(review, registration, *, actor, targets: str, figures: str, ach
         review=review, registration=registration,
         defaults={"targets": targets.strip(), "figures": figures.strip(), "achieved": achieved,
                   "entered_by": actor if getattr(actor, "is_authenticated", False) else None})
-    result = _locked(result)
+    result = state.lock(RESULT, result)
     if result.state not in EDITABLE:
         raise ValidationError(_("The result of %(unit)s is “%(state)s”; it can no longer be "
                                 "changed.") % {"unit": registration.unit.name,

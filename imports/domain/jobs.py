@@ -4,67 +4,73 @@ Starting work (upload, commit request) and the tasks that run it are in `imports
 the long work (checking, saving) is in `imports.domain.engine`, which changes states here.
 """
 
-
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from core.interfaces.importers import importer_class
-from imports.enums import FINISHED_STATES, TRANSITIONS, JobState
+from imports.enums import CANCELLABLE_STATES, FINISHED_STATES, JobState
 from imports.models import ImportJob
 
-# Audit action written by each state change.
-ACTIONS = {
-    JobState.VALIDATING: "imports.job.validate",
-    JobState.VALIDATED: "imports.job.validated",
-    JobState.INVALID: "imports.job.invalid",
-    JobState.COMMITTING: "imports.job.commit_request",
-    JobState.COMMITTED: "imports.job.commit",
-    JobState.FAILED: "imports.job.fail",
-    JobState.CANCELLED: "imports.job.cancel",
-}
 
-
-class JobStateError(ValidationError):
+class JobStateError(state.StaleState):
     """The job is not, or no longer, in a state that allows the change."""
+
+
+def _step(name, sources, target, action, label):
+    return state.step(name, sources, target, label, action=f"imports.job.{action}")
+
+
+def _drop_files(job, old, new, actor, reason):
+    # Final: its rows are saved or abandoned, and both files hold personal data.
+    if new in FINISHED_STATES:
+        for path in (job.file_path, job.checked_path):
+            path.unlink(missing_ok=True)
+
+
+J = JobState
+IMPORT = state.Machine(
+    name="imports.job", model=ImportJob, states=JobState, lock="update", audit=record,
+    notify=_drop_files, error=JobStateError, stale_error=JobStateError,
+    refusal=gettext_lazy("An import that is “%(old)s” cannot become “%(new)s”."),
+    stale=gettext_lazy("Someone else changed this import in the meantime; reload the page."),
+    transitions=(
+        _step("validate", J.UPLOADED, J.VALIDATING, "validate", J.VALIDATING.label),
+        _step("pass", J.VALIDATING, J.VALIDATED, "validated", J.VALIDATED.label),
+        _step("find_errors", J.VALIDATING, J.INVALID, "invalid", J.INVALID.label),
+        _step("request_commit", J.VALIDATED, J.COMMITTING, "commit_request",
+              gettext_lazy("Commit: save all rows")),
+        _step("commit", J.COMMITTING, J.COMMITTED, "commit", J.COMMITTED.label),
+        _step("fail", (J.VALIDATING, J.COMMITTING), J.FAILED, "fail", J.FAILED.label),
+        _step("cancel", CANCELLABLE_STATES, J.CANCELLED, "cancel", gettext_lazy("Cancel")),
+    ))
+# state → the states it may move to, derived from the machine.
+TRANSITIONS: dict[str, frozenset[str]] = IMPORT.graph()
 
 
 @transaction.atomic
 def set_job_state(job: ImportJob, new: JobState, *, actor, message: str = "",
                   changes: dict | None = None, **fields) -> ImportJob:
-    """Move `job` to state `new`. Nothing else assigns a job's state.
+    """Move `job` to state `new` by the step of `IMPORT` that leads there.
 
     The UPDATE is conditional on the state the caller saw, so of two concurrent changes (a
     cancel racing the worker's end of checking, two clicks on "Commit") exactly one wins and
     the other gets JobStateError.
 
     Side effects: one UPDATE of the job row (state, message, the counters or `committed_by`
-    given in `fields`, `finished_at` on a final state); audit entry `ACTIONS[new]` with the old
-    → new state plus `changes`; on a final state, the stored file is deleted once the
-    transaction commits, with the rows its check kept (its rows are saved or abandoned, and
-    both hold personal data). The
-    in-memory `job` is updated and returned.
+    given in `fields`, `finished_at` on a final state); audit entry (the step's action) with
+    the old → new state plus `changes`; on a final state, the stored file is deleted once the
+    transaction commits, with the rows its check kept. The in-memory `job` is updated and
+    returned.
     """
-    old = job.state
-    if new not in TRANSITIONS[old]:
-        raise JobStateError(_("An import that is “%(old)s” cannot become “%(new)s”.") % {
-            "old": JobState(old).label, "new": JobState(new).label})
-    values = {"state": new, "message": message, **fields}
+    values = {"message": message, **fields}
     if new in FINISHED_STATES:
         values["finished_at"] = timezone.now()
-    if ImportJob.objects.filter(pk=job.pk, state=old).update(**values) != 1:
-        raise JobStateError(_("Someone else changed this import in the meantime; reload the "
-                              "page."))
-    for name, value in values.items():
-        setattr(job, name, value)
-    record(actor, ACTIONS[new], job, changes={"state": [old, new], **(changes or {})},
-           reason=message)
-    if new in FINISHED_STATES:
-        paths = (job.file_path, job.checked_path)
-        transaction.on_commit(lambda: [path.unlink(missing_ok=True) for path in paths])
-    return job
+    return state.transition_to(job, IMPORT, new, actor, reason=message, changes=changes,
+                               expected=job.state, fields=values)
 
 
 def can_manage(user, job: ImportJob) -> bool:

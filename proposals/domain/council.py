@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
+from core import state
 from notifications.domain.notify import notify
 from organisations.models import UnitClosure
 from proposals.domain.checks import parameter_in_force
 from proposals.domain.deadlines import parameter
 from proposals.domain.initiatives import release_claims
-from proposals.domain.states import set_proposal_state
+from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import BallotKind, NomineeStatus, SessionState, Vote
 from proposals.enums import ProposalState as S
 from proposals.models import Ballot, CouncilMember, CouncilSession, Nominee, VoteReceipt
@@ -230,10 +231,11 @@ def close_session(actor, session: CouncilSession, *, ended_at=None) -> list[dict
     rows = tally(locked)
     for row in rows:
         nominee = row["nominee"]
-        Nominee.objects.filter(pk=nominee.pk).update(
-            status=NomineeStatus.PASSED if row["passed"] else NomineeStatus.FAILED,
-            votes_agree=row["votes"][Vote.AGREE], votes_disagree=row["votes"][Vote.DISAGREE],
-            votes_abstain=row["votes"][Vote.ABSTAIN])
+        state.transition(Nominee.objects.filter(pk=nominee.pk), NOMINEE,
+                         "pass" if row["passed"] else "fail", actor, fields={
+                             "votes_agree": row["votes"][Vote.AGREE],
+                             "votes_disagree": row["votes"][Vote.DISAGREE],
+                             "votes_abstain": row["votes"][Vote.ABSTAIN]})
         if not row["passed"]:
             release_claims(actor, nominee, reason=_("Not passed by the council"))
     locked.state, locked.closed_at = SessionState.CLOSED, timezone.now()

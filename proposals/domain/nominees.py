@@ -11,9 +11,11 @@ from audit.domain.record import record
 from awards.domain.granting import in_force
 from awards.models import AwardType
 from claims.domain.closing import reopen_for_nominees
+from core import state
 from core.trail import diff, snapshot
 from organisations.models import UnitClosure
 from proposals.domain.initiatives import release_claims
+from proposals.domain.states import NOMINEE
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
 from proposals.enums import ProposalState as S
 from proposals.models import Nominee, Proposal
@@ -152,11 +154,8 @@ def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
     _editable(nominee.proposal)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    nominee = Nominee.objects.select_for_update().get(pk=nominee.pk)
-    if nominee.status == NomineeStatus.DROPPED:
-        raise ValidationError(_("This nominee was already dropped."))
-    nominee.status = NomineeStatus.DROPPED
-    nominee.save(update_fields=["status"])
+    # Refused when already dropped ("This nominee was already dropped.").
+    nominee = state.transition(nominee, NOMINEE, "drop", actor, reason=reason)
     release_claims(actor, nominee, reason=reason)
     reopen_for_nominees(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
     record(actor, "proposals.nominee.drop", nominee, unit=nominee.proposal.unit, reason=reason,

@@ -13,12 +13,13 @@ from accounts.enums import Role
 from audit.domain.record import record
 from awards.domain.granting import addressing_errors
 from awards.domain.ledger import record_award
+from core import state
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
 from proposals.domain.consultation import consultation_required
 from proposals.domain.initiatives import claim_for_nominee, confirm_claims, release_claims
 from proposals.domain.nominees import create_proposal
-from proposals.domain.states import set_proposal_state
+from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import TRACK_AWARD_KIND, NomineeStatus, Opinion
 from proposals.enums import ProposalState as S
 from proposals.models import AppraisalAssignment, Nominee, Proposal
@@ -63,9 +64,9 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
                                    (Role.BOARD_STAFF, Role.SYSTEM_ADMIN)):
             raise ValidationError(_("Only the board staff of the receiving authority may "
                                     "override failed checks."))
-    set_proposal_state(locked, S.SUBMITTED, actor=actor, reason=override_reason,
+    # The row is locked above; moving the caller's instance keeps its state current.
+    set_proposal_state(proposal, S.SUBMITTED, actor=actor, reason=override_reason,
                        override_reason=override_reason)
-    proposal.state = locked.state
     return result
 
 
@@ -126,11 +127,9 @@ def record_opinion(actor, nominee: Nominee, *, opinion: str, note: str = "",
     else:
         final_award_type = None
     before = [nominee.opinion, nominee.status]
-    nominee.opinion, nominee.opinion_note = opinion, note
-    nominee.final_award_type = final_award_type
-    nominee.status = (NomineeStatus.REFUSED if opinion == Opinion.DISAGREE
-                      else NomineeStatus.AGREED)
-    nominee.save(update_fields=["opinion", "opinion_note", "final_award_type", "status"])
+    state.transition(nominee, NOMINEE, "disagree" if opinion == Opinion.DISAGREE else "agree",
+                     actor, locked=True, fields={"opinion": opinion, "opinion_note": note,
+                                                 "final_award_type": final_award_type})
     record(actor, "proposals.nominee.opinion", nominee, unit=nominee.proposal.unit,
            changes={"opinion": [before[0], opinion], "status": [before[1], nominee.status]},
            reason=note, label=f"{nominee.proposal.code}: {nominee}")
@@ -142,8 +141,8 @@ def return_for_supplement(actor, proposal: Proposal, *, reason: str) -> Proposal
     """Send the dossier back to the unit to complete (history kept). Side effects: appraisal
     opinions cleared for a fresh round; state → returned (audit, notification to the unit)."""
     set_proposal_state(proposal, S.RETURNED, actor=actor, reason=reason)
-    proposal.nominees.filter(status__in=[NomineeStatus.AGREED, NomineeStatus.REFUSED]).update(
-        status=NomineeStatus.PROPOSED, opinion="", final_award_type=None)
+    state.transition(proposal.nominees.all(), NOMINEE, "reopen", actor,
+                     fields={"opinion": "", "final_award_type": None})
     return proposal
 
 
@@ -187,8 +186,7 @@ def reject(actor, proposal: Proposal, *, reason: str) -> Proposal:
     set_proposal_state(proposal, S.REJECTED, actor=actor, reason=reason)
     for nominee in active_nominees(proposal):
         release_claims(actor, nominee, reason=reason)
-    proposal.nominees.exclude(status=NomineeStatus.DROPPED).update(
-        status=NomineeStatus.NOT_AWARDED)
+    state.transition(proposal.nominees.all(), NOMINEE, "not_award", actor)
     return proposal
 
 
@@ -257,12 +255,11 @@ def record_higher_decision(actor, proposal: Proposal, *, awarded, number: str,
                          person=nominee.person, collective=nominee.collective,
                          household=nominee.household, kind=TRACK_AWARD_KIND[proposal.track],
                          source="decision", note=proposal.code)
-            nominee.status = NomineeStatus.AWARDED
+            state.transition(nominee, NOMINEE, "award", actor)
             confirm_claims(actor, nominee)
         else:
-            nominee.status = NomineeStatus.NOT_AWARDED
+            state.transition(nominee, NOMINEE, "not_award", actor)
             release_claims(actor, nominee, reason=number)
-        nominee.save(update_fields=["status"])
     new = S.DECIDED if chosen else S.REJECTED
     return set_proposal_state(proposal, new, actor=actor, expected=S.FORWARDED,
                               reason=f"{number} ({issuer})")

@@ -16,12 +16,14 @@ from awards.models import AwardRecord
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.guards import require
 from core.interfaces.views import form_page, list_page
+from core.state import available_actions
 from proposals.domain import nominee_lists, workflow
 from proposals.domain import nominees as nominee_domain
 from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
 from proposals.domain.initiatives import available_initiatives, link_initiative
 from proposals.domain.queries import candidates, proposals_for_user, scoped_units
+from proposals.domain.states import PROPOSAL
 from proposals.enums import ProposalState
 from proposals.interfaces.exports import proposal_export
 from proposals.interfaces.forms import (
@@ -105,10 +107,11 @@ def proposal_detail(request, public_id):
     nominees = (proposal.nominees.select_related(
         "person", "collective", "household", "award_type", "final_award_type", "unit")
         .prefetch_related("initiatives__initiative"))
-    perms = {name: user.has_perm(f"proposals.{name}", proposal) for name in (
-        "change_proposal", "submit_proposal", "withdraw_proposal", "assign_appraisers",
-        "appraise", "return_proposal", "open_consultation", "forward_proposal",
-        "reject_proposal", "resolve_comment", "record_higher_decision")}
+    # The state-changing buttons come from the machine's table; the rest are plain perms.
+    perms = {t.permission.split(".")[1]: True
+             for t in available_actions(PROPOSAL, proposal, user)}
+    perms |= {name: user.has_perm(f"proposals.{name}", proposal) for name in (
+        "change_proposal", "assign_appraisers", "resolve_comment", "record_higher_decision")}
     nominees = list(nominees)
     _attach_prior_awards(nominees)
     context = {

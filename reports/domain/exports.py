@@ -8,13 +8,13 @@ and the second run gets ExportStateError."""
 
 import logging
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from reports.enums import ExportState
 from reports.models import ExportJob
 
@@ -23,27 +23,29 @@ logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 5000
 
 
-class ExportStateError(ValidationError):
+class ExportStateError(state.StaleState):
     """The job is not, or no longer, in the state the change starts from."""
 
 
-def _move(job: ExportJob, old: str, new: str, action: str, *, reason: str = "",
-          **fields) -> ExportJob:
-    if ExportJob.objects.filter(pk=job.pk, state=old).update(state=new, **fields) != 1:
-        raise ExportStateError(_("This export is no longer “%(state)s”; reload the page.") % {
-            "state": ExportState(old).label})
-    job.state = new
-    for name, value in fields.items():
-        setattr(job, name, value)
-    record(job.requested_by, action, job, changes={"state": [old, new]}, reason=reason)
-    return job
+EXPORT = state.Machine(
+    name="reports.export", model=ExportJob, states=ExportState, lock="update", audit=record,
+    error=ExportStateError, stale_error=ExportStateError,
+    stale=gettext_lazy("This export is no longer “%(state)s”; reload the page."),
+    transitions=(
+        state.step("start", ExportState.QUEUED, ExportState.RUNNING, gettext_lazy("Running")),
+        state.step("finish", ExportState.RUNNING, ExportState.DONE, gettext_lazy("Done"),
+                   irreversible=True),
+        state.step("fail", (ExportState.QUEUED, ExportState.RUNNING), ExportState.FAILED,
+                   gettext_lazy("Failed"), irreversible=True,
+                   refusal=gettext_lazy("This export has already ended.")),
+    ))
 
 
 @transaction.atomic
 def start_export(job: ExportJob) -> ExportJob:
     """queued → running. Side effects: `started_at` set; audit `reports.export.start`."""
-    return _move(job, ExportState.QUEUED, ExportState.RUNNING, "reports.export.start",
-                 started_at=timezone.now())
+    return state.transition(job, EXPORT, "start", job.requested_by,
+                            fields={"started_at": timezone.now()})
 
 
 @transaction.atomic
@@ -51,20 +53,20 @@ def finish_export(job: ExportJob, stored_name: str, download_name: str) -> Expor
     """running → done with its file. Side effects: `stored_name`, `download_name`,
     `finished_at`, `rows_done` = `rows_total`; audit `reports.export.finish`."""
     job.refresh_from_db(fields=["rows_total"])
-    return _move(job, ExportState.RUNNING, ExportState.DONE, "reports.export.finish",
-                 stored_name=stored_name, download_name=download_name[:255],
-                 finished_at=timezone.now(), rows_done=job.rows_total)
+    return state.transition(job, EXPORT, "finish", job.requested_by, fields={
+        "stored_name": stored_name, "download_name": download_name[:255],
+        "finished_at": timezone.now(), "rows_done": job.rows_total})
 
 
 @transaction.atomic
 def fail_export(job: ExportJob, message: str) -> ExportJob:
     """queued or running → failed with a message for the user (in their language). Side
     effects: `error`, `finished_at`; audit `reports.export.fail` with the message."""
-    old = ExportJob.objects.select_for_update().values_list("state", flat=True).get(pk=job.pk)
-    if old not in (ExportState.QUEUED, ExportState.RUNNING):
-        raise ExportStateError(_("This export has already ended."))
-    return _move(job, old, ExportState.FAILED, "reports.export.fail", reason=message,
-                 error=message, finished_at=timezone.now())
+    # Read first so that the audit row names the state the job actually failed from; the
+    # conditional UPDATE still refuses if it ends meanwhile.
+    job.refresh_from_db(fields=["state"])
+    return state.transition(job, EXPORT, "fail", job.requested_by, reason=message,
+                            fields={"error": message, "finished_at": timezone.now()})
 
 
 def set_progress(job: ExportJob, done: int, total: int | None = None) -> None:

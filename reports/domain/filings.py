@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from core.uploads import store_private
 from notifications.domain.notify import notify
 from reports.domain.requests import detail_url, officers_of
@@ -22,15 +24,25 @@ from reports.models import FilingVersion, ReportFiling
 UPLOAD_FOLDER = "reports/filings"
 
 
-def _locked(filing: ReportFiling) -> ReportFiling:
-    return (ReportFiling.objects.select_for_update(of=("self",))
-            .select_related("request", "unit", "request__requester").get(pk=filing.pk))
+def _audit(actor, action, filing, **kwargs):
+    record(actor, action, filing, unit=filing.unit,
+           label=f"{filing.request.title} — {filing.unit.name}", **kwargs)
 
 
-def _refuse_unless(filing: ReportFiling, states, message: str) -> None:
-    if filing.state not in states:
-        raise ValidationError(message % {"unit": filing.unit.name,
-                                         "state": filing.get_state_display().lower()})
+FILING = state.Machine(
+    name="reports.filing", model=ReportFiling, states=FilingState, audit=_audit,
+    transitions=(
+        state.step("file", FILEABLE_STATES, FilingState.FILED, gettext_lazy("File the report"),
+                   permission="reports.file_report",
+                   refusal=gettext_lazy("The report of %(unit)s is %(state)s already.")),
+        state.step("return", FilingState.FILED, FilingState.RETURNED,
+                   gettext_lazy("Return for correction"), permission="reports.return_filing",
+                   needs_reason=True,
+                   refusal=gettext_lazy("The report of %(unit)s is %(state)s; only a filed "
+                                        "report can be returned.")),
+    ),
+    describe=lambda f: {"unit": f.unit.name, "state": f.get_state_display().lower()})
+RELATED = ("request", "unit", "request__requester")
 
 
 def _judge(filing: ReportFiling) -> None:
@@ -39,9 +51,8 @@ def _judge(filing: ReportFiling) -> None:
                       else is_on_time(filing.first_filed_at, filing.due_date))
 
 
-def _audit(actor, action, filing, **kwargs):
-    record(actor, f"reports.filing.{action}", filing, unit=filing.unit,
-           label=f"{filing.request.title} — {filing.unit.name}", **kwargs)
+def _audit_step(actor, action, filing, **kwargs):
+    _audit(actor, f"reports.filing.{action}", filing, **kwargs)
 
 
 @transaction.atomic
@@ -54,11 +65,11 @@ def file_report(filing: ReportFiling, *, actor, uploaded, note: str = "",
     Side effects: FilingVersion row; filing state, filed_at, first_filed_at, on_time; audit
     entry `reports.filing.file`; a notification to the requesting unit's officers.
     """
-    filing = _locked(filing)
+    filing = state.lock(FILING, filing, *RELATED)
     if filing.request.state != RequestState.ISSUED:
         raise ValidationError(_("The request is %(state)s; reports are no longer accepted.") % {
             "state": filing.request.get_state_display().lower()})
-    _refuse_unless(filing, FILEABLE_STATES, _("The report of %(unit)s is %(state)s already."))
+    state.check(FILING, filing, "file")
     if uploaded is None:
         raise ValidationError({"uploaded": _("Attach the report file.")})
     now = now or timezone.now()
@@ -66,13 +77,11 @@ def file_report(filing: ReportFiling, *, actor, uploaded, note: str = "",
         filing=filing, filed_at=now, path=store_private(uploaded, UPLOAD_FOLDER),
         original_name=uploaded.name[:255], file_kind=uploaded.kind, note=note.strip(),
         actor=actor if getattr(actor, "is_authenticated", False) else None)
-    previous = filing.state
-    filing.state, filing.filed_at = FilingState.FILED, now
-    filing.first_filed_at = filing.first_filed_at or now
-    _judge(filing)
-    filing.save(update_fields=["state", "filed_at", "first_filed_at", "on_time", "updated_at"])
-    _audit(actor, "file", filing, changes={"state": [previous, FilingState.FILED],
-                                           "on_time": [None, filing.on_time]})
+    first = filing.first_filed_at or now
+    on_time = is_on_time(first, filing.due_date)
+    state.transition(filing, FILING, "file", actor, locked=True, changes={
+        "on_time": [None, on_time]}, fields={
+        "filed_at": now, "first_filed_at": first, "on_time": on_time})
     notify(officers_of([filing.request.requester_id]), verb="reports.filed", actor=actor,
            title=_("%(unit)s filed its report: %(title)s") % {
                "unit": filing.unit.name, "title": filing.request.title},
@@ -92,21 +101,16 @@ def return_filing(filing: ReportFiling, *, actor, reason: str,
     """
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for returning the report.")})
-    filing = _locked(filing)
-    _refuse_unless(filing, (FilingState.FILED,),
-                   _("The report of %(unit)s is %(state)s; only a filed report can be "
-                     "returned."))
+    filing = state.lock(FILING, filing, *RELATED)
     before = filing.on_time
-    filing.state, filing.return_reason = FilingState.RETURNED, reason.strip()
-    if counts_as_unfiled:
-        filing.first_filed_at = None
-        _judge(filing)
-    filing.save(update_fields=["state", "return_reason", "first_filed_at", "on_time",
-                               "updated_at"])
-    _audit(actor, "return", filing, reason=reason.strip(),
-           changes={"state": [FilingState.FILED, FilingState.RETURNED],
-                    "on_time": [before, filing.on_time],
-                    "counts_as_unfiled": [None, counts_as_unfiled]})
+    # Disregarded: the next filing decides timeliness.
+    first, on_time = ((None, None) if counts_as_unfiled
+                      else (filing.first_filed_at, filing.on_time))
+    state.transition(filing, FILING, "return", actor, locked=True, reason=reason.strip(),
+                     fields={"return_reason": reason.strip(), "first_filed_at": first,
+                             "on_time": on_time},
+                     changes={"on_time": [before, on_time],
+                              "counts_as_unfiled": [None, counts_as_unfiled]})
     notify(officers_of([filing.unit_id]), verb="reports.filing_returned", actor=actor,
            title=_("Report returned for correction: %(title)s") % {
                "title": filing.request.title},
@@ -124,7 +128,7 @@ def extend_due_date(filing: ReportFiling, *, actor, due_date, reason: str) -> Re
     """
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the extension.")})
-    filing = _locked(filing)
+    filing = state.lock(FILING, filing, *RELATED)
     if filing.request.state == RequestState.CANCELLED:
         raise ValidationError(_("The request is cancelled."))
     if due_date < filing.request.due_date:
@@ -137,6 +141,6 @@ def extend_due_date(filing: ReportFiling, *, actor, due_date, reason: str) -> Re
     _judge(filing)
     filing.save(update_fields=["due_date", "extension_reason", "on_time", "reminded_at",
                                "overdue_notified_at", "updated_at"])
-    _audit(actor, "extend", filing, reason=reason.strip(),
+    _audit_step(actor, "extend", filing, reason=reason.strip(),
            changes={"due_date": [old_date, due_date], "on_time": [old_on_time, filing.on_time]})
     return filing

@@ -11,10 +11,12 @@ from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
 from audit.domain.record import record
+from core import state
 from core.trail import diff, snapshot
 from core.uploads import store_private
 from notifications.domain.notify import notify
@@ -84,14 +86,24 @@ def create_request(*, actor, requester: Unit, roots=(), guidance=None, **fields)
     return req
 
 
-def _locked(req: ReportRequest) -> ReportRequest:
-    return ReportRequest.objects.select_for_update(of=("self",)).get(pk=req.pk)
-
-
-def _refuse_unless(req: ReportRequest, states, message: str) -> None:
-    """`message` has a %(state)s placeholder."""
-    if req.state not in states:
-        raise ValidationError(message % {"state": req.get_state_display().lower()})
+REQUEST = state.Machine(
+    name="reports.request", model=ReportRequest, states=RequestState, audit=record,
+    audit_context=lambda req: {"unit": req.requester},
+    transitions=(
+        state.step("issue", RequestState.DRAFT, RequestState.ISSUED, gettext_lazy("Issue"),
+                   permission="reports.issue_request",
+                   refusal=gettext_lazy("The request is %(state)s; only a draft can be "
+                                        "issued.")),
+        state.step("close", RequestState.ISSUED, RequestState.CLOSED, gettext_lazy("Close"),
+                   permission="reports.close_request", irreversible=True,
+                   refusal=gettext_lazy("The request is %(state)s; only an issued request "
+                                        "can be closed.")),
+        state.step("cancel", (RequestState.DRAFT, RequestState.ISSUED), RequestState.CANCELLED,
+                   gettext_lazy("Cancel"), permission="reports.cancel_request",
+                   needs_reason=True, irreversible=True,
+                   refusal=gettext_lazy("The request is already %(state)s.")),
+    ),
+    describe=lambda req: {"state": req.get_state_display().lower()})
 
 
 @transaction.atomic
@@ -99,9 +111,10 @@ def update_request(req: ReportRequest, *, actor, roots=None, guidance=None,
                    **fields) -> ReportRequest:
     """Correct a draft (its texts, due date, targets, guidance). Side effect: audit entry
     `reports.request.update` with the changed fields."""
-    req = _locked(req)
-    _refuse_unless(req, (RequestState.DRAFT,),
-                   _("The request is %(state)s; only a draft can be corrected."))
+    req = state.lock(REQUEST, req)
+    if req.state != RequestState.DRAFT:  # an edit, not a step of the machine
+        raise ValidationError(_("The request is %(state)s; only a draft can be corrected.")
+                              % {"state": req.get_state_display().lower()})
     before = snapshot(req, REQUEST_FIELDS) | {"roots": _roots_label(req)}
     for name, value in _fields(fields).items():
         setattr(req, name, value)
@@ -149,9 +162,8 @@ def issue_request(req: ReportRequest, *, actor) -> ReportRequest:
     per target unit; issued_at; audit entry `reports.request.issue` (with the number of
     targets); a notification to the unit officers of the target units (e-mail through the
     outbox, after commit)."""
-    req = _locked(req)
-    _refuse_unless(req, (RequestState.DRAFT,),
-                   _("The request is %(state)s; only a draft can be issued."))
+    req = state.lock(REQUEST, req)
+    state.check(REQUEST, req, "issue")
     if req.due_date < timezone.localdate():
         raise ValidationError({"due_date": _("The due date has passed; correct it first.")})
     targets = target_unit_ids(req)
@@ -160,11 +172,9 @@ def issue_request(req: ReportRequest, *, actor) -> ReportRequest:
                                           "the chosen targets.")})
     ReportFiling.objects.bulk_create([ReportFiling(request=req, unit_id=uid,
                                                    due_date=req.due_date) for uid in targets])
-    req.state, req.issued_at = RequestState.ISSUED, timezone.now()
-    req.save(update_fields=["state", "issued_at", "updated_at"])
-    record(actor, "reports.request.issue", req, unit=req.requester,
-           changes={"state": [RequestState.DRAFT, RequestState.ISSUED],
-                    "targets": [None, len(targets)]})
+    state.transition(req, REQUEST, "issue", actor, locked=True,
+                     fields={"issued_at": timezone.now()},
+                     changes={"targets": [None, len(targets)]})
     notify(officers_of(targets), verb="reports.request_issued", actor=actor,
            title=_("Report requested by %(unit)s: %(title)s") % {
                "unit": req.requester.name, "title": req.title},
@@ -177,14 +187,7 @@ def issue_request(req: ReportRequest, *, actor) -> ReportRequest:
 def close_request(req: ReportRequest, *, actor) -> ReportRequest:
     """issued → closed: no more filings; those still missing stay missing. Side effect: audit
     entry `reports.request.close`."""
-    req = _locked(req)
-    _refuse_unless(req, (RequestState.ISSUED,),
-                   _("The request is %(state)s; only an issued request can be closed."))
-    req.state = RequestState.CLOSED
-    req.save(update_fields=["state", "updated_at"])
-    record(actor, "reports.request.close", req, unit=req.requester,
-           changes={"state": [RequestState.ISSUED, RequestState.CLOSED]})
-    return req
+    return state.transition(req, REQUEST, "close", actor)
 
 
 @transaction.atomic
@@ -193,15 +196,8 @@ def cancel_request(req: ReportRequest, *, actor, reason: str) -> ReportRequest:
     anyone. Side effect: audit entry `reports.request.cancel`."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    req = _locked(req)
-    _refuse_unless(req, (RequestState.DRAFT, RequestState.ISSUED),
-                   _("The request is already %(state)s."))
-    previous = req.state
-    req.state, req.cancel_reason = RequestState.CANCELLED, reason.strip()
-    req.save(update_fields=["state", "cancel_reason", "updated_at"])
-    record(actor, "reports.request.cancel", req, unit=req.requester, reason=reason.strip(),
-           changes={"state": [previous, RequestState.CANCELLED]})
-    return req
+    return state.transition(req, REQUEST, "cancel", actor, reason=reason.strip(),
+                            fields={"cancel_reason": reason.strip()})
 
 
 def period_label(req: ReportRequest) -> str:

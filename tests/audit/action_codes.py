@@ -9,9 +9,14 @@ for each unresolved placeholder, so a test can expand the few known ones and fai
 
 Also reads the keys of a literal `changes={...}` dict at each call site, so the test can write
 entries shaped like the real ones (a key named `items` was what broke the log page).
+
+State changes write their audit through `core.state` (issue 15.2): each audited machine's
+steps are read from its table (`Machine.action`), with the machine's state field plus the keys
+of any literal `changes={...}` passed to `transition(…, MACHINE, "step", …)`.
 """
 
 import ast
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,4 +139,44 @@ def record_call_sites() -> list[CallSite]:
             codes, patterns = module.resolve(action, module.enclosing_function(call))
             where = f"{path.relative_to(ROOT)}:{call.lineno}"
             sites.append(CallSite(where, codes, patterns, _change_keys(call)))
+    return sites
+
+
+def _machine_declarations() -> dict[str, object]:
+    """{variable name: Machine} of every `NAME = state.Machine(...)` in the source."""
+    found = {}
+    for path in _source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                    and isinstance(node.value.func, ast.Attribute)
+                    and node.value.func.attr == "Machine"):
+                module = importlib.import_module(
+                    ".".join(path.relative_to(ROOT).with_suffix("").parts))
+                for target in node.targets:
+                    found[target.id] = getattr(module, target.id)
+    return found
+
+
+def transition_call_sites() -> list[CallSite]:
+    """One site per step of every audited machine, with the `changes` keys its callers add."""
+    machines = _machine_declarations()
+    extra: dict[tuple[str, str], set[str]] = {}
+    for path in _source_files():
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(getattr(call, "func", None), "attr", None) or getattr(
+                getattr(call, "func", None), "id", None)
+            if (isinstance(call, ast.Call) and name == "transition" and len(call.args) > 2
+                    and isinstance(call.args[1], ast.Name)
+                    and isinstance(call.args[2], ast.Constant)):
+                extra.setdefault((call.args[1].id, call.args[2].value), set()).update(
+                    _change_keys(call))
+    sites = []
+    for variable, machine in machines.items():
+        if not machine.audited:
+            continue
+        for t in machine.transitions:
+            keys = {machine.field} | extra.get((variable, t.name), set())
+            sites.append(CallSite(f"{variable}.{t.name}", {machine.action(t)}, set(),
+                                  tuple(sorted(keys))))
     return sites

@@ -9,7 +9,7 @@ from django.urls import reverse
 from audit.domain.record import record
 from claims.enums import ClaimState
 from proposals.enums import ProposalState
-from tests.audit.action_codes import record_call_sites
+from tests.audit.action_codes import record_call_sites, transition_call_sites
 
 # Call sites whose action the source scan cannot resolve, and what each can write. A new
 # unresolved call site fails `test_every_action_code_is_known` until it is added here.
@@ -26,7 +26,7 @@ AWKWARD_CHANGES = {"items": [None, 3], "keys": "K-1", "values": [1, 2, 3], "get"
 def _actions() -> dict[str, set[str]]:
     """{action code: the `changes` keys its call sites write}."""
     actions = defaultdict(set)
-    for site in record_call_sites():
+    for site in record_call_sites() + transition_call_sites():
         for code in site.codes | {c for p in site.patterns for c in EXPANSIONS.get(p, ())}:
             actions[code] |= set(site.change_keys)
     return actions
@@ -40,7 +40,8 @@ def test_every_action_code_is_known():
 
 def test_source_scan_finds_the_actions_that_broke_the_log():
     actions = _actions()
-    assert actions["decisions.decision.issued"] == {"number", "items"}
+    # Issued through core.state (issue 15.2): the entry also carries the state draft → issued.
+    assert actions["decisions.decision.issued"] == {"number", "items", "state"}
     assert actions["proposals.proposal.decided"] == {"state"}
 
 

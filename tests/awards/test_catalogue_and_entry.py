@@ -159,12 +159,12 @@ def test_closing_a_matter_twice_is_refused(dept_a):
 def test_province_can_correct_a_criterion_number(dept_a):
     """The TTLĐTT share is [U] in the legal reference: stored as data, corrected in the table."""
     from awards.eligibility.engine import evaluate
-    from awards.models import LegalCriterion
+    from awards.models import LegalValue
     from tests.awards.eligibility.builders import COLLECTIVE, case, members
 
     c = case("tt_ldtt", 2025, subject=COLLECTIVE, ratings=[(2025, "tot")],
              members=members(20, 20, 13, 0, 0))
     assert evaluate(c, CatalogueParameters()).eligible is False
-    LegalCriterion.objects.filter(law="2022", key="collective.ldtt_share_tt_ldtt").update(
-        value=0.6)
+    LegalValue.objects.filter(key="collective.ldtt_share_tt_ldtt",
+                              valid_from=D(2024, 1, 1)).update(value=0.6)
     assert evaluate(c, CatalogueParameters()).eligible is True

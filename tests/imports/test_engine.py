@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from audit.models import AuditEntry
 from imports.domain import queue
 from imports.domain.engine import run_commit, run_validation
-from imports.domain.jobs import JobStateError, cancel_job, set_job_state
+from imports.domain.jobs import TRANSITIONS, JobStateError, cancel_job, set_job_state
 from imports.domain.queue import request_commit
-from imports.enums import TRANSITIONS, JobState
+from imports.enums import JobState
 from imports.models import ImportJob
 from organisations.models import Employment, Person
 from tests.factories import PersonFactory

@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts.domain.tokens import create_token
 from audit.models import AuditEntry
 from awards.domain.ledger import record_award
-from awards.models import AwardType, GrantingAuthority
+from awards.models import AwardType, GrantingAuthority, LegalValue
 from decisions.models import Certificate
 from imports.models import ImportJob
 from notifications.models import Notification
@@ -117,6 +117,8 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "username": ["officer_a"],
         "assignment": ["officer_a", officer_a.role_assignments.get().public_id],
         "cluster": [cluster.code], "award": ["giay_khen"], "record": [record.public_id],
+        "law_key": ["base_salary"],
+        "law_value": [LegalValue.objects.get(key="base_salary", valid_to__isnull=True).pk],
         "authority": [GrantingAuthority.objects.filter(valid_to__isnull=True)
                       .first().public_id],
         "person": [person.public_id],
@@ -242,6 +244,10 @@ MATRIX = {
     "awards:authority_add": row(200, 403, 403, 403, 403, LOGIN),
     "awards:authority_end": row(200, 403, 403, 403, 403, LOGIN),
     "awards:catalogue": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:early_raise": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:law": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:law_add": row(200, 403, 403, 403, 403, LOGIN),
+    "awards:law_edit": row(200, 403, 403, 403, 403, LOGIN),
     "awards:collective_profile": row(200, 200, 200, 404, 200, LOGIN),
     "awards:discipline_add": row(200, 200, 200, 404, 403, LOGIN),
     "awards:forecast": row(200, 200, 200, 200, 200, LOGIN),
@@ -481,7 +487,8 @@ KEYS = {
     "organisations:cluster_add_member": "cluster", "organisations:cluster_leadership": "cluster",
     "organisations:cluster_start_year": "cluster",
     "awards:parameter_add": "award", "awards:record_revoke": "record",
-    "awards:authority_end": "authority",
+    "awards:authority_end": "authority", "awards:law_add": "law_key",
+    "awards:law_edit": "law_value",
     "awards:record_correct": "record",
     "awards:record_add": "person", "awards:discipline_add": "person",
     "awards:pending_add": "person", "awards:person_profile": "person",

@@ -1,6 +1,7 @@
 """Emulation titles for collectives and households (Law 06/2022/QH15 Art. 25–31; Law 2003
 amended 2013 Art. 25–28 for achievement years before 2024)."""
 
+from awards.eligibility.laws import LAW_2013, LAW_2022, judged_under
 from awards.eligibility.rules.common import (
     Context,
     _,
@@ -11,6 +12,8 @@ from awards.eligibility.rules.common import (
     check_subject,
 )
 from awards.eligibility.rules.merit_forms import any_recorded
+
+WRITTEN_FOR = judged_under(LAW_2013, LAW_2022)  # see individual_titles.WRITTEN_FOR
 
 
 def _members(ctx: Context):
@@ -43,6 +46,7 @@ def _no_warning_discipline(ctx: Context, members, article: str) -> None:
                   "n": members.disciplined_warning_or_above}, ctx.cite(article))
 
 
+@WRITTEN_FOR
 def advanced_collective(ctx: Context, armed_forces: bool = False) -> None:
     """Tập thể LĐTT / Đơn vị tiên tiến (Art. 28): good task completion, ≥70 % LĐTT (the 2013
     law: more than 50 %), nobody disciplined at warning level or above."""
@@ -56,6 +60,7 @@ def advanced_collective(ctx: Context, armed_forces: bool = False) -> None:
         _no_warning_discipline(ctx, members, "Điều 28")
 
 
+@WRITTEN_FOR
 def excellent_collective(ctx: Context, armed_forces: bool = False) -> None:
     """Tập thể LĐ xuất sắc / Đơn vị quyết thắng (Art. 27): excellent completion, 100 % of members
     complete their tasks, ≥70 % LĐTT, at least one CSTĐ cơ sở, no warning-level discipline."""
@@ -101,6 +106,7 @@ def _flag_cap(ctx: Context) -> None:
                   "leaders": quota.cluster_leaders}, share.citation)
 
 
+@WRITTEN_FOR
 def emulation_flag(ctx: Context) -> None:
     """Cờ thi đua cấp bộ/tỉnh (Art. 26) and of the Government (Art. 25), one of their tracks
     (legal_parameters.TRACKS): the excellent collective leading its cluster/block (judged from
@@ -115,6 +121,7 @@ def emulation_flag(ctx: Context) -> None:
         _flag_cap(ctx)
 
 
+@WRITTEN_FOR
 def framework_title(ctx: Context) -> None:
     """Xã tiêu biểu, Thôn/tổ dân phố văn hóa, Gia đình văn hóa (Art. 29–31): criteria come from
     separate frameworks, assessed outside the engine; the engine checks the result is recorded."""
@@ -128,6 +135,18 @@ def framework_title(ctx: Context) -> None:
               _("Does not meet the criteria framework."), ctx.cite("Điều 29–31"))
 
 
+@WRITTEN_FOR
+def advanced_unit(ctx: Context) -> None:
+    """Đơn vị tiên tiến: the armed-forces equivalent of Tập thể LĐTT."""
+    advanced_collective(ctx, armed_forces=True)
+
+
+@WRITTEN_FOR
+def excellent_unit(ctx: Context) -> None:
+    """Đơn vị quyết thắng: the armed-forces equivalent of Tập thể LĐ xuất sắc."""
+    excellent_collective(ctx, armed_forces=True)
+
+
 PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
     "co_thi_dua_tinh": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
     "co_thi_dua_cp": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
@@ -135,9 +154,9 @@ PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
 
 RULES = {
     "tt_ldtt": advanced_collective,
-    "don_vi_tien_tien": lambda ctx: advanced_collective(ctx, armed_forces=True),
+    "don_vi_tien_tien": advanced_unit,
     "tt_ldxs": excellent_collective,
-    "don_vi_quyet_thang": lambda ctx: excellent_collective(ctx, armed_forces=True),
+    "don_vi_quyet_thang": excellent_unit,
     "co_thi_dua_tinh": emulation_flag,
     "co_thi_dua_cp": emulation_flag,
     "xa_tieu_bieu": framework_title,

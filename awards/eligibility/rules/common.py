@@ -9,10 +9,11 @@ from awards.data.catalogue import CATALOGUE
 from awards.eligibility.facts import (
     SCOPE_ORDER,
     Case,
+    HistoryIndex,
     Initiative,
     Research,
 )
-from awards.eligibility.laws import Law, Parameters
+from awards.eligibility.laws import Law, Parameters, criteria_date
 
 RATING_LABELS = {"xuat_sac": "hoàn thành xuất sắc nhiệm vụ", "tot": "hoàn thành tốt nhiệm vụ",
                  "hoan_thanh": "hoàn thành nhiệm vụ", "khong_hoan_thanh": "không hoàn thành"}
@@ -94,6 +95,7 @@ class Context:
 
     def __post_init__(self):
         self.history = self.case.index()
+        self.on = criteria_date(self.law, self.case.year)  # criteria numbers are read at `on`
 
     def check(self, rule: str, ok: bool, message, citation: str) -> bool:
         self.reasons.append(Reason(rule, bool(ok), message, citation))
@@ -109,32 +111,38 @@ class Context:
         return f"{self.law.short}, {self.params.article(self.law, article)}"
 
     def number(self, key: str):
-        return self.params.criterion(self.law, key)
+        return self.params.criterion(key, self.on)
 
     # -------------------------------------------------------------- history
+    # Every question to the history goes through `ask` (a HistoryIndex method and its
+    # arguments): the Screener overrides `ask` alone to record the questions and answers its
+    # decision tree is built from, so a new question cannot bypass the cache.
+
+    def ask(self, question, *args):
+        return question(self.history, *args)
 
     def counting_year(self, year: int) -> bool:
         """Achievements count only outside discipline periods: after a penalty, from the day it
         ends (Decree 152/2025 Art. 4.4)."""
-        return self.history.counting(year)
+        return self.ask(HistoryIndex.counting, year)
 
     def rating(self, year: int) -> str | None:
-        return self.history.rating(year)
+        return self.ask(HistoryIndex.rating, year)
 
     def shown_rating(self, year: int) -> str | None:
         """The rating for a message only: nothing may depend on it but the text (the Screener
-        does not record it as a question)."""
+        answers None, asking nothing)."""
         return self.history.rating(year)
 
     def rated_at_least(self, year: int, level: str) -> bool:
-        return self.history.rated_at_least(year, level)
+        return self.ask(HistoryIndex.rated_at_least, year, level)
 
     def holds(self, award: str, year: int) -> bool:
         """A non-revoked award of a ladder-feeding kind for that year, outside discipline."""
-        return self.history.holds(award, year)
+        return self.ask(HistoryIndex.holds, award, year)
 
     def held_years(self, award: str) -> list[int]:
-        return list(self.history.held_years(award))
+        return list(self.ask(HistoryIndex.held_years, award))
 
     def consecutive_run(self, years_ok, end: int) -> int:
         """How many consecutive years ending at `end` satisfy `years_ok(year)`."""
@@ -314,7 +322,7 @@ def any_track(ctx: Context, judges: dict) -> bool:
     `recorded_track`s. The first met track's reasons are kept; when none is met, every track's
     failed conditions are listed, each with its point of the article."""
     subject, failed = ctx.case.subject, []
-    for track, group, article, _verified in ctx.params.tracks(ctx.case.award):
+    for track, group, article, _verified in ctx.params.tracks(ctx.case.award, ctx.on):
         if not GROUPS[group](subject):
             continue
         judge = judges.get(track)

@@ -2,6 +2,7 @@
 CSTĐ toàn quốc (Law 06/2022/QH15 Art. 21–24; Law 2003 amended 2013 Art. 21–24 and Decree
 91/2017/NĐ-CP for achievement years before 2024)."""
 
+from awards.eligibility.laws import LAW_2013, LAW_2022, judged_under
 from awards.eligibility.rules.common import (
     SCOPE_LABELS,
     Context,
@@ -14,6 +15,10 @@ from awards.eligibility.rules.common import (
     proof_message,
 )
 
+# Every rule here was written for these law versions; a new version must be reviewed for each
+# (the engine refuses to judge under a version a rule does not declare).
+WRITTEN_FOR = judged_under(LAW_2013, LAW_2022)
+
 
 def _common(ctx: Context, *, armed_forces: bool | None = None) -> None:
     check_subject(ctx, ("individual",), armed_forces=armed_forces)
@@ -22,12 +27,14 @@ def _common(ctx: Context, *, armed_forces: bool | None = None) -> None:
     check_discipline(ctx)
 
 
+@WRITTEN_FOR
 def advanced_worker(ctx: Context) -> None:
     """LĐTT (Art. 24.1): task rating "good" or better; self-reliant, united, active."""
     _common(ctx, armed_forces=False)
     check_rating(ctx, "ldtt.rating", "tot", "Điều 24")
 
 
+@WRITTEN_FOR
 def advanced_soldier(ctx: Context) -> None:
     """Chiến sĩ tiên tiến (Art. 24.2): the armed-forces equivalent of LĐTT."""
     _common(ctx, armed_forces=True)
@@ -61,6 +68,7 @@ def _combat(ctx: Context) -> bool:
 COMBAT_MESSAGE = _("Resourcefulness in combat or combat readiness recorded by the appraisal.")
 
 
+@WRITTEN_FOR
 def base_emulation_fighter(ctx: Context) -> None:
     """CSTĐ cơ sở. Law 2022 Art. 23: LĐTT and (excellent rating OR a cơ sở initiative / accepted
     research). Before 2024 (Law 2013 Art. 23, Decree 91/2017): the initiative was mandatory and
@@ -69,7 +77,7 @@ def base_emulation_fighter(ctx: Context) -> None:
     _meets_advanced(ctx)
     year = ctx.case.year
     proofs = ctx.proofs("co_so", until_year=year, after_year=year - 1)
-    if ctx.law.key == "2022":
+    if ctx.law >= LAW_2022:  # the initiative became optional
         excellent = ctx.rated_at_least(year, "xuat_sac")
         combat = not excellent and not proofs and _combat(ctx)
         ok = excellent or bool(proofs) or combat
@@ -100,6 +108,7 @@ def base_emulation_fighter(ctx: Context) -> None:
                       "share": int(share.value * 100), "ldtt": quota.ldtt}, share.citation)
 
 
+@WRITTEN_FOR
 def provincial_emulation_fighter(ctx: Context) -> None:
     """CSTĐ cấp bộ, ban, ngành, tỉnh (Art. 22): 3 consecutive CSTĐ cơ sở ending in the assessed
     year, and an initiative / research work with ministry-province scope."""
@@ -123,6 +132,7 @@ def provincial_emulation_fighter(ctx: Context) -> None:
         ctx.use(proofs[:1])
 
 
+@WRITTEN_FOR
 def national_emulation_fighter(ctx: Context) -> None:
     """CSTĐ toàn quốc (Art. 21): 2 consecutive CSTĐ cấp bộ/tỉnh (consecutive terms, the latest in
     the assessed year) and an initiative / research work with nationwide scope."""

@@ -2,6 +2,7 @@
 06/2022/QH15 Art. 73–75; Law 2003 amended 2013 Art. 71–72, 75 and Decree 91/2017/NĐ-CP Art. 38–39
 for achievement years before 2024). The orders are in rules/orders.py."""
 
+from awards.eligibility.laws import LAW_2013, LAW_2022, judged_under
 from awards.eligibility.rules.common import (
     RATING_LABELS,
     SCOPE_LABELS,
@@ -16,6 +17,8 @@ from awards.eligibility.rules.common import (
     proof_message,
 )
 
+WRITTEN_FOR = judged_under(LAW_2013, LAW_2022)  # see individual_titles.WRITTEN_FOR
+
 
 def _common(ctx: Context, kinds=("individual", "collective", "household")) -> None:
     check_subject(ctx, kinds)
@@ -24,6 +27,7 @@ def _common(ctx: Context, kinds=("individual", "collective", "household")) -> No
         check_discipline(ctx)
 
 
+@WRITTEN_FOR
 def certificate_of_merit(ctx: Context) -> None:
     """Giấy khen (Art. 75): achievements within the unit's scope; the province sets details. The
     merit-kind baseline checked here is a "good" task rating (individuals, collectives);
@@ -69,7 +73,7 @@ def _diploma_individual(ctx: Context, article: str) -> None:
     cstd_run = ctx.consecutive_run(lambda y: ctx.holds("cstd_co_so", y), year)
     needed = ctx.number("bang_khen_tinh.initiatives")
     proofs = ctx.proofs("co_so", until_year=year, after_year=year - max(excellent, 1))
-    by_cstd = ctx.law.key == "2022" and cstd_run >= years.value
+    by_cstd = ctx.law >= LAW_2022 and cstd_run >= years.value
     by_excellence = excellent >= years.value and len(proofs) >= needed.value
     if by_cstd:
         message = _("%(run)s consecutive CSTĐ cơ sở up to %(year)s.") % {"run": cstd_run,
@@ -84,13 +88,14 @@ def _diploma_individual(ctx: Context, article: str) -> None:
                     "excellent years (has %(exc)s) with %(k)s initiatives at cơ sở level (has "
                     "%(found)s).") % {"n": years.value, "cstd": cstd_run, "exc": excellent,
                                       "k": needed.value, "found": len(proofs)}
-        if ctx.law.key == "2013":
+        if ctx.law < LAW_2022:
             message = _("Needs %(n)s consecutive excellent years (has %(exc)s) with %(k)s "
                         "initiatives at cơ sở level (has %(found)s).") % {
                 "n": years.value, "exc": excellent, "k": needed.value, "found": len(proofs)}
     ctx.check("bang_khen_tinh.achievements", by_cstd or by_excellence, message, years.citation)
 
 
+@WRITTEN_FOR
 def provincial_diploma(ctx: Context) -> None:
     """Bằng khen cấp bộ/tỉnh (Art. 74): one of its tracks — individual points (a)–(đ), workers
     and farmers, entrepreneurs and scientists, collectives (a)–(c), households
@@ -143,7 +148,7 @@ def _pm_individual(ctx: Context, article: str) -> None:
     """Bằng khen của Thủ tướng, individual track (b) (Art. 73.1.b): holds a ministry/province
     diploma, then ≥5 consecutive years "good" or better with 3 times CSTĐ cơ sở. Before 2024
     (Decree 91 Art. 38): 5 consecutive excellent years with 5 initiatives."""
-    old = ctx.law.key == "2013"
+    old = ctx.law < LAW_2022
     level = ctx.number("bang_khen_ttg.rating_after_bang_khen_tinh").value
     base = _after_award(ctx, "bang_khen_tinh", "bang_khen_ttg.years_after_bang_khen_tinh",
                         level, "bang_khen_ttg.after_bang_khen_tinh")
@@ -160,6 +165,7 @@ def _pm_collective(ctx: Context, article: str) -> None:
                  "bang_khen_ttg.after_bang_khen_tinh")
 
 
+@WRITTEN_FOR
 def prime_minister_diploma(ctx: Context) -> None:
     """Bằng khen của Thủ tướng (Art. 73): individual points (a)–(c), workers and farmers,
     entrepreneurs, households, collectives (legal_parameters.TRACKS); individual (b) and the

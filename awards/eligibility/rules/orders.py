@@ -2,6 +2,7 @@
 (Law 06/2022/QH15 Art. 42–44; Law 2003 amended 2013 Art. 45–47 for achievement years before
 2024). The other orders are appraised by hand (catalogue.APPRAISE_BY_HAND)."""
 
+from awards.eligibility.laws import LAW_2013, LAW_2022, judged_under
 from awards.eligibility.rules.common import (
     SCOPE_LABELS,
     Context,
@@ -18,6 +19,7 @@ from awards.eligibility.rules.merit_forms import (
     held_before,
 )
 
+WRITTEN_FOR = judged_under(LAW_2013, LAW_2022)  # see individual_titles.WRITTEN_FOR
 LOWER = {"hc_lao_dong_2": "hc_lao_dong_3", "hc_lao_dong_1": "hc_lao_dong_2"}
 
 
@@ -25,7 +27,7 @@ def _third_individual(ctx: Context, article: str) -> None:
     """Hạng Ba, individual track (Art. 44.1.e): holds the PM's diploma, then ≥5 consecutive
     years "good" or better including ≥1 excellent year and 3 times CSTĐ cơ sở. Before 2024
     (Law 2013 Art. 47): 5 consecutive excellent years with 5 initiatives."""
-    old = ctx.law.key == "2013"
+    old = ctx.law < LAW_2022
     base = _after_award(ctx, "bang_khen_ttg", "hc_lao_dong_3.years_after_bang_khen_ttg",
                         "xuat_sac" if old else "tot", "hc_lao_dong_3.after_bang_khen_ttg")
     if old:
@@ -70,6 +72,7 @@ def _collective_after_lower_class(ctx: Context, article: str) -> None:
     _after_award(ctx, lower, f"{award}.years_after_{lower}", "xuat_sac", f"{award}.after_{lower}")
 
 
+@WRITTEN_FOR
 def labour_order(ctx: Context) -> None:
     """Huân chương Lao động, any class: one of its tracks (legal_parameters.TRACKS). The
     career-contribution tracks (quá trình cống hiến: years in a post, Decree 152/2025 Art. 9 and

@@ -105,14 +105,16 @@ def test_base_salary_from_1_july_2026_cites_decree_161_2026():
 def test_bang_khen_ttg_reading_of_art_73_1_b_is_a_switch_in_the_data():
     """Art. 73.1.b: "good" years after the diploma (legal reference §3.4) or "excellent" ones
     (§9, [P]) — the reading is a dated-data switch, so signing it off changes no code."""
-    from awards.data import legal_parameters as data
-    from awards.eligibility.laws import Parameters
+    import dataclasses
+
+    from awards.data.lawbook import law_rows
+    from awards.eligibility.laws import LAW_2022, Parameters
 
     years = rated("tot", 2020, 2021, 2022, 2023, 2024, 2025)
     c = case("bang_khen_ttg", 2025, ratings=years,
              awards=held("bang_khen_tinh", 2019) + held("cstd_co_so", 2021, 2023, 2025))
-    strict = {**data.CRITERIA, "2022": {**data.CRITERIA["2022"],
-                                        "bang_khen_ttg.rating_after_bang_khen_tinh": (
-                                            "xuat_sac", "Luật TĐKT 2022, Điều 73", True)}}
-    assert (evaluate(c).eligible, evaluate(c, Parameters(criteria=strict)).eligible) == (
-        True, False)
+    strict = [dataclasses.replace(row, value="xuat_sac", verified=True)
+              if (row.key, row.valid_from) == ("bang_khen_ttg.rating_after_bang_khen_tinh",
+                                               LAW_2022.in_force_from) else row
+              for row in law_rows()]
+    assert (evaluate(c).eligible, evaluate(c, Parameters(strict)).eligible) == (True, False)

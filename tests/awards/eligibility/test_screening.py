@@ -3,6 +3,7 @@ each rule run once per distinct path."""
 
 import dataclasses
 import datetime
+import inspect
 import re
 from pathlib import Path
 
@@ -10,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awards.eligibility import engine, screening
 from awards.eligibility.engine import evaluate
-from awards.eligibility.facts import FlagQuota, HistoryIndex, Subject, UnitQuota
-from awards.eligibility.laws import DEFAULT_PARAMETERS
+from awards.eligibility.facts import Case, FlagQuota, HistoryIndex, Rating, Subject, UnitQuota
+from awards.eligibility.laws import DEFAULT_PARAMETERS, LAWS
 from awards.eligibility.screening import Screener
 from tests.awards.eligibility.builders import (
     COLLECTIVE,
@@ -169,3 +171,48 @@ def test_screen_each_answers_what_screen_answers_for_each_award(c, registered):
     one_by_one = [evaluate(c.for_award(a, registered=None if registered is None
                                        else a in registered)) for a in awards]
     assert [v.as_dict() for v in each] == [v.as_dict() for v in one_by_one if v.eligible]
+
+
+# ------------------------------------------------------------------ facts keyed by construction
+
+def test_every_case_field_is_a_fact_unless_explicitly_excluded():
+    names = {f.name for f in dataclasses.fields(Case)}
+    assert set(screening.NOT_FACTS) <= names  # no stale exclusion hides a renamed field
+    assert set(screening.fact_fields()) == names - set(screening.NOT_FACTS)
+
+
+@dataclasses.dataclass(frozen=True)
+class _CaseWithANewField(Case):
+    overseas: bool = False  # a fact someone adds to Case and a rule reads
+
+
+def test_a_new_case_field_changes_the_key_and_the_screening_follows_it(monkeypatch):
+    """A rule reading a field nobody listed: the Screener still keeps the cases apart."""
+    def rule(ctx):
+        ctx.check("t.overseas", not ctx.case.overseas, "", "")
+        ctx.check("t.rating", ctx.rated_at_least(ctx.case.year, "tot"), "", "")
+    rule.laws = frozenset(LAWS)
+    monkeypatch.setitem(engine.RULES, "ldtt", rule)
+    monkeypatch.setitem(screening.RULES, "ldtt", rule)
+    home = _CaseWithANewField(id="a", award="ldtt", year=2025, subject=PERSON,
+                              ratings=(Rating(2025, "tot"),))
+    away = dataclasses.replace(home, id="b", overseas=True, history=None)
+    assert screening._facts(home) != screening._facts(away)
+    screener = Screener()
+    assert screener.screen(home) is not None
+    assert screener.screen(away) is None
+    assert evaluate(away).eligible is False
+
+
+def test_the_screener_overrides_one_history_method():
+    """Every history question goes through Context.ask: the quiet context records by
+    overriding it (plus the message-only rating, the no-discipline shortcut and the quiet trial
+    of one track of "one of the following", which asks through the same `ask`)."""
+    from awards.eligibility.rules.common import Context
+    overridden = {name for name in vars(screening._QuietContext) if not name.startswith("__")}
+    assert overridden == {"ask", "check", "shown_rating", "counting_year", "attempt"}
+    written = {name: fn for name, fn in vars(Context).items() if inspect.isfunction(fn)
+               and fn.__code__.co_filename == inspect.getfile(Context)}  # not generated ones
+    history_readers = {name for name, fn in written.items()
+                       if ".history" in inspect.getsource(fn)}
+    assert history_readers == {"__post_init__", "ask", "shown_rating"}
