@@ -5,6 +5,7 @@ from rules.contrib.views import permission_required
 
 from audit.domain.queries import entries_for_user
 from audit.interfaces.exports import audit_export, change_rows
+from audit.interfaces.sentences import actor_name, sentence
 from core.interfaces.forms import date_widget
 from core.interfaces.views import list_page
 
@@ -31,12 +32,16 @@ def log(request):
     """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
     entries (rows straight from the database)."""
     form, entries = filtered_entries(request)
-    return list_page(request, entries, export=audit_export, template="audit/log.html",
-                     per_page=100, seek=True, prepare=_with_change_rows, form=form)
+    # The actor's account gives the full name shown (one join, not a query per row); the
+    # export reads plain values, where the join is dropped.
+    return list_page(request, entries.select_related("actor"), export=audit_export,
+                     template="audit/log.html", per_page=100, seek=True,
+                     prepare=_with_sentences, form=form)
 
 
-def _with_change_rows(page) -> None:
+def _with_sentences(page) -> None:
     for entry in page.object_list:
         # Prepared here: in the template `changes.items` would read a changed field named
         # "items" (a decision's item count) instead of calling dict.items().
         entry.change_rows = change_rows(entry.changes)
+        entry.sentence, entry.who = sentence(entry.action), actor_name(entry)

@@ -54,7 +54,7 @@ def manages_round(user, cluster_round=None) -> bool:
 @rules.predicate
 def takes_part(user, cluster_round=None) -> bool:
     if cluster_round is None:
-        return scope.has_role(user, Role.UNIT_OFFICER)
+        return scope.has_role(user, Role.UNIT_OFFICER) or bool(headed_cluster_ids(user))
     return bool(acting_units(user, cluster_round))
 
 

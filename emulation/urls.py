@@ -84,6 +84,8 @@ urlpatterns = [
     path("clusters/<uuid:public_id>/", clusters.round_detail, name="round_detail"),
     path("clusters/<uuid:public_id>/pact/", clusters.round_pact, name="round_pact"),
     path("clusters/<uuid:public_id>/score/", clusters.round_score, name="round_score"),
+    path("clusters/<uuid:public_id>/self-assessment/", clusters.round_self_assess,
+         name="round_self_assess"),
     path("clusters/<uuid:public_id>/rescore/", clusters.round_rescore, name="round_rescore"),
     path("clusters/<uuid:public_id>/vote/", clusters.round_vote, name="round_vote"),
     path("clusters/<uuid:public_id>/minutes.docx", clusters.round_minutes,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:public_id>/submit/", proposals.proposal_submit, name="submit"),
     path("<uuid:public_id>/withdraw/", proposals.proposal_withdraw, name="withdraw"),
     path("<uuid:public_id>/documents/add/", dossier.upload, name="document_add"),
+    path("<uuid:public_id>/documents/", dossier.dossier_upload, name="dossier"),
     path("<uuid:public_id>/assign/", appraisal.assign, name="assign"),
     path("<uuid:public_id>/return/", appraisal.return_proposal, name="return"),
     path("<uuid:public_id>/finish/", appraisal.finish, name="finish"),

@@ -72,6 +72,9 @@ class RecordForm(forms.Form):
 class RevokeForm(forms.Form):
     """Revocation needs the revoking decision (Law 06/2022/QH15 Art. 93)."""
 
+    warning = _("This cannot be undone: the award is marked revoked in the ledger, its "
+                "certificate stops verifying, and only a new decision can award it again.")
+
     decision_number = forms.CharField(label=_("Revoking decision number"), max_length=100)
     decision_date = forms.DateField(label=_("Revoking decision date"), widget=date_widget())
     decision_issuer = forms.CharField(label=_("Revoking decision issued by"), max_length=255)
@@ -81,6 +84,10 @@ class RevokeForm(forms.Form):
 
 class CorrectRecordForm(forms.Form):
     """A record entered by hand or imported, corrected by the correcting decision."""
+
+    warning = _("This cannot be undone: the corrected values replace the record's at once "
+                "(the old ones stay in its history); a later mistake needs another correcting "
+                "decision.")
 
     award_type = forms.ModelChoiceField(label=_("Title / form"), queryset=AwardType.objects.all())
     year = forms.IntegerField(label=_("Year of achievement"), min_value=1945, max_value=2100)

@@ -54,6 +54,9 @@ class IssueForm(forms.Form):
     """The document desk registers the decision: the date, and either the number the register
     proposes (left empty) or the one the office's document-management system gave."""
 
+    warning = _("This cannot be undone: the decision takes its number, its awards enter the "
+                "ledger and its certificates become verifiable; a mistake is then fixed only "
+                "by an amending decision.")
     date = forms.DateField(label=_("Decision date"), widget=date_widget())
     number = forms.IntegerField(
         label=_("Number from the document-management system"), min_value=1, required=False,
@@ -83,6 +86,8 @@ class SignedCopyForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
+    warning = _("The amending decision is drafted now; once it is issued the correction "
+                "cannot be undone.")
     recipient_name = forms.CharField(label=_("Correct name"), max_length=255)
     recipient_detail = forms.CharField(label=_("Correct position and unit"), max_length=400,
                                        required=False)

@@ -254,3 +254,25 @@ def tree(criteria) -> list[tuple[Criterion, int]]:
 
     walk(None, 0)
     return out
+
+
+def group_mismatches(criteria_set) -> list[str]:
+    """A group whose maximum is not the sum of its active sub-criteria's maxima, one sentence
+    each naming both figures: the score of a group is the sum of its children, so such a
+    maximum can never be reached (or is exceeded). Shown, not refused: a tree is built one
+    line at a time and is out of balance between two additions. Two queries."""
+    criteria = list(active(criteria_set).order_by("position", "id"))
+    sums: dict[int, Decimal] = {}
+    for criterion in criteria:
+        if criterion.parent_id is not None:
+            sums[criterion.parent_id] = sums.get(criterion.parent_id, Decimal(0)) + (
+                criterion.max_points)
+    return [_("Group %(code)s: its maximum is %(max)s points but its sub-criteria add up to "
+              "%(sum)s.") % {"code": c.code, "max": _points(c.max_points),
+                             "sum": _points(sums[c.pk])}
+            for c in criteria if c.pk in sums and sums[c.pk] != c.max_points]
+
+
+def _points(value: Decimal) -> str:
+    # As Vietnamese readers write it: 37,5 — not 37.50.
+    return f"{value.normalize():f}".replace(".", ",")

@@ -94,6 +94,10 @@ def create_registration(movement, unit, *, actor, year: int, pledges: str = "",
     if movement.state not in RUNNING_STATES:
         raise ValidationError(_("%(code)s is not running; units register while it runs.") % {
             "code": movement.code})
+    if unit.valid_to is not None:
+        raise ValidationError({"unit": _("%(unit)s was dissolved on %(date)s and can no "
+                                         "longer register.") % {
+            "unit": unit.name, "date": f"{unit.valid_to:%d/%m/%Y}"}})
     if not takes_part(movement, unit):
         raise ValidationError({"unit": _("%(unit)s does not take part in %(code)s.") % {
             "unit": unit.name, "code": movement.code}})

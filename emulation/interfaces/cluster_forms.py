@@ -33,6 +33,48 @@ class PactForm(forms.Form):
     pact_text = forms.CharField(label=_("Pact text"), widget=forms.Textarea)
 
 
+class PointsField(forms.DecimalField):
+    """Points as Vietnamese users type them, with the decimal comma (`37,5`) or a point, in
+    either interface language; a text box, since a browser's number box refuses the comma."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class SelfAssessmentForm(forms.Form):
+    """The whole criteria set on one page: points (and evidence) for every criterion the unit
+    scores itself, pre-filled with its current self-assessment."""
+
+    def __init__(self, *args, criteria, current, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            score = current.get(criterion.pk)
+            self.fields[f"points_{criterion.pk}"] = PointsField(
+                label=f"{criterion.code}. {criterion.name}", required=False,
+                max_value=criterion.max_points, initial=score.points if score else None)
+            self.fields[f"evidence_{criterion.pk}"] = forms.CharField(
+                label=_("Evidence"), required=False,
+                help_text=score.evidence_text if score else "",  # the current evidence
+                widget=forms.TextInput(attrs={"maxlength": 1000}))
+
+    def rows(self):
+        """(criterion, points field, evidence field) for the table."""
+        return [(c, self[f"points_{c.pk}"], self[f"evidence_{c.pk}"]) for c in self.criteria]
+
+    def lines(self):
+        data = self.cleaned_data
+        return [(c, data[f"points_{c.pk}"], data[f"evidence_{c.pk}"]) for c in self.criteria]
+
+
 class ScoreForm(forms.Form):
     """One line: the acting unit scores itself (self-assessment, with evidence) or another
     member (peer score)."""
@@ -40,7 +82,7 @@ class ScoreForm(forms.Form):
     scorer_unit = forms.ChoiceField(label=_("Acting for"))
     unit = forms.ChoiceField(label=_("Unit scored"))
     criterion = forms.ChoiceField(label=_("Criterion"))
-    points = forms.DecimalField(label=_("Points"), min_value=0, decimal_places=2)
+    points = PointsField(label=_("Points"))
     evidence_text = forms.CharField(label=_("Evidence"), required=False, widget=forms.Textarea)
     evidence_file = forms.FileField(label=_("Evidence file"), required=False)
 
@@ -54,7 +96,7 @@ class ScoreForm(forms.Form):
 class RescoreForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit scored"))
     criterion = forms.ChoiceField(label=_("Criterion"))
-    points = forms.DecimalField(label=_("Points"), min_value=0, decimal_places=2)
+    points = PointsField(label=_("Points"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
 
     def __init__(self, *args, units, criteria, **kwargs):

@@ -12,15 +12,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from accounts.domain import scope
+from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from emulation.domain import cluster_rounds as domain
 from emulation.domain import criteria as criteria_domain
 from emulation.domain import feeds
 from emulation.domain import rescore_requests as requests_domain
+from emulation.domain import self_assessment as assessment
 from emulation.domain.queries.cluster_rounds import (
     acting_units,
     headed_cluster_ids,
@@ -173,6 +174,31 @@ def round_score(request, public_id):
 
 
 @login_required
+def round_self_assess(request, public_id):
+    """The acting unit's self-assessment of the whole set on one page (`?unit=` picks the unit
+    when the user acts for several)."""
+    cluster_round = _get(request, public_id, "emulation.score_round")
+    acting = acting_units(request.user, cluster_round)
+    unit = next((u for u in acting if u.code == request.GET.get("unit")), acting[0])
+    leaves = [c for c in _leaves(cluster_round) if not feeds.is_fed(c)]
+    form = forms.SelfAssessmentForm(request.POST or None, criteria=leaves,
+                                    current=assessment.own_scores(cluster_round, unit))
+    if request.method == "POST" and form.is_valid():
+        try:
+            written = assessment.self_assess_all(cluster_round, actor=request.user, unit=unit,
+                                                 lines=form.lines())
+        except ValidationError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Self-assessment of %(unit)s saved (%(n)s "
+                                        "criteria changed).") % {"unit": unit.name,
+                                                                 "n": written})
+            return redirect(_url(cluster_round))
+    return render(request, "emulation/round_self_assess.html", {
+        "round": cluster_round, "form": form, "unit": unit, "acting": acting})
+
+
+@login_required
 def round_rescore(request, public_id):
     """The head or board re-scores a criterion; for a unit the user belongs to (the head's own
     unit) the same form files a request that someone without the conflict decides."""
@@ -234,14 +260,27 @@ def round_vote(request, public_id):
 TRANSITIONS = {"open_voting": (domain.open_voting, gettext_lazy("Voting opened.")),
                "publish": (domain.publish, gettext_lazy("Results published and locked."))}
 TRANSITION_PERMS = {"open_voting": "emulation.open_voting", "publish": "emulation.publish_round"}
+# What each step cannot take back, said on its confirmation page before the click that counts.
+TRANSITION_PAGES = {
+    "open_voting": (gettext_lazy("Close scoring and open the ballot"), gettext_lazy(
+        "This cannot be undone: once scoring is closed no score can be entered or changed in "
+        "this round, and the member units start voting.")),
+    "publish": (gettext_lazy("Publish and lock the results"), gettext_lazy(
+        "This cannot be undone: the ranking and the vote are locked for good and shown to "
+        "every member unit.")),
+}
 
 
 @login_required
-@require_POST
 def round_transition(request, public_id, action):
+    """GET: the confirmation page saying what cannot be undone; POST: the step itself."""
     if action not in TRANSITIONS:
         return HttpResponse(status=404)
     cluster_round = _get(request, public_id, TRANSITION_PERMS[action])
+    if request.method != "POST":
+        title, warning = TRANSITION_PAGES[action]
+        return render(request, "emulation/round_confirm.html", {
+            "round": cluster_round, "title": title, "warning": warning})
     change, done = TRANSITIONS[action]
     try:
         change(cluster_round, actor=request.user)

@@ -64,6 +64,7 @@ def criteria_set_detail(request, public_id):
                        for code, minimum in criteria_set.thresholds],
         "locked_by": domain.locking_round(criteria_set),
         "can_change": request.user.has_perm("emulation.change_criteria_set", criteria_set),
+        "mismatches": domain.group_mismatches(criteria_set),
     })
 
 
@@ -72,16 +73,26 @@ def _groups(criteria_set, exclude=None):
     return groups.exclude(pk=exclude.pk) if exclude is not None else groups
 
 
+def _balanced(request, criteria_set, response):
+    """After a saved change, warn about every group whose maximum is not the sum of its
+    sub-criteria (the form shows the same sentences above its fields)."""
+    if response.status_code == 302:
+        for mismatch in domain.group_mismatches(criteria_set):
+            messages.warning(request, mismatch)
+    return response
+
+
 @login_required
 def criterion_add(request, public_id):
     criteria_set = _set(request, public_id, "emulation.change_criteria_set")
     form = forms.CriterionForm(request.POST or None, groups=_groups(criteria_set))
-    return form_page(
+    form.warning = " ".join(domain.group_mismatches(criteria_set))
+    return _balanced(request, criteria_set, form_page(
         request, form, lambda data: domain.add_criterion(criteria_set, actor=request.user,
                                                          **data),
         title=_("Add a criterion to %(set)s") % {"set": criteria_set.name},
         submit=_("Add"), done=lambda _c: _url(criteria_set),
-        success_message=_("Criterion added."), template=TEMPLATE)
+        success_message=_("Criterion added."), template=TEMPLATE))
 
 
 @login_required
@@ -92,12 +103,13 @@ def criterion_edit(request, public_id, code):
         "parent": criterion.parent}
     form = forms.CriterionForm(request.POST or None, initial=initial,
                                groups=_groups(criteria_set, exclude=criterion))
-    return form_page(
+    form.warning = " ".join(domain.group_mismatches(criteria_set))
+    return _balanced(request, criteria_set, form_page(
         request, form, lambda data: domain.update_criterion(criterion, actor=request.user,
                                                             **data),
         title=_("Correct criterion %(code)s") % {"code": criterion.code},
         submit=_("Save"), done=lambda _c: _url(criteria_set),
-        success_message=_("Criterion saved."), template=TEMPLATE)
+        success_message=_("Criterion saved."), template=TEMPLATE))
 
 
 @login_required

@@ -39,8 +39,11 @@ def _detail_url(registration) -> str:
 @login_required
 def registration_create(request, public_id):
     movement = get_movement(request, public_id, "emulation.register_in_movement")
-    units = restrict_to_scope(member_units(movement).order_by("path"), request.user,
-                              field="id", roles=MOVEMENT_ROLES)
+    # A dissolved unit stays a member through the reorganisation links (its history is
+    # reachable), but it cannot pledge anything any more: never offered.
+    units = restrict_to_scope(member_units(movement).filter(valid_to__isnull=True)
+                              .order_by("path"), request.user, field="id",
+                              roles=MOVEMENT_ROLES)
     form = RegistrationForm(posted(request), units=units,
                             initial={"year": movement.start_date.year})
     return form_page(

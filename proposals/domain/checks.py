@@ -169,6 +169,19 @@ def _present_documents(proposal: Proposal) -> tuple[set, dict]:
     return common, per_nominee
 
 
+def required_documents(proposal: Proposal, today: datetime.date) -> list[str]:
+    """The document types the forms requested in `proposal` require (the same catalogue
+    parameter `_document_findings` reads), in the catalogue's order, without repeats."""
+    key = "documents_simplified" if proposal.procedure == Procedure.SIMPLIFIED else "documents"
+    wanted: dict[str, None] = {}
+    for award_type in {n.award_type for n in active_nominees(proposal)}:
+        row = parameter_in_force(award_type, key, today)
+        wanted.update(dict.fromkeys(row.value if row else []))
+    if proposal.track == Track.POLITICAL_TASK:
+        wanted[DocumentType.APPROVED_PLAN] = None
+    return list(wanted)
+
+
 def _document_findings(proposal, nominees, today) -> list[Finding]:
     """Required documents per form (catalogue parameter `documents`, or
     `documents_simplified` under the simplified procedure: Law Art. 84–85)."""

@@ -56,20 +56,27 @@ def open_consultation(actor, proposal: Proposal, *, starts_on: datetime.date,
 
 
 @transaction.atomic
-def close_consultation(actor, consultation: Consultation, *,
+def close_consultation(actor, consultation: Consultation, *, reason: str = "",
                        today: datetime.date | None = None) -> Consultation:
-    """Close after the window has ended (or early, with the board's decision recorded).
-    Side effects: closed_at; state → appraising again (audit)."""
+    """Close after the window has ended, or early with the board's reason: the public was
+    promised the whole window (Decree 152/2025/NĐ-CP Art. 60.3), so cutting it short is a
+    decision someone answers for. Side effects: closed_at; state → appraising again (audit
+    with the reason)."""
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.closed_at is not None:
         raise ValidationError(_("This consultation is already closed."))
     today = today or timezone.localdate()
     early = today <= consultation.ends_on
+    if early and not reason.strip():
+        raise ValidationError({"reason": _(
+            "The consultation runs until %(end)s: give the reason for closing it early.")
+            % {"end": f"{consultation.ends_on:%d/%m/%Y}"}})
     consultation.closed_at = timezone.now()
     consultation.save(update_fields=["closed_at"])
     record(actor, "proposals.consultation.close", consultation,
            unit=consultation.proposal.unit,
-           reason=_("Closed before the end of the window.") if early else "")
+           reason=(_("Closed before the end of the window: %(reason)s") % {
+               "reason": reason.strip()}) if early else reason.strip())
     set_proposal_state(consultation.proposal, S.APPRAISING, actor=actor,
                        expected=S.CONSULTATION)
     return consultation

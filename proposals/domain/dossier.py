@@ -64,3 +64,13 @@ def withdraw_document(actor, document: DossierDocument, *, reason: str) -> Dossi
     record(actor, "proposals.document.withdraw", document, unit=document.proposal.unit,
            reason=reason)
     return document
+
+
+@transaction.atomic
+def attach_documents(actor, proposal, files: list[tuple[str, object]]) -> list[DossierDocument]:
+    """Several files of the whole dossier at once, each `(doc_type, sniffed upload)`; all or
+    none. Side effects: those of `attach_document`, once per file."""
+    if not files:
+        raise ValidationError(_("Choose at least one file."))
+    return [attach_document(actor, proposal, doc_type=doc_type, uploaded=uploaded,
+                            file_kind=uploaded.kind) for doc_type, uploaded in files]

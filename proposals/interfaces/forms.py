@@ -11,18 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts.domain.scope import restrict_to_scope, users_with_role_over
 from accounts.enums import Role
 from accounts.models import User
+from awards.domain.granting import powers
 from awards.models import AwardType
 from core.interfaces.forms import date_widget
 from core.interfaces.uploads import DossierFileField
 from emulation.domain.queries.movements import movements_for_user
-from organisations.domain.queries import (
-    collectives_for_user,
-    households_for_user,
-    people_for_user,
-)
 from organisations.interfaces.forms import UnitChoiceField
-from organisations.models import Unit, UnitClosure
+from organisations.models import Person, Unit, UnitClosure
 from proposals.domain.council import check_end
+from proposals.domain.nominee_lists import resolve_pasted
+from proposals.domain.queries import SUBJECT_ARG, SUBJECT_QUERIES
 from proposals.enums import BOARD, PROPOSERS, BallotKind, DocumentType, NomineeStatus, Opinion
 from proposals.models import CouncilMember, Nominee, Proposal
 
@@ -34,6 +32,12 @@ class AwardChoiceField(forms.ModelChoiceField):
 
 def award_types():
     return AwardType.objects.filter(is_active=True).order_by("category", "sort_order")
+
+
+def suggested_year(today) -> int:
+    """The year of achievement a new proposal most likely concerns: annual reviews run from
+    October to the next spring."""
+    return today.year if today.month >= 10 else today.year - 1
 
 
 class ProposalForm(forms.ModelForm):
@@ -59,6 +63,17 @@ class ProposalForm(forms.ModelForm):
         self.fields["movement"].queryset = movements_for_user(user).order_by("-start_date")
         if self.instance.pk:
             del self.fields["unit"]
+        else:
+            self._suggest_defaults()
+
+    def _suggest_defaults(self):
+        """A new proposal usually comes from the officer's own unit, to its own head, for the
+        year under review: filled in, so the officer types only the summary."""
+        self.fields["year"].initial = suggested_year(timezone.localdate())
+        own = self.fields["unit"].queryset.first()
+        if own is not None:
+            self.fields["unit"].initial = self.fields["recipient_unit"].initial = own.pk
+            self.fields["authority_level"].initial = "unit"
 
     def clean(self):
         data = super().clean()
@@ -71,43 +86,84 @@ class ProposalForm(forms.ModelForm):
         return data
 
 
+SUBJECT_KINDS = [("individual", _("Individual")), ("collective", _("Collective")),
+                 ("household", _("Household"))]
+
+
+def subject_kind_of(value) -> str:
+    return value if value in SUBJECT_QUERIES else "individual"
+
+
+def awards_for(proposal, kind: str):
+    """The forms a nominee of `kind` may be proposed for in `proposal`: those the recipient
+    authority grants or proposes upward today (granting-authority table, Law 06/2022/QH15
+    Art. 77–80; the same table the submission checks read) and that apply to `kind`."""
+    candidates = list(award_types())
+    allowed = powers(proposal.recipient_unit, candidates, timezone.localdate())
+    return award_types().filter(pk__in=[a.pk for a in candidates
+                                         if a.pk in allowed and kind in a.subject_kinds])
+
+
 class NomineeForm(forms.Form):
-    SUBJECT_KINDS = [("individual", _("Individual")), ("collective", _("Collective")),
-                     ("household", _("Household"))]
-    subject_kind = forms.ChoiceField(label=_("Summary (trích yếu)"), choices=SUBJECT_KINDS)
+    """Nominees of one kind for one form, as officers list them: ticked from the unit's people
+    or a name search, pasted from Excel (individuals), or one by CCCD / code. All are added
+    together (`subjects()`)."""
+
+    SUBJECT_KINDS = SUBJECT_KINDS
+    subject_kind = forms.ChoiceField(choices=SUBJECT_KINDS, widget=forms.HiddenInput)
+    picked = forms.ModelMultipleChoiceField(queryset=Person.objects.none(), required=False,
+                                            to_field_name="public_id")
+    pasted = forms.CharField(
+        label=_("Or paste a list copied from Excel"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One person a line: full name, then the citizen ID (CCCD) or the unit, in "
+                    "the next column."))
     subject = forms.CharField(
         label=_("Citizen ID, or code of the collective / household"), max_length=64,
-        help_text=_("Individuals by citizen ID (CCCD); collectives and households by the "
-                    "code shown on their page."))
-    award_type = AwardChoiceField(label=_("Title / form requested"), queryset=award_types())
+        required=False, help_text=_("Individuals by citizen ID (CCCD); collectives and "
+                                    "households by the code shown on their page."))
+    award_type = AwardChoiceField(label=_("Title / form requested"),
+                                  queryset=AwardType.objects.none())
     summary = forms.CharField(label=_("Achievement summary"),
-                              widget=forms.Textarea(attrs={"rows": 4}))
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+    def __init__(self, *args, user, proposal, kind="individual", **kwargs):
+        kind = subject_kind_of(kind)
+        super().__init__(*args, initial={"subject_kind": kind}, **kwargs)
+        self.user, self.kind = user, subject_kind_of(self.data.get("subject_kind", kind))
+        self.fields["award_type"].queryset = awards_for(proposal, self.kind)
+        self.fields["picked"].queryset = SUBJECT_QUERIES[self.kind](user)
+        if self.kind != "individual":
+            del self.fields["pasted"]
 
     def clean(self):
         data = super().clean()
-        kind, ref = data.get("subject_kind"), (data.get("subject") or "").strip()
-        if not kind or not ref:
-            return data
-        found = None
-        if kind == "individual":
-            found = people_for_user(self.user).filter(cccd=ref).first()
-        else:
-            qs = (collectives_for_user if kind == "collective" else households_for_user)(
-                self.user)
-            found = qs.filter(public_id=ref).first() if _is_uuid(ref) else None
-        if found is None:
-            self.add_error("subject", _("No %(kind)s “%(ref)s” in your scope.") % {
-                "kind": dict(self.SUBJECT_KINDS)[kind].lower(), "ref": ref})
-        data["subject_obj"] = found
+        found = list(data.get("picked") or [])
+        if pasted := data.get("pasted"):
+            listed = resolve_pasted(self.user, pasted)
+            for error in listed.errors:
+                self.add_error("pasted", error)
+            found += listed.people
+        if ref := (data.get("subject") or "").strip():
+            subject = self._by_reference(ref)
+            if subject is None:
+                self.add_error("subject", _("No %(kind)s “%(ref)s” in your scope.") % {
+                    "kind": dict(SUBJECT_KINDS)[self.kind].lower(), "ref": ref})
+            else:
+                found.append(subject)
+        if not found and not self.errors:
+            raise ValidationError(_("Choose at least one nominee."))
+        data["subject_objs"] = list(dict.fromkeys(found))  # ticked and pasted: added once
         return data
 
-    def subject_kwargs(self) -> dict:
-        kind = {"individual": "person", "collective": "collective", "household": "household"}
-        return {kind[self.cleaned_data["subject_kind"]]: self.cleaned_data["subject_obj"]}
+    def _by_reference(self, ref: str):
+        qs = SUBJECT_QUERIES[self.kind](self.user)
+        if self.kind == "individual":
+            return qs.filter(cccd=ref).first()
+        return qs.filter(public_id=ref).first() if _is_uuid(ref) else None
+
+    def subjects(self) -> list[dict]:
+        return [{SUBJECT_ARG[self.kind]: obj} for obj in self.cleaned_data["subject_objs"]]
 
 
 def _is_uuid(value: str) -> bool:
@@ -143,6 +199,30 @@ class ConfirmForm(forms.Form):
     """A confirmation step: no input, only the POST (and its CSRF token)."""
 
 
+class CloseConsultationForm(forms.Form):
+    """Closing a public consultation: it cannot reopen; before its end date, say why."""
+
+    reason = forms.CharField(label=_("Reason for closing early"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        end = f"{consultation.ends_on:%d/%m/%Y}"
+        if timezone.localdate() <= consultation.ends_on:
+            self.fields["reason"].required = True
+            self.warning = _("This cannot be undone: the consultation runs until %(end)s and "
+                             "closing it now ends the public's comments for good.") % {
+                "end": end}
+        else:
+            del self.fields["reason"]
+            self.warning = _("This cannot be undone: the consultation cannot be reopened.")
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("reason", "")
+        return data
+
+
 class CloseSessionForm(forms.Form):
     """Closing a council session: when the meeting ended (for the minutes)."""
 
@@ -152,6 +232,8 @@ class CloseSessionForm(forms.Form):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
+        self.warning = _("This cannot be undone: the ballots are counted and the council's "
+                         "results become final.")
         # Usually closed as the meeting ends: now, or the start if the clock says earlier.
         now = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["ended_at"].initial = max(now, timezone.localtime(session.held_at))
@@ -181,6 +263,22 @@ class DocumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = proposal.nominees.exclude(status="dropped")
         self.fields["file"] = DossierFileField(label=_("File (PDF, DOCX, XLSX, JPEG, PNG)"))
+
+
+class DossierForm(forms.Form):
+    """One file input per document the requested forms require, so the whole dossier goes up
+    in one submit; the ones already attached say so and may be left empty."""
+
+    def __init__(self, *args, doc_types, present, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(DocumentType.choices)
+        for doc_type in doc_types:
+            self.fields[doc_type] = DossierFileField(
+                label=labels.get(doc_type, doc_type), required=False,
+                help_text=_("Already attached.") if doc_type in present else "")
+
+    def files_chosen(self) -> list[tuple[str, object]]:
+        return [(name, upload) for name, upload in self.cleaned_data.items() if upload]
 
 
 class AssignForm(forms.Form):

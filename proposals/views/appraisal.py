@@ -12,6 +12,7 @@ from proposals.domain.queries.proposals import inbox_for_user, with_nominee_coun
 from proposals.interfaces.exports import inbox_export
 from proposals.interfaces.forms import (
     AssignForm,
+    CloseConsultationForm,
     ConfirmForm,
     ConsultationForm,
     ForwardForm,
@@ -37,11 +38,14 @@ def inbox(request):
                      today=timezone.localdate())
 
 
-def _step(request, public_id, perm, form_class, action, *, title, submit, success):
+def _step(request, public_id, perm, form_class, action, *, title, submit, success,
+          warning=None):
+    """`warning`: what the step cannot take back, shown above its button."""
     proposal = get_proposal(request, public_id)
     require(request, perm, proposal)
     form = form_class(posted(request), **({"proposal": proposal}
                                               if form_class is AssignForm else {}))
+    form.warning = warning
     return form_page(request, form, lambda data: action(proposal, data),
                      title=title % {"code": proposal.code}, submit=submit,
                      done=lambda result: detail_url(proposal), success_message=success,
@@ -87,7 +91,9 @@ def finish(request, public_id):
     return _step(request, public_id, "proposals.appraise", ConfirmForm,
                  lambda p, d: workflow.finish_appraisal(request.user, p),
                  title=_("Finish the appraisal of %(code)s"), submit=_("Finish appraisal"),
-                 success=_("Appraisal finished; the proposal awaits the council."))
+                 success=_("Appraisal finished; the proposal awaits the council."),
+                 warning=_("This cannot be undone: the appraisers' opinions are locked and the "
+                           "proposal goes to the council as it stands."))
 
 
 @login_required
@@ -105,8 +111,10 @@ def close_consultation(request, public_id):
     proposal = get_proposal(request, public_id)
     require(request, "proposals.resolve_comment", proposal)
     window = get_in(proposal.consultations.all(), closed_at__isnull=True)
-    return form_page(request, ConfirmForm(posted(request)),
-                     lambda d: consultation.close_consultation(request.user, window),
+    form = CloseConsultationForm(posted(request), consultation=window)
+    return form_page(request, form,
+                     lambda d: consultation.close_consultation(request.user, window,
+                                                               reason=d["reason"]),
                      title=_("Close the consultation on %(code)s") % {"code": proposal.code},
                      submit=_("Close"), done=lambda r: detail_url(proposal),
                      success_message=_("Consultation closed."), template=FORM)

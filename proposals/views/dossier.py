@@ -2,6 +2,7 @@
 achievement report generated from stored data."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import posted
@@ -9,8 +10,9 @@ from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
 from core.uploads import private_download
 from proposals.domain import dossier
+from proposals.domain.checks import required_documents
 from proposals.enums import DocumentType
-from proposals.interfaces.forms import ConfirmForm, DocumentForm, ReasonForm
+from proposals.interfaces.forms import ConfirmForm, DocumentForm, DossierForm, ReasonForm
 from proposals.interfaces.reports import achievement_report
 from proposals.models import DossierDocument
 from proposals.views.common import detail_url, get_nominee, get_proposal
@@ -38,6 +40,24 @@ def upload(request, public_id):
     return form_page(request, form, save, title=_("Attach a document to %(code)s") % {
         "code": proposal.code}, submit=_("Upload"), done=lambda d: detail_url(proposal),
         success_message=_("Document attached."), template="proposals/upload.html")
+
+
+@login_required
+def dossier_upload(request, public_id):
+    """The whole dossier in one page: a file input per document the requested forms need."""
+    proposal = get_proposal(request, public_id)
+    require(request, "proposals.change_proposal", proposal)
+    present = set(proposal.documents.filter(withdrawn=False, nominee=None)
+                  .values_list("doc_type", flat=True))
+    form = DossierForm(posted(request), request.FILES or None, present=present,
+                       doc_types=required_documents(proposal, timezone.localdate()))
+    return form_page(
+        request, form,
+        lambda data: dossier.attach_documents(request.user, proposal, form.files_chosen()),
+        title=_("Dossier of %(code)s") % {"code": proposal.code}, submit=_("Upload"),
+        done=lambda docs: detail_url(proposal),
+        success_message=lambda docs: _("%(n)s document(s) attached.") % {"n": len(docs)},
+        template="proposals/upload.html")
 
 
 def _document(request, public_id) -> DossierDocument:

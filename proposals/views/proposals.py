@@ -5,26 +5,29 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.interfaces.sentences import actor_name, describe
 from audit.models import AuditEntry
 from awards.models import AwardRecord
-from core.interfaces.forms import posted
+from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.guards import require
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
+from proposals.domain import nominee_lists, workflow
 from proposals.domain import nominees as nominee_domain
-from proposals.domain import workflow
 from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
 from proposals.domain.initiatives import available_initiatives, link_initiative
-from proposals.domain.queries import proposals_for_user, scoped_units
+from proposals.domain.queries import candidates, proposals_for_user, scoped_units
 from proposals.domain.states import PROPOSAL
 from proposals.enums import ProposalState
 from proposals.interfaces.exports import proposal_export
 from proposals.interfaces.forms import (
+    SUBJECT_KINDS,
     ConsolidateForm,
     NomineeEditForm,
     NomineeForm,
@@ -32,6 +35,7 @@ from proposals.interfaces.forms import (
     ProposalForm,
     ReasonForm,
     SubmitForm,
+    subject_kind_of,
 )
 from proposals.views.common import detail_url, get_nominee, get_proposal
 
@@ -67,7 +71,8 @@ def proposal_create(request):
         return nominee_domain.create_proposal(request.user, unit=data.pop("unit"), **data)
 
     return form_page(request, ProposalForm(posted(request), user=request.user), save,
-                     title=_("New award proposal"), submit=_("Create"), done=detail_url,
+                     title=_("New award proposal"), submit=_("Create"),
+                     done=lambda p: reverse("proposals:nominee_add", args=[p.public_id]),
                      success_message=_("Proposal created. Now add the nominees."),
                      template=FORM)
 
@@ -84,10 +89,14 @@ def proposal_edit(request, public_id):
                      template=FORM)
 
 
-def _timeline(proposal):
-    return (AuditEntry.objects.filter(object_type="proposals.proposal",
-                                      object_id=str(proposal.public_id))
-            .select_related("actor").order_by("-at", "-id")[:50])
+def _timeline(proposal) -> list:
+    """The proposal's history in words, people by full name (never codes or logins)."""
+    entries = list(AuditEntry.objects.filter(object_type="proposals.proposal",
+                                             object_id=str(proposal.public_id))
+                   .select_related("actor").order_by("-at", "-id")[:50])
+    for entry in entries:
+        entry.sentence, entry.who = describe(entry), actor_name(entry)
+    return entries
 
 
 @login_required
@@ -132,18 +141,29 @@ def _attach_prior_awards(nominees) -> None:
 
 @login_required
 def nominee_add(request, public_id):
+    """Add nominees of one kind (`?kind=`) for one form: tick them among the proposing unit's
+    people or a diacritics-free name search (`?q=`), paste a list from Excel, or give one CCCD
+    or code. All are added together, or none with the reason."""
     proposal = get_proposal(request, public_id)
     require(request, "proposals.change_proposal", proposal)
-    form = NomineeForm(posted(request), user=request.user)
-
-    def save(data):
-        return nominee_domain.add_nominee(request.user, proposal, award_type=data["award_type"],
-                                          summary=data["summary"], **form.subject_kwargs())
-
-    return form_page(request, form, save, title=_("Add a nominee to %(code)s") % {
-        "code": proposal.code}, submit=_("Add"), done=lambda n: detail_url(proposal),
-        success_message=lambda n: _("%(name)s added.") % {"name": n.subject_name},
-        template=FORM)
+    kind = subject_kind_of(request.GET.get("kind"))
+    form = NomineeForm(posted(request), user=request.user, proposal=proposal, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = nominee_lists.add_nominees(
+                request.user, proposal, award_type=form.cleaned_data["award_type"],
+                summary=form.cleaned_data["summary"], subjects=form.subjects())
+        except ValidationError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("%(n)s nominee(s) added: %(names)s.") % {
+                "n": len(added), "names": ", ".join(n.subject_name for n in added)})
+            return redirect(detail_url(proposal))
+    q = request.GET.get("q", "")
+    return render(request, "proposals/nominee_add.html", {
+        "proposal": proposal, "form": form, "kind": form.kind, "q": q,
+        "kinds": SUBJECT_KINDS, "candidates": candidates(request.user, proposal, form.kind, q),
+        "picked": set(request.POST.getlist("picked"))})
 
 
 @login_required

@@ -37,10 +37,11 @@ def test_own_units_of_each_role(scoring_round, members, head_user, officer_a, bo
                                                            [], []]
 
 
-def test_only_the_units_officer_acts_for_it(scoring_round, members, officer_a, admin_user,
-                                            board_user, head_user):
+def test_the_units_officer_and_the_cluster_head_act_for_it(scoring_round, members, officer_a,
+                                                           admin_user, board_user, head_user):
+    # The head unit (SO-A) is a member like the others: its head scores and votes for it.
     assert [acting_units(u, scoring_round) for u in (
-        officer_a, admin_user, board_user, head_user)] == [[members[0]], [], [], []]
+        officer_a, admin_user, board_user, head_user)] == [[members[0]], [], [], [members[0]]]
 
 
 def test_head_cannot_rescore_its_own_unit(scoring_round, members, head_user):

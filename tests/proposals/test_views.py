@@ -26,7 +26,8 @@ def test_officer_creates_a_proposal_adds_a_nominee_and_submits(en, officer_a, de
         "unit": dept_a.pk, "title": "Đề nghị tặng Giấy khen", "recipient_unit": dept_a.pk,
         "authority_level": "unit", "track": "annual", "procedure": "normal", "year": 2025})
     proposal = Proposal.objects.get()
-    assert response.status_code == 302 and response.url == reverse("proposals:detail",
+    # Straight on to the nominees: a proposal without them is not yet a proposal.
+    assert response.status_code == 302 and response.url == reverse("proposals:nominee_add",
                                                                     args=[proposal.public_id])
     person = eligible_person(dept_a)
     response = client.post(reverse("proposals:nominee_add", args=[proposal.public_id]), {

@@ -48,9 +48,10 @@ def _name(path: str) -> str:
         return ""
 
 
-def crawl(client, user) -> dict[str, tuple[int, str]]:
+def crawl(client, user, on_page=None) -> dict[str, tuple[int, str]]:
     """{url: (status, the page that links to it)} for every link requested. Every link found is
-    requested; the links of a page are read for a few pages of each kind only."""
+    requested; the links of a page are read for a few pages of each kind only. `on_page(url,
+    html)` is called with every HTML page that answered 200."""
     seen: dict[str, tuple[int, str]] = {}
     read: Counter = Counter()
     level = [(reverse(name), "navigation") for name, _label, perm in NAV
@@ -63,6 +64,9 @@ def crawl(client, user) -> dict[str, tuple[int, str]]:
                 continue
             response = client.get(url)
             seen[url] = (response.status_code, source)
+            if (on_page and response.status_code == 200
+                    and "html" in response.get("Content-Type", "")):
+                on_page(url, response.text)
             if (depth < DEPTH and response.status_code == 200 and read[name] < PER_KIND
                     and "html" in response.get("Content-Type", "")):
                 read[name] += 1
@@ -80,3 +84,48 @@ def test_no_link_leads_to_a_page_the_user_may_not_open(demo_province, client, us
                     for url, (status, source) in pages.items() if status in (403, 404))
     assert broken == []
     assert len(pages) > 20  # the crawl did reach the application
+
+
+def _proper_names() -> set[str]:
+    """Names the pages show as data, in Vietnamese whatever the interface language."""
+    from awards.models import AwardType
+    from emulation.models import CriteriaSet, Criterion, InspectionPlan, Movement
+    from organisations.models import Cluster, Collective, Person, Unit
+    from proposals.models import Proposal
+
+    names = set()
+    for model, field in ((Unit, "name"), (AwardType, "name"), (Person, "full_name"),
+                         (Collective, "name"), (Cluster, "name"), (Criterion, "name"),
+                         (CriteriaSet, "name"), (Movement, "name"), (User, "full_name"),
+                         (Proposal, "title"), (InspectionPlan, "title")):
+        names |= set(model.objects.values_list(field, flat=True))
+    # As the page text is read: whitespace collapsed.
+    return {" ".join(n.split()) for n in names if n}
+
+
+@pytest.mark.parametrize("username", PERSONAS)
+def test_english_pages_show_no_vietnamese_ui_string(demo_province, client, username):
+    """Issue 18.7: every page the persona reaches, in English, has no Vietnamese in its own
+    words (headers, labels, buttons, hints, badges, navigation); the names of units, awards,
+    people and criteria are data and stay as they are."""
+    from tests.core.catalogue import vietnamese_ui_text
+    from tests.tdkt.ui_text import ui_texts
+
+    user = User.objects.get(username=username)
+    client.force_login(user)
+    client.cookies["django_language"] = "en"
+    names = sorted(_proper_names(), key=len, reverse=True)
+    found = set()
+
+    def check(url, body):
+        for text in ui_texts(body):
+            if not vietnamese_ui_text(text):
+                continue
+            for name in names:  # only for the few texts flagged: the names are many
+                text = text.replace(name, "")
+            if vietnamese_ui_text(text):
+                found.add(f"{_name(url)}: {text}")
+
+    pages = crawl(client, user, on_page=check)
+    assert not found, "\n".join(sorted(found))
+    assert len(pages) > 20

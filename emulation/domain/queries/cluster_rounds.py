@@ -23,17 +23,20 @@ def manages(user, cluster_round) -> bool:
 
 
 def acting_units(user, cluster_round) -> list:
-    """Member units of the round the user acts for as their unit officer. A unit scores itself
-    and votes through the person who holds its role: a system administrator, the board and the
-    cluster head act for no unit by their office (guidance 1122/BTĐKT-2011: the members
-    themselves assess and elect)."""
+    """Member units of the round the user acts for: those of their unit-officer scope, and for
+    the cluster head the head unit of the year, which is a member like the others and scores
+    and votes as they do. A system administrator and the board act for no unit by their office
+    (guidance 1122/BTĐKT-2011: the members themselves assess and elect)."""
     ids = scope.scope_root_ids(user, (Role.UNIT_OFFICER,))
-    if not ids:
+    heads = cluster_round.cluster_id in headed_cluster_ids(user)
+    if not ids and not heads:
         return []
-    covered = UnitClosure.objects.filter(ancestor_id__in=ids).values("descendant_id")
-    qs = ClusterMembership.objects.filter(cluster_id=cluster_round.cluster_id,
-                                          year=cluster_round.year,
-                                          unit_id__in=covered).select_related("unit")
+    mine = Q(role=ClusterRole.HEAD) if heads else Q(pk__in=[])
+    if ids:
+        mine |= Q(unit_id__in=UnitClosure.objects.filter(ancestor_id__in=ids)
+                  .values("descendant_id"))
+    qs = ClusterMembership.objects.filter(mine, cluster_id=cluster_round.cluster_id,
+                                          year=cluster_round.year).select_related("unit")
     return [m.unit for m in qs.order_by("unit__name")]
 
 

@@ -15,9 +15,9 @@ PERSONAS = ["admin_user", "board_user", "head_user", "officer_a", "outsider", "c
 VIEW = {"admin_user": 200, "board_user": 200, "head_user": 200, "officer_a": 200,
         "outsider": 404, "council_user": 404}
 MANAGE = VIEW | {"officer_a": 403}
-# A unit scores and votes through its own officer: the admin, the board and the head act for
-# no unit by their office.
-TAKE_PART = VIEW | {"admin_user": 403, "board_user": 403, "head_user": 403}
+# A unit scores and votes through its own officer, and the head unit also through the cluster
+# head (issue 18.5): the admin and the board act for no unit by their office.
+TAKE_PART = VIEW | {"admin_user": 403, "board_user": 403}
 OPEN = {"admin_user": 200, "board_user": 200, "head_user": 200, "officer_a": 403,
         "outsider": 403, "council_user": 403}
 
