@@ -56,6 +56,14 @@ def _vote(page, base, cluster_round, voter_code, candidate_code):  # noqa: F811
     _submit(page)
 
 
+def _confirm(page, action: str) -> None:
+    """An irreversible round step: the round page links to a page saying what cannot be undone,
+    whose button performs it (issue 18.4)."""
+    page.locator("main").get_by_role("link", name=action).click()
+    page.locator("main form").get_by_role("button", name=action).click()
+    page.wait_for_load_state()
+
+
 def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_round,  # noqa: F811
                                                  officer_a, board_user):
     from playwright.sync_api import expect
@@ -105,8 +113,7 @@ def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_roun
         re.compile(r"\d\d/\d\d/\d{4}"), "Sở Giáo dục và Đào tạo", "2.1", "Cụm trưởng/Ban chấm lại",
         "9,00", "8,00", "Chưa tổ chức sơ kết 6 tháng", re.compile(".+")])
     assert ScoreChange.objects.filter(reason="Chưa tổ chức sơ kết 6 tháng").count() == 1
-    page.get_by_role("button", name="Kết thúc chấm điểm và mở bỏ phiếu").click()
-    page.wait_for_load_state()
+    _confirm(page, "Kết thúc chấm điểm và mở bỏ phiếu")
 
     # 4. Two member units vote for Sở Giáo dục; a second vote by the same unit is refused.
     _as(page, base, officer_a)
@@ -126,15 +133,13 @@ def test_cluster_round_from_pact_to_leading_unit(page, live_server, cluster_roun
     _as(page, base, board_user)
     page.goto(detail)
     expect(page.locator("main dd.not-voted")).to_have_text("Sở Xây dựng")
-    page.get_by_role("button", name="Công bố và khóa kết quả").click()
-    page.wait_for_load_state()
+    _confirm(page, "Công bố và khóa kết quả")
     expect(page.locator("main")).to_contain_text("chưa bỏ phiếu: Sở Xây dựng.")
     _as(page, base, officer_d)
     _vote(page, base, cluster_round, "SO-D", "SO-C")
     _as(page, base, board_user)
     page.goto(detail)
-    page.get_by_role("button", name="Công bố và khóa kết quả").click()
-    page.wait_for_load_state()
+    _confirm(page, "Công bố và khóa kết quả")
     expect(page.locator("main")).to_contain_text("Đã công bố và khóa kết quả.")
     leaders = page.locator("main ul.leaders")
     expect(leaders).to_contain_text("Sở Giáo dục và Đào tạo")
