@@ -3,11 +3,13 @@ CSV, each a streamed download behind the same permissions as the back office, an
 exchange events (what the webhooks push, to pull instead)."""
 
 import datetime
+import re
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
+from pydantic import BeforeValidator
 
 from api.pagination import LimitOffsetPagination
 from api.schemas import year_param
@@ -58,11 +60,22 @@ class ExchangeEventOut(Schema):
                                       "(`danh_hieu` or `hinh_thuc`), certificates, revocation.")
 
 
+def _iso_only(value):
+    """pydantic would read a bare number ("0.5") as a Unix timestamp: `since` is an ISO 8601
+    date-time, as the schema says, and anything else is a 422."""
+    if isinstance(value, str) and not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected an ISO 8601 date-time, e.g. 2026-12-01T00:00:00+07:00")
+    return value
+
+
+IsoDateTime = Annotated[datetime.datetime, BeforeValidator(_iso_only)]
+
+
 @router.get("/exchange/events", response=list[ExchangeEventOut])
 @paginate(LimitOffsetPagination)
 def exchange_events(request, type: Literal["decision.issued", "decision.corrected",
                                            "award.revoked"] | None = None,
-                    since: datetime.datetime | None = None):
+                    since: IsoDateTime | None = None):
     """Issued, corrected and revoked decisions as the subscribed systems receive them by
     webhook, oldest first (page with `offset`; `since` = events created after that time).
     Decisions of the issuers in the caller's scope; board staff, approvers, administrators."""

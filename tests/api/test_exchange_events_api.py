@@ -39,3 +39,12 @@ def test_unit_officer_is_refused(client, officer_a, board_user, approver_user, d
                           **bearer(officer_a))
     assert (response.status_code, response.json()) == (
         403, {"detail": "You do not have permission for this."})
+
+
+def test_since_is_an_iso_date_time_never_a_bare_number(client, board_user):
+    """pydantic would read "0.5" as a Unix timestamp; the schema says ISO 8601 (found by the
+    API fuzzer)."""
+    client.force_login(board_user)
+    url = "/api/v1/exchange/events"
+    assert (client.get(url, {"since": "0.5"}).status_code,
+            client.get(url, {"since": "2026-12-01T00:00:00+07:00"}).status_code) == (422, 200)

@@ -56,7 +56,7 @@ def _vote(page, base, cluster_round, voter_code, candidate_code):  # noqa: F811
     _submit(page)
 
 
-def _confirm(page, action: str) -> None:
+def _confirm(page, action: str) -> None:  # noqa: F811 — `page` is the fixture imported above
     """An irreversible round step: the round page links to a page saying what cannot be undone,
     whose button performs it (issue 18.4)."""
     page.locator("main").get_by_role("link", name=action).click()
