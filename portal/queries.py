@@ -3,8 +3,8 @@ Every query here selects the fields it shows, so a template cannot reach persona
 
 from django.utils import timezone
 
-from emulation.models import Exemplar
-from emulation.models.exemplars import ExemplarState
+from emulation.exemplars.models import Exemplar
+from emulation.exemplars.models.exemplars import ExemplarState
 from organisations.domain.queries import search
 from proposals.enums import ACTIVE_NOMINEE_STATUSES
 from proposals.models import Consultation, Nominee

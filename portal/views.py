@@ -15,8 +15,8 @@ from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.paging import paginate
 from core.uploads import content_disposition
 from decisions.domain.queries import certificate_by_code, revoked_record
-from emulation.models.exemplars import ExemplarKind
-from emulation.models.replications import Replication
+from emulation.exemplars.models.exemplars import ExemplarKind
+from emulation.exemplars.models.replications import Replication
 from portal.public_decisions import (
     DecisionFilters,
     awardee_status,

@@ -6,10 +6,10 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 
-from emulation.domain import cluster_rounds as domain
-from emulation.domain import criteria
-from emulation.enums import RoundState
-from emulation.models import (
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.domain import criteria
+from emulation.movements.enums import RoundState
+from emulation.movements.models import (
     ClusterRound,
     CriteriaSet,
     RoundBallot,

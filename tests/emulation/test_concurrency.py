@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from emulation.domain.initiative_uses import InitiativeAlreadyUsed, claim_initiative
-from emulation.models import InitiativeUse
+from emulation.initiatives.domain.initiative_uses import InitiativeAlreadyUsed, claim_initiative
+from emulation.initiatives.models import InitiativeUse
 from tests.factories import make_initiative
 
 pytestmark = [pytest.mark.postgres_only,

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
-from emulation.domain import cluster_rounds, criteria, criteria_tree
-from emulation.enums import RoundState
-from emulation.models import ClusterRound, CriterionRetirement
+from emulation.movements.domain import cluster_rounds, criteria, criteria_tree
+from emulation.movements.enums import RoundState
+from emulation.movements.models import ClusterRound, CriterionRetirement
 
 pytestmark = pytest.mark.django_db
 

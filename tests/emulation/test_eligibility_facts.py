@@ -9,8 +9,11 @@ from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries.cases import case_for
 from awards.eligibility.engine import evaluate
 from awards.eligibility.facts import Initiative as Fact
-from emulation.domain.initiative_uses import claim_initiative, confirm_use, release_use
-from emulation.domain.queries.initiatives import initiative_facts, initiatives_of_person
+from emulation.initiatives.domain.initiative_uses import claim_initiative, confirm_use, release_use
+from emulation.initiatives.domain.queries.initiatives import (
+    initiative_facts,
+    initiatives_of_person,
+)
 from tests.factories import PersonFactory, make_initiative
 
 RULE = "cstd_co_so.excellence_or_initiative"

@@ -8,9 +8,9 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from emulation.domain import exemplars
-from emulation.interfaces.records_forms import ExemplarForm
-from emulation.models import Exemplar
+from emulation.exemplars.domain import exemplars
+from emulation.exemplars.interfaces.forms import ExemplarForm
+from emulation.exemplars.models import Exemplar
 from tests.emulation.helpers import make_exemplar
 from tests.emulation.movement_helpers import make_movement
 from tests.factories import PersonFactory

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from audit.models import AuditEntry
-from emulation.domain import exemplars
-from emulation.models import Exemplar
+from emulation.exemplars.domain import exemplars
+from emulation.exemplars.models import Exemplar
 from tests.emulation.helpers import make_exemplar
 from tests.factories import CollectiveFactory, PersonFactory
 

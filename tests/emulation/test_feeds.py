@@ -6,9 +6,9 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 
-from emulation.domain import cluster_rounds as domain
-from emulation.domain import criteria, feeds
-from emulation.models import CriteriaSet, Criterion
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.domain import criteria, feeds
+from emulation.movements.models import CriteriaSet, Criterion
 from tests.reports.reporting_helpers import file_at, make_request, set_due
 
 pytestmark = pytest.mark.django_db

@@ -5,14 +5,14 @@ from django.db import IntegrityError, transaction
 
 from audit.models import AuditEntry
 from awards.models import AwardType
-from emulation.domain.initiative_uses import (
+from emulation.initiatives.domain.initiative_uses import (
     InitiativeAlreadyUsed,
     InitiativeNotRecognised,
     claim_initiative,
     confirm_use,
     release_use,
 )
-from emulation.models import InitiativeUse
+from emulation.initiatives.models import InitiativeUse
 from tests.factories import make_initiative
 
 LABEL = "Tờ trình số 12/TTr-SGDĐT — Chiến sĩ thi đua cơ sở 2025 — Nguyễn Văn An"

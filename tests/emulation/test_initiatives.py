@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
-from emulation.domain import initiatives
-from emulation.models import Initiative, InitiativeToken
+from emulation.initiatives.domain import initiatives
+from emulation.initiatives.models import Initiative, InitiativeToken
 from tests.factories import PersonFactory, make_initiative
 
 STATES = ["draft", "recognised", "revoked"]

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
-from emulation.domain import inspections
-from emulation.domain.queries.records import open_tasks, overdue_tasks, tasks_for_user
-from emulation.models import InspectionVisit
+from emulation.exemplars.domain import inspections
+from emulation.exemplars.domain.queries.records import open_tasks, overdue_tasks, tasks_for_user
+from emulation.exemplars.models import InspectionVisit
 from tests.emulation.helpers import make_task, make_visit
 
 VISIT_STATES = ["planned", "done", "concluded"]

@@ -8,9 +8,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from audit.models import AuditEntry
-from emulation.domain import movements
-from emulation.domain.queries.movements import member_units, movements_for_user, takes_part
-from emulation.enums_movements import MovementState
+from emulation.movements.domain import movements
+from emulation.movements.domain.queries.movements import (
+    member_units,
+    movements_for_user,
+    takes_part,
+)
+from emulation.movements.enums import MovementState
 from tests.emulation.movement_helpers import make_movement, make_plan
 
 pytestmark = pytest.mark.django_db

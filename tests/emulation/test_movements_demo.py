@@ -5,9 +5,15 @@ import random
 import pytest
 from django.urls import reverse
 
-from emulation.domain import cluster_rounds
-from emulation.interfaces.movements_demo import build_emulation_year
-from emulation.models import AnnualPlan, ClusterRound, Movement, Registration, ScoreChange
+from emulation.movements.domain import cluster_rounds
+from emulation.movements.interfaces.demo import build_emulation_year
+from emulation.movements.models import (
+    AnnualPlan,
+    ClusterRound,
+    Movement,
+    Registration,
+    ScoreChange,
+)
 from organisations.models import ClusterMembership
 from tests.factories import ClusterFactory, CollectiveFactory, PersonFactory, UnitFactory
 

@@ -9,8 +9,8 @@ from docx import Document
 
 from accounts.enums import Role
 from audit.models import AuditEntry
-from emulation.domain import plans
-from emulation.interfaces.plan_documents import plan_document, plan_docx, plan_pdf
+from emulation.movements.domain import plans
+from emulation.movements.interfaces.plan_documents import plan_document, plan_docx, plan_pdf
 from notifications.models import Notification
 from tests.emulation.movement_helpers import make_plan
 from tests.factories import user_with_role

@@ -4,8 +4,8 @@ import random
 
 from django.urls import reverse
 
-from emulation.interfaces.records_demo import build_exemplars_and_inspections
-from emulation.models import Exemplar, RemediationTask
+from emulation.exemplars.interfaces.demo import build_exemplars_and_inspections
+from emulation.exemplars.models import Exemplar, RemediationTask
 from tests.factories import CollectiveFactory, PersonFactory
 
 

@@ -10,7 +10,7 @@ from awards.eligibility import engine
 from awards.eligibility.json_io import CaseError, parse_case
 from awards.eligibility.laws import DEFAULT_PARAMETERS
 from awards.models import AwardType
-from emulation.domain.queries.movements import registration_facts
+from emulation.movements.domain.queries.movements import registration_facts
 from tests.emulation.movement_helpers import make_movement, make_registration
 from tests.factories import CollectiveFactory, PersonFactory
 

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 
 from accounts.enums import Role
 from awards.models import AwardType
-from emulation.domain import registrations
-from emulation.domain.queries.movements import registered, subtree_registrations
-from emulation.enums_movements import RegistrationState
+from emulation.movements.domain import registrations
+from emulation.movements.domain.queries.movements import registered, subtree_registrations
+from emulation.movements.enums import RegistrationState
 from tests.emulation.movement_helpers import make_movement, make_registration
 from tests.factories import CollectiveFactory, PersonFactory, UnitFactory, user_with_role
 

@@ -10,10 +10,15 @@ from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
 from core.uploads import open_private
-from emulation.domain import inspections, remediation
-from emulation.domain.queries.records import open_tasks, overdue_tasks
-from emulation.models import InspectionDocument, RemediationTask, TaskEvidence, TaskReport
-from emulation.models.inspections import TaskState
+from emulation.exemplars.domain import inspections, remediation
+from emulation.exemplars.domain.queries.records import open_tasks, overdue_tasks
+from emulation.exemplars.models import (
+    InspectionDocument,
+    RemediationTask,
+    TaskEvidence,
+    TaskReport,
+)
+from emulation.exemplars.models.inspections import TaskState
 from notifications.models import Notification
 from tests.emulation.helpers import PDF, evidence_file, make_task, make_visit
 

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from emulation.domain import exemplars, replications
-from emulation.models import Replication
-from emulation.models.replications import ReplicationState
+from emulation.exemplars.domain import exemplars, replications
+from emulation.exemplars.models import Replication
+from emulation.exemplars.models.replications import ReplicationState
 from notifications.models import Notification
 from tests.emulation.helpers import make_exemplar
 

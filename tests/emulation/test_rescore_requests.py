@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
-from emulation.domain import cluster_rounds as domain
-from emulation.domain import rescore_requests as requests
-from emulation.domain.queries.cluster_rounds import acting_units, own_unit_ids
-from emulation.enums import RescoreRequestState
-from emulation.models import ClusterRound, RescoreRequest, Score, ScoreChange
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.domain import rescore_requests as requests
+from emulation.movements.domain.queries.cluster_rounds import acting_units, own_unit_ids
+from emulation.movements.enums import RescoreRequestState
+from emulation.movements.models import ClusterRound, RescoreRequest, Score, ScoreChange
 from notifications.models import Notification
 
 

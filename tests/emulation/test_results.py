@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from accounts.enums import Role
 from audit.models import AuditEntry
 from awards.models import AwardType
-from emulation.domain import results
-from emulation.models import TitleResult, UnitResult
-from emulation.models.results import ResultState
+from emulation.movements.domain import results
+from emulation.movements.models import TitleResult, UnitResult
+from emulation.movements.models.results import ResultState
 from notifications.models import Notification
 from tests.emulation.movement_helpers import make_movement, make_registration, make_result
 from tests.factories import CollectiveFactory, PersonFactory, user_with_role

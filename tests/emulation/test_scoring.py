@@ -5,7 +5,7 @@ from decimal import Decimal as D
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from emulation.domain.scoring import Node, classify, compute, max_total, rank
+from emulation.movements.domain.scoring import Node, classify, compute, max_total, rank
 
 TREE = [
     Node("1", None, D(60)), Node("1.1", "1", D(40)), Node("1.2", "1", D(30)),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from emulation.domain.similarity import (
+from emulation.initiatives.domain.similarity import (
     WARN_THRESHOLD,
     content_words,
     score,

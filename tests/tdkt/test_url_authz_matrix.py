@@ -180,7 +180,7 @@ def _plan(unit):
 def _rescore_request(cluster_round, requester):
     """A request row as the head's page would file it (the domain needs a scoring round; the
     world's round stays a draft for the pact page)."""
-    from emulation.models import RescoreRequest
+    from emulation.movements.models import RescoreRequest
 
     member = cluster_round.cluster.memberships.order_by("unit__code").first().unit
     return RescoreRequest.objects.create(

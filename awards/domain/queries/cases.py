@@ -23,8 +23,11 @@ from awards.models import (
     PendingMatter,
     TaskRating,
 )
-from emulation.domain.queries.initiatives import initiative_facts
-from emulation.domain.queries.movements import collective_registration, registration_facts
+from emulation.initiatives.domain.queries.initiatives import initiative_facts
+from emulation.movements.domain.queries.movements import (
+    collective_registration,
+    registration_facts,
+)
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person, Unit
 

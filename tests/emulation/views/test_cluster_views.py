@@ -6,8 +6,8 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from emulation.domain import cluster_rounds as domain
-from emulation.models import ClusterRound, RoundBallot, Score, ScoreChange
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.models import ClusterRound, RoundBallot, Score, ScoreChange
 from organisations.models import ClusterMembership
 from tests.factories import UnitFactory
 

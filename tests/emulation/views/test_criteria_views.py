@@ -5,8 +5,8 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from emulation.domain import criteria
-from emulation.models import ClusterRound, CriteriaSet
+from emulation.movements.domain import criteria
+from emulation.movements.models import ClusterRound, CriteriaSet
 
 PERSONAS = ["admin_user", "board_user", "head_user", "officer_a", "outsider", "council_user"]
 ALLOWED = {"admin_user": 200, "board_user": 200, "head_user": 200, "officer_a": 403,

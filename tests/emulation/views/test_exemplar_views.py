@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
-from emulation.domain.exemplars import attach_evidence
-from emulation.models import Exemplar
+from emulation.exemplars.domain.exemplars import attach_evidence
+from emulation.exemplars.models import Exemplar
 from tests.emulation.helpers import make_exemplar
 from tests.factories import PersonFactory
 
@@ -161,7 +161,7 @@ def test_withdrawn_exemplar_offers_no_action(client, dept_a, board_user):
 
 
 def test_correction_through_the_page_keeps_the_old_version(client, world, officer_a, admin_user):
-    from emulation.domain.exemplars import publish_exemplar
+    from emulation.exemplars.domain.exemplars import publish_exemplar
 
     exemplar = Exemplar.objects.get(public_id=world["recognised"])
     publish_exemplar(exemplar, actor=admin_user)

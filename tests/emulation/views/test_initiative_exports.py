@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from emulation.models import Initiative
+from emulation.initiatives.models import Initiative
 from tests.factories import PersonFactory, make_initiative
 
 URL = reverse("emulation:initiative_list")

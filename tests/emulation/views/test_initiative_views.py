@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from emulation.domain.initiative_uses import claim_initiative
-from emulation.models import Initiative
+from emulation.initiatives.domain.initiative_uses import claim_initiative
+from emulation.initiatives.models import Initiative
 from tests.factories import PersonFactory, make_initiative
 
 PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from emulation.domain import inspections
-from emulation.models import InspectionDocument, InspectionPlan, TaskEvidence
+from emulation.exemplars.domain import inspections
+from emulation.exemplars.models import InspectionDocument, InspectionPlan, TaskEvidence
 from tests.emulation.helpers import evidence_file, make_task, make_visit
 
 PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from emulation.domain.movements import attach_document, record_mid_review
-from emulation.models import Movement, Registration
+from emulation.movements.domain.movements import attach_document, record_mid_review
+from emulation.movements.models import Movement, Registration
 from tests.emulation.movement_helpers import make_movement, make_plan, make_registration
 from tests.factories import PersonFactory
 

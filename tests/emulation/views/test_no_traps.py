@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from emulation.domain import criteria_tree, registrations
+from emulation.movements.domain import criteria_tree, registrations
 from tests.emulation.movement_helpers import make_movement
 from tests.emulation.views.test_cluster_views import url
 from tests.factories import UnitFactory
@@ -29,7 +29,7 @@ def english(client):
 def test_round_step_asks_first_and_changes_nothing(client_for, board_user, scoring_round,
                                                    action, warning):
     if action == "publish":
-        from emulation.domain import cluster_rounds
+        from emulation.movements.domain import cluster_rounds
 
         scoring_round = cluster_rounds.open_voting(scoring_round, actor=board_user)
     state = scoring_round.state

@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from emulation.domain import inspections
-from emulation.models import RemediationTask, TaskReport
+from emulation.exemplars.domain import inspections
+from emulation.exemplars.models import RemediationTask, TaskReport
 from tests.emulation.helpers import PDF, evidence_file, make_task, make_visit
 from tests.export_helpers import csv_rows
 

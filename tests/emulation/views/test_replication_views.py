@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from emulation.domain.replications import assign_replication
-from emulation.models import Replication
+from emulation.exemplars.domain.replications import assign_replication
+from emulation.exemplars.models import Replication
 from tests.emulation.helpers import make_exemplar
 from tests.emulation.views.test_exemplar_views import (  # noqa: F401 (autouse fixture)
     BOARD,

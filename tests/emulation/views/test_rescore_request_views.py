@@ -6,9 +6,9 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from emulation.domain import cluster_rounds as domain
-from emulation.domain import rescore_requests as requests
-from emulation.models import RescoreRequest, Score
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.domain import rescore_requests as requests
+from emulation.movements.models import RescoreRequest, Score
 
 PERSONAS = ["admin_user", "board_user", "head_user", "officer_a", "outsider", "council_user"]
 # The head filed the request (for its own unit, SO-A) and officer A belongs to SO-A: both

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from awards.models import AwardType
-from emulation.models import UnitResult
+from emulation.movements.models import UnitResult
 from proposals.models import Proposal
 from tests.emulation.movement_helpers import make_movement, make_registration, make_result
 from tests.emulation.views.test_movement_views import (  # noqa: F401 (autouse fixture)

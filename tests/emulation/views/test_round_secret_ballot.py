@@ -8,8 +8,8 @@ import docx
 import pytest
 from django.urls import reverse
 
-from emulation.domain import cluster_rounds as domain
-from emulation.models import ClusterRound
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.models import ClusterRound
 from tests.api.test_api import API, bearer
 
 PERSONAS = ["board_user", "head_user", "officer_a"]

@@ -7,9 +7,9 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from emulation.domain import cluster_rounds as domain
-from emulation.domain.self_assessment import own_scores
-from emulation.models import RoundVoteReceipt
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.domain.self_assessment import own_scores
+from emulation.movements.models import RoundVoteReceipt
 from tests.emulation.views.test_cluster_views import url
 
 
@@ -19,8 +19,8 @@ def english(client):
 
 
 def _leaves(cluster_round):
-    from emulation.domain import feeds
-    from emulation.domain.criteria import active, leaves
+    from emulation.movements.domain import feeds
+    from emulation.movements.domain.criteria import active, leaves
 
     return [c for c in leaves(active(cluster_round.criteria_set)) if not feeds.is_fed(c)]
 
