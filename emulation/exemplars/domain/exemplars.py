@@ -1,7 +1,7 @@
 """Exemplary models: found (draft) → recognised → published (on the public portal); any of them
 → withdrawn with a reason. One function per state change, each locking the row and writing an
 audit entry. Discovering and spreading advanced examples is a duty of emulation work (Law
-06/2022/QH15 Art. 6); the public only ever sees published ones (portal.queries)."""
+06/2022/QH15 Art. 6); the public only ever sees published ones (portal.domain.queries.exemplars)."""
 
 import datetime
 

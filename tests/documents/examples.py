@@ -1,5 +1,5 @@
 """Realistic example documents: how the other apps are expected to fill the dataclasses, and
-the input of the tests and of bench/bench_documents.py."""
+the input of the tests and of bench/bench_documents.py (test data, so it lives under tests/)."""
 
 import datetime
 import random

@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.public_decisions import latest_decisions
+from portal.domain.queries.decisions import latest_decisions
 
 FEED_SIZE = 50
 
