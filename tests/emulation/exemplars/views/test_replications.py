@@ -8,13 +8,13 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from emulation.exemplars.domain.replications import assign_replication
 from emulation.exemplars.models import Replication
-from tests.emulation.helpers import make_exemplar
-from tests.emulation.views.test_exemplar_views import (  # noqa: F401 (autouse fixture)
+from tests.emulation.exemplars.views.test_exemplars import (  # noqa: F401 (autouse fixture)
     BOARD,
     IN_SCOPE,
     PERSONAS,
     english,
 )
+from tests.emulation.helpers import make_exemplar
 
 pytestmark = pytest.mark.django_db
 

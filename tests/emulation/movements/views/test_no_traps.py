@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from emulation.movements.domain import criteria_tree, registrations
 from tests.emulation.movement_helpers import make_movement
-from tests.emulation.views.test_cluster_views import url
+from tests.emulation.movements.views.test_clusters import url
 from tests.factories import UnitFactory
 
 

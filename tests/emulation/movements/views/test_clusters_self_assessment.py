@@ -10,7 +10,7 @@ from django.urls import reverse
 from emulation.movements.domain import cluster_rounds as domain
 from emulation.movements.domain.self_assessment import own_scores
 from emulation.movements.models import RoundVoteReceipt
-from tests.emulation.views.test_cluster_views import url
+from tests.emulation.movements.views.test_clusters import url
 
 
 @pytest.fixture(autouse=True)

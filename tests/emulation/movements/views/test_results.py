@@ -10,7 +10,7 @@ from awards.models import AwardType
 from emulation.movements.models import UnitResult
 from proposals.models import Proposal
 from tests.emulation.movement_helpers import make_movement, make_registration, make_result
-from tests.emulation.views.test_movement_views import (  # noqa: F401 (autouse fixture)
+from tests.emulation.movements.views.test_movements import (  # noqa: F401 (autouse fixture)
     IN_SCOPE,
     ORGANISER,
     PERSONAS,
