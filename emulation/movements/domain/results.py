@@ -178,10 +178,12 @@ def draft_award_proposal(review, *, actor, recipient_unit, title: str = ""):
     confirmed results (Law 06/2022/QH15 Art. 10.2). The board then completes and submits it
     through the proposal's own steps.
 
-    Side effects: the proposal and nominees (audited by proposals.domain.nominees); audit
-    `emulation.result.propose` on the movement with the proposal's code."""
+    Side effects: the proposal and nominees (audited by proposals.domain.proposals and
+    proposals.domain.nominees); audit `emulation.result.propose` on the movement with the
+    proposal's code."""
     from proposals.domain.checks import parameter_in_force  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
-    from proposals.domain.nominees import add_nominee, create_proposal  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
+    from proposals.domain.nominees import add_nominee  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
+    from proposals.domain.proposals import create_proposal  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
 
     titles = list(achieved_titles(review))
     if not titles:
