@@ -5,13 +5,14 @@ import rules
 from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
+from core.state import state_predicate
+from emulation.domain.initiatives import INITIATIVE
 from emulation.domain.queries.cluster_rounds import acting_units, headed_cluster_ids, manages
 from emulation.domain.rescore_requests import may_decide
 from emulation.enums import (
     EDITABLE_STATES,
     ROUND_MANAGER_ROLES,
     VIEW_ROLES,
-    InitiativeState,
     RescoreRequestState,
     RoundState,
 )
@@ -27,8 +28,10 @@ def _state_in(*states, name):
     return rules.predicate(check, name=name)
 
 
+# Correcting is an edit, not a step: the states it is allowed in are listed, not read from
+# the table; recognising and revoking start where the table `INITIATIVE` says.
 editable = _state_in(*EDITABLE_STATES, name="initiative_editable")
-registered = _state_in(InitiativeState.DRAFT, name="initiative_registered")
+registered = state_predicate(INITIATIVE, "recognise")
 
 rules.add_perm("emulation.view_initiative", viewer_in_scope)
 rules.add_perm("emulation.change_initiative", keeper_in_scope & editable)
@@ -37,7 +40,8 @@ rules.add_perm("emulation.change_initiative", keeper_in_scope & editable)
 # the board (`emulation.recognise_above_co_so`).
 rules.add_perm("emulation.recognise_initiative", keeper_in_scope & registered)
 rules.add_perm("emulation.recognise_above_co_so", board_in_scope)
-rules.add_perm("emulation.revoke_initiative", board_in_scope & editable)
+rules.add_perm("emulation.revoke_initiative", board_in_scope & state_predicate(INITIATIVE,
+                                                                               "revoke"))
 
 
 # Cluster rounds (legal-reference §7): the cluster head (a CLUSTER_HEAD assignment on the
