@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from awards.domain.granting import in_force
 from awards.models import AwardType
-from claims.domain.closing import reopen_for_nominees
 from core import state
 from core.trail import diff, snapshot
 from organisations.models import UnitClosure
+from proposals.domain import settlement
 from proposals.domain.initiatives import release_claims
 from proposals.domain.states import NOMINEE
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, NomineeStatus, Procedure
@@ -157,7 +157,7 @@ def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
     # Refused when already dropped ("This nominee was already dropped.").
     nominee = state.transition(nominee, NOMINEE, "drop", actor, reason=reason)
     release_claims(actor, nominee, reason=reason)
-    reopen_for_nominees(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
+    settlement.released(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
     record(actor, "proposals.nominee.drop", nominee, unit=nominee.proposal.unit, reason=reason,
            changes={"status": [NomineeStatus.PROPOSED, NomineeStatus.DROPPED]})
     return nominee
