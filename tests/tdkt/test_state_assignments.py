@@ -17,7 +17,7 @@ SKIPPED_DIRS = frozenset({"tests", "migrations", ".venv", "node_modules", "bench
 NOT_YET_CONVERTED = frozenset({
     "emulation/domain/cluster_rounds.py", "emulation/domain/exemplars.py",
     "emulation/domain/initiative_uses.py", "emulation/domain/initiatives.py",
-    "emulation/domain/inspections.py", "emulation/domain/movements.py",
+    "emulation/domain/inspections.py",
     "emulation/domain/registrations.py",
     "proposals/domain/consultation.py",  # public comments
     "proposals/domain/council.py",  # council sessions
