@@ -7,6 +7,7 @@ from accounts.domain import scope
 from accounts.predicates import in_scope_of
 from core.state import state_predicate
 from emulation.domain.movements import MOVEMENT
+from emulation.domain.registrations import REGISTRATION
 from emulation.enums_movements import (
     MOVEMENT_ROLES,
     REGISTRATION_EDITABLE,
@@ -54,8 +55,8 @@ plan_draft = _state_in(PlanState.DRAFT, name="plan_draft")
 movement_running = _state_in(*RUNNING_STATES, name="movement_running")
 # Correcting a movement and attaching documents are edits, not steps: their own state set.
 movement_open = _state_in(*STOPPABLE_STATES, name="movement_open")
+# Correcting a registration is an edit, not a step: its own state set.
 registration_editable = _state_in(*REGISTRATION_EDITABLE, name="registration_editable")
-registration_submitted = _state_in(RegistrationState.SUBMITTED, name="registration_submitted")
 
 # Reading: the query functions of emulation.domain.queries.movements decide which rows (out of
 # scope → 404); the permission says the user has a role that reads them at all.
@@ -71,7 +72,11 @@ rules.add_perm("emulation.stop_movement", organiser_keeper & state_predicate(MOV
 # Any keeper may register a unit of theirs that takes part (the form offers only those).
 rules.add_perm("emulation.register_in_movement", keeper_role & movement_running)
 rules.add_perm("emulation.change_registration", keeper & registration_editable)
-rules.add_perm("emulation.decide_registration", level_above & registration_submitted)
+# The steps' states are read from the REGISTRATION table.
+rules.add_perm("emulation.submit_registration",
+               keeper & state_predicate(REGISTRATION, "submit"))
+rules.add_perm("emulation.decide_registration",
+               level_above & state_predicate(REGISTRATION, "approve", "return"))
 
 # Movement results (emulation.domain.results): the registered unit's keepers enter and submit
 # its result while it is a draft or returned; the organiser's keepers confirm or return it and

@@ -18,7 +18,6 @@ NOT_YET_CONVERTED = frozenset({
     "emulation/domain/cluster_rounds.py", "emulation/domain/exemplars.py",
     "emulation/domain/initiative_uses.py", "emulation/domain/initiatives.py",
     "emulation/domain/inspections.py",
-    "emulation/domain/registrations.py",
     "proposals/domain/consultation.py",  # public comments
     "proposals/domain/council.py",  # council sessions
     # Webhook deliveries (issue 17.4, merged after the conversion): deactivate and retry here,
