@@ -6,6 +6,7 @@ from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
 from core.state import state_predicate
+from emulation.domain.cluster_rounds import ROUND
 from emulation.domain.initiatives import INITIATIVE
 from emulation.domain.queries.cluster_rounds import acting_units, headed_cluster_ids, manages
 from emulation.domain.rescore_requests import may_decide
@@ -68,14 +69,12 @@ def _round_state(*states, name):
 
 rules.add_perm("emulation.view_cluster_round", manages_round | takes_part)
 rules.add_perm("emulation.manage_cluster_round", manages_round)
-rules.add_perm("emulation.sign_pact", manages_round & _round_state(
-    RoundState.DRAFT, name="round_draft"))
+# The steps' states are read from the ROUND table; scoring and voting happen while it rests.
+rules.add_perm("emulation.sign_pact", manages_round & state_predicate(ROUND, "sign_pact"))
 rules.add_perm("emulation.rescore", manages_round & _round_state(
     RoundState.SCORING, RoundState.VOTING, name="round_rescorable"))
-rules.add_perm("emulation.open_voting", manages_round & _round_state(
-    RoundState.SCORING, name="round_scoring"))
-rules.add_perm("emulation.publish_round", manages_round & _round_state(
-    RoundState.VOTING, name="round_voting"))
+rules.add_perm("emulation.open_voting", manages_round & state_predicate(ROUND, "open_voting"))
+rules.add_perm("emulation.publish_round", manages_round & state_predicate(ROUND, "publish"))
 rules.add_perm("emulation.score_round", takes_part & _round_state(
     RoundState.SCORING, name="round_open_for_scores"))
 rules.add_perm("emulation.vote_round", takes_part & _round_state(
