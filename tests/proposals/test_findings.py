@@ -23,10 +23,11 @@ CITATION = "Luật TĐKT 2022, Điều 74 khoản 1 điểm b"
 EVIDENCE = {"evidence_number": "125/QĐ-BGDĐT", "evidence_date": datetime.date(2025, 10, 2)}
 
 
-def under_appraisal(officer, board, unit, recipient):
-    """A Bằng khen tỉnh proposal of one person rated only "good" (no record-judged track met),
+def under_appraisal(officer, board, unit, recipient, people=1):
+    """A Bằng khen tỉnh proposal of people rated only "good" (no record-judged track met),
     submitted with the board's override and under appraisal."""
-    proposal = draft(officer, unit, recipient, award="bang_khen_tinh", level="province")
+    proposal = draft(officer, unit, recipient, award="bang_khen_tinh", level="province",
+                     people=people)
     complete_dossier(officer, proposal)
     workflow.submit(board, proposal, override_reason="Xét theo thành tích đột xuất.")
     workflow.assign_appraisers(board, proposal, [board])
