@@ -79,6 +79,8 @@ EXPECTED = {
     # Exchange: the bundle is for those who may issue over the issuer (board, approver, admin).
     ("get", "/api/v1/decisions/{public_id}/bundle"): row(200, 200, 403, 404, 403, 401),
     ("get", "/api/v1/ledger/export"): ALL,
+    # Early salary raise: the ledger's readers, each over the people of their own scope.
+    ("get", "/api/v1/early-raise"): ALL,
     # The exchange events feed: the exporters of the issuer, like the bundle.
     ("get", "/api/v1/exchange/events"): row(200, 200, 403, 403, 403, 401),
     # Statistics: each persona's own statistics scope; the council has none.
