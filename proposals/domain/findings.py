@@ -23,10 +23,13 @@ from awards.domain.parameters import CatalogueParameters
 from awards.eligibility.engine import AppraisedTrack, appraised_tracks
 from core import state
 from proposals.domain.checks import case_of, verdict_for
+from proposals.domain.states import NOMINEE
 from proposals.domain.workflow import own_unit_conflict
 from proposals.enums import FindingState as F
 from proposals.enums import ProposalState
 from proposals.models import AppraisalFinding, Nominee
+
+NOMINEE_JOINS = ("proposal", "award_type", "person", "collective", "household")
 
 
 def _label(finding: AppraisalFinding) -> str:
@@ -55,8 +58,9 @@ def tracks_to_appraise(nominee: Nominee, params=None) -> list[AppraisedTrack]:
                             params or CatalogueParameters())
 
 
-def _refuse_unless_appraiser(actor, nominee: Nominee) -> None:
-    """The receiving authority's board staff, under appraisal, not of the nominee's unit."""
+def ensure_appraiser(actor, nominee: Nominee) -> None:
+    """Refuse unless the proposal is under appraisal and `actor` is board staff of the receiving
+    authority in scope (`proposals.record_finding`) and not of the nominee's unit."""
     proposal = nominee.proposal
     if proposal.state != ProposalState.APPRAISING:
         raise ValidationError(_("Findings are recorded while the proposal is under appraisal "
@@ -69,14 +73,6 @@ def _refuse_unless_appraiser(actor, nominee: Nominee) -> None:
     if own_unit_conflict(actor, {nominee.unit_id, proposal.unit_id}):
         raise PermissionDenied(_("You work in the unit of %(name)s and cannot appraise this "
                                  "nominee.") % {"name": nominee.subject_name})
-
-
-def _locked_nominee(nominee: Nominee) -> Nominee:
-    # The nominee row is the lock that serialises findings on it (a second officer recording
-    # the same track waits, then meets the recorded one).
-    return (Nominee.objects.select_for_update(of=("self",))
-            .select_related("proposal", "award_type", "person", "collective", "household")
-            .get(pk=nominee.pk))
 
 
 def _refresh_verdict(nominee: Nominee) -> dict:
@@ -112,8 +108,10 @@ def record_finding(actor, nominee: Nominee, *, code: str, evidence_number: str =
     proposal not under appraisal, an actor who is not the appraising board staff in scope or
     who works in the nominee's unit, a track that is not one the appraisal decides for this
     form and subject, missing evidence, and a track already recorded."""
-    nominee = _locked_nominee(nominee)
-    _refuse_unless_appraiser(actor, nominee)
+    # The nominee row is the lock that serialises findings on it (a second officer recording
+    # the same track waits, then meets the recorded one).
+    nominee = state.lock(NOMINEE, nominee, *NOMINEE_JOINS)
+    ensure_appraiser(actor, nominee)
     track = next((t for t in tracks_to_appraise(nominee) if t.code == code), None)
     if track is None:
         raise ValidationError({"code": _("“%(code)s” is not a track of %(award)s that the "
@@ -158,8 +156,8 @@ def withdraw_finding(actor, finding: AppraisalFinding, *, reason: str) -> Apprai
     Side effects: state → withdrawn with who, when and why (audit
     `proposals.finding.withdraw`); the nominee's stored verdict re-computed. Refuses as
     `record_finding` does, a missing reason, and a finding already withdrawn."""
-    nominee = _locked_nominee(finding.nominee)
-    _refuse_unless_appraiser(actor, nominee)
+    nominee = state.lock(NOMINEE, finding.nominee, *NOMINEE_JOINS)
+    ensure_appraiser(actor, nominee)
     row = state.lock(FINDING, finding)
     row = state.transition(row, FINDING, "withdraw", actor, reason=reason.strip(), locked=True,
                            fields={"withdrawn_by": actor, "withdrawn_at": timezone.now(),
