@@ -171,6 +171,9 @@ SENTENCES = {
     "proposals.document.attach": pgettext_lazy("audit", "Document attached"),
     "proposals.document.generate": pgettext_lazy("audit", "Document generated"),
     "proposals.document.withdraw": pgettext_lazy("audit", "Document withdrawn"),
+    "proposals.finding.record":
+        pgettext_lazy("audit", "Appraisal finding recorded: track met"),
+    "proposals.finding.withdraw": pgettext_lazy("audit", "Appraisal finding withdrawn"),
     "proposals.nominee.add": pgettext_lazy("audit", "Nominee added"),
     "proposals.nominee.carry":
         pgettext_lazy("audit", "Nominee carried into a consolidated proposal"),

@@ -131,6 +131,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "draft": [draft_proposal.public_id], "appraising": [appraising.public_id],
         "decided": [decided.public_id], "consulting": [consulting.public_id],
         "nominee": [appraising.nominees.get().public_id],
+        "finding": [_finding(appraising.nominees.get(), board_user).public_id],
         "document": [DossierDocument.objects.filter(proposal=decided).first().public_id],
         "comment": [comment.public_id], "session": [session.public_id],
         "minutes": [session.public_id, "docx"], "decision": [decision.public_id],
@@ -142,6 +143,16 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "subscription": [subscription.public_id],
         "delivery": [subscription.public_id],  # POST only: the id is never looked up
     }
+
+
+def _finding(nominee, board):
+    """A recorded finding on the appraising nominee (its Giấy khen has no track the appraisal
+    decides, so the row is made directly: the page only looks it up)."""
+    from proposals.models import AppraisalFinding
+
+    return AppraisalFinding.objects.create(nominee=nominee, code="bang_khen_tinh.b",
+                                           citation="Luật TĐKT 2022, Điều 74 khoản 1 điểm b",
+                                           evidence_text="Bằng khen của Bộ", recorded_by=board)
 
 
 def _subscription(admin):
@@ -342,6 +353,9 @@ MATRIX = {
     "proposals:nominee_edit": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:nominee_initiatives": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:opinion": row(200, 200, 403, 404, 403, LOGIN),
+    "proposals:nominee_appraisal": row(200, 200, 200, 404, 200, LOGIN),
+    "proposals:finding_record": row(200, 200, 403, 404, 403, LOGIN),
+    "proposals:finding_withdraw": row(200, 200, 403, 404, 403, LOGIN),
     "proposals:reject": row(200, 200, 403, 404, 403, LOGIN),
     "proposals:report": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:resolve": row(200, 200, 403, 404, 403, LOGIN),
@@ -518,6 +532,8 @@ KEYS = {
     "proposals:consult_close": "consulting", "proposals:nominee_edit": "nominee",
     "proposals:nominee_drop": "nominee", "proposals:nominee_initiatives": "nominee",
     "proposals:opinion": "nominee", "proposals:report": "nominee",
+    "proposals:nominee_appraisal": "nominee", "proposals:finding_record": "nominee",
+    "proposals:finding_withdraw": "finding",
     "proposals:document": "document", "proposals:document_withdraw": "document",
     "proposals:resolve": "comment", "proposals:session_detail": "session",
     "proposals:session_seat": "session", "proposals:session_agenda": "session",
