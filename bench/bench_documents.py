@@ -12,8 +12,9 @@ Renders, in this order and in one process:
 and prints wall seconds, CPU seconds (this process and its finished children: a renderer that
 uses worker processes is charged for them; on a shared, loaded machine CPU time is the steadier
 figure, and "on idle CPUs" is this process's CPU time plus its workers' divided among the CPUs:
-the least wall time the render could take with the machine to itself), output size and the process's peak RSS after each step (the peak is cumulative: later
-lines include the earlier steps). The load average is printed before and after. No database is
+the least wall time the render could take with the machine to itself), output size and the
+process's peak RSS after each step (the peak is cumulative: later lines include the earlier
+steps). The load average is printed before and after. No database is
 touched; Django is set up only for its template engine. BENCH_PEOPLE and BENCH_CERTIFICATES
 (environment) change the sizes.
 """
