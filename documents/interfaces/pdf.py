@@ -335,7 +335,9 @@ def _write_joined(pdfs: list[pypdf.PdfReader], runs: list[tuple[int, int]]) -> b
     for first, count in runs:
         numbers = _page_numbers(count)
         for offset in range(1, count):
-            writer.pages[first + offset].merge_page(numbers.pages[offset])
+            page = writer.pages[first + offset]
+            page.merge_page(numbers.pages[offset])
+            page.compress_content_streams()  # merging leaves the page's content uncompressed
     if pdfs[0].metadata:
         writer.add_metadata(dict(pdfs[0].metadata))
     out = io.BytesIO()
