@@ -156,10 +156,11 @@ def _common_context() -> dict:
             "addressees_label": ADDRESSEES_LABEL}
 
 
-def table_context(table: AnnexTable) -> dict:
+def table_context(table: AnnexTable, *, with_rows: bool = True) -> dict:
+    """`with_rows=False`: an empty body, for rows appended as elements (`_append_rows`)."""
     widths = [max(1, round(f * 100)) for f in table.column_widths()]
     aligns = [table.column_align(i) for i in range(len(table.columns))]
-    rows = [list(zip(row, aligns, strict=False)) for row in table.rows]
+    rows = [list(zip(row, aligns, strict=False)) for row in table.rows] if with_rows else []
     return {"heading": table.heading, "columns": table.columns, "widths": widths,
             "rows": rows}
 
@@ -273,7 +274,7 @@ def _table_slice(table: AnnexTable, offset: int, cut: range, last: bool) -> Anne
 def _render_annex_part(part: AnnexPart, fonts: FontConfiguration):
     annex = part.annex
     context = {"annex": annex, "first": part.first, "title_lines": lines(annex.title),
-               "tables": [{**table_context(t), "rows": ()} for t in annex.tables]}
+               "tables": [table_context(t, with_rows=False) for t in annex.tables]}
     root = tinyhtml5.parse(render_to_string("documents/pdf/annex.html", context),
                            namespace_html_elements=False)
     for tbody, table in zip(root.iter("tbody"), annex.tables, strict=True):
