@@ -146,7 +146,7 @@ def plan(run: ScreeningRun) -> ScreeningRun:
     if not run.requested_by.has_perm("awards.view_ledger"):
         return fail_run(run, _("You may no longer read the award ledger."))
     ids = scope_people(run).order_by("id").values_list("id", flat=True).iterator(chunk_size=20000)
-    ranges = id_ranges(ids)
+    ranges = id_ranges(ids, CHUNK_PEOPLE)  # read now: a test may screen in smaller chunks
     with transaction.atomic():
         run = start_run(run, people=sum(r[2] for r in ranges), chunks=len(ranges))
         chunks = ScreeningChunk.objects.bulk_create(
