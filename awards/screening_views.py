@@ -67,7 +67,7 @@ def screening_run(request, public_id):
     page = paginate(request, results, per_page=50)
     eligible = _("Eligible")
     for result in page.object_list:
-        result.status = status(result, eligible)
+        result.status_text = status(result, eligible)
     return render(request, "awards/screening_run.html", {
         "run": run, "page": page, "names": names})
 

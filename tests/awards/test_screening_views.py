@@ -55,7 +55,7 @@ def test_the_run_page_lists_pages_and_exports_the_stored_rows(
     assert (len(first.context["page"].object_list), len(second.context["page"].object_list),
             first.context["page"].has_next) == (50, 3, True)
     rows = [*first.context["page"].object_list, *second.context["page"].object_list]
-    assert [r.status for r in rows if r.held] == ["Đã được khen: QĐ số "
+    assert [r.status_text for r in rows if r.held] == ["Đã được khen: QĐ số "
                                                   f"{rows[0].person.pk}/QĐ"]
     exported = client.get(url, {"export": "csv"})
     lines = list(csv.reader(io.StringIO(b"".join(exported.streaming_content)
