@@ -9,7 +9,8 @@ province board `banthidua`; 1,000,000: the system administrator, every province)
 worker count, starts that many `manage.py db_worker` processes (django-tasks' database
 queue, as production runs them), asks for a run through `request_screening` (the page's domain
 function), waits for it to end and prints: people, chunks, people found, seconds from the
-request to the end and from the plan to the end, people per second. Time that grows at most
+request to the end and from the plan to the end (the run's started → finished), people per
+second of the run. Time that grows at most
 linearly with people shows as a steady people/second down the table.
 """
 
@@ -113,7 +114,7 @@ def measure(user, args, count: int, env: dict) -> str:
     screened = run.seconds or 0
     return (f"{user.username:<12} {count:>7} {run.people_total:>9,} {run.chunks_total:>6} "
             f"{run.qualified:>9,} {wall:>9.1f} {screened:>9.1f} "
-            f"{run.people_total / wall if wall else 0:>9,.0f}  {run.state}")
+            f"{run.people_total / screened if screened else 0:>9,.0f}  {run.state}")
 
 
 def main() -> int:
