@@ -23,7 +23,6 @@ class ScreeningForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["award"].choices = choices
         self.fields["year"].initial = datetime.date.today().year - 1
-        self.fields["year"].max_value = datetime.date.today().year
 
 
 def screening_header() -> list[str]:
