@@ -1,6 +1,11 @@
 """Every list page at province scale, as users feel it (`make bench-pages`; not in CI).
 
     python bench/bench_pages.py [--rebuild] [--seconds 20] [--connections 8] [--only WORD]
+    BENCH_PAGES_HOME=/work/wt/bench-national python bench/bench_pages.py --provinces 10
+
+With --provinces N the kept data set holds N copies of the province (units and people copied in
+SQL, each its own tree) and the history of all of them: 10 gives the national benchmark of issue
+14.6 (1,000,000 people, 10,000,000 award records; docs/performance.md).
 
 1. keeps a PostgreSQL cluster under var/bench-pages/ between runs: the first run (or --rebuild)
    migrates, builds the demo province with 100,000 people (seed_demo --no-history) and then, in
