@@ -113,6 +113,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "filing": [report.filings.get().public_id],
         "filing_version": [FilingVersion.objects.get(filing__request=report).public_id],
         "export": [_export_job(officer_a).public_id], "unit_year": ["SO-A", 2025],
+        "screening": [_screening_run(officer_a).public_id],
         "screenshot": ["dashboard.png"],
         "year": [2026], "day": [datetime.date(2026, 1, 1)], "token": [token.public_id],
         "username": ["officer_a"],
@@ -180,6 +181,12 @@ def _export_job(user):
     from reports.interfaces.export_jobs import request_export
 
     return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
+
+
+def _screening_run(user):
+    from awards.domain.screening_runs import request_screening  # noqa: PLC0415 as _export_job
+
+    return request_screening(user, "ldtt", 2025)
 
 
 def _plan(unit):
@@ -269,6 +276,9 @@ MATRIX = {
     "awards:pending_add": row(200, 200, 200, 404, 403, LOGIN),
     "awards:person_profile": row(200, 200, 200, 404, 200, LOGIN),
     "awards:qualify": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:screening_runs": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:screening_run": row(404, 404, 200, 404, 404, LOGIN),
+    "awards:screening_progress": row(404, 404, 200, 404, 404, LOGIN),
     "awards:record_add": row(200, 200, 200, 404, 403, LOGIN),
     # Only the granting authority's staff (unit A's board, admin) revoke; its officer is told
     # who may (awards.domain.authority).
@@ -558,4 +568,5 @@ KEYS = {
     "reports:filing_extend": "filing", "reports:filing_version": "filing_version",
     "reports:export_detail": "export", "reports:export_progress": "export",
     "reports:export_download": "export", "reports:unit_timeliness": "unit_year",
+    "awards:screening_run": "screening", "awards:screening_progress": "screening",
 }
