@@ -67,3 +67,15 @@ class AuthorityPower(models.TextChoices):
 
     GRANTS = "grants", _("Grants it")
     FORWARDS = "forwards", _("Proposes it upward")
+
+
+class ScreeningState(models.TextChoices):
+    """A background "who qualifies" run (issue 14.6): queued → running → done | failed."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+SCREENING_ACTIVE_STATES = (ScreeningState.QUEUED, ScreeningState.RUNNING)

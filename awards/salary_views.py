@@ -6,44 +6,26 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.domain.early_raise import early_raise_list
-from awards.domain.parameters import CatalogueParameters
+from awards.interfaces.early_raise import early_raise_for
 from core.interfaces.exports import export, requested_format
-from core.interfaces.guards import get_in, require
-from organisations.domain.queries import people_for_user, units_for_user
+from core.interfaces.guards import require
 
 
-def _date(raw, default: datetime.date) -> datetime.date:
+def _date(raw) -> datetime.date | None:
     try:
-        return datetime.date.fromisoformat(raw) if raw else default
-    except ValueError:
-        return default
-
-
-def _period(request) -> tuple[datetime.date, datetime.date]:
-    """Default: the last three years (a grade is held two or three years), up to today."""
-    today = timezone.localdate()
-    end = _date(request.GET.get("to"), today)
-    start = _date(request.GET.get("from"), end.replace(year=end.year - 3))
-    return min(start, end), end
+        return datetime.date.fromisoformat(raw) if raw else None
+    except ValueError:  # a mistyped date on the page falls back to the default
+        return None
 
 
 @login_required
 def early_raise(request):
     require(request, "awards.view_ledger")
-    people = people_for_user(request.user)
-    unit = person = None
-    if request.GET.get("unit"):
-        unit = get_in(units_for_user(request.user), code=request.GET["unit"])
-        people = people.filter(unit=unit)
-    if request.GET.get("person"):
-        person = get_in(people, public_id=request.GET["person"])
-        people = people.filter(pk=person.pk)
-    start, end = _period(request)
-    result = early_raise_list(people, start, end, CatalogueParameters())
+    result, unit, person = early_raise_for(
+        request.user, unit=request.GET.get("unit", ""), person=request.GET.get("person", ""),
+        start=_date(request.GET.get("from")), end=_date(request.GET.get("to")))
     if kind := requested_format(request):
         return _export(kind, result)
     return render(request, "awards/early_raise.html", {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import law_views, salary_views, views
+from awards import law_views, salary_views, screening_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -23,6 +23,10 @@ urlpatterns = [
          name="pending_add"),
     path("qualify/", views.qualify, name="qualify"),
     path("forecast/", views.qualify, {"mode": "forecast"}, name="forecast"),
+    path("qualify/runs/", screening_views.screening_runs, name="screening_runs"),
+    path("qualify/runs/<uuid:public_id>/", screening_views.screening_run, name="screening_run"),
+    path("qualify/runs/<uuid:public_id>/progress/", screening_views.screening_progress,
+         name="screening_progress"),
     path("profiles/<uuid:public_id>/", views.person_profile, name="person_profile"),
     path("collectives/<uuid:public_id>/", views.collective_profile, name="collective_profile"),
 ]

@@ -11,8 +11,10 @@ Renders, in this order and in one process:
 
 and prints wall seconds, CPU seconds (this process and its finished children: a renderer that
 uses worker processes is charged for them; on a shared, loaded machine CPU time is the steadier
-figure), output size and the process's peak RSS after each step (the peak is cumulative: later
-lines include the earlier steps). The load average is printed before and after. No database is
+figure, and "on idle CPUs" is this process's CPU time plus its workers' divided among the CPUs:
+the least wall time the render could take with the machine to itself), output size and the
+process's peak RSS after each step (the peak is cumulative: later lines include the earlier
+steps). The load average is printed before and after. No database is
 touched; Django is set up only for its template engine. BENCH_PEOPLE and BENCH_CERTIFICATES
 (environment) change the sizes.
 """
@@ -39,11 +41,11 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process plus its children that have ended (os.times counts a child
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its children that have ended (os.times counts a child
     once it is waited for: a process pool must be shut down inside the measured call)."""
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    return t.user + t.system, t.children_user + t.children_system
 
 
 def load_average() -> str:
@@ -51,10 +53,15 @@ def load_average() -> str:
 
 
 def measure(label: str, render) -> bytes:
-    started, cpu_started = time.perf_counter(), cpu_seconds()
+    started, (own_started, workers_started) = time.perf_counter(), cpu_seconds()
     data = render()
-    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
-    print(f"{label:<34} {seconds:7.2f} s wall {cpu:7.2f} s CPU {len(data) / 1024:9.0f} KiB "
+    seconds, (own, workers) = time.perf_counter() - started, cpu_seconds()
+    own, workers = own - own_started, workers - workers_started
+    # On a loaded machine wall time says little; with the CPUs to itself a render would take
+    # at least its own CPU time plus its workers' spread evenly over the CPUs.
+    idle = own + workers / os.cpu_count()
+    print(f"{label:<34} {seconds:7.2f} s wall {own + workers:7.2f} s CPU ({own:.2f} here, "
+          f"{workers:.2f} workers; >= {idle:.2f} s on idle CPUs) {len(data) / 1024:6.0f} KiB "
           f"peak RSS {max_rss_mb():6.0f} MB", flush=True)
     return data
 

@@ -2,9 +2,11 @@
 
     python bench/bench_eligibility.py [N]      # N people (default 100000), 10 award records each
 
-Builds the demo province in a scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end),
-adds 7 annual ratings and 10 award records per person (1,000,000 records for 100,000 people), then
-measures in the same run:
+Builds its own province in its own scratch SQLite database (a fresh TDKT_VAR_DIR, deleted at the
+end; never the demo's database): the unit tree and the people stages of the demo builder only —
+not `seed_demo`, whose proposals and decisions write ledger records that collided with this
+benchmark's own (the one-live-award indexes refused the load) — then 7 annual ratings and 10
+award records per person (1,000,000 records for 100,000 people), and measures in the same run:
 
     bare read      reading the same rows the engine needs (people, ratings, award records) from
                    the database, nothing else
@@ -29,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench_reports import build_tree_and_people  # noqa: E402 — bench/ is run as scripts
 from scratch import setup_django  # noqa: E402 — bench/ is run as scripts
 
 YEARS = range(2019, 2026)
@@ -181,7 +184,7 @@ def main() -> int:
 
         started = time.perf_counter()
         call_command("migrate", verbosity=0)
-        call_command("seed_demo", people=args.people, history=False, verbosity=0)
+        build_tree_and_people(args.people)
         records = build_history(random.Random(7))
         print(f"setup: {args.people} people, {records:,} award records, "
               f"{time.perf_counter() - started:.0f} s")

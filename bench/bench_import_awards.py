@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from import_speed import Clock, ratio_table, raw_insert, raw_read  # noqa: E402
+from import_speed import Clock, ratio_table, raw_insert, raw_read, reader_read  # noqa: E402
 from scratch import max_rss_mb, setup_django  # noqa: E402 — bench/ is run as scripts
 
 # Years before the demo's own history (2019–2025): a row repeating a live award of the same
@@ -111,6 +111,7 @@ def main() -> int:
         rows, _s = timed("write file", lambda: write_file(path, args.rows))
         print(f"file: {rows:,} rows, {path.stat().st_size / 2**20:.1f} MB")
         read = raw_read(path)
+        reader = reader_read(path)
         print(f"raw read       {read[1][0]:8.1f} s ({read[1][1]:.1f} s CPU)   max RSS so far "
               f"{max_rss_mb():7.1f} MB")
         with path.open("rb") as handle:
@@ -128,7 +129,7 @@ def main() -> int:
         peak = max_rss_mb()
         insert = raw_insert([("awards_awardrecord", "source = 'import'")])
         assert insert[0] == rows, insert
-        print(ratio_table(rows, read, check_s, insert, commit_s, peak))
+        print(ratio_table(rows, read, check_s, insert, commit_s, peak, reader))
         return 0
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)

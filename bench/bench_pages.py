@@ -1,6 +1,11 @@
 """Every list page at province scale, as users feel it (`make bench-pages`; not in CI).
 
     python bench/bench_pages.py [--rebuild] [--seconds 20] [--connections 8] [--only WORD]
+    BENCH_PAGES_HOME=/work/wt/bench-national python bench/bench_pages.py --provinces 10
+
+With --provinces N the kept data set holds N copies of the province (units and people copied in
+SQL, each its own tree) and the history of all of them: 10 gives the national benchmark of issue
+14.6 (1,000,000 people, 10,000,000 award records; docs/performance.md).
 
 1. keeps a PostgreSQL cluster under var/bench-pages/ between runs: the first run (or --rebuild)
    migrates, builds the demo province with 100,000 people (seed_demo --no-history) and then, in
@@ -46,7 +51,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rebuild", action="store_true",
                         help="drop the kept province and build it again")
     parser.add_argument("--build-only", action="store_true", help="build (if needed), no run")
-    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--people", type=int, default=100_000, help="people per province")
+    parser.add_argument("--provinces", type=int, default=1,
+                        help="province trees on the one database (10: the national benchmark)")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--healthz-seconds", type=float, default=5)
     parser.add_argument("--connections", type=int, default=8)
@@ -102,8 +109,8 @@ SELECT p.id, p.unit_id, y,
        (ARRAY['xuat_sac','tot','tot','tot','hoan_thanh','khong_hoan_thanh'])
          [1 + (hashint8(p.id * 31 + y) & 2147483647) % 6], 'import'
 FROM organisations_person p CROSS JOIN generate_series(2019, 2025) y
-WHERE p.unit_id IS NOT NULL
-ON CONFLICT DO NOTHING;
+WHERE p.unit_id IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM awards_taskrating r WHERE r.person_id = p.id AND r.year = y);
 -- 10 award records per person, one a year 2016–2025, of the four common forms; 0.2 % revoked.
 INSERT INTO awards_awardrecord (public_id, award_type_id, person_id, unit_id, year, kind,
     decision_number, decision_date, issuer, revoked, revoked_on, revoked_reason,
@@ -115,15 +122,16 @@ SELECT gen_random_uuid(), t.ids[1 + (hashint8(p.id * 17 + y) & 2147483647) % 4],
 FROM organisations_person p CROSS JOIN generate_series(2016, 2025) y
 CROSS JOIN (SELECT array_agg(id ORDER BY code) AS ids FROM awards_awardtype
             WHERE code IN ('ldtt', 'cstd_co_so', 'giay_khen', 'bang_khen_tinh')) t
-WHERE p.unit_id IS NOT NULL
-ON CONFLICT DO NOTHING;  -- the demo's own live awards (one per person, title and year)
+WHERE p.unit_id IS NOT NULL AND NOT EXISTS (  -- the demo's own awards (one per person and year)
+    SELECT 1 FROM awards_awardrecord a WHERE a.person_id = p.id AND a.year = y);
 UPDATE awards_awardrecord SET revoked_on = make_date(year::int + 2, 3, 1),
        revoked_reason = 'Kết luận thanh tra' WHERE revoked AND revoked_on IS NULL;
 """
 
 
-def build(people: int) -> dict:
-    """Migrate, seed, add the history in SQL; return what the pages need."""
+def build(people: int, provinces: int = 1) -> dict:
+    """Migrate, seed, copy the province `provinces - 1` times, add the history in SQL (indexes
+    dropped during the load and built after it); return what the pages need."""
     import django
     from django.core.management import call_command
 
@@ -141,9 +149,13 @@ def build(people: int) -> dict:
     done("migrate")
     call_command("seed_demo", people=people, history=False, verbosity=1)
     done(f"seed_demo --people {people} --no-history")
-    with connection.cursor() as cursor:
+    if provinces > 1:
+        copy_provinces(provinces)
+        done(f"{provinces - 1} more provinces (SQL)")
+    with connection.cursor() as cursor, indexes_after_load(
+            cursor, ["awards_taskrating", "awards_awardrecord"], done):
         cursor.execute(HISTORY_SQL)
-    done("ratings and award records (SQL)")
+        done("ratings and award records (SQL)")
     add_inbox_and_big_decision()
     done("inbox proposals and a 333-awardee decision")
     add_audit_entries()
@@ -152,6 +164,73 @@ def build(people: int) -> dict:
         cursor.execute("VACUUM ANALYZE")  # what autovacuum would have done after the load
     done("VACUUM ANALYZE")
     return page_data()
+
+
+PROVINCE_SQL = """
+-- Province k: the demo's unit tree under new codes (T<k>.<code>), the same parents.
+INSERT INTO organisations_unit (code, name, short_name, level, kind, parent_id, valid_from,
+    valid_to, address, note, path, depth, search_text)
+SELECT %(prefix)s || code, CASE WHEN parent_id IS NULL THEN name || ' ' || %(label)s ELSE name END,
+       short_name, level, kind, NULL, valid_from, valid_to, address, note, '', 0, search_text
+FROM organisations_unit WHERE code !~ '^T[0-9]{{2}}[.]';
+UPDATE organisations_unit c SET parent_id = np.id
+FROM organisations_unit o, organisations_unit op, organisations_unit np
+WHERE c.code = %(prefix)s || o.code AND op.id = o.parent_id AND np.code = %(prefix)s || op.code;
+-- Its people: the demo's, with citizen numbers of province 1<k> (the demo uses 001–019).
+INSERT INTO organisations_person ({columns}, public_id, cccd, search_text, unit_id)
+SELECT {p_columns}, gen_random_uuid(), %(cccd)s || substr(p.cccd, 4),
+       replace(p.search_text, p.cccd, %(cccd)s || substr(p.cccd, 4)), nu.id
+FROM organisations_person p JOIN organisations_unit u ON u.id = p.unit_id
+JOIN organisations_unit nu ON nu.code = %(prefix)s || u.code
+WHERE u.code !~ '^T[0-9]{{2}}[.]';
+"""
+
+
+def copy_provinces(provinces: int) -> None:
+    """Provinces 2…N: copies of the seeded province's units and people (ratings and awards come
+    with the history SQL, for everyone). Each copy is its own tree: the province's officers see
+    only theirs, as ten provinces sharing one server would."""
+    from django.db import connection
+
+    from organisations.domain.tree import rebuild_tree_index
+    from organisations.models import Person
+
+    skip = {"id", "public_id", "cccd", "search_text", "unit_id"}
+    columns = [f.column for f in Person._meta.concrete_fields if f.column not in skip]
+    sql = PROVINCE_SQL.format(columns=", ".join(columns),
+                              p_columns=", ".join("p." + c for c in columns))
+    with connection.cursor() as cursor:
+        for k in range(2, provinces + 1):
+            values = {"prefix": f"T{k:02d}.", "label": f"(bản sao {k:02d})", "cccd": f"1{k:02d}"}
+            for statement in filter(str.strip, sql.split(";\n")):  # one statement per call
+                cursor.execute(statement, values)
+    rebuild_tree_index()
+
+
+@contextlib.contextmanager
+def indexes_after_load(cursor, tables: list[str], done):
+    """Drop the tables' indexes and constraints (the primary key stays) for a bulk load and
+    build them again after it: one sort per index instead of ten million index insertions."""
+    cursor.execute(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = ANY(%s::regclass[]) AND contype <> 'p'", [tables])
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary AND NOT EXISTS ("
+        "SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)", [tables])
+    indexes = cursor.fetchall()
+    for table, name, _definition in constraints:
+        cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _definition in indexes:
+        cursor.execute(f"DROP INDEX {name}")
+    yield
+    cursor.execute("SET maintenance_work_mem = '1GB'")
+    for _name, definition in indexes:
+        cursor.execute(definition)
+    for table, name, definition in constraints:
+        cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+    done(f"{len(indexes)} indexes and {len(constraints)} constraints built after the load")
 
 
 def add_inbox_and_big_decision() -> None:
@@ -248,10 +327,11 @@ def ensure_province(postgres: KeptPostgres, args, env: dict) -> dict:
     if postgres.fresh:
         print(f"building the province in {postgres.data} (kept for later runs)", flush=True)
         started = time.perf_counter()
-        data = build(args.people)
+        data = build(args.people, args.provinces)
         postgres.durable()
         state = {"password": postgres.password, "built": True, "data": data,
-                 "people": args.people}
+                 "people": args.people * args.provinces, "provinces": args.provinces,
+                 "build_seconds": round(time.perf_counter() - started)}
         STATE.write_text(json.dumps(state, indent=1))
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     else:

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class EmulationConfig(AppConfig):
     name = "emulation"
     verbose_name = _("Emulation")
+
+    def ready(self):
+        # An eligibility case reads initiatives and registrations (awards sits below).
+        from awards.domain import providers  # noqa: PLC0415 imports models: after app loading
+        from emulation.initiatives.domain.queries.initiatives import (  # noqa: PLC0415 imports models: after app loading
+            initiative_facts,
+        )
+        from emulation.movements.domain.queries.movements import (  # noqa: PLC0415 imports models: after app loading
+            collective_registration,
+            registration_facts,
+        )
+
+        providers.install(initiative_facts=initiative_facts,
+                          registration_facts=registration_facts,
+                          collective_registration=collective_registration)

@@ -130,3 +130,11 @@ class BallotKind(models.TextChoices):
 PROPOSERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.UNIT_OFFICER)
 BOARD = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF)
 RECEIVERS = (Role.SYSTEM_ADMIN, Role.BOARD_STAFF, Role.COUNCIL_MEMBER, Role.APPROVER)
+
+
+class FindingState(models.TextChoices):
+    """An appraiser's finding that a track of a form is met (AppraisalFinding). Withdrawn
+    findings stay as history; only recorded ones feed the eligibility case."""
+
+    RECORDED = "recorded", _("Recorded")
+    WITHDRAWN = "withdrawn", pgettext_lazy("finding", "Withdrawn")

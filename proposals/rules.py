@@ -9,6 +9,7 @@ from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import has_role_of
 from core.state import state_predicate
+from proposals.domain.findings import FINDING
 from proposals.domain.states import PROPOSAL
 from proposals.enums import BOARD, EDITABLE_STATES, INBOX_STATES, PROPOSERS, RECEIVERS
 from proposals.enums import ProposalState as S
@@ -75,6 +76,10 @@ rules.add_perm("proposals.appraise", board_of_recipient & is_appraising)
 rules.add_perm("proposals.return_proposal", board_of_recipient & can_return)
 rules.add_perm("proposals.open_consultation", board_of_recipient & can("open_consultation"))
 rules.add_perm("proposals.resolve_comment", board_of_recipient)
+# Appraisal findings on a nominee's tracks (issue 16): the appraising board, under appraisal.
+rules.add_perm("proposals.record_finding", board_of_recipient & is_appraising)
+rules.add_perm("proposals.withdraw_finding", board_of_recipient & is_appraising
+               & state_predicate(FINDING, "withdraw"))
 rules.add_perm("proposals.forward_proposal", board_of_recipient & can_forward)
 rules.add_perm("proposals.reject_proposal", board_of_recipient & can_reject)
 rules.add_perm("proposals.record_higher_decision",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from proposals.views import appraisal, council, dossier, proposals
+from proposals.views import appraisal, council, dossier, findings, proposals
 
 app_name = "proposals"
 urlpatterns = [
@@ -31,6 +31,12 @@ urlpatterns = [
     path("nominees/<uuid:public_id>/initiatives/", proposals.nominee_initiatives,
          name="nominee_initiatives"),
     path("nominees/<uuid:public_id>/opinion/", appraisal.opinion, name="opinion"),
+    path("nominees/<uuid:public_id>/appraisal/", findings.nominee_appraisal,
+         name="nominee_appraisal"),
+    path("nominees/<uuid:public_id>/appraisal/record/", findings.finding_record,
+         name="finding_record"),
+    path("findings/<uuid:public_id>/withdraw/", findings.finding_withdraw,
+         name="finding_withdraw"),
     path("nominees/<uuid:public_id>/report/", dossier.generate_report, name="report"),
     path("documents/<uuid:public_id>/", dossier.download, name="document"),
     path("documents/<uuid:public_id>/withdraw/", dossier.withdraw, name="document_withdraw"),

@@ -4,10 +4,10 @@
 import datetime
 import uuid
 
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from api.pagination import LimitOffsetPagination
+from api.pagination import MAX_LIMIT, MAX_OFFSET, LimitOffsetPagination
 from api.schemas import AwardRecordOut, AwardTypeOut, year_param
 from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
@@ -15,6 +15,7 @@ from awards.domain.parameters import CatalogueParameters
 from awards.domain.queries import records_for_user
 from awards.eligibility.engine import evaluate
 from awards.eligibility.json_io import CaseError, parse_case
+from awards.interfaces.early_raise import early_raise_for
 from awards.models import AwardType
 from core.interfaces.guards import get_in, require
 
@@ -81,3 +82,81 @@ def eligibility_check(request, payload: CheckIn):
             results.append({"id": str(data.get("id")) if isinstance(data, dict) else None,
                             "error": str(error)})
     return {"results": results}
+
+
+# ------------------------------------------------------------------ early salary raise
+class EarlyRaiseFilter(Schema):
+    """The page's filters (`awards:early_raise`): a unit code, a person, the period."""
+
+    unit: str = ""
+    person: uuid.UUID | None = None
+    start: datetime.date | None = Field(None, alias="from")
+    end: datetime.date | None = Field(None, alias="to")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class CountingAwardOut(Schema):
+    record: uuid.UUID
+    award: str
+    award_name: str
+    year: int
+    decision_number: str
+    decision_date: datetime.date
+    months: int
+
+
+class EarlyRaisePersonOut(Schema):
+    public_id: uuid.UUID
+    full_name: str
+    unit: str | None
+    position: str
+    months: int
+    awards: list[CountingAwardOut]
+
+
+class EarlyRaiseOut(Schema):
+    start: datetime.date
+    end: datetime.date
+    citation: str | None  # the months table in force on `end`; None: no rule in force
+    verified: bool | None
+    months_table: dict[str, int]
+    cap: int | None  # at most this many people raised early in a year (share of `staff`)
+    cap_citation: str | None
+    staff: int
+    count: int  # people with counting awards (all pages)
+    people: list[EarlyRaisePersonOut]
+
+
+def _person_out(entry) -> dict:
+    person = entry.person
+    return {"public_id": person.public_id, "full_name": person.full_name,
+            "unit": person.unit.code if person.unit_id else None, "position": person.position,
+            "months": entry.months,
+            "awards": [{"record": r.public_id, "award": r.award_type.code,
+                        "award_name": r.award_type.name, "year": r.year,
+                        "decision_number": r.decision_number,
+                        "decision_date": r.decision_date, "months": months}
+                       for r, months in entry.awards]}
+
+
+@router.get("/early-raise", response=EarlyRaiseOut)
+def early_raise(request, filters: Query[EarlyRaiseFilter]):
+    """Early salary raise (Thông tư 08/2013/TT-BNV Art. 3, as amended by 03/2021/TT-BNV): the
+    people of the user's scope with awards decided in the period that count, the months the
+    highest gives, the table's citation and the 10 % cap — the list of page
+    `awards:early_raise` (same scope, filters and domain function); `?from=&to=` ISO dates
+    (default: the three years up to today), `?unit=` a unit code, `?person=` a public id
+    (404 outside the scope), `limit`/`offset` over the people."""
+    require(request, "awards.view_ledger")
+    result, _unit, _person = early_raise_for(
+        request.user, unit=filters.unit, person=str(filters.person or ""),
+        start=filters.start, end=filters.end)
+    table, cap = result.table, result.cap_share
+    page = result.people[filters.offset:filters.offset + filters.limit]
+    return {"start": result.start, "end": result.end,
+            "citation": table.citation if table else None,
+            "verified": table.verified if table else None,
+            "months_table": table.value if table else {}, "cap": result.cap,
+            "cap_citation": cap.citation if cap else None, "staff": result.staff,
+            "count": len(result.people), "people": [_person_out(e) for e in page]}

@@ -16,10 +16,11 @@ from awards.models import AwardType
 from core.interfaces.guards import get_in, require
 from decisions.domain.queries import certificate_by_code, decisions_for_user, revoked_record
 from decisions.interfaces.official import issue_with_pdf
-from proposals.domain import workflow
+from proposals.domain import findings, workflow
+from proposals.domain.checks import verdict_for
 from proposals.domain.queries import inbox_for_user, proposals_for_user
 from proposals.enums import Opinion
-from proposals.models import Nominee, Proposal
+from proposals.models import AppraisalFinding, Nominee, Proposal
 
 router = Router(tags=["proposals"])
 public = Router(tags=["public"])
@@ -243,3 +244,70 @@ def verify(request, code: str):
             "decision": item.decision.number_label, "decision_date": item.decision.date,
             "replaced_by": certificate.replaced_by.code if certificate.replaced_by_id else None,
             "revoking_decision": revoked.revoking_decision or None if revoked else None}
+
+
+# ------------------------------------------------------------------ appraisal findings
+class FindingIn(Schema):
+    code: str  # "<award>.<track>", one of the nominee's tracks to appraise
+    evidence_number: str = ""
+    evidence_date: datetime.date | None = None
+    evidence_text: str = ""
+    note: str = ""
+
+
+class FindingOut(Schema):
+    public_id: uuid.UUID
+    code: str
+    citation: str
+    state: str
+    evidence_number: str
+    evidence_date: datetime.date | None
+    evidence_text: str
+    note: str
+    recorded_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None
+    withdrawn_reason: str
+
+
+class TrackOut(Schema):
+    code: str
+    citation: str
+    verified: bool
+
+
+class AppraisalOut(Schema):
+    tracks: list[TrackOut]
+    findings: list[FindingOut]
+    verdict: dict
+
+
+def _nominee(request, public_id) -> Nominee:
+    """The nominee, 404 unless its proposal is one the user may read."""
+    nominee = get_in(Nominee.objects.select_related("proposal", "award_type"),
+                     public_id=public_id)
+    _proposal(request, nominee.proposal.public_id)
+    return nominee
+
+
+@router.get("/nominees/{public_id}/appraisal", response=AppraisalOut)
+def nominee_appraisal(request, public_id: uuid.UUID):
+    """The tracks only the appraisal can find met, every finding (withdrawn ones too) and the
+    verdict they lead to (the page `proposals:nominee_appraisal`)."""
+    nominee = _nominee(request, public_id)
+    return {"tracks": findings.tracks_to_appraise(nominee),
+            "findings": list(findings.findings_of(nominee)), "verdict": verdict_for(nominee)}
+
+
+@router.post("/nominees/{public_id}/findings", response=FindingOut)
+def record_finding(request, public_id: uuid.UUID, payload: FindingIn):
+    nominee = _nominee(request, public_id)
+    require(request, "proposals.record_finding", nominee)
+    return findings.record_finding(request.user, nominee, **payload.dict())
+
+
+@router.post("/findings/{public_id}/withdraw", response=FindingOut)
+def withdraw_finding(request, public_id: uuid.UUID, payload: ReasonIn):
+    finding = get_in(AppraisalFinding.objects.select_related("nominee"), public_id=public_id)
+    _nominee(request, finding.nominee.public_id)
+    require(request, "proposals.withdraw_finding", finding)
+    return findings.withdraw_finding(request.user, finding, reason=payload.reason)

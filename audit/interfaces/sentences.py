@@ -36,6 +36,10 @@ SENTENCES = {
     "awards.record.correct": pgettext_lazy("audit", "Award record corrected"),
     "awards.record.create": pgettext_lazy("audit", "Award recorded in the ledger"),
     "awards.record.revoke": pgettext_lazy("audit", "Award revoked"),
+    "awards.screening.fail": pgettext_lazy("audit", "Who-qualifies screening failed"),
+    "awards.screening.finish": pgettext_lazy("audit", "Who-qualifies screening done"),
+    "awards.screening.request": pgettext_lazy("audit", "Who-qualifies screening requested"),
+    "awards.screening.start": pgettext_lazy("audit", "Who-qualifies screening started"),
     "claims.check.record": pgettext_lazy("audit", "Verification check recorded"),
     "claims.claim.decided": pgettext_lazy("audit", "Claim decided"),
     "claims.claim.propose": pgettext_lazy("audit", "Claim put into a proposal"),
@@ -171,6 +175,9 @@ SENTENCES = {
     "proposals.document.attach": pgettext_lazy("audit", "Document attached"),
     "proposals.document.generate": pgettext_lazy("audit", "Document generated"),
     "proposals.document.withdraw": pgettext_lazy("audit", "Document withdrawn"),
+    "proposals.finding.record":
+        pgettext_lazy("audit", "Appraisal finding recorded: track met"),
+    "proposals.finding.withdraw": pgettext_lazy("audit", "Appraisal finding withdrawn"),
     "proposals.nominee.add": pgettext_lazy("audit", "Nominee added"),
     "proposals.nominee.carry":
         pgettext_lazy("audit", "Nominee carried into a consolidated proposal"),

@@ -10,13 +10,15 @@ article → the article of the law version in force), `tracks.<award>` (the "one
 following" tracks of a form); per award (`award` set):
 `coefficient_individual`, `coefficient_collective`, `coefficient_household` (an explicit
 override; else the household factor × individual), `granting_level`, `vote_share`,
-`documents`, `documents_simplified`, `public_consultation`.
+`documents`, `documents_simplified`, `public_consultation`; the proposals' step deadlines
+and consultation window (`procedure.deadline.<state>`, `procedure.consultation.working_days`)
+and the claims' criteria numbers (`claims.…`), from `procedure.py`.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from awards.data import early_raise
+from awards.data import early_raise, procedure
 from awards.data import legal_parameters as lp
 from awards.data.catalogue import CATALOGUE, PUBLIC_CONSULTATION, VOTE_CITATION
 
@@ -44,7 +46,16 @@ class Row:
 
 
 def law_rows() -> list[Row]:
-    return [*general_rows(), *criteria_rows(), *article_rows(), *track_rows(), *award_rows()]
+    return [*general_rows(), *criteria_rows(), *article_rows(), *track_rows(), *award_rows(),
+            *procedure_rows()]
+
+
+def procedure_rows() -> list[Row]:
+    """The procedure numbers of proposals and the criteria numbers of claims
+    (`procedure.PROPOSALS`, `procedure.CLAIMS`): keys `procedure.…` and `claims.…`."""
+    return [Row(key, value, start, end, citation, verified)
+            for key, value, start, end, citation, verified in
+            (*procedure.PROPOSALS, *procedure.CLAIMS)]
 
 
 def general_rows() -> list[Row]:

@@ -47,6 +47,15 @@ class EarlyRaiseList:
         return math.floor(self.staff * self.cap_share.value) if self.cap_share else None
 
 
+def period(start: datetime.date | None, end: datetime.date | None,
+           today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The period the page and the API consider: up to `end` (default today), from `start`
+    (default three years earlier: a grade is held two or three years); never reversed."""
+    end = end or today
+    start = start or end.replace(year=end.year - 3)
+    return min(start, end), end
+
+
 def counting_records(people: QuerySet, start: datetime.date, end: datetime.date,
                      months: dict) -> QuerySet:
     """Live awards of `people` whose recognising decision falls in [start, end] and whose title

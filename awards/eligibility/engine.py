@@ -4,21 +4,26 @@ when eligible. Pure Python: the callers (web app, API, CLI) build the Case."""
 from dataclasses import dataclass, field
 
 from awards.data.catalogue import APPRAISE_BY_HAND
-from awards.eligibility.facts import Case
+from awards.eligibility.facts import Case, Subject
 from awards.eligibility.laws import (
     DEFAULT_PARAMETERS,
     Parameters,
     UnhandledLaw,
     check_handles,
+    criteria_date,
     law_for_year,
 )
 from awards.eligibility.rules import collective_titles, individual_titles, merit_forms, orders
-from awards.eligibility.rules.common import Context, Reason, _
+from awards.eligibility.rules.common import GROUPS, Context, Reason, _
 
 RULES = {**individual_titles.RULES, **collective_titles.RULES, **merit_forms.RULES,
          **orders.RULES}
 PRECHECKS = {**individual_titles.PRECHECKS, **collective_titles.PRECHECKS,
              **merit_forms.PRECHECKS, **orders.PRECHECKS}
+# Per form, the tracks of TRACKS judged from records; any other track is met only when the
+# appraisal recorded it (Case.achievements).
+JUDGED_TRACKS = {**collective_titles.JUDGED_TRACKS, **merit_forms.JUDGED_TRACKS,
+                 **orders.JUDGED_TRACKS}
 # Forms the engine cannot judge from records (State honorary titles, Bà mẹ Việt Nam anh hùng,
 # wartime-achievement awards, Kỷ niệm chương, the other orders): award → (article, verified).
 MANUAL = {code: entry for code, entry in APPRAISE_BY_HAND.items() if code not in RULES}
@@ -28,8 +33,8 @@ class UnknownAward(ValueError):
     """The award code has no rule (yet)."""
 
 
-__all__ = ["PRECHECKS", "RULES", "UnhandledLaw", "UnknownAward", "Verdict", "evaluate",
-           "supported_awards"]
+__all__ = ["PRECHECKS", "RULES", "AppraisedTrack", "UnhandledLaw", "UnknownAward", "Verdict",
+           "appraised_tracks", "evaluate", "supported_awards"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,33 @@ def supported_awards() -> list[str]:
 
 def checked_automatically(award: str) -> bool:
     return award in RULES
+
+
+@dataclass(frozen=True)
+class AppraisedTrack:
+    """A track of a form that only the appraisal can find met: its `code` ("<award>.<track>",
+    what Case.achievements holds), the article and point of the law governing the year, and
+    whether that point is verified against the legal reference."""
+
+    code: str
+    track: str
+    citation: str
+    verified: bool
+
+
+def appraised_tracks(award: str, subject: Subject, year: int,
+                     params: Parameters = DEFAULT_PARAMETERS) -> list[AppraisedTrack]:
+    """The tracks of `award` for this kind of subject that the records cannot judge (those an
+    appraiser finds met from the achievement report), in the order the rule tries them, cited
+    as the rule cites them (the law in force for the achievement year)."""
+    if award not in RULES:
+        return []
+    law = law_for_year(year)
+    judged = JUDGED_TRACKS.get(award, frozenset())
+    return [AppraisedTrack(f"{award}.{track}", track, f"{law.short}, "
+                           f"{params.article(law, article)}", verified)
+            for track, group, article, verified in params.tracks(award, criteria_date(law, year))
+            if track not in judged and GROUPS[group](subject)]
 
 
 def _by_hand(case: Case, params: Parameters) -> Verdict:

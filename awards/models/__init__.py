@@ -2,6 +2,8 @@ from .authority import GrantingAuthority
 from .catalogue import AwardParameter, AwardType, LegalValue
 from .facts import DisciplineRecord, PendingMatter
 from .ledger import AwardRecord, TaskRating
+from .screening import ScreeningChunk, ScreeningResult, ScreeningRun
 
 __all__ = ["AwardParameter", "AwardRecord", "AwardType", "DisciplineRecord", "GrantingAuthority",
-           "LegalValue", "PendingMatter", "TaskRating"]
+           "LegalValue", "PendingMatter", "ScreeningChunk", "ScreeningResult", "ScreeningRun",
+           "TaskRating"]

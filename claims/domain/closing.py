@@ -1,5 +1,6 @@
-"""Where the award path ends a claim. Called explicitly (not through signals) from the three
-places a nominee's fate is settled, inside their transactions:
+"""Where the award path ends a claim. Called explicitly (not through signals), through the port
+`proposals.domain.settlement` (installed by `ClaimsConfig.ready`), from the three places a
+nominee's fate is settled, inside their transactions:
 
 * `decisions.domain.issuing._award_items`, when an award decision writes the ledger: the claims
   of awarded nominees → decided (the decision number as the reason); the claims of the decided

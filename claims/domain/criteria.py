@@ -2,12 +2,16 @@
 qualify for. No database: the facts come in as plain values, the verdict names the clause it
 rests on (the way awards/eligibility rules cite their articles).
 
-Numbers come from claims/data/parameters.py (dated, with `verified` flags)."""
+Numbers are dated rows of the law's one home (awards/data/procedure.py, `claims.…` keys, with
+`verified` flags), read through `params` — the data files by default, the database's
+`LegalValue` rows (a province's corrections on the law screen) when the domain passes
+`CatalogueParameters()`."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from claims.data import parameters as data
+from awards.data.procedure import HEROIC_MOTHER_LAW, MARTYR_FAMILY_LAW
+from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, Value
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,23 @@ def _count(members, relation: str, status: str, min_percent: int = 0) -> int:
                and (status != "invalid" or (m.disability_percent or 0) >= min_percent))
 
 
-def heroic_mother(members: list[Member], children_count: int | None,
-                  on: datetime.date) -> Verdict:
+def _number(params: Parameters, key: str, on: datetime.date) -> Value:
+    """The row of `key` in force on `on`; LookupError before the rule's text was in force."""
+    found = params.value(key, on)
+    if found is None:
+        raise LookupError(key)
+    return found
+
+
+def heroic_mother(members: list[Member], children_count: int | None, on: datetime.date,
+                  params: Parameters = DEFAULT_PARAMETERS) -> Verdict:
     """Bà mẹ Việt Nam anh hùng, Điều 2 (as amended in 2012): one of five cases. Conferred or
     posthumously conferred alike (Điều 1); the next of kin receives a posthumous title."""
-    need, _c, v1 = data.value(data.HEROIC_MOTHER, "martyr_children", on)
-    percent, _c, v2 = data.value(data.HEROIC_MOTHER, "invalid_percent", on)
-    law = data.HEROIC_MOTHER_LAW
+    need_row = _number(params, "claims.heroic_mother.martyr_children", on)
+    percent_row = _number(params, "claims.heroic_mother.invalid_percent", on)
+    need, percent = need_row.value, percent_row.value
+    v1, v2 = need_row.verified, percent_row.verified
+    law = HEROIC_MOTHER_LAW
     martyrs = _count(members, "child", "martyr")
     invalids = _count(members, "child", "invalid", percent)
     husband = _count(members, "husband", "martyr") > 0
@@ -60,18 +74,22 @@ def heroic_mother(members: list[Member], children_count: int | None,
         verified=v1 and v2)
 
 
-def martyr_family(members: list[Member], children_count: int | None) -> Verdict:
+def martyr_family(members: list[Member], children_count: int | None,
+                  on: datetime.date | None = None,
+                  params: Parameters = DEFAULT_PARAMETERS) -> Verdict:
     """Families with many martyrs: the highest tier of Huân chương Độc lập the recorded martyrs
-    reach; an only child who is a martyr is the lowest tier."""
+    reach (the tiers in force on `on`, default today); an only child who is a martyr is the
+    lowest tier."""
+    tiers = _number(params, "claims.martyr_family_tiers", on or datetime.date.today())
     martyrs = _count(members, "child", "martyr")
     spouse = _count(members, "husband", "martyr") > 0
-    for award, with_spouse, without, clause, verified in data.MARTYR_FAMILY_TIERS:
+    for award, with_spouse, without, clause in tiers.value:
         if (spouse and martyrs >= with_spouse) or martyrs >= without:
-            return Verdict(True, f"{data.MARTYR_FAMILY_LAW} ({clause})", award,
-                           verified=verified)
+            return Verdict(True, f"{MARTYR_FAMILY_LAW} ({clause})", award,
+                           verified=tiers.verified)
     if children_count == 1 and martyrs == 1:
-        return Verdict(True, f"{data.MARTYR_FAMILY_LAW} (Mục III.I)", "hc_doc_lap_3",
+        return Verdict(True, f"{MARTYR_FAMILY_LAW} (Mục III.I)", "hc_doc_lap_3",
                        verified=False)
-    return Verdict(False, data.MARTYR_FAMILY_LAW, reasons=(
+    return Verdict(False, MARTYR_FAMILY_LAW, reasons=(
         f"{martyrs} liệt sĩ là con; chồng liệt sĩ: {'có' if spouse else 'không'}.",),
         verified=False)

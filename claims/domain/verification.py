@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from awards.domain.parameters import CatalogueParameters
 from awards.models import AwardRecord
 from claims.data.checklists import (
     CHECKLISTS,
@@ -84,9 +85,11 @@ def honour_verdict(claim: Claim, on: datetime.date | None = None) -> criteria.Ve
     claim (its criteria are the checks)."""
     on = on or timezone.localdate()
     if claim.kind == ClaimKind.HEROIC_MOTHER:
-        return criteria.heroic_mother(family_members(claim), claim.children_count, on)
+        return criteria.heroic_mother(family_members(claim), claim.children_count, on,
+                                      CatalogueParameters())
     if claim.kind == ClaimKind.MARTYR_FAMILY:
-        return criteria.martyr_family(family_members(claim), claim.children_count)
+        return criteria.martyr_family(family_members(claim), claim.children_count, on,
+                                      CatalogueParameters())
     return None
 
 

@@ -18,7 +18,6 @@ from awards.domain.ledger import conflict_message, live_conflicts, record_awards
 from awards.domain.parameters import CatalogueParameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
-from claims.domain.closing import close_by_decision
 from core import state
 from core.trail import diff, snapshot
 from decisions.domain.credentials import issue_credentials
@@ -30,6 +29,7 @@ from decisions.domain.wording import authority_words
 from decisions.enums import DecisionKind
 from decisions.models import Certificate, Decision, DecisionItem
 from organisations.models import UnitClosure
+from proposals.domain import settlement
 from proposals.domain.initiatives import confirm_claims, release_claims
 from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import NomineeStatus
@@ -135,7 +135,7 @@ def _award_items(actor, decision: Decision, items, entries, date) -> None:
                                      for item in items])
     _settle_nominees(actor, decision, [item.nominee for item in items if item.nominee_id])
     # A wartime backlog claim ends with the decision that awards its nominee (issue 19).
-    close_by_decision(actor, decision, [item.nominee for item in items if item.nominee_id],
+    settlement.decided(actor, decision, [item.nominee for item in items if item.nominee_id],
                       decision.number_label)
 
 

@@ -23,10 +23,12 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_tasks import default_task_backend, task
 
 from accounts.domain.sealing import seal, unseal
 from audit.domain.record import record
+from core import state
 from decisions.models import Delivery, Subscription
 from decisions.models.exchange import RETRYABLE_STATES, DeliveryState
 
@@ -36,6 +38,28 @@ BACKOFF_BASE_SECONDS = 60  # 1, 3, 9, 27, 81 min, 4 h, 12 h: a receiver down for
 BACKOFF_FACTOR = 3
 CLAIM_SECONDS = 300
 SIGNATURE_HEADER = "X-TDKT-Signature"
+# A claimed delivery's outcome is written whatever happened to it meanwhile (a subscription
+# deactivated mid-send abandons it, yet the POST went out): only "delivered" is final.
+SENDING = (DeliveryState.PENDING, DeliveryState.FAILED, DeliveryState.ABANDONED)
+
+# Task-driven rows: each step is one conditional UPDATE that must touch exactly one row
+# (healthchecks' `sendalerts`). Not audited per delivery (the log is the delivery list); the
+# administrator's "send again" writes its own audit entry.
+DELIVERY = state.Machine(
+    name="decisions.delivery", model=Delivery, states=DeliveryState, lock="update",
+    transitions=(
+        state.step("deliver", SENDING, DeliveryState.DELIVERED, DeliveryState.DELIVERED.label),
+        state.step("fail", SENDING, DeliveryState.FAILED, DeliveryState.FAILED.label),
+        state.step("give_up", SENDING, DeliveryState.ABANDONED, DeliveryState.ABANDONED.label),
+        # The subscription is deactivated: what still waits is never sent.
+        state.step("stop", RETRYABLE_STATES, DeliveryState.ABANDONED,
+                   _lazy("Subscription deactivated.")),
+        state.step("retry", (DeliveryState.FAILED, DeliveryState.ABANDONED),
+                   DeliveryState.PENDING, _lazy("Send again"),
+                   permission="decisions.manage_webhooks",
+                   refusal=_lazy("Only a failed delivery of an active subscription can be "
+                                 "retried.")),
+    ))
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -78,8 +102,8 @@ def deactivate(actor, subscription: Subscription, *, reason: str) -> Subscriptio
         raise ValidationError(_("This subscription was already deactivated."))
     locked.is_active, locked.deactivated_at = False, timezone.now()
     locked.save(update_fields=["is_active", "deactivated_at"])
-    locked.deliveries.filter(state__in=RETRYABLE_STATES).update(
-        state=DeliveryState.ABANDONED, last_error=_("Subscription deactivated."))
+    state.transition(locked.deliveries.all(), DELIVERY, "stop", actor,
+                     fields={"last_error": _("Subscription deactivated.")})
     record(actor, "decisions.webhook.deactivate", locked, unit=locked.issuer, reason=reason,
            changes={"is_active": [True, False]})
     return locked
@@ -89,13 +113,12 @@ def deactivate(actor, subscription: Subscription, *, reason: str) -> Subscriptio
 def retry(actor, delivery: Delivery) -> Delivery:
     """Send an abandoned or failed delivery again now (attempts start afresh). Side effect:
     audit `decisions.webhook.retry`."""
-    updated = Delivery.objects.filter(
-        pk=delivery.pk, subscription__is_active=True,
-        state__in=[DeliveryState.FAILED, DeliveryState.ABANDONED]).update(
-        state=DeliveryState.PENDING, attempts=0, next_attempt_at=None, claimed_at=None)
-    if updated != 1:
-        raise ValidationError(_("Only a failed delivery of an active subscription can be "
-                                "retried."))
+    # The subscription row is locked as `deactivate` locks it: of the two, one goes first.
+    subscription = Subscription.objects.select_for_update().get(pk=delivery.subscription_id)
+    if not subscription.is_active:
+        raise ValidationError(DELIVERY["retry"].refusal)
+    state.transition(delivery, DELIVERY, "retry", actor, fields={
+        "attempts": 0, "next_attempt_at": None, "claimed_at": None})
     delivery.refresh_from_db()
     record(actor, "decisions.webhook.retry", delivery, unit=delivery.subscription.issuer,
            label=f"{delivery.subscription.name}: {delivery.event.kind}")
@@ -164,19 +187,27 @@ def send_claimed(delivery: Delivery, now=None) -> str:
     except (OSError, ValueError) as failure:  # timeout, refused, DNS, TLS, bad URL
         error = f"{type(failure).__name__}: {failure}"
     if status is not None and 200 <= status < 300:
-        values = {"state": DeliveryState.DELIVERED, "delivered_at": now, "last_error": ""}
+        step, values = "deliver", {"delivered_at": now, "last_error": ""}
     elif delivery.attempts >= MAX_ATTEMPTS:
-        values = {"state": DeliveryState.ABANDONED, "last_error": error[:500]}
+        step, values = "give_up", {"last_error": error[:500]}
     else:
-        values = {"state": DeliveryState.FAILED, "last_error": error[:500],
-                  "next_attempt_at": now + backoff(delivery.attempts)}
+        step, values = "fail", {"last_error": error[:500],
+                                "next_attempt_at": now + backoff(delivery.attempts)}
     if error:
         logger.warning("Webhook %s to %s failed: %s", delivery.public_id,
                        delivery.subscription.url, error)
-    Delivery.objects.filter(pk=delivery.pk).update(claimed_at=None, last_status=status, **values)
-    if values["state"] == DeliveryState.FAILED:
+    try:
+        state.transition(delivery, DELIVERY, step, None,
+                         fields={"claimed_at": None, "last_status": status} | values)
+    except DELIVERY.stale_error:
+        # Delivered meanwhile by a worker that claimed it after this one's lease ran out:
+        # that outcome stands, and no retry is scheduled over it.
+        logger.warning("Webhook %s was delivered meanwhile; outcome %s not recorded",
+                       delivery.public_id, step)
+        return "skipped"
+    if step == "fail":
         schedule_retry(str(delivery.public_id), values["next_attempt_at"])
-    return values["state"]
+    return delivery.state
 
 
 def deliver_one(delivery_public_id, now=None) -> str:

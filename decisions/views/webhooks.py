@@ -47,8 +47,8 @@ def webhook_list(request):
         "subscriptions": [(s, [event_labels.get(k, k) for k in s.kinds])
                           for s in subscriptions],
         "page": paginate(request, log, per_page=LOG_PAGE), "state": state,
-        "states": DeliveryState.choices, "retryable": (DeliveryState.FAILED,
-                                                        DeliveryState.ABANDONED)})
+        # "Send again" where the machine's table allows it (the domain refuses the rest).
+        "states": DeliveryState.choices, "retryable": webhooks.DELIVERY["retry"].sources})
 
 
 @login_required

@@ -9,12 +9,16 @@ read another file or a URL.
 """
 
 import base64
+import dataclasses
 import io
-from collections.abc import Iterable
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+import cssselect2
 import pypdf
+import tinyhtml5
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -78,13 +82,32 @@ class DocumentHTML(HTML):
         return [_user_agent_stylesheet()]
 
 
+class TreeHTML(DocumentHTML):
+    """A document given as an element tree instead of a string: what `HTML.__init__` keeps
+    after parsing (WeasyPrint 70), set directly. A long annex's rows are appended to the
+    parsed page as elements: rendering them through the template and parsing them back with
+    the pure-Python HTML parser cost a sixth of the annex's layout."""
+
+    def __init__(self, root: ET.Element):
+        self.base_url = BASE_URL
+        self.url_fetcher = LocalFetcher()
+        self.media_type = "print"
+        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(
+            root, content_language=None)
+        self.etree_element = self.wrapper_element.etree_element
+
+
+def _stylesheets(css: str, fonts: FontConfiguration, extra: str = "") -> list[CSS]:
+    sheets = [CSS(string=_stylesheet_text(name), base_url=BASE_URL, font_config=fonts,
+                  url_fetcher=LocalFetcher()) for name in ("fonts.css", css)]
+    sheets.append(CSS(string=WIDTH_CLASSES + extra))
+    return sheets
+
+
 def _render(template: str, context: dict, css: str, fonts: FontConfiguration):
     html = DocumentHTML(string=render_to_string(template, context), base_url=BASE_URL,
                         url_fetcher=LocalFetcher())
-    sheets = [CSS(string=_stylesheet_text(name), base_url=BASE_URL, font_config=fonts,
-                  url_fetcher=LocalFetcher()) for name in ("fonts.css", css)]
-    sheets.append(CSS(string=WIDTH_CLASSES))
-    return html.render(font_config=fonts, stylesheets=sheets)
+    return html.render(font_config=fonts, stylesheets=_stylesheets(css, fonts))
 
 
 # Laid-out documents that forked workers write a slice of, by a key unique to one call (two
@@ -133,10 +156,11 @@ def _common_context() -> dict:
             "addressees_label": ADDRESSEES_LABEL}
 
 
-def table_context(table: AnnexTable) -> dict:
+def table_context(table: AnnexTable, *, with_rows: bool = True) -> dict:
+    """`with_rows=False`: an empty body, for rows appended as elements (`_append_rows`)."""
     widths = [max(1, round(f * 100)) for f in table.column_widths()]
     aligns = [table.column_align(i) for i in range(len(table.columns))]
-    rows = [list(zip(row, aligns, strict=False)) for row in table.rows]
+    rows = [list(zip(row, aligns, strict=False)) for row in table.rows] if with_rows else []
     return {"heading": table.heading, "columns": table.columns, "widths": widths,
             "rows": rows}
 
@@ -161,23 +185,165 @@ def _signer(heading_lines, name: str, note: str = "") -> dict:
     return {"lines": heading_lines, "name": name, "note": note}
 
 
+def _body_context(doc: AdministrativeDocument) -> dict:
+    return {**_common_context(), "doc": doc, "head": _letterhead_context(doc.letterhead),
+            "summary_lines": lines(doc.summary), "addressees": doc.addressees,
+            "blocks": body_blocks(doc.articles),
+            "signer": _signer(doc.signature.heading_lines, doc.signature.name)}
+
+
 def document_pdf(doc: AdministrativeDocument, *, workers: int | None = None) -> bytes:
     """The PDF twin of `document_docx`: same texts, same layout rules. `workers`: processes
-    that write the pages (default one per CPU; 1 writes in this process)."""
+    (default one per CPU; 1 renders in this process).
+
+    Short annexes: the decision and its annexes are laid out here and the pages written by
+    the workers in slices. An annex longer than `ROWS_PER_PART` rows is laid out in parts,
+    the parts (and the decision) spread over the workers and joined (`_document_in_parts`)."""
+    parts = [annex_parts(annex) for annex in doc.annexes]
+    if any(len(p) > 1 for p in parts):
+        return _document_in_parts(doc, parts, workers)
     fonts = FontConfiguration()
-    context = {**_common_context(), "doc": doc, "head": _letterhead_context(doc.letterhead),
-               "summary_lines": lines(doc.summary), "addressees": doc.addressees,
-               "blocks": body_blocks(doc.articles),
-               "signer": _signer(doc.signature.heading_lines, doc.signature.name)}
-    rendered = [_render("documents/pdf/document.html", context, "document.css", fonts)]
-    rendered += [_render_annex(annex, fonts) for annex in doc.annexes]
+    rendered = [_render("documents/pdf/document.html", _body_context(doc), "document.css", fonts)]
+    rendered += [_render_annex_part(p[0], fonts) for p in parts]
     return _join(rendered, workers)
 
 
-def _render_annex(annex: Annex, fonts: FontConfiguration):
-    context = {"annex": annex, "title_lines": lines(annex.title),
-               "tables": [table_context(t) for t in annex.tables]}
-    return _render("documents/pdf/annex.html", context, "document.css", fonts)
+# An annex is laid out in parts of about this many rows. WeasyPrint lays out a document in one
+# thread, and a 1,000-row table is ~3 s of it: parts are laid out side by side, one per CPU.
+# Each part starts on a new page, so the page before a part's first row may end short of the
+# bottom: fewer, larger parts mean fewer short pages; 250 rows (~10 pages) keep two CPUs busy
+# to the end of a 1,000-row annex. The cut never depends on the number of workers: the same
+# document gives the same pages on any machine.
+ROWS_PER_PART = 250
+
+# A part that is not the annex's only one is laid out without page numbers; the joined annex's
+# pages are numbered afterwards (`_number_pages`), continuing across the parts.
+NO_PAGE_NUMBERS = "@page { @top-center { content: none; } }"
+
+
+@dataclasses.dataclass(frozen=True)
+class AnnexPart:
+    """Consecutive rows of an annex, laid out as one document. `annex.tables` hold only this
+    part's rows; a table's heading is kept where its first row is. `first`: the part that
+    carries the annex's label, title and subtitle. `alone`: the annex's only part, numbered by
+    WeasyPrint itself."""
+
+    annex: Annex
+    first: bool
+    alone: bool
+
+
+def annex_parts(annex: Annex, rows_per_part: int = ROWS_PER_PART) -> list[AnnexPart]:
+    """`annex` cut into parts of at most `rows_per_part` rows (as even as possible), across
+    its tables, in order. Every row is in exactly one part; the row numbers (STT) are the
+    rows' own text, so they continue across the parts."""
+    total = sum(len(table.rows) for table in annex.tables)
+    cuts = split_evenly(range(total), -(-total // rows_per_part)) if total else [range(0)]
+    parts = []
+    for index, cut in enumerate(cuts):
+        last = index == len(cuts) - 1
+        tables = tuple(_table_slice(table, offset, cut, last)
+                       for table, offset in _with_offsets(annex.tables))
+        parts.append(AnnexPart(dataclasses.replace(annex, tables=tuple(t for t in tables if t)),
+                               first=index == 0, alone=len(cuts) == 1))
+    return parts
+
+
+def _with_offsets(tables: Sequence[AnnexTable]) -> list[tuple[AnnexTable, int]]:
+    offsets, start = [], 0
+    for table in tables:
+        offsets.append((table, start))
+        start += len(table.rows)
+    return offsets
+
+
+def _table_slice(table: AnnexTable, offset: int, cut: range, last: bool) -> AnnexTable | None:
+    """The rows of `table` (its first row being row `offset` of the annex) inside `cut`, or
+    None. A table with no rows goes with the part its place falls in."""
+    start, stop = max(offset, cut.start), min(offset + len(table.rows), cut.stop)
+    if not table.rows:
+        keep = cut.start <= offset < cut.stop or (last and offset >= cut.start)
+        return table if keep else None
+    if start >= stop:
+        return None
+    heading = table.heading if start == offset else ""
+    return dataclasses.replace(table, heading=heading,
+                               rows=table.rows[start - offset:stop - offset])
+
+
+def _render_annex_part(part: AnnexPart, fonts: FontConfiguration):
+    annex = part.annex
+    context = {"annex": annex, "first": part.first, "title_lines": lines(annex.title),
+               "tables": [table_context(t, with_rows=False) for t in annex.tables]}
+    root = tinyhtml5.parse(render_to_string("documents/pdf/annex.html", context),
+                           namespace_html_elements=False)
+    for tbody, table in zip(root.iter("tbody"), annex.tables, strict=True):
+        _append_rows(tbody, table)
+    sheets = _stylesheets("document.css", fonts, "" if part.alone else NO_PAGE_NUMBERS)
+    return TreeHTML(root).render(font_config=fonts, stylesheets=sheets)
+
+
+def _append_rows(tbody: ET.Element, table: AnnexTable) -> None:
+    """The rows as `grid_table.html` writes them: one `td` per cell with its column's alignment
+    class. Element text is never parsed as markup: user text cannot become HTML."""
+    aligns = [{"class": table.column_align(i)} for i in range(len(table.columns))]
+    for row in table.rows:
+        tr = ET.SubElement(tbody, "tr")
+        for cell, align in zip(row, aligns, strict=False):
+            ET.SubElement(tr, "td", align).text = str(cell)
+
+
+def _document_in_parts(doc: AdministrativeDocument, parts: list[list[AnnexPart]],
+                       workers: int | None) -> bytes:
+    """The decision and every annex part laid out and written by the workers, joined in
+    order; the pages of each annex in several parts numbered as one document."""
+    tasks = [doc] + [part for annex in parts for part in annex]
+    pdfs = [pypdf.PdfReader(io.BytesIO(data))
+            for data in map_parts(_render_task, tasks, workers=workers)]
+    runs, page, index = [], len(pdfs[0].pages), 1
+    for annex in parts:
+        count = sum(len(pdf.pages) for pdf in pdfs[index:index + len(annex)])
+        if len(annex) > 1:
+            runs.append((page, count))
+        page, index = page + count, index + len(annex)
+    return _write_joined(pdfs, runs)
+
+
+def _render_task(task: AdministrativeDocument | AnnexPart) -> bytes:
+    fonts = FontConfiguration()
+    if isinstance(task, AnnexPart):
+        return _render_annex_part(task, fonts).write_pdf()
+    return _render("documents/pdf/document.html", _body_context(task), "document.css",
+                   fonts).write_pdf()
+
+
+def _page_numbers(count: int) -> pypdf.PdfReader:
+    """`count` empty pages of the annex's page style: numbered as WeasyPrint numbers an annex
+    (none on the first, Decree 30 Appx I.I), same font, size and place."""
+    html = DocumentHTML(string='<div class="blank-page"></div>' * count, base_url=BASE_URL,
+                        url_fetcher=LocalFetcher())
+    fonts = FontConfiguration()
+    data = html.write_pdf(font_config=fonts, stylesheets=_stylesheets("document.css", fonts))
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def _write_joined(pdfs: list[pypdf.PdfReader], runs: list[tuple[int, int]]) -> bytes:
+    """The pages of `pdfs` in order, the first one's metadata, and page numbers laid over the
+    pages of each run (first page index, page count) from its second page on."""
+    writer = pypdf.PdfWriter()
+    for pdf in pdfs:
+        writer.append(pdf)
+    for first, count in runs:
+        numbers = _page_numbers(count)
+        for offset in range(1, count):
+            page = writer.pages[first + offset]
+            page.merge_page(numbers.pages[offset])
+            page.compress_content_streams()  # merging leaves the page's content uncompressed
+    if pdfs[0].metadata:
+        writer.add_metadata(dict(pdfs[0].metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def minutes_pdf(m: Minutes) -> bytes:
@@ -230,12 +396,4 @@ def join_pdfs(parts: list[bytes]) -> bytes:
     pypdf copies each part's fonts and images with its pages."""
     if len(parts) == 1:
         return parts[0]
-    writer = pypdf.PdfWriter()
-    for data in parts:
-        writer.append(pypdf.PdfReader(io.BytesIO(data)))
-    first = pypdf.PdfReader(io.BytesIO(parts[0]))
-    if first.metadata:
-        writer.add_metadata(dict(first.metadata))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return _write_joined([pypdf.PdfReader(io.BytesIO(data)) for data in parts], [])

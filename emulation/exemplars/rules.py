@@ -6,6 +6,8 @@ import rules
 
 from accounts.domain import scope
 from accounts.enums import Role
+from core.state import state_predicate
+from emulation.exemplars.domain.exemplars import EXEMPLAR
 from emulation.exemplars.models.exemplars import ExemplarState
 from emulation.exemplars.models.inspections import TASK_OPEN_STATES, TaskState
 from emulation.initiatives.enums import VIEW_ROLES
@@ -38,13 +40,15 @@ board = _in_scope(BOARD_ROLES, "records_board")
 task_owner = _in_scope(VIEW_ROLES, "task_owner", unit_of=lambda task: task.owner_unit_id)
 
 
-@rules.predicate
-def not_withdrawn(user, obj=None) -> bool:
-    return obj is None or obj.state != ExemplarState.WITHDRAWN
-
+# Every state but withdrawn, read from the table: where withdrawing starts.
+not_withdrawn = state_predicate(EXEMPLAR, "withdraw")
 
 rules.add_perm("emulation.view_exemplar", keeper)
+# Correcting is an edit allowed wherever a withdrawal still is (the exemplar is live).
 rules.add_perm("emulation.change_exemplar", keeper & not_withdrawn)
+# Recognising and publishing check no state here, as before: a board member who opens the
+# step on an exemplar elsewhere is told so by the step (`core.state`); the page offers the
+# buttons from the table (`available_actions`).
 rules.add_perm("emulation.recognise_exemplar", board)
 rules.add_perm("emulation.publish_exemplar", board)
 rules.add_perm("emulation.withdraw_exemplar", board & not_withdrawn)

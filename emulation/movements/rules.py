@@ -6,11 +6,15 @@ import rules
 from accounts.domain import scope
 from accounts.enums import Role
 from accounts.predicates import in_scope_of
+from core.state import state_predicate
+from emulation.movements.domain.cluster_rounds import ROUND
+from emulation.movements.domain.movements import MOVEMENT
 from emulation.movements.domain.queries.cluster_rounds import (
     acting_units,
     headed_cluster_ids,
     manages,
 )
+from emulation.movements.domain.registrations import REGISTRATION
 from emulation.movements.domain.rescore_requests import may_decide
 from emulation.movements.enums import (
     MOVEMENT_ROLES,
@@ -18,7 +22,6 @@ from emulation.movements.enums import (
     ROUND_MANAGER_ROLES,
     RUNNING_STATES,
     STOPPABLE_STATES,
-    MovementState,
     PlanState,
     RegistrationState,
     RescoreRequestState,
@@ -60,11 +63,11 @@ keeper_role = rules.predicate(
 keeper = in_scope_of(*MOVEMENT_ROLES, name="movement_keeper")
 organiser_keeper = _unit_in_scope("organiser_id", "movement_organiser_keeper")
 plan_draft = _state_in(PlanState.DRAFT, name="plan_draft")
-movement_draft = _state_in(MovementState.DRAFT, name="movement_draft")
 movement_running = _state_in(*RUNNING_STATES, name="movement_running")
+# Correcting a movement and attaching documents are edits, not steps: their own state set.
 movement_open = _state_in(*STOPPABLE_STATES, name="movement_open")
+# Correcting a registration is an edit, not a step: its own state set.
 registration_editable = _state_in(*REGISTRATION_EDITABLE, name="registration_editable")
-registration_submitted = _state_in(RegistrationState.SUBMITTED, name="registration_submitted")
 
 # Reading: the query functions of emulation.domain.queries.movements decide which rows (out of
 # scope → 404); the permission says the user has a role that reads them at all.
@@ -72,13 +75,19 @@ rules.add_perm("emulation.view_movement", keeper_role)
 rules.add_perm("emulation.change_plan", keeper & plan_draft)
 rules.add_perm("emulation.publish_plan", keeper & plan_draft)
 rules.add_perm("emulation.change_movement", organiser_keeper & movement_open)
-rules.add_perm("emulation.launch_movement", organiser_keeper & movement_draft)
-rules.add_perm("emulation.review_movement", organiser_keeper & movement_running)
-rules.add_perm("emulation.stop_movement", organiser_keeper & movement_open)
+# The steps' states are read from the MOVEMENT table.
+rules.add_perm("emulation.launch_movement", organiser_keeper & state_predicate(MOVEMENT, "launch"))
+rules.add_perm("emulation.review_movement",
+               organiser_keeper & state_predicate(MOVEMENT, "mid_review", "close"))
+rules.add_perm("emulation.stop_movement", organiser_keeper & state_predicate(MOVEMENT, "stop"))
 # Any keeper may register a unit of theirs that takes part (the form offers only those).
 rules.add_perm("emulation.register_in_movement", keeper_role & movement_running)
 rules.add_perm("emulation.change_registration", keeper & registration_editable)
-rules.add_perm("emulation.decide_registration", level_above & registration_submitted)
+# The steps' states are read from the REGISTRATION table.
+rules.add_perm("emulation.submit_registration",
+               keeper & state_predicate(REGISTRATION, "submit"))
+rules.add_perm("emulation.decide_registration",
+               level_above & state_predicate(REGISTRATION, "approve", "return"))
 
 # Movement results (emulation.domain.results): the registered unit's keepers enter and submit
 # its result while it is a draft or returned; the organiser's keepers confirm or return it and
@@ -134,14 +143,12 @@ def _round_state(*states, name):
 
 rules.add_perm("emulation.view_cluster_round", manages_round | takes_part)
 rules.add_perm("emulation.manage_cluster_round", manages_round)
-rules.add_perm("emulation.sign_pact", manages_round & _round_state(
-    RoundState.DRAFT, name="round_draft"))
+# The steps' states are read from the ROUND table; scoring and voting happen while it rests.
+rules.add_perm("emulation.sign_pact", manages_round & state_predicate(ROUND, "sign_pact"))
 rules.add_perm("emulation.rescore", manages_round & _round_state(
     RoundState.SCORING, RoundState.VOTING, name="round_rescorable"))
-rules.add_perm("emulation.open_voting", manages_round & _round_state(
-    RoundState.SCORING, name="round_scoring"))
-rules.add_perm("emulation.publish_round", manages_round & _round_state(
-    RoundState.VOTING, name="round_voting"))
+rules.add_perm("emulation.open_voting", manages_round & state_predicate(ROUND, "open_voting"))
+rules.add_perm("emulation.publish_round", manages_round & state_predicate(ROUND, "publish"))
 rules.add_perm("emulation.score_round", takes_part & _round_state(
     RoundState.SCORING, name="round_open_for_scores"))
 rules.add_perm("emulation.vote_round", takes_part & _round_state(

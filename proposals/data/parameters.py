@@ -1,24 +1,19 @@
-"""Default procedure parameters (seeded by a data migration; editable afterwards).
+"""Default procedure parameters that are not law (seeded by a data migration; editable
+afterwards): the deadlines a province's own regulation sets, the council's rules, the fairness
+warning, the comment throttle.
 
 Deadlines are working days counted from the day after the step starts (Civil Code 2015
-Art. 147). Central-level figures are confirmed (Decision 311/QĐ-BNV/2025 on Decree 98/2023);
-provincial figures are set by each province's regulation and are unverified defaults here.
+Art. 147). The deadlines and the consultation window the law sets (Decision 311/QĐ-BNV/2025 on
+Decree 98/2023, Decree 152/2025) are in the law's dated home, awards/data/procedure.py
+(`LegalValue` `procedure.<key>`); `proposals.domain.deadlines.parameter` reads them there.
 """
 
 DEFAULTS = {
     # key: (value, citation, verified, note)
-    "deadline.submitted": (5, "Quyết định 311/QĐ-BNV/2025 (trả hồ sơ không đủ điều kiện trong "
-                              "5 ngày làm việc)", True, "Receipt check of a submitted dossier"),
-    "deadline.appraising": (20, "Quyết định 311/QĐ-BNV/2025 (thẩm định trong 20 ngày làm việc); "
-                                "cấp tỉnh theo quy chế của tỉnh", False, "Appraisal"),
     "deadline.returned": (10, "Quy chế thi đua, khen thưởng của tỉnh", False,
                           "Unit supplements a returned dossier"),
     "deadline.appraised": (10, "Quy chế thi đua, khen thưởng của tỉnh", False,
                            "Waiting for the council session"),
-    "deadline.council_done": (10, "Quyết định 311/QĐ-BNV/2025 (gửi quyết định trong 10 ngày "
-                                  "làm việc)", False, "Decision after the council vote"),
-    "consultation.working_days": (10, "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3 (Anh hùng: 10 "
-                                      "ngày làm việc)", False, "Default consultation window"),
     # Seed 000 §6: awards must favour people who work directly; warn below this share.
     "fairness.min_non_leader_share": (0.5, "Chỉ thị 34-CT/TW; Luật TĐKT 2022, Điều 5 khoản 2 "
                                            "điểm d", False, "Share of non-leaders among "

@@ -25,11 +25,12 @@ from proposals.enums import (
     ACTIVE_NOMINEE_STATUSES,
     FINAL_STATES,
     DocumentType,
+    FindingState,
     Procedure,
     Track,
 )
 from proposals.enums import ProposalState as S
-from proposals.models import Nominee, Proposal
+from proposals.models import AppraisalFinding, Nominee, Proposal
 
 AUTHORITY_CITATION = "Luật TĐKT 2022, Điều 77–80; Nghị định 129/2025/NĐ-CP, Điều 59"
 
@@ -75,10 +76,9 @@ def parameter_in_force(award_type, key: str, on: datetime.date):
     return row
 
 
-def verdict_for(nominee: Nominee, params=None) -> dict:
-    """The engine's verdict on one nominee, as the JSON of eligibility-interface.md. Awards
-    without a rule in the engine get a verdict that says so (appraised by hand)."""
-    params = params or CatalogueParameters()
+def case_of(nominee: Nominee) -> Case:
+    """The eligibility case of `nominee`: its subject's records for the requested form and the
+    proposal's year, less its own initiative claims, plus the tracks the appraisal found met."""
     code, year = nominee.award_type.code, nominee.proposal.year
     if nominee.person_id:
         case = case_for(nominee.person, code, year)
@@ -87,14 +87,39 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
     else:
         case = Case(id=str(nominee.household.public_id), award=code, year=year,
                     subject=Subject(kind="household"))
-    case = _without_own_claims(case, nominee)
+    return _with_findings(_without_own_claims(case, nominee), nominee)
+
+
+def verdict_for(nominee: Nominee, params=None) -> dict:
+    """The engine's verdict on one nominee, as the JSON of eligibility-interface.md. Awards
+    without a rule in the engine get a verdict that says so (appraised by hand)."""
+    params = params or CatalogueParameters()
+    case = case_of(nominee)
     try:
         return evaluate(case, params).as_dict()
     except UnknownAward:
-        return {"id": case.id, "award": code, "eligible": None, "law": "", "initiatives_used": [],
+        return {"id": case.id, "award": case.award, "eligible": None, "law": "",
+                "initiatives_used": [],
                 "reasons": [{"rule": "manual", "ok": True, "citation": "", "message": _(
                     "TĐKT has no automatic rule for this form: the board appraises it by "
                     "hand.")}]}
+
+
+def recorded_tracks(nominee: Nominee) -> frozenset[str]:
+    """The "<award>.<track>" codes the appraisal found met for `nominee` (recorded findings of
+    its requested form; withdrawn ones are history only)."""
+    return frozenset(AppraisalFinding.objects.filter(
+        nominee=nominee, state=FindingState.RECORDED,
+        code__startswith=nominee.award_type.code + ".").values_list("code", flat=True))
+
+
+def _with_findings(case: Case, nominee: Nominee) -> Case:
+    """The tracks the appraisal found met become the case's `achievements` (a fact of the
+    Screener's key: screening.NOT_FACTS does not exclude it); the history is unchanged."""
+    found = recorded_tracks(nominee)
+    if found == case.achievements:
+        return case
+    return dataclasses.replace(case, achievements=found)
 
 
 def _without_own_claims(case: Case, nominee: Nominee) -> Case:

@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from core.domain.calendar import work_calendar
 from proposals.domain.checks import active_nominees, parameter_in_force
 from proposals.domain.deadlines import parameter
@@ -115,19 +117,24 @@ def leave_comment(consultation: Consultation, *, author_name: str, contact: str,
     return comment
 
 
+# A public comment waits for the board's answer, once (legal-reference §5.3).
+COMMENT = state.Machine(
+    name="proposals.comment", model=PublicComment, states=CommentState, audit=record,
+    audit_context=lambda comment: {"unit": comment.consultation.proposal.unit},
+    related=("consultation__proposal__unit",),
+    transitions=(
+        # No `permission`: `proposals.resolve_comment` is asked of the comment's proposal (the
+        # board of its recipient), which the proposal page checks for every comment at once.
+        state.step("resolve", CommentState.NEW, CommentState.RESOLVED, gettext_lazy("Resolve"),
+                   refusal=gettext_lazy("Someone else has already resolved this comment.")),
+    ))
+
+
 @transaction.atomic
 def resolve_comment(actor, comment: PublicComment, *, resolution: str) -> PublicComment:
     """The board's answer to a comment (checked, explained, forwarded to the council).
     Side effect: audit `proposals.comment.resolve`."""
     if not resolution.strip():
         raise ValidationError({"resolution": _("Say how the comment was resolved.")})
-    comment = PublicComment.objects.select_for_update().get(pk=comment.pk)
-    if comment.state == CommentState.RESOLVED:
-        raise ValidationError(_("Someone else has already resolved this comment."))
-    comment.state, comment.resolution = CommentState.RESOLVED, resolution
-    comment.resolved_by, comment.resolved_at = actor, timezone.now()
-    comment.save(update_fields=["state", "resolution", "resolved_by", "resolved_at"])
-    record(actor, "proposals.comment.resolve", comment,
-           unit=comment.consultation.proposal.unit, reason=resolution,
-           changes={"state": [CommentState.NEW, CommentState.RESOLVED]})
-    return comment
+    return state.transition(comment, COMMENT, "resolve", actor, reason=resolution, fields={
+        "resolution": resolution, "resolved_by": actor, "resolved_at": timezone.now()})

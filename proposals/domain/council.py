@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
 from core import state
@@ -41,19 +42,29 @@ def create_session(actor, *, unit, title, held_at, place, total_members,
     return session
 
 
-def _planned(session: CouncilSession) -> CouncilSession:
-    locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    if locked.state != SessionState.PLANNED:
-        raise ValidationError(_("The session has already opened; its members and agenda are "
-                                "fixed."))
-    return locked
+# A session is planned (seats and agenda are set), then open for voting, then closed: the
+# votes are final (Decree 98/2023 Art. 30.7). Both steps are the board's, on the session page.
+SESSION = state.Machine(
+    name="proposals.session", model=CouncilSession, states=SessionState, audit=record,
+    audit_context=lambda session: {"unit": session.unit}, related=("unit",),
+    transitions=(
+        state.step("open", SessionState.PLANNED, SessionState.OPEN, gettext_lazy("Open voting"),
+                   permission="proposals.manage_council",
+                   refusal=gettext_lazy("The session has already opened; its members and "
+                                        "agenda are fixed.")),
+        state.step("close", SessionState.OPEN, SessionState.CLOSED,
+                   gettext_lazy("Close and tally"), permission="proposals.manage_council",
+                   irreversible=True,
+                   refusal=gettext_lazy("Only an open session can be closed.")),
+    ))
 
 
 @transaction.atomic
 def seat_member(actor, session: CouncilSession, *, user, unit, role=CouncilMember.MEMBER,
                 present=True, position: str = "") -> CouncilMember:
     """Side effect: audit `proposals.session.seat`."""
-    locked = _planned(session)
+    locked = state.lock(SESSION, session)
+    state.check(SESSION, locked, "open")  # seats and agenda are fixed once voting opens
     if locked.members.count() >= locked.total_members:
         raise ValidationError(_("All %(n)s seats of the council are taken.") % {
             "n": locked.total_members})
@@ -75,7 +86,8 @@ def put_on_agenda(actor, session: CouncilSession, proposal) -> None:
     department or commune votes in its own council; the province's council may sit for a
     body without one) — never another body's. Side effects: agenda entry; proposal state →
     in_council (audit, notification)."""
-    locked = _planned(session)
+    locked = state.lock(SESSION, session)
+    state.check(SESSION, locked, "open")  # seats and agenda are fixed once voting opens
     if not UnitClosure.objects.filter(ancestor_id=locked.unit_id,
                                       descendant_id=proposal.recipient_unit_id).exists():
         raise ValidationError({"proposal": _(
@@ -118,7 +130,8 @@ def is_recused(member: CouncilMember, nominee: Nominee, session: CouncilSession,
 def open_voting(actor, session: CouncilSession) -> CouncilSession:
     """Needs a quorum of members present and a non-empty agenda. Side effects: audit; the
     members are notified (in-app and e-mail) on commit."""
-    locked = _planned(session)
+    locked = state.lock(SESSION, session)
+    state.check(SESSION, locked, "open")  # seats and agenda are fixed once voting opens
     present = locked.members.filter(present=True).count()
     quorum = Fraction(str(parameter("council.quorum", 2 / 3))).limit_denominator(100)
     if present < quorum * locked.total_members:
@@ -126,10 +139,8 @@ def open_voting(actor, session: CouncilSession) -> CouncilSession:
             "present": present, "total": locked.total_members})
     if not agenda_nominees(locked).exists():
         raise ValidationError(_("The agenda has no nominee to vote on."))
-    locked.state, locked.opened_at = SessionState.OPEN, timezone.now()
-    locked.save(update_fields=["state", "opened_at"])
-    record(actor, "proposals.session.open", locked, unit=locked.unit,
-           changes={"state": [SessionState.PLANNED, SessionState.OPEN]})
+    state.transition(locked, SESSION, "open", actor, locked=True,
+                     fields={"opened_at": timezone.now()})
     members = [m.user for m in locked.members.select_related("user")]
     transaction.on_commit(lambda: notify(
         members, verb="council.voting_open", title=locked.title,
@@ -144,7 +155,7 @@ def cast_vote(member: CouncilMember, nominee: Nominee, vote: str) -> None:
     the receipt stops a second vote. Side effect: audit `proposals.session.vote` (who voted,
     never how, under a secret ballot)."""
     session = CouncilSession.objects.select_for_update().get(pk=member.session_id)
-    if session.state != SessionState.OPEN:
+    if not state.can_move(SESSION, session, "close"):  # open: the votes are not final yet
         raise ValidationError(_("Voting is not open."))
     if not agenda_nominees(session).filter(pk=nominee.pk).exists():
         raise ValidationError(_("This nominee is not on the agenda."))
@@ -223,9 +234,8 @@ def close_session(actor, session: CouncilSession, *, ended_at=None) -> list[dict
     done. Votes are final afterwards. `ended_at`: when the meeting ended, for the minutes
     (default now); never before it started. Side effects: nominee statuses and vote counts;
     audit `proposals.session.close`; proposal states (audit, notifications to approvers)."""
-    locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    if locked.state != SessionState.OPEN:
-        raise ValidationError(_("Only an open session can be closed."))
+    locked = state.lock(SESSION, session)
+    state.check(SESSION, locked, "close")
     ended_at = ended_at or timezone.now()
     check_end(locked, ended_at)
     rows = tally(locked)
@@ -238,12 +248,10 @@ def close_session(actor, session: CouncilSession, *, ended_at=None) -> list[dict
                              "votes_abstain": row["votes"][Vote.ABSTAIN]})
         if not row["passed"]:
             release_claims(actor, nominee, reason=_("Not passed by the council"))
-    locked.state, locked.closed_at = SessionState.CLOSED, timezone.now()
-    locked.ended_at = ended_at
-    locked.save(update_fields=["state", "closed_at", "ended_at"])
-    record(actor, "proposals.session.close", locked, unit=locked.unit,
-           changes={"passed": [None, sum(1 for r in rows if r["passed"])],
-                    "failed": [None, sum(1 for r in rows if not r["passed"])]})
+    state.transition(locked, SESSION, "close", actor, locked=True,
+                     fields={"closed_at": timezone.now(), "ended_at": ended_at},
+                     changes={"passed": [None, sum(1 for r in rows if r["passed"])],
+                              "failed": [None, sum(1 for r in rows if not r["passed"])]})
     for proposal in locked.proposals.filter(state=S.IN_COUNCIL):
         set_proposal_state(proposal, S.COUNCIL_DONE, actor=actor, expected=S.IN_COUNCIL)
     return rows

@@ -2,19 +2,36 @@
 
 import datetime
 
+from django.db.models import Q
+from django.utils import timezone
+
+from awards.data.procedure import PROPOSALS
+from awards.models import LegalValue
 from core.domain.calendar import work_calendar
 from proposals.models import ProcedureParameter
 
+# The parameters the law sets: read from the law's dated home (awards/data/procedure.py).
+LEGAL_KEYS = frozenset(key.removeprefix("procedure.") for key, *_rest in PROPOSALS)
 
-def parameter(key: str, default=None):
-    row = ProcedureParameter.objects.filter(key=key).values_list("value", flat=True).first()
+
+def parameter(key: str, default=None, on: datetime.date | None = None):
+    """The value of a procedure parameter: a legal one (LEGAL_KEYS) from `LegalValue`
+    `procedure.<key>` in force on `on` (default today), any other from the province's
+    `ProcedureParameter`; `default` when there is none."""
+    if key in LEGAL_KEYS:
+        on = on or timezone.localdate()
+        row = (LegalValue.objects.filter(key=f"procedure.{key}", valid_from__lte=on)
+               .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+               .order_by("-valid_from").values_list("value", flat=True).first())
+    else:
+        row = ProcedureParameter.objects.filter(key=key).values_list("value", flat=True).first()
     return default if row is None else row
 
 
 def due_date(state: str, start: datetime.date) -> datetime.date | None:
     """The deadline of the step that starts on `start` in `state`, or None when the step has
     no legal time limit (draft, final states)."""
-    days = parameter(f"deadline.{state}")
+    days = parameter(f"deadline.{state}", on=start)
     if days is None:
         return None
     return work_calendar().add_working_days(start, int(days))

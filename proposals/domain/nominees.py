@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from awards.models import AwardType
-from claims.domain.closing import reopen_for_nominees
 from core import state
 from core.trail import diff, snapshot
+from proposals.domain import settlement
 from proposals.domain.initiatives import release_claims
 from proposals.domain.proposals import _editable
 from proposals.domain.states import NOMINEE
@@ -86,7 +86,7 @@ def drop_nominee(actor, nominee: Nominee, *, reason: str) -> Nominee:
     # Refused when already dropped ("This nominee was already dropped.").
     nominee = state.transition(nominee, NOMINEE, "drop", actor, reason=reason)
     release_claims(actor, nominee, reason=reason)
-    reopen_for_nominees(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
+    settlement.released(actor, [nominee], reason)  # its backlog claim, if any (issue 19)
     record(actor, "proposals.nominee.drop", nominee, unit=nominee.proposal.unit, reason=reason,
            changes={"status": [NomineeStatus.PROPOSED, NomineeStatus.DROPPED]})
     return nominee

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.domain.record import record
 from core import state
 from core.state import StaleState
-from proposals.domain import notices
+from proposals.domain import notices, settlement
 from proposals.domain.deadlines import due_date
 from proposals.enums import NomineeStatus as N
 from proposals.enums import ProposalState as S
@@ -120,9 +120,6 @@ def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",
     row = state.transition_to(proposal, PROPOSAL, new, actor, reason=reason,
                               expected=expected, fields=fields)
     if new in (S.REJECTED, S.WITHDRAWN):
-        # Inline: the claims app imports this module (StaleState). Its backlog claims
-        # proposed here go back to "verified" (issue 19).
-        from claims.domain.closing import reopen_for_nominees  # noqa: PLC0415 claims imports this module
-
-        reopen_for_nominees(actor, row.nominees.select_related("source"), reason)
+        # The backlog claims proposed here go back to "verified" (issue 19).
+        settlement.released(actor, row.nominees.select_related("source"), reason)
     return proposal

@@ -12,6 +12,7 @@ from accounts.domain import scope
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
+from core.state import available_actions
 from organisations.models import UnitClosure
 from proposals.domain import council
 from proposals.domain.queries import proposals_for_user
@@ -75,8 +76,12 @@ def session_detail(request, public_id):
     # Secret ballot (Decree 98/2023 Art. 30.7): no count, not even to the board, until the
     # session is closed — a running tally would let anyone steer the remaining votes.
     rows = council.tally(session) if session.state == SessionState.CLOSED else []
+    # Open / close come from the machine's table; the board of another unit sees neither.
+    steps = {t.name for t in available_actions(council.SESSION, session, request.user)
+             } if is_board else set()
     return render(request, "proposals/session_detail.html", {
         "session": session, "members": session.members.select_related("user", "unit"),
+        "steps": steps,
         "agenda": session.proposals.select_related("unit"), "rows": rows, "seat": seat,
         "is_board": is_board, "members_voted": council.members_voted(session)})
 

@@ -22,6 +22,7 @@ from proposals.domain import nominees as nominee_domain
 from proposals.domain import proposals as proposal_domain
 from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
+from proposals.domain.findings import recorded_findings
 from proposals.domain.initiatives import available_initiatives, link_initiative
 from proposals.domain.queries import candidates, proposals_for_user, scoped_units
 from proposals.domain.states import PROPOSAL
@@ -107,7 +108,7 @@ def proposal_detail(request, public_id):
     user = request.user
     nominees = (proposal.nominees.select_related(
         "person", "collective", "household", "award_type", "final_award_type", "unit")
-        .prefetch_related("initiatives__initiative"))
+        .prefetch_related("initiatives__initiative", recorded_findings()))
     # The state-changing buttons come from the machine's table; the rest are plain perms.
     perms = {t.permission.split(".")[1]: True
              for t in available_actions(PROPOSAL, proposal, user)}

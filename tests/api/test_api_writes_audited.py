@@ -70,6 +70,28 @@ def _opinion(p):
     return Call(p.board_user, f"/nominees/{nominee.public_id}/opinion", {"opinion": "agree"})
 
 
+def _under_appraisal(p):
+    from tests.proposals.test_findings import under_appraisal
+
+    return under_appraisal(p.officer_a, p.board_user, p.dept_a, p.dept_a.parent).nominees.get()
+
+
+def _record_finding(p):
+    nominee = _under_appraisal(p)
+    return Call(p.board_user, f"/nominees/{nominee.public_id}/findings",
+                {"code": "bang_khen_tinh.b", "evidence_number": "125/QĐ-BGDĐT",
+                 "evidence_date": "2025-10-02"})
+
+
+def _withdraw_finding(p):
+    from proposals.domain.findings import record_finding
+
+    finding = record_finding(p.board_user, _under_appraisal(p), code="bang_khen_tinh.b",
+                             evidence_text="Bằng khen của Bộ Giáo dục và Đào tạo")
+    return Call(p.board_user, f"/findings/{finding.public_id}/withdraw",
+                {"reason": "Nhầm văn bản"})
+
+
 def _issue(p):
     proposal = appraised(p.officer_a, p.board_user, p.dept_a, p.dept_a)
     decision: Decision = draft_for(p.board_user, [proposal], p.dept_a)
@@ -102,6 +124,8 @@ WRITES = {
     ("post", "/api/v1/proposals/{public_id}/forward"): _forward,
     ("post", "/api/v1/proposals/{public_id}/reject"): _reject,
     ("post", "/api/v1/nominees/{public_id}/opinion"): _opinion,
+    ("post", "/api/v1/nominees/{public_id}/findings"): _record_finding,
+    ("post", "/api/v1/findings/{public_id}/withdraw"): _withdraw_finding,
     ("post", "/api/v1/decisions/{public_id}/issue"): _issue,
     ("post", "/api/v1/ledger/{public_id}/revoke"): _revoke,
 }

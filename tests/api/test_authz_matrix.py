@@ -56,6 +56,10 @@ EXPECTED = {
     ("post", "/api/v1/proposals/{public_id}/forward"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/proposals/{public_id}/reject"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/nominees/{public_id}/opinion"): row(200, 200, 403, 404, 403, 401),
+    # Appraisal findings (issue 16): read by whoever reads the proposal, written by its board.
+    ("get", "/api/v1/nominees/{public_id}/appraisal"): row(200, 200, 200, 404, 200, 401),
+    ("post", "/api/v1/nominees/{public_id}/findings"): row(200, 200, 403, 404, 403, 401),
+    ("post", "/api/v1/findings/{public_id}/withdraw"): row(200, 200, 403, 404, 403, 401),
     ("post", "/api/v1/decisions/{public_id}/issue"): row(200, 403, 403, 404, 403, 401),
     # Revocation: the staff of the granting authority (unit A here) only; the officer of unit A
     # keeps the records but does not act for the authority (awards.domain.authority).
@@ -75,6 +79,8 @@ EXPECTED = {
     # Exchange: the bundle is for those who may issue over the issuer (board, approver, admin).
     ("get", "/api/v1/decisions/{public_id}/bundle"): row(200, 200, 403, 404, 403, 401),
     ("get", "/api/v1/ledger/export"): ALL,
+    # Early salary raise: the ledger's readers, each over the people of their own scope.
+    ("get", "/api/v1/early-raise"): ALL,
     # The exchange events feed: the exporters of the issuer, like the bundle.
     ("get", "/api/v1/exchange/events"): row(200, 200, 403, 403, 403, 401),
     # Statistics: each persona's own statistics scope; the council has none.
@@ -111,6 +117,7 @@ def unit_a_world(officer_a, board_user, approver_user, dept_a, school_a, scoring
         "cluster": scoring_round.cluster,
         "person": PersonFactory(unit=dept_a, full_name="Trần Thị Bình"),
         "proposal": proposal,
+        "nominee": decision.items.get().nominee,
         "decision": decision,
         "certificate": Certificate.objects.get(item__decision=decision),
         "initiative": make_initiative(dept_a, title="Sổ điểm điện tử"),

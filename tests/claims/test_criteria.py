@@ -1,6 +1,7 @@
 """Bà mẹ Việt Nam anh hùng criteria and the many-martyrs tiers, table-driven; each row cites
 the clause it tests (Pháp lệnh 1994, Điều 2 as replaced by Pháp lệnh 05/2012/UBTVQH13)."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -76,3 +77,16 @@ def test_martyr_family_tiers(case, members, children, award):
     verdict = martyr_family(members, children)
     assert (verdict.eligible, verdict.award, verdict.verified) == (bool(award), award, False)
     assert verdict.citation.startswith("Thông tư 44/TBXH-VHC")
+
+
+def test_the_numbers_are_read_from_the_law_rows_a_correction_applies():
+    """The criteria numbers are dated rows of the law's home (awards/data/procedure.py): a
+    province's correction of the row (here three martyr children) changes the verdict."""
+    from awards.data.lawbook import law_rows
+    from awards.eligibility.laws import Parameters
+
+    rows = [dataclasses.replace(r, value=3) if r.key == "claims.heroic_mother.martyr_children"
+            else r for r in law_rows()]
+    corrected = heroic_mother([CHILD_MARTYR, CHILD_MARTYR], 5, ON, Parameters(rows))
+    assert (heroic_mother([CHILD_MARTYR, CHILD_MARTYR], 5, ON).eligible,
+            corrected.eligible) == (True, False)

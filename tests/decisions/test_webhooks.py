@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -222,3 +223,50 @@ def test_send_webhooks_command_delivers_what_is_due(receiver, subscribed, office
     call_command("send_webhooks", stdout=out)
     assert (out.getvalue().strip(), Delivery.objects.get().state, len(receiver.requests)) == (
         "delivered: 1", DeliveryState.DELIVERED, 1)
+
+
+def test_a_delivery_delivered_meanwhile_keeps_its_outcome(receiver, subscribed, officer_a,
+                                                          board_user, approver_user, dept_a):
+    # A worker whose lease ran out answers after another worker delivered the event.
+    issued(officer_a, board_user, approver_user, dept_a)  # on_commit not run: still pending
+    claimed = webhooks.claim(Delivery.objects.get().public_id)
+    Delivery.objects.update(state=DeliveryState.DELIVERED)
+    receiver.status = 500
+    assert webhooks.send_claimed(claimed) == "skipped"
+    assert Delivery.objects.get().state == DeliveryState.DELIVERED
+
+
+def test_a_delivery_abandoned_mid_send_records_the_answer(receiver, subscribed, admin_user,
+                                                          officer_a, board_user, approver_user,
+                                                          dept_a):
+    issued(officer_a, board_user, approver_user, dept_a)  # on_commit not run: still pending
+    claimed = webhooks.claim(Delivery.objects.get().public_id)
+    webhooks.deactivate(admin_user, subscribed[0], reason="Hệ thống ngừng hoạt động")
+    assert webhooks.send_claimed(claimed) == DeliveryState.DELIVERED
+    assert Delivery.objects.get().state == DeliveryState.DELIVERED
+
+
+@pytest.mark.parametrize("current", [DeliveryState.PENDING, DeliveryState.DELIVERED])
+def test_retry_refuses_a_delivery_neither_failed_nor_abandoned(current, receiver, subscribed,
+                                                               admin_user, officer_a,
+                                                               board_user, approver_user,
+                                                               dept_a):
+    issued(officer_a, board_user, approver_user, dept_a)
+    Delivery.objects.update(state=current)
+    with pytest.raises(ValidationError) as error:
+        webhooks.retry(admin_user, Delivery.objects.get())
+    assert error.value.messages == [
+        "Only a failed delivery of an active subscription can be retried."]
+
+
+def test_retry_refuses_a_delivery_of_a_deactivated_subscription(receiver, subscribed,
+                                                                admin_user, officer_a,
+                                                                board_user, approver_user,
+                                                                dept_a):
+    issued(officer_a, board_user, approver_user, dept_a)
+    webhooks.deactivate(admin_user, subscribed[0], reason="Hệ thống ngừng hoạt động")
+    with pytest.raises(ValidationError) as error:
+        webhooks.retry(admin_user, Delivery.objects.get())
+    assert (error.value.messages, Delivery.objects.get().state) == (
+        ["Only a failed delivery of an active subscription can be retried."],
+        DeliveryState.ABANDONED)

@@ -15,7 +15,7 @@ from documents.interfaces import (
     minutes_pdf,
     qr_png,
 )
-from documents.interfaces.pdf import LocalFetcher
+from documents.interfaces.pdf import LocalFetcher, annex_parts
 from tests.documents import examples as ex
 
 
@@ -164,7 +164,8 @@ def test_certificates_need_at_least_one():
 
 def test_qr_png_is_what_qrcode_makes_for_the_url():
     url = "https://tdkt.tuyenquang.gov.vn/xac-minh/BK-2026-000007"
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=4, border=2)
+    # Mask 0 fixed (documents.domain.qr.MASK_PATTERN says why); the rest is qrcode's default.
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=4, border=2, mask_pattern=0)
     code.add_data(url)
     code.make(fit=True)
     buffer = io.BytesIO()
@@ -181,12 +182,12 @@ def page_texts(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def long_decision():
-    """400 people: 15 annex pages, written in two slices of the laid-out pages."""
+    """403 annex rows: laid out in two parts of ~200 rows (ROWS_PER_PART), side by side."""
     doc = ex.award_decision(people=400, collectives=3)
     return doc, document_pdf(doc, workers=2)
 
 
-def test_joined_decision_has_the_pages_of_one_write(long_decision):
+def test_joined_decision_has_the_pages_of_one_process(long_decision):
     doc, joined = long_decision
     assert page_texts(joined) == page_texts(document_pdf(doc, workers=1))
 
@@ -194,10 +195,11 @@ def test_joined_decision_has_the_pages_of_one_write(long_decision):
 def test_joined_decision_page_numbers_continue_across_parts(long_decision):
     _doc, joined = long_decision
     pdf = read(joined)
-    assert len(pdf.pages) == 16
-    # Page 1 of the decision and page 1 of the annex carry no number (Decree 30 Appx I.I).
+    assert len(pdf.pages) == 17  # 1 for the decision, 16 for the annex's two parts
+    # Page 1 of the decision and page 1 of the annex carry no number (Decree 30 Appx I.I); the
+    # annex's parts were laid out unnumbered and numbered 2–16 after the join.
     assert [bare_numbers(page) for page in pdf.pages] == (
-        [[], []] + [[str(n)] for n in range(2, 16)])
+        [[], []] + [[str(n)] for n in range(2, 17)])
 
 
 def test_joined_decision_lists_every_awardee_once(long_decision):
@@ -209,6 +211,61 @@ def test_joined_decision_lists_every_awardee_once(long_decision):
         assert sum(1 for line in lines if line.startswith(f"{stt} {name} ")) == 1
     assert all("STT Họ và tên Chức vụ, đơn vị công tác Số tiền (đồng)" in text
                for text in page_texts(joined)[2:])
+
+
+def test_joined_annex_title_and_table_headings_only_once(long_decision):
+    _doc, joined = long_decision
+    lines = [line.strip() for text in page_texts(joined)[1:] for line in text.split("\n")]
+    assert lines.count("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN") == 1
+    assert (lines.count("I. TẬP THỂ"), lines.count("II. CÁ NHÂN")) == (1, 1)
+
+
+def test_second_part_starts_a_page_with_its_first_row(long_decision):
+    doc, joined = long_decision
+    parts = annex_parts(doc.annexes[0])
+    first_row = parts[1].annex.tables[0].rows[0]
+    starts = [page_lines(page)[1] for page in read(joined).pages[2:]]  # [0]: the header row
+    assert sum(1 for line in starts if line.startswith(f"{first_row[0]} {first_row[1]} ")) == 1
+
+
+def test_each_long_annex_is_numbered_on_its_own():
+    doc = ex.award_decision(people=300, collectives=0)
+    second = dataclasses.replace(doc.annexes[0], label="Phụ lục II")
+    doc = dataclasses.replace(doc, annexes=(dataclasses.replace(doc.annexes[0],
+                                                                label="Phụ lục I"), second))
+    pdf = read(document_pdf(doc))
+    numbers = [bare_numbers(page) for page in pdf.pages]
+    annex_pages = (len(pdf.pages) - 1) // 2
+    expected_annex = [[]] + [[str(n)] for n in range(2, annex_pages + 1)]
+    assert numbers == [[]] + expected_annex + expected_annex
+    assert page_lines(pdf.pages[1 + annex_pages])[0] == "Phụ lục II"
+
+
+def test_annex_parts_hold_every_row_once_in_order():
+    annex = ex.award_annex(people=523, collectives=7)
+    parts = annex_parts(annex, rows_per_part=100)
+    assert [sum(len(t.rows) for t in p.annex.tables) for p in parts] == [89, 89, 88, 88, 88, 88]
+    assert [p.first for p in parts] == [True] + [False] * 5
+    assert [p.alone for p in parts] == [False] * 6
+    for index, original in enumerate(annex.tables):
+        pieces = [t for p in parts for t in p.annex.tables if t.columns == original.columns]
+        assert tuple(row for t in pieces for row in t.rows) == original.rows
+        assert [t.heading for t in pieces] == [original.heading] + [""] * (len(pieces) - 1), index
+
+
+def test_short_annex_is_one_part_numbered_by_itself():
+    parts = annex_parts(ex.award_annex(people=60, collectives=2))
+    assert [(p.first, p.alone) for p in parts] == [(True, True)]
+    assert parts[0].annex == ex.award_annex(people=60, collectives=2)
+
+
+def test_annex_rows_are_text_never_markup():
+    evil = "<b>x</b> & <i>y"  # short: a wrapped cell reads back with a space
+    annex = ex.award_annex(people=1)
+    table = dataclasses.replace(annex.tables[0], rows=(("1", evil, "x", "y"),))
+    doc = dataclasses.replace(ex.award_decision(), annexes=(
+        dataclasses.replace(annex, tables=(table,)),))
+    assert evil in read(document_pdf(doc)).pages[1].extract_text()
 
 
 def test_certificates_in_parts_one_page_each_in_order():

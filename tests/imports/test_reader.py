@@ -1,11 +1,16 @@
+import datetime
 import io
+import re
 import zipfile
 
 import pytest
 from openpyxl import Workbook
 
+from core.interfaces import cells
 from imports.domain.reader import (
     HeaderError,
+    _load,
+    _parsed_rows,
     can_open,
     is_xlsx,
     open_sheet,
@@ -104,3 +109,82 @@ def test_xlsx_judged_by_content(tmp_path):
     assert is_xlsx(_zip({"word/document.xml": "<w/>"})) is False
     damaged = _zip({"[Content_Types].xml": "<Types/>"})
     assert (is_xlsx(damaged), can_open(damaged)) == (True, False)
+
+
+# The reader's own roads through a sheet: plain inline text without openpyxl's rich-text
+# objects, and sheets opened without openpyxl's whole-sheet search for a <dimension>.
+
+def _sheet_with(tmp_path, sheet_data: str):
+    """An .xlsx whose first sheet's <sheetData> is `sheet_data` ({date} stands for the style of
+    a date cell, {dimension} is dropped: as openpyxl's write-only files and our exports)."""
+    path = tmp_path / "crafted.xlsx"
+    workbook = Workbook()
+    workbook.active.append([datetime.date(2025, 1, 1)])
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    date_style = re.search(r'<c r="A1" s="(\d+)"', xml).group(1)
+    xml = re.sub(r"<dimension [^>]*/>", "", xml)
+    xml = re.sub(r"<sheetData>.*</sheetData>", sheet_data.replace("{date}", date_style), xml,
+                 flags=re.S)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _read_all(path) -> list:
+    workbook = _load(path)
+    try:
+        return [values for values, _formula in _parsed_rows(workbook.worksheets[0])]
+    finally:
+        workbook.close()
+
+
+def test_inline_text_rich_text_numbers_dates_and_formulas_read_as_openpyxl_reads_them(tmp_path):
+    path = _sheet_with(tmp_path, (
+        '<sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Số</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Tên</t></is></c><c r="C1" t="inlineStr"><is><t>Ngày'
+        '</t></is></c></row>'
+        '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="inlineStr"><is><r><t xml:space='
+        '"preserve">Nguyễn </t></r><r><rPr><b/></rPr><t>An</t></r></is></c>'
+        '<c r="C2" s="{date}"><v>45658</v></c></row>'
+        '<row r="4"><c t="inlineStr"><is><t xml:space="preserve">  cách  </t></is></c>'
+        '<c t="inlineStr"><is><t/></is></c><c t="inlineStr"><is><t>=1+1</t></is></c></row>'
+        '<row r="5"><c r="B5" t="inlineStr"><f>CONCAT("a","b")</f><is><t>ab</t></is></c></row>'
+        '</sheetData>'))
+
+    rows = _read_all(path)
+
+    assert rows == [["Số", "Tên", "Ngày"], [7, "Nguyễn An", datetime.datetime(2025, 1, 1)],
+                    [], ["  cách  ", "", "=1+1"], [None, '=CONCAT("a","b")']]
+    assert [type(v) for v in rows[3]] == [str, str, str]  # text that looks like one: not a formula
+    assert type(rows[4][1]) is cells.Formula
+
+
+def test_a_sheet_without_dimension_is_not_parsed_on_opening(tmp_path):
+    path = _sheet_with(tmp_path, '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t>'
+                                 '</is></c></row><row r="2"><c r="A2"><v>1</v></c></row>'
+                                 '</sheetData>')
+    workbook = _load(path)
+    try:
+        sheet = workbook.worksheets[0]
+        # openpyxl's own read-only sheet would have parsed it all to learn max_row = 2.
+        assert (sheet._max_row, _read_all(path)) == (None, [["x"], [1]])
+    finally:
+        workbook.close()
+
+
+def test_people_template_rows_read_the_same_through_either_sheet_kind(tmp_path):
+    rows = [person_row(cccd=f"00108501234{n}", full_name=f"Người {n}") for n in range(3)]
+    kinds = {}
+    for write_only in (False, True):  # shared strings (as Excel) and inline strings
+        path = write_xlsx(tmp_path / f"f{write_only}.xlsx", PEOPLE_HEADER, rows,
+                          write_only=write_only)
+        with open_sheet(path, COLUMNS) as sheet:
+            kinds[write_only] = [(r.number, r.values) for r in sheet.rows()]
+    assert kinds[True] == kinds[False]
+    assert [number for number, _values in kinds[True]] == [2, 3, 4]

@@ -3,8 +3,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEntry
 from proposals.domain import consultation, workflow
 from proposals.enums import CommentState, ProposalState
+from proposals.models import PublicComment
 from tests.proposals.helpers import submitted
 
 
@@ -68,3 +70,25 @@ def test_comment_outside_the_window_refused(board_user, appraising):
     with pytest.raises(ValidationError):
         consultation.leave_comment(window, author_name="A", contact="a@b.vn", body="…",
                                    address="1.1.1.1", today=datetime.date(2027, 1, 5))
+
+
+@pytest.mark.parametrize("current", CommentState.values)
+def test_a_comment_is_resolved_once(current, board_user, appraising):
+    window = consultation.open_consultation(board_user, appraising,
+                                            starts_on=datetime.date(2026, 11, 23))
+    comment = consultation.leave_comment(window, author_name="Trần Văn Dân",
+                                         contact="0912345678",
+                                         body="Ý kiến", address="10.0.0.2",
+                                         today=datetime.date(2026, 11, 24))
+    PublicComment.objects.filter(pk=comment.pk).update(state=current)
+    if current == CommentState.RESOLVED:
+        with pytest.raises(ValidationError) as error:
+            consultation.resolve_comment(board_user, comment, resolution="Đã xác minh")
+        assert error.value.messages == ["Someone else has already resolved this comment."]
+        return
+    consultation.resolve_comment(board_user, comment, resolution="Đã xác minh")
+    entry = AuditEntry.objects.get(action="proposals.comment.resolve")
+    comment.refresh_from_db()
+    assert (comment.state, comment.resolution, comment.resolved_by, entry.reason,
+            entry.changes) == (CommentState.RESOLVED, "Đã xác minh", board_user, "Đã xác minh",
+                               {"state": ["new", "resolved"]})

@@ -3,11 +3,13 @@ from fractions import Fraction
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import AuditEntry
 from proposals.domain import council
-from proposals.enums import BallotKind, NomineeStatus, ProposalState, Vote
-from proposals.models import Ballot, CouncilMember
+from proposals.enums import BallotKind, NomineeStatus, ProposalState, SessionState, Vote
+from proposals.models import Ballot, CouncilMember, CouncilSession
 from tests.factories import UserFactory
 from tests.proposals.helpers import appraised
 
@@ -129,3 +131,66 @@ def test_tally_queries_do_not_grow_with_members_or_nominees(board_user, officer_
     with django_assert_max_num_queries(6):
         rows = council.tally(session)
     assert [(r["base"], r["recused"]) for r in rows] == [(7, 2)] * 6
+
+
+OPEN_REFUSED = "The session has already opened; its members and agenda are fixed."
+CLOSE_REFUSED = "Only an open session can be closed."
+
+
+@pytest.mark.parametrize("current", SessionState.values)
+def test_voting_opens_only_from_a_planned_session(current, board_user, seated):
+    session, _, _ = seated
+    CouncilSession.objects.filter(pk=session.pk).update(state=current)
+    if current != SessionState.PLANNED:
+        with pytest.raises(ValidationError) as error:
+            council.open_voting(board_user, session)
+        assert error.value.messages == [OPEN_REFUSED]
+        return
+    council.open_voting(board_user, session)
+    session.refresh_from_db()
+    entry = AuditEntry.objects.get(action="proposals.session.open")
+    assert (session.state, session.opened_at is not None, entry.changes) == (
+        SessionState.OPEN, True, {"state": ["planned", "open"]})
+
+
+@pytest.mark.parametrize("current", SessionState.values)
+def test_a_session_closes_only_while_voting_is_open(current, board_user, seated):
+    session, _, _ = seated
+    CouncilSession.objects.filter(pk=session.pk).update(state=current)
+    if current != SessionState.OPEN:
+        with pytest.raises(ValidationError) as error:
+            council.close_session(board_user, session)
+        assert error.value.messages == [CLOSE_REFUSED]
+        return
+    council.close_session(board_user, session)
+    session.refresh_from_db()
+    entry = AuditEntry.objects.get(action="proposals.session.close")
+    assert (session.state, entry.changes) == (SessionState.CLOSED, {
+        "state": ["open", "closed"], "passed": [None, 0], "failed": [None, 1]})
+
+
+def test_seats_are_fixed_once_voting_opens(board_user, seated, province):
+    session, _, _ = seated
+    council.open_voting(board_user, session)
+    with pytest.raises(ValidationError) as error:
+        council.seat_member(board_user, session, user=UserFactory(), unit=province)
+    assert error.value.messages == [OPEN_REFUSED]
+
+
+@pytest.mark.parametrize(("current", "steps"), [
+    (SessionState.PLANNED, {"open"}), (SessionState.OPEN, {"close"}),
+    (SessionState.CLOSED, set())])
+def test_the_session_page_offers_the_step_its_state_allows(current, steps, client, board_user,
+                                                           seated):
+    session, _, _ = seated
+    CouncilSession.objects.filter(pk=session.pk).update(state=current)
+    client.force_login(board_user)
+    response = client.get(reverse("proposals:session_detail", args=[session.public_id]))
+    assert response.context["steps"] == steps
+
+
+def test_a_council_member_is_offered_no_session_step(client, board_user, seated):
+    session, seats, _ = seated
+    client.force_login(seats[1].user)
+    response = client.get(reverse("proposals:session_detail", args=[session.public_id]))
+    assert response.context["steps"] == set()

@@ -111,6 +111,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "filing": [report.filings.get().public_id],
         "filing_version": [FilingVersion.objects.get(filing__request=report).public_id],
         "export": [_export_job(officer_a).public_id], "unit_year": ["SO-A", 2025],
+        "screening": [_screening_run(officer_a).public_id],
         "screenshot": ["dashboard.png"],
         "year": [2026], "day": [datetime.date(2026, 1, 1)], "token": [token.public_id],
         "username": ["officer_a"],
@@ -129,6 +130,7 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "draft": [draft_proposal.public_id], "appraising": [appraising.public_id],
         "decided": [decided.public_id], "consulting": [consulting.public_id],
         "nominee": [appraising.nominees.get().public_id],
+        "finding": [_finding(appraising.nominees.get(), board_user).public_id],
         "document": [DossierDocument.objects.filter(proposal=decided).first().public_id],
         "comment": [comment.public_id], "session": [session.public_id],
         "minutes": [session.public_id, "docx"], "decision": [decision.public_id],
@@ -140,6 +142,16 @@ def world(province, dept_a, school_a, dept_b, officer_a, board_user, approver_us
         "subscription": [subscription.public_id],
         "delivery": [subscription.public_id],  # POST only: the id is never looked up
     }
+
+
+def _finding(nominee, board):
+    """A recorded finding on the appraising nominee (its Giấy khen has no track the appraisal
+    decides, so the row is made directly: the page only looks it up)."""
+    from proposals.models import AppraisalFinding
+
+    return AppraisalFinding.objects.create(nominee=nominee, code="bang_khen_tinh.b",
+                                           citation="Luật TĐKT 2022, Điều 74 khoản 1 điểm b",
+                                           evidence_text="Bằng khen của Bộ", recorded_by=board)
 
 
 def _subscription(admin):
@@ -167,6 +179,12 @@ def _export_job(user):
     from reports.interfaces.export_jobs import request_export
 
     return request_export(user, "ledger", "csv", {}, "Sổ khen thưởng")
+
+
+def _screening_run(user):
+    from awards.domain.screening_runs import request_screening  # noqa: PLC0415 as _export_job
+
+    return request_screening(user, "ldtt", 2025)
 
 
 def _plan(unit):
@@ -256,6 +274,9 @@ MATRIX = {
     "awards:pending_add": row(200, 200, 200, 404, 403, LOGIN),
     "awards:person_profile": row(200, 200, 200, 404, 200, LOGIN),
     "awards:qualify": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:screening_runs": row(200, 200, 200, 200, 200, LOGIN),
+    "awards:screening_run": row(404, 404, 200, 404, 404, LOGIN),
+    "awards:screening_progress": row(404, 404, 200, 404, 404, LOGIN),
     "awards:record_add": row(200, 200, 200, 404, 403, LOGIN),
     # Only the granting authority's staff (unit A's board, admin) revoke; its officer is told
     # who may (awards.domain.authority).
@@ -340,6 +361,9 @@ MATRIX = {
     "proposals:nominee_edit": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:nominee_initiatives": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:opinion": row(200, 200, 403, 404, 403, LOGIN),
+    "proposals:nominee_appraisal": row(200, 200, 200, 404, 200, LOGIN),
+    "proposals:finding_record": row(200, 200, 403, 404, 403, LOGIN),
+    "proposals:finding_withdraw": row(200, 200, 403, 404, 403, LOGIN),
     "proposals:reject": row(200, 200, 403, 404, 403, LOGIN),
     "proposals:report": row(403, 403, 403, 404, 403, LOGIN),
     "proposals:resolve": row(200, 200, 403, 404, 403, LOGIN),
@@ -516,6 +540,8 @@ KEYS = {
     "proposals:consult_close": "consulting", "proposals:nominee_edit": "nominee",
     "proposals:nominee_drop": "nominee", "proposals:nominee_initiatives": "nominee",
     "proposals:opinion": "nominee", "proposals:report": "nominee",
+    "proposals:nominee_appraisal": "nominee", "proposals:finding_record": "nominee",
+    "proposals:finding_withdraw": "finding",
     "proposals:document": "document", "proposals:document_withdraw": "document",
     "proposals:resolve": "comment", "proposals:session_detail": "session",
     "proposals:session_seat": "session", "proposals:session_agenda": "session",
@@ -540,4 +566,5 @@ KEYS = {
     "reports:filing_extend": "filing", "reports:filing_version": "filing_version",
     "reports:export_detail": "export", "reports:export_progress": "export",
     "reports:export_download": "export", "reports:unit_timeliness": "unit_year",
+    "awards:screening_run": "screening", "awards:screening_progress": "screening",
 }

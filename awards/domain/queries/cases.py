@@ -7,6 +7,11 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Count, Q, QuerySet
 
+from awards.domain.providers import (
+    collective_registration,
+    initiative_facts,
+    registration_facts,
+)
 from awards.eligibility.facts import (
     Case,
     Discipline,
@@ -22,11 +27,6 @@ from awards.models import (
     DisciplineRecord,
     PendingMatter,
     TaskRating,
-)
-from emulation.initiatives.domain.queries.initiatives import initiative_facts
-from emulation.movements.domain.queries.movements import (
-    collective_registration,
-    registration_facts,
 )
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person, Unit

@@ -106,6 +106,9 @@ def _flag_cap(ctx: Context) -> None:
                   "leaders": quota.cluster_leaders}, share.citation)
 
 
+_FLAG_JUDGES = {"cluster": _leading_cluster}
+
+
 @WRITTEN_FOR
 def emulation_flag(ctx: Context) -> None:
     """Cờ thi đua cấp bộ/tỉnh (Art. 26) and of the Government (Art. 25), one of their tracks
@@ -116,7 +119,7 @@ def emulation_flag(ctx: Context) -> None:
     check_subject(ctx, ("collective",))
     check_registration(ctx)
     check_hold(ctx)
-    any_track(ctx, {"cluster": _leading_cluster})
+    any_track(ctx, _FLAG_JUDGES)
     if ctx.case.award == "co_thi_dua_cp":
         _flag_cap(ctx)
 
@@ -151,6 +154,10 @@ PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
     "co_thi_dua_tinh": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
     "co_thi_dua_cp": lambda ctx: ctx.case.cluster_leading or any_recorded(ctx),
 }
+
+# Tracks judged from records (the cluster vote); the others are met only by the appraisal.
+JUDGED_TRACKS = {"co_thi_dua_tinh": frozenset(_FLAG_JUDGES),
+                 "co_thi_dua_cp": frozenset(_FLAG_JUDGES)}
 
 RULES = {
     "tt_ldtt": advanced_collective,

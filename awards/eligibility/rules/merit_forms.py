@@ -102,8 +102,11 @@ def provincial_diploma(ctx: Context) -> None:
     (legal_parameters.TRACKS). Judged from records: individual (d), the collective's excellent
     years, the household's recorded contribution; the others from the appraisal."""
     _common(ctx)
-    any_track(ctx, {"d": _diploma_individual, "collective_excellent": _diploma_collective,
-                    "household": _household_contribution})
+    any_track(ctx, _PROVINCIAL_JUDGES)
+
+
+_PROVINCIAL_JUDGES = {"d": _diploma_individual, "collective_excellent": _diploma_collective,
+                      "household": _household_contribution}
 
 
 def _after_award(ctx: Context, award: str, years_key: str, level: str, rule: str):
@@ -171,7 +174,10 @@ def prime_minister_diploma(ctx: Context) -> None:
     entrepreneurs, households, collectives (legal_parameters.TRACKS); individual (b) and the
     collective's diploma-then-excellence track are judged from records."""
     _common(ctx)
-    any_track(ctx, {"b": _pm_individual, "collective_excellent": _pm_collective})
+    any_track(ctx, _PM_JUDGES)
+
+
+_PM_JUDGES = {"b": _pm_individual, "collective_excellent": _pm_collective}
 
 
 def held_before(award: str):
@@ -190,6 +196,10 @@ PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
     or ctx.holds("cstd_co_so", ctx.case.year) or ctx.rated_at_least(ctx.case.year, "xuat_sac"),
     "bang_khen_ttg": lambda ctx: any_recorded(ctx) or held_before("bang_khen_tinh")(ctx),
 }
+
+# Tracks judged from records; every other track of TRACKS is met only by the appraisal.
+JUDGED_TRACKS = {"bang_khen_tinh": frozenset(_PROVINCIAL_JUDGES),
+                 "bang_khen_ttg": frozenset(_PM_JUDGES)}
 
 RULES = {
     "giay_khen": certificate_of_merit,

@@ -78,9 +78,12 @@ def labour_order(ctx: Context) -> None:
     career-contribution tracks (quá trình cống hiến: years in a post, Decree 152/2025 Art. 9 and
     21) and the achievement tracks are appraised from the dossier; the ladders from records."""
     _common(ctx, ("individual", "collective"))
-    any_track(ctx, {"e": _third_individual, "collective_excellent": _third_collective,
-                    "after_lower": _after_lower_class,
-                    "collective_after_lower": _collective_after_lower_class})
+    any_track(ctx, _ORDER_JUDGES)
+
+
+_ORDER_JUDGES = {"e": _third_individual, "collective_excellent": _third_collective,
+                 "after_lower": _after_lower_class,
+                 "collective_after_lower": _collective_after_lower_class}
 
 
 def _ladder_or_recorded(lower: str):
@@ -92,6 +95,11 @@ PRECHECKS = {  # necessary conditions (see individual_titles.PRECHECKS)
     "hc_lao_dong_2": _ladder_or_recorded("hc_lao_dong_3"),
     "hc_lao_dong_1": _ladder_or_recorded("hc_lao_dong_2"),
 }
+
+# Tracks judged from records (the ladders); the career and achievement tracks are met only by
+# the appraisal.
+JUDGED_TRACKS = dict.fromkeys(("hc_lao_dong_3", "hc_lao_dong_2", "hc_lao_dong_1"),
+                              frozenset(_ORDER_JUDGES))
 
 RULES = {"hc_lao_dong_3": labour_order, "hc_lao_dong_2": labour_order,
          "hc_lao_dong_1": labour_order}

@@ -1,7 +1,8 @@
 """Exemplary models: found (draft) → recognised → published (on the public portal); any of them
-→ withdrawn with a reason. One function per state change, each locking the row and writing an
-audit entry. Discovering and spreading advanced examples is a duty of emulation work (Law
-06/2022/QH15 Art. 6); the public only ever sees published ones (portal.domain.queries.exemplars)."""
+→ withdrawn with a reason. One function per state change, each a step of the table `EXEMPLAR`
+applied by `core.state` (the row locked, the audit entry written). Discovering and spreading
+advanced examples is a duty of emulation work (Law 06/2022/QH15 Art. 6); the public only ever
+sees published ones (portal.domain.queries.exemplars)."""
 
 import datetime
 
@@ -9,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from core.trail import snapshot
 from core.uploads import store_private
 from emulation.exemplars.domain.replications import close_open_replications
@@ -51,40 +54,38 @@ def create_exemplar(*, actor, **fields) -> Exemplar:
     return exemplar
 
 
-def _locked(exemplar: Exemplar) -> Exemplar:
-    return Exemplar.objects.select_for_update(of=("self",)).select_related(
-        "unit", "person", "collective").get(pk=exemplar.pk)
-
-
-def _move(exemplar: Exemplar, *, actor, allowed, to, action, reason="", **extra) -> Exemplar:
-    exemplar = _locked(exemplar)
-    if exemplar.state not in allowed:
-        raise ValidationError(_("“%(title)s” is %(state)s; this step does not apply.") % {
-            "title": exemplar.title, "state": exemplar.get_state_display().lower()})
-    previous = exemplar.state
-    exemplar.state = to
-    for name, value in extra.items():
-        setattr(exemplar, name, value)
-    exemplar.save(update_fields=["state", "updated_at", *extra])
-    record(actor, action, exemplar, unit=exemplar.unit, changes={"state": [previous, to]},
-           reason=reason)
-    return exemplar
+EXEMPLAR = state.Machine(
+    name="emulation.exemplar", model=Exemplar, states=ExemplarState, audit=record,
+    audit_context=lambda exemplar: {"unit": exemplar.unit},
+    related=("unit", "person", "collective"),
+    # "“…” is published; this step does not apply": the state's label in lower case.
+    describe=lambda exemplar: {"title": exemplar.title,
+                               "state": exemplar.get_state_display().lower()},
+    refusal=gettext_lazy("“%(title)s” is %(state)s; this step does not apply."),
+    transitions=(
+        state.step("recognise", ExemplarState.DRAFT, ExemplarState.RECOGNISED,
+                   gettext_lazy("Recognise"), permission="emulation.recognise_exemplar"),
+        state.step("publish", ExemplarState.RECOGNISED, ExemplarState.PUBLISHED,
+                   gettext_lazy("Publish"), permission="emulation.publish_exemplar"),
+        state.step("withdraw", (ExemplarState.DRAFT, ExemplarState.RECOGNISED,
+                                ExemplarState.PUBLISHED), ExemplarState.WITHDRAWN,
+                   gettext_lazy("Withdraw"), permission="emulation.withdraw_exemplar",
+                   needs_reason=True, irreversible=True),
+    ))
 
 
 def recognise_exemplar(exemplar: Exemplar, *, actor) -> Exemplar:
     """draft → recognised. Side effect: audit `emulation.exemplar.recognise`."""
     with transaction.atomic():
-        return _move(exemplar, actor=actor, allowed=[ExemplarState.DRAFT],
-                     to=ExemplarState.RECOGNISED, action="emulation.exemplar.recognise")
+        return state.transition(exemplar, EXEMPLAR, "recognise", actor)
 
 
 def publish_exemplar(exemplar: Exemplar, *, actor) -> Exemplar:
     """recognised → published: from now on the public portal lists it (name, unit, title,
     story only). Side effects: published_at set; audit `emulation.exemplar.publish`."""
     with transaction.atomic():
-        return _move(exemplar, actor=actor, allowed=[ExemplarState.RECOGNISED],
-                     to=ExemplarState.PUBLISHED, action="emulation.exemplar.publish",
-                     published_at=timezone.now())
+        return state.transition(exemplar, EXEMPLAR, "publish", actor,
+                                fields={"published_at": timezone.now()})
 
 
 def withdraw_exemplar(exemplar: Exemplar, *, actor, reason: str) -> Exemplar:
@@ -94,11 +95,8 @@ def withdraw_exemplar(exemplar: Exemplar, *, actor, reason: str) -> Exemplar:
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason.")})
     with transaction.atomic():
-        moved = _move(exemplar, actor=actor, allowed=[ExemplarState.DRAFT,
-                                                      ExemplarState.RECOGNISED,
-                                                      ExemplarState.PUBLISHED],
-                      to=ExemplarState.WITHDRAWN, action="emulation.exemplar.withdraw",
-                      reason=reason.strip(), withdrawn_reason=reason.strip())
+        moved = state.transition(exemplar, EXEMPLAR, "withdraw", actor, reason=reason.strip(),
+                                 fields={"withdrawn_reason": reason.strip()})
         # A model no longer effective is no longer replicated (seed 002 §4).
         close_open_replications(moved, actor=actor, reason=reason.strip())
         return moved
@@ -108,7 +106,7 @@ def withdraw_exemplar(exemplar: Exemplar, *, actor, reason: str) -> Exemplar:
 def add_follow_up(exemplar: Exemplar, *, actor, year: int, note: str,
                   still_exemplary: bool) -> ExemplarFollowUp:
     """The yearly follow-up (one per year). Side effect: audit `emulation.exemplar.follow_up`."""
-    exemplar = _locked(exemplar)
+    exemplar = state.lock(EXEMPLAR, exemplar)
     if exemplar.state == ExemplarState.WITHDRAWN:
         raise ValidationError(_("“%(title)s” was withdrawn; it is no longer followed up.") % {
             "title": exemplar.title})
@@ -157,7 +155,7 @@ def correct_exemplar(exemplar: Exemplar, *, actor, reason: str, supersede=(), up
     evidence; a new ExemplarEvidence when a file is uploaded; audit `emulation.exemplar.correct`
     with the old and new values and the reason.
     """
-    exemplar = _locked(exemplar)
+    exemplar = state.lock(EXEMPLAR, exemplar)
     if exemplar.state == ExemplarState.WITHDRAWN:
         raise ValidationError(_("“%(title)s” was withdrawn; it can no longer be corrected.") % {
             "title": exemplar.title})

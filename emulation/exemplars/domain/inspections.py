@@ -2,15 +2,18 @@
 (planned → done → concluded, the findings with their minutes and the conclusion with its
 notice) and the remediation tasks a conclusion sets; the tasks' own machine (reported with
 evidence, accepted or returned) is `emulation.domain.remediation`. One function per state
-change, each locking its row and writing an audit entry."""
+change, each a step of the table `VISIT` applied by `core.state` (the row locked, the audit
+entry written)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from audit.domain.record import record
+from core import state
 from core.uploads import sniff, store_private
 from emulation.exemplars.domain.remediation import task_url
 from emulation.exemplars.models import (
@@ -49,16 +52,22 @@ def schedule_visit(plan: InspectionPlan, *, actor, inspected_unit, date, team: s
     return visit
 
 
-def _locked_visit(visit: InspectionVisit) -> InspectionVisit:
-    return InspectionVisit.objects.select_for_update(of=("self",)).select_related(
-        "plan__unit", "inspected_unit").get(pk=visit.pk)
-
-
-def _refuse_visit(visit: InspectionVisit, state: str) -> None:
-    if visit.state != state:
-        raise ValidationError(_("The visit to %(unit)s is %(state)s; this step does not "
-                                "apply.") % {"unit": visit.inspected_unit,
-                                             "state": visit.get_state_display().lower()})
+VISIT = state.Machine(
+    name="emulation.inspection.visit", model=InspectionVisit, states=VisitState, audit=record,
+    audit_context=lambda visit: {"unit": visit.plan.unit},
+    related=("plan__unit", "inspected_unit"),
+    # "The visit to … is inspected": the state's label in lower case.
+    describe=lambda visit: {"unit": visit.inspected_unit,
+                            "state": visit.get_state_display().lower()},
+    refusal=gettext_lazy("The visit to %(unit)s is %(state)s; this step does not apply."),
+    transitions=(
+        state.step("findings", VisitState.PLANNED, VisitState.DONE,
+                   gettext_lazy("Record findings"), permission="emulation.manage_inspections",
+                   action="emulation.inspection.findings"),
+        state.step("conclude", VisitState.DONE, VisitState.CONCLUDED, gettext_lazy("Conclude"),
+                   permission="emulation.manage_inspections",
+                   action="emulation.inspection.conclude"),
+    ))
 
 
 def _attach(visit, kind, document, actor) -> InspectionDocument | None:
@@ -79,15 +88,13 @@ def record_findings(visit: InspectionVisit, *, actor, findings: str, minutes=Non
     `emulation.inspection.findings`."""
     if not findings.strip():
         raise ValidationError({"findings": _("Write down the findings.")})
-    visit = _locked_visit(visit)
-    _refuse_visit(visit, VisitState.PLANNED)
-    visit.state, visit.findings = VisitState.DONE, findings.strip()
-    visit.save(update_fields=["state", "findings"])
+    visit = state.lock(VISIT, visit)
+    # Refused before the minutes are stored; stored before the step, whose entry names them.
+    state.check(VISIT, visit, "findings")
     attached = _attach(visit, DocumentKind.MINUTES, minutes, actor)
-    record(actor, "emulation.inspection.findings", visit, unit=visit.plan.unit,
-           changes={"state": [VisitState.PLANNED, VisitState.DONE],
-                    "document": [None, attached and attached.original_name]})
-    return visit
+    return state.transition(visit, VISIT, "findings", actor, locked=True,
+                            fields={"findings": findings.strip()},
+                            changes={"document": [None, attached and attached.original_name]})
 
 
 @transaction.atomic
@@ -98,15 +105,12 @@ def conclude_visit(visit: InspectionVisit, *, actor, conclusion: str, notice=Non
     `emulation.inspection.conclude`."""
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("Write down the conclusion.")})
-    visit = _locked_visit(visit)
-    _refuse_visit(visit, VisitState.DONE)
-    visit.state, visit.conclusion = VisitState.CONCLUDED, conclusion.strip()
-    visit.save(update_fields=["state", "conclusion"])
+    visit = state.lock(VISIT, visit)
+    state.check(VISIT, visit, "conclude")
     attached = _attach(visit, DocumentKind.CONCLUSION, notice, actor)
-    record(actor, "emulation.inspection.conclude", visit, unit=visit.plan.unit,
-           changes={"state": [VisitState.DONE, VisitState.CONCLUDED],
-                    "document": [None, attached and attached.original_name]})
-    return visit
+    return state.transition(visit, VISIT, "conclude", actor, locked=True,
+                            fields={"conclusion": conclusion.strip()},
+                            changes={"document": [None, attached and attached.original_name]})
 
 
 @transaction.atomic
@@ -115,8 +119,8 @@ def add_task(visit: InspectionVisit, *, actor, description: str, owner_unit, own
     """A remediation task from a concluded visit (state open). Side effects: audit
     `emulation.inspection.task`; notification to the owning unit's officers (outbox, mailed
     after commit)."""
-    visit = _locked_visit(visit)
-    if visit.state != VisitState.CONCLUDED:
+    visit = state.lock(VISIT, visit)
+    if visit.state != VisitState.CONCLUDED:  # setting a task is no step of the visit
         raise ValidationError(_("Tasks come from a conclusion: conclude the visit first."))
     if deadline < visit.date:
         raise ValidationError({"deadline": _("The deadline is before the visit.")})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
+from core.state import available_actions
 from core.uploads import private_download
 from emulation.exemplars.domain import exemplars as domain
 from emulation.exemplars.domain.queries.records import exemplars_for_user
@@ -67,17 +68,16 @@ def exemplar_detail(request, public_id):
     exemplar = _get(request, public_id)
     user = request.user
     evidence = list(exemplar.evidence.all())
+    # The steps offered are the table's, for this state and this user (core.state).
+    steps = {t.name for t in available_actions(domain.EXEMPLAR, exemplar, user)}
     return render(request, "emulation/exemplar_detail.html", {
         "exemplar": exemplar, "follow_ups": exemplar.follow_ups.all(),
         "evidence": [e for e in evidence if e.superseded_at is None],
         "superseded": [e for e in evidence if e.superseded_at is not None],
         "versions": exemplar.versions.select_related("actor"),
         "can_change": user.has_perm("emulation.change_exemplar", exemplar),
-        "can_recognise": (exemplar.state == ExemplarState.DRAFT
-                          and user.has_perm("emulation.recognise_exemplar", exemplar)),
-        "can_publish": (exemplar.state == ExemplarState.RECOGNISED
-                        and user.has_perm("emulation.publish_exemplar", exemplar)),
-        "can_withdraw": user.has_perm("emulation.withdraw_exemplar", exemplar),
+        "can_recognise": "recognise" in steps, "can_publish": "publish" in steps,
+        "can_withdraw": "withdraw" in steps,
         "replications": exemplar.replications.select_related("unit"),
         "can_replicate": user.has_perm("emulation.replicate_exemplar", exemplar)})
 

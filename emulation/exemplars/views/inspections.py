@@ -14,6 +14,7 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, list_page
+from core.state import available_actions
 from core.uploads import CONTENT_TYPES, private_download
 from emulation.exemplars.domain import inspections as domain
 from emulation.exemplars.domain import remediation
@@ -108,11 +109,12 @@ def visit_detail(request, public_id):
     visit = get_in(visits_read_by(request.user), public_id=public_id)
     require(request, "emulation.view_visit", visit)
     manages = request.user.has_perm(MANAGE, visit)
+    # The steps offered are the table's, for this state and this user (core.state).
+    steps = {t.name for t in available_actions(domain.VISIT, visit, request.user)}
     return render(request, "emulation/visit_detail.html", {
         "visit": visit, "tasks": visit.tasks.select_related("owner_unit"),
         "documents": visit.documents.all(), "manages": manages,
-        "can_findings": manages and visit.state == VisitState.PLANNED,
-        "can_conclude": manages and visit.state == VisitState.DONE,
+        "can_findings": "findings" in steps, "can_conclude": "conclude" in steps,
         "can_add_task": manages and visit.state == VisitState.CONCLUDED})
 
 

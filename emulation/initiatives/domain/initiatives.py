@@ -1,9 +1,10 @@
 """Initiatives and research topics: registration, corrections, recognition, revocation.
 
-One function per state change (draft → recognised → revoked, draft → revoked), each in a
-transaction with the initiative locked, each writing an audit entry. Recognition follows Law
-06/2022/QH15 Art. 3.4 (recognised by a competent level) and Decree 13/2012/NĐ-CP (Điều lệ sáng
-kiến): the decision, who issued it, the council that assessed it and the scope of effect.
+One function per state change (draft → recognised → revoked, draft → revoked), each a step of
+the table `INITIATIVE` applied by `core.state` (the row locked, the audit entry written).
+Recognition follows Law 06/2022/QH15 Art. 3.4 (recognised by a competent level) and Decree
+13/2012/NĐ-CP (Điều lệ sáng kiến): the decision, who issued it, the council that assessed it
+and the scope of effect.
 """
 
 import datetime
@@ -12,9 +13,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
-from core.trail import diff, snapshot
+from core import state
+from core.trail import diff, plain, snapshot
 from emulation.initiatives.domain import similarity
 from emulation.initiatives.enums import (
     CODE_PREFIX,
@@ -125,15 +128,23 @@ def register_initiative(*, actor, authors, **fields) -> Initiative:
     return initiative
 
 
-def _locked(initiative: Initiative) -> Initiative:
-    return Initiative.objects.select_for_update().get(pk=initiative.pk)
-
-
-def _refuse_unless(initiative: Initiative, states, message: str) -> None:
-    """`message` names the refused action and has %(code)s and %(state)s placeholders."""
-    if initiative.state not in states:
-        raise ValidationError(message % {"code": initiative.code,
-                                         "state": initiative.get_state_display().lower()})
+INITIATIVE = state.Machine(
+    name="emulation.initiative", model=Initiative, states=InitiativeState, audit=record,
+    audit_context=lambda initiative: {"unit": initiative.unit}, related=("unit",),
+    # The messages read "SK-2026-00001 is recognised": the state's label in lower case.
+    describe=lambda initiative: {"code": initiative.code,
+                                 "state": initiative.get_state_display().lower()},
+    transitions=(
+        state.step("recognise", InitiativeState.DRAFT, InitiativeState.RECOGNISED,
+                   gettext_lazy("Record recognition"),
+                   permission="emulation.recognise_initiative",
+                   refusal=gettext_lazy("%(code)s is %(state)s; only a registered initiative "
+                                        "can be recognised.")),
+        state.step("revoke", EDITABLE_STATES, InitiativeState.REVOKED, gettext_lazy("Revoke"),
+                   permission="emulation.revoke_initiative", needs_reason=True,
+                   irreversible=True,
+                   refusal=gettext_lazy("%(code)s is already %(state)s.")),
+    ))
 
 
 @transaction.atomic
@@ -141,9 +152,10 @@ def update_initiative(initiative: Initiative, *, actor, authors=None, **fields) 
     """Correct the text, unit, year or authors of a registered or recognised initiative (not a
     revoked one). Side effects: signature and tokens refreshed when the text changes; audit
     entry `emulation.initiative.update` with old → new values."""
-    initiative = _locked(initiative)
-    _refuse_unless(initiative, EDITABLE_STATES,
-                   _("%(code)s is %(state)s; it can no longer be corrected."))
+    initiative = state.lock(INITIATIVE, initiative)
+    if initiative.state not in EDITABLE_STATES:  # an edit, not a step of the machine
+        raise ValidationError(_("%(code)s is %(state)s; it can no longer be corrected.") % {
+            "code": initiative.code, "state": initiative.get_state_display().lower()})
     unknown = set(fields) - set(TEXT_FIELDS)
     if unknown:
         raise ValidationError(_("Field %(name)s cannot be edited here.") % {
@@ -173,9 +185,9 @@ def recognise_initiative(initiative: Initiative, *, actor, decision_number: str,
     assessed the initiative and its scope of effect (Law 06/2022/QH15 Art. 3.4: an initiative
     counts once recognised by a competent level). Side effect: audit entry
     `emulation.initiative.recognise`. Only recognised initiatives can back an award."""
-    initiative = _locked(initiative)
-    _refuse_unless(initiative, (InitiativeState.DRAFT,),
-                   _("%(code)s is %(state)s; only a registered initiative can be recognised."))
+    initiative = state.lock(INITIATIVE, initiative)
+    # The state is refused before the form's fields are judged, as it always was.
+    state.check(INITIATIVE, initiative, "recognise")
     errors = {}
     if not decision_number.strip():
         errors["decision_number"] = _("Give the number of the recognition decision.")
@@ -190,17 +202,13 @@ def recognise_initiative(initiative: Initiative, *, actor, decision_number: str,
                                     "(%(year)s).") % {"year": initiative.year}
     if errors:
         raise ValidationError(errors)
-    before = snapshot(initiative, RECOGNITION_FIELDS + ["state"])
-    initiative.recognition_decision_number = decision_number.strip()
-    initiative.recognition_date = decision_date
-    initiative.recognised_by = recognised_by.strip()
-    initiative.council = council.strip()
-    initiative.scope = scope
-    initiative.state = InitiativeState.RECOGNISED
-    initiative.save(update_fields=[*RECOGNITION_FIELDS, "state", "updated_at"])
-    record(actor, "emulation.initiative.recognise", initiative, unit=initiative.unit,
-           changes=diff(before, snapshot(initiative, RECOGNITION_FIELDS + ["state"])))
-    return initiative
+    before = snapshot(initiative, RECOGNITION_FIELDS)
+    recognition = {"recognition_decision_number": decision_number.strip(),
+                   "recognition_date": decision_date, "recognised_by": recognised_by.strip(),
+                   "council": council.strip(), "scope": scope}
+    return state.transition(initiative, INITIATIVE, "recognise", actor, locked=True,
+                            fields=recognition,
+                            changes=diff(before, {k: plain(v) for k, v in recognition.items()}))
 
 
 @transaction.atomic
@@ -211,12 +219,5 @@ def revoke_initiative(initiative: Initiative, *, actor, reason: str) -> Initiati
     `emulation.initiative.revoke`."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    initiative = _locked(initiative)
-    _refuse_unless(initiative, EDITABLE_STATES, _("%(code)s is already %(state)s."))
-    previous = initiative.state
-    initiative.state = InitiativeState.REVOKED
-    initiative.revoked_reason = reason.strip()
-    initiative.save(update_fields=["state", "revoked_reason", "updated_at"])
-    record(actor, "emulation.initiative.revoke", initiative, unit=initiative.unit,
-           changes={"state": [previous, initiative.state]}, reason=reason)
-    return initiative
+    return state.transition(initiative, INITIATIVE, "revoke", actor, reason=reason,
+                            fields={"revoked_reason": reason.strip()})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
+from core.state import available_actions
 from emulation.initiatives.domain import initiatives as domain
 from emulation.initiatives.domain.queries.initiatives import initiatives_for_user
 from emulation.initiatives.domain.similarity import WARN_THRESHOLD, similar_initiatives
@@ -66,13 +67,15 @@ def _get(request, public_id, perm="emulation.view_initiative"):
 def initiative_detail(request, public_id):
     initiative = _get(request, public_id)
     user = request.user
+    # The steps offered are the table's, for this state and this user (core.state).
+    steps = {t.name for t in available_actions(domain.INITIATIVE, initiative, user)}
     return render(request, "emulation/initiative_detail.html", {
         "initiative": initiative,
         "authors": initiative.authors.select_related("person__unit"),
         "uses": initiative.uses.select_related("award_type", "actor").order_by("created_at"),
         "can_change": user.has_perm("emulation.change_initiative", initiative),
-        "can_recognise": user.has_perm("emulation.recognise_initiative", initiative),
-        "can_revoke": user.has_perm("emulation.revoke_initiative", initiative),
+        "can_recognise": "recognise" in steps,
+        "can_revoke": "revoke" in steps,
     })
 
 

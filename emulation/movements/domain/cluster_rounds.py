@@ -3,9 +3,9 @@ the emulation pact (giao ước thi đua), assess themselves against the criteri
 other, the head or board re-scores with a reason, the members elect the leading unit(s) by
 secret ballot (bình xét, suy tôn đơn vị dẫn đầu), and the head publishes the results.
 
-States: draft → scoring (pact signed) → voting → published. One function per change, each
-locking the round and writing an audit entry. Every score change keeps a ScoreChange row.
-Once published nothing changes.
+States: draft → scoring (pact signed) → voting → published, declared once as data (`ROUND`,
+core/state.py). One function per change, each locking the round and writing an audit entry.
+Every score change keeps a ScoreChange row. Once published nothing changes.
 """
 
 import math
@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from emulation.movements.domain import criteria as criteria_domain
 from emulation.movements.domain import feeds, scoring
 from emulation.movements.domain.queries.cluster_rounds import own_unit_ids
@@ -45,17 +47,36 @@ def _member_ids(cluster_round) -> set[int]:
         .values_list("unit_id", flat=True))
 
 
-def _lock(cluster_round: ClusterRound, *states) -> ClusterRound:
-    locked = ClusterRound.objects.select_for_update().get(pk=cluster_round.pk)
-    if locked.state not in states:
-        raise ValidationError(_("The round is %(state)s; this cannot be done now.") % {
-            "state": locked.get_state_display()})
-    return locked
-
-
 def _audit(actor, action, cluster_round, **kwargs):
     record(actor, f"emulation.cluster_round.{action}", cluster_round,
            unit=cluster_round.cluster.managing_unit, **kwargs)
+
+
+# Every step, and every score or vote refused for the round's state, says the same.
+REFUSAL = gettext_lazy("The round is %(state)s; this cannot be done now.")
+ROUND = state.Machine(
+    name="emulation.cluster_round", model=ClusterRound, states=RoundState, audit=record,
+    audit_context=lambda r: {"unit": r.cluster.managing_unit},
+    related=("cluster__managing_unit",), refusal=REFUSAL,
+    transitions=(
+        state.step("sign_pact", RoundState.DRAFT, RoundState.SCORING,
+                   gettext_lazy("Sign the emulation pact"), permission="emulation.sign_pact"),
+        state.step("open_voting", RoundState.SCORING, RoundState.VOTING,
+                   gettext_lazy("Close scoring and open the ballot"),
+                   permission="emulation.open_voting", irreversible=True),
+        state.step("publish", RoundState.VOTING, RoundState.PUBLISHED,
+                   gettext_lazy("Publish and lock the results"),
+                   permission="emulation.publish_round", irreversible=True),
+    ))
+
+
+def locked_while(cluster_round: ClusterRound, *states) -> ClusterRound:
+    """The round, locked; refused unless it rests in one of `states`. Scores and votes are not
+    steps of the machine: they are taken while the round is scoring or voting."""
+    locked = state.lock(ROUND, cluster_round)
+    if locked.state not in states:
+        raise ValidationError(REFUSAL % {"state": locked.get_state_display()})
+    return locked
 
 
 @transaction.atomic
@@ -84,16 +105,15 @@ def open_round(*, actor, cluster, year: int, criteria_set,
 def sign_pact(cluster_round, *, actor, pact_date, pact_text: str) -> ClusterRound:
     """Record the signed emulation pact; scoring opens (draft → scoring).
 
-    Side effects: pact fields, state; audit entry `emulation.cluster_round.sign_pact`.
+    Side effects: pact fields, state; audit entry `emulation.cluster_round.sign_pact` with the
+    state old → new.
     """
-    locked = _lock(cluster_round, RoundState.DRAFT)
+    locked = state.lock(ROUND, cluster_round)
+    state.check(ROUND, locked, "sign_pact")  # the state first, then the pact
     if not pact_text.strip() or pact_date is None:
         raise ValidationError({"pact_text": _("Enter the pact's date and text.")})
-    locked.pact_date, locked.pact_text, locked.pact_signed = pact_date, pact_text, True
-    locked.state = RoundState.SCORING
-    locked.save(update_fields=["pact_date", "pact_text", "pact_signed", "state"])
-    _audit(actor, "sign_pact", locked)
-    return locked
+    return state.transition(locked, ROUND, "sign_pact", actor, locked=True, fields={
+        "pact_date": pact_date, "pact_text": pact_text, "pact_signed": True})
 
 
 def _leaf(cluster_round, criterion):
@@ -165,7 +185,7 @@ def self_assess(cluster_round, *, actor, unit, criterion, points, evidence_text:
 
     Side effects: Score (kind self), ScoreChange row; audit `emulation.cluster_round.self_assess`.
     """
-    locked = _lock(cluster_round, RoundState.SCORING)
+    locked = locked_while(cluster_round, RoundState.SCORING)
     _member(locked, unit)
     _leaf(locked, criterion)
     _unit_scored(criterion)
@@ -192,7 +212,7 @@ def score_peer(cluster_round, *, actor, scorer_unit, unit, criterion, points) ->
 
     Side effects: Score (kind peer), ScoreChange row; audit `emulation.cluster_round.score_peer`.
     """
-    locked = _lock(cluster_round, RoundState.SCORING)
+    locked = locked_while(cluster_round, RoundState.SCORING)
     if scorer_unit.pk == unit.pk:
         raise ValidationError({"unit": _("A unit cannot score itself (%(unit)s).") % {
             "unit": unit.name}})
@@ -218,7 +238,7 @@ def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Sc
     Side effects: Score (kind board), ScoreChange row with the reason; audit
     `emulation.cluster_round.rescore`.
     """
-    locked = _lock(cluster_round, RoundState.SCORING, RoundState.VOTING)
+    locked = locked_while(cluster_round, RoundState.SCORING, RoundState.VOTING)
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the change.")})
     _member(locked, unit)
@@ -239,11 +259,7 @@ def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Sc
 def open_voting(cluster_round, *, actor) -> ClusterRound:
     """Close scoring and open the ballot (scoring → voting). Side effect: audit
     `emulation.cluster_round.open_voting`."""
-    locked = _lock(cluster_round, RoundState.SCORING)
-    locked.state = RoundState.VOTING
-    locked.save(update_fields=["state"])
-    _audit(actor, "open_voting", locked)
-    return locked
+    return state.transition(cluster_round, ROUND, "open_voting", actor)
 
 
 @transaction.atomic
@@ -254,7 +270,7 @@ def cast_vote(cluster_round, *, actor, voter_unit, candidate) -> None:
     Side effects: RoundBallot, RoundVoteReceipt; audit `emulation.cluster_round.vote` (voter
     only).
     """
-    locked = _lock(cluster_round, RoundState.VOTING)
+    locked = locked_while(cluster_round, RoundState.VOTING)
     _member(locked, voter_unit, "voter_unit")
     _member(locked, candidate, "candidate")
     try:
@@ -274,7 +290,8 @@ def publish(cluster_round, *, actor) -> ClusterRound:
 
     Side effects: state, published_at; audit `emulation.cluster_round.publish`.
     """
-    locked = _lock(cluster_round, RoundState.VOTING)
+    locked = state.lock(ROUND, cluster_round)
+    state.check(ROUND, locked, "publish")  # the state first, then the quorum
     missing = not_voted(locked)
     if missing and votes_needed(locked) > locked.receipts.count():
         raise ValidationError(_(
@@ -282,10 +299,8 @@ def publish(cluster_round, *, actor) -> ClusterRound:
             "voted: %(units)s.") % {"needed": votes_needed(locked),
                                    "members": len(_member_ids(locked)),
                                    "units": ", ".join(u.name for u in missing)})
-    locked.state, locked.published_at = RoundState.PUBLISHED, timezone.now()
-    locked.save(update_fields=["state", "published_at"])
-    _audit(actor, "publish", locked)
-    return locked
+    return state.transition(locked, ROUND, "publish", actor, locked=True,
+                            fields={"published_at": timezone.now()})
 
 
 def not_voted(cluster_round) -> list:

@@ -4,8 +4,9 @@ Law 06/2022/QH15 Art. 8–10: a movement has goals, participants and a duration;
 launches it, holds a mid-term review (sơ kết) and a final review (tổng kết). A movement that
 proves formal or ineffective is stopped with the reason on record (seed 002 §4; Law 06/2022
 Art. 6: emulation must be practical, effective, not formalistic). States: draft → launched →
-(mid_reviewed)* → closed; draft | launched | mid_reviewed → stopped. One function per change,
-in a transaction with the movement locked, audited.
+(mid_reviewed)* → closed; draft | launched | mid_reviewed → stopped. The machine is declared
+once as data (`MOVEMENT`, core/state.py); one function per change, in a transaction with the
+movement locked, audited through the table.
 """
 
 import datetime
@@ -13,8 +14,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
+from core import state
 from core.trail import diff, snapshot
 from core.uploads import store_private
 from emulation.movements.enums import RUNNING_STATES, STOPPABLE_STATES, MovementState, ReviewKind
@@ -78,25 +81,47 @@ def create_movement(*, actor, participants, **fields) -> Movement:
     return movement
 
 
-def _locked(movement: Movement) -> Movement:
-    return (Movement.objects.select_for_update(of=("self",)).select_related("organiser")
-            .get(pk=movement.pk))
+def _describe(movement: Movement) -> dict:
+    # The refusals have always said "PT-2026-0001 is closed": the state in lower case.
+    return {"code": movement.code, "state": movement.get_state_display().lower()}
 
 
-def _refuse_unless(movement: Movement, states, message: str) -> None:
-    """`message` names the refused action and has %(code)s and %(state)s placeholders."""
-    if movement.state not in states:
-        raise ValidationError(message % {"code": movement.code,
-                                         "state": movement.get_state_display().lower()})
+MOVEMENT = state.Machine(
+    name="emulation.movement", model=Movement, states=MovementState, audit=record,
+    audit_context=lambda movement: {"unit": movement.organiser}, related=("organiser",),
+    describe=_describe,
+    transitions=(
+        state.step("launch", MovementState.DRAFT, MovementState.LAUNCHED, gettext_lazy("Launch"),
+                   permission="emulation.launch_movement", refusal=gettext_lazy(
+                       "%(code)s is %(state)s; only a draft movement can be launched.")),
+        # A long movement may hold several mid-term reviews: the step loops.
+        state.step("mid_review", RUNNING_STATES, MovementState.MID_REVIEWED,
+                   gettext_lazy("Mid-term review"), permission="emulation.review_movement",
+                   refusal=gettext_lazy("%(code)s is %(state)s; only a running movement has a "
+                                        "mid-term review.")),
+        state.step("close", RUNNING_STATES, MovementState.CLOSED,
+                   gettext_lazy("Final review and close"), permission="emulation.review_movement",
+                   irreversible=True, refusal=gettext_lazy(
+                       "%(code)s is %(state)s; only a running movement can be closed.")),
+        state.step("stop", STOPPABLE_STATES, MovementState.STOPPED, gettext_lazy("Stop"),
+                   permission="emulation.stop_movement", needs_reason=True, irreversible=True,
+                   refusal=gettext_lazy("%(code)s is already %(state)s.")),
+    ))
+
+
+def _refuse_edit(movement: Movement, message: str) -> None:
+    """Correcting and attaching are edits, not steps of the machine: allowed while the
+    movement may still be stopped (`STOPPABLE_STATES`)."""
+    if movement.state not in STOPPABLE_STATES:
+        raise ValidationError(message % _describe(movement))
 
 
 @transaction.atomic
 def update_movement(movement: Movement, *, actor, participants=None, **fields) -> Movement:
     """Correct a draft or running movement (its name, goals, dates, participants); the
     organiser does not change. Side effect: audit entry `emulation.movement.update`."""
-    movement = _locked(movement)
-    _refuse_unless(movement, STOPPABLE_STATES, _("%(code)s is %(state)s; it can no longer be "
-                                                 "changed."))
+    movement = state.lock(MOVEMENT, movement)
+    _refuse_edit(movement, _("%(code)s is %(state)s; it can no longer be changed."))
     before = snapshot(movement, MOVEMENT_FIELDS) | {"participants": _participants_label(movement)}
     for name, value in fields.items():
         if name in MOVEMENT_FIELDS and name != "organiser":
@@ -113,23 +138,11 @@ def update_movement(movement: Movement, *, actor, participants=None, **fields) -
     return movement
 
 
-def _set_state(movement: Movement, new: str, actor, action: str, **extra) -> Movement:
-    previous = movement.state
-    movement.state = new
-    movement.save(update_fields=["state", "stop_reason", "updated_at"])
-    record(actor, action, movement, unit=movement.organiser,
-           changes={"state": [previous, new]}, **extra)
-    return movement
-
-
 @transaction.atomic
 def launch_movement(movement: Movement, *, actor) -> Movement:
     """draft → launched (phát động): units may register. Side effect: audit entry
     `emulation.movement.launch`."""
-    movement = _locked(movement)
-    _refuse_unless(movement, (MovementState.DRAFT,),
-                   _("%(code)s is %(state)s; only a draft movement can be launched."))
-    return _set_state(movement, MovementState.LAUNCHED, actor, "emulation.movement.launch")
+    return state.transition(movement, MOVEMENT, "launch", actor)
 
 
 def _add_review(movement, kind, *, actor, date, report, uploaded=None) -> MovementReview:
@@ -152,52 +165,47 @@ def _add_review(movement, kind, *, actor, date, report, uploaded=None) -> Moveme
     return review
 
 
+def _review(movement, step: str, kind, *, actor, date, report, uploaded) -> Movement:
+    # The state is checked before the review is validated and stored, as it always was.
+    movement = state.lock(MOVEMENT, movement)
+    state.check(MOVEMENT, movement, step)
+    _add_review(movement, kind, actor=actor, date=date, report=report, uploaded=uploaded)
+    return state.transition(movement, MOVEMENT, step, actor, locked=True)
+
+
 @transaction.atomic
 def record_mid_review(movement: Movement, *, actor, date, report, uploaded=None) -> Movement:
     """launched | mid_reviewed → mid_reviewed: a sơ kết (there may be several in a long
     movement). Side effects: MovementReview row (with the report file stored privately);
     audit entry `emulation.movement.mid_review`."""
-    movement = _locked(movement)
-    _refuse_unless(movement, RUNNING_STATES,
-                   _("%(code)s is %(state)s; only a running movement has a mid-term review."))
-    _add_review(movement, ReviewKind.MID_TERM, actor=actor, date=date, report=report,
-                uploaded=uploaded)
-    return _set_state(movement, MovementState.MID_REVIEWED, actor,
-                      "emulation.movement.mid_review")
+    return _review(movement, "mid_review", ReviewKind.MID_TERM, actor=actor, date=date,
+                   report=report, uploaded=uploaded)
 
 
 @transaction.atomic
 def close_movement(movement: Movement, *, actor, date, report, uploaded=None) -> Movement:
     """launched | mid_reviewed → closed with the tổng kết. Side effects: MovementReview row;
     audit entry `emulation.movement.close`. Registrations stay as they are (the record)."""
-    movement = _locked(movement)
-    _refuse_unless(movement, RUNNING_STATES,
-                   _("%(code)s is %(state)s; only a running movement can be closed."))
-    _add_review(movement, ReviewKind.FINAL, actor=actor, date=date, report=report,
-                uploaded=uploaded)
-    return _set_state(movement, MovementState.CLOSED, actor, "emulation.movement.close")
+    return _review(movement, "close", ReviewKind.FINAL, actor=actor, date=date, report=report,
+                   uploaded=uploaded)
 
 
 @transaction.atomic
 def stop_movement(movement: Movement, *, actor, reason: str) -> Movement:
     """draft | launched | mid_reviewed → stopped, as ineffective or formal (seed 002 §4); the
     reason is kept. Side effect: audit entry `emulation.movement.stop`."""
-    if not reason.strip():
+    if not reason.strip():  # before the state, as it always was (the table checks it after)
         raise ValidationError({"reason": _("Give a reason.")})
-    movement = _locked(movement)
-    _refuse_unless(movement, STOPPABLE_STATES, _("%(code)s is already %(state)s."))
-    movement.stop_reason = reason.strip()
-    return _set_state(movement, MovementState.STOPPED, actor, "emulation.movement.stop",
-                      reason=reason.strip())
+    return state.transition(movement, MOVEMENT, "stop", actor, reason=reason.strip(),
+                            fields={"stop_reason": reason.strip()})
 
 
 @transaction.atomic
 def attach_document(movement: Movement, *, actor, title: str, uploaded) -> MovementDocument:
     """Attach a directive document (sniffed, stored privately). Side effect: audit entry
     `emulation.movement.attach`."""
-    movement = _locked(movement)
-    _refuse_unless(movement, STOPPABLE_STATES,
-                   _("%(code)s is %(state)s; documents can no longer be attached."))
+    movement = state.lock(MOVEMENT, movement)
+    _refuse_edit(movement, _("%(code)s is %(state)s; documents can no longer be attached."))
     document = MovementDocument.objects.create(
         movement=movement, title=title.strip() or uploaded.name[:300],
         path=store_private(uploaded, UPLOAD_FOLDER), original_name=uploaded.name[:255],

@@ -4,7 +4,8 @@ by the level above.
 Decree 152/2025/NĐ-CP and Law 06/2022/QH15 Art. 10: collectives and individuals register for the
 emulation titles at the start of the movement or year; the managing level accepts the
 registration. States: draft → submitted → approved | returned; returned → submitted again.
-One function per change, in a transaction with the registration locked, audited.
+The machine is declared once as data (`REGISTRATION`, core/state.py); one function per change,
+in a transaction with the registration locked, audited through the table.
 """
 
 import re
@@ -12,9 +13,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
 from awards.models import AwardType
+from core import state
 from core.text import fold_join
 from core.trail import diff
 from emulation.movements.domain.queries.movements import takes_part
@@ -115,15 +118,31 @@ def create_registration(movement, unit, *, actor, year: int, pledges: str = "",
     return registration
 
 
-def _locked(registration: Registration) -> Registration:
-    return (Registration.objects.select_for_update(of=("self",)).select_related("movement", "unit")
-            .get(pk=registration.pk))
+def _describe(registration: Registration) -> dict:
+    # The refusals have always said "… is approved": the state in lower case.
+    return {"unit": registration.unit.name, "state": registration.get_state_display().lower()}
 
 
-def _refuse_unless(registration: Registration, states, message: str) -> None:
-    if registration.state not in states:
-        raise ValidationError(message % {"unit": registration.unit.name,
-                                         "state": registration.get_state_display().lower()})
+REGISTRATION = state.Machine(
+    name="emulation.registration", model=Registration, states=RegistrationState, audit=record,
+    audit_context=lambda registration: {"unit": registration.unit},
+    related=("movement", "unit"), describe=_describe,
+    transitions=(
+        state.step("submit", REGISTRATION_EDITABLE, RegistrationState.SUBMITTED,
+                   gettext_lazy("Submit"), permission="emulation.submit_registration",
+                   refusal=gettext_lazy("The registration of %(unit)s is %(state)s; it cannot "
+                                        "be submitted.")),
+        state.step("approve", RegistrationState.SUBMITTED, RegistrationState.APPROVED,
+                   gettext_lazy("Approve"), permission="emulation.decide_registration",
+                   irreversible=True, refusal=gettext_lazy(
+                       "The registration of %(unit)s is %(state)s; only a submitted one can be "
+                       "approved.")),
+        state.step("return", RegistrationState.SUBMITTED, RegistrationState.RETURNED,
+                   gettext_lazy("Return"), permission="emulation.decide_registration",
+                   needs_reason=True, refusal=gettext_lazy(
+                       "The registration of %(unit)s is %(state)s; only a submitted one can be "
+                       "returned.")),
+    ))
 
 
 @transaction.atomic
@@ -131,9 +150,10 @@ def update_registration(registration: Registration, *, actor, pledges: str,
                         entries) -> Registration:
     """Change the pledges and entries of a draft or returned registration. Side effect: audit
     entry `emulation.registration.update` with old → new values."""
-    registration = _locked(registration)
-    _refuse_unless(registration, REGISTRATION_EDITABLE,
-                   _("The registration of %(unit)s is %(state)s; it can no longer be changed."))
+    registration = state.lock(REGISTRATION, registration)
+    if registration.state not in REGISTRATION_EDITABLE:  # an edit, not a step of the machine
+        raise ValidationError(_("The registration of %(unit)s is %(state)s; it can no longer "
+                                "be changed.") % _describe(registration))
     before = {"pledges": registration.pledges, "entries": _entries_label(registration)}
     registration.pledges = pledges.strip()
     registration.save(update_fields=["pledges", "updated_at"])
@@ -146,27 +166,16 @@ def update_registration(registration: Registration, *, actor, pledges: str,
     return registration
 
 
-def _set_state(registration, new, actor, action, reason="") -> Registration:
-    previous = registration.state
-    registration.state = new
-    registration.save(update_fields=["state", "return_reason", "updated_at"])
-    record(actor, action, registration, unit=registration.unit,
-           changes={"state": [previous, new]}, reason=reason)
-    return registration
-
-
 @transaction.atomic
 def submit_registration(registration: Registration, *, actor) -> Registration:
     """draft | returned → submitted to the level above. Refused without any entry or pledge.
     Side effect: audit entry `emulation.registration.submit`."""
-    registration = _locked(registration)
-    _refuse_unless(registration, REGISTRATION_EDITABLE,
-                   _("The registration of %(unit)s is %(state)s; it cannot be submitted."))
+    registration = state.lock(REGISTRATION, registration)
+    state.check(REGISTRATION, registration, "submit")  # the state first, then the content
     if not registration.pledges and not registration.entries.exists():
         raise ValidationError(_("Register at least one title or write the pledges first."))
-    registration.return_reason = ""
-    return _set_state(registration, RegistrationState.SUBMITTED, actor,
-                      "emulation.registration.submit")
+    return state.transition(registration, REGISTRATION, "submit", actor,
+                            fields={"return_reason": ""}, locked=True)
 
 
 @transaction.atomic
@@ -174,27 +183,17 @@ def approve_registration(registration: Registration, *, actor) -> Registration:
     """submitted → approved by the level above. Side effect: audit entry
     `emulation.registration.approve`; from then on `registered(...)` answers True for its
     entries."""
-    registration = _locked(registration)
-    _refuse_unless(registration, (RegistrationState.SUBMITTED,),
-                   _("The registration of %(unit)s is %(state)s; only a submitted one can be "
-                     "approved."))
-    return _set_state(registration, RegistrationState.APPROVED, actor,
-                      "emulation.registration.approve")
+    return state.transition(registration, REGISTRATION, "approve", actor)
 
 
 @transaction.atomic
 def return_registration(registration: Registration, *, actor, reason: str) -> Registration:
     """submitted → returned to the unit with the reason, to be corrected and submitted again.
     Side effect: audit entry `emulation.registration.return`."""
-    if not reason.strip():
+    if not reason.strip():  # before the state, as it always was (the table checks it after)
         raise ValidationError({"reason": _("Give a reason.")})
-    registration = _locked(registration)
-    _refuse_unless(registration, (RegistrationState.SUBMITTED,),
-                   _("The registration of %(unit)s is %(state)s; only a submitted one can be "
-                     "returned."))
-    registration.return_reason = reason.strip()
-    return _set_state(registration, RegistrationState.RETURNED, actor,
-                      "emulation.registration.return", reason=reason.strip())
+    return state.transition(registration, REGISTRATION, "return", actor, reason=reason.strip(),
+                            fields={"return_reason": reason.strip()})
 
 
 def award_choices() -> list[tuple[str, str]]:

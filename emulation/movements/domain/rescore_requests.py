@@ -56,7 +56,7 @@ def request_rescore(cluster_round, *, actor, unit, criterion, points, reason: st
     Side effects: RescoreRequest (pending); audit `emulation.rescore_request.file`;
     notification to the board over the cluster's managing unit (outbox, sent after commit).
     """
-    locked = cluster_rounds._lock(cluster_round, *OPEN_ROUND_STATES)
+    locked = cluster_rounds.locked_while(cluster_round, *OPEN_ROUND_STATES)
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the change.")})
     cluster_rounds._member(locked, unit)

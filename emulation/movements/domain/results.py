@@ -13,7 +13,7 @@ confirms it or returns it with a reason. `set_result_state` is the only code tha
 `UnitResult.state`.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,10 +22,9 @@ from django.utils.translation import gettext_lazy
 from accounts.domain.scope import users_with_role_over
 from accounts.enums import Role
 from audit.domain.record import record
-from awards.enums import GrantingLevel
 from core import state
 from core.trail import diff, snapshot
-from emulation.movements.enums import MovementKind, RegistrationState
+from emulation.movements.enums import RegistrationState
 from emulation.movements.models import TitleResult, UnitResult
 from emulation.movements.models.results import ResultState as S
 from notifications.domain.notify import notify
@@ -164,10 +163,15 @@ def achieved_titles(review):
             .order_by("result__registration__unit__path", "entry_id"))
 
 
-def _track(movement) -> str:
-    from proposals.enums import Track  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
+# The proposal is drafted by the proposals app, which sits above emulation: it installs its
+# drafter at start-up (`ProposalsConfig.ready`), and a review refuses to propose without it.
+_drafter = None
 
-    return Track.THEMATIC if movement.kind == MovementKind.THEMATIC else Track.ANNUAL
+
+def install_drafter(drafter) -> None:
+    """`drafter(actor, review, titles, *, recipient_unit, title)` → the drafted proposal."""
+    global _drafter
+    _drafter = drafter
 
 
 @transaction.atomic
@@ -175,37 +179,21 @@ def draft_award_proposal(review, *, actor, recipient_unit, title: str = ""):
     """The award proposal the review produces: a draft of the organiser, addressed to
     `recipient_unit`, on the movement's track (thematic movement → thematic track, else
     annual / by movement), linked to the movement, with one nominee per achieved title of the
-    confirmed results (Law 06/2022/QH15 Art. 10.2). The board then completes and submits it
-    through the proposal's own steps.
+    confirmed results (Law 06/2022/QH15 Art. 10.2; `proposals.domain.from_movements`). The
+    board then completes and submits it through the proposal's own steps.
 
     Side effects: the proposal and nominees (audited by proposals.domain.proposals and
     proposals.domain.nominees); audit `emulation.result.propose` on the movement with the
     proposal's code."""
-    from proposals.domain.checks import parameter_in_force  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
-    from proposals.domain.nominees import add_nominee  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
-    from proposals.domain.proposals import create_proposal  # noqa: PLC0415 debt: emulation sits below proposals (pyproject [tool.importlinter])
-
     titles = list(achieved_titles(review))
     if not titles:
         raise ValidationError(_("No confirmed result has an achieved title: there is nobody "
                                 "to propose yet."))
+    if _drafter is None:
+        raise ImproperlyConfigured("emulation.results: the proposals app did not install its "
+                                   "drafter")
     movement = review.movement
-    first = titles[0].entry.award_type
-    level = parameter_in_force(first, "granting_level", review.date)
-    proposal = create_proposal(
-        actor, unit=movement.organiser, recipient_unit=recipient_unit,
-        authority_level=level.value if level is not None else GrantingLevel.UNIT,
-        track=_track(movement), year=review.date.year, movement=movement,
-        title=(title.strip() or _("Awards of the movement “%(name)s” (%(review)s)") % {
-            "name": movement.name, "review": review.get_kind_display()})[:300],
-        summary=_("Drafted from the %(review)s of %(date)s.") % {
-            "review": review.get_kind_display(), "date": f"{review.date:%d/%m/%Y}"})
-    for item in titles:
-        entry = item.entry
-        add_nominee(actor, proposal, award_type=entry.award_type, person=entry.person,
-                    collective=entry.collective,
-                    summary=_("Achieved the registered title in %(movement)s: %(figures)s") % {
-                        "movement": movement.code, "figures": item.result.figures})
+    proposal = _drafter(actor, review, titles, recipient_unit=recipient_unit, title=title)
     record(actor, "emulation.result.propose", movement, unit=movement.organiser,
            changes={"proposal": [None, proposal.code]}, reason=str(review))
     return proposal

@@ -17,6 +17,7 @@ from accounts.domain import scope
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
+from core.state import available_actions
 from emulation.movements.domain import cluster_rounds as domain
 from emulation.movements.domain import criteria as criteria_domain
 from emulation.movements.domain import feeds
@@ -116,9 +117,12 @@ def round_detail(request, public_id):
             RoundState.VOTING, RoundState.PUBLISHED) else []),
         "requests": _requests(user, cluster_round) if managing else [],
         "history": history,
-        "perms": {name: user.has_perm(f"emulation.{name}", cluster_round) for name in (
-            "sign_pact", "rescore", "open_voting", "publish_round", "score_round",
-            "vote_round", "view_criteria_set")},
+        # The state-changing buttons come from the machine's table (sign_pact, open_voting,
+        # publish_round); the rest are plain perms.
+        "perms": {t.permission.split(".")[1]: True
+                  for t in available_actions(domain.ROUND, cluster_round, user)}
+        | {name: user.has_perm(f"emulation.{name}", cluster_round) for name in (
+            "rescore", "score_round", "vote_round", "view_criteria_set")},
     })
 
 
@@ -259,7 +263,7 @@ def round_vote(request, public_id):
 
 TRANSITIONS = {"open_voting": (domain.open_voting, gettext_lazy("Voting opened.")),
                "publish": (domain.publish, gettext_lazy("Results published and locked."))}
-TRANSITION_PERMS = {"open_voting": "emulation.open_voting", "publish": "emulation.publish_round"}
+TRANSITION_PERMS = {name: domain.ROUND[name].permission for name in TRANSITIONS}
 # What each step cannot take back, said on its confirmation page before the click that counts.
 TRANSITION_PAGES = {
     "open_voting": (gettext_lazy("Close scoring and open the ballot"), gettext_lazy(

@@ -12,8 +12,10 @@ from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
+from core.state import available_actions
 from core.uploads import private_download
 from emulation.movements.domain import movements as domain
+from emulation.movements.domain.movements import MOVEMENT
 from emulation.movements.domain.queries.movements import (
     movements_for_user,
     registrations_for_user,
@@ -91,9 +93,9 @@ def movement_detail(request, public_id):
         "documents": movement.documents.all(), "reviews": movement.reviews.all(),
         "registrations": registrations, "counts": state_counts(registrations),
         "can_change": user.has_perm("emulation.change_movement", movement),
-        "can_launch": user.has_perm("emulation.launch_movement", movement),
-        "can_review": user.has_perm("emulation.review_movement", movement),
-        "can_stop": user.has_perm("emulation.stop_movement", movement),
+        # The state-changing buttons come from the machine's table (launch, mid_review, close,
+        # stop); the rest are plain perms.
+        "actions": {t.name: t for t in available_actions(MOVEMENT, movement, user)},
         "can_register": user.has_perm("emulation.register_in_movement", movement)})
 
 

@@ -11,6 +11,7 @@ from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page
+from core.state import available_actions
 from emulation.movements.domain import registrations as domain
 from emulation.movements.domain.queries.movements import (
     member_units,
@@ -19,6 +20,7 @@ from emulation.movements.domain.queries.movements import (
     state_counts,
     subtree_registrations,
 )
+from emulation.movements.domain.registrations import REGISTRATION
 from emulation.movements.enums import MOVEMENT_ROLES
 from emulation.movements.interfaces.exports import registration_export
 from emulation.movements.interfaces.movement_forms import ConfirmForm, ReasonForm, RegistrationForm
@@ -65,7 +67,8 @@ def registration_detail(request, public_id):
         "registration": registration,
         "entries": registration.entries.select_related("person", "collective", "award_type"),
         "can_change": user.has_perm("emulation.change_registration", registration),
-        "can_decide": user.has_perm("emulation.decide_registration", registration)})
+        # The state-changing buttons come from the machine's table (submit, approve, return).
+        "actions": {t.name: t for t in available_actions(REGISTRATION, registration, user)}})
 
 
 @login_required
@@ -93,7 +96,7 @@ def _confirm(request, public_id, perm, action, title, submit, message, form_clas
 
 @login_required
 def registration_submit(request, public_id):
-    return _confirm(request, public_id, "emulation.change_registration",
+    return _confirm(request, public_id, "emulation.submit_registration",
                     domain.submit_registration,
                     _("Submit the registration of %(unit)s in %(code)s"), _("Submit"),
                     _("Registration submitted to the level above."))

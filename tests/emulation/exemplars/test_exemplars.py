@@ -148,3 +148,17 @@ def test_withdrawn_cannot_be_corrected(dept_a):
     exemplar = make_exemplar(dept_a, state="withdrawn")
     with pytest.raises(ValidationError, match="withdrawn"):
         exemplars.correct_exemplar(exemplar, actor=None, reason="x", title="Khác")
+
+
+def test_the_exemplar_table_moves_exactly_as_before():
+    assert exemplars.EXEMPLAR.graph() == {
+        "draft": {"recognised", "withdrawn"}, "recognised": {"published", "withdrawn"},
+        "published": {"withdrawn"}, "withdrawn": set()}
+
+
+def test_a_refused_step_names_the_exemplar_and_its_state(dept_a):
+    exemplar = make_exemplar(dept_a, state="published", title="Mô hình thư viện xanh")
+    with pytest.raises(ValidationError) as error:
+        exemplars.recognise_exemplar(exemplar, actor=None)
+    assert error.value.messages == [
+        "“Mô hình thư viện xanh” is published; this step does not apply."]

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from audit.models import AuditEntry
 from emulation.exemplars.domain import inspections
 from emulation.exemplars.domain.queries.records import open_tasks, overdue_tasks, tasks_for_user
-from emulation.exemplars.models import InspectionVisit
-from tests.emulation.helpers import make_task, make_visit
+from emulation.exemplars.models import InspectionDocument, InspectionVisit
+from tests.emulation.helpers import evidence_file, make_task, make_visit
 
 VISIT_STATES = ["planned", "done", "concluded"]
 VISIT_STEPS = {
@@ -76,3 +76,29 @@ def test_plan_year_binds_the_visit_date(province, school_a):
         inspections.schedule_visit(plan, actor=None, inspected_unit=school_a,
                                    date=datetime.date(2024, 3, 1), team="x")
     assert error.value.message_dict == {"date": ["The date must fall in the plan's year 2025."]}
+
+
+def test_the_visit_table_moves_exactly_as_before():
+    assert inspections.VISIT.graph() == {"planned": {"done"}, "done": {"concluded"},
+                                         "concluded": set()}
+
+
+def test_refused_findings_name_the_visit_and_store_no_minutes(province, school_a):
+    visit = make_visit(province, school_a, state="done")
+    with pytest.raises(ValidationError) as error:
+        inspections.record_findings(visit, actor=None, findings="Lần hai",
+                                    minutes=evidence_file("bien-ban-2.pdf"))
+    assert error.value.messages == [
+        f"The visit to {school_a} is inspected; this step does not apply."]
+    assert InspectionDocument.objects.filter(visit=visit).count() == 0
+
+
+def test_findings_audit_names_the_minutes_stored(province, school_a):
+    visit = make_visit(province, school_a)
+    inspections.record_findings(visit, actor=None, findings=" Thiếu hồ sơ ",
+                                minutes=evidence_file("bien-ban-kiem-tra.pdf"))
+    entry = AuditEntry.objects.get(action="emulation.inspection.findings")
+    visit.refresh_from_db()
+    assert (visit.findings, entry.unit_id, entry.changes) == (
+        "Thiếu hồ sơ", province.pk,
+        {"state": ["planned", "done"], "document": [None, "bien-ban-kiem-tra.pdf"]})

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from audit.models import AuditEntry
 from awards.models import AwardType
 from emulation.initiatives.domain.initiative_uses import (
+    USE,
     InitiativeAlreadyUsed,
     InitiativeNotRecognised,
     claim_initiative,
@@ -171,3 +172,28 @@ def test_database_refuses_a_second_active_use_written_around_the_domain(initiati
         InitiativeUse.objects.create(initiative=initiative,
                                      award_type=AwardType.objects.get(code="cstd_tinh"),
                                      category="title", claim_ref="nominee:2", claim_label="x")
+
+
+def test_confirm_and_release_are_audited_on_the_initiative_naming_the_use(initiative):
+    claim(initiative)
+    confirm_use("nominee:1", actor=None)
+    release_use("nominee:1", actor=None, reason="Thu hồi khen thưởng")
+    entries = AuditEntry.objects.filter(action__endswith="_use").order_by("id")
+    assert [(e.action, e.object_label, e.unit_id, e.changes, e.reason) for e in entries] == [
+        ("emulation.initiative.confirm_use", str(initiative), initiative.unit_id,
+         {"use": [f"{LABEL} (reserved)", f"{LABEL} (confirmed)"]}, ""),
+        ("emulation.initiative.release_use", str(initiative), initiative.unit_id,
+         {"use": [f"{LABEL} (confirmed)", f"{LABEL} (released)"]}, "Thu hồi khen thưởng")]
+
+
+def test_release_keeps_the_reason_on_the_use_and_confirm_keeps_it_blank(initiative):
+    claim(initiative)
+    confirm_use("nominee:1", actor=None)
+    assert InitiativeUse.objects.get().reason == ""
+    release_use("nominee:1", actor=None, reason="  Không đạt  ")
+    assert InitiativeUse.objects.get().reason == "Không đạt"
+
+
+def test_the_use_table_moves_exactly_as_the_one_use_rule_needs():
+    assert USE.graph() == {"reserved": {"confirmed", "released"}, "confirmed": {"released"},
+                           "released": set()}

@@ -152,3 +152,36 @@ def test_revoke_needs_a_reason(dept_a):
     with pytest.raises(ValidationError) as error:
         initiatives.revoke_initiative(initiative, actor=None, reason="  ")
     assert error.value.message_dict == {"reason": ["Give a reason."]}
+
+
+def test_the_initiative_table_moves_exactly_as_the_law_allows():
+    assert initiatives.INITIATIVE.graph() == {
+        "draft": {"recognised", "revoked"}, "recognised": {"revoked"}, "revoked": set()}
+
+
+def test_recognise_reports_the_state_before_the_missing_fields(dept_a):
+    initiative = make_initiative(dept_a, state="revoked")
+    with pytest.raises(ValidationError) as error:
+        recognise(initiative, decision_number=" ", recognised_by="")
+    assert error.value.messages == [
+        f"{initiative.code} is revoked; only a registered initiative can be recognised."]
+
+
+def test_revoke_asks_for_the_reason_before_the_state(dept_a):
+    initiative = make_initiative(dept_a, state="revoked")
+    with pytest.raises(ValidationError) as error:
+        initiatives.revoke_initiative(initiative, actor=None, reason=" ")
+    assert error.value.message_dict == {"reason": ["Give a reason."]}
+
+
+def test_recognise_audits_the_recognition_with_the_state(dept_a):
+    initiative = make_initiative(dept_a, state="draft")
+    recognise(initiative)
+    entry = AuditEntry.objects.get(action="emulation.initiative.recognise")
+    assert (entry.changes, entry.unit_id) == ({
+        "state": ["draft", "recognised"],
+        "recognition_decision_number": ["", "15/QĐ-SGDĐT"],
+        "recognition_date": [None, "2024-09-01"],
+        "recognised_by": ["", "Giám đốc Sở Giáo dục và Đào tạo"],
+        "council": ["", "Hội đồng sáng kiến ngành Giáo dục"], "scope": ["", "tinh"]},
+        dept_a.pk)

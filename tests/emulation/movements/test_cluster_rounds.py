@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEntry
 from emulation.movements.domain import cluster_rounds as domain
 from emulation.movements.domain import criteria
 from emulation.movements.enums import RoundState
@@ -60,6 +61,24 @@ def test_sign_pact_only_from_draft(new_round, admin_user, state):
     else:
         with pytest.raises(ValidationError):
             call()
+
+
+def test_the_round_table_allows_what_the_functions_always_did():
+    assert domain.ROUND.graph() == {"draft": {"scoring"}, "scoring": {"voting"},
+                                    "voting": {"published"}, "published": frozenset()}
+
+
+def test_a_refused_step_names_the_rounds_state(new_round, admin_user):
+    with pytest.raises(ValidationError) as error:
+        domain.open_voting(new_round, actor=admin_user)
+    assert error.value.messages == ["The round is Pact being prepared; this cannot be done now."]
+
+
+def test_signing_the_pact_audits_the_state_old_to_new(new_round, admin_user, province):
+    domain.sign_pact(new_round, actor=admin_user, pact_date=datetime.date(2025, 2, 1),
+                     pact_text="Giao ước")
+    entry = AuditEntry.objects.get(action="emulation.cluster_round.sign_pact")
+    assert (entry.changes, entry.unit_id) == ({"state": ["draft", "scoring"]}, province.pk)
 
 
 @pytest.mark.parametrize("state", list(RoundState))

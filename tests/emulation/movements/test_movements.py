@@ -126,6 +126,31 @@ def test_stop_needs_a_reason(province, dept_a):
     assert error.value.message_dict == {"reason": ["Give a reason."]}
 
 
+def test_the_movement_table_allows_what_the_functions_always_did():
+    assert movements.MOVEMENT.graph() == {
+        "draft": {"launched", "stopped"},
+        "launched": {"mid_reviewed", "closed", "stopped"},
+        "mid_reviewed": {"mid_reviewed", "closed", "stopped"},
+        "closed": frozenset(), "stopped": frozenset()}
+
+
+def test_a_refused_step_names_the_movement_and_its_state(province, dept_a):
+    movement = make_movement(province, [dept_a], state="closed")
+    with pytest.raises(ValidationError) as error:
+        movements.launch_movement(movement, actor=None)
+    assert error.value.messages == [
+        f"{movement.code} is closed; only a draft movement can be launched."]
+
+
+def test_a_step_audits_the_state_old_to_new(province, dept_a):
+    movement = make_movement(province, [dept_a], state="launched")
+    movements.record_mid_review(movement, actor=None, date=datetime.date(2025, 7, 1),
+                                report="Sơ kết")
+    entry = AuditEntry.objects.filter(action="emulation.movement.mid_review").get()
+    assert (entry.changes, entry.unit_id) == ({"state": ["launched", "mid_reviewed"]},
+                                              province.pk)
+
+
 def test_review_in_the_future_is_refused(province, dept_a):
     movement = make_movement(province, [dept_a], state="launched")
     with pytest.raises(ValidationError) as error:

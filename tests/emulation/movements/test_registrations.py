@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.enums import Role
+from audit.models import AuditEntry
 from awards.models import AwardType
 from emulation.movements.domain import registrations
 from emulation.movements.domain.queries.movements import registered, subtree_registrations
@@ -118,6 +119,29 @@ def test_return_from_each_state(movement, school_a, state):
     else:
         with pytest.raises(ValidationError):
             registrations.return_registration(registration, actor=None, reason="Thiếu")
+
+
+def test_the_registration_table_allows_what_the_functions_always_did():
+    assert registrations.REGISTRATION.graph() == {
+        "draft": {"submitted"}, "returned": {"submitted"},
+        "submitted": {"approved", "returned"}, "approved": frozenset()}
+
+
+def test_a_refused_step_names_the_unit_and_the_state(movement, school_a):
+    registration = make_registration(movement, school_a, state="approved")
+    with pytest.raises(ValidationError) as error:
+        registrations.return_registration(registration, actor=None, reason="Thiếu")
+    assert error.value.messages == [
+        f"The registration of {school_a.name} is approved; only a submitted one can be "
+        "returned."]
+
+
+def test_a_return_audits_the_state_and_the_reason(movement, school_a):
+    registration = make_registration(movement, school_a, state="submitted")
+    registrations.return_registration(registration, actor=None, reason=" Thiếu chỉ tiêu ")
+    entry = AuditEntry.objects.filter(action="emulation.registration.return").get()
+    assert (entry.changes, entry.reason, entry.unit_id) == (
+        {"state": ["submitted", "returned"]}, "Thiếu chỉ tiêu", school_a.pk)
 
 
 @pytest.mark.parametrize("state", STATES)

@@ -192,3 +192,18 @@ def test_correction_needs_a_reason(client, world, officer_a):
                                  "discovered_year": "2024", "reason": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["reason"] == ["This field is required."]
+
+
+@pytest.mark.parametrize(("persona", "state", "offered"), [
+    ("board_user", "draft", [True, False, True]),
+    ("board_user", "recognised", [False, True, True]),
+    ("board_user", "published", [False, False, True]),
+    ("officer_a", "draft", [False, False, False]),
+])
+def test_detail_offers_the_steps_of_the_table_the_persona_may_take(request, client, dept_a,
+                                                                   persona, state, offered):
+    exemplar = make_exemplar(dept_a, state=state)
+    client.force_login(request.getfixturevalue(persona))
+    context = client.get(reverse("emulation:exemplar_detail",
+                                 args=[exemplar.public_id])).context
+    assert [context[k] for k in ("can_recognise", "can_publish", "can_withdraw")] == offered

@@ -153,3 +153,22 @@ def test_plan_list_query_count_does_not_grow(client, board_user, province, schoo
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     assert len(ctx.captured_queries) == few <= 12
+
+
+@pytest.mark.parametrize(("state", "offered"), [
+    ("planned", (True, False, False)), ("done", (False, True, False)),
+    ("concluded", (False, False, True))])
+def test_visit_page_offers_the_steps_of_the_table(client, board_user, province, school_a, state,
+                                                  offered):
+    visit = make_visit(province, school_a, state=state)
+    client.force_login(board_user)
+    context = client.get(reverse("emulation:visit_detail", args=[visit.public_id])).context
+    assert (context["can_findings"], context["can_conclude"], context["can_add_task"]) == offered
+
+
+def test_inspected_unit_is_offered_no_step_of_the_visit(client, officer_a, province, school_a):
+    visit = make_visit(province, school_a)
+    client.force_login(officer_a)
+    context = client.get(reverse("emulation:visit_detail", args=[visit.public_id])).context
+    assert (context["can_findings"], context["can_conclude"], context["can_add_task"]) == (
+        False, False, False)

@@ -239,3 +239,21 @@ def test_nav_shows_initiatives_to_keepers_only(client, world, officer_a, council
     assert "Initiatives" in labels
     client.force_login(council_user)
     assert "Initiatives" not in [i["label"] for i in client.get("/").context["nav_items"]]
+
+
+@pytest.mark.parametrize(("persona", "key", "offered"), [
+    ("board_user", "draft", (True, True)), ("officer_a", "draft", (True, False)),
+    ("board_user", "recognised", (False, True)), ("officer_a", "recognised", (False, False)),
+])
+def test_detail_offers_the_steps_of_the_table_the_persona_may_take(request, client, world,
+                                                                   persona, key, offered):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("emulation:initiative_detail", args=[world[key]]))
+    assert (response.context["can_recognise"], response.context["can_revoke"]) == offered
+
+
+def test_detail_offers_no_step_on_a_revoked_initiative(client, dept_a, board_user):
+    initiative = make_initiative(dept_a, state="revoked")
+    client.force_login(board_user)
+    response = client.get(reverse("emulation:initiative_detail", args=[initiative.public_id]))
+    assert (response.context["can_recognise"], response.context["can_revoke"]) == (False, False)

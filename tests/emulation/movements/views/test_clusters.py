@@ -37,6 +37,20 @@ def in_state(cluster_round, state):
     return cluster_round
 
 
+STEP_PERMS = ("sign_pact", "open_voting", "publish_round")
+
+
+@pytest.mark.parametrize(("state", "steps"), [
+    ("draft", ["sign_pact"]), ("scoring", ["open_voting"]), ("voting", ["publish_round"]),
+    ("published", [])])
+def test_round_page_offers_the_steps_of_the_table(client_for, new_round, head_user, officer_a,
+                                                  state, steps):
+    in_state(new_round, state)
+    for user, expected in ((head_user, steps), (officer_a, [])):  # officer_a takes part only
+        perms = client_for(user).get(url("round_detail", new_round)).context["perms"]
+        assert [name for name in STEP_PERMS if perms.get(name)] == expected
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_list(client_for, request, scoring_round, persona):
     response = client_for(request.getfixturevalue(persona)).get(reverse("emulation:round_list"))

@@ -146,6 +146,34 @@ def test_movement_detail_shows_documents_reviews_and_registrations(client, world
     assert response.context["can_register"] is True
 
 
+@pytest.mark.parametrize(("state", "steps"), [
+    ("draft", ["launch", "stop"]), ("launched", ["mid_review", "close", "stop"]),
+    ("mid_reviewed", ["mid_review", "close", "stop"]), ("closed", []), ("stopped", [])])
+def test_movement_page_offers_the_steps_of_the_table(client, province, dept_a, board_user,
+                                                     officer_a, state, steps):
+    movement = make_movement(province, [dept_a], state=state)
+    page = reverse("emulation:movement_detail", args=[movement.public_id])
+    client.force_login(board_user)
+    assert list(client.get(page).context["actions"]) == steps
+    client.force_login(officer_a)  # takes part, does not organise: no step
+    assert list(client.get(page).context["actions"]) == []
+
+
+@pytest.mark.parametrize(("state", "officer_steps", "board_steps"), [
+    ("draft", ["submit"], ["submit"]), ("submitted", [], ["approve", "return"]),
+    ("returned", ["submit"], ["submit"]), ("approved", [], [])])
+def test_registration_page_offers_the_steps_of_the_table(client, province, dept_a, board_user,
+                                                         officer_a, state, officer_steps,
+                                                         board_steps):
+    movement = make_movement(province, [dept_a], state="launched")
+    registration = make_registration(movement, dept_a, state=state)
+    page = reverse("emulation:registration_detail", args=[registration.public_id])
+    client.force_login(officer_a)  # keeps the department; the province decides
+    assert list(client.get(page).context["actions"]) == officer_steps
+    client.force_login(board_user)
+    assert list(client.get(page).context["actions"]) == board_steps
+
+
 def test_document_download_returns_the_file(client, world, officer_a):
     client.force_login(officer_a)
     response = client.get(reverse("emulation:movement_document", args=[world["document"]]))
