@@ -2,9 +2,10 @@
 signed-in user's roles allow; a group with none is not shown. Templates render each group as a
 <details> (core/base.html), so the menu folds on a phone with no script."""
 
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from accounts.domain.scope import active_assignments
 from tdkt.guide import guide_url
@@ -69,7 +70,7 @@ def navigation(request):
     tests that ask which entry is current."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_groups": [], "nav_items": [], "guide_url": None}
+        return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": ""}
     current = request.resolver_match.view_name if request.resolver_match else ""
     groups = []
     for label, entries in allowed_groups(user):
@@ -78,7 +79,22 @@ def navigation(request):
         groups.append({"label": label, "items": items,
                        "active": any(item["active"] for item in items)})
     return {"nav_groups": groups, "nav_items": [i for g in groups for i in g["items"]],
-            "guide_url": guide_url(current)}
+            "guide_url": guide_url(current), "nav_html": _nav_html(user, groups)}
+
+
+# (role set, language, current entries) -> the menu's HTML: ~30 links rendered through template
+# nodes on every page were a twentieth of a list page's Python. The role set is read from the
+# cached assignments, which a grant or revocation drops (accounts.apps), so a changed role set
+# is a new key at once. Keys are few: role sets in use × 2 languages × ~30 current entries.
+_HTML: dict[tuple, str] = {}
+
+
+def _nav_html(user, groups: list[dict]) -> str:
+    current = tuple(i["url"] for g in groups for i in g["items"] if i["active"])
+    key = (nav_key(user), get_language(), current)
+    if key not in _HTML:
+        _HTML[key] = render_to_string("tdkt/nav.html", {"nav_groups": groups})
+    return _HTML[key]
 
 
 def _is_current(current: str, name: str) -> bool:
