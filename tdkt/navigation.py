@@ -70,7 +70,8 @@ def navigation(request):
     tests that ask which entry is current."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": ""}
+        return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": "",
+                "layout_urls": layout_urls()}
     current = request.resolver_match.view_name if request.resolver_match else ""
     groups = []
     for label, entries in allowed_groups(user):
@@ -79,7 +80,24 @@ def navigation(request):
         groups.append({"label": label, "items": items,
                        "active": any(item["active"] for item in items)})
     return {"nav_groups": groups, "nav_items": [i for g in groups for i in g["items"]],
-            "guide_url": guide_url(current), "nav_html": _nav_html(user, groups)}
+            "guide_url": guide_url(current), "nav_html": _nav_html(user, groups),
+            "layout_urls": layout_urls()}
+
+
+# The layout's own links (brand, account menu, sign-out, language), reversed once per script
+# prefix and process instead of seven `{% url %}` on every page.
+_LAYOUT_URLS: dict[str, dict] = {}
+LAYOUT_URL_NAMES = {"home": "core:home", "notifications": "notifications:list",
+                    "password_change": "accounts:password_change",
+                    "security": "accounts:security", "token_list": "accounts:token_list",
+                    "logout": "accounts:logout", "set_language": "set_language"}
+
+
+def layout_urls() -> dict:
+    prefix = get_script_prefix()
+    if prefix not in _LAYOUT_URLS:
+        _LAYOUT_URLS[prefix] = {key: reverse(name) for key, name in LAYOUT_URL_NAMES.items()}
+    return _LAYOUT_URLS[prefix]
 
 
 # (role set, language, current entries) -> the menu's HTML: ~30 links rendered through template

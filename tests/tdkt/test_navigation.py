@@ -88,3 +88,15 @@ def test_the_menu_is_in_the_readers_language(client, board_user):
     english = client.get(reverse("core:home")).text
     assert ("<summary>Hồ sơ khen thưởng</summary>" in vietnamese,
             "<summary>Award dossiers</summary>" in english) == (True, True)
+
+
+@pytest.mark.parametrize("signed_in", [True, False])
+def test_the_layouts_own_links_are_the_reversed_urls(client, board_user, signed_in):
+    from tdkt.navigation import LAYOUT_URL_NAMES  # noqa: PLC0415 next to its use
+
+    if signed_in:
+        client.force_login(board_user)
+    text = client.get(reverse("core:home") if signed_in else reverse("portal:home")).text
+    shown = {"home", "set_language"} | (set(LAYOUT_URL_NAMES) if signed_in else set())
+    for key in shown:
+        assert f'"{reverse(LAYOUT_URL_NAMES[key])}"' in text, key
