@@ -337,7 +337,9 @@ def officer_submission(user: Browser, data: dict, think: float) -> None:
     _s, headers, _p = user.post_form("create proposal", "/proposals/new/", {
         "unit": data["unit"], "recipient_unit": data["unit"], "title": "Đề nghị tặng Giấy khen",
         "authority_level": "unit", "track": "annual", "procedure": "normal", "year": 2025})
-    detail = urlsplit(headers["location"]).path
+    # The proposal's own path: after creating, the app may send the user on to a step of it
+    # (the nominee form) rather than to the detail page.
+    detail = re.match(r"/proposals/[^/]+/", urlsplit(headers["location"]).path).group(0)
     user.think(think)
     with data["lock"]:
         cccd = data["nominees"].pop() if data["nominees"] else None
