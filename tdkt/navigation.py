@@ -3,8 +3,10 @@ signed-in user's roles allow; a group with none is not shown. Templates render e
 <details> (core/base.html), so the menu folds on a phone with no script."""
 
 from django.urls import get_script_prefix, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from accounts.domain.scope import active_assignments
 from tdkt.guide import guide_url
@@ -69,7 +71,8 @@ def navigation(request):
     tests that ask which entry is current."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_groups": [], "nav_items": [], "guide_url": None}
+        return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": "",
+                "layout_urls": layout_urls()}
     current = request.resolver_match.view_name if request.resolver_match else ""
     groups = []
     for label, entries in allowed_groups(user):
@@ -78,7 +81,61 @@ def navigation(request):
         groups.append({"label": label, "items": items,
                        "active": any(item["active"] for item in items)})
     return {"nav_groups": groups, "nav_items": [i for g in groups for i in g["items"]],
-            "guide_url": guide_url(current)}
+            "guide_url": guide_url(current), "nav_html": _nav_html(user, groups),
+            "layout_urls": layout_urls()}
+
+
+# The layout's own links (brand, account menu, sign-out, language), reversed once per script
+# prefix and process instead of seven `{% url %}` on every page.
+_LAYOUT_URLS: dict[str, dict] = {}
+LAYOUT_URL_NAMES = {"home": "core:home", "notifications": "notifications:list",
+                    "password_change": "accounts:password_change",
+                    "security": "accounts:security", "token_list": "accounts:token_list",
+                    "logout": "accounts:logout", "set_language": "set_language"}
+
+
+def layout_urls() -> dict:
+    prefix = get_script_prefix()
+    if prefix not in _LAYOUT_URLS:
+        _LAYOUT_URLS[prefix] = {key: reverse(name) for key, name in LAYOUT_URL_NAMES.items()}
+    return _LAYOUT_URLS[prefix]
+
+
+# (role set, language, current entries) -> the menu's HTML: ~30 links rendered through template
+# nodes on every page were a twentieth of a list page's Python. The role set is read from the
+# cached assignments, which a grant or revocation drops (accounts.apps), so a changed role set
+# is a new key at once. Keys are few: role sets in use × 2 languages × ~30 current entries.
+_HTML: dict[tuple, str] = {}
+
+
+def _nav_html(user, groups: list[dict]) -> str:
+    current = tuple(i["url"] for g in groups for i in g["items"] if i["active"])
+    key = (nav_key(user), get_language(), current)
+    if key not in _HTML:
+        _HTML[key] = _render_menu(groups)
+    return _HTML[key]
+
+
+# Constant attributes (no user data in them).
+_CURRENT_GROUP = mark_safe(' class="current"')  # noqa: S308
+_CURRENT_PAGE = mark_safe(' aria-current="page"')  # noqa: S308
+
+
+def _render_menu(groups: list[dict]) -> str:
+    """The menu as HTML, in Python rather than through a template: rendered inside a context
+    processor, a template would appear among the page's templates on the first page of a
+    process only (tests that ask which template a page used would depend on their order)."""
+    def links(group):
+        return format_html_join("", '<li><a href="{}"{}>{}</a></li>', (
+            (item["url"], _CURRENT_PAGE if item["active"] else "", item["label"])
+            for item in group["items"]))
+
+    entries = format_html_join("\n", (
+        '<li><details name="mainnav"{}>\n<summary>{}</summary>\n<ul>{}</ul>\n</details></li>'), (
+        (_CURRENT_GROUP if group["active"] else "", group["label"], links(group))
+        for group in groups))
+    return format_html('<nav class="mainnav" aria-label="{}">\n<ul>\n{}\n</ul>\n</nav>',
+                       gettext("Main menu"), entries)
 
 
 def _is_current(current: str, name: str) -> bool:

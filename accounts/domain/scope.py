@@ -2,8 +2,14 @@
 
 A role assigned on unit U covers every unit in U's closure (its subtree and, through
 reorganisation links, the units U was made from). A system administrator covers everything.
-Results are cached on the user object, which Django creates once per request.
+Results are cached on the user object, which Django creates once per request, and between
+requests in the shared cache: the roles until an assignment changes, the covered units until the
+unit tree changes (its version, `UNIT_TREE`, is bumped by `rebuild_tree_index`, which every
+structural change — the merger's bulk updates included — ends with, and by any unit created or
+deleted).
 """
+
+import hashlib
 
 from django.core.cache import cache
 from django.db import transaction
@@ -11,6 +17,7 @@ from django.db.models import QuerySet, Subquery
 
 from accounts.enums import Role
 from accounts.models import User
+from core.caching import version_of
 from organisations.models import Unit, UnitClosure
 
 ALL_ROLES = tuple(Role)
@@ -20,6 +27,10 @@ ALL_ROLES = tuple(Role)
 # between requests, dropped whenever an assignment is saved or deleted (signals in
 # accounts.apps, and forget_cached_scope after grant/revoke), and at most this old anyway.
 ROLES_CACHE_SECONDS = 120
+# The closure rows under a set of roots and the unit count: two of a list page's layout queries,
+# kept per version of the unit tree (a new version orphans them), and at most this old anyway.
+UNIT_TREE = "unit-tree"
+SCOPE_CACHE_SECONDS = 600
 
 
 def _roles_key(user) -> str:
@@ -54,7 +65,7 @@ def forget_cached_roles(user) -> None:
 
 def forget_cached_scope(user) -> None:
     """Drop cached assignments after they change (tests, role management)."""
-    for attr in ("_tdkt_assignments", "_tdkt_scope", "_tdkt_unit_total"):
+    for attr in ("_tdkt_assignments", "_tdkt_scope", "_tdkt_unit_total", "_tdkt_tree_version"):
         if hasattr(user, attr):
             delattr(user, attr)
     if getattr(user, "pk", None) is not None:
@@ -86,9 +97,37 @@ def scope_unit_ids(user, roles=ALL_ROLES) -> set[int] | None:
         cache = user._tdkt_scope = {}
     if key not in cache:
         roots = scope_root_ids(user, roles)
-        covered = UnitClosure.objects.filter(ancestor_id__in=roots)
-        cache[key] = set(covered.values_list("descendant_id", flat=True)) if roots else set()
+        cache[key] = _covered_units(user, roots) if roots else set()
     return cache[key]
+
+
+def _tree_version(user) -> str:
+    version = getattr(user, "_tdkt_tree_version", None)
+    if version is None:
+        version = user._tdkt_tree_version = version_of(UNIT_TREE)
+    return version
+
+
+def _covered_units(user, roots: set[int]) -> set[int]:
+    """Every unit under `roots`, from the shared cache while the tree is unchanged (users
+    holding roles on the same units share the entry: the key is the roots, not the user)."""
+    ids = ",".join(map(str, sorted(roots)))
+    key = f"tdkt:scope:{_tree_version(user)}:{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
+    covered = cache.get(key)
+    if covered is None:
+        covered = set(UnitClosure.objects.filter(ancestor_id__in=roots)
+                      .values_list("descendant_id", flat=True))
+        cache.set(key, covered, SCOPE_CACHE_SECONDS)
+    return covered
+
+
+def _unit_total(user) -> int:
+    key = f"tdkt:unit-total:{_tree_version(user)}"
+    total = cache.get(key)
+    if total is None:
+        total = Unit.objects.count()
+        cache.set(key, total, SCOPE_CACHE_SECONDS)
+    return total
 
 
 def unit_in_scope(user, unit_id: int | None, roles=ALL_ROLES) -> bool:
@@ -125,7 +164,7 @@ def covers_every_unit(user, roles=ALL_ROLES) -> bool:
         return False
     total = getattr(user, "_tdkt_unit_total", None)
     if total is None:
-        total = user._tdkt_unit_total = Unit.objects.count()
+        total = user._tdkt_unit_total = _unit_total(user)
     return len(ids) >= total
 
 

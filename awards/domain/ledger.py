@@ -14,7 +14,13 @@ from awards.domain.authority import ensure_may_amend
 from awards.enums import RecordSource
 from awards.models import AwardRecord, TaskRating
 from core.bulk import insert_objects
+from core.caching import bump_version
 from core.trail import diff, snapshot
+
+# The version of the ledger's figures (core.caching): the dashboard's award counts are kept per
+# version. Records saved or deleted one by one bump it through signals (awards.apps); the bulk
+# inserts below bump it themselves.
+LEDGER = "award-ledger"
 
 LIVE_KEY_FIELDS = ("person_id", "collective_id", "household_id", "award_type_id", "year")
 
@@ -102,6 +108,7 @@ def record_awards(entries: list[AwardRecord], *, ids: bool = True) -> list[Award
     conflicts = live_conflicts(entries) if ids else None
     if conflicts:
         raise LedgerConflict(conflicts)
+    bump_version(LEDGER)
     try:
         with transaction.atomic():  # a savepoint: the caller's transaction survives a refusal
             if not ids:

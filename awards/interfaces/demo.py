@@ -10,7 +10,9 @@ import random
 
 from django.db.models import Min
 
+from awards.domain.ledger import LEDGER
 from awards.models import AwardRecord, AwardType, TaskRating
+from core.caching import bump_version
 from organisations.domain.naming import decision_symbol
 from organisations.enums import UnitKind, UnitLevel
 from organisations.models import Person, Unit
@@ -85,4 +87,5 @@ def _flush(ratings, records, rng) -> int:
             record.revoking_decision_date = record.revoked_on
             record.revoking_issuer = record.issuer
     TaskRating.objects.bulk_create(ratings, batch_size=5000)
+    bump_version(LEDGER)
     return len(AwardRecord.objects.bulk_create(records, batch_size=5000))

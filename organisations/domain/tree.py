@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.domain.scope import UNIT_TREE
+from core.caching import bump_version
 from core.trail import diff, record, snapshot
 from organisations.enums import CollectiveKind, ReorganisationKind
 from organisations.models import (
@@ -89,6 +91,8 @@ def rebuild_tree_index() -> None:
          for a, covered in _coverage(children, predecessors).items() for d in covered),
         batch_size=2000,
     )
+    # Every user's cached scope (accounts.domain.scope) was read from the old closure rows.
+    bump_version(UNIT_TREE)
 
 
 # ---------------------------------------------------------------- lineage

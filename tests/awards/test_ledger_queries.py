@@ -58,3 +58,31 @@ def test_ledger_rows_name_each_kind_of_subject(client, board_user, dept_a):
     page = client.get(reverse("awards:ledger")).content.decode()
     for record in rows:
         assert str(record.subject) in page
+
+
+@pytest.mark.parametrize(("q", "found"), [
+    ("nguyen van", ["Nguyễn Văn An"]),            # every word in one subject's name
+    ("nguyen 7/kt", ["Nguyễn Văn An"]),            # a word in the name, one in the number
+    ("7/kt", ["Nguyễn Văn An", "Trần Văn Bình"]),  # the number alone
+    ("tran 8/kt", []),                            # each word somewhere, but not on one record
+    ("nguyen binh", []),                          # two subjects' words, no one subject's
+    ("hop tac xa", ["Hợp tác xã Văn Lang"]),      # a collective
+    ("van", ["Hợp tác xã Văn Lang", "Nguyễn Văn An", "Trần Văn Bình"]),
+])
+def test_ledger_search_needs_every_word_in_the_subject_or_the_number(dept_a, board_user, q,
+                                                                     found):
+    from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
+
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    subjects = [({"person": PersonFactory(unit=dept_a, full_name="Nguyễn Văn An")}, "7"),
+                ({"person": PersonFactory(unit=dept_a, full_name="Trần Văn Bình")}, "7"),
+                ({"collective": CollectiveFactory(unit=dept_a, name="Hợp tác xã Văn Lang")},
+                 "8")]
+    for subject, number in subjects:
+        ledger.record_award(None, award_type=giay_khen, year=2024,
+                            decision_number=f"{number}/KT-UBND",
+                            decision_date=datetime.date(2025, 1, 20), issuer="UBND",
+                            issuer_unit=dept_a, **subject)
+    records = records_for_user(board_user, q)
+    assert sorted(r.person.full_name if r.person else r.collective.name
+                  for r in records) == found

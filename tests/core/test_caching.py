@@ -48,3 +48,13 @@ def test_the_production_cache_is_shared_by_the_workers():
     assert production.CACHES["default"]["BACKEND"] == (
         "django.core.cache.backends.filebased.FileBasedCache")
     assert production.CACHES["default"]["LOCATION"] == str(production.VAR_DIR / "cache")
+
+
+@pytest.mark.django_db  # a bump is repeated when the transaction commits
+def test_a_bumped_version_is_a_token_never_seen_before():
+    first = caching.version_of("tree")
+    assert caching.version_of("tree") == first
+    caching.bump_version("tree")
+    second = caching.version_of("tree")
+    cache.delete("tdkt:version:tree")  # culled by the file cache
+    assert len({first, second, caching.version_of("tree")}) == 3

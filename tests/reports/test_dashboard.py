@@ -148,3 +148,63 @@ def test_dashboard_figures_are_not_shared_between_scopes(client_for, board_user,
     assert awards_of(client_for(board_user).get(url)) == 1
     response = client_for(outsider).get(url)
     assert (response.status_code, awards_of(response)) == (200, 0)
+
+
+def _award_queries(client) -> tuple[int, dict]:
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports:dashboard"))
+    return (sum('"awards_awardrecord"' in q["sql"] for q in ctx.captured_queries),
+            response.context)
+
+
+def test_a_proposal_step_recounts_the_proposals_but_not_the_ledger(
+        client_for, board_user, officer_a, province, dept_a):
+    client = client_for(board_user)
+    first_reads, first = _award_queries(client)
+    draft(officer_a, dept_a, province)  # audited: a new version of the rest
+    reads, again = _award_queries(client)
+    assert first_reads > 0
+    assert (reads, awards_of_context(again)) == (0, awards_of_context(first))
+    assert proposals_of(again) == proposals_of(first) + 1
+
+
+def proposals_of(context) -> int:
+    return sum(figures["total"] for _state, figures in context["by_state"])
+
+
+def awards_of_context(context) -> int:
+    return sum(sum(years.values()) for years in context["by_form"].values())
+
+
+def test_records_written_in_bulk_are_counted_on_the_next_view(client_for, board_user, dept_a):
+    from awards.domain import ledger  # noqa: PLC0415 test-local
+    from awards.models import AwardType  # noqa: PLC0415 test-local
+    from tests.factories import PersonFactory  # noqa: PLC0415 test-local
+
+    client = client_for(board_user)
+    before = awards_of(client.get(reverse("reports:dashboard")))
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    ledger.record_awards([AwardRecord(  # the import's and the decision's path: no signal
+        award_type=giay_khen, year=TODAY.year - 1, decision_number="2/QĐ-UBND",
+        decision_date=TODAY, issuer="UBND tỉnh", person=person, unit=dept_a)
+        for person in PersonFactory.create_batch(3, unit=dept_a)], ids=False)
+    assert awards_of(client.get(reverse("reports:dashboard"))) == before + 3
+
+
+def test_a_revocation_is_seen_on_the_next_view(client_for, board_user, admin_user, dept_a):
+    from awards.domain import ledger  # noqa: PLC0415 test-local
+    from awards.models import AwardType  # noqa: PLC0415 test-local
+    from tests.factories import PersonFactory  # noqa: PLC0415 test-local
+
+    entry = ledger.record_award(None, award_type=AwardType.objects.get(code="giay_khen"),
+                                year=TODAY.year - 1, decision_number="1/QĐ-UBND",
+                                decision_date=TODAY, issuer="UBND tỉnh",
+                                person=PersonFactory(unit=dept_a))
+    client = client_for(board_user)
+    before = awards_of(client.get(reverse("reports:dashboard")))
+    ledger.revoke_award(admin_user, entry, reason="Kết luận thanh tra", decision_number="3/QĐ-UBND",
+                        decision_date=TODAY, decision_issuer="UBND tỉnh")
+    assert awards_of(client.get(reverse("reports:dashboard"))) == before - 1

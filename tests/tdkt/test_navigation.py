@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.domain.users import grant_role, revoke_role
+from accounts.enums import Role
 from tdkt.navigation import GROUPS
 
 GROUP_LABELS = ["Award dossiers", "Emulation movements", "Subjects", "Award register",
@@ -54,3 +56,47 @@ def test_groups_are_details_that_fold_without_script(client, board_user):
     text = client.get(reverse("core:home")).text
     assert text.count("<li><details name=\"mainnav\"") == 7  # the board uses every group
     assert "<summary>Hồ sơ khen thưởng</summary>" in text
+
+
+def _menu_links(text: str) -> list[str]:
+    menu = text[text.index('<nav class="mainnav"'):text.index("</nav>")]
+    return [part.split('"')[0] for part in menu.split('<a href="')[1:]]
+
+
+def test_the_menu_html_is_the_entries_the_page_was_given(client, board_user):
+    client.force_login(board_user)
+    for url in (reverse("core:home"), reverse("awards:ledger"), reverse("core:home")):
+        response = client.get(url)
+        assert _menu_links(response.text) == [i["url"] for i in response.context["nav_items"]]
+        assert response.text.count('aria-current="page"') == sum(
+            i["active"] for i in response.context["nav_items"])
+
+
+def test_a_revoked_role_leaves_the_menu_on_the_next_page(client, admin_user, officer_a,
+                                                         province):
+    board = grant_role(admin_user, officer_a, role=Role.BOARD_STAFF, unit=province)
+    client.force_login(officer_a)
+    assert reverse("audit:log") in _menu_links(client.get(reverse("core:home")).text)
+    revoke_role(admin_user, board, "Chuyển công tác")
+    assert reverse("audit:log") not in _menu_links(client.get(reverse("core:home")).text)
+
+
+def test_the_menu_is_in_the_readers_language(client, board_user):
+    client.force_login(board_user)
+    vietnamese = client.get(reverse("core:home")).text
+    client.cookies["django_language"] = "en"  # the footer's switch
+    english = client.get(reverse("core:home")).text
+    assert ("<summary>Hồ sơ khen thưởng</summary>" in vietnamese,
+            "<summary>Award dossiers</summary>" in english) == (True, True)
+
+
+@pytest.mark.parametrize("signed_in", [True, False])
+def test_the_layouts_own_links_are_the_reversed_urls(client, board_user, signed_in):
+    from tdkt.navigation import LAYOUT_URL_NAMES  # noqa: PLC0415 next to its use
+
+    if signed_in:
+        client.force_login(board_user)
+    text = client.get(reverse("core:home") if signed_in else reverse("portal:home")).text
+    shown = {"home", "set_language"} | (set(LAYOUT_URL_NAMES) if signed_in else set())
+    for key in shown:
+        assert f'"{reverse(LAYOUT_URL_NAMES[key])}"' in text, key

@@ -14,19 +14,41 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     subject's name and the decision number."""
     qs = restrict_to_scope(AwardRecord.objects.select_related(
         "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), user)
-    for word in fold(q).split():
-        # Subjects matched in their own tables (trigram indexes on PostgreSQL), then records
-        # whose subject is among them: the database keeps walking the ledger in its index
-        # order, checking each record against the matched ids, instead of joining the three
-        # subject tables to every one of a million records before it can sort them.
-        qs = qs.filter(Q(person__in=Person.objects.filter(search_text__contains=word)
-                         .values("pk"))
-                       | Q(collective__in=Collective.objects.filter(search_text__contains=word)
-                           .values("pk"))
-                       | Q(household__in=Household.objects.filter(search_text__contains=word)
-                           .values("pk"))
-                       | Q(decision_number__icontains=word))
-    return qs
+    words = fold(q).split()
+    return qs.filter(_matching(words)) if words else qs
+
+
+def _matching(words: list[str]) -> Q:
+    """Every word in the subject's name or in the decision number.
+
+    Written as: the subject holds every word itself, or the decision number holds one of them
+    and each word is in one or the other (the same records). Subjects are matched in their own
+    tables (trigram indexes on PostgreSQL), then records whose subject is among them, so the
+    ledger is walked in its index order and never joined whole. The plain form — per word, the
+    subjects holding that word — built and probed hashes of every "van" and every "nguyen" of
+    the province (17,000 people) for each record walked: 176 ms on 100,000 people. Now the
+    first test is one small hash (the few hundred "nguyen van"), and the per-word ones are
+    built only if a decision number ever matches a word, which names do not.
+    """
+    every_word = (Q(person__in=_subjects(Person, words))
+                  | Q(collective__in=_subjects(Collective, words))
+                  | Q(household__in=_subjects(Household, words)))
+    number_has_one = Q()
+    each_word = Q()
+    for word in words:
+        number_has_one |= Q(decision_number__icontains=word)
+        each_word &= (Q(decision_number__icontains=word)
+                      | Q(person__in=_subjects(Person, [word]))
+                      | Q(collective__in=_subjects(Collective, [word]))
+                      | Q(household__in=_subjects(Household, [word])))
+    return every_word | (number_has_one & each_word)
+
+
+def _subjects(model, words: list[str]) -> QuerySet:
+    subjects = model.objects.all()
+    for word in words:
+        subjects = subjects.filter(search_text__contains=word)
+    return subjects.values("pk")
 
 
 # What the ledger page shows of a record (the exports and the API read more). Its subject is
