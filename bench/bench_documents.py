@@ -68,7 +68,8 @@ def measure(label: str, render) -> bytes:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the renderers' templates need django.setup() (done in main) first.
-    from documents.interfaces import certificates_pdf, document_docx, document_pdf, examples
+    from documents.interfaces import certificates_pdf, document_docx, document_pdf
+    from tests.documents import examples
 
     decision = examples.award_decision(people=args.people, collectives=20)
     certs = [examples.certificate(i) for i in range(1, args.certificates + 1)]

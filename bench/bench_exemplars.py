@@ -53,13 +53,13 @@ def load(n: int, rng: random.Random) -> None:
     from django.utils import timezone
 
     from core.text import fold_join
-    from emulation.domain.inspections import (
+    from emulation.exemplars.domain.inspections import (
         conclude_visit,
         create_plan,
         record_findings,
         schedule_visit,
     )
-    from emulation.models import Exemplar, RemediationTask
+    from emulation.exemplars.models import Exemplar, RemediationTask
     from organisations.models import Person, Unit
 
     people = list(Person.objects.filter(unit__isnull=False).select_related("unit")[:1000])
@@ -110,7 +110,7 @@ def run(args) -> int:
 
     from accounts.enums import Role
     from accounts.models import RoleAssignment
-    from emulation.domain.queries.records import overdue_tasks
+    from emulation.exemplars.domain.queries.records import overdue_tasks
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("seed_demo", people=1000, reset=True, verbosity=0)

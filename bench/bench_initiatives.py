@@ -58,7 +58,7 @@ def line(label: str, samples: list[float], extra: str = "") -> None:
 
 
 def random_title(rng: random.Random) -> tuple[str, str]:
-    from emulation.interfaces.demo import ACTIONS, OBJECTS, PLACES
+    from emulation.initiatives.interfaces.demo import ACTIONS, OBJECTS, PLACES
 
     subject, field = rng.choice(OBJECTS)
     extra = " ".join(rng.sample(WORDS, k=rng.choice([1, 2])))
@@ -68,8 +68,8 @@ def random_title(rng: random.Random) -> tuple[str, str]:
 def load(n: int, rng: random.Random) -> None:
     """Bulk-load n initiatives (85 % recognised) with one author each, as an import would."""
     from core.text import fold_join
-    from emulation.domain.similarity import index_tokens, signature
-    from emulation.models import Initiative, InitiativeAuthor, InitiativeToken
+    from emulation.initiatives.domain.similarity import index_tokens, signature
+    from emulation.initiatives.models import Initiative, InitiativeAuthor, InitiativeToken
     from organisations.models import Person
 
     people = list(Person.objects.filter(unit__isnull=False).select_related("unit")[:2000])
@@ -111,8 +111,8 @@ def reworded(rng: random.Random, title: str) -> str:
 
 
 def bench_similarity(rng, runs: int) -> None:
-    from emulation.domain.similarity import similar_initiatives
-    from emulation.models import Initiative
+    from emulation.initiatives.domain.similarity import similar_initiatives
+    from emulation.initiatives.models import Initiative
 
     originals = list(Initiative.objects.order_by("?")[:runs])
     similar_initiatives(originals[0].title)  # warm caches
@@ -154,8 +154,8 @@ def bench_list(board, runs: int) -> None:
 
 
 def bench_claims(board, runs: int) -> None:
-    from emulation.domain.initiative_uses import claim_initiative
-    from emulation.models import Initiative
+    from emulation.initiatives.domain.initiative_uses import claim_initiative
+    from emulation.initiatives.models import Initiative
 
     targets = list(Initiative.objects.filter(state="recognised").order_by("?")[:runs])
     samples = []
@@ -185,7 +185,7 @@ def run(args) -> int:
 
     from accounts.enums import Role
     from accounts.models import RoleAssignment
-    from emulation.models import InitiativeToken
+    from emulation.initiatives.models import InitiativeToken
 
     rng = random.Random(2025)
     call_command("migrate", verbosity=0, interactive=False)

@@ -94,8 +94,8 @@ def timed(label, call):
 
 
 def measure(root, actor) -> None:
-    from emulation.domain import feeds
-    from emulation.enums import CriterionFeed
+    from emulation.movements.domain import feeds
+    from emulation.movements.enums import CriterionFeed
     from organisations.models import Unit
     from reports.domain import timeliness
     from reports.domain.queries.reporting import overdue_filings

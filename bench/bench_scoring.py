@@ -26,7 +26,7 @@ GROUP = 10  # leaves per group
 
 
 def tree(criteria: int):
-    from emulation.domain.scoring import Node
+    from emulation.movements.domain.scoring import Node
 
     nodes = []
     groups = max(1, criteria // GROUP)
@@ -38,7 +38,7 @@ def tree(criteria: int):
 
 
 def bench_pure(units: int, criteria: int) -> None:
-    from emulation.domain import scoring
+    from emulation.movements.domain import scoring
 
     nodes = tree(criteria)
     leaves = [n.code for n in nodes if n.parent]
@@ -61,10 +61,10 @@ def bench_db(units: int, criteria: int) -> None:
 
     call_command("migrate", verbosity=0)
     from accounts.models import User
-    from emulation.domain import cluster_rounds
-    from emulation.domain import criteria as criteria_domain
-    from emulation.enums import RoundState
-    from emulation.models import ClusterRound, CriteriaSet, Criterion, Score
+    from emulation.movements.domain import cluster_rounds
+    from emulation.movements.domain import criteria as criteria_domain
+    from emulation.movements.enums import RoundState
+    from emulation.movements.models import ClusterRound, CriteriaSet, Criterion, Score
     from organisations.domain.tree import rebuild_tree_index
     from organisations.models import Cluster, ClusterMembership, Unit
 

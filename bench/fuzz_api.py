@@ -64,7 +64,7 @@ def prepare(people: int, seed: int) -> tuple[str, dict[str, list[str]]]:
     from accounts.enums import Role
     from accounts.models import RoleAssignment
     from decisions.models import Certificate, Decision
-    from emulation.models import Initiative
+    from emulation.initiatives.models import Initiative
     from organisations.models import Person, Unit
     from proposals.models import Nominee, Proposal
 

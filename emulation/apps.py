@@ -9,10 +9,10 @@ class EmulationConfig(AppConfig):
     def ready(self):
         # An eligibility case reads initiatives and registrations (awards sits below).
         from awards.domain import providers  # noqa: PLC0415 imports models: after app loading
-        from emulation.domain.queries.initiatives import (  # noqa: PLC0415 imports models: after app loading
+        from emulation.initiatives.domain.queries.initiatives import (  # noqa: PLC0415 imports models: after app loading
             initiative_facts,
         )
-        from emulation.domain.queries.movements import (  # noqa: PLC0415 imports models: after app loading
+        from emulation.movements.domain.queries.movements import (  # noqa: PLC0415 imports models: after app loading
             collective_registration,
             registration_facts,
         )

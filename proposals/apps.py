@@ -16,7 +16,7 @@ class ProposalsConfig(AppConfig):
 
         providers.install(proposed=open_nominations)
         # A movement's review drafts its award proposal here (emulation sits below).
-        from emulation.domain import results  # noqa: PLC0415 imports models: after app loading
+        from emulation.movements.domain import results  # noqa: PLC0415 imports models: after app loading
         from proposals.domain.from_movements import (  # noqa: PLC0415 imports models: after app loading
             draft_from_review,
         )

@@ -21,10 +21,10 @@ from accounts.domain import scope
 from claims.domain.queries.backlog import overdue_q
 from claims.domain.queries.claims import claims_for_user
 from decisions.domain.queries import awaiting_signature, awaiting_signed_copy
-from emulation.domain.queries.cluster_rounds import rounds_for_user
-from emulation.domain.queries.movements import registrations_to_decide
-from emulation.domain.queries.records import overdue_tasks
-from emulation.enums import RoundState
+from emulation.exemplars.domain.queries.records import overdue_tasks
+from emulation.movements.domain.queries.cluster_rounds import rounds_for_user
+from emulation.movements.domain.queries.movements import registrations_to_decide
+from emulation.movements.enums import RoundState
 from imports.domain.queries import jobs_for_user
 from imports.enums import JobState
 from proposals.domain.queries.council import sessions_awaiting_vote

@@ -6,7 +6,7 @@ from django.apps import apps
 
 from awards.data.seed import seed_all
 from core.domain.calendar import SEED_YEARS, seed_holidays
-from emulation.domain.criteria import seed_template
+from emulation.movements.domain.criteria import seed_template
 from proposals.data.parameters import seed_parameters
 from reports.data.parameters import seed_parameters as seed_reporting_parameters
 

@@ -116,7 +116,7 @@ def make_initiative(unit: Unit, *, title: str = "Ứng dụng phần mềm quả
                     year: int = 2024, kind: str = "sang_kien", summary: str = "",
                     recognised_on: datetime.date | None = None):
     """An initiative through the domain functions (numbered, indexed, audited), in `state`."""
-    from emulation.domain import initiatives
+    from emulation.initiatives.domain import initiatives
 
     if authors is None:
         authors = [(PersonFactory(unit=unit), 100)]

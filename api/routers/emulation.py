@@ -13,11 +13,11 @@ from ninja.pagination import paginate
 from api.pagination import LimitOffsetPagination
 from api.schemas import year_param
 from core.interfaces.guards import get_in, require
-from emulation.domain import cluster_rounds as rounds_domain
-from emulation.domain.queries.cluster_rounds import rounds_for_user
-from emulation.domain.queries.movements import movements_for_user, registrations_for_user
-from emulation.enums import Grade
-from emulation.models import CriteriaSet, Score
+from emulation.movements.domain import cluster_rounds as rounds_domain
+from emulation.movements.domain.queries.cluster_rounds import rounds_for_user
+from emulation.movements.domain.queries.movements import movements_for_user, registrations_for_user
+from emulation.movements.enums import Grade
+from emulation.movements.models import CriteriaSet, Score
 from organisations.domain.queries import clusters_for_user
 
 router = Router(tags=["emulation"])

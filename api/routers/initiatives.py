@@ -8,8 +8,8 @@ from ninja.pagination import paginate
 from api.pagination import LimitOffsetPagination
 from api.schemas import InitiativeDetailOut, InitiativeOut
 from core.interfaces.guards import require
-from emulation.domain.queries.initiatives import initiatives_for_user
-from emulation.models import InitiativeAuthor
+from emulation.initiatives.domain.queries.initiatives import initiatives_for_user
+from emulation.initiatives.models import InitiativeAuthor
 
 router = Router(tags=["initiatives"])
 

@@ -14,7 +14,8 @@ from claims.enums import ClaimState
 from claims.models import Claim
 from organisations.domain import people
 from proposals.domain.checks import parameter_in_force
-from proposals.domain.nominees import add_nominee, create_proposal
+from proposals.domain.nominees import add_nominee
+from proposals.domain.proposals import create_proposal
 from proposals.enums import DocumentType, Track
 from proposals.models import DossierDocument, Proposal
 

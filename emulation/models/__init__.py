@@ -1,34 +1,45 @@
-from .exemplars import Exemplar, ExemplarEvidence, ExemplarFollowUp, ExemplarVersion
-from .initiatives import Initiative, InitiativeAuthor, InitiativeToken, InitiativeUse
-from .inspections import (
+"""Every model of the emulation app, imported from the part that declares it, so that Django
+finds them all under the one app label (tables and migrations are the app's)."""
+
+from emulation.exemplars.models import (
+    Exemplar,
+    ExemplarEvidence,
+    ExemplarFollowUp,
+    ExemplarVersion,
     InspectionDocument,
     InspectionPlan,
     InspectionVisit,
     RemediationTask,
+    Replication,
+    ReplicationReport,
     TaskEvidence,
     TaskReport,
 )
-from .movements import (
+from emulation.initiatives.models import (
+    Initiative,
+    InitiativeAuthor,
+    InitiativeToken,
+    InitiativeUse,
+)
+from emulation.movements.models import (
     AnnualPlan,
+    ClusterRound,
+    CriteriaSet,
+    Criterion,
+    CriterionRetirement,
     Movement,
     MovementDocument,
     MovementReview,
     PlanMilestone,
     Registration,
     RegistrationEntry,
-)
-from .replications import Replication, ReplicationReport
-from .results import TitleResult, UnitResult
-from .scoring import (
-    ClusterRound,
-    CriteriaSet,
-    Criterion,
-    CriterionRetirement,
     RescoreRequest,
     RoundBallot,
     RoundVoteReceipt,
     Score,
     ScoreChange,
+    TitleResult,
+    UnitResult,
 )
 
 __all__ = ["AnnualPlan", "ClusterRound", "CriteriaSet", "Criterion", "CriterionRetirement",

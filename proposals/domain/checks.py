@@ -18,8 +18,8 @@ from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
 from awards.enums import AuthorityPower
 from awards.models import AwardParameter, AwardRecord
-from emulation.enums import ACTIVE_USE_STATES
-from emulation.models import InitiativeUse
+from emulation.initiatives.enums import ACTIVE_USE_STATES
+from emulation.initiatives.models import InitiativeUse
 from proposals.domain.deadlines import parameter
 from proposals.enums import (
     ACTIVE_NOMINEE_STATUSES,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from core.uploads import store_private, store_private_bytes
-from proposals.domain.nominees import _editable
+from proposals.domain.proposals import _editable
 from proposals.models import DossierDocument
 
 

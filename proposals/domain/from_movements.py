@@ -1,14 +1,15 @@
 """The award proposal a movement's review produces (issue 20 point 1). The emulation app sits
-below proposals, so it does not draft the proposal itself: `emulation.domain.results.
-draft_award_proposal` checks the review and calls this function, which `ProposalsConfig.ready`
-installs there at start-up."""
+below proposals, so it does not draft the proposal itself:
+`emulation.movements.domain.results.draft_award_proposal` checks the review and calls this
+function, which `ProposalsConfig.ready` installs there at start-up."""
 
 from django.utils.translation import gettext as _
 
 from awards.enums import GrantingLevel
-from emulation.enums_movements import MovementKind
+from emulation.movements.enums import MovementKind
 from proposals.domain.checks import parameter_in_force
-from proposals.domain.nominees import add_nominee, create_proposal
+from proposals.domain.nominees import add_nominee
+from proposals.domain.proposals import create_proposal
 from proposals.enums import Track
 
 
@@ -21,7 +22,8 @@ def draft_from_review(actor, review, titles, *, recipient_unit, title: str = "")
     track (thematic movement → thematic track, else annual / by movement), linked to the
     movement, with one nominee per achieved title in `titles` (Law 06/2022/QH15 Art. 10.2),
     at the granting level of the first title's form. Side effects: the proposal and nominees
-    (audited by proposals.domain.nominees). Runs in the caller's transaction."""
+    (audited by proposals.domain.proposals and
+    proposals.domain.nominees). Runs in the caller's transaction."""
     movement = review.movement
     level = parameter_in_force(titles[0].entry.award_type, "granting_level", review.date)
     proposal = create_proposal(

@@ -8,14 +8,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
-from emulation.domain.initiative_uses import (
+from emulation.initiatives.domain.initiative_uses import (
     InitiativeAlreadyUsed,
     InitiativeNotRecognised,
     claim_initiative,
     confirm_use,
     release_use,
 )
-from emulation.domain.queries.initiatives import initiatives_of_person
+from emulation.initiatives.domain.queries.initiatives import initiatives_of_person
 from proposals.domain.checks import Finding
 from proposals.enums import EDITABLE_STATES
 from proposals.models import Nominee, NomineeInitiative

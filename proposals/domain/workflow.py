@@ -18,7 +18,7 @@ from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
 from proposals.domain.consultation import consultation_required
 from proposals.domain.initiatives import claim_for_nominee, confirm_claims, release_claims
-from proposals.domain.nominees import create_proposal
+from proposals.domain.proposals import create_proposal
 from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import TRACK_AWARD_KIND, NomineeStatus, Opinion
 from proposals.enums import ProposalState as S

@@ -14,6 +14,7 @@ from awards.models import AwardRecord, AwardType, TaskRating
 from core.domain.calendar import work_calendar
 from organisations.models import Person, Unit
 from proposals.domain import consultation, council, nominees, workflow
+from proposals.domain import proposals as proposal_domain
 from proposals.domain.dossier import attach_generated
 from proposals.enums import DocumentType, Opinion, Vote
 from proposals.interfaces.reports import achievement_report
@@ -54,7 +55,7 @@ def _fresh(unit: Unit, count: int, award) -> list[Person]:
 
 def _proposal(officer, unit, recipient, award, people, *, level="unit", title=None,
               letter="TTr-SGDĐT"):
-    proposal = nominees.create_proposal(
+    proposal = proposal_domain.create_proposal(
         officer, unit=unit, recipient_unit=recipient, authority_level=level, year=YEAR,
         title=title or f"Đề nghị tặng {award.name} năm {YEAR}", track="annual",
         letter_number=f"{len(people) + 10}/{letter}")

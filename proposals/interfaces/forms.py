@@ -15,7 +15,7 @@ from awards.domain.granting import powers
 from awards.models import AwardType
 from core.interfaces.forms import date_widget
 from core.interfaces.uploads import DossierFileField
-from emulation.domain.queries.movements import movements_for_user
+from emulation.movements.domain.queries.movements import movements_for_user
 from organisations.interfaces.forms import UnitChoiceField
 from organisations.models import Person, Unit, UnitClosure
 from proposals.domain.council import check_end

@@ -19,6 +19,7 @@ from core.interfaces.views import form_page, list_page
 from core.state import available_actions
 from proposals.domain import nominee_lists, workflow
 from proposals.domain import nominees as nominee_domain
+from proposals.domain import proposals as proposal_domain
 from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
 from proposals.domain.findings import recorded_findings
@@ -69,7 +70,7 @@ def proposal_create(request):
 
     def save(data):
         data = dict(data)
-        return nominee_domain.create_proposal(request.user, unit=data.pop("unit"), **data)
+        return proposal_domain.create_proposal(request.user, unit=data.pop("unit"), **data)
 
     return form_page(request, ProposalForm(posted(request), user=request.user), save,
                      title=_("New award proposal"), submit=_("Create"),
@@ -84,7 +85,7 @@ def proposal_edit(request, public_id):
     require(request, "proposals.change_proposal", proposal)
     form = ProposalForm(posted(request), instance=proposal, user=request.user)
     return form_page(request, form,
-                     lambda data: nominee_domain.update_proposal(request.user, proposal, **data),
+                     lambda data: proposal_domain.update_proposal(request.user, proposal, **data),
                      title=_("Edit proposal %(code)s") % {"code": proposal.code},
                      submit=_("Save"), done=detail_url, success_message=_("Saved."),
                      template=FORM)

@@ -10,9 +10,8 @@ from decimal import Decimal
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from emulation.domain import cluster_rounds
-from emulation.enums import RoundState
-from emulation.enums_movements import MovementKind, MovementState, RegistrationState
+from emulation.movements.domain import cluster_rounds
+from emulation.movements.enums import MovementKind, MovementState, RegistrationState, RoundState
 from organisations.models import UnitClosure
 
 

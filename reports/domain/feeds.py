@@ -5,7 +5,7 @@ missing reports behind them. Registered with emulation.domain.feeds by `ReportsC
 
 from decimal import Decimal
 
-from emulation.domain.feeds import Feeder
+from emulation.movements.domain.feeds import Feeder
 from reports.domain import parameters as reporting_parameters
 from reports.domain import timeliness
 

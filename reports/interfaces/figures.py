@@ -15,7 +15,7 @@ from awards.enums import Category
 from awards.models import AwardRecord
 from core.caching import computed_once, version_of
 from core.interfaces.guards import get_in
-from emulation.models import ClusterRound, Movement
+from emulation.movements.models import ClusterRound, Movement
 from proposals.models import Proposal
 from reports.domain import dashboard as figures
 from reports.domain import dashboard_emulation as emulation_figures

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.domain.scope import is_system_admin, restrict_to_scope, scope_unit_ids
 from core.interfaces.forms import date_widget
 from core.interfaces.uploads import DossierFileField
-from emulation.interfaces.movement_forms import UnitMultipleChoiceField
+from emulation.movements.interfaces.movement_forms import UnitMultipleChoiceField
 from organisations.interfaces.forms import UnitChoiceField, active_units
 from organisations.models import Cluster
 from reports.enums import REPORTING_ROLES, ReportKind

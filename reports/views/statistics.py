@@ -10,10 +10,9 @@ from awards.enums import Category, GrantingLevel
 from awards.models import AwardType
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import require
-from emulation.domain.queries.records import overdue_tasks
-from emulation.enums import RoundState
-from emulation.enums_movements import MovementKind, MovementState
-from emulation.interfaces.home import overdue_context
+from emulation.exemplars.domain.queries.records import overdue_tasks
+from emulation.exemplars.interfaces.home import overdue_context
+from emulation.movements.enums import MovementKind, MovementState, RoundState
 from proposals.enums import ProposalState
 from reports.domain.scope import subtree_ids
 from reports.interfaces.charts import bar_chart, grouped_bars

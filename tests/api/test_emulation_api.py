@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from emulation.domain import cluster_rounds as domain
-from emulation.models import CriteriaSet
+from emulation.movements.domain import cluster_rounds as domain
+from emulation.movements.models import CriteriaSet
 from tests.api.test_api import API, bearer
 from tests.emulation.conftest import YEAR
 from tests.emulation.movement_helpers import make_movement, make_registration

@@ -2,7 +2,7 @@
 
 import pytest
 
-from emulation.domain.initiative_uses import claim_initiative
+from emulation.initiatives.domain.initiative_uses import claim_initiative
 from tests.api.test_api import API, bearer
 from tests.factories import PersonFactory, make_initiative
 

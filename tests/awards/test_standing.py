@@ -12,6 +12,7 @@ from awards.domain import ledger
 from awards.domain.queries.standing import Standing, standings
 from awards.models import AwardRecord, AwardType
 from proposals.domain import nominees, workflow
+from proposals.domain import proposals as proposal_domain
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
 D = datetime.date
@@ -36,7 +37,7 @@ def strong(unit, name, *, until=2025):
 
 
 def propose(officer, unit, subject, award="bang_khen_tinh", year=2025, **kind):
-    proposal = nominees.create_proposal(
+    proposal = proposal_domain.create_proposal(
         officer, unit=unit, title="Đề nghị khen thưởng", recipient_unit=unit.parent or unit,
         authority_level="province", track="annual", year=year)
     nominees.add_nominee(officer, proposal, award_type=AwardType.objects.get(code=award),

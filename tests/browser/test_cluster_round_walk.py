@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.enums import Role
-from emulation.domain import criteria
-from emulation.models import CriteriaSet, RescoreRequest, RoundBallot, Score, ScoreChange
+from emulation.movements.domain import criteria
+from emulation.movements.models import CriteriaSet, RescoreRequest, RoundBallot, Score, ScoreChange
 from organisations.models import ClusterMembership
 from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
 from tests.conftest import PASSWORD
@@ -25,7 +25,7 @@ YEAR = 2025
 
 @pytest.fixture
 def cluster_round(province, dept_a, admin_user):
-    from emulation.domain import cluster_rounds
+    from emulation.movements.domain import cluster_rounds
 
     cluster = ClusterFactory(managing_unit=province, name="Cụm thi đua các sở")
     finance = UnitFactory(code="SO-C", name="Sở Tài chính", parent=province)
@@ -157,7 +157,7 @@ def test_cluster_head_cannot_rescore_its_own_unit(page, live_server, cluster_rou
     approves and the change shows in the history with the head's reason."""
     from playwright.sync_api import expect
 
-    from emulation.domain import cluster_rounds
+    from emulation.movements.domain import cluster_rounds
 
     base = live_server.url
     cluster = cluster_round.cluster

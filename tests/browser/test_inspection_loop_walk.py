@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from emulation.models import RemediationTask, TaskReport
+from emulation.exemplars.models import RemediationTask, TaskReport
 from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
 from tests.conftest import PASSWORD
 from tests.emulation.helpers import PDF, make_visit

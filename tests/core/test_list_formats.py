@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from core.interfaces.exports import choice_labels, requested_format
-from emulation.enums_movements import MovementState
+from emulation.movements.enums import MovementState
 
 
 @pytest.mark.parametrize(("query", "expected"), [

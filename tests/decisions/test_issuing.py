@@ -111,7 +111,7 @@ def test_correction_issues_an_amending_decision(officer_a, board_user, approver_
 
 def test_issue_confirms_the_initiative_claims_of_the_awarded(officer_a, board_user,
                                                              approver_user, dept_a):
-    from emulation.models import InitiativeUse
+    from emulation.initiatives.models import InitiativeUse
     from proposals.domain.initiatives import link_initiative
     from tests.factories import make_initiative
     from tests.proposals.helpers import complete_dossier

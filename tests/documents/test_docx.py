@@ -10,7 +10,7 @@ from docx.shared import Cm, Mm, Pt
 
 from documents.domain.model import Heading
 from documents.interfaces import achievement_report_docx, document_docx, minutes_docx
-from documents.interfaces import examples as ex
+from tests.documents import examples as ex
 
 
 def read(data: bytes):

@@ -15,8 +15,8 @@ from documents.interfaces import (
     minutes_pdf,
     qr_png,
 )
-from documents.interfaces import examples as ex
 from documents.interfaces.pdf import LocalFetcher, annex_parts
+from tests.documents import examples as ex
 
 
 def read(data: bytes) -> pypdf.PdfReader:

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from accounts.enums import Role
-from emulation.domain import cluster_rounds, criteria
-from emulation.models import CriteriaSet
+from emulation.movements.domain import cluster_rounds, criteria
+from emulation.movements.models import CriteriaSet
 from organisations.models import ClusterMembership
 from tests.factories import ClusterFactory, UnitFactory, user_with_role
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from emulation.domain import exemplars, inspections, remediation
+from emulation.exemplars.domain import exemplars, inspections, remediation
 
 EXEMPLAR_PATH = {
     "draft": [],

@@ -2,7 +2,7 @@
 
 import datetime
 
-from emulation.domain import movements, plans, registrations
+from emulation.movements.domain import movements, plans, registrations
 
 START = datetime.date(2025, 1, 15)
 
@@ -57,7 +57,7 @@ def make_registration(movement, unit, *, state="draft", entries=(), pledges="Ph�
 def make_result(review, registration, *, state="draft", achieved=True):
     """A unit's result in `review` (every registered title achieved when `achieved`), taken
     to `state` through emulation.domain.results."""
-    from emulation.domain import results
+    from emulation.movements.domain import results
 
     result = results.enter_result(
         review, registration, actor=None, targets="100% học sinh lên lớp",

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from decisions.domain import corrections, drafting, issuing
-from portal.views import MAX_DECISION_PAGES
+from portal.views.decisions import MAX_DECISION_PAGES
 from tests.decisions.helpers import DECIDED_ON, draft_for, issued
 from tests.proposals.helpers import appraised
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from emulation.domain.exemplars import withdraw_exemplar
+from emulation.exemplars.domain.exemplars import withdraw_exemplar
 from tests.emulation.helpers import make_exemplar
 from tests.factories import PersonFactory
 

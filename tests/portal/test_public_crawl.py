@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from decisions.models import Certificate, DecisionItem
-from emulation.models import Exemplar
+from emulation.exemplars.models import Exemplar
 from organisations.models import Household, Person
 from proposals.domain.consultation import leave_comment
 from proposals.models import Consultation

@@ -6,6 +6,7 @@ import datetime
 from awards.domain.ledger import set_rating
 from awards.models import AwardType
 from proposals.domain import nominees, workflow
+from proposals.domain import proposals as proposal_domain
 from proposals.domain.dossier import attach_generated
 from proposals.enums import DocumentType, Opinion
 from tests.factories import PersonFactory
@@ -24,7 +25,7 @@ def eligible_person(unit, **kwargs):
 
 def draft(officer, unit, recipient, *, award="giay_khen", people=1, level="unit",
           track="annual", **fields):
-    proposal = nominees.create_proposal(
+    proposal = proposal_domain.create_proposal(
         officer, unit=unit, title="Đề nghị tặng Giấy khen năm 2025", recipient_unit=recipient,
         authority_level=level, track=track, year=YEAR, **fields)
     award_type = AwardType.objects.get(code=award)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from audit.models import AuditEntry
 from awards.models import AwardType
 from proposals.domain import nominees, workflow
+from proposals.domain import proposals as proposal_domain
 from proposals.domain.states import TRANSITIONS, StaleState, set_proposal_state
 from proposals.enums import NomineeStatus, Opinion, ProposalState
 from proposals.models import Proposal
@@ -151,7 +152,7 @@ def test_recipient_must_be_the_unit_or_above(officer_a, dept_a, dept_b):
 def test_no_editing_after_submission(officer_a, dept_a):
     proposal = submitted(officer_a, dept_a, dept_a)
     with pytest.raises(ValidationError):
-        nominees.update_proposal(officer_a, proposal, title="Đổi tên")
+        proposal_domain.update_proposal(officer_a, proposal, title="Đổi tên")
 
 
 def test_appraiser_from_a_nominee_unit_is_refused(officer_a, board_user, dept_a):
@@ -192,7 +193,7 @@ def test_disagree_needs_a_reason(officer_a, board_user, dept_a):
 def test_return_and_resubmit_keeps_history(officer_a, board_user, dept_a):
     proposal = submitted(officer_a, dept_a, dept_a)
     workflow.return_for_supplement(board_user, proposal, reason="Thiếu biên bản có chữ ký")
-    nominees.update_proposal(officer_a, proposal, letter_number="15/TTr-SGD")
+    proposal_domain.update_proposal(officer_a, proposal, letter_number="15/TTr-SGD")
     workflow.submit(officer_a, proposal)
     proposal.refresh_from_db()
     actions = list(AuditEntry.objects.filter(object_id=str(proposal.public_id))

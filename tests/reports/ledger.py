@@ -6,7 +6,7 @@ import itertools
 
 from awards.models import AwardRecord, AwardType
 from decisions.models import Decision, DecisionItem
-from emulation.models import ClusterRound, CriteriaSet, Movement
+from emulation.movements.models import ClusterRound, CriteriaSet, Movement
 from organisations.enums import UnitKind, UnitLevel
 from organisations.models import ClusterMembership, EmulationStaff
 from tests.factories import (

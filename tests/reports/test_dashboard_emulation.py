@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from awards.models import AwardRecord
-from emulation.domain import cluster_rounds, criteria
-from emulation.enums_movements import MovementKind, MovementState, RegistrationState
-from emulation.models import CriteriaSet, Movement, Registration, RoundBallot
+from emulation.movements.domain import cluster_rounds, criteria
+from emulation.movements.enums import MovementKind, MovementState, RegistrationState
+from emulation.movements.models import CriteriaSet, Movement, Registration, RoundBallot
 from organisations.models import ClusterMembership, UnitClosure
 from tests.emulation.movement_helpers import make_movement, make_registration
 from tests.factories import ClusterFactory, UnitFactory

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.enums import Role
-from emulation.domain.registrations import submit_registration
+from emulation.movements.domain.registrations import submit_registration
 from imports.enums import JobState
 from imports.models import ImportJob
 from proposals.domain import consultation, council, workflow

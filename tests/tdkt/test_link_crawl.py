@@ -89,7 +89,8 @@ def test_no_link_leads_to_a_page_the_user_may_not_open(demo_province, client, us
 def _proper_names() -> set[str]:
     """Names the pages show as data, in Vietnamese whatever the interface language."""
     from awards.models import AwardType
-    from emulation.models import CriteriaSet, Criterion, InspectionPlan, Movement
+    from emulation.exemplars.models import InspectionPlan
+    from emulation.movements.models import CriteriaSet, Criterion, Movement
     from organisations.models import Cluster, Collective, Person, Unit
     from proposals.models import Proposal
 

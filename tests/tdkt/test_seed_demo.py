@@ -92,8 +92,8 @@ def test_demo_ledger_knows_every_granting_authority_and_revoking_decision(demo):
 
 @pytest.mark.django_db
 def test_demo_has_initiatives_some_used_and_some_alike(demo):
-    from emulation.domain.similarity import similar_initiatives
-    from emulation.models import Initiative, InitiativeUse
+    from emulation.initiatives.domain.similarity import similar_initiatives
+    from emulation.initiatives.models import Initiative, InitiativeUse
 
     assert Initiative.objects.count() == 200
     assert Initiative.objects.filter(state="recognised").count() >= 140

@@ -32,14 +32,12 @@ from reports.models import FilingVersion
 from tests.claims import test_views as claims_matrix
 from tests.decisions.helpers import draft_for, issued
 from tests.emulation.conftest import cluster, new_round, year_set  # noqa: F401 (fixtures)
-from tests.emulation.views import (
-    test_exemplar_views,
-    test_initiative_views,
-    test_inspection_views,
-    test_movement_views,
-    test_replication_views,
-    test_result_views,
-)
+from tests.emulation.exemplars.views import test_exemplars as test_exemplar_views
+from tests.emulation.exemplars.views import test_inspections as test_inspection_views
+from tests.emulation.exemplars.views import test_replications as test_replication_views
+from tests.emulation.initiatives.views import test_initiatives as test_initiative_views
+from tests.emulation.movements.views import test_movements as test_movement_views
+from tests.emulation.movements.views import test_results as test_result_views
 from tests.factories import CollectiveFactory, PersonFactory
 from tests.organisations.views import test_access_matrix as organisations_matrix
 from tests.proposals.helpers import appraised, submitted
@@ -198,7 +196,7 @@ def _plan(unit):
 def _rescore_request(cluster_round, requester):
     """A request row as the head's page would file it (the domain needs a scoring round; the
     world's round stays a draft for the pact page)."""
-    from emulation.models import RescoreRequest
+    from emulation.movements.models import RescoreRequest
 
     member = cluster_round.cluster.memberships.order_by("unit__code").first().unit
     return RescoreRequest.objects.create(

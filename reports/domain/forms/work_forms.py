@@ -6,8 +6,8 @@ import datetime
 
 from django.db.models import Min, Q
 
-from emulation.enums_movements import MovementKind, MovementState
-from emulation.models import ClusterRound, Movement
+from emulation.movements.enums import MovementKind, MovementState
+from emulation.movements.models import ClusterRound, Movement
 from organisations.enums import Gender, UnitKind, UnitLevel
 from organisations.models import Cluster, EmulationStaff, Unit
 from reports.domain.forms.table import (

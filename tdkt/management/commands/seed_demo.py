@@ -12,8 +12,9 @@ from awards.interfaces import demo as awards_demo
 from claims.interfaces import demo as claims_demo
 from core.domain.calendar import SEED_YEARS, seed_holidays
 from decisions.interfaces import demo as decisions_demo
-from emulation.interfaces import demo as emulation_demo
-from emulation.interfaces import movements_demo, records_demo
+from emulation.exemplars.interfaces import demo as records_demo
+from emulation.initiatives.interfaces import demo as emulation_demo
+from emulation.movements.interfaces import demo as movements_demo
 from organisations.interfaces import demo as org_demo
 from organisations.models import Unit
 from proposals.interfaces import demo as proposals_demo

@@ -1,0 +1,48 @@
+"""Permission-aware initiative querysets, and the initiative facts of the eligibility engine."""
+
+from collections import defaultdict
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from accounts.domain.scope import restrict_to_scope
+from awards.eligibility.facts import Initiative as InitiativeFact
+from emulation.initiatives.enums import ACTIVE_USE_STATES, VIEW_ROLES, InitiativeState
+from emulation.initiatives.models import Initiative, InitiativeAuthor, InitiativeUse
+from organisations.domain.queries import search
+
+
+def initiatives_for_user(user, q: str | None = None) -> QuerySet:
+    """Initiatives of the units in the user's scope (by the initiative's unit), searchable by
+    code, title and field without diacritics."""
+    return search(restrict_to_scope(Initiative.objects.select_related("unit"), user,
+                                    roles=VIEW_ROLES), q)
+
+
+def initiatives_of_person(person) -> QuerySet:
+    """Every initiative the person authored or co-authored, newest first."""
+    return Initiative.objects.filter(authors__person=person).select_related("unit")
+
+
+def _used_for():
+    """Award code of the initiative's earliest active use (None when free)."""
+    return Subquery(InitiativeUse.objects.filter(
+        initiative_id=OuterRef("initiative_id"), state__in=ACTIVE_USE_STATES)
+        .order_by("created_at", "id").values("award_type__code")[:1])
+
+
+def initiative_facts(person_ids,
+                     where: dict | None = None) -> dict[int, tuple[InitiativeFact, ...]]:
+    """person id → the recognised (not revoked) initiatives they (co-)authored, as engine facts,
+    `used_for` naming the award an active use backs. One query. `where` may select the people
+    more cheaply than an `IN` of their ids (an id range: rows of others are simply unused)."""
+    rows = (InitiativeAuthor.objects
+            .filter(**(where or {"person_id__in": person_ids}),
+                    initiative__state=InitiativeState.RECOGNISED)
+            .annotate(used_for=_used_for())
+            .values_list("person_id", "initiative__code", "initiative__scope",
+                         "initiative__recognition_date", "used_for")
+            .order_by("person_id", "initiative__recognition_date", "initiative__code"))
+    facts = defaultdict(list)
+    for person_id, code, scope, recognised_on, used_for in rows:
+        facts[person_id].append(InitiativeFact(code, scope, recognised_on, used_for))
+    return {pid: tuple(items) for pid, items in facts.items()}

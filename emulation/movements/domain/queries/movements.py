@@ -1,0 +1,148 @@
+"""Permission-aware querysets of plans, movements and registrations, movement membership
+through the unit closure, and `registered(...)` for the eligibility engine's case builder."""
+
+from collections import Counter
+
+from django.db.models import Count, Q, QuerySet, Subquery
+
+from accounts.domain.scope import is_system_admin, scope_root_ids
+from emulation.movements.enums import MOVEMENT_ROLES, PlanState, RegistrationState
+from emulation.movements.models import AnnualPlan, Movement, Registration, RegistrationEntry
+from organisations.models import Person, Unit, UnitClosure
+
+Participation = Movement.participants.through
+
+
+def _below(root_ids) -> QuerySet:
+    return UnitClosure.objects.filter(ancestor_id__in=root_ids).values("descendant_id")
+
+
+def _above(unit_ids) -> QuerySet:
+    return UnitClosure.objects.filter(descendant_id__in=unit_ids).values("ancestor_id")
+
+
+def plans_for_user(user) -> QuerySet:
+    """Plans of the units in the user's scope, and the published plans of the units above
+    (a unit carries out its superiors' plans)."""
+    qs = AnnualPlan.objects.select_related("unit")
+    if is_system_admin(user):
+        return qs
+    roots = scope_root_ids(user, MOVEMENT_ROLES)
+    return qs.filter(Q(unit_id__in=Subquery(_below(roots)))
+                     | Q(state=PlanState.PUBLISHED, unit_id__in=Subquery(_above(roots))))
+
+
+def movements_for_user(user, q: str | None = None) -> QuerySet:
+    """Movements the user organises (organiser in scope) or takes part in: a participating
+    root above one of the user's units, or inside the user's scope."""
+    qs = Movement.objects.select_related("organiser")
+    if not is_system_admin(user):
+        roots = scope_root_ids(user, MOVEMENT_ROLES)
+        taking_part = Participation.objects.filter(
+            Q(unit_id__in=Subquery(_above(roots))) | Q(unit_id__in=Subquery(_below(roots))))
+        qs = qs.filter(Q(organiser_id__in=Subquery(_below(roots)))
+                       | Q(pk__in=Subquery(taking_part.values("movement_id"))))
+    if q:
+        qs = qs.filter(Q(code__icontains=q.strip()) | Q(name__icontains=q.strip()))
+    return qs
+
+
+def member_units(movement: Movement) -> QuerySet:
+    """Every unit taking part: the chosen roots and everything below them."""
+    roots = Participation.objects.filter(movement_id=movement.pk).values("unit_id")
+    return Unit.objects.filter(pk__in=Subquery(
+        UnitClosure.objects.filter(ancestor_id__in=Subquery(roots)).values("descendant_id")))
+
+
+def takes_part(movement: Movement, unit) -> bool:
+    return member_units(movement).filter(pk=unit.pk).exists()
+
+
+def registrations_for_user(user) -> QuerySet:
+    """Registrations of units in the user's scope, and every registration of a movement whose
+    organiser is in scope (the organiser follows its movement)."""
+    qs = Registration.objects.select_related("movement", "unit")
+    if is_system_admin(user):
+        return qs
+    roots = scope_root_ids(user, MOVEMENT_ROLES)
+    return qs.filter(Q(unit_id__in=Subquery(_below(roots)))
+                     | Q(movement__organiser_id__in=Subquery(_below(roots))))
+
+
+def subtree_registrations(unit, user, movement: Movement | None = None) -> QuerySet:
+    """The roll-up of a parent unit: registrations of the unit and every unit below it (that
+    the user may read), with their number of individual and collective entries."""
+    qs = registrations_for_user(user).filter(unit_id__in=Subquery(_below([unit.pk])))
+    if movement is not None:
+        qs = qs.filter(movement=movement)
+    return with_entry_counts(qs).order_by("movement__code", "unit__code")
+
+
+def with_entry_counts(registrations: QuerySet) -> QuerySet:
+    """Each registration's number of individual and collective entries (one grouped query)."""
+    return registrations.annotate(
+        individuals=Count("entries", filter=Q(entries__person__isnull=False)),
+        collectives=Count("entries", filter=Q(entries__collective__isnull=False)))
+
+
+def state_counts(registrations) -> list[tuple[str, int]]:
+    """(state label, number of registrations) in the order of the states, for the summary line
+    of a list already loaded."""
+    counts = Counter(r.state for r in registrations)
+    return [(state.label, counts[state]) for state in RegistrationState if counts[state]]
+
+
+def registered(subject, award_code: str, year: int) -> bool:
+    """Did the person or collective register for `award_code` in `year`, in a registration the
+    level above approved? (Decree 152/2025/NĐ-CP: registration for the emulation titles is part
+    of the emulation work; the eligibility engine's case builder may read it as a fact.)"""
+    field = "person" if isinstance(subject, Person) else "collective"
+    return RegistrationEntry.objects.filter(**{
+        field: subject, "award_type__code": award_code, "registration__year": year,
+        "registration__state": RegistrationState.APPROVED}).exists()
+
+
+def registration_facts(people, year: int,
+                       where: dict | None = None) -> dict[int, frozenset[str] | None]:
+    """For the eligibility engine, per person id: the award codes of their approved
+    registrations in `year`, or None when their unit sent no registration for the year (the
+    registration is not used there, so it is not checked). Two queries for a whole chunk;
+    `where` may select the people by an id range rather than an `IN` of their ids."""
+    units = {p.pk: p.unit_id for p in people}
+    registering = set(Registration.objects.filter(
+        unit_id__in=set(units.values()), year=year).exclude(
+        state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
+    approved: dict[int, set[str]] = {}
+    for person_id, code in RegistrationEntry.objects.filter(
+            **(where or {"person_id__in": list(units)}), registration__year=year,
+            registration__state=RegistrationState.APPROVED).values_list(
+            "person_id", "award_type__code"):
+        approved.setdefault(person_id, set()).add(code)
+    return {pid: frozenset(approved.get(pid, ())) if uid in registering or pid in approved
+            else None for pid, uid in units.items()}
+
+
+def collective_registration(collective, year: int) -> frozenset[str] | None:
+    """The same fact for a collective (None: its unit sent no registration for the year)."""
+    codes = frozenset(RegistrationEntry.objects.filter(
+        collective=collective, registration__year=year,
+        registration__state=RegistrationState.APPROVED).values_list(
+        "award_type__code", flat=True))
+    if codes or Registration.objects.filter(unit_id=collective.unit_id, year=year).exclude(
+            state=RegistrationState.DRAFT).exists():
+        return codes
+    return None
+
+
+def plan_search(qs: QuerySet, q: str | None) -> QuerySet:
+    return qs.filter(title__icontains=q.strip()) if q else qs
+
+
+
+def registrations_to_decide(user) -> QuerySet:
+    """Submitted registrations the user decides (`emulation.decide_registration`: the keeper
+    of the registering unit's parent; a root unit's, the system administrator)."""
+    qs = Registration.objects.filter(state=RegistrationState.SUBMITTED)
+    if is_system_admin(user):
+        return qs
+    return qs.filter(unit__parent_id__in=Subquery(_below(scope_root_ids(user, MOVEMENT_ROLES))))
