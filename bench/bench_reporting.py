@@ -9,7 +9,7 @@ missing, 5 % not due — written in bulk. Timed:
 1. `issue_request` for one request to every unit (targets through the closure, bulk filings,
    notifications);
 2. the timeliness summary of every unit for the year (`year_summaries`: one GROUP BY);
-3. criterion 2.2's points for every unit (`emulation.domain.feeds.system_points`);
+3. criterion 2.2's points for every unit (`emulation.movements.domain.feeds.system_points`);
 4. the evidence (every late or missing filing) and page 1 of the board's overdue list.
 BENCH_UNITS / BENCH_REQUESTS (environment) change the defaults.
 """

@@ -2,7 +2,7 @@
 
     python bench/bench_scoring.py [UNITS] [CRITERIA]    # default 1000 units × 50 criteria
 
-1. The pure module (emulation.domain.scoring): compute every unit's total, rank, classify.
+1. The pure module (emulation.movements.domain.scoring): compute every unit's total, rank, classify.
 2. Through the database: a scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end) with
    one cluster round, UNITS member units and one board score per unit × leaf criterion
    (bulk-inserted), then `cluster_rounds.results(round)` — the ranking page's computation.

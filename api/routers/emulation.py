@@ -278,7 +278,7 @@ def round_list(request, year: int | None = year_param(), cluster: str = "", stat
 @router.get("/cluster-rounds/{public_id}", response=RoundDetailOut)
 def round_detail(request, public_id: uuid.UUID):
     """The round and its ranking: the same totals, ranks, grades and votes as the round page
-    (`emulation.domain.cluster_rounds.results` and `tally`)."""
+    (`emulation.movements.domain.cluster_rounds.results` and `tally`)."""
     cluster_round = _round(request, public_id)
     published = rounds_domain.published_tally(cluster_round)
     counts, leaders = published or ({}, [])

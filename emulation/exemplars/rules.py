@@ -72,7 +72,7 @@ rules.add_perm("emulation.report_task", task_officer & _task_state(
 rules.add_perm("emulation.review_task", board & _task_state(TaskState.DONE,
                                                             name="task_reported"))
 
-# Replication (emulation.domain.replications): the board assigns a recognised or published
+# Replication (emulation.exemplars.domain.replications): the board assigns a recognised or published
 # model; the replicating unit's keepers report progress while it is open.
 replicating_unit = _in_scope(VIEW_ROLES, "replicating_unit", unit_of=lambda r: r.unit_id)
 

@@ -1,7 +1,8 @@
 """Initiatives (sáng kiến) and research topics (đề tài), their authors, and the one-use ledger.
 
 An initiative backs at most one award claim (CV 5007/BNV-TĐKT, 05/9/2023; legal-reference §6):
-`InitiativeUse` rows record every claim and its fate; `emulation.domain.initiative_uses` is the
+`InitiativeUse` rows record every claim and its fate;
+`emulation.initiatives.domain.initiative_uses` is the
 only writer.
 """
 
@@ -48,7 +49,7 @@ class Initiative(models.Model):
     revoked_reason = models.TextField(_("reason for revocation"), blank=True, editable=False)
     search_text = models.CharField(max_length=700, editable=False, db_index=True, default="")
     # Folded content words of title and summary for near-duplicate scoring
-    # (emulation.domain.similarity); candidates are picked through InitiativeToken.
+    # (emulation.initiatives.domain.similarity); candidates are picked through InitiativeToken.
     signature = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

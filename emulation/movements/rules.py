@@ -69,7 +69,8 @@ movement_open = _state_in(*STOPPABLE_STATES, name="movement_open")
 # Correcting a registration is an edit, not a step: its own state set.
 registration_editable = _state_in(*REGISTRATION_EDITABLE, name="registration_editable")
 
-# Reading: the query functions of emulation.domain.queries.movements decide which rows (out of
+# Reading: the query functions of emulation.movements.domain.queries.movements decide which rows
+# (out of
 # scope → 404); the permission says the user has a role that reads them at all.
 rules.add_perm("emulation.view_movement", keeper_role)
 rules.add_perm("emulation.change_plan", keeper & plan_draft)
@@ -89,7 +90,8 @@ rules.add_perm("emulation.submit_registration",
 rules.add_perm("emulation.decide_registration",
                level_above & state_predicate(REGISTRATION, "approve", "return"))
 
-# Movement results (emulation.domain.results): the registered unit's keepers enter and submit
+# Movement results (emulation.movements.domain.results): the registered unit's keepers enter and
+# submit
 # its result while it is a draft or returned; the organiser's keepers confirm or return it and
 # draft the award proposal of the review.
 registration_approved = _state_in(RegistrationState.APPROVED, name="registration_approved")
@@ -155,7 +157,8 @@ rules.add_perm("emulation.vote_round", takes_part & _round_state(
     RoundState.VOTING, name="round_open_for_votes"))
 
 
-# A re-score of one's own unit is a request (emulation.domain.rescore_requests): decided by a
+# A re-score of one's own unit is a request (emulation.movements.domain.rescore_requests): decided
+# by a
 # manager of its round who neither filed it nor belongs to the unit, while it is pending.
 @rules.predicate
 def decides_rescore_request(user, request=None) -> bool:

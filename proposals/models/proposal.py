@@ -170,7 +170,7 @@ class AppraisalAssignment(models.Model):
 
 class NomineeInitiative(models.Model):
     """An initiative from the registry that backs a nominee's claim (picked, not retyped). The
-    one-use rule is enforced by emulation.domain.initiative_uses.claim_initiative."""
+    one-use rule is enforced by emulation.initiatives.domain.initiative_uses.claim_initiative."""
 
     nominee = models.ForeignKey(Nominee, on_delete=models.PROTECT, related_name="initiatives")
     initiative = models.ForeignKey("emulation.Initiative", on_delete=models.PROTECT,

@@ -1,7 +1,8 @@
 """Emulation figures of the board dashboard: movements of the year by kind and state with
 their registrations against the units taking part, and the cluster rounds of the year with,
 once published, their leading unit(s) and average total. Movement figures are GROUP BY /
-subquery counts; a published round's results come from emulation.domain.cluster_rounds (the
+subquery counts; a published round's results come from emulation.movements.domain.cluster_rounds
+(the
 same functions as the round's own page), a few queries per round."""
 
 import datetime
@@ -33,7 +34,7 @@ def movements_by_kind_and_state(movements: QuerySet, year: int) -> dict[str, dic
 
 def _participating_units() -> Subquery:
     """Units taking part in the outer movement: its chosen roots and every unit below them,
-    counted once (as emulation.domain.queries.movements.member_units)."""
+    counted once (as emulation.movements.domain.queries.movements.member_units)."""
     counted = (UnitClosure.objects.filter(ancestor__movements=OuterRef("pk")).order_by()
                .values("ancestor__movements")
                .annotate(n=Count("descendant_id", distinct=True)).values("n"))

@@ -1,7 +1,8 @@
 """What reporting discipline feeds into emulation: the points of "on-time information
 reporting" (seed 001 §8, template criterion 2.2) = `criterion_points` over the unit's filings of
 the round's year, with the dated rule in force (reports.domain.parameters, [U]), and the late or
-missing reports behind them. Registered with emulation.domain.feeds by `ReportsConfig.ready`."""
+missing reports behind them. Registered with emulation.movements.domain.feeds by
+`ReportsConfig.ready`."""
 
 from decimal import Decimal
 

@@ -56,7 +56,7 @@ def make_registration(movement, unit, *, state="draft", entries=(), pledges="Phá
 
 def make_result(review, registration, *, state="draft", achieved=True):
     """A unit's result in `review` (every registered title achieved when `achieved`), taken
-    to `state` through emulation.domain.results."""
+    to `state` through emulation.movements.domain.results."""
     from emulation.movements.domain import results
 
     result = results.enter_result(

@@ -105,7 +105,7 @@ def test_dashboard_query_count(client_for, board_user, officer_a, province, dept
                                django_assert_max_num_queries):
     proposals(officer_a, dept_a, school_a, province)
     client = client_for(board_user)
-    # + 2: the overdue remediation tasks (emulation.interfaces.home.overdue_context): the
+    # + 2: the overdue remediation tasks (emulation.exemplars.interfaces.home.overdue_context): the
     # unit scope of the task roles, and the tasks themselves.
     with django_assert_max_num_queries(25):
         assert client.get(reverse("reports:dashboard")).status_code == 200

@@ -184,7 +184,7 @@ def test_query_count_does_not_grow_with_movements(client_for, board_user, admin_
     client = client_for(board_user)
     # The same as without movements (tests/reports/test_dashboard.py), plus the published
     # round's results and ballot (cluster_rounds.results/tally, a few queries per round).
-    # + 2: the overdue remediation tasks (emulation.interfaces.home.overdue_context): the
+    # + 2: the overdue remediation tasks (emulation.exemplars.interfaces.home.overdue_context): the
     # unit scope of the task roles, and the tasks themselves.
     with django_assert_max_num_queries(33):
         assert client.get(URL).status_code == 200

@@ -1,7 +1,7 @@
 """Inspections of emulation and commendation work (Law 06/2022/QH15 Art. 91): a plan, its visits
 (planned → done → concluded, the findings with their minutes and the conclusion with its
 notice) and the remediation tasks a conclusion sets; the tasks' own machine (reported with
-evidence, accepted or returned) is `emulation.domain.remediation`. One function per state
+evidence, accepted or returned) is `emulation.exemplars.domain.remediation`. One function per state
 change, each a step of the table `VISIT` applied by `core.state` (the row locked, the audit
 entry written)."""
 

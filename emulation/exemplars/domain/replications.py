@@ -8,7 +8,8 @@ assigned | in_progress ──close (reason)──► closed
 ```
 
 `set_replication_state` is the only code that assigns `Replication.state`. Withdrawing the model
-(emulation.domain.exemplars.withdraw_exemplar) closes its open replications with the reason.
+(emulation.exemplars.domain.exemplars.withdraw_exemplar) closes its open replications with the
+reason.
 """
 
 from django.core.exceptions import ValidationError

@@ -78,7 +78,8 @@ class EvidenceForm(forms.Form):
 
 
 class CorrectionForm(forms.ModelForm):
-    """A correction of an exemplar (emulation.domain.exemplars.correct_exemplar): the account,
+    """A correction of an exemplar (emulation.exemplars.domain.exemplars.correct_exemplar): the
+    account,
     the evidence files it supersedes, a new file, and the reason."""
 
     supersede = forms.ModelMultipleChoiceField(

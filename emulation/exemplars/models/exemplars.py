@@ -2,7 +2,7 @@
 and published for emulation (Law 06/2022/QH15 Art. 6 and 17: discovering, fostering and spreading
 advanced examples is a task of emulation work), followed up year by year.
 
-States change only through `emulation.domain.exemplars`.
+States change only through `emulation.exemplars.domain.exemplars`.
 """
 
 import uuid
@@ -114,7 +114,7 @@ class ExemplarFollowUp(models.Model):
 
 
 class ExemplarVersion(models.Model):
-    """The values an exemplar had before a correction (emulation.domain.exemplars.
+    """The values an exemplar had before a correction (emulation.exemplars.domain.exemplars.
     correct_exemplar): staff read the history; the portal shows only the current values."""
 
     exemplar = models.ForeignKey(Exemplar, on_delete=models.PROTECT, related_name="versions")

@@ -2,7 +2,7 @@
 Decree 152/2025 — state management includes inspecting emulation and commendation work):
 a yearly plan, its visits, and the remediation tasks a conclusion sets, tracked to closure.
 
-States change only through `emulation.domain.inspections`.
+States change only through `emulation.exemplars.domain.inspections`.
 """
 
 import datetime
@@ -23,7 +23,8 @@ class VisitState(models.TextChoices):
 class TaskState(models.TextChoices):
     """open → done (the unit reports completion with evidence) → accepted by the board, or
     returned with a reason (reopened: the unit works and reports again). The one writer is
-    `emulation.domain.remediation.set_task_state`; its TRANSITIONS table is the machine."""
+    `emulation.exemplars.domain.remediation.set_task_state`; its TRANSITIONS table is the
+    machine."""
 
     OPEN = "open", _("Open")
     DONE = "done", _("Completion reported")

@@ -1,6 +1,7 @@
 """Replicating an exemplary model (nhân rộng điển hình tiên tiến; seed 002 §4, seed 001 "Thứ
 tư"): the board assigns a recognised model to units that will replicate it; each reports its
-progress. The state changes only through `emulation.domain.replications.set_replication_state`."""
+progress. The state changes only through
+`emulation.exemplars.domain.replications.set_replication_state`."""
 
 import uuid
 

@@ -127,7 +127,7 @@ def _leaf(cluster_round, criterion):
 
 
 def _unit_scored(criterion):
-    """A system-fed criterion is not scored by the units (emulation.domain.feeds)."""
+    """A system-fed criterion is not scored by the units (emulation.movements.domain.feeds)."""
     if feeds.is_fed(criterion):
         raise ValidationError({"criterion": _(
             "Criterion %(code)s is scored by the system (%(source)s); only the cluster head "
@@ -233,7 +233,7 @@ def score_peer(cluster_round, *, actor, scorer_unit, unit, criterion, points) ->
 def rescore(cluster_round, *, actor, unit, criterion, points, reason: str) -> Score:
     """The head or board sets the final points of a criterion; a reason is required. Nobody
     re-scores a unit they belong to (the head's own unit): that goes through
-    `emulation.domain.rescore_requests.request_rescore` to a manager without the conflict.
+    `emulation.movements.domain.rescore_requests.request_rescore` to a manager without the conflict.
 
     Side effects: Score (kind board), ScoreChange row with the reason; audit
     `emulation.cluster_round.rescore`.
@@ -343,7 +343,7 @@ def effective_points(scores) -> dict[tuple[int, str], Decimal]:
 
 def round_points(cluster_round, criteria, units) -> dict[tuple[int, str], Decimal]:
     """Effective points per (unit id, criterion code). A system-fed criterion
-    (emulation.domain.feeds) takes the head/board's re-score when there is one, else the
+    (emulation.movements.domain.feeds) takes the head/board's re-score when there is one, else the
     system's points; self and peer scores never count for it."""
     fed_codes = {c.code for c in criteria_domain.leaves(criteria) if feeds.is_fed(c)}
     scores = [s for s in Score.objects.filter(round=cluster_round).values_list(

@@ -123,7 +123,7 @@ class VoteForm(forms.Form):
 
 
 class CriterionForm(forms.Form):
-    """One line of a criteria tree (emulation.domain.criteria_tree)."""
+    """One line of a criteria tree (emulation.movements.domain.criteria_tree)."""
 
     parent = forms.ModelChoiceField(label=_("Group"), queryset=None, required=False,
                                     empty_label=_("— top level —"))

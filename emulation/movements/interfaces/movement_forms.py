@@ -1,5 +1,5 @@
 """Forms of annual plans, movements and registrations. They collect input; the domain
-functions (emulation.domain.plans / movements / registrations) decide."""
+functions (emulation.movements.domain.plans / movements / registrations) decide."""
 
 import datetime
 

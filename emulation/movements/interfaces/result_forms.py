@@ -1,5 +1,5 @@
 """Forms of movement results and of the award proposal drafted from a review. They collect
-input; emulation.domain.results decides."""
+input; emulation.movements.domain.results decides."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -4,7 +4,8 @@ Law 06/2022/QH15 Art. 8–10 and Decree 152/2025/NĐ-CP: the organiser launches 
 goals and participants, holds mid-term (sơ kết) and final (tổng kết) reviews; units register
 the titles they aim for (đăng ký thi đua) and the level above accepts the registration.
 Participation is pushed down the tree: `Movement.participants` holds the chosen roots, and
-membership is computed through organisations.UnitClosure (emulation.domain.queries.movements).
+membership is computed through organisations.UnitClosure
+(emulation.movements.domain.queries.movements).
 """
 
 import uuid

@@ -1,7 +1,7 @@
 """Results of a movement's review (sơ kết, tổng kết) per participating unit and per registered
 title (Law 06/2022/QH15 Art. 10.2; Decree 152/2025/NĐ-CP: the review evaluates the results and
 proposes the awards). The unit enters its own result, the organiser's board confirms it; the
-state changes only through `emulation.domain.results.set_result_state`."""
+state changes only through `emulation.movements.domain.results.set_result_state`."""
 
 import uuid
 

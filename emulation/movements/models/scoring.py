@@ -198,7 +198,7 @@ class RoundVoteReceipt(models.Model):
 class RescoreRequest(models.Model):
     """A re-score of a unit by someone who belongs to it (the cluster head's own unit): it is
     applied only when a manager without that conflict approves it. States change only through
-    `emulation.domain.rescore_requests.set_request_state`."""
+    `emulation.movements.domain.rescore_requests.set_request_state`."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     round = models.ForeignKey(ClusterRound, on_delete=models.PROTECT,

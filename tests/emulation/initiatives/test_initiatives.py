@@ -1,4 +1,5 @@
-"""Registering, correcting, recognising and revoking initiatives (emulation.domain.initiatives)."""
+"""Registering, correcting, recognising and revoking initiatives
+(emulation.initiatives.domain.initiatives)."""
 
 import datetime
 from decimal import Decimal
