@@ -60,7 +60,8 @@ def insert_objects(objs: list, *, using: str | None = None) -> None:
     model = type(objs[0])
     alias = using or router.db_for_write(model)
     connection = connections[alias]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    # Generated columns (a folded copy) are computed by the database, which refuses a value.
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key or f.generated)]
     states = [obj.__dict__ for obj in objs]
     columns = []
     for field in fields:
