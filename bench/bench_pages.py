@@ -235,13 +235,10 @@ def indexes_after_load(cursor, tables: list[str], done):
 
 def add_inbox_and_big_decision() -> None:
     """2,000 proposals waiting for appraisal (as load_test does) and one published decision
-    with 333 awardees, cloned from the demo's issued decision with items for 333 people."""
+    with 333 awardees (`add_big_decision`)."""
     import datetime
 
-    from django.db import connection
-
     from accounts.models import User
-    from decisions.models import Decision
     from organisations.models import Unit
     from proposals.enums import ProposalState
     from proposals.models import Proposal
@@ -255,10 +252,31 @@ def add_inbox_and_big_decision() -> None:
         recipient_unit=province, authority_level="province", year=2025, state=states[i % 3],
         due_on=today + datetime.timedelta(days=i % 40 - 20), created_by=board)
         for i in range(2000)], batch_size=1000)
-    source = Decision.objects.filter(items__isnull=False).order_by("-pk").first()
+    add_big_decision()
+
+
+def big_decision_source():
+    """The demo decision the 333-awardee one is cloned from: an issued award decision (the
+    portal publishes only issued ones). The newest decision with items is one of the drafts
+    the demo leaves for the signers (issue 18.8): cloned, it made the portal rows answer 404."""
+    from decisions.enums import DecisionKind, DecisionState
+    from decisions.models import Decision
+
+    return (Decision.objects.filter(state=DecisionState.ISSUED, kind=DecisionKind.AWARD,
+                                    items__isnull=False).distinct().order_by("-pk").first())
+
+
+def add_big_decision():
+    """Clone `big_decision_source` as number 9999 of its series with items for the first 333
+    people (PostgreSQL SQL); return its public id, or None when the demo issued nothing."""
+    from django.db import connection
+
+    from decisions.models import Decision, DecisionItem, item_search_text
+
+    source = big_decision_source()
     if source is None:
-        return
-    item_columns = [f.column for f in source.items.model._meta.concrete_fields
+        return None
+    item_columns = [f.column for f in DecisionItem._meta.concrete_fields
                     if f.column not in ("id", "public_id", "decision_id", "person_id", "ordinal",
                                         "award_record_id", "recipient_name", "corrects_id")]
     decision_columns = [f.column for f in Decision._meta.concrete_fields
@@ -277,6 +295,15 @@ def add_inbox_and_big_decision() -> None:
             f"p.full_name, NULL, {', '.join('i.' + c for c in item_columns)} "
             "FROM (SELECT id, full_name FROM organisations_person ORDER BY id LIMIT 333) p, "
             "decisions_decisionitem i WHERE i.id = %s", [big, template.pk])
+    # The copied search_text is the template awardee's: fold each awardee's own name, so the
+    # portal's search within the decision finds them as it finds real awardees.
+    items = list(DecisionItem.objects.filter(decision_id=big)
+                 .select_related("unit", "award_type"))
+    for item in items:
+        item.search_text = item_search_text(item.recipient_name, item.recipient_detail,
+                                            item.unit.name, item.award_type.name)
+    DecisionItem.objects.bulk_update(items, ["search_text"])
+    return Decision.objects.values_list("public_id", flat=True).get(pk=big)
 
 
 def add_audit_entries() -> None:

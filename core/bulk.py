@@ -60,7 +60,8 @@ def insert_objects(objs: list, *, using: str | None = None) -> None:
     model = type(objs[0])
     alias = using or router.db_for_write(model)
     connection = connections[alias]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    # Generated columns (a folded copy) are computed by the database, which refuses a value.
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key or f.generated)]
     states = [obj.__dict__ for obj in objs]
     columns = []
     for field in fields:
@@ -88,7 +89,8 @@ def maker(model):
     and descriptor, which a million imported rows pay for nothing. Fields not given get their
     defaults (a callable default, e.g. uuid4, is called per instance), as `__init__` would;
     no signals are sent and no validation is done — the caller has checked the values."""
-    fields = model._meta.concrete_fields
+    # Generated columns are left unset, as __init__ leaves them (read after saving only).
+    fields = [f for f in model._meta.concrete_fields if not f.generated]
     fixed = {f.attname: f.get_default() for f in fields
              if not (f.has_default() and callable(f.default))}
     made = [(f.attname, f.default) for f in fields if f.has_default() and callable(f.default)]

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -86,3 +87,66 @@ def test_ledger_search_needs_every_word_in_the_subject_or_the_number(dept_a, boa
     records = records_for_user(board_user, q)
     assert sorted(r.person.full_name if r.person else r.collective.name
                   for r in records) == found
+
+
+def _numbered_records(dept_a, dept_b):
+    """7/QĐ-UBND awarded in DEPT_A and in DEPT_B (the outsider's), 8/KT-UBND in DEPT_A."""
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    for unit, name, number in ((dept_a, "Nguyễn Văn An", "7/QĐ-UBND"),
+                               (dept_a, "Trần Văn Bình", "8/KT-UBND"),
+                               (dept_b, "Lê Thị Cúc", "7/QĐ-UBND")):
+        ledger.record_award(None, award_type=giay_khen, year=2024, decision_number=number,
+                            person=PersonFactory(unit=unit, full_name=name),
+                            decision_date=datetime.date(2025, 1, 20), issuer="UBND",
+                            issuer_unit=unit)
+
+
+@pytest.mark.parametrize("q", ["7/QĐ", "7/qđ", "7/QD", "7/qd", "qd-ubnd", "QĐ-UBND",
+                               "an 7/qđ-ubnd"])
+def test_ledger_search_finds_a_number_with_d_stroke_however_typed(dept_a, dept_b, officer_a, q):
+    from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
+
+    _numbered_records(dept_a, dept_b)
+    assert [(r.person.full_name, r.decision_number)
+            for r in records_for_user(officer_a, q)] == [("Nguyễn Văn An", "7/QĐ-UBND")]
+
+
+def test_ledger_search_by_number_stays_in_the_outsiders_scope(dept_a, dept_b, outsider):
+    from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
+
+    _numbered_records(dept_a, dept_b)
+    assert [r.person.full_name for r in records_for_user(outsider, "7/qd")] == ["Lê Thị Cúc"]
+    assert list(records_for_user(outsider, "8/kt")) == []
+
+
+def test_ledger_page_search_by_unaccented_number_lists_the_record(client, officer_a, dept_a,
+                                                                   dept_b):
+    _numbered_records(dept_a, dept_b)
+    client.force_login(officer_a)
+    response = client.get(reverse("awards:ledger"), {"q": "7/qd-ubnd"})
+    assert [r.person.full_name for r in response.context["page"].object_list] == [
+        "Nguyễn Văn An"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_folds_the_numbers_of_existing_records(reference_data):
+    before = [("awards", "0018_h8_screening_runs")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("awards")
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    unit = apps.get_model("organisations", "Unit").objects.create(
+        code="SO-X", name="Sở Nội vụ", level="province", kind="department", path="SO-X")
+    person = apps.get_model("organisations", "Person").objects.create(
+        cccd="001085000001", full_name="Phạm Văn Cũ", unit=unit, gender="male",
+        birth_date=datetime.date(1985, 1, 1))
+    apps.get_model("awards", "AwardRecord").objects.create(
+        award_type=apps.get_model("awards", "AwardType").objects.get(code="ldtt"),
+        person=person, unit=unit, year=2024, decision_number="7/QĐ-UBND",
+        decision_date=datetime.date(2025, 1, 5), issuer="Sở Nội vụ")
+    MigrationExecutor(connection).migrate(latest)
+
+    from awards.models import AwardRecord  # noqa: PLC0415 the model after the migration
+
+    assert list(AwardRecord.objects.values_list("decision_number", "decision_number_folded")) == [
+        ("7/QĐ-UBND", "7/qd-ubnd")]

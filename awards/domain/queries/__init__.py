@@ -11,7 +11,7 @@ from organisations.models import Collective, Household, Person
 def records_for_user(user, q: str | None = None) -> QuerySet:
     """Award records in the user's scope (by the subject's unit when awarded, so records of
     merged units stay visible from their successor); diacritics-insensitive search on the
-    subject's name and the decision number."""
+    subject's name and the decision number (its folded copy: "7/qd" finds "7/QĐ-UBND")."""
     qs = restrict_to_scope(AwardRecord.objects.select_related(
         "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), user)
     words = fold(q).split()
@@ -36,8 +36,8 @@ def _matching(words: list[str]) -> Q:
     number_has_one = Q()
     each_word = Q()
     for word in words:
-        number_has_one |= Q(decision_number__icontains=word)
-        each_word &= (Q(decision_number__icontains=word)
+        number_has_one |= Q(decision_number_folded__contains=word)
+        each_word &= (Q(decision_number_folded__contains=word)
                       | Q(person__in=_subjects(Person, [word]))
                       | Q(collective__in=_subjects(Collective, [word]))
                       | Q(household__in=_subjects(Household, [word])))
