@@ -7,7 +7,7 @@ from django.urls import reverse
 from bench import bench_pages
 from decisions.enums import DecisionState
 from decisions.models import Decision
-from portal.public_decisions import published_decision
+from portal.domain.queries.decisions import published_decision
 
 pytestmark = pytest.mark.django_db
 
