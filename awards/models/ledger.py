@@ -134,7 +134,9 @@ class TaskRating(models.Model):
                                     name="rating_collective_year"),
         ]
         # As `award_person_history`: the screening's reads of ratings come from the index alone.
+        # Partial like `rating_person_year`, or SQLite's planner prefers that one (no covering).
         indexes = [models.Index(fields=["person", "year", "rating"],
+                                condition=Q(person__isnull=False),
                                 name="rating_person_history")]
 
     def __str__(self):
