@@ -5,6 +5,7 @@ asked for; `awards.eligibility.json_io` builds cases from the command-line JSON,
 builds them from the database in a query module — the engine never touches the database.
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -92,6 +93,45 @@ class FlagQuota:
 
     cluster_leaders: int
     proposed: int
+
+
+def assemble(cls: type, fields: dict):
+    """`cls(**fields)` for a frozen dataclass without its generated __init__, which sets each
+    field through `object.__setattr__` (a Case has 22: 4 µs, and screening a province builds
+    100,000 cases and 190,000 verdicts; this takes about 1 µs). Only for dataclasses with no
+    `__post_init__` and no `__slots__`: the generated __init__ checks nothing more, so the
+    result is equal to `cls(**fields)` (tests/awards/eligibility/test_facts.py compares them).
+    A missing required field or an unknown one is refused as the __init__ would."""
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = _spec(cls)
+    defaults, factories, required, known = spec
+    keys = fields.keys()
+    if not required <= keys or not keys <= known:
+        raise TypeError(f"{cls.__name__}: missing {sorted(required - keys)}, "
+                        f"unknown {sorted(keys - known)}")
+    made = object.__new__(cls)
+    made.__dict__.update(defaults)
+    for name, factory in factories:
+        made.__dict__[name] = factory()
+    made.__dict__.update(fields)
+    return made
+
+
+_SPECS: dict[type, tuple] = {}
+
+
+def _spec(cls: type) -> tuple:
+    """(defaults, (name, default factory)…, required names, all names) of a dataclass."""
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+        raise TypeError(f"assemble: {cls.__name__} has __post_init__ or __slots__")
+    every = dataclasses.fields(cls)
+    defaults = {f.name: f.default for f in every if f.default is not dataclasses.MISSING}
+    factories = tuple((f.name, f.default_factory) for f in every
+                      if f.default_factory is not dataclasses.MISSING)
+    required = frozenset(f.name for f in every if f.name not in defaults
+                         and f.default_factory is dataclasses.MISSING)
+    return defaults, factories, required, frozenset(f.name for f in every)
 
 
 class HistoryIndex:

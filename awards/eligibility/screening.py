@@ -34,7 +34,7 @@ from awards.eligibility.engine import (
     Verdict,
     evaluate,
 )
-from awards.eligibility.facts import Case, HistoryIndex
+from awards.eligibility.facts import Case, HistoryIndex, assemble
 from awards.eligibility.laws import (
     DEFAULT_PARAMETERS,
     Parameters,
@@ -291,7 +291,9 @@ class Screener:
         """The verdict for `case` (built on `outcome`), None when not eligible."""
         if not outcome.eligible:
             return None
-        return Verdict(id=case.id, award=case.award, eligible=True, law=outcome.law,
-                       reasons=Explanation(case, self.params),
-                       initiatives_used=outcome.initiatives_used,
-                       reward=dict(outcome.reward) if outcome.reward is not None else None)
+        # `assemble`: a province's list builds ~190,000 of these (Verdict's __init__ is 3× slower).
+        return assemble(Verdict, {
+            "id": case.id, "award": case.award, "eligible": True, "law": outcome.law,
+            "reasons": Explanation(case, self.params),
+            "initiatives_used": outcome.initiatives_used,
+            "reward": dict(outcome.reward) if outcome.reward is not None else None})
