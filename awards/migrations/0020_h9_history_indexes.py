@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0018_h8_screening_runs'),
+        ('awards', '0019_h10_folded_decision_number'),
         ('organisations', '0004_h9_deceased_people'),
     ]
 
