@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from api.pagination import MAX_LIMIT, MAX_OFFSET, LimitOffsetPagination
-from api.schemas import AwardRecordOut, AwardTypeOut, year_param
+from api.schemas import AwardRecordOut, AwardTypeOut, IsoDate, year_param
 from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
 from awards.domain.parameters import CatalogueParameters
@@ -90,8 +90,8 @@ class EarlyRaiseFilter(Schema):
 
     unit: str = ""
     person: uuid.UUID | None = None
-    start: datetime.date | None = Field(None, alias="from")
-    end: datetime.date | None = Field(None, alias="to")
+    start: IsoDate | None = Field(None, alias="from")
+    end: IsoDate | None = Field(None, alias="to")
     limit: int = Field(100, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 

@@ -3,16 +3,14 @@ CSV, each a streamed download behind the same permissions as the back office, an
 exchange events (what the webhooks push, to pull instead)."""
 
 import datetime
-import re
 import uuid
-from typing import Annotated, Literal
+from typing import Literal
 
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
-from pydantic import BeforeValidator
 
 from api.pagination import LimitOffsetPagination
-from api.schemas import year_param
+from api.schemas import IsoDateTime, year_param
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.interfaces.exports import ledger_export
 from core.interfaces.guards import get_in, require
@@ -59,16 +57,6 @@ class ExchangeEventOut(Schema):
     payload: dict = Field(description="The event as the webhook sends it: decision, awards "
                                       "(`danh_hieu` or `hinh_thuc`), certificates, revocation.")
 
-
-def _iso_only(value):
-    """pydantic would read a bare number ("0.5") as a Unix timestamp: `since` is an ISO 8601
-    date-time, as the schema says, and anything else is a 422."""
-    if isinstance(value, str) and not re.match(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("expected an ISO 8601 date-time, e.g. 2026-12-01T00:00:00+07:00")
-    return value
-
-
-IsoDateTime = Annotated[datetime.datetime, BeforeValidator(_iso_only)]
 
 
 @router.get("/exchange/events", response=list[ExchangeEventOut])

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from api.pagination import LimitOffsetPagination
-from api.schemas import ObjectIn
+from api.schemas import IsoDate, ObjectIn
 from awards.models import AwardType
 from core.interfaces.guards import get_in, require
 from decisions.domain.queries import certificate_by_code, decisions_for_user, revoked_record
@@ -250,7 +250,7 @@ def verify(request, code: str):
 class FindingIn(Schema):
     code: str  # "<award>.<track>", one of the nominee's tracks to appraise
     evidence_number: str = ""
-    evidence_date: datetime.date | None = None
+    evidence_date: IsoDate | None = None
     evidence_text: str = ""
     note: str = ""
 

@@ -53,6 +53,14 @@ def test_outside_the_scope_is_404_and_a_bad_date_is_422(client, officer_a, staff
             _get(client, officer_a, to="31/05/2026").status_code) == (404, 404, 422)
 
 
+@pytest.mark.parametrize("value", ["0", "0.5", "1780000000"])
+def test_a_number_is_no_date_though_pydantic_would_read_a_timestamp(client, officer_a, staff,  # noqa: F811
+                                                                    value):
+    """`make fuzz` found `?to=0` answered 200 for 1/1/1970: dates are ISO 8601 only."""
+    assert (_get(client, officer_a, to=value).status_code,
+            _get(client, officer_a, **{"from": value}).status_code) == (422, 422)
+
+
 def test_the_outsider_sees_none_of_unit_a(client, outsider, staff):  # noqa: F811
     body = _get(client, outsider).json()
     assert [p["full_name"] for p in body["people"]] == ["Lê Văn Khác"]
