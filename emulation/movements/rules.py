@@ -70,8 +70,7 @@ movement_open = _state_in(*STOPPABLE_STATES, name="movement_open")
 registration_editable = _state_in(*REGISTRATION_EDITABLE, name="registration_editable")
 
 # Reading: the query functions of emulation.movements.domain.queries.movements decide which rows
-# (out of
-# scope → 404); the permission says the user has a role that reads them at all.
+# (out of scope → 404); the permission says the user has a role that reads them at all.
 rules.add_perm("emulation.view_movement", keeper_role)
 rules.add_perm("emulation.change_plan", keeper & plan_draft)
 rules.add_perm("emulation.publish_plan", keeper & plan_draft)
@@ -91,9 +90,8 @@ rules.add_perm("emulation.decide_registration",
                level_above & state_predicate(REGISTRATION, "approve", "return"))
 
 # Movement results (emulation.movements.domain.results): the registered unit's keepers enter and
-# submit
-# its result while it is a draft or returned; the organiser's keepers confirm or return it and
-# draft the award proposal of the review.
+# submit its result while it is a draft or returned; the organiser's keepers confirm or return it
+# and draft the award proposal of the review.
 registration_approved = _state_in(RegistrationState.APPROVED, name="registration_approved")
 result_editable = _state_in("draft", "returned", name="result_editable")
 result_submitted = _state_in("submitted", name="result_submitted")
@@ -158,8 +156,7 @@ rules.add_perm("emulation.vote_round", takes_part & _round_state(
 
 
 # A re-score of one's own unit is a request (emulation.movements.domain.rescore_requests): decided
-# by a
-# manager of its round who neither filed it nor belongs to the unit, while it is pending.
+# by a manager of its round who neither filed it nor belongs to the unit, while it is pending.
 @rules.predicate
 def decides_rescore_request(user, request=None) -> bool:
     # Imported on use, as manages_round does: rules.py loads no domain module at import time.

@@ -2,8 +2,7 @@
 their registrations against the units taking part, and the cluster rounds of the year with,
 once published, their leading unit(s) and average total. Movement figures are GROUP BY /
 subquery counts; a published round's results come from emulation.movements.domain.cluster_rounds
-(the
-same functions as the round's own page), a few queries per round."""
+(the same functions as the round's own page), a few queries per round."""
 
 import datetime
 from decimal import Decimal

@@ -79,8 +79,7 @@ class EvidenceForm(forms.Form):
 
 class CorrectionForm(forms.ModelForm):
     """A correction of an exemplar (emulation.exemplars.domain.exemplars.correct_exemplar): the
-    account,
-    the evidence files it supersedes, a new file, and the reason."""
+    account, the evidence files it supersedes, a new file, and the reason."""
 
     supersede = forms.ModelMultipleChoiceField(
         label=_("Evidence files no longer valid"), queryset=None, required=False,
