@@ -55,10 +55,13 @@ def _coverage(children: dict, predecessors: dict) -> dict[int, set[int]]:
 
 
 def rebuild_tree_index() -> None:
-    """Recompute path, depth and the closure table from parents and reorganisation links."""
-    rows = list(Unit.objects.values_list("id", "parent_id", "path", "depth"))
+    """Recompute path, depth, province and the closure table from parents and reorganisation
+    links. A unit whose province changes carries its people's, award records' and ratings'
+    province key with it (database triggers, organisations.models.province_key), in this
+    transaction."""
+    rows = list(Unit.objects.values_list("id", "parent_id", "path", "depth", "province_id"))
     children: dict[int, list[int]] = defaultdict(list)
-    for uid, parent_id, _path, _depth in rows:
+    for uid, parent_id, *_derived in rows:
         children[uid]  # every unit gets a key, leaves included
         if parent_id:
             children[parent_id].append(uid)
@@ -69,21 +72,21 @@ def rebuild_tree_index() -> None:
         if pred != succ:
             predecessors[succ].append(pred)
 
-    paths: dict[int, tuple[str, int]] = {}
+    placed: dict[int, tuple[str, int, int]] = {}  # id → (path, depth, root)
 
-    def place(uid: int, prefix: str, depth: int) -> None:
-        paths[uid] = (f"{prefix}{uid:08d}/", depth)
+    def place(uid: int, prefix: str, depth: int, root: int) -> None:
+        placed[uid] = (f"{prefix}{uid:08d}/", depth, root)
         for child in children[uid]:
-            if child not in paths:
-                place(child, paths[uid][0], depth + 1)
+            if child not in placed:
+                place(child, placed[uid][0], depth + 1, root)
 
-    for uid, parent_id, _p, _d in rows:
+    for uid, parent_id, *_derived in rows:
         if parent_id is None:
-            place(uid, "", 0)
-    changed = [Unit(id=uid, path=paths[uid][0], depth=paths[uid][1])
-               for uid, _parent, path, depth in rows
-               if paths.get(uid, (path, depth)) != (path, depth)]
-    Unit.objects.bulk_update(changed, ["path", "depth"], batch_size=1000)
+            place(uid, "", 0, uid)
+    changed = [Unit(id=uid, path=placed[uid][0], depth=placed[uid][1], province_id=placed[uid][2])
+               for uid, _parent, *derived in rows
+               if placed.get(uid, tuple(derived)) != tuple(derived)]
+    Unit.objects.bulk_update(changed, ["path", "depth", "province"], batch_size=1000)
 
     UnitClosure.objects.all().delete()
     UnitClosure.objects.bulk_create(
