@@ -27,6 +27,7 @@ from organisations.models import (
     Unit,
     UnitClosure,
 )
+from organisations.models.province_key import province_of_units
 
 UNIT_FIELDS = ["code", "name", "short_name", "level", "kind", "parent", "valid_from", "valid_to",
                "address", "note"]
@@ -66,26 +67,30 @@ def rebuild_tree_index() -> None:
         if parent_id:
             children[parent_id].append(uid)
     predecessors: dict[int, list[int]] = defaultdict(list)
+    successor: dict[int, int] = {}
     for pred, succ in ReorganisationLink.objects.filter(successor__isnull=False).values_list(
         "predecessor_id", "successor_id"
-    ):
+    ).order_by("successor_id"):
         if pred != succ:
             predecessors[succ].append(pred)
+            successor.setdefault(pred, succ)
 
-    placed: dict[int, tuple[str, int, int]] = {}  # id → (path, depth, root)
+    paths: dict[int, tuple[str, int]] = {}
 
-    def place(uid: int, prefix: str, depth: int, root: int) -> None:
-        placed[uid] = (f"{prefix}{uid:08d}/", depth, root)
+    def place(uid: int, prefix: str, depth: int) -> None:
+        paths[uid] = (f"{prefix}{uid:08d}/", depth)
         for child in children[uid]:
-            if child not in placed:
-                place(child, placed[uid][0], depth + 1, root)
+            if child not in paths:
+                place(child, paths[uid][0], depth + 1)
 
     for uid, parent_id, *_derived in rows:
         if parent_id is None:
-            place(uid, "", 0, uid)
-    changed = [Unit(id=uid, path=placed[uid][0], depth=placed[uid][1], province_id=placed[uid][2])
-               for uid, _parent, *derived in rows
-               if placed.get(uid, tuple(derived)) != tuple(derived)]
+            place(uid, "", 0)
+    province = province_of_units({uid: parent_id for uid, parent_id, *_d in rows}, successor)
+    derived = {uid: (*paths[uid], province[uid]) for uid in paths}
+    changed = [Unit(id=uid, path=derived[uid][0], depth=derived[uid][1],
+                    province_id=derived[uid][2])
+               for uid, _parent, *was in rows if derived.get(uid, tuple(was)) != tuple(was)]
     Unit.objects.bulk_update(changed, ["path", "depth", "province"], batch_size=1000)
 
     UnitClosure.objects.all().delete()

@@ -5,8 +5,9 @@ Why triggers rather than Python: the rows are written by the ORM, by `bulk_creat
 demo's and the benchmarks' `INSERT … SELECT`; a trigger sees all of them, and a path added
 tomorrow cannot forget it. Three rules:
 
-- a unit inserted gets its parent's province, or itself at the root (a move re-parents
-  through `rebuild_tree_index`, which recomputes every unit's province in bulk);
+- a unit's province is the root of its tree, or where that root was merged into
+  (`province_of_units`); a unit inserted gets its parent's, or itself at the root, and
+  `rebuild_tree_index`, which every structural change ends with, recomputes them all in bulk;
 - a row carrying the key (`unit_id`, `province_id`) gets its unit's province on every insert and
   on every update naming either column (a stale value written back by a `save()` is corrected);
 - when a unit's province changes, the rows of that unit follow, in the same statement (hence
@@ -99,24 +100,46 @@ def _run(connection, statements: list[str]) -> None:
             cursor.execute(statement)
 
 
+def province_of_units(parent: dict, successor: dict) -> dict[int, int]:
+    """unit id → its province: the root of its tree or, for a root that was merged or dissolved
+    into a unit of another tree (two provinces made one, Resolution 202/2025/QH15), the
+    province of that unit's tree, so the merged province's remnants (its ended units and their
+    records) share the key of the board that now covers them through the closure.
+
+    `parent`: unit id → parent id or None; `successor`: predecessor id → successor id."""
+    root: dict[int, int] = {}
+    for uid in parent:
+        chain, node = [], uid
+        while node not in root and node not in chain:
+            chain.append(node)
+            if parent[node] is None:
+                break
+            node = parent[node]
+        top = root.get(node, node)  # a root, a known unit's root, or where a cycle closes
+        for unit in chain:
+            root[unit] = top
+    province: dict[int, int] = {}
+    for top in set(root.values()):
+        seen, current = {top}, top
+        while successor.get(current) in root and root[successor[current]] not in seen:
+            current = root[successor[current]]
+            seen.add(current)
+        province[top] = current
+    return {uid: province[top] for uid, top in root.items()}
+
+
 def backfill_units(connection) -> None:
-    """Every unit's root, computed in Python (a province has a few thousand units)."""
+    """Every unit's province (a province has a few thousand units: computed in Python)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, parent_id FROM organisations_unit")
         parent = dict(cursor.fetchall())
-        root: dict[int, int] = {}
-        for uid in parent:
-            chain, node = [], uid
-            while node not in root and node not in chain:
-                chain.append(node)
-                if parent[node] is None:
-                    break
-                node = parent[node]
-            top = root.get(node, node)  # a root, a known unit's root, or where a cycle closes
-            for unit in chain:
-                root[unit] = top
+        cursor.execute("SELECT predecessor_id, MIN(successor_id) FROM organisations_"
+                       "reorganisationlink WHERE successor_id IS NOT NULL AND successor_id <> "
+                       "predecessor_id GROUP BY predecessor_id")
+        successor = dict(cursor.fetchall())
         cursor.executemany("UPDATE organisations_unit SET province_id = %s WHERE id = %s",
-                           [(top, uid) for uid, top in root.items()])
+                           [(province, uid) for uid, province in
+                            province_of_units(parent, successor).items()])
 
 
 def install_unit(connection) -> None:
