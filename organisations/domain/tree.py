@@ -27,6 +27,7 @@ from organisations.models import (
     Unit,
     UnitClosure,
 )
+from organisations.models.province_key import province_of_units
 
 UNIT_FIELDS = ["code", "name", "short_name", "level", "kind", "parent", "valid_from", "valid_to",
                "address", "note"]
@@ -55,19 +56,24 @@ def _coverage(children: dict, predecessors: dict) -> dict[int, set[int]]:
 
 
 def rebuild_tree_index() -> None:
-    """Recompute path, depth and the closure table from parents and reorganisation links."""
-    rows = list(Unit.objects.values_list("id", "parent_id", "path", "depth"))
+    """Recompute path, depth, province and the closure table from parents and reorganisation
+    links. A unit whose province changes carries its people's, award records' and ratings'
+    province key with it (database triggers, organisations.models.province_key), in this
+    transaction."""
+    rows = list(Unit.objects.values_list("id", "parent_id", "path", "depth", "province_id"))
     children: dict[int, list[int]] = defaultdict(list)
-    for uid, parent_id, _path, _depth in rows:
+    for uid, parent_id, *_derived in rows:
         children[uid]  # every unit gets a key, leaves included
         if parent_id:
             children[parent_id].append(uid)
     predecessors: dict[int, list[int]] = defaultdict(list)
+    successor: dict[int, int] = {}
     for pred, succ in ReorganisationLink.objects.filter(successor__isnull=False).values_list(
         "predecessor_id", "successor_id"
-    ):
+    ).order_by("successor_id"):
         if pred != succ:
             predecessors[succ].append(pred)
+            successor.setdefault(pred, succ)
 
     paths: dict[int, tuple[str, int]] = {}
 
@@ -77,13 +83,15 @@ def rebuild_tree_index() -> None:
             if child not in paths:
                 place(child, paths[uid][0], depth + 1)
 
-    for uid, parent_id, _p, _d in rows:
+    for uid, parent_id, *_derived in rows:
         if parent_id is None:
             place(uid, "", 0)
-    changed = [Unit(id=uid, path=paths[uid][0], depth=paths[uid][1])
-               for uid, _parent, path, depth in rows
-               if paths.get(uid, (path, depth)) != (path, depth)]
-    Unit.objects.bulk_update(changed, ["path", "depth"], batch_size=1000)
+    province = province_of_units({uid: parent_id for uid, parent_id, *_d in rows}, successor)
+    derived = {uid: (*paths[uid], province[uid]) for uid in paths}
+    changed = [Unit(id=uid, path=derived[uid][0], depth=derived[uid][1],
+                    province_id=derived[uid][2])
+               for uid, _parent, *was in rows if derived.get(uid, tuple(was)) != tuple(was)]
+    Unit.objects.bulk_update(changed, ["path", "depth", "province"], batch_size=1000)
 
     UnitClosure.objects.all().delete()
     UnitClosure.objects.bulk_create(

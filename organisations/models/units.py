@@ -37,6 +37,11 @@ class Unit(models.Model):
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    # The root of the unit's tree (its province; a root is its own). Kept by the database: a
+    # trigger fills it on insert, `rebuild_tree_index` recomputes it after every structural
+    # change, and triggers copy it to the rows that carry it (`PROVINCE_KEY`).
+    province = models.ForeignKey("self", null=True, editable=False, on_delete=models.DO_NOTHING,
+                                 db_constraint=False, related_name="+")
 
     class Meta:
         verbose_name = _("unit")
@@ -50,6 +55,10 @@ class Unit(models.Model):
         self.search_text = fold_join(self.name, self.short_name, self.code)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        elif not self._state.adding:
+            # Never write back `province` as it was read: a copy loaded before a move would
+            # put the old province back (and the triggers would carry it to every record).
+            kwargs["update_fields"] = UNIT_SAVED_FIELDS - self.get_deferred_fields()
         super().save(*args, **kwargs)
 
     @property
@@ -59,6 +68,10 @@ class Unit(models.Model):
     @property
     def is_active(self) -> bool:
         return self.valid_to is None
+
+
+UNIT_SAVED_FIELDS = frozenset(
+    f.name for f in Unit._meta.concrete_fields if f.name not in {"id", "province"})
 
 
 class UnitClosure(models.Model):

@@ -112,3 +112,32 @@ def test_ledger_number_search_finds_the_numbers_written_with_d_stroke(client, bo
     client.force_login(board_user)
     rows = client.get(reverse("awards:ledger"), {"q": "117/QD"}).context["page"].object_list
     assert sorted({r.decision_number for r in rows}) == ["117/QĐ-UBND"]
+
+
+@pytest.fixture
+def two_provinces(province_rows, school_a):
+    """The school's third of the rows passes to a second province's unit: the board of the
+    first now covers one province among two, and its lists filter on the province key."""
+    from tests.factories import UnitFactory
+
+    other = UnitFactory(code="TINH-2", name="Tỉnh Bên Cạnh", level="province",
+                        kind="peoples_committee")
+    moved = UnitFactory(code="SO-2", name="Sở Bên Cạnh", parent=other, level="province",
+                        kind="department")
+    Person.objects.filter(unit=school_a).update(unit=moved)
+    AwardRecord.objects.filter(unit=school_a).update(unit=moved)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return other
+
+
+@pytest.mark.parametrize(("view", "query", "watched"),
+                         [(*page, WATCHED)[:3] for page in PAGES])
+def test_one_province_among_several_reads_its_province_index(client, board_user, two_provinces,
+                                                             view, query, watched):
+    client.force_login(board_user)
+    url = reverse(view) + query
+    sent = page_queries(client, url)
+    assert [sql for sql in sent if "province_id" in sql] != []
+    assert [(sql[:120], seq_scans(sql, None, watched)) for sql in sent
+            if seq_scans(sql, None, watched)] == []
