@@ -1,13 +1,17 @@
 """Benchmark: importing historical awards from Excel, 10 rows per person.
 
     python bench/bench_import_awards.py [ROWS]   # default 1000000 (BENCH_AWARD_ROWS)
+    python bench/bench_import_awards.py 1000000 --postgres postgresql://u:p@host:port/x_bench
 
-Scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end). Builds the demo province with
+Scratch SQLite database (fresh TDKT_VAR_DIR, deleted at the end), or with --postgres a scratch
+PostgreSQL database, dropped and created again by the benchmark (so its name must contain
+"bench"; the user needs CREATEDB). Builds the demo province with
 ROWS / 10 people (`seed_demo`), writes an .xlsx of ROWS award rows (LĐTT 2016–2022 and CSTĐ cơ sở
 2023–2025 per person), then runs the worker's functions: create_job → run_validation →
 request_commit → run_commit, printing seconds, rows/s and peak memory after each phase; then
 the yardsticks of `import_speed`: the bare reader over the same file and a plain executemany of
-the same rows, with the import's speed as a share of each.
+the same rows, with the import's speed as a share of each (on PostgreSQL also COPY of them).
+CPU seconds on PostgreSQL include the server process serving the connection.
 """
 
 import argparse
@@ -73,6 +77,21 @@ def write_file(path: Path, rows: int) -> int:
     return written
 
 
+def fresh_database(url: str) -> None:
+    """Drop and create the database named in `url` (a name containing "bench" only)."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if "bench" not in name or not name.replace("_", "").isalnum():
+        raise SystemExit(f"--postgres: the database name must contain 'bench' ({name!r})")
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
 def timed(label, work):
     """Run `work()`, print its time and memory; return (result, (wall, CPU seconds))."""
     clock = Clock()
@@ -90,10 +109,15 @@ def main() -> int:
     parser.add_argument("--csv", action="store_true",
                         help="import a CSV file of the template instead of an .xlsx (a "
                         "million rows of .xlsx exceed the package guard's 256 MiB sheet)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="a scratch PostgreSQL database (dropped and created again)")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-awards-"))
     try:
-        setup_django(var_dir, task_backend="django_tasks.backends.dummy.DummyBackend")
+        if args.postgres:
+            fresh_database(args.postgres)
+        setup_django(var_dir, task_backend="django_tasks.backends.dummy.DummyBackend",
+                     database_url=args.postgres)
         from django.core.files import File
         from django.core.management import call_command
 
@@ -127,9 +151,11 @@ def main() -> int:
             return 1
         assert AwardRecord.objects.filter(source="import").count() == rows
         peak = max_rss_mb()
-        insert = raw_insert([("awards_awardrecord", "source = 'import'")])
+        table = [("awards_awardrecord", "source = 'import'")]
+        insert = raw_insert(table)
         assert insert[0] == rows, insert
-        print(ratio_table(rows, read, check_s, insert, commit_s, peak, reader))
+        copied = raw_insert(table, copy=True) if args.postgres else None
+        print(ratio_table(rows, read, check_s, insert, commit_s, peak, reader, copied))
         return 0
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)
