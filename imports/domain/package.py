@@ -10,7 +10,10 @@ member is decompressed here once, in 1 MiB chunks, and refused when
 
 * the central directory declares, or decompression actually yields, more than the member's
   ceiling (the declared size can lie: bytes are counted as they come; Python's zipfile also
-  stops at the declared size and then fails the CRC check, which is reported as damage);
+  stops at the declared size and then fails the CRC check, which is reported as damage); the
+  sheet's and the total ceilings grow with the package's own size (`Limits.grow`), so that an
+  honest million-row sheet passes and a bomb, which unpacks to hundreds of times its size,
+  does not;
 * one XML token (a tag with its attributes, or the text after it — a cell's value) is longer
   than MAX_TOKEN: Excel itself allows 32,767 characters in a cell;
 * one row (from its <row> to the next) or one shared string is longer than MAX_RECORD, or a
