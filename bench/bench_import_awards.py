@@ -115,8 +115,8 @@ def main() -> int:
                         help="with --postgres: keep the province an earlier run built there "
                         "(its imported awards are deleted first) instead of building it again")
     parser.add_argument("--no-yardsticks", action="store_true",
-                        help="skip the raw read and raw inserts (a million rows by executemany "
-                        "take PostgreSQL ten minutes); print the import's own figures only")
+                        help="skip the raw read and the raw executemany (a million rows take "
+                        "PostgreSQL ten minutes); on PostgreSQL the raw COPY is still run")
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="tdkt-bench-awards-"))
     try:
@@ -163,12 +163,17 @@ def main() -> int:
             return 1
         assert AwardRecord.objects.filter(source="import").count() == rows
         peak = max_rss_mb()
+        table = [("awards_awardrecord", "source = 'import'")]
         if args.no_yardsticks:
             print(f"end to end: {check_s[0] + commit_s[0]:.1f} s wall, "
                   f"{check_s[1] + commit_s[1]:.1f} s CPU for {rows:,} rows; peak RSS "
                   f"{peak:.1f} MB")
+            if args.postgres:  # the yardstick of the commit that costs minutes, not ten
+                copied = raw_insert(table, copy=True)
+                print(f"raw COPY {copied[1][0]:.1f} s wall, {copied[1][1]:.1f} s CPU: commit = "
+                      f"{copied[1][0] / commit_s[0]:.0%} wall, {copied[1][1] / commit_s[1]:.0%} "
+                      "CPU of it")
             return 0
-        table = [("awards_awardrecord", "source = 'import'")]
         insert = raw_insert(table)
         assert insert[0] == rows, insert
         copied = raw_insert(table, copy=True) if args.postgres else None
