@@ -44,16 +44,22 @@ class _CsvSheet:
         self.writer.writerow(values)
 
 
-def write_file(path: Path, rows: int) -> int:
-    """An .xlsx (openpyxl write-only) or, for a path ending .csv, a UTF-8 CSV file."""
+def write_file(path: Path, rows: int, *, streamed: bool = False) -> int:
+    """An .xlsx (openpyxl write-only: shared strings, as Excel writes; or, `streamed`, by
+    `core.xlsx_stream`: inline strings, as our own exports, ~10× faster to write) or, for a
+    path ending .csv, a UTF-8 CSV file."""
     from openpyxl import Workbook
 
     from awards.interfaces.importers import AwardImporter
+    from core.xlsx_stream import StreamingWorkbook
     from organisations.models import Person
 
     if path.suffix == ".csv":
         handle = path.open("w", encoding="utf-8-sig", newline="")
         sheet = _CsvSheet(handle)
+    elif streamed:
+        workbook = StreamingWorkbook(path)
+        sheet = workbook.create_sheet("Dữ liệu")
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Dữ liệu")
@@ -72,6 +78,8 @@ def write_file(path: Path, rows: int) -> int:
             break
     if path.suffix == ".csv":
         handle.close()
+    elif streamed:
+        workbook.close()
     else:
         workbook.save(path)
     return written
@@ -109,6 +117,9 @@ def main() -> int:
     parser.add_argument("--csv", action="store_true",
                         help="import a CSV file of the template instead of an .xlsx (a "
                         "million rows of .xlsx exceed the package guard's 256 MiB sheet)")
+    parser.add_argument("--streamed-xlsx", action="store_true",
+                        help="write the .xlsx with core.xlsx_stream (openpyxl takes ~10 minutes "
+                        "for a million rows)")
     parser.add_argument("--postgres", metavar="URL",
                         help="a scratch PostgreSQL database (dropped and created again)")
     parser.add_argument("--reuse", action="store_true",
@@ -144,7 +155,8 @@ def main() -> int:
                 "seed_demo", people=args.rows // 10 + 200, history=False, verbosity=0))
         admin = User.objects.get(username="admin")
         path = var_dir / ("awards.csv" if args.csv else "awards.xlsx")
-        rows, _s = timed("write file", lambda: write_file(path, args.rows))
+        rows, _s = timed("write file", lambda: write_file(path, args.rows,
+                                                        streamed=args.streamed_xlsx))
         print(f"file: {rows:,} rows, {path.stat().st_size / 2**20:.1f} MB")
         if not args.no_yardsticks:
             read, reader = raw_read(path), reader_read(path)
