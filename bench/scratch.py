@@ -12,9 +12,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def setup_django(var_dir: Path, *, task_backend: str | None = None) -> None:
+def setup_django(var_dir: Path, *, task_backend: str | None = None,
+                 database_url: str | None = None) -> None:
+    """`database_url`: a scratch database the caller has created (never DATABASE_URL)."""
     if os.environ.pop("DATABASE_URL", None):
-        print("note: DATABASE_URL ignored; the benchmark uses a scratch SQLite database")
+        print("note: DATABASE_URL ignored; the benchmark uses a scratch database")
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     os.environ["TDKT_VAR_DIR"] = str(var_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "tdkt.settings"
     # Production-like: no debug query log, no debug templates.

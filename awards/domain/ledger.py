@@ -3,6 +3,7 @@
 
 import datetime
 import operator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,7 +14,7 @@ from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.enums import RecordSource
 from awards.models import AwardRecord, TaskRating
-from core.bulk import insert_objects
+from core.bulk import insert_objects, insert_rows
 from core.caching import bump_version
 from core.trail import diff, snapshot
 
@@ -109,15 +110,42 @@ def record_awards(entries: list[AwardRecord], *, ids: bool = True) -> list[Award
     if conflicts:
         raise LedgerConflict(conflicts)
     bump_version(LEDGER)
+    with _refusal_named(lambda: entries), transaction.atomic():
+        # (a savepoint: the caller's transaction survives a refusal)
+        if not ids:
+            insert_objects(entries)
+            return entries
+        return AwardRecord.objects.bulk_create(entries, batch_size=2000)
+
+
+IMPORT_FIELDS = ("award_type_id", "person_id", "collective_id", "unit_id", "year", "kind",
+                 "decision_number", "decision_date", "issuer", "issuer_unit_id", "revoked",
+                 "revoked_reason", "source")
+"""The fields of a history import's row, in the order `record_award_rows` takes them."""
+
+
+def record_award_rows(rows: list) -> None:
+    """`record_awards(…, ids=False)` for rows kept as tuples of IMPORT_FIELDS' values (the
+    form a history import's check keeps them in, so that its commit builds no model instance
+    per row): written at the database's own speed (`core.bulk.insert_rows`: COPY on
+    PostgreSQL), relying on the unique indexes (`award_one_live_*`); on their refusal, the
+    entries are built and `LedgerConflict` names the rows, having written nothing. The caller
+    audits (the import job's `commit`)."""
+    bump_version(LEDGER)
+    with _refusal_named(lambda: [AwardRecord(**dict(zip(IMPORT_FIELDS, row, strict=True)))
+                                 for row in rows]), transaction.atomic():
+        insert_rows(AwardRecord, IMPORT_FIELDS, rows)
+
+
+@contextmanager
+def _refusal_named(entries):
+    """A unique index's refusal of the live-award rule becomes `LedgerConflict` naming the
+    entries (`entries()` builds them, only then); any other refusal is not ours to explain."""
     try:
-        with transaction.atomic():  # a savepoint: the caller's transaction survives a refusal
-            if not ids:
-                insert_objects(entries)
-                return entries
-            return AwardRecord.objects.bulk_create(entries, batch_size=2000)
+        yield
     except IntegrityError:
-        conflicts = live_conflicts(entries)
-        if not conflicts:  # another constraint broke: not ours to explain
+        conflicts = live_conflicts(entries())
+        if not conflicts:
             raise
         raise LedgerConflict(conflicts) from None
 

@@ -18,7 +18,13 @@ from django.utils.translation import gettext_lazy
 
 from accounts.domain.scope import scope_unit_ids
 from accounts.enums import RECORD_KEEPING_ROLES
-from awards.domain.ledger import LedgerConflict, conflict_message, live_conflicts, record_awards
+from awards.domain.ledger import (
+    IMPORT_FIELDS,
+    LedgerConflict,
+    conflict_message,
+    live_conflicts,
+    record_award_rows,
+)
 from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.bulk import maker
@@ -124,12 +130,17 @@ class _SubjectImporter(Importer):
     def prefetch(self, rows: list[Row]) -> None:
         self.subjects.prefetch(rows)
 
+    @staticmethod
+    def _kept_subject(data: dict) -> tuple[str, int, int]:
+        """(subject kind, subject id, unit id) of a kept row."""
+        return data["subject"]
+
     def _outside_scope(self, rows: list[Row]) -> list:
         """At commit: rows whose unit left the committer's scope since the check (the
         committer may be another user, or have lost a role)."""
         scope, errors = self.subjects.scope, []
         for row in rows if scope is not None else ():
-            kind, _id, unit_id = row.data["subject"]
+            kind, _id, unit_id = self._kept_subject(row.data)
             if unit_id not in scope:
                 check = RowCheck(self, row)
                 check.add("cccd" if kind == "individual" else "unit",
@@ -169,9 +180,9 @@ class AwardImporter(_SubjectImporter):
                       help=gettext_lazy("Unit code of the granting authority, when it is in "
                                         "the system: its staff (or its successor's) may later "
                                         "revoke or correct the record.")))
-    kept = ("subject", "award_type_id", "year", "kind", "decision_number", "decision_date",
-            "issuer", "issuer_unit_id", "revoked")
-    dated = frozenset({"decision_date"})
+    # The row as the ledger's insert takes it (IMPORT_FIELDS; the date as ISO text): the
+    # commit reads it back and writes it, building nothing per row.
+    kept = ("insert",)
 
     def start(self) -> None:
         super().start()
@@ -219,7 +230,8 @@ class AwardImporter(_SubjectImporter):
         elif row.data["revoked"] or self._first(check, (subject[0], subject[1], found[0], year),
                                                 "award"):
             row.data.update(subject=subject, award_type_id=found[0], issuer_unit_id=issuer_unit)
-            row.data["entry"] = self._record(row.data)
+            row.data["insert"] = values = self._insert_values(row.data)
+            row.data["entry"] = self._new_record(**dict(zip(IMPORT_FIELDS, values, strict=True)))
         return check.errors
 
     def _issuer_unit(self, check: RowCheck) -> int | None:
@@ -235,15 +247,22 @@ class AwardImporter(_SubjectImporter):
             check.add("year", _("The achievement year %(year)s is after the decision date.") % {
                 "year": year})
 
+    @staticmethod
+    def _kept_subject(data: dict) -> tuple[str, int, int]:
+        values = data["insert"]  # IMPORT_FIELDS: award type, person, collective, unit, …
+        if values[1] is not None:
+            return "individual", values[1], values[3]
+        return "collective", values[2], values[3]
+
     def recheck_batch(self, rows: list[Row]) -> list:
         """Scope here; the live-award rule is checked by the ledger writer itself."""
         return self._outside_scope(rows)
 
     def write_batch(self, rows: list[Row]) -> None:
-        """Through the one ledger writer, which checks the batch against the live awards
-        written since the file was checked (one query per subject kind)."""
+        """Through the ledger's writer of imported rows, whose unique indexes refuse a live
+        award written since the file was checked; the refused rows are then named."""
         try:
-            record_awards([self._record(row.data) for row in rows], ids=False)
+            record_award_rows([row.data["insert"] for row in rows])
         except LedgerConflict as refused:
             errors = []
             for index, existing in sorted(refused.conflicts.items()):
@@ -253,21 +272,18 @@ class AwardImporter(_SubjectImporter):
             raise RowsRefused(errors) from refused
         self.count += len(rows)
 
-    _new_record = staticmethod(maker(AwardRecord))  # built per row at check and at commit
+    _new_record = staticmethod(maker(AwardRecord))  # built per row at check, for its rule
 
-    @classmethod
-    def _record(cls, data: dict) -> AwardRecord:
+    @staticmethod
+    def _insert_values(data: dict) -> tuple:
+        """The row's values in IMPORT_FIELDS' order."""
         kind, subject_id, unit_id = data["subject"]
         revoked = bool(data["revoked"])
-        return cls._new_record(
-            award_type_id=data["award_type_id"], unit_id=unit_id, year=data["year"],
-            person_id=subject_id if kind == "individual" else None,
-            collective_id=subject_id if kind == "collective" else None,
-            kind=data["kind"], decision_number=data["decision_number"],
-            decision_date=data["decision_date"], issuer=data["issuer"],
-            issuer_unit_id=data["issuer_unit_id"], revoked=revoked,
-            revoked_reason=_("Revoked (imported history)") if revoked else "",
-            source=RecordSource.IMPORT)
+        return (data["award_type_id"], subject_id if kind == "individual" else None,
+                subject_id if kind == "collective" else None, unit_id, data["year"],
+                str(data["kind"]), data["decision_number"], data["decision_date"],
+                data["issuer"], data["issuer_unit_id"], revoked,
+                _("Revoked (imported history)") if revoked else "", str(RecordSource.IMPORT))
 
     def finish(self) -> dict[str, int]:
         return {"awards": self.count}

@@ -22,8 +22,9 @@ from core.interfaces.importers import Importer, Row
 
 
 class CheckedRowsMissing(Exception):
-    """The commit found no kept rows (a job checked before this store existed, or a file
-    removed by hand): the user must upload the file again."""
+    """The commit found no kept rows it can read (a job checked before this store existed or
+    before its importer kept other values, or a file removed by hand): the user must upload
+    the file again."""
 
 
 def _iso(value):
@@ -58,9 +59,12 @@ def _rows(path: Path, importer: Importer) -> Iterator[Row]:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError as error:
         raise CheckedRowsMissing(str(path)) from error
+    width = len(keys) + 1
     with handle:
         for line in handle:
             for values in json.loads(line):
+                if len(values) != width:  # kept by another version's `kept` (an upgrade)
+                    raise CheckedRowsMissing(str(path))
                 for position, _key in dated:
                     if values[position] is not None:
                         values[position] = fromiso(values[position])

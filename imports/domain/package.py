@@ -10,7 +10,10 @@ member is decompressed here once, in 1 MiB chunks, and refused when
 
 * the central directory declares, or decompression actually yields, more than the member's
   ceiling (the declared size can lie: bytes are counted as they come; Python's zipfile also
-  stops at the declared size and then fails the CRC check, which is reported as damage);
+  stops at the declared size and then fails the CRC check, which is reported as damage); the
+  sheet's and the total ceilings grow with the package's own size (`Limits.grow`), so that an
+  honest million-row sheet passes and a bomb, which unpacks to hundreds of times its size,
+  does not;
 * one XML token (a tag with its attributes, or the text after it — a cell's value) is longer
   than MAX_TOKEN: Excel itself allows 32,767 characters in a cell;
 * one row (from its <row> to the next) or one shared string is longer than MAX_RECORD, or a
@@ -26,7 +29,7 @@ With these bounds a validation stays well under 300 MB whatever the file
 import re
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -46,9 +49,27 @@ class Limits:
     records: int = 1_048_576  # rows of a sheet (Excel's own limit) or shared strings: each
     # stays in the parser's tree, cleared but present, until the part ends
     loose: int = 200_000  # elements kept by the parser in one part
+    # The sheet and total bounds grow to `grow` times the package's own size, up to
+    # `ceiling`; 0 keeps them fixed. They exist to stop zip bombs, which unpack to hundreds or
+    # thousands of times their size, not honest large files: a sheet of XML text unpacks to
+    # 5–20 times its size (the award template written by openpyxl: 14.6 times, ~525 bytes a
+    # row, 36 MB zipped and 525 MB unpacked for a million rows). A sheet is streamed, so its
+    # length costs time, not memory (the token, row and element bounds hold memory).
+    grow: int = 0
+    ceiling: int = 1024 * MiB  # Excel's 1,048,576 rows at 1 KiB a row
+
+    def for_package(self, size: int) -> "Limits":
+        """These limits for a package of `size` bytes (compressed, as uploaded)."""
+        grown = min(self.grow * size, self.ceiling)
+        if grown <= min(self.total, self.sheet):
+            return self
+        return replace(self, total=max(self.total, grown), sheet=max(self.sheet, grown))
 
 
-LIMITS = Limits()
+# 40 times: an honest file has room to spare (its ratio is under 20) and a 1 MB bomb stays
+# at 256 MiB, as before; the largest upload (TDKT_IMPORT_MAX_BYTES, 60 MB) may unpack to
+# the 1 GiB ceiling, which the check decompresses and scans in seconds, holding 1 MiB.
+LIMITS = Limits(grow=40)
 
 # Local names of the elements inside a row (or a shared string): the parser clears them with
 # their row; rich-text run properties included.
@@ -197,7 +218,11 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits
 
 def check_package(fileobj, limits: Limits = LIMITS) -> None:
     """Refuse (PackageRefused) an .xlsx package that would make openpyxl hold more than the
-    bounds above. Reads the whole package once; leaves `fileobj` at position 0."""
+    bounds above (grown for the package's size: `Limits.for_package`). Reads the whole
+    package once; leaves `fileobj` at position 0."""
+    fileobj.seek(0, 2)
+    limits = limits.for_package(fileobj.tell())
+    fileobj.seek(0)
     try:
         with zipfile.ZipFile(fileobj) as archive:
             members = archive.infolist()

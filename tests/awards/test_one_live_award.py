@@ -68,6 +68,47 @@ def test_one_writer_refuses_a_batch_repeating_itself_and_writes_nothing(dept_a):
     assert AwardRecord.objects.count() == 0
 
 
+def _import_row(person, ldtt, number: str, *, revoked=False) -> tuple:
+    values = {"award_type_id": ldtt.pk, "person_id": person.pk, "collective_id": None,
+              "unit_id": person.unit_id, "year": 2024, "kind": "cong_trang",
+              "decision_number": number, "decision_date": "2025-01-20", "issuer": "UBND",
+              "issuer_unit_id": None, "revoked": revoked, "revoked_reason": "",
+              "source": "import"}
+    return tuple(values[name] for name in ledger.IMPORT_FIELDS)
+
+
+def test_imported_rows_repeating_themselves_are_named_and_nothing_is_written(dept_a):
+    person = PersonFactory(unit=dept_a, full_name="Lê Thị Hoa")
+    ldtt = AwardType.objects.get(code="ldtt")
+    rows = [_import_row(person, ldtt, "1/QĐ"), _import_row(person, ldtt, "2/QĐ", revoked=True),
+            _import_row(person, ldtt, "3/QĐ")]
+
+    with pytest.raises(ledger.LedgerConflict) as refused, transaction.atomic():
+        ledger.record_award_rows(rows)
+
+    assert (refused.value.conflicts.keys(), refused.value.messages) == (
+        {2}, ["Lê Thị Hoa appears twice for Lao động tiên tiến 2024."])
+    assert AwardRecord.objects.count() == 0
+
+
+def test_imported_row_repeating_the_ledger_names_the_decision_and_keeps_the_transaction(
+        dept_a):
+    person = PersonFactory(unit=dept_a, full_name="Lê Thị Hoa")
+    ldtt = AwardType.objects.get(code="ldtt")
+    raw({"person": person}, dept_a, number="7/QĐ")
+
+    with transaction.atomic():
+        with pytest.raises(ledger.LedgerConflict) as refused:
+            ledger.record_award_rows([_import_row(person, ldtt, "1/QĐ")])
+        ledger.record_award_rows([_import_row(person, ldtt, "2/QĐ", revoked=True)])
+
+    assert refused.value.messages == [
+        "Lê Thị Hoa was already awarded Lao động tiên tiến for 2024 by decision 7/QĐ dated "
+        "20/01/2025 (UBND)."]
+    assert sorted(AwardRecord.objects.values_list("decision_number", "revoked")) == [
+        ("2/QĐ", True), ("7/QĐ", False)]
+
+
 def test_decision_issue_is_refused_before_anything_is_written(officer_a, board_user,
                                                              approver_user, dept_a):
     proposal = appraised(officer_a, board_user, dept_a, dept_a, people=2)

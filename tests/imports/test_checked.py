@@ -109,6 +109,20 @@ def test_commit_without_kept_rows_fails_and_saves_nothing(tmp_path, officer_a, d
         "available. Upload the file again.", 0)
 
 
+def test_rows_kept_in_an_earlier_form_fail_the_commit_and_save_nothing(tmp_path, officer_a,
+                                                                      dept_a):
+    """A job checked before an upgrade changed what its importer keeps (the award import
+    kept nine values a row, now one tuple) asks for the file again instead of breaking."""
+    job = validated(officer_a, "people", _people_file(tmp_path))
+    job.checked_path.write_text('[[2, "001", "An"], [3, "002", "Bình"]]\n', encoding="utf-8")
+
+    job = run_commit(request_commit(job, officer_a))
+
+    assert (job.state, job.message, Person.objects.count()) == (
+        JobState.FAILED, "Nothing was saved: the checked rows of this import are no longer "
+        "available. Upload the file again.", 0)
+
+
 def test_kept_rows_read_back_in_batches_with_dates(tmp_path, officer_a):
     importer = PersonImporter(officer_a)
     data = dict.fromkeys(PersonImporter.kept, "") | {

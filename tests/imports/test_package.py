@@ -148,3 +148,45 @@ def test_shared_strings_beyond_the_limit_are_refused():
     assert _refusal(_zip({"xl/sharedStrings.xml": strings}), Limits(records=5)) == (
         "xl/sharedStrings.xml holds more than 5 rows or strings, more than Excel allows; "
         "split the list into smaller files.")
+
+
+def _honest_and_bomb() -> tuple[io.BytesIO, io.BytesIO]:
+    """A sheet of varied rows (unpacking to ~10 times its zip) and one of a repeated row
+    (hundreds of times)."""
+    rows = "".join(_inline_row(n, f"Nguyễn Văn {n * 7919 % 100_003} {n * 104_729 % 9973}")
+                   for n in range(1, 3001))
+    return _zip({SHEET: OPEN + rows + CLOSE}), _zip({SHEET: OPEN + _inline_row(1, "x") * 60_000
+                                                     + CLOSE})
+
+
+def _ratio(package: io.BytesIO) -> float:
+    with zipfile.ZipFile(package) as archive:
+        unpacked = archive.getinfo(SHEET).file_size
+    package.seek(0)
+    return unpacked / len(package.getvalue())
+
+
+def test_the_bounds_grow_with_the_package_for_an_honest_sheet_never_for_a_bomb():
+    honest, bomb = _honest_and_bomb()
+    size = len(honest.getvalue())
+    fixed = Limits(sheet=3 * size, total=3 * size)
+    growing = Limits(sheet=3 * size, total=3 * size, grow=40)
+    assert (3 < _ratio(honest) < 40, _ratio(bomb) > 40) == (True, True)
+
+    assert _refusal(honest, fixed) == (
+        "This workbook unpacks to far more data than a real list would; split it into smaller "
+        "files.")
+    check_package(honest, growing)
+    assert _refusal(bomb, Limits(sheet=3 * len(bomb.getvalue()), total=3 * len(
+        bomb.getvalue()), grow=40)) == (
+        "This workbook unpacks to far more data than a real list would; split it into smaller "
+        "files.")
+
+
+def test_the_grown_bounds_stop_at_the_ceiling():
+    assert LIMITS.for_package(1024 * 1024) == LIMITS  # 40 MiB: the fixed 256 MiB stand
+    grown = LIMITS.for_package(10 * 1024 * 1024)
+    assert (grown.sheet, grown.total, grown.shared_strings) == (
+        400 * 1024 * 1024, 400 * 1024 * 1024, LIMITS.shared_strings)
+    assert LIMITS.for_package(60 * 1024 * 1024).sheet == 1024 * 1024 * 1024
+    assert Limits().for_package(60 * 1024 * 1024) == Limits()  # grow 0: fixed

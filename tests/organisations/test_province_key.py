@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from awards.models import AwardRecord, AwardType, TaskRating
-from core.bulk import insert_objects
+from core.bulk import insert_objects, insert_rows
 from organisations.domain import tree
 from organisations.enums import UnitKind, UnitLevel
 from organisations.models import Person, Unit, province_key
@@ -85,6 +85,20 @@ def test_bulk_create_and_insert_objects_set_the_key(school_a, commune_b):
     assert dict(AwardRecord.objects.values_list("year", "province_id")) == {
         2020: school_a.province_id, 2021: commune_b.province_id}
     assert _keys(TaskRating) == {commune_b.province_id}
+
+
+def test_insert_rows_sets_the_key(school_a, commune_b):
+    """The history import's path (tuples, COPY on PostgreSQL) keys each row by its own unit."""
+    person = PersonFactory(unit=school_a)
+    award = AwardType.objects.get(code="giay_khen")
+    fields = ("award_type_id", "person_id", "unit_id", "year", "decision_number",
+              "decision_date", "issuer")
+    insert_rows(AwardRecord, fields, [
+        (award.pk, person.pk, school_a.pk, 2018, "1/QĐ-UBND", datetime.date(2019, 1, 5), "UBND"),
+        (award.pk, person.pk, commune_b.pk, 2019, "2/QĐ-UBND", datetime.date(2020, 1, 5), "UBND"),
+    ])
+    assert dict(AwardRecord.objects.values_list("year", "province_id")) == {
+        2018: school_a.province_id, 2019: commune_b.province_id}
 
 
 def test_raw_sql_insert_sets_the_key(school_a):
