@@ -173,11 +173,18 @@ class HistoryIndex:
         self._counting: dict[int, bool] = {}
         self.ratings = {r.year: r.rating for r in ratings}  # the last rating of a year wins
         self.held: dict[str, set[int]] = {}
+        held = self.held
         counting = self.counting if self._discipline else None  # most people: no discipline
         for a in awards:
             if not a.revoked and a.kind in LADDER_KINDS and (counting is None
                                                              or counting(a.year)):
-                self.held.setdefault(a.award, set()).add(a.year)
+                # Not setdefault(award, set()): that builds a set for every award held (a
+                # province: millions, each one work for the garbage collector).
+                years = held.get(a.award)
+                if years is None:
+                    held[a.award] = {a.year}
+                else:
+                    years.add(a.year)
 
     # The questions rules ask (through rules.common.Context, which the Screener records).
 
