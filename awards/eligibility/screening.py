@@ -34,7 +34,7 @@ from awards.eligibility.engine import (
     Verdict,
     evaluate,
 )
-from awards.eligibility.facts import Case, HistoryIndex, assemble
+from awards.eligibility.facts import RATING_ORDER, Case, HistoryIndex, assembler
 from awards.eligibility.laws import (
     DEFAULT_PARAMETERS,
     Parameters,
@@ -103,28 +103,47 @@ class _Outcome:
         self.initiatives_used, self.reward = initiatives_used, reward
 
 
+# How the walk answers a node's question. A province's screening walks about 17 nodes per
+# person (ten awards), and calling the HistoryIndex method at each was a third of the walk: the
+# three questions asked at nearly every node are answered inline instead, each restating its
+# method's body (HistoryIndex.rated_at_least, .holds, .held_years) over the index's `ratings`
+# and `held` dicts; any other question is called. tests/awards/eligibility/test_screening.py
+# compares every inline answer with the method's over generated histories.
+_CALL, _RATED, _HOLDS, _YEARS = range(4)
+
+
 class _Node:
     """An inner node: the question asked next (a HistoryIndex method and its arguments), and
-    the subtree for each answer seen."""
+    the subtree for each answer seen; `op`, `a`, `b`: how the walk answers it (see _CALL)."""
 
-    __slots__ = ("question", "ask", "args", "children")
+    __slots__ = ("question", "ask", "args", "children", "op", "a", "b")
 
     def __init__(self, question: tuple):
         self.question, self.ask, self.args, self.children = (
             question, question[0], question[1:], {})
+        self.op, self.a, self.b = _CALL, None, None
+        ask, args = self.ask, self.args
+        if ask is HistoryIndex.rated_at_least and args[1] in RATING_ORDER:
+            self.op, self.a, self.b = _RATED, args[0], RATING_ORDER[args[1]]
+        elif ask is HistoryIndex.holds:
+            self.op, self.a, self.b = _HOLDS, args[0], args[1]
+        elif ask is HistoryIndex.held_years:
+            self.op, self.a = _YEARS, args[0]
 
 
 class Explanation(Sequence):
-    """The reasons of a screened verdict, built by `engine.evaluate` when first read."""
+    """The reasons of a screened verdict, built by `engine.evaluate` when first read: of
+    `case`, or (`key`: award, registration) of its twin for that award, built then too."""
 
-    __slots__ = ("_case", "_params", "_reasons")
+    __slots__ = ("_case", "_params", "_key", "_reasons")
 
-    def __init__(self, case: Case, params: Parameters):
-        self._case, self._params, self._reasons = case, params, None
+    def __init__(self, case: Case, params: Parameters, key: tuple | None = None):
+        self._case, self._params, self._key, self._reasons = case, params, key, None
 
     def _all(self) -> tuple:
         if self._reasons is None:
-            self._reasons = evaluate(self._case, self._params).reasons
+            case = self._case if self._key is None else _twin(self._case, self._key)
+            self._reasons = evaluate(case, self._params).reasons
         return self._reasons
 
     def __getitem__(self, index):
@@ -175,14 +194,17 @@ def _facts(case: Case) -> tuple:
     return getter(case)
 
 
-def _walk(node, history: HistoryIndex) -> _Outcome | None:
-    """Down the tree from `node` by asking `history` each node's question: the outcome
-    reached, or None when this history gives an answer not seen yet (or the tree is empty)."""
-    while node is not None:
-        if type(node) is _Outcome:
-            return node
-        node = node.children.get(node.ask(history, *node.args))
-    return None
+def _twin(case: Case, key: tuple) -> Case:
+    """`case` asking for `key`'s award with `key`'s registration."""
+    award, registered = key
+    if award == case.award and registered == case.registered:
+        return case
+    return case.for_award(award, registered=registered)
+
+
+# Built for every eligible row of a province's list: the field names are checked once.
+_make_verdict = assembler(Verdict, ("id", "award", "eligible", "law", "reasons",
+                                    "initiatives_used", "reward"))
 
 
 class Screener:
@@ -201,13 +223,11 @@ class Screener:
         # initiative): the last facts are compared first, by identity before value.
         self._trees: dict[tuple, dict] = {}
         self._last: tuple = (None, None)
+        self._unchecked: dict[tuple, tuple] = {}  # awards → their keys, registration unchecked
 
     def screen(self, case: Case) -> Verdict | None:
-        trees, key = self._trees_for(case), (case.award, case.registered)
-        outcome = _walk(trees.get(key), case.index())
-        if outcome is None:
-            outcome = self._learn(trees, key, case)
-        return self._verdict(case, outcome)
+        found = self._screen(case, ((case.award, case.registered),))
+        return found[0] if found else None
 
     def screen_each(self, case: Case, awards: Iterable[str],
                     registered: frozenset[str] | None) -> list[Verdict]:
@@ -215,25 +235,42 @@ class Screener:
         `screen(case.for_award(award, registered=…))` answers for each — given the award codes
         of the subject's approved registrations (None: not checked). The subject's facts are
         looked up once and a case for an award is built only when needed."""
-        trees, history = self._trees_for(case), case.index()
-        found = []
-        for award in awards:
-            key = (award, None if registered is None else award in registered)
-            outcome = _walk(trees.get(key), history)
-            twin = None
-            if outcome is None:
-                twin = self._twin(case, key)
-                outcome = self._learn(trees, key, twin)
-            if outcome.eligible:
-                found.append(self._verdict(twin or self._twin(case, key), outcome))
-        return found
+        if registered is None:  # the usual case: the same keys for everyone
+            awards = tuple(awards)
+            keys = self._unchecked.get(awards)
+            if keys is None:
+                keys = self._unchecked[awards] = tuple((award, None) for award in awards)
+        else:
+            keys = [(award, award in registered) for award in awards]
+        return self._screen(case, keys)
 
-    @staticmethod
-    def _twin(case: Case, key: tuple) -> Case:
-        award, registered = key
-        if award == case.award and registered == case.registered:
-            return case
-        return case.for_award(award, registered=registered)
+    def _screen(self, case: Case, keys: Iterable[tuple]) -> list[Verdict]:
+        """The eligible verdicts of `case`'s subject for each (award, registered) of `keys`:
+        down each tree by asking the history each node's question (see _CALL for how), to the
+        outcome reached; a history giving an answer not seen yet (or an empty tree) runs the
+        rule (`_learn`). The walk is written out here, not called: it runs ten times a person."""
+        trees, history = self._trees_for(case), case.index()
+        ratings, held = history.ratings, history.held
+        found = []
+        for key in keys:
+            node = trees.get(key)
+            while type(node) is _Node:
+                op = node.op
+                if op == _RATED:  # HistoryIndex.rated_at_least(year, level); b: level's order
+                    rating = ratings.get(node.a)
+                    answer = rating is not None and RATING_ORDER[rating] >= node.b
+                elif op == _HOLDS:  # HistoryIndex.holds(award, year)
+                    answer = node.b in held.get(node.a, ())
+                elif op == _YEARS:  # HistoryIndex.held_years(award)
+                    answer = tuple(sorted(held.get(node.a, ())))
+                else:
+                    answer = node.ask(history, *node.args)
+                node = node.children.get(answer)
+            if node is None:
+                node = self._learn(trees, key, _twin(case, key))
+            if node.eligible:
+                found.append(self._verdict(case, node, key))
+        return found
 
     def _trees_for(self, case: Case) -> dict:
         facts = _facts(case)
@@ -287,13 +324,10 @@ class Screener:
             parent[slot] = outcome
             self.nodes += 1
 
-    def _verdict(self, case: Case, outcome: _Outcome) -> Verdict | None:
-        """The verdict for `case` (built on `outcome`), None when not eligible."""
-        if not outcome.eligible:
-            return None
-        # `assemble`: a province's list builds ~190,000 of these (Verdict's __init__ is 3× slower).
-        return assemble(Verdict, {
-            "id": case.id, "award": case.award, "eligible": True, "law": outcome.law,
-            "reasons": Explanation(case, self.params),
-            "initiatives_used": outcome.initiatives_used,
-            "reward": dict(outcome.reward) if outcome.reward is not None else None})
+    def _verdict(self, case: Case, outcome: _Outcome, key: tuple) -> Verdict:
+        """The eligible verdict for `case`'s twin for `key` (award, registration), built on
+        `outcome`; the twin itself only if its reasons are read (Explanation)."""
+        return _make_verdict(
+            case.id, key[0], True, outcome.law, Explanation(case, self.params, key),
+            outcome.initiatives_used,
+            dict(outcome.reward) if outcome.reward is not None else None)

@@ -13,7 +13,7 @@ from accounts.models import User
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.domain.calendar import work_calendar
 from organisations.models import Person, Unit
-from proposals.domain import consultation, council, nominees, workflow
+from proposals.domain import consultation, council, findings, nominees, workflow
 from proposals.domain import proposals as proposal_domain
 from proposals.domain.dossier import attach_generated
 from proposals.enums import DocumentType, Opinion, Vote
@@ -87,6 +87,49 @@ def _appraise(board, proposal):
         workflow.record_opinion(board, nominee, opinion=Opinion.AGREE)
 
 
+# Appraisal findings (issue 16): tracks of the Bằng khen tỉnh (Law 06/2022/QH15 Art. 74.1)
+# only the appraisal can find met, each sourced to the document the board checked —
+# (track, evidence number, its date, what it establishes, the appraiser's note).
+FINDINGS = (
+    ("a", "1568/QĐ-SGDĐT", datetime.date(2025, 8, 12),
+     "Quyết định của Giám đốc Sở Giáo dục và Đào tạo công nhận điển hình tiên tiến trong phong "
+     "trào thi đua “Đổi mới, sáng tạo trong dạy và học” năm học 2024–2025.",
+     "Đã đối chiếu bản chính lưu tại Văn phòng Sở."),
+    ("b", "27/BB-BTĐKT", datetime.date(2025, 10, 3),
+     "Biên bản kiểm tra của Ban Thi đua – Khen thưởng tỉnh tại đơn vị: 02 giải pháp đổi mới "
+     "phương pháp giảng dạy được áp dụng trong toàn ngành, có xác nhận của Sở Giáo dục và Đào "
+     "tạo.", "Kiểm tra trực tiếp tại đơn vị ngày 03/10/2025."),
+)
+# Recorded, then withdrawn: the page's history of findings.
+WITHDRAWN = ("c", "45/GCN-CĐN", datetime.date(2025, 5, 20),
+             "Giấy chứng nhận của Công đoàn ngành Giáo dục về thành tích xuất sắc trong phong "
+             "trào thi đua của tổ chức công đoàn.",
+             "Giấy chứng nhận nộp kèm là bản chụp không có chứng thực; đơn vị bổ sung bản chính "
+             "trước khi trình Hội đồng.")
+
+
+def _record(board, nominee, finding):
+    """Record `finding` (a row of FINDINGS) on the nominee, if its track is one the appraisal
+    decides for this nominee's form and subject."""
+    track, number, date, text, note = finding
+    code = f"{nominee.award_type.code}.{track}"
+    if code in {t.code for t in findings.tracks_to_appraise(nominee)}:
+        return findings.record_finding(board, nominee, code=code, evidence_number=number,
+                                       evidence_date=date, evidence_text=text, note=note)
+    return None
+
+
+def _findings(board, proposal) -> None:
+    """While `proposal` is under appraisal: one finding of FINDINGS per nominee, in turn, and on
+    the first nominee one recorded in error and withdrawn with its reason."""
+    chosen = list(proposal.nominees.select_related("award_type").order_by("pk"))
+    for nominee, finding in zip(chosen, FINDINGS, strict=False):
+        _record(board, nominee, finding)
+    mistaken = _record(board, chosen[0], WITHDRAWN[:4] + ("",)) if chosen else None
+    if mistaken is not None:
+        findings.withdraw_finding(board, mistaken, reason=WITHDRAWN[4])
+
+
 PERSONAS = ["canbo_sgd", "banthidua", "hoidong", "chutich", "vanphong_sgd", "hoidong_sgd",
             "giamdoc_sgd", "canbo_yenson", "vanhoa_yenson", "chutich_yenson"]
 
@@ -120,6 +163,7 @@ def build_proposals() -> dict:
     consulted = _proposal(officer, sgd, province, bang_khen, people(2), level="province")
     _submit(officer, board, consulted)
     _appraise(board, consulted)
+    _findings(board, consulted)
     # Started on the latest working day up to today: the window is open whenever the demo is
     # built (a weekend build would otherwise show no open consultation until Monday).
     calendar, start = work_calendar(), timezone.localdate()

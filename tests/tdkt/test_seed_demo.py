@@ -140,3 +140,29 @@ def test_demo_department_and_commune_each_decide_through_their_own_path(demo):
          "TQ-X-YS-25": ("chutich_yenson", 1, "ldtt")},
         {("TQ", ("TQ",)), ("TQ-SGD-25", ("TQ-SGD-25",)), ("TQ-X-YS-25", ("TQ-X-YS-25",))},
         [("TQ", "QĐ-UBND"), ("TQ-SGD-25", "QĐ-SGDĐT"), ("TQ-X-YS-25", "QĐ-UBND")])
+
+
+@pytest.mark.django_db
+def test_demo_has_appraisal_findings_and_the_appraisal_page_shows_them(demo, client):
+    """Tracks of the Bằng khen tỉnh found met by the provincial board during appraisal, each
+    with its evidence, and one withdrawn with its reason (issue 16)."""
+    from django.urls import reverse
+
+    from proposals.models import AppraisalFinding
+
+    found = list(AppraisalFinding.objects.select_related("nominee__proposal", "recorded_by")
+                 .order_by("evidence_date"))
+    assert [(f.code, f.state, f.evidence_number, f.nominee.proposal.state,
+             f.recorded_by.username) for f in found] == [
+        ("bang_khen_tinh.c", "withdrawn", "45/GCN-CĐN", "consultation", "banthidua"),
+        ("bang_khen_tinh.a", "recorded", "1568/QĐ-SGDĐT", "consultation", "banthidua"),
+        ("bang_khen_tinh.b", "recorded", "27/BB-BTĐKT", "consultation", "banthidua")]
+    withdrawn, first = found[0], found[1]
+    assert withdrawn.nominee_id == first.nominee_id
+    client.force_login(User.objects.get(username="banthidua"))
+
+    page = client.get(reverse("proposals:nominee_appraisal", args=[first.nominee.public_id]),
+                      secure=True).content.decode()
+
+    assert (first.evidence_number in page, first.evidence_text in page, first.note in page,
+            "12/08/2025" in page, withdrawn.withdrawn_reason in page) == (True,) * 5

@@ -20,7 +20,7 @@ from awards.eligibility.facts import (
     Members,
     Rating,
     Subject,
-    assemble,
+    assembler,
 )
 from awards.models import (
     AwardRecord,
@@ -207,12 +207,16 @@ def _chunk(batch, award, year, interned):
         if subject is None:
             subject = subjects[traits] = _subject(person)
         registered = registrations[pid]
-        yield person, assemble(Case, {
-            "id": str(person.public_id), "award": award, "year": year, "subject": subject,
-            "ratings": person_ratings, "awards": person_awards, "discipline": person_discipline,
-            "pending": tuple(pending.get(pid, empty)), "initiatives": initiatives.get(pid, empty),
-            "registered": _registered(registered, award),
-            "history": HistoryIndex(person_ratings, person_awards, person_discipline)}), registered
+        yield person, _make_case(
+            str(person.public_id), award, year, subject, person_ratings, person_awards,
+            person_discipline, tuple(pending.get(pid, empty)), initiatives.get(pid, empty),
+            _registered(registered, award),
+            HistoryIndex(person_ratings, person_awards, person_discipline)), registered
+
+
+# A province builds a case per person: the field names are checked once (facts.assembler).
+_make_case = assembler(Case, ("id", "award", "year", "subject", "ratings", "awards",
+                              "discipline", "pending", "initiatives", "registered", "history"))
 
 
 def _registered(codes: frozenset[str] | None, award: str) -> bool | None:

@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 
 from awards.eligibility.engine import Verdict
-from awards.eligibility.facts import Case, HistoryIndex, Rating, Subject, assemble
+from awards.eligibility.facts import (
+    Case,
+    HistoryIndex,
+    Rating,
+    Subject,
+    assemble,
+    assembler,
+)
 from tests.awards.eligibility.test_screening import individual_cases
 
 
@@ -70,3 +77,44 @@ def test_assemble_refuses_a_dataclass_with_post_init():
 
     with pytest.raises(TypeError):
         assemble(Checked, {"value": -1})
+
+
+@settings(max_examples=200, deadline=None)
+@given(individual_cases)
+def test_an_assembler_builds_the_case_assemble_and_the_init_build(c):
+    fields = _given_fields(c)
+    names = tuple(sorted(fields))
+
+    built = assembler(Case, names)(*(fields[name] for name in names))
+
+    assert built.__dict__ == assemble(Case, fields).__dict__ == Case(**fields).__dict__
+
+
+def test_an_assembler_gives_each_instance_its_own_default_factory_value():
+    make = assembler(Verdict, ("id", "award", "eligible", "law", "reasons"))
+
+    first, second = make("p1", "ldtt", True, "L", ()), make("p2", "ldtt", True, "L", ())
+
+    assert first.__dict__ == Verdict(id="p1", award="ldtt", eligible=True, law="L",
+                                     reasons=()).__dict__
+    assert first.extra is not second.extra
+
+
+@pytest.mark.parametrize("names", [
+    ("id", "award", "year"),  # no subject
+    ("id", "award", "year", "subject", "colour"),
+    ("id", "award", "year", "subject", "year"),  # a name twice
+])
+def test_an_assembler_refuses_names_the_init_would_refuse(names):
+    with pytest.raises(TypeError):
+        assembler(Case, names)
+
+
+def test_an_assembler_refuses_a_value_too_many_or_too_few():
+    make = assembler(Rating, ("year", "rating"))
+
+    assert make(2025, "tot") == Rating(2025, "tot")
+    with pytest.raises(ValueError):
+        make(2025)
+    with pytest.raises(ValueError):
+        make(2025, "tot", "extra")

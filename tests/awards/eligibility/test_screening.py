@@ -173,6 +173,68 @@ def test_screen_each_answers_what_screen_answers_for_each_award(c, registered):
     assert [v.as_dict() for v in each] == [v.as_dict() for v in one_by_one if v.eligible]
 
 
+# ------------------------------------------------------------------ the walk's inline answers
+
+QUESTIONS = st.one_of(
+    st.tuples(st.just(HistoryIndex.rated_at_least), st.integers(2014, 2027),
+              st.sampled_from(["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"])),
+    st.tuples(st.just(HistoryIndex.holds), st.sampled_from([*AWARDS, "cstt"]),
+              st.integers(2014, 2027)),
+    st.tuples(st.just(HistoryIndex.held_years), st.sampled_from([*AWARDS, "cstt"])),
+    st.tuples(st.just(HistoryIndex.rating), st.integers(2014, 2027)),
+    st.tuples(st.just(HistoryIndex.counting), st.integers(2014, 2027)))
+
+
+def _one_node_tree(screener: Screener, c: Case, question: tuple, answer) -> tuple:
+    """A tree for `c` whose only question is `question`: the answer `answer` (and no other)
+    leads to an eligible leaf; any other answer is a miss, which would run the rule of an
+    award that has none (UnknownAward). The key the tree is filed under."""
+    node = screening._Node(question)
+    node.children[answer] = screening._Outcome(True, "probe", (), None)
+    screener._trees[screening._facts(c)] = {("probe", None): node}
+    return ("probe", None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ratings, held_awards, disciplines, QUESTIONS)
+def test_the_walk_answers_each_question_as_the_history_method_does(r, a, d, question):
+    """The walk answers the common questions inline (screening._CALL); each answer must be
+    the HistoryIndex method's, over generated histories with revoked, ad hoc and
+    discipline-struck awards."""
+    c = case("ldtt", 2025, ratings=r, awards=a, discipline=d)
+    expected = question[0](c.index(), *question[1:])
+    screener = Screener()
+    key = _one_node_tree(screener, c, question, expected)
+
+    found = screener._screen(c, [key])
+
+    assert [v.award for v in found] == ["probe"]
+    assert screener.runs == 0
+
+
+def test_a_level_the_ratings_do_not_know_is_asked_of_the_method():
+    """`rated_at_least` with a level outside RATING_ORDER is called, not answered inline: the
+    method raises as it would in a full evaluation instead of the walk answering."""
+    node = screening._Node((HistoryIndex.rated_at_least, 2025, "gioi"))
+    c = case("ldtt", 2025, ratings=rated("tot", 2025))
+    screener = Screener()
+    key = _one_node_tree(screener, c, node.question, True)
+
+    assert node.op == screening._CALL
+    with pytest.raises(KeyError):
+        screener._screen(c, [key])
+
+
+def test_an_eligible_verdict_builds_its_twin_case_only_when_its_reasons_are_read():
+    c = case("ldtt", 2025, ratings=rated("xuat_sac", 2024, 2025),
+             awards=held("ldtt", 2024, 2025) + held("cstd_co_so", 2024))
+    verdicts = Screener().screen_each(c, ["ldtt", "cstd_co_so"], None)
+
+    assert [v.award for v in verdicts] == ["ldtt", "cstd_co_so"]
+    assert verdicts[1].reasons._reasons is None  # not evaluated yet
+    assert list(verdicts[1].reasons) == list(evaluate(c.for_award("cstd_co_so")).reasons)
+
+
 # ------------------------------------------------------------------ facts keyed by construction
 
 def test_every_case_field_is_a_fact_unless_explicitly_excluded():
