@@ -94,7 +94,7 @@ def measure(port: int, postmaster: int, data: dict, args) -> list[str]:
     base = None
     for label, path, signed_in in rows:
         browser = office if signed_in else public
-        for _ in range(5):  # warm-up: caches, the worker's first render
+        for _ in range(40):  # warm-up: caches, every worker's first render
             browser.request(label, "GET", path)
         # The trivial pages three times as often: CPU time is counted in ticks of 10 ms.
         count = args.requests * (3 if path.startswith(("/healthz", "/bench/")) else 1)
@@ -120,10 +120,13 @@ def main() -> int:
     env = site_env(HOME / "site", TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS="100000")
     try:
         data = ensure_province(postgres, argparse.Namespace(), env)
-        env, options = dict(os.environ), ()
+        # No worker recycling (deploy's max_requests): with one keep-alive connection a single
+        # worker serves every request, and its restart (seconds of CPU importing the site) would
+        # land on whichever page reaches its 2,000th request.
+        env, options = dict(os.environ), ("--max-requests", "0")
         if args.floor:
             env["DJANGO_SETTINGS_MODULE"] = "floor_settings"
-            options, data = ("--pythonpath", str(ROOT / "bench")), {**data, "floor": True}
+            options, data = (*options, "--pythonpath", str(ROOT / "bench")), {**data, "floor": True}
         postmaster = int((postgres.data / "postmaster.pid").read_text().split()[0])
         load_before = os.getloadavg()
         with gunicorn(env, workers=None, log=HOME / "gunicorn.log", options=options) as port:
