@@ -2,6 +2,7 @@
 
     python bench/bench_pages.py [--rebuild] [--seconds 20] [--connections 8] [--only WORD]
     BENCH_PAGES_HOME=/work/wt/bench-national python bench/bench_pages.py --provinces 10
+    python bench/bench_pages.py --floor --only floor,people   # + two pages that do nothing
 
 With --provinces N the kept data set holds N copies of the province (units and people copied in
 SQL, each its own tree) and the history of all of them: 10 gives the national benchmark of issue
@@ -60,6 +61,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--only", default="",
                         help="measure only pages whose label contains one of these (a,b,…)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure two pages that do nothing (bench/floor_urls.py)")
     return parser.parse_args()
 
 
@@ -427,6 +430,9 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
         ("portal exemplars", "/cong-khai/dien-hinh/"),
         ("certificate check", f"/cong-khai/xac-minh/{data['certificate']}/"),
     ]
+    if data.get("floor"):  # bench/floor_urls.py: the fixed cost of a signed-in request
+        office[:0] = [("floor: signed in, no page", "/bench/signed-in"),
+                      ("floor: empty layout page", "/bench/layout")]
     return [(label, path, True) for label, path in office] + [
         (label, path, False) for label, path in portal if decision or "(333)" not in label]
 
@@ -500,10 +506,13 @@ def main() -> int:
         data = ensure_province(postgres, args, env)
         if args.build_only:
             return 0
-        env = dict(os.environ)
+        env, options = dict(os.environ), ()
+        if args.floor:
+            env["DJANGO_SETTINGS_MODULE"] = "floor_settings"
+            options, data = ("--pythonpath", str(ROOT / "bench")), {**data, "floor": True}
         log = HOME / "gunicorn.log"
         load_before = os.getloadavg()
-        with gunicorn(env, workers=None, log=log) as port:
+        with gunicorn(env, workers=None, log=log, options=options) as port:
             print(f"gunicorn (deploy/gunicorn.conf.py) on 127.0.0.1:{port}; "
                   f"{args.connections} connections, {args.seconds:.0f} s a page", flush=True)
             lines = measure(port, data, args)

@@ -17,3 +17,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TDKT_SITE_URL = "https://tdkt.test"
 # Each test run (and each xdist worker) its own memory cache, cleared before every test.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: its memory cache is shared by every request, as the file cache is in production.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -9,7 +9,6 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from core.middleware import SlidingSessionMiddleware
 
@@ -54,10 +53,24 @@ def test_an_anonymous_request_creates_no_session(client):
     assert Session.objects.count() == 0
 
 
-def test_an_idle_session_ends(client, officer_a):
+# Sessions are read through the cache (cached_db), whose entry expires with the session: editing
+# the database row alone would not age it. These tests let real time pass, on a short idle
+# window, so both stores expire as they do in production.
+
+def test_an_idle_session_ends(client, officer_a, settings):
+    settings.SESSION_COOKIE_AGE = 1
     client.force_login(officer_a)
-    client.get(reverse("core:home"))
-    Session.objects.update(expire_date=timezone.now())
+    assert client.get(reverse("core:home")).status_code == 200
+    time.sleep(1.2)
     response = client.get(reverse("core:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_used_session_outlives_its_first_expiry(client, officer_a, settings):
+    settings.SESSION_COOKIE_AGE, settings.TDKT_SESSION_REFRESH_SECONDS = 2, 1
+    client.force_login(officer_a)  # expires 2 s from now unless a request slides it
+    time.sleep(1.2)
+    assert client.get(reverse("core:home")).status_code == 200  # saved: 2 s from now
+    time.sleep(1.2)  # 2.4 s after sign-in: past the first expiry
+    assert client.get(reverse("core:home")).status_code == 200
