@@ -443,7 +443,8 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
         ("decisions", "/decisions/"),
         ("audit log", "/audit/"),
         ("audit log page 50", "/audit/?page=50"),
-        ("audit log filter", "/audit/?object_type=proposal"),
+        # A filter the log's form offers (`object_type` is not one: it measured page 1).
+        ("audit log filter", "/audit/?action=proposals.proposal"),
         ("movements", "/emulation/movements/"),
         ("initiatives", "/emulation/initiatives/"),
         ("initiatives search", "/emulation/initiatives/?q=cai+tien"),
