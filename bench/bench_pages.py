@@ -363,8 +363,11 @@ def ensure_province(postgres: KeptPostgres, args, env: dict) -> dict:
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     else:
         migrate_kept()
+        from django.db import connection
+
         if issued_big_decision(state["data"]):
             STATE.write_text(json.dumps(state, indent=1))
+        connection.close()
     return state["data"]
 
 
@@ -373,10 +376,6 @@ def issued_big_decision(data: dict) -> bool:
     be; True when `data` changed. Provinces built before the clone's source was fixed kept a
     decision cloned from a draft, which the portal rightly answers 404 for: its rows measured
     the 404 page, not the decision."""
-    import django
-
-    django.setup()
-    from django.db import connection
     from django.db.models import Count
 
     from decisions.enums import DecisionState
@@ -388,7 +387,6 @@ def issued_big_decision(data: dict) -> bool:
     found = (issued.annotate(awardees=Count("items")).filter(awardees__gte=333)
              .order_by("-pk").values_list("public_id", flat=True).first())
     found = found or add_big_decision()
-    connection.close()
     if found is None:
         return False
     data["decision"] = str(found)
