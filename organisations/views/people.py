@@ -53,7 +53,8 @@ def person_list(request):
     qs, unit = filtered_people(request)
     if kind := requested_format(request):
         return person_export(kind, qs, request.user)
-    page = paginate(request, qs.only(*PERSON_PAGE_FIELDS), per_page=50, seek=True)
+    page = paginate(request, qs.only(*PERSON_PAGE_FIELDS), per_page=50, seek=True,
+                    matches=bool(request.GET.get("q", "").strip()))
     units = personal_data_units(request.user)
     page.object_list = list(page.object_list)
     for person in page.object_list:  # birth dates only where the rule allows, row by row
