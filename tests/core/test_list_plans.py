@@ -142,6 +142,7 @@ def test_one_province_among_several_reads_its_province_index(client, board_user,
     assert [(sql[:120], seq_scans(sql, None, watched)) for sql in sent
             if seq_scans(sql, None, watched)] == []
 
+
 def plan_text(sql: str) -> str:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql)
