@@ -93,14 +93,21 @@ def scope_unit_ids(user, roles=ALL_ROLES) -> set[int] | None:
     """Every unit id covered by the user's `roles`; None means "all units" (system admin)."""
     if is_system_admin(user):
         return None
+    return _per_request(user, "_tdkt_scope", roles, _covered_units, set())
+
+
+def _per_request(user, attr: str, roles, compute, empty):
+    """`compute(user, roots)` for the roots of the user's `roles` (`empty` without any), kept
+    on the user object under `attr` per role set: asked many times while one page is built."""
     key = tuple(sorted(roles))
-    cache = getattr(user, "_tdkt_scope", None)
-    if cache is None:
-        cache = user._tdkt_scope = {}
-    if key not in cache:
+    found = getattr(user, attr, None)
+    if found is None:
+        found = {}
+        setattr(user, attr, found)
+    if key not in found:
         roots = scope_root_ids(user, roles)
-        cache[key] = _covered_units(user, roots) if roots else set()
-    return cache[key]
+        found[key] = compute(user, roots) if roots else empty
+    return found[key]
 
 
 def _tree_version(user) -> str:
@@ -182,14 +189,7 @@ def whole_provinces(user, roles=ALL_ROLES) -> frozenset[int]:
     subquery then stays the only exact filter. Cached as the covered units are."""
     if is_system_admin(user):
         return frozenset()
-    key = tuple(sorted(roles))
-    found = getattr(user, "_tdkt_provinces", None)
-    if found is None:
-        found = user._tdkt_provinces = {}
-    if key not in found:
-        roots = scope_root_ids(user, roles)
-        found[key] = _whole_provinces(user, roots) if roots else frozenset()
-    return found[key]
+    return _per_request(user, "_tdkt_provinces", roles, _whole_provinces, frozenset())
 
 
 def _whole_provinces(user, roots: set[int]) -> frozenset[int]:
