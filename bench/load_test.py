@@ -446,6 +446,11 @@ def report(recorder: Recorder, args) -> int:
         busiest = max(lists, key=lists.get)
         print(f"busiest list page: {busiest}, p50 {lists[busiest]:.0f} ms = "
               f"{lists[busiest] / base:.1f} × /healthz p50 ({base:.0f} ms), same run")
+        # When in the run its slowest requests came (a p95 of a few dozen requests is its two
+        # or three slowest: the everyone-starts-at-once burst, or a pattern through the run?).
+        slowest = sorted(by_label[busiest], key=lambda s: -s.ms)[:5]
+        print("  its slowest: " + ", ".join(f"{s.ms:.0f} ms at {s.started - begin:.1f} s"
+                                             for s in slowest))
     for sample in errors[:10]:
         print(f"error: {sample.label}: {sample.detail}")
     return 1 if errors else 0

@@ -65,7 +65,9 @@ class Proposal(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient_unit", "state", "due_on"]),
                    models.Index(fields=["due_on", "submitted_at", "id"]),
-                   models.Index(fields=["unit", "state"])]
+                   models.Index(fields=["unit", "state"]),
+                   # The proposal list's order (newest first): its page is read off the index.
+                   models.Index(fields=["-created_at", "-id"], name="proposal_list_order")]
 
     def __str__(self):
         return f"{self.code} — {self.title}"

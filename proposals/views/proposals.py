@@ -44,12 +44,19 @@ from proposals.views.common import detail_url, get_nominee, get_proposal
 FORM = "core/form.html"
 
 
+# The columns the list shows, read as plain values (no model instances: three per row with the
+# units) and rendered by proposals.templatetags.proposal_rows; the export picks its own.
+LIST_COLUMNS = ("public_id", "code", "title", "unit__name", "recipient_unit__name", "year",
+                "state")
+
+
 @login_required
 def proposal_list(request):
     """Proposals in the user's scope, searchable, filterable by state; `?export=xlsx|csv`
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
-    return list_page(request, filtered_proposals(request), export=proposal_export,
+    return list_page(request, filtered_proposals(request).values(*LIST_COLUMNS),
+                     export=proposal_export,
                      template="proposals/proposal_list.html", states=ProposalState.choices,
                      q=request.GET.get("q", ""),
                      can_add=request.user.has_perm("proposals.add_proposal"))
