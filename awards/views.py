@@ -127,7 +127,7 @@ def qualify(request, mode="now"):
     window_end = next(iter(people.order_by("id").values_list("id", flat=True)[
         SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
     window = people if window_end is None else people.filter(pk__lte=window_end)
-    rows = with_standing(_screened(window, award, mode, year, params, first_chunk=4 * PAGE),
+    rows = with_standing(_screened(window, award, mode, year, params, first_chunk=FIRST_CHUNK),
                          verdict_year, batch_size=PAGE + 1)
     found, more = _page_of(rows)
     return render(request, "awards/qualify.html", {
@@ -140,6 +140,7 @@ def qualify(request, mode="now"):
 
 PAGE = 50  # rows of a "who qualifies" page
 SCREEN_AT_MOST = 2000  # people screened for one page at most
+FIRST_CHUNK = 4 * PAGE  # people screened before the first row (then chunks double)
 
 
 def _screened(people, award, mode, year, params, first_chunk=None):

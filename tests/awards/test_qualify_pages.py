@@ -124,3 +124,33 @@ def test_a_page_screens_at_most_so_many_people(client, board_user, dept_a, monke
     assert "A page screens at most 3 people" in response.content.decode()
     assert _pages(client, {"award": "ldtt", "year": 2025}) == [
         (1, []), (2, [("Người 00", "ldtt"), ("Người 01", "ldtt")])]
+
+
+def _interleaved(unit, other_unit, n):
+    """`n` rated people of `unit`, each followed by one of `other_unit` (one unit's ids are
+    sparse, as in a province)."""
+    for i in range(n):
+        person = PersonFactory(unit=unit, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="tot")
+        PersonFactory(unit=other_unit, full_name=f"Khác {i:02d}")
+
+
+@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 16), (2, 24)])
+def test_the_filtered_page_reads_each_chunk_in_eight_queries(
+        client, board_user, dept_a, dept_b, django_assert_num_queries, monkeypatch,
+        first_chunk, queries):
+    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 16 queries in one
+    chunk — session, layout, parameters, the unit, the window's end, unit names, the people,
+    the award codes, seven of history, the standings — and 8 more for a second chunk (the next
+    people and seven of history; the award codes are read once)."""
+    _interleaved(dept_a, dept_b, 3)
+    monkeypatch.setattr(views, "FIRST_CHUNK", first_chunk)
+    client.force_login(board_user)
+    params = {"award": "ldtt", "year": 2025, "unit": dept_a.code}
+    client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
+
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("awards:qualify"), params)
+
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == [
+        "Người 00", "Người 01", "Người 02"]
