@@ -154,3 +154,24 @@ def test_the_filtered_page_reads_each_chunk_in_eight_queries(
 
     assert [p.full_name for p, _v, _s in response.context["rows"]] == [
         "Người 00", "Người 01", "Người 02"]
+
+
+def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
+        client, board_user, dept_a, dept_b, monkeypatch):
+    """CSTĐ cơ sở's pages screen 2 × FIRST_CHUNK people before the first row (LĐTT's:
+    FIRST_CHUNK); followed page by page they list exactly whom the whole screening finds."""
+    monkeypatch.setattr(views, "PAGE", 2)
+    monkeypatch.setattr(views, "FIRST_CHUNK", 1)
+    for i in range(7):
+        person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="xuat_sac" if i % 2 else "tot")
+        PersonFactory(unit=dept_b)
+    client.force_login(board_user)
+
+    pages = _pages(client, {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code})
+
+    whole = [p.full_name for p, _v in qualifying(
+        Person.objects.filter(unit=dept_a), "cstd_co_so", 2025, CatalogueParameters())]
+    assert [name for _n, rows in pages for name, _a in rows] == whole
+    assert [len(rows) for _n, rows in pages] == [2, 1]
+    assert (views._first_chunk("cstd_co_so"), views._first_chunk("ldtt")) == (2, 1)
