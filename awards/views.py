@@ -127,7 +127,8 @@ def qualify(request, mode="now"):
     window_end = next(iter(people.order_by("id").values_list("id", flat=True)[
         SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
     window = people if window_end is None else people.filter(pk__lte=window_end)
-    rows = with_standing(_screened(window, award, mode, year, params, first_chunk=_first_chunk(award)),
+    rows = with_standing(_screened(window, award, mode, year, params,
+                                   first_chunk=_first_chunk(award)),
                          verdict_year, batch_size=PAGE + 1)
     found, more = _page_of(rows)
     return render(request, "awards/qualify.html", {
