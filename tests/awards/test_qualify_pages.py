@@ -124,3 +124,56 @@ def test_a_page_screens_at_most_so_many_people(client, board_user, dept_a, monke
     assert "A page screens at most 3 people" in response.content.decode()
     assert _pages(client, {"award": "ldtt", "year": 2025}) == [
         (1, []), (2, [("Người 00", "ldtt"), ("Người 01", "ldtt")])]
+
+
+def _interleaved(unit, other_unit, n):
+    """`n` rated people of `unit`, each followed by one of `other_unit` (one unit's ids are
+    sparse, as in a province)."""
+    for i in range(n):
+        person = PersonFactory(unit=unit, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="tot")
+        PersonFactory(unit=other_unit, full_name=f"Khác {i:02d}")
+
+
+@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 16), (2, 24)])
+def test_the_filtered_page_reads_each_chunk_in_eight_queries(
+        client, board_user, dept_a, dept_b, django_assert_num_queries, monkeypatch,
+        first_chunk, queries):
+    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 16 queries in one
+    chunk — session, layout, parameters, the unit, the window's end, unit names, the people,
+    the award codes, seven of history, the standings — and 8 more for a second chunk (the next
+    people and seven of history; the award codes are read once)."""
+    _interleaved(dept_a, dept_b, 3)
+    monkeypatch.setattr(views, "FIRST_CHUNK", first_chunk)
+    client.force_login(board_user)
+    params = {"award": "ldtt", "year": 2025, "unit": dept_a.code}
+    client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
+
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("awards:qualify"), params)
+
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == [
+        "Người 00", "Người 01", "Người 02"]
+
+
+def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
+        client, board_user, dept_a, dept_b, monkeypatch):
+    """CSTĐ cơ sở's pages screen 2 × FIRST_CHUNK people before the first row (LĐTT's and
+    Giấy khen's: FIRST_CHUNK); followed page by page they list exactly whom the whole
+    screening finds."""
+    monkeypatch.setattr(views, "PAGE", 2)
+    monkeypatch.setattr(views, "FIRST_CHUNK", 1)
+    for i in range(7):
+        person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="xuat_sac" if i % 2 else "tot")
+        PersonFactory(unit=dept_b)
+    client.force_login(board_user)
+
+    pages = _pages(client, {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code})
+
+    whole = [p.full_name for p, _v in qualifying(
+        Person.objects.filter(unit=dept_a), "cstd_co_so", 2025, CatalogueParameters())]
+    assert [name for _n, rows in pages for name, _a in rows] == whole
+    assert [len(rows) for _n, rows in pages] == [2, 1]
+    assert [views._first_chunk(award) for award in ("cstd_co_so", "ldtt", "giay_khen", "all")
+            ] == [2, 1, 1, 1]

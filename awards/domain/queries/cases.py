@@ -5,7 +5,9 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from awards.domain.providers import (
     collective_registration,
@@ -87,7 +89,19 @@ def _people_filter(person_ids: list[int]) -> dict:
     low, high = min(person_ids), max(person_ids)
     if high - low + 1 <= 2 * len(person_ids):
         return {"person_id__gte": low, "person_id__lte": high}
+    if connection.vendor == "postgresql":
+        return {"person_id__in": _id_array(person_ids)}
     return {"person_id__in": person_ids}
+
+
+def _id_array(person_ids: list[int]) -> RawSQL:
+    """The ids as one array parameter (PostgreSQL). A sparse batch — one unit's people, a
+    few hundred ids — sent as `IN (%s, %s, …)` cost more in Python than in the database: Django
+    prepares every id of every one of a chunk's seven queries, and psycopg re-parses each long
+    query text (too long for its cache), about half of the filtered "who qualifies" page
+    (docs/performance.md, session 8, h6). One array makes each query short and alike; the
+    planner still reads the person index once per id (a semi-join on the unnested array)."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (list(person_ids),))
 
 
 def _facts(where: dict) -> tuple[dict, dict]:
@@ -109,8 +123,8 @@ def _histories(where: dict, interned: dict) -> tuple[dict, dict]:
 
     Facts are immutable values and repeat across a province (a few dozen distinct ratings, a
     few thousand distinct awards), so each distinct one is built once and shared through
-    `interned` (kept for a whole screening): less work and less memory."""
-    codes = award_codes()
+    `interned` (kept for a whole screening, with the award codes): less work and less memory."""
+    codes = interned.get("codes") or interned.setdefault("codes", award_codes())
     rating_of: dict[tuple, Rating] = interned.setdefault("ratings", {})
     award_of: dict[tuple, HeldAward] = interned.setdefault("awards", {})
     # Unordered: the models' default ordering would make the database sort every batch.

@@ -4,8 +4,10 @@ history is the same however the database returns the rows."""
 from collections import defaultdict
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from awards.domain.queries.cases import _grouped, subjects_for_people
+from awards.domain.queries.cases import _grouped, _people_filter, subjects_for_people
 from awards.eligibility.facts import HeldAward, Rating
 from awards.models import AwardRecord, AwardType, TaskRating
 from tests.factories import PersonFactory
@@ -55,3 +57,60 @@ def test_histories_of_people_whose_rows_were_written_interleaved(dept_a):
             Rating(2023, "tot"), Rating(2024, "tot")]
         assert sorted(cases[person.pk].awards, key=lambda a: a.year) == [
             HeldAward("ldtt", 2023), HeldAward("ldtt", 2024)]
+
+
+def _sparse_people(unit, other_unit, n):
+    """`n` people of `unit` whose ids are interleaved with as many of `other_unit`'s (one unit
+    of a province: a sparse batch), each with a rating and an LĐTT record in 2024."""
+    ldtt = AwardType.objects.get(code="ldtt")
+    mine = []
+    for i in range(n):
+        for owner in (unit, other_unit, other_unit):
+            person = PersonFactory(unit=owner)
+            TaskRating.objects.create(person=person, unit=owner, year=2024, rating="tot")
+            AwardRecord.objects.create(person=person, unit=owner, year=2024, award_type=ldtt,
+                                       kind="cong_trang", decision_number=f"{i}/QĐ",
+                                       decision_date="2025-01-20", issuer="UBND")
+            if owner == unit:
+                mine.append(person)
+    return mine
+
+
+@pytest.mark.django_db
+def test_a_sparse_batch_selects_exactly_its_peoples_rows(dept_a, dept_b):
+    mine = _sparse_people(dept_a, dept_b, 4)
+    ids = [p.pk for p in mine]
+
+    where = _people_filter(ids)
+
+    assert sorted(TaskRating.objects.filter(**where).values_list("person_id", flat=True)) == ids
+    assert sorted(AwardRecord.objects.filter(**where).values_list("person_id", flat=True)) == ids
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_a_sparse_batch_is_sent_as_one_array_not_one_parameter_per_person(dept_a, dept_b):
+    """PostgreSQL: one unit's people (ids far apart) are selected by one array parameter —
+    an `IN` of their ids cost Django and psycopg more than the database (session 8, h6)."""
+    mine = _sparse_people(dept_a, dept_b, 30)
+    ids = [str(p.pk) for p in mine]
+
+    with CaptureQueriesContext(connection) as queries:
+        list(subjects_for_people(mine, "cstd_co_so", 2025))
+
+    history = [q["sql"] for q in queries.captured_queries if "awards_taskrating" in q["sql"]]
+    assert len(history) == 1
+    array = "unnest('{" + ",".join(ids) + "}'::"  # psycopg names the literal's type
+    assert (array in history[0], f"({ids[0]}, {ids[1]}" in history[0]) == (True, False)
+
+
+@pytest.mark.django_db
+def test_a_second_chunk_does_not_read_the_award_codes_again(dept_a, django_assert_num_queries):
+    """Eight queries for the first chunk, seven for each next one: the award codes are read
+    once per screening (a filtered "who qualifies" page screens two or three chunks)."""
+    people = [PersonFactory(unit=dept_a) for _ in range(3)]
+
+    with django_assert_num_queries(8 + 7):
+        found = [p.pk for p, _c, _r in subjects_for_people(people, "ldtt", 2025, first_chunk=2)]
+
+    assert found == [p.pk for p in people]
