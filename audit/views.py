@@ -36,7 +36,8 @@ def log(request):
     # export reads plain values, where the join is dropped.
     return list_page(request, entries.select_related("actor"), export=audit_export,
                      template="audit/log.html", per_page=100, seek=True,
-                     prepare=_with_sentences, form=form)
+                     prepare=_with_sentences, form=form,
+                     matches=bool(form.is_valid() and form.cleaned_data.get("q", "").strip()))
 
 
 def _with_sentences(page) -> None:

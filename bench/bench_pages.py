@@ -446,6 +446,9 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
         ("audit log page 50", "/audit/?page=50"),
         # A filter the log's form offers (`object_type` is not one: it measured page 1).
         ("audit log filter", "/audit/?action=proposals.proposal"),
+        # The object search, rare and common word (the folded label's trigram index; h8).
+        ("audit log search", "/audit/?q=truong"),
+        ("audit log search common", "/audit/?q=thi+dua"),
         ("movements", "/emulation/movements/"),
         ("initiatives", "/emulation/initiatives/"),
         ("initiatives search", "/emulation/initiatives/?q=cai+tien"),

@@ -16,11 +16,15 @@ class PostgresOnlySQL(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-def trigram_index(table: str, name: str, expression: str) -> PostgresOnlySQL:
+def trigram_index(table: str, name: str, expression: str, *,
+                  concurrently: bool = False) -> PostgresOnlySQL:
     """A pg_trgm GIN index on `expression` of `table`: `LIKE '%word%'` (Django's `contains`
     on the folded search columns) uses it instead of reading every row. The extension is
-    trusted (PostgreSQL ≥ 13), so the database owner may create it."""
+    trusted (PostgreSQL ≥ 13), so the database owner may create it. `concurrently` builds it
+    without blocking writes to a large live table (only in a migration with `atomic = False`)."""
+    how = "CONCURRENTLY " if concurrently else ""
     return PostgresOnlySQL(
         ["CREATE EXTENSION IF NOT EXISTS pg_trgm",
-         f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expression} gin_trgm_ops)"],
-        [f"DROP INDEX IF EXISTS {name}"])
+         f"CREATE INDEX {how}IF NOT EXISTS {name} ON {table} "
+         f"USING gin ({expression} gin_trgm_ops)"],
+        [f"DROP INDEX {how}IF EXISTS {name}"])

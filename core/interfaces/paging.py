@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.db.models import CharField, F, Field, Func, QuerySet, TextField, Value
+from django.db.models import CharField, DateTimeField, F, Field, Func, QuerySet, TextField, Value
 from django.db.models.lookups import GreaterThan, LessThan
 
 
@@ -121,15 +121,20 @@ def _rows(qs: QuerySet) -> float:
 
 class Unindexed(Func):
     """A column no index can order by, sorting exactly as the column does (`text || ''`,
-    `number + 0`): the planner then reads the matches by the search's index and sorts them."""
+    `number + 0`, `time + 0 seconds`): the planner then reads the matches by the search's
+    index and sorts them."""
 
     function = ""
 
     def as_sql(self, compiler, connection, **extra):
-        text = isinstance(self.output_field, CharField | TextField)
-        return super().as_sql(compiler, connection,
-                              template="(%(expressions)s || '')" if text else
-                              "(%(expressions)s + 0)", **extra)
+        return super().as_sql(compiler, connection, template=self._template(), **extra)
+
+    def _template(self) -> str:
+        if isinstance(self.output_field, CharField | TextField):
+            return "(%(expressions)s || '')"
+        if isinstance(self.output_field, DateTimeField):  # the audit log's time
+            return "(%(expressions)s + INTERVAL '0 seconds')"
+        return "(%(expressions)s + 0)"
 
 
 def _number(raw) -> int:

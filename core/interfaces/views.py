@@ -34,15 +34,16 @@ def refused(request, message: str):
 
 
 def list_page(request, rows, *, export, template, partial=None, per_page=50, seek=False,
-              prepare=None, **context):
+              prepare=None, matches=False, **context):
     """A "list + filters + export" page (house rule 12): `?export=xlsx|csv` streams
     `export(kind, rows)` — the page's own filtered queryset, so export and page cannot differ —
     and otherwise one page of `rows` is rendered as `page` with `context`: the whole `template`,
     or only the `partial` results block for an htmx request (filters that re-query as they
-    change). `prepare(page)` annotates the page's rows before rendering."""
+    change). `prepare(page)` annotates the page's rows before rendering; `matches` says a
+    search narrows `rows` (paginate)."""
     if kind := requested_format(request):
         return export(kind, rows)
-    page = paginate(request, rows, per_page=per_page, seek=seek)
+    page = paginate(request, rows, per_page=per_page, seek=seek, matches=matches)
     if prepare is not None:
         prepare(page)
     if partial is not None and request.headers.get("HX-Request"):

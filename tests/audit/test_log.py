@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from accounts.enums import Role
 from audit.domain.queries import entries_for_user
 from audit.domain.record import record
 from audit.models import AuditEntry
+from tests.factories import user_with_role
 
 
 @pytest.fixture
@@ -34,3 +36,44 @@ def test_log_filters(entries, admin_user, client, dept_a):
 def test_log_shows_old_and_new_values(entries, admin_user, client):
     client.force_login(admin_user)
     assert "A → B" in client.get(reverse("audit:log")).text
+
+
+@pytest.fixture
+def school_entry(school_a, dept_b, admin_user):
+    record(admin_user, "organisations.unit.update", school_a, unit=school_a)  # "Trường THPT…"
+    record(admin_user, "organisations.unit.update", dept_b, unit=dept_b)
+    return AuditEntry.objects.get(unit=school_a)
+
+
+@pytest.mark.parametrize("word", ["truong", "TRUONG thpt", "Trường", "  trường  "])
+def test_object_search_ignores_diacritics_and_case(school_entry, client, board_user, word):
+    client.force_login(board_user)
+    page = client.get(reverse("audit:log"), {"q": word}).context["page"]
+    assert [(e.pk, e.object_label) for e in page.object_list] \
+        == [(school_entry.pk, "Trường THPT Chuyên")]
+
+
+def test_object_search_keeps_the_readers_scope(school_entry, client, dept_b):
+    reader = user_with_role(Role.BOARD_STAFF, dept_b, username="board_b")  # Sở Y tế's tree only
+    client.force_login(reader)
+    found = [[e.object_label for e in client.get(reverse("audit:log"), {"q": word})
+              .context["page"].object_list] for word in ("truong", "y te")]
+    assert found == [[], ["Sở Y tế"]]
+
+
+def test_object_search_by_a_non_reader_is_refused(school_entry, client, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("audit:log"), {"q": "truong"}).status_code == 403
+
+
+def test_object_search_finding_nothing_is_an_empty_page(school_entry, client, board_user):
+    client.force_login(board_user)
+    assert list(client.get(reverse("audit:log"), {"q": "zzzq"}).context["page"]
+                .object_list) == []
+
+
+def test_entry_keeps_its_folded_label_when_saved_again(school_entry):
+    school_entry.object_label = "Đội tuyển Ảnh"
+    school_entry.save(update_fields=["object_label"])
+    assert AuditEntry.objects.values_list("search_text", flat=True).get(pk=school_entry.pk) \
+        == "doi tuyen anh"
