@@ -57,6 +57,14 @@ def test_a_value_changed_in_the_files_reaches_the_database():
     assert AuditEntry.objects.filter(action="awards.law.sync").count() == 1
 
 
+def test_the_syncs_audit_entry_is_found_by_the_logs_folded_search():
+    sync_law(apps, rows=_replaced(law_rows(), "ladder.cstd_co_so_for_cstd_tinh",
+                                  D(2024, 1, 1), value=4))
+    assert list(AuditEntry.objects.filter(action="awards.law.sync",
+                                          search_text__contains="phap luat")
+                .values_list("search_text", flat=True)) == ["du lieu phap luat (awards/data)"]
+
+
 def test_an_administrators_edit_is_kept_and_the_conflict_reported():
     row = LegalValue.objects.get(key="collective.ldtt_share_tt_ldtt", valid_from=D(2024, 1, 1))
     row.value = 0.6  # corrected by the province
