@@ -77,3 +77,14 @@ def test_entry_keeps_its_folded_label_when_saved_again(school_entry):
     school_entry.save(update_fields=["object_label"])
     assert AuditEntry.objects.values_list("search_text", flat=True).get(pk=school_entry.pk) \
         == "doi tuyen anh"
+
+
+def test_entries_written_in_bulk_are_found_by_the_object_search(school_a, client, board_user):
+    AuditEntry.objects.bulk_create(
+        AuditEntry(actor_label="admin", action="organisations.unit.update", unit=school_a,
+                   object_type="organisations.unit", object_label=f"Trường số {n}")
+        for n in range(3))
+    client.force_login(board_user)
+    page = client.get(reverse("audit:log"), {"q": "truong so"}).context["page"]
+    assert sorted(e.object_label for e in page.object_list) \
+        == ["Trường số 0", "Trường số 1", "Trường số 2"]
