@@ -11,8 +11,8 @@ from audit.models import AuditEntry
 from claims.enums import ClaimKind, ClaimState
 from claims.models import Claim
 from tests.claims.helpers import at_stage, pdf, register
+from tests.persona_matrix import persona_test
 
-PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]
 ANYWHERE = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 200,
             "council_user": 403, "approver_user": 403}
 IN_SCOPE = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 404,
@@ -65,12 +65,8 @@ def url_of(name, key, world):
     return reverse(name) if key is None else reverse(name, args=world[key])
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS,
-                         ids=[f"{v[0]}-{v[1]}" for v in VIEWS])
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_view_answers_each_persona(request, client, world, name, key, expected, persona):
-    client.force_login(request.getfixturevalue(persona))
-    assert client.get(url_of(name, key, world)).status_code == expected[persona]
+test_view_answers_each_persona = persona_test(
+    VIEWS, url=url_of, ids=[f"{v[0]}-{v[1]}" for v in VIEWS])
 
 
 def test_anonymous_is_sent_to_sign_in(client, world):

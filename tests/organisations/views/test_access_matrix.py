@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from organisations.models import EmulationStaff, TrainingSession
 from tests.factories import ClusterFactory, CollectiveFactory, HouseholdFactory, PersonFactory
+from tests.persona_matrix import PERSONAS, anonymous_test, persona_test
 
-PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]
 ALL = dict.fromkeys(PERSONAS, 200)
 KEEPERS = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 404,
            "council_user": 403, "approver_user": 403}
@@ -90,19 +90,10 @@ def url_of(name, key, world):
     return reverse(name, kwargs={kwarg: world[key]})
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_view_answers_each_persona(request, client, world, name, key, expected, persona):
-    client.force_login(request.getfixturevalue(persona))
-    response = client.get(url_of(name, key, world))
-    assert response.status_code == expected[persona]
+test_view_answers_each_persona = persona_test(VIEWS, url=url_of)
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_anonymous_is_sent_to_sign_in(client, world, name, key, expected):
-    response = client.get(url_of(name, key, world))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts:login"))
+test_anonymous_is_sent_to_sign_in = anonymous_test(VIEWS, url=url_of)
 
 
 def test_outsider_list_does_not_show_other_units_people(client, world, outsider, officer_a):

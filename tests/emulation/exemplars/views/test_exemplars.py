@@ -13,8 +13,8 @@ from emulation.exemplars.domain.exemplars import attach_evidence
 from emulation.exemplars.models import Exemplar
 from tests.emulation.helpers import make_exemplar
 from tests.factories import PersonFactory
+from tests.persona_matrix import anonymous_test, persona_test
 
-PERSONAS = ["admin_user", "board_user", "officer_a", "outsider", "council_user", "approver_user"]
 ANYWHERE = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 200,
             "council_user": 403, "approver_user": 403}
 IN_SCOPE = {"admin_user": 200, "board_user": 200, "officer_a": 200, "outsider": 404,
@@ -60,22 +60,10 @@ VIEWS = [
 ]
 
 
-def url_of(name, key, world):
-    return reverse(name) if key is None else reverse(name, args=[world[key]])
+test_view_answers_each_persona = persona_test(VIEWS)
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_view_answers_each_persona(request, client, world, name, key, expected, persona):
-    client.force_login(request.getfixturevalue(persona))
-    assert client.get(url_of(name, key, world)).status_code == expected[persona]
-
-
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_anonymous_is_sent_to_sign_in(client, world, name, key, expected):
-    response = client.get(url_of(name, key, world))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts:login"))
+test_anonymous_is_sent_to_sign_in = anonymous_test(VIEWS)
 
 
 def test_list_shows_only_the_scope_and_searches_without_diacritics(client, world, officer_a,

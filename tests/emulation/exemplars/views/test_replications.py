@@ -11,10 +11,10 @@ from emulation.exemplars.models import Replication
 from tests.emulation.exemplars.views.test_exemplars import (  # noqa: F401 (autouse fixture)
     BOARD,
     IN_SCOPE,
-    PERSONAS,
     english,
 )
 from tests.emulation.helpers import make_exemplar
+from tests.persona_matrix import anonymous_test, persona_test, url_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,22 +33,10 @@ VIEWS = [
 ]
 
 
-def url_of(name, key, world):
-    return reverse(name, args=[world[key]])
+test_view_answers_each_persona = persona_test(VIEWS)
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_view_answers_each_persona(request, client, world, name, key, expected, persona):
-    client.force_login(request.getfixturevalue(persona))
-    assert client.get(url_of(name, key, world)).status_code == expected[persona]
-
-
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_anonymous_is_sent_to_sign_in(client, world, name, key, expected):
-    response = client.get(url_of(name, key, world))
-    assert (response.status_code, response.url.startswith(reverse("accounts:login"))) == (
-        302, True)
+test_anonymous_is_sent_to_sign_in = anonymous_test(VIEWS)
 
 
 def test_outsider_cannot_report(client, world, outsider):

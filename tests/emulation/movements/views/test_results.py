@@ -17,6 +17,7 @@ from tests.emulation.movements.views.test_movements import (  # noqa: F401 (auto
     english,
 )
 from tests.factories import CollectiveFactory, PersonFactory
+from tests.persona_matrix import anonymous_test, persona_test
 
 pytestmark = pytest.mark.django_db
 
@@ -56,18 +57,10 @@ def url_of(name, key, world):
     return reverse(name, args=[world[k] for k in keys])
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_view_answers_each_persona(request, client, world, name, key, expected, persona):
-    client.force_login(request.getfixturevalue(persona))
-    assert client.get(url_of(name, key, world)).status_code == expected[persona]
+test_view_answers_each_persona = persona_test(VIEWS, url=url_of)
 
 
-@pytest.mark.parametrize(("name", "key", "expected"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_anonymous_is_sent_to_sign_in(client, world, name, key, expected):
-    response = client.get(url_of(name, key, world))
-    assert (response.status_code, response.url.startswith(reverse("accounts:login"))) == (
-        302, True)
+test_anonymous_is_sent_to_sign_in = anonymous_test(VIEWS, url=url_of)
 
 
 @pytest.mark.parametrize("name", ["emulation:result_submit", "emulation:result_confirm"])
