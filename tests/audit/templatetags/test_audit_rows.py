@@ -1,0 +1,54 @@
+"""The audit log's rows rendered in Python are the rows the template loop rendered."""
+
+import datetime
+import decimal
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from audit.domain.record import record
+from audit.models import AuditEntry
+from audit.templatetags.audit_rows import audit_rows
+from audit.views import _with_sentences
+
+pytestmark = pytest.mark.django_db
+
+# The loop the tag replaced (audit/log.html before session 9).
+LOOP = Template(
+    '{% for e in entries %}\n'
+    '  <tr><td>{{ e.at|date:"d/m/Y H:i:s" }}</td><td>{{ e.who }}</td><td><span title="{{ e.ac'
+    'tion }}">{{ e.sentence }}</span></td>\n'
+    '    <td>{{ e.object_label }}{% if e.unit %}<div class="muted">{{ e.unit }}</div>{% endif '
+    '%}</td>\n'
+    '    <td>{% for field, is_pair, old, new in e.change_rows %}<div><strong>{{ field }}</str'
+    'ong>: {% if is_pair %}{{ old|default_if_none:"—" }} → {% endif %}{{ new|default_if_none'
+    ':"—" }}</div>{% endfor %}</td>\n'
+    '    <td>{{ e.reason }}</td></tr>\n'
+    '  {% endfor %}')
+
+
+def _loop_rows(html: str) -> list[str]:
+    """The loop's markup row by row, without the whitespace its tags left between rows."""
+    return [row.strip() for row in html.split("</tr>") if row.strip()]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_rows_are_those_of_the_template_loop(school_a, admin_user, language):
+    record(admin_user, "organisations.unit.update", school_a, unit=school_a,
+           changes={"name": ["<b>A</b> & B", None], "size": [1500, 2750.5],
+                    "since": [None, "2025-07-01"], "rate": [decimal.Decimal("0.25"), 1],
+                    "codes": ["x", "y", "z"], "note": "bare <value>"},
+           reason="Sửa theo <quyết định> số 12")
+    record(admin_user, "accounts.user.create", admin_user)  # no unit, no changes
+    # Older entries hold a bare list; values straight in the JSON keep their types.
+    AuditEntry.objects.create(actor_label="system", action="decisions.decision.issue",
+                              unit=school_a, object_label="QĐ 12", changes=["a list", "of codes"])
+    AuditEntry.objects.create(actor_label="canbo", action="awards.record.revoke",
+                              object_label="Bằng khen", changes={"amount": [0.5, None]})
+    entries = list(AuditEntry.objects.select_related("actor", "unit").order_by("pk"))
+    entries[1].at = datetime.datetime(2025, 12, 31, 23, 59, 58, tzinfo=datetime.UTC)
+    with translation.override(language):
+        _with_sentences(type("Page", (), {"object_list": entries}))
+        assert _loop_rows(audit_rows(entries)) \
+            == _loop_rows(LOOP.render(Context({"entries": entries})))
