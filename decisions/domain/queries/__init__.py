@@ -26,12 +26,15 @@ def items_with_certificates_for_user(user, decision):
 
 
 def certificate_by_code(code: str) -> Certificate | None:
-    """Public verification: the certificate, its item and decision (no personal data)."""
+    """Public verification: the certificate, its item and decision (no personal data).
+
+    The rows the page always shows come in one join; the ones it shows when the certificate
+    was corrected, revoked or has a credential come by key afterwards: one query joining all
+    ten tables cost PostgreSQL ~12 ms of planning for a 0.2 ms execution (issue 14)."""
     return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
-                                               "credential",
-                                               "item__unit", "replaced_by",
-                                               "item__award_record",
-                                               "item__corrects__award_record")
+                                               "item__unit")
+            .prefetch_related("credential", "replaced_by", "item__award_record",
+                              "item__corrects__award_record")
             .filter(code=code.strip().upper()).first())
 
 
