@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from awards.models import AwardRecord
 from core.interfaces.importers import Row
@@ -59,7 +60,7 @@ def test_commit_gives_the_same_rows_without_the_workbook(tmp_path, officer_a, de
     assert list(Employment.objects.order_by("person__cccd").values_list(
         "person__cccd", "unit__code", "position", "is_leader", "start_date")) == sorted([
         (CCCDS[0], "SO-A", "Chuyên viên", True, datetime.date(2020, 2, 1)),
-        (CCCDS[1], "SO-A", "Chuyên viên", False, job.finished_at.date()),
+        (CCCDS[1], "SO-A", "Chuyên viên", False, timezone.localdate(job.finished_at)),
         (CCCDS[2], "SO-A", "Chuyên viên", False, datetime.date(2021, 8, 15))])
 
 
