@@ -92,6 +92,10 @@ def main() -> int:
         import django
 
         django.setup()
+        from awards.models import AwardRecord, AwardTotal
+
+        print(f"{AwardTotal.objects.count():,} award totals for "
+              f"{AwardRecord.objects.count():,} award records")
         before = os.getloadavg()[0]
         times = cold_figures(args.repeat)
         print("award figures (s): " + " ".join(f"{t:.3f}" for t in times)

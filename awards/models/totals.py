@@ -21,12 +21,19 @@ class AwardTotal(models.Model):
                                    db_constraint=False, db_index=False, related_name="+")
     year = models.PositiveSmallIntegerField(_("year of achievement"))
     live = models.IntegerField(_("live awards"), default=0)
+    # `unit`'s province, set by the database (organisations.models.province_key, which keys
+    # every table with a `unit` and a `province`): a board's scope of whole provinces then
+    # reads its own provinces' totals by index, however many provinces share the table.
+    province = models.ForeignKey("organisations.Unit", null=True, editable=False,
+                                 on_delete=models.DO_NOTHING, db_constraint=False, db_index=False,
+                                 related_name="+")
 
     class Meta:
         verbose_name = _("award total")
         verbose_name_plural = _("award totals")
         constraints = [models.UniqueConstraint(fields=["unit", "award_type", "year"],
                                                name="award_total_key")]
+        indexes = [models.Index(fields=["province", "year"], name="award_total_province")]
 
     def __str__(self):
         return f"{self.unit_id} {self.award_type_id} {self.year}: {self.live}"

@@ -13,14 +13,19 @@ from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accounts.domain.scope import restrict_to_scope
+from accounts.enums import Role
 from awards.apps import _totals_triggers
 from awards.models import AwardRecord, AwardTotal, AwardType, award_totals
 from core.bulk import insert_objects, insert_rows
 from organisations.domain import tree
+from organisations.enums import UnitKind, UnitLevel
 from organisations.models import UnitClosure
 from reports.domain import dashboard
+from reports.domain.scope import default_root, subtree_ids
+from reports.enums import STATISTICS_ROLES
 from reports.interfaces.figures import _award_figures
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, UnitFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +43,8 @@ def grouped() -> dict:
 
 
 def kept() -> dict:
+    # Each total carries its unit's province (the key of a board's scope on a shared database).
+    assert list(AwardTotal.objects.exclude(province=F("unit__province"))) == []
     return {(u, t, y): n for u, t, y, n in AwardTotal.objects.exclude(live=0).values_list(
         "unit_id", "award_type_id", "year", "live")}
 
@@ -156,9 +163,6 @@ def test_post_migrate_puts_the_triggers_back(people):
 def reference_figures(user, root) -> dict:
     """The dashboard's award figures counted from the records themselves (how they were
     computed before the totals): the definition the totals must reproduce."""
-    from accounts.domain.scope import restrict_to_scope  # noqa: PLC0415 test-local
-    from reports.domain.scope import default_root, subtree_ids  # noqa: PLC0415 test-local
-    from reports.enums import STATISTICS_ROLES  # noqa: PLC0415 test-local
 
     records = restrict_to_scope(AwardRecord.objects.filter(revoked=False), user,
                                 roles=STATISTICS_ROLES)
@@ -206,8 +210,9 @@ def assert_dashboard_parity(users, roots):
 # One operation: (kind, which person, which unit, which award type, year offset).
 OPERATIONS = st.lists(st.tuples(
     st.sampled_from(["save", "bulk", "copy", "objects", "raw", "revoke", "revoke_all",
-                     "unrevoke", "correct", "move", "delete", "merge", "move_unit"]),
-    st.integers(0, 5), st.integers(0, 2), st.sampled_from(CODES), st.integers(0, 11)),
+                     "unrevoke", "correct", "move", "delete", "merge", "move_unit",
+                     "merge_provinces"]),
+    st.integers(0, 5), st.integers(0, 3), st.sampled_from(CODES), st.integers(0, 11)),
     min_size=1, max_size=12)
 
 
@@ -245,17 +250,31 @@ def _apply(op, people, units):
     elif kind == "move_unit":
         tree.move_unit(None, units[1], new_parent=units[2 * (where % 2)], effective_date=DAY,
                        **ACT)
+    elif kind == "merge_provinces":  # the other province's root merged into this one
+        tree.merge_units(None, [units[3].parent], into=units[where % 3], effective_date=DAY,
+                         **ACT)
+
+
+@pytest.fixture
+def commune_b(db):
+    """A commune of a second province on the same database: its board's scope is a whole
+    province (the province key's path), the first board's too while the two stay apart."""
+    other = UnitFactory(code="TINH-2", name="Ủy ban nhân dân tỉnh Bên Cạnh",
+                        level=UnitLevel.PROVINCE, kind=UnitKind.PEOPLES_COMMITTEE)
+    return UnitFactory(code="XA-B2", name="UBND xã Bên Cạnh", parent=other,
+                       level=UnitLevel.COMMUNE, kind=UnitKind.PEOPLES_COMMITTEE)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[
     HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(operations=OPERATIONS)
 def test_dashboard_from_totals_equals_the_records_over_random_writes(
-        operations, province, dept_a, school_a, dept_b, board_user, officer_a, outsider,
-        admin_user):
+        operations, province, dept_a, school_a, dept_b, commune_b, board_user, officer_a,
+        outsider, admin_user):
     with transaction.atomic():  # each example from the same start
-        units = [dept_a, school_a, dept_b]
-        people = [PersonFactory(unit=units[i % 3]) for i in range(6)]
+        other_board = user_with_role(Role.BOARD_STAFF, commune_b.parent)
+        units = [dept_a, school_a, dept_b, commune_b]
+        people = [PersonFactory(unit=units[i % 4]) for i in range(6)]
         for op in operations:
             try:
                 with transaction.atomic():
@@ -263,6 +282,7 @@ def test_dashboard_from_totals_equals_the_records_over_random_writes(
             except (IntegrityError, ValidationError):
                 pass  # a live duplicate or a reorganisation refused: rolled back, totals too
             assert kept() == grouped()
-        assert_dashboard_parity([board_user, officer_a, outsider, admin_user], [None])
+        assert_dashboard_parity([board_user, other_board, officer_a, outsider, admin_user],
+                                [None])
         assert_dashboard_parity([board_user, admin_user], [dept_a, dept_b])
         transaction.set_rollback(True)
