@@ -38,7 +38,7 @@ def template_key() -> str:
 
 def _sources() -> set[Path]:
     """Migration files, `data/` packages, and the first-party modules migrations reach."""
-    apps = {p.parent.name for p in BASE_DIR.glob("*/migrations/__init__.py")}
+    apps = {p.parent.parent.name for p in BASE_DIR.glob("*/migrations/__init__.py")}
     found = set(BASE_DIR.glob("*/migrations/*.py")) | set(BASE_DIR.glob("*/data/**/*.py"))
     todo = list(found)
     while todo:

@@ -3,7 +3,8 @@ from .catalogue import AwardParameter, AwardType, LegalValue
 from .facts import DisciplineRecord, PendingMatter
 from .ledger import AwardRecord, TaskRating
 from .screening import ScreeningChunk, ScreeningResult, ScreeningRun
+from .totals import AwardTotal
 
-__all__ = ["AwardParameter", "AwardRecord", "AwardType", "DisciplineRecord", "GrantingAuthority",
-           "LegalValue", "PendingMatter", "ScreeningChunk", "ScreeningResult", "ScreeningRun",
-           "TaskRating"]
+__all__ = ["AwardParameter", "AwardRecord", "AwardTotal", "AwardType", "DisciplineRecord",
+           "GrantingAuthority", "LegalValue", "PendingMatter", "ScreeningChunk",
+           "ScreeningResult", "ScreeningRun", "TaskRating"]

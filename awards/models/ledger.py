@@ -96,11 +96,6 @@ class AwardRecord(models.Model):
                    # The same order within one province (a board when provinces share a database).
                    models.Index(fields=["province", "year", "decision_date", "id"],
                                 name="award_province_ledger_order"),
-                   # The dashboard's counts of a province's live awards by year and title, from
-                   # the index alone (reports.domain.dashboard): otherwise, on a shared
-                   # database, a scan of every province's records (1.7 s each at ten).
-                   models.Index(fields=["province", "year", "award_type"],
-                                condition=Q(revoked=False), name="award_province_figures"),
                    models.Index(fields=["award_type", "year", "decision_date", "id"],
                                 name="award_type_ledger_order"),
                    # Every column the eligibility screening reads of a person's records

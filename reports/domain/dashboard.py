@@ -1,10 +1,12 @@
 """Figures of the board dashboard: proposals by state and step with overdue counts, the two
 backlogs the board watches (resistance-war track, Heroic Vietnamese Mother), and awards by form,
-year and granting level. Each figure is one GROUP BY query on a permission-restricted queryset."""
+year and granting level. Each figure is one GROUP BY query on a permission-restricted queryset:
+of proposals, or of the ledger's totals (`awards.AwardTotal`: live records per unit, award type
+and year, kept by the database on every write), never of the million records themselves."""
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from awards.enums import ParameterKey
 from awards.models import AwardParameter
@@ -62,11 +64,12 @@ def backlog(proposals: QuerySet, today: datetime.date) -> dict[str, dict]:
                               "overdue": mother_figures["mother_overdue"]}}
 
 
-def awards_by_form_and_year(records: QuerySet, last_year: int) -> dict[str, dict[int, int]]:
-    """Unrevoked awards of the last YEARS_SHOWN years: {category: {year: n}} (zeros included)."""
+def awards_by_form_and_year(totals: QuerySet, last_year: int) -> dict[str, dict[int, int]]:
+    """Unrevoked awards of the last YEARS_SHOWN years: {category: {year: n}} (zeros included).
+    `totals`: the AwardTotal rows of the page's scope."""
     years = range(last_year - YEARS_SHOWN + 1, last_year + 1)
-    rows = (records.filter(revoked=False, year__in=years).order_by()
-            .values("award_type__category", "year").annotate(n=Count("id")))
+    rows = (totals.filter(year__in=years).order_by()
+            .values("award_type__category", "year").annotate(n=Sum("live")))
     table = {c: dict.fromkeys(years, 0) for c in ("title", "form")}
     for row in rows:
         table[row["award_type__category"]][row["year"]] = row["n"]
@@ -84,46 +87,44 @@ def granting_levels(on: datetime.date) -> dict[int, str]:
     return levels
 
 
-def awards_by_level(records: QuerySet, today: datetime.date) -> dict[str, int]:
-    """Unrevoked awards by the granting level of their title/form: counted per award type in
-    SQL, then summed per level over the few dozen award types."""
+def awards_by_level(totals: QuerySet, today: datetime.date) -> dict[str, int]:
+    """Unrevoked awards by the granting level of their title/form: summed per award type in
+    SQL, then per level over the few dozen award types."""
     levels = granting_levels(today)
-    totals: dict[str, int] = {}
-    rows = (records.filter(revoked=False).order_by().values("award_type_id")
-            .annotate(n=Count("id")))
+    by_level: dict[str, int] = {}
+    rows = totals.order_by().values("award_type_id").annotate(n=Sum("live"))
     for row in rows:
         level = levels.get(row["award_type_id"], "")
-        totals[level] = totals.get(level, 0) + row["n"]
-    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+        by_level[level] = by_level.get(level, 0) + row["n"]
+    return dict(sorted(by_level.items(), key=lambda kv: -kv[1]))
 
 
 TOP_UNITS = 10
 TREND_YEARS = 10
 
 
-def awards_by_unit(records: QuerySet, root, last_year: int, top: int = TOP_UNITS) -> list[dict]:
+def awards_by_unit(totals: QuerySet, root, last_year: int, top: int = TOP_UNITS) -> list[dict]:
     """The `top` child units of `root` by unrevoked awards of the last YEARS_SHOWN years (their
-    whole subtree, through the closure table), with the awards of `last_year`: one GROUP BY on
-    the closure table. [{"code", "name", "last_year", "five_years"}], most awarded first."""
+    whole subtree, through the closure table), with the awards of `last_year`: one GROUP BY of
+    the scope's totals on the closure table. [{"code", "name", "last_year", "five_years"}],
+    most awarded first; a child with none is left out."""
     if root is None:
         return []
-    years = Q(year__gte=last_year - YEARS_SHOWN + 1, year__lte=last_year)
-    counted = records.filter(years, revoked=False).values("id")
+    counted = totals.filter(year__gte=last_year - YEARS_SHOWN + 1, year__lte=last_year)
     rows = (UnitClosure.objects.filter(ancestor__parent=root,
-                                       descendant__award_records__in=counted)
+                                       descendant__award_totals__in=counted.values("id"))
             .order_by().values("ancestor__code", "ancestor__name")
-            .annotate(five_years=Count("descendant__award_records"),
-                      last_year=Count("descendant__award_records",
-                                      filter=Q(descendant__award_records__year=last_year)))
+            .annotate(five_years=Sum("descendant__award_totals__live"),
+                      last_year=Sum("descendant__award_totals__live", default=0,
+                                    filter=Q(descendant__award_totals__year=last_year)))
             .order_by("-five_years", "ancestor__code")[:top])
     return [{"code": r["ancestor__code"], "name": r["ancestor__name"],
              "last_year": r["last_year"], "five_years": r["five_years"]} for r in rows]
 
 
-def awards_trend(records: QuerySet, last_year: int) -> dict[int, int]:
+def awards_trend(totals: QuerySet, last_year: int) -> dict[int, int]:
     """Unrevoked awards per year of achievement, the last TREND_YEARS years (zeros included)."""
     years = range(last_year - TREND_YEARS + 1, last_year + 1)
-    rows = (records.filter(revoked=False, year__in=years).order_by().values("year")
-            .annotate(n=Count("id")))
+    rows = totals.filter(year__in=years).order_by().values("year").annotate(n=Sum("live"))
     found = {r["year"]: r["n"] for r in rows}
     return {y: found.get(y, 0) for y in years}

@@ -171,4 +171,4 @@ def test_triggers_are_put_back_after_migrate(school_a):
 
 def test_keyed_tables_are_found_from_the_models(db):
     assert set(province_key.keyed_tables(connection)) == {
-        "organisations_person", "awards_awardrecord", "awards_taskrating"}
+        "organisations_person", "awards_awardrecord", "awards_taskrating", "awards_awardtotal"}

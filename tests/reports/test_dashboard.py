@@ -156,8 +156,27 @@ def _award_queries(client) -> tuple[int, dict]:
 
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse("reports:dashboard"))
-    return (sum('"awards_awardrecord"' in q["sql"] for q in ctx.captured_queries),
+    return (sum('"awards_awardtotal"' in q["sql"] for q in ctx.captured_queries),
             response.context)
+
+
+def test_the_dashboard_reads_the_totals_never_the_records(client_for, board_user, dept_a):
+    """Issue 14.3: the award figures come from the totals kept on write, not a scan of the
+    ledger per view."""
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    from tests.factories import PersonFactory  # noqa: PLC0415 test-local
+
+    award("bang_khen_tinh", dept_a, TODAY.year - 1, person=PersonFactory(unit=dept_a))
+
+    client = client_for(board_user)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports:dashboard"))
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert (sum('"awards_awardrecord"' in q for q in sql),
+            sum('"awards_awardtotal"' in q for q in sql) > 0) == (0, True)
+    assert awards_of(response) == 1
 
 
 def test_a_proposal_step_recounts_the_proposals_but_not_the_ledger(
