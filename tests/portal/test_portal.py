@@ -96,3 +96,20 @@ def test_no_personal_data_on_any_public_page(en, open_window, officer_a, board_u
             assert person.birth_date.strftime("%d/%m/%Y") not in page, url
         assert "0911222333" not in page, url
         assert not re.search(r"\b\d{12}\b", page), url
+
+
+def test_verification_reads_the_certificate_in_a_query_of_seven_tables(
+        en, officer_a, board_user, approver_user, dept_a):
+    """The optional relations (ledger record, corrected item, replacement) load on access: joined
+    into the lookup they made an eleven-table query whose planning cost PostgreSQL ~15 ms of
+    CPU a request at province scale (issue 14.2)."""
+    from django.db import connection  # noqa: PLC0415 only this test captures queries
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 as above
+
+    decision = issued(officer_a, board_user, approver_user, dept_a)
+    code = decision.items.get().certificates.get().code
+    en.get(reverse("portal:verify_code", args=[code]))  # warm-up
+    with CaptureQueriesContext(connection) as queries:
+        page = en.get(reverse("portal:verify_code", args=[code])).content.decode()
+    lookup = next(q["sql"] for q in queries.captured_queries if "decisions_certificate" in q["sql"])
+    assert (lookup.count(" JOIN "), len(queries.captured_queries), "VALID" in page) == (6, 2, True)

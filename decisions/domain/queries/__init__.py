@@ -26,12 +26,13 @@ def items_with_certificates_for_user(user, decision):
 
 
 def certificate_by_code(code: str) -> Certificate | None:
-    """Public verification: the certificate, its item and decision (no personal data)."""
+    """Public verification: the certificate, its item and decision (no personal data).
+    What is not always there — the ledger record behind the item (read by `revoked_record`),
+    the item it corrects, the replacing certificate — loads on access: joined in as well, they
+    made an eleven-table query whose planning alone cost PostgreSQL ~15 ms of CPU a request
+    at province scale, more than the rest of the page (issue 14.2)."""
     return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
-                                               "credential",
-                                               "item__unit", "replaced_by",
-                                               "item__award_record",
-                                               "item__corrects__award_record")
+                                               "credential", "item__unit")
             .filter(code=code.strip().upper()).first())
 
 
