@@ -62,7 +62,7 @@ def parse_args() -> argparse.Namespace:
                         help="measure only pages whose label contains one of these (a,b,…)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     parser.add_argument("--floor", action="store_true",
-                        help="also measure two pages that do nothing (bench/floor_urls.py)")
+                        help="also measure the floor pages of bench/floor_urls.py")
     return parser.parse_args()
 
 
@@ -465,7 +465,9 @@ def pages(data: dict) -> list[tuple[str, str, bool]]:
     ]
     if data.get("floor"):  # bench/floor_urls.py: the fixed cost of a signed-in request
         office[:0] = [("floor: signed in, no page", "/bench/signed-in"),
-                      ("floor: empty layout page", "/bench/layout")]
+                      ("floor: empty layout page", "/bench/layout"),
+                      ("floor: raw list, plain text", "/bench/raw-list"),
+                      ("floor: raw list in the layout", "/bench/raw-list-layout")]
     return [(label, path, True) for label, path in office] + [
         (label, path, False) for label, path in portal if decision or "(333)" not in label]
 

@@ -1,4 +1,7 @@
+import functools
+
 from django import template
+from django.templatetags.static import static
 from django.urls import reverse
 
 register = template.Library()
@@ -58,3 +61,16 @@ def url_for_rows(view_name):
 @register.filter
 def with_id(url, public_id):
     return url.replace(ANY_ID, str(public_id))
+
+
+@register.simple_tag
+def static_once(path: str) -> str:
+    """`{% static path %}` computed once per process: the storage's URL of a file does not
+    change while the site runs (a deploy restarts the workers), and the layout's three static
+    tags cost ~0.1 ms of every page (issue 14.2)."""
+    return _static_url(path)
+
+
+@functools.cache
+def _static_url(path: str) -> str:
+    return static(path)

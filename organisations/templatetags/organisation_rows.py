@@ -2,12 +2,16 @@
 people rendered through template nodes cost ~400 variable lookups, the largest share of the
 page's time once its queries were fast (issue 14)."""
 
+from html import escape
+
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.interfaces.exports import choice_labels
 from core.templatetags.core_tags import ANY_ID
+from organisations.enums import Gender
 
 register = template.Library()
 
@@ -17,14 +21,20 @@ PERSON_ROW = ('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td>\n'
 
 @register.simple_tag
 def person_rows(people):
-    """The people list's rows; each person carries `shows_personal` (set by the view)."""
+    """The people list's rows; each person carries `shows_personal` (set by the view).
+    Every text cell goes through `html.escape` — what django.utils.html.escape does, without
+    its SafeString per value (format_html_join's conditional_escape per cell cost ~3× as much,
+    as on the proposal list) — and the assembled rows are marked safe once; the link is our
+    own URL with a UUID in it, the badges our own markup."""
     detail = reverse("organisations:person_detail", args=[ANY_ID])
-    leader = format_html('<span class="badge">{}</span>', _("leader"))
-    worker = format_html('<span class="badge">{}</span>', _("direct worker"))
-    return format_html_join("", PERSON_ROW, (
-        (detail.replace(ANY_ID, str(p.public_id)), p.full_name, p.get_gender_display(),
-         p.birth_date.strftime("%d/%m/%Y") if p.shows_personal and p.birth_date
-         else ("" if p.shows_personal else "—"),
-         (p.unit.name if p.unit_id else "") or "—", p.position,
-         leader if p.is_leader else "", worker if p.is_direct_worker else "")
+    leader = '<span class="badge">{}</span>'.format(escape(_("leader")))
+    worker = '<span class="badge">{}</span>'.format(escape(_("direct worker")))
+    genders = {value: escape(label) for value, label in choice_labels(Gender).items()}
+    return mark_safe("".join(PERSON_ROW.format(  # noqa: S308 every cell escaped here
+        detail.replace(ANY_ID, str(p.public_id)), escape(p.full_name),
+        genders.get(p.gender) or escape(p.gender),
+        p.birth_date.strftime("%d/%m/%Y") if p.shows_personal and p.birth_date
+        else ("" if p.shows_personal else "—"),
+        escape((p.unit.name if p.unit_id else "") or "—"), escape(p.position),
+        leader if p.is_leader else "", worker if p.is_direct_worker else "")
         for p in people))

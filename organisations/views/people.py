@@ -60,11 +60,18 @@ def person_list(request):
     for person in page.object_list:  # birth dates only where the rule allows, row by row
         person.shows_personal = shows_personal_data(units, person.unit_id)
     context = {"page": page, "q": request.GET.get("q", ""),
-               "unit": unit, "genders": Gender.choices,
+               "unit": unit, "genders": Gender.choices, "chosen": _chosen(request),
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")
                 else "organisations/person_list.html")
     return render(request, template, context)
+
+
+def _chosen(request) -> dict[str, str]:
+    """The filters' selected options. Read by the template as `request.GET.gender`, a filter
+    not in the query string made Django's variable lookup fail over to `dir(QueryDict)`, six
+    times a page."""
+    return {name: request.GET.get(name, "") for name in ("gender", "is_leader", "is_direct_worker")}
 
 
 @login_required

@@ -4,13 +4,13 @@ CHUNK at a time, the page's columns."""
 
 from collections.abc import Iterable
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.exports import CHUNK, choice_labels, export
+from proposals.domain.queries.proposals import nominee_count
 from proposals.enums import ProposalState
-from proposals.models import Nominee
 
 
 def proposal_header() -> list[str]:
@@ -35,16 +35,9 @@ def inbox_header() -> list[str]:
             _("Submitted"), _("State"), _("Step deadline")]
 
 
-def _nominee_count():
-    # A correlated count per row: the page counts one page at a time, the export streams.
-    return Subquery(Nominee.objects.filter(proposal=OuterRef("pk")).order_by()
-                    .values("proposal").annotate(n=Count("id")).values("n"),
-                    output_field=IntegerField())
-
-
 def inbox_rows(proposals: QuerySet) -> Iterable[tuple]:
     states = choice_labels(ProposalState)
-    rows = (proposals.annotate(nominee_total=_nominee_count())
+    rows = (proposals.annotate(nominee_total=nominee_count())
             .values_list("code", "title", "unit__name", "nominee_total", "submitted_at", "state",
                          "due_on").iterator(chunk_size=CHUNK))
     # .xlsx cells hold no time zone: the submission day as the page shows it.

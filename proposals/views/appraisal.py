@@ -8,7 +8,7 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
 from proposals.domain import consultation, workflow
-from proposals.domain.queries.proposals import inbox_for_user, with_nominee_counts
+from proposals.domain.queries.proposals import inbox_for_user, inbox_rows_for_user
 from proposals.interfaces.exports import inbox_export
 from proposals.interfaces.forms import (
     AssignForm,
@@ -32,10 +32,11 @@ def inbox(request):
     """Received proposals with the deadline of their current step; overdue ones first;
     `?export=xlsx|csv` streams the same list."""
     require(request, "proposals.view_inbox")
-    return list_page(request, inbox_for_user(request.user), export=inbox_export,
-                     template="proposals/inbox.html",
-                     prepare=lambda page: with_nominee_counts(page.object_list),
-                     today=timezone.localdate())
+    # The page reads plain values with the nominee count in its one query; the export streams
+    # the same scoped list (inbox_for_user) with its own columns.
+    return list_page(request, inbox_rows_for_user(request.user),
+                     export=lambda kind, _rows: inbox_export(kind, inbox_for_user(request.user)),
+                     template="proposals/inbox.html", today=timezone.localdate())
 
 
 def _step(request, public_id, perm, form_class, action, *, title, submit, success,

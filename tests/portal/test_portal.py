@@ -4,8 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,18 +35,6 @@ def test_verification_shows_valid_then_revoked(en, officer_a, board_user, approv
     body = en.get(f"/api/v1/certificates/{code}").json()
     assert (body["status"], body["revoking_decision"]) == (
         "revoked", "7/QĐ-SGDĐT dated 05/01/2026 by Giám đốc Sở GDĐT")
-
-
-def test_verification_joins_few_tables_a_query(en, officer_a, board_user, approver_user, dept_a,
-                                               django_assert_max_num_queries):
-    """One query joining all ten tables behind a certificate cost PostgreSQL ~12 ms of
-    planning for a 0.2 ms execution; the page's queries join at most five."""
-    decision = issued(officer_a, board_user, approver_user, dept_a)
-    code = decision.items.get().certificates.get().code
-    en.get(reverse("portal:verify_code", args=[code]))  # the layout's caches
-    with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(5):
-        assert en.get(reverse("portal:verify_code", args=[code])).status_code == 200
-    assert max(q["sql"].count(" JOIN ") for q in ctx.captured_queries) <= 5
 
 
 def test_unknown_code_is_404(en, db):
@@ -110,3 +96,20 @@ def test_no_personal_data_on_any_public_page(en, open_window, officer_a, board_u
             assert person.birth_date.strftime("%d/%m/%Y") not in page, url
         assert "0911222333" not in page, url
         assert not re.search(r"\b\d{12}\b", page), url
+
+
+def test_verification_reads_the_certificate_in_a_query_of_seven_tables(
+        en, officer_a, board_user, approver_user, dept_a):
+    """The optional relations (ledger record, corrected item, replacement) load on access: joined
+    into the lookup they made an eleven-table query whose planning cost PostgreSQL ~15 ms of
+    CPU a request at province scale (issue 14.2)."""
+    from django.db import connection  # noqa: PLC0415 only this test captures queries
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 as above
+
+    decision = issued(officer_a, board_user, approver_user, dept_a)
+    code = decision.items.get().certificates.get().code
+    en.get(reverse("portal:verify_code", args=[code]))  # warm-up
+    with CaptureQueriesContext(connection) as queries:
+        page = en.get(reverse("portal:verify_code", args=[code])).content.decode()
+    lookup = next(q["sql"] for q in queries.captured_queries if "decisions_certificate" in q["sql"])
+    assert (lookup.count(" JOIN "), len(queries.captured_queries), "VALID" in page) == (6, 2, True)

@@ -87,7 +87,7 @@ def test_the_department_office_has_it_in_its_inbox_and_the_other_department_does
     own = client_for(office_a).get(reverse("proposals:inbox"))
     other = client_for(office_b).get(reverse("proposals:inbox"))
     detail = client_for(office_b).get(reverse("proposals:detail", args=[proposal.public_id]))
-    assert ([p.code for p in own.context["page"].object_list],
+    assert ([p["code"] for p in own.context["page"].object_list],
             list(other.context["page"].object_list), detail.status_code) == (
         [proposal.code], [], 404)
 

@@ -27,14 +27,12 @@ def items_with_certificates_for_user(user, decision):
 
 def certificate_by_code(code: str) -> Certificate | None:
     """Public verification: the certificate, its item and decision (no personal data).
-
-    The rows the page always shows come in one join; the ones it shows when the certificate
-    was corrected, revoked or has a credential come by key afterwards: one query joining all
-    ten tables cost PostgreSQL ~12 ms of planning for a 0.2 ms execution (issue 14)."""
+    What is not always there — the ledger record behind the item (read by `revoked_record`),
+    the item it corrects, the replacing certificate — loads on access: joined in as well, they
+    made an eleven-table query whose planning alone cost PostgreSQL ~15 ms of CPU a request
+    at province scale, more than the rest of the page (issue 14.2)."""
     return (Certificate.objects.select_related("item__award_type", "item__decision__issuer",
-                                               "item__unit")
-            .prefetch_related("credential", "replaced_by", "item__award_record",
-                              "item__corrects__award_record")
+                                               "credential", "item__unit")
             .filter(code=code.strip().upper()).first())
 
 

@@ -1,6 +1,6 @@
 """Permission-aware querysets of proposals (STYLE rule 6)."""
 
-from django.db.models import Count, F, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 
 from accounts.domain import scope
 from organisations.models import Unit, UnitClosure
@@ -75,14 +75,24 @@ def comments_to_resolve(user):
     return qs
 
 
-def with_nominee_counts(proposals: list) -> list:
-    """Set `nominee_count` on one page of proposals (one grouped query over the page only:
-    counting inside the list query would aggregate every proposal before paging)."""
-    counts = dict(Nominee.objects.filter(proposal__in=proposals).values_list("proposal")
-                  .annotate(n=Count("id")))
-    for proposal in proposals:
-        proposal.nominee_count = counts.get(proposal.pk, 0)
-    return proposals
+def nominee_count():
+    """The number of nominees of each proposal, as a correlated count: on a page PostgreSQL
+    evaluates it for the page's rows only (after the sort and limit); the export streams it.
+    Counting by a join would aggregate every proposal before paging."""
+    return Subquery(Nominee.objects.filter(proposal=OuterRef("pk")).order_by()
+                    .values("proposal").annotate(n=Count("id")).values("n"),
+                    output_field=IntegerField())
+
+
+# The inbox's columns, read as plain values (no model instances: three per row with the units)
+# and rendered by proposals.templatetags.proposal_rows.inbox_rows; the export picks its own.
+INBOX_COLUMNS = ("public_id", "code", "title", "unit__name", "submitted_at", "state", "due_on")
+
+
+def inbox_rows_for_user(user):
+    """`inbox_for_user` as the page's rows: INBOX_COLUMNS and `nominee_total`, one query."""
+    return inbox_for_user(user).annotate(nominee_total=nominee_count()).values(
+        *INBOX_COLUMNS, "nominee_total")
 
 
 def scoped_units(user):

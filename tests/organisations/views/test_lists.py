@@ -59,6 +59,16 @@ def test_person_list_filters(client, board_user, dept_a):
             .context["page"].object_list] == ["Công Nhân"]
 
 
+def test_person_list_keeps_the_chosen_filters_selected(client, board_user):
+    client.force_login(board_user)
+    url = reverse("organisations:person_list")
+    chosen = client.get(url, {"gender": "female", "is_leader": "0", "is_direct_worker": "1"}).text
+    plain = client.get(url).text
+    assert [(page.count('<option value="female" selected>'), page.count('<option value="0" '
+             'selected>'), page.count('<option value="1" selected>'), page.count(" selected>"))
+            for page in (chosen, plain)] == [(1, 1, 1, 4), (0, 0, 0, 1)]
+
+
 @pytest.mark.parametrize("name", ["organisations:person_list", "organisations:unit_list",
                                   "organisations:collective_list",
                                   "organisations:household_list", "organisations:staff_list",
