@@ -15,7 +15,7 @@ from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
-from awards.domain.queries import filter_ledger, ledger_page, records_for_user
+from awards.domain.queries import filter_ledger, ledger_page, records_for_user, search_parts
 from awards.domain.queries import records_for_user as scoped_records
 from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import ledger_export, qualify_workbook
@@ -32,7 +32,7 @@ from awards.interfaces.forms import (
 from awards.models import AwardType, GrantingAuthority
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
-from core.interfaces.paging import paginate
+from core.interfaces.paging import paginate, paginate_union
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
     collectives_for_user,
@@ -58,7 +58,11 @@ def ledger(request):
     qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if kind := requested_format(request):
         return ledger_export(kind, qs, request.user)
-    page = paginate(request, ledger_page(qs), per_page=50, seek=True)
+    if q.split():  # each part of the search estimated on its own (search_parts)
+        parts = search_parts(filter_ledger(records_for_user(request.user), request.GET), q)
+        page = paginate_union(request, [ledger_page(part) for part in parts], per_page=50)
+    else:
+        page = paginate(request, ledger_page(qs), per_page=50, seek=True)
     for entry in page.object_list:  # the Revoke link only where the user is the authority
         entry.can_amend = request.user.has_perm("awards.amend_record", entry)
     return render(request, "awards/ledger.html", {
