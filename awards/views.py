@@ -14,7 +14,13 @@ from awards.domain import ledger as ledger_domain
 from awards.domain.authority import refusal
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
-from awards.domain.qualify import forecast, qualifying, qualifying_each, with_standing
+from awards.domain.qualify import (
+    candidates,
+    forecast,
+    qualifying,
+    qualifying_each,
+    with_standing,
+)
 from awards.domain.queries import filter_ledger, ledger_page, records_for_user, search_parts
 from awards.domain.queries import records_for_user as scoped_records
 from awards.eligibility.engine import checked_automatically
@@ -113,6 +119,8 @@ def qualify(request, mode="now"):
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
+    if mode == "now":  # only those who might qualify are screened (same verdicts)
+        people = candidates(people, award, year)
     params = CatalogueParameters()
     # The forecast's verdicts are for next year: where people stand is asked for that year.
     verdict_year = year + (mode == "forecast")

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from awards.domain.providers import initiative_authors
 from awards.domain.queries.cases import (
     CHUNK,
     PersonFacts,
@@ -25,9 +26,44 @@ from awards.eligibility.engine import Verdict
 from awards.eligibility.facts import Case, HeldAward, Rating
 from awards.eligibility.laws import Parameters
 from awards.eligibility.screening import Screener
+from awards.models import AwardRecord, TaskRating
 
 # Titles a person is assumed to receive next year when they qualify for them (the forecast).
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
+
+
+def candidates(people: QuerySet, award: str, year: int) -> QuerySet:
+    """`people` less those who cannot qualify for `award` in `year`, by a condition every
+    eligible person meets (`NECESSARY`), tested in SQL: the screening then builds and judges
+    only the few who might. Same verdicts: the engine still judges each candidate. Titles
+    without a cheap necessary condition (LĐTT, Giấy khen: most staff qualify) are unchanged."""
+    necessary = NECESSARY.get(award)
+    return people.filter(necessary(year)) if necessary else people
+
+
+def _excellent_or_initiative(year: int) -> Q:
+    """CSTĐ cơ sở: an "excellent" task rating in the year (Law 06/2022/QH15 Art. 23.1) or an
+    initiative recognised that year (Art. 23.1; under Law 2013 Art. 23 the initiative alone).
+    The armed forces' combat record that stands for it (Art. 21–23) is never met by the
+    screening, whose subjects are civilians (queries.cases._subject). A rating row of another
+    level later in the same year only narrows the engine further (its last rating wins)."""
+    return (Q(Exists(TaskRating.objects.filter(person=OuterRef("pk"), year=year,
+                                               rating="xuat_sac")))
+            | Q(pk__in=initiative_authors(year)))
+
+
+def _holds(code: str):
+    """The rule's own precheck (rules.individual_titles.PRECHECKS): the lower title of the
+    ladder held that year (CSTĐ tỉnh: CSTĐ cơ sở, Law 06/2022/QH15 Art. 22; CSTĐ toàn quốc:
+    CSTĐ tỉnh, Art. 21) — here any record of it, revoked or not (the engine narrows)."""
+    def condition(year: int) -> Q:
+        return Q(Exists(AwardRecord.objects.filter(person=OuterRef("pk"), year=year,
+                                                   award_type__code=code)))
+    return condition
+
+
+NECESSARY = {"cstd_co_so": _excellent_or_initiative, "cstd_tinh": _holds("cstd_co_so"),
+             "cstd_toan_quoc": _holds("cstd_tinh")}
 
 
 def qualifying(people: QuerySet, award: str, year: int, params: Parameters,
