@@ -10,6 +10,7 @@ class EmulationConfig(AppConfig):
         # An eligibility case reads initiatives and registrations (awards sits below).
         from awards.domain import providers  # noqa: PLC0415 imports models: after app loading
         from emulation.initiatives.domain.queries.initiatives import (  # noqa: PLC0415 imports models: after app loading
+            initiative_authors,
             initiative_facts,
         )
         from emulation.movements.domain.queries.movements import (  # noqa: PLC0415 imports models: after app loading
@@ -18,5 +19,6 @@ class EmulationConfig(AppConfig):
         )
 
         providers.install(initiative_facts=initiative_facts,
+                          initiative_authors=initiative_authors,
                           registration_facts=registration_facts,
                           collective_registration=collective_registration)

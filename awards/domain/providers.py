@@ -6,6 +6,8 @@ stands reads the open nominees (proposals). Those apps hand their readers over w
 `core.trail`; until they have, a case refuses to be built rather than miss a fact.
 
 * `initiative_facts(person_ids, where=None)` → {person id: (InitiativeFact, …)};
+* `initiative_authors(year)` → a `values("person_id")` queryset of the authors of initiatives
+  recognised in `year`;
 * `registration_facts(people, year, where=None)` → {person id: award codes or None};
 * `collective_registration(collective, year)` → award codes or None;
 * `proposed(where, year, awards, field)` → a `values_list` queryset of (subject, code, held,
@@ -28,6 +30,10 @@ def _reader(name: str):
 
 def initiative_facts(person_ids, where: dict | None = None) -> dict:
     return _reader("initiative_facts")(person_ids, where)
+
+
+def initiative_authors(year: int):
+    return _reader("initiative_authors")(year)
 
 
 def registration_facts(people, year: int, where: dict | None = None) -> dict:

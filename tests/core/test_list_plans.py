@@ -4,6 +4,7 @@ after ANALYZE on some thousands of rows, so the planner weighs realistic statist
 
 import datetime
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -89,6 +90,11 @@ PAGES = [
     ("awards:ledger", "?q=qd-ubnd", {"awards_awardrecord"}),
     # "nguyen" is one person in ten here: the people are read whole, as for "quan" above.
     ("awards:ledger", "?q=nguyen+17/qđ-ubnd", {"awards_awardrecord"}),
+    # The search in parts (awards.domain.queries.search_parts): a name 500 people hold (their
+    # records by person id), one person's CCCD (rare), and a common word (the walk).
+    ("awards:ledger", "?q=nguyen+van", {"awards_awardrecord"}),
+    ("awards:ledger", "?q=000000000040", {"awards_awardrecord"}),
+    ("awards:ledger", "?q=van", {"awards_awardrecord"}),
 ]
 
 
@@ -182,6 +188,26 @@ def test_people_search_for_a_common_word_keeps_walking_the_name_order(client, bo
     rows = client.get(url).context["page"].object_list
     assert ("person_search_trgm" in plan_text(sql), [(p.search_text, p.pk) for p in rows]) \
         == (False, matches[:50])
+
+
+@pytest.mark.parametrize("q", ["nguyen van", "000000000040"])
+def test_ledger_search_for_few_people_reads_their_records_not_the_ledger_order(
+        client, board_user, province_rows, q):
+    """"nguyen van" (500 of 20,000 people, 1,500 of 60,000 records) and one person's CCCD: the
+    search as one OR was estimated at most of the ledger and walked its order (13,000 records
+    for 51 on the kept province); in parts, the people's records are read by person id and
+    sorted, and the decision number by its trigram index. Rows and order unchanged."""
+    client.force_login(board_user)
+    url = reverse("awards:ledger") + "?" + urlencode({"q": q})
+    plans = [plan_text(sql) for sql in page_queries(client, url)
+             if "FROM \"awards_awardrecord\"" in sql]
+    assert [("award_ledger_order" in plan, "award_person_history" in plan
+             or "person_id" in plan) for plan in plans][:1] == [(False, True)]
+    assert [plan for plan in plans if "award_ledger_order" in plan] == []
+    from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
+
+    rows = client.get(url).context["page"].object_list
+    assert [r.pk for r in rows] == [r.pk for r in records_for_user(board_user, q)[:50]]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.domain.scope import restrict_to_scope
 from awards.eligibility.facts import Initiative as InitiativeFact
@@ -46,3 +46,14 @@ def initiative_facts(person_ids,
     for person_id, code, scope, recognised_on, used_for in rows:
         facts[person_id].append(InitiativeFact(code, scope, recognised_on, used_for))
     return {pid: tuple(items) for pid, items in facts.items()}
+
+
+def initiative_authors(year: int) -> QuerySet:
+    """Ids of the people who (co-)authored a recognised initiative recognised in `year` (or not
+    dated): everyone a recognised initiative can back for a title of that year, whatever its
+    scope or use (awards.domain.qualify.candidates). One subquery."""
+    return (InitiativeAuthor.objects
+            .filter(Q(initiative__recognition_date__year=year)
+                    | Q(initiative__recognition_date__isnull=True),
+                    initiative__state=InitiativeState.RECOGNISED)
+            .values("person_id"))

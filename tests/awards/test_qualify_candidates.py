@@ -1,0 +1,123 @@
+""""Who qualifies" screens only the people who might qualify (`awards.domain.qualify.candidates`):
+the pages list exactly whom a screening of everyone finds, for the titles narrowed and the
+others, for a unit and for the province."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from awards.domain import ledger
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.qualify import candidates, qualifying
+from awards.models import AwardType, DisciplineRecord
+from organisations.models import Person
+from tests.factories import PersonFactory, make_initiative
+
+pytestmark = pytest.mark.django_db
+
+YEAR = 2025
+
+
+def _award(person, code, year):
+    ledger.record_award(None, award_type=AwardType.objects.get(code=code), year=year,
+                        decision_number=f"{person.pk}{year}/QĐ-UBND",
+                        decision_date=datetime.date(year + 1, 1, 20), issuer="UBND tỉnh",
+                        person=person)
+
+
+def _rated(unit, name, ratings):
+    person = PersonFactory(unit=unit, full_name=name)
+    for year, rating in ratings.items():
+        ledger.set_rating(None, person=person, year=year, rating=rating)
+    return person
+
+
+@pytest.fixture
+def people(dept_a, dept_b):
+    """In both departments: every way to meet or miss CSTĐ cơ sở in 2025 (Law 06/2022/QH15
+    Art. 23) and the ladder above it (Art. 21–22)."""
+    for unit in (dept_a, dept_b):
+        code = unit.code
+        _rated(unit, f"{code} xuất sắc", {YEAR: "xuat_sac"})
+        _rated(unit, f"{code} tốt", {YEAR: "tot"})
+        _rated(unit, f"{code} hoàn thành", {YEAR: "hoan_thanh"})
+        _rated(unit, f"{code} chưa đánh giá", {})
+        author = _rated(unit, f"{code} sáng kiến {YEAR}", {YEAR: "tot"})
+        make_initiative(unit, authors=[(author, 100)], year=YEAR)
+        early = _rated(unit, f"{code} sáng kiến {YEAR - 1}", {YEAR: "tot"})
+        make_initiative(unit, authors=[(early, 100)], year=YEAR - 1)
+        weak = _rated(unit, f"{code} sáng kiến, hoàn thành", {YEAR: "hoan_thanh"})
+        make_initiative(unit, authors=[(weak, 100)], year=YEAR)
+        punished = _rated(unit, f"{code} xuất sắc, kỷ luật", {YEAR: "xuat_sac"})
+        DisciplineRecord.objects.create(person=punished, level="khien_trach",
+                                        start=datetime.date(YEAR, 3, 1),
+                                        end=datetime.date(YEAR + 1, 3, 1))
+        # Six years of CSTĐ cơ sở: the ladder to CSTĐ tỉnh (Art. 22) and a step above.
+        ladder = _rated(unit, f"{code} bậc thang",
+                        dict.fromkeys(range(YEAR - 6, YEAR + 1), "xuat_sac"))
+        for year in range(YEAR - 5, YEAR + 1):
+            _award(ladder, "cstd_co_so", year)
+        _award(ladder, "cstd_tinh", YEAR)
+        one = _rated(unit, f"{code} một năm", {YEAR: "xuat_sac"})
+        _award(one, "cstd_co_so", YEAR)
+
+
+def _listed(client, params) -> list[str]:
+    """The names on every page, following the "next" links."""
+    names, after = [], None
+    for number in range(1, 50):
+        response = client.get(reverse("awards:qualify"),
+                              {**params, **({"after": after, "page": number} if after else {})})
+        names += [p.full_name for p, _v, _s in response.context["rows"]]
+        after = response.context["next_after"]
+        if after is None:
+            return names
+    raise AssertionError("pages never ended")
+
+
+@pytest.mark.parametrize("award", ["cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "ldtt"])
+@pytest.mark.parametrize("unit", ["", "SO-A"])
+def test_the_pages_list_whom_a_screening_of_everyone_finds(client, board_user, people, award,
+                                                           unit):
+    client.force_login(board_user)
+    everyone = Person.objects.filter(unit__code=unit) if unit else Person.objects.all()
+    whole = [p.full_name for p, _v in qualifying(everyone.order_by("id"), award, YEAR,
+                                                 CatalogueParameters())]
+    params = {"award": award, "year": YEAR, **({"unit": unit} if unit else {})}
+    assert _listed(client, params) == whole
+
+
+def test_cstd_co_so_screens_the_excellent_and_the_authors_of_the_year(people):
+    names = sorted(candidates(Person.objects.filter(unit__code="SO-A"), "cstd_co_so", YEAR)
+                   .values_list("full_name", flat=True))
+    assert names == ["SO-A bậc thang", "SO-A một năm", "SO-A sáng kiến 2025",
+                     "SO-A sáng kiến, hoàn thành", "SO-A xuất sắc", "SO-A xuất sắc, kỷ luật"]
+    whole = [p.full_name for p, _v in qualifying(
+        Person.objects.filter(unit__code="SO-A"), "cstd_co_so", YEAR, CatalogueParameters())]
+    assert sorted(whole) == ["SO-A bậc thang", "SO-A một năm", "SO-A sáng kiến 2025",
+                             "SO-A xuất sắc"]
+
+
+@pytest.mark.parametrize(("award", "names"), [
+    ("cstd_tinh", ["SO-A bậc thang", "SO-A một năm"]),
+    ("cstd_toan_quoc", ["SO-A bậc thang"]),
+])
+def test_the_ladders_titles_screen_the_holders_of_the_title_below(people, award, names):
+    assert sorted(candidates(Person.objects.filter(unit__code="SO-A"), award, YEAR)
+                  .values_list("full_name", flat=True)) == names
+
+
+def test_the_broad_titles_and_the_forecast_screen_everyone(client, board_user, people):
+    assert candidates(Person.objects.all(), "ldtt", YEAR).count() == Person.objects.count()
+    client.force_login(board_user)
+    response = client.get(reverse("awards:forecast"), {"award": "cstd_co_so",
+                                                               "year": YEAR - 1})
+    assert response.status_code == 200
+
+
+def test_an_outsider_lists_only_his_units_candidates(client, outsider, people):
+    client.force_login(outsider)
+    names = _listed(client, {"award": "cstd_co_so", "year": YEAR})
+    assert sorted(names) == ["SO-B bậc thang", "SO-B một năm", "SO-B sáng kiến 2025",
+                             "SO-B xuất sắc"]
