@@ -84,9 +84,9 @@ def person_profile(request, public_id):
     person = get_in(people_for_user(request.user), public_id=public_id)
     require(request, "awards.view_ledger", person)
     try:
-        year = int(request.GET.get("year") or datetime.date.today().year - 1)
+        year = int(request.GET.get("year") or timezone.localdate().year - 1)
     except ValueError:
-        year = datetime.date.today().year - 1
+        year = timezone.localdate().year - 1
     names = dict(AwardType.objects.values_list("code", "name"))
     return render(request, "awards/profile.html", {
         "person": person, "year": year,
@@ -101,9 +101,9 @@ def person_profile(request, public_id):
 
 def _year(request) -> int:
     try:
-        return int(request.GET.get("year") or datetime.date.today().year - 1)
+        return int(request.GET.get("year") or timezone.localdate().year - 1)
     except ValueError:
-        return datetime.date.today().year - 1
+        return timezone.localdate().year - 1
 
 
 ALL = "all"  # the "who qualifies for which title" list: every individual award at once

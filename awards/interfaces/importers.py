@@ -10,7 +10,6 @@ Memory stays bounded for a million rows: lookups are per batch, and the in-file 
 keeps one integer per row.
 """
 
-import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -361,7 +360,7 @@ class RatingImporter(_SubjectImporter):
         return {"ratings": self.count}
 
     def example_row(self) -> list:
-        return ["001085012345", "", "", datetime.date.today().year - 1, "xuat_sac"]
+        return ["001085012345", "", "", timezone.localdate().year - 1, "xuat_sac"]
 
     def allowed_values(self) -> list[tuple[str, str, str]]:
         return [("Xếp loại", r.value, r.label) for r in Rating]

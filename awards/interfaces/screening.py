@@ -1,9 +1,9 @@
 """The background "who qualifies" run's request form and its export from the stored verdicts
 (awards.domain.screening_runs)."""
 
-import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,7 +22,7 @@ class ScreeningForm(forms.Form):
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award"].choices = choices
-        self.fields["year"].initial = datetime.date.today().year - 1
+        self.fields["year"].initial = timezone.localdate().year - 1
 
 
 def screening_header() -> list[str]:

@@ -10,6 +10,8 @@ Numbers are dated rows of the law's one home (awards/data/procedure.py, `claims.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from awards.data.procedure import HEROIC_MOTHER_LAW, MARTYR_FAMILY_LAW
 from awards.eligibility.laws import DEFAULT_PARAMETERS, Parameters, Value
 
@@ -80,7 +82,7 @@ def martyr_family(members: list[Member], children_count: int | None,
     """Families with many martyrs: the highest tier of Huân chương Độc lập the recorded martyrs
     reach (the tiers in force on `on`, default today); an only child who is a martyr is the
     lowest tier."""
-    tiers = _number(params, "claims.martyr_family_tiers", on or datetime.date.today())
+    tiers = _number(params, "claims.martyr_family_tiers", on or timezone.localdate())
     martyrs = _count(members, "child", "martyr")
     spouse = _count(members, "husband", "martyr") > 0
     for award, with_spouse, without, clause in tiers.value:

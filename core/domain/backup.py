@@ -5,7 +5,6 @@ SQLite file copied with SQLite's online-backup API, or a `pg_dump` custom-format
 `private/` tree. Restoring replaces both. The database engine of the archive must match.
 """
 
-import datetime
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 
 MANIFEST = "manifest.json"
 
@@ -73,7 +73,7 @@ def _dump_database(folder: Path) -> str:
 def create_backup(output_dir: Path) -> Path:
     """Write a backup archive into `output_dir` and return its path."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     archive = output_dir / f"tdkt-backup-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)

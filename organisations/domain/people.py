@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import scope_unit_ids
@@ -75,7 +76,7 @@ def _check_death(person: Person) -> None:
         return
     if not person.deceased:
         raise ValidationError({"death_year": _("A year of death needs “deceased” ticked.")})
-    if not person.birth_date.year <= person.death_year <= datetime.date.today().year:
+    if not person.birth_date.year <= person.death_year <= timezone.localdate().year:
         raise ValidationError({"death_year": _(
             "The year of death must lie between the year of birth and this year.")})
 
@@ -167,7 +168,7 @@ def register_deceased(actor, *, full_name: str, gender: str, birth_year: int, un
 
     Side effects: a Person without CCCD and without employment, audit
     `organisations.person.register_deceased`."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     if not 1850 <= birth_year <= today.year:
         raise ValidationError({"birth_year": _("Year of birth %(year)s is not plausible.") % {
             "year": birth_year}})

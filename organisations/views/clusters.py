@@ -1,12 +1,12 @@
 """Emulation clusters and blocks: members per year, head and deputy, yearly rotation."""
 
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.forms import apply_domain_error
@@ -34,9 +34,9 @@ def cluster_list(request):
 def _selected_year(request, cluster) -> int:
     years = list(cluster.memberships.values_list("year", flat=True).distinct().order_by("-year"))
     try:
-        return int(request.GET.get("year") or (years[0] if years else datetime.date.today().year))
+        return int(request.GET.get("year") or (years[0] if years else timezone.localdate().year))
     except ValueError:
-        return years[0] if years else datetime.date.today().year
+        return years[0] if years else timezone.localdate().year
 
 
 @login_required

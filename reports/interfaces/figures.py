@@ -2,10 +2,10 @@
 by the pages (reports/views/statistics.py) and the API (api/routers/statistics.py) so that both
 show the same numbers."""
 
-import datetime
 import hashlib
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import UNIT_TREE, active_assignments, restrict_to_scope
@@ -49,7 +49,7 @@ def _root(request):
 
 
 def _filters(request) -> Filters:
-    last = datetime.date.today().year - 1
+    last = timezone.localdate().year - 1
     year_to = _int(request.GET.get("year_to"), last, 1945, 2100)
     year_from = _int(request.GET.get("year_from"), year_to - 4, 1945, year_to)
     category = request.GET.get("category", "")
@@ -82,7 +82,7 @@ def dashboard_figures(request) -> dict:
     Keyed by the newest audit entry alone, as before, the million records were grouped again
     after every proposal step: under `make load` officers submit every few seconds and the
     dashboard's p50 was seconds. Both parts are computed by one reader at a time."""
-    context = (datetime.date.today(), sorted(request.GET.lists()), request.user.is_superuser,
+    context = (timezone.localdate(), sorted(request.GET.lists()), request.user.is_superuser,
                sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
                       for a in active_assignments(request.user)))
     root = _dashboard_root(request)  # a 404 outside the scope before any cache is read
@@ -116,7 +116,7 @@ def _in_root(qs, root, field: str = "unit"):
 
 
 def _other_figures(request, root) -> dict:
-    today = datetime.date.today()
+    today = timezone.localdate()
     proposals = _in_root(restrict_to_scope(Proposal.objects.all(), request.user,
                                            roles=STATISTICS_ROLES), root)
     by_state = figures.proposals_by_state(proposals, today)
@@ -131,7 +131,7 @@ def _award_figures(request, root) -> dict:
     of the page's unit (last year and the five years to it) and the ten-year trend. Counted
     from the ledger's totals per unit (kept on write), scoped exactly as the records would be:
     every scope filter is a set of units, and the totals are keyed by the record's unit."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     year = _int(request.GET.get("year"), today.year, 1945, 2100)
     totals = _in_root(restrict_to_scope(AwardTotal.objects.filter(live__gt=0), request.user,
                                         roles=STATISTICS_ROLES), root)
@@ -145,7 +145,7 @@ def _award_figures(request, root) -> dict:
 
 def _later_figures(request, root) -> dict:
     """Movements and cluster rounds of `?year=` (default this year)."""
-    year = _int(request.GET.get("year"), datetime.date.today().year, 1945, 2100)
+    year = _int(request.GET.get("year"), timezone.localdate().year, 1945, 2100)
     movements = _in_root(restrict_to_scope(Movement.objects.all(), request.user,
                                            field="organiser", roles=STATISTICS_ROLES),
                          root, "organiser")

@@ -1,9 +1,9 @@
 """Forms of reporting discipline. They collect input; reports.domain.requests / filings
 decide. Target units are chosen as movements choose their participants (the same field)."""
 
-import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import is_system_admin, restrict_to_scope, scope_unit_ids
@@ -56,7 +56,7 @@ class RequestForm(forms.Form):
         if req is not None:
             del self.fields["requester"]  # the requesting unit does not change
         else:
-            self.fields["year"].initial = datetime.date.today().year
+            self.fields["year"].initial = timezone.localdate().year
 
 
 class ReasonForm(forms.Form):

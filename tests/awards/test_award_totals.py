@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.test import RequestFactory
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,7 +30,7 @@ from tests.factories import PersonFactory, UnitFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
-THIS_YEAR = datetime.date.today().year
+THIS_YEAR = timezone.localdate().year
 DAY = datetime.date(2025, 7, 1)
 ACT = {"decision_number": "129/2025/NĐ-CP", "issuer": "Chính phủ"}
 CODES = ("giay_khen", "bang_khen_tinh", "ldtt", "cstd_co_so")
@@ -173,7 +174,7 @@ def reference_figures(user, root) -> dict:
     for row in (records.filter(year__in=years5).order_by()
                 .values("award_type__category", "year").annotate(n=Count("id"))):
         by_form[row["award_type__category"]][row["year"]] = row["n"]
-    levels, by_level = dashboard.granting_levels(datetime.date.today()), {}
+    levels, by_level = dashboard.granting_levels(timezone.localdate()), {}
     for row in records.order_by().values("award_type_id").annotate(n=Count("id")):
         level = levels.get(row["award_type_id"], "")
         by_level[level] = by_level.get(level, 0) + row["n"]

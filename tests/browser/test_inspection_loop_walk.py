@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from emulation.exemplars.models import RemediationTask, TaskReport
 from tests.browser.test_sign_in_and_search import SCREENSHOTS, page, sign_in  # noqa: F401
@@ -36,7 +37,7 @@ def test_inspection_task_reported_returned_and_accepted(page, live_server, provi
     minutes, evidence = tmp_path / "bien-ban-kiem-tra.pdf", tmp_path / "bien-ban-bo-sung.pdf"
     for path in (minutes, evidence):
         path.write_bytes(PDF)
-    visit = make_visit(province, school_a, date=datetime.date.today())
+    visit = make_visit(province, school_a, date=timezone.localdate())
     visit_url = base + reverse("emulation:visit_detail", args=[visit.public_id])
 
     # 1. The board records the findings with the minutes, concludes, sets a task.
@@ -52,7 +53,7 @@ def test_inspection_task_reported_returned_and_accepted(page, live_server, provi
     page.get_by_role("link", name="Thêm nhiệm vụ khắc phục").click()
     page.fill("#id_description", "Bổ sung biên bản họp Hội đồng thi đua")
     page.select_option("#id_owner_unit", str(school_a.pk))
-    page.fill("#id_deadline", (datetime.date.today() + datetime.timedelta(days=30)).isoformat())
+    page.fill("#id_deadline", (timezone.localdate() + datetime.timedelta(days=30)).isoformat())
     _submit(page)
     task = RemediationTask.objects.get()
 

@@ -3,12 +3,13 @@
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from reports.domain import filings, requests
 from reports.models import ReportFiling
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-FUTURE = datetime.date.today() + datetime.timedelta(days=30)
+FUTURE = timezone.localdate() + datetime.timedelta(days=30)
 
 
 def pdf_upload(name="bao-cao.pdf"):

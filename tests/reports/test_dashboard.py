@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from awards.enums import GrantingLevel
 from awards.models import AwardRecord
@@ -16,7 +17,7 @@ from tests.reports.helpers import award, build_province
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 PAST, FUTURE = TODAY - datetime.timedelta(days=3), TODAY + datetime.timedelta(days=3)
 
 

@@ -4,7 +4,6 @@ applied by `core.state` (the row locked, the audit entry written). Discovering a
 advanced examples is a duty of emulation work (Law 06/2022/QH15 Art. 6); the public only ever
 sees published ones (portal.domain.queries.exemplars)."""
 
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -32,7 +31,7 @@ FIELDS = ["kind", "unit", "person", "collective", "title", "story", "field", "di
 def _check(exemplar: Exemplar) -> None:
     if exemplar.person and exemplar.collective:
         raise ValidationError({"collective": _("Choose a person or a collective, not both.")})
-    if exemplar.discovered_year and exemplar.discovered_year > datetime.date.today().year:
+    if exemplar.discovered_year and exemplar.discovered_year > timezone.localdate().year:
         raise ValidationError({"discovered_year": _("The year %(year)s is in the future.") % {
             "year": exemplar.discovered_year}})
     exemplar.full_clean()
@@ -110,7 +109,7 @@ def add_follow_up(exemplar: Exemplar, *, actor, year: int, note: str,
     if exemplar.state == ExemplarState.WITHDRAWN:
         raise ValidationError(_("“%(title)s” was withdrawn; it is no longer followed up.") % {
             "title": exemplar.title})
-    if year < exemplar.discovered_year or year > datetime.date.today().year:
+    if year < exemplar.discovered_year or year > timezone.localdate().year:
         raise ValidationError({"year": _("The year must be between %(start)s and this year.") % {
             "start": exemplar.discovered_year}})
     try:

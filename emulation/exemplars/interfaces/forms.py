@@ -1,9 +1,9 @@
 """Forms of exemplary models and inspections. They collect input; the domain functions decide."""
 
-import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope
@@ -38,7 +38,7 @@ class ExemplarForm(forms.ModelForm):
         self.user = user
         self.fields["unit"].queryset = _units(user)
         self.fields["collective"].queryset = collectives_for_user(user).order_by("name")
-        self.fields["discovered_year"].initial = datetime.date.today().year
+        self.fields["discovered_year"].initial = timezone.localdate().year
         # Only movements the user may read: another unit's movement is not offered.
         self.fields["movement"].queryset = movements_for_user(user).order_by("-start_date")
 
@@ -67,7 +67,7 @@ class ConfirmForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100,
-                              initial=datetime.date.today().year)
+                              initial=timezone.localdate().year)
     still_exemplary = forms.BooleanField(label=_("Still exemplary"), required=False,
                                          initial=True)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -105,7 +105,7 @@ class CorrectionForm(forms.ModelForm):
 
 class PlanForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100,
-                              initial=datetime.date.today().year)
+                              initial=timezone.localdate().year)
     unit = UnitChoiceField(label=_("Inspecting unit"), queryset=active_units())
     title = forms.CharField(label=_("Title"), max_length=300)
 

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -98,7 +99,7 @@ def _insert_with_code(initiative: Initiative) -> None:
 
 
 def _check_text(initiative: Initiative) -> None:
-    if initiative.year and initiative.year > datetime.date.today().year + 1:
+    if initiative.year and initiative.year > timezone.localdate().year + 1:
         raise ValidationError({"year": _("The year %(year)s is in the future.") % {
             "year": initiative.year}})
     initiative.full_clean(exclude=["code", "signature"])
@@ -195,7 +196,7 @@ def recognise_initiative(initiative: Initiative, *, actor, decision_number: str,
         errors["recognised_by"] = _("Say who recognised the initiative.")
     if scope not in InitiativeScope.values:
         errors["scope"] = _("Choose the scope of effect.")
-    if decision_date > datetime.date.today():
+    if decision_date > timezone.localdate():
         errors["decision_date"] = _("The decision date is in the future.")
     elif decision_date.year < initiative.year:
         errors["decision_date"] = _("The decision date is before the initiative's year "

@@ -1,8 +1,8 @@
 """Forms of the initiative registry. They collect input; the domain functions decide."""
 
-import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope
@@ -29,7 +29,7 @@ class InitiativeForm(forms.ModelForm):
                                                          roles=VIEW_ROLES)
         self.fields["kind"].choices = InitiativeKind.choices
         if not self.instance.pk:
-            self.fields["year"].initial = datetime.date.today().year
+            self.fields["year"].initial = timezone.localdate().year
         if similar_url:
             # Near-duplicate hints while the title is typed (htmx; the page works without it).
             self.fields["title"].widget.attrs.update({

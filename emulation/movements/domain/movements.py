@@ -9,10 +9,10 @@ once as data (`MOVEMENT`, core/state.py); one function per change, in a transact
 movement locked, audited through the table.
 """
 
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -149,7 +149,7 @@ def _add_review(movement, kind, *, actor, date, report, uploaded=None) -> Moveme
     errors = {}
     if not report.strip():
         errors["report"] = _("Write the review's report.")
-    if date > datetime.date.today():
+    if date > timezone.localdate():
         errors["date"] = _("The review date is in the future.")
     elif date < movement.start_date:
         errors["date"] = _("The review date is before the movement started.")

@@ -1,10 +1,10 @@
 """Forms of annual plans, movements and registrations. They collect input; the domain
 functions (emulation.movements.domain.plans / movements / registrations) decide."""
 
-import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import restrict_to_scope
@@ -47,7 +47,7 @@ class PlanForm(forms.Form):
         if plan is not None:
             del self.fields["unit"]  # the issuer of a plan does not change
         else:
-            self.fields["year"].initial = datetime.date.today().year
+            self.fields["year"].initial = timezone.localdate().year
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,8 @@ and the scope it resolves to for that user."""
 import datetime
 from dataclasses import asdict, dataclass
 
+from django.utils import timezone
+
 from reports.domain.forms import FORMS
 from reports.domain.forms.table import FormScope, Period
 from reports.domain.scope import default_root, visible_units
@@ -13,7 +15,7 @@ FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 def current_reporting_year(today: datetime.date | None = None) -> int:
     """The emulation year in progress: from 1 December it is next year's."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     return today.year + 1 if today.month == 12 else today.year
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from audit.models import AuditEntry
 from emulation.movements.domain import movements
@@ -155,7 +156,7 @@ def test_review_in_the_future_is_refused(province, dept_a):
     movement = make_movement(province, [dept_a], state="launched")
     with pytest.raises(ValidationError) as error:
         movements.record_mid_review(movement, actor=None, report="x",
-                                    date=datetime.date.today() + datetime.timedelta(days=2))
+                                    date=timezone.localdate() + datetime.timedelta(days=2))
     assert error.value.message_dict == {"date": ["The review date is in the future."]}
 
 
