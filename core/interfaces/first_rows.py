@@ -1,5 +1,5 @@
 """Which row of an import file first held each identity: the in-file duplicate check ("Same
-record as row 6."), in ~13 bytes a row.
+record as row 6."), in ~27 bytes a row (27.0 MB for a million, tracemalloc).
 
 A dict of one key per row held 105 MB at a million award rows (tracemalloc, session 8): a
 Python int object per key and per row number, and the dict's own entries, ~100 bytes a row —
@@ -8,7 +8,8 @@ subject kind, subject id, award type, year) is packed *exactly* into one 64-bit 
 field widths the caller gives — no digest, so two distinct identities never share a word and
 nothing needs re-checking — and the words and their row numbers live in `array`s, 8 + 4 bytes
 each, spread over 65,536 buckets by a multiplicative hash of the word (a bucket holds ~16
-words at a million rows: a C-level scan of the array, well under a microsecond).
+words at a million rows: a C-level scan of the array, well under a microsecond). A row costs
+1.8 µs here against the dict's 0.4 µs: ~1.4 s of a million-row check's 50–110 s of CPU.
 
 An identity with a part wider than its field (an id past 2^40, a negative number) cannot be
 packed without meeting another: it is kept in an ordinary dict under the tuple itself — exact
