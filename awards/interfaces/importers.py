@@ -7,7 +7,7 @@ form (a second live award of a subject, award and year is a row error naming the
 gave the first) and written by its one ledger writer, `record_awards`; ratings with
 bulk_create. One audit entry per committed job replaces per-row ones.
 Memory stays bounded for a million rows: lookups are per batch, and the in-file duplicate check
-keeps one integer per row.
+keeps one packed 64-bit word and one row number per row (`core.interfaces.first_rows`).
 """
 
 
@@ -28,12 +28,19 @@ from awards.enums import AwardKind, Rating, RecordSource, SubjectKind
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.bulk import maker
 from core.interfaces import cells
+from core.interfaces.first_rows import FirstRows
 from core.interfaces.importers import Column, Importer, Row, RowCheck, RowsRefused, register
 from core.text import fold
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Person, Unit
 
 FIRST_YEAR = 1945  # the first emulation awards of the Democratic Republic of Viet Nam
+# A row's identity for the in-file duplicate check, packed exactly into 64 bits: subject kind
+# (1 bit), subject id (40), award type id (15, ratings: none), years since FIRST_YEAR (8). A
+# part that does not fit is still compared exactly (`FirstRows` keeps it aside).
+SUBJECT_KIND_NUMBERS = {SubjectKind.INDIVIDUAL.value: 0, SubjectKind.COLLECTIVE.value: 1}
+AWARD_IDENTITY_BITS = (1, 40, 15, 8)
+RATING_IDENTITY_BITS = (1, 40, 8)
 
 
 def year_cell(value) -> int | None:
@@ -119,10 +126,11 @@ class _SubjectLookup:
 
 class _SubjectImporter(Importer):
     permission = "awards.change_ledger"
+    identity_bits: tuple[int, ...]  # FirstRows' field widths of the row's identity
 
     def start(self) -> None:
         self.subjects = _SubjectLookup(self.user)
-        self.seen: dict[int, int] = {}  # hash of the row's identity → first row number
+        self.seen = FirstRows(self.identity_bits)  # the row's identity → its first row
         self.this_year = timezone.localdate().year
         self.count = 0
 
@@ -148,12 +156,13 @@ class _SubjectImporter(Importer):
         return errors
 
     def _first(self, check: RowCheck, key: tuple, column: str) -> bool:
-        """Record the row's identity; an identity already seen in the file is a duplicate."""
-        digest = hash(key)
-        if digest in self.seen:
-            check.add(column, _("Same record as row %(row)s.") % {"row": self.seen[digest]})
+        """Record the row's identity (subject kind, subject id, …, year); an identity already
+        seen in the file is a duplicate."""
+        identity = (SUBJECT_KIND_NUMBERS[key[0]], *key[1:-1], key[-1] - FIRST_YEAR)
+        earlier = self.seen.first(identity, check.row.number)
+        if earlier is not None:
+            check.add(column, _("Same record as row %(row)s.") % {"row": earlier})
             return False
-        self.seen[digest] = check.row.number
         return True
 
 
@@ -163,6 +172,7 @@ class AwardImporter(_SubjectImporter):
 
     kind = "awards"
     label = gettext_lazy("Historical awards")
+    identity_bits = AWARD_IDENTITY_BITS
     columns = (*SUBJECT_COLUMNS,
                Column("award", "Mã danh hiệu/hình thức", required=True,
                       help=gettext_lazy("A catalogue code (e.g. cstd_co_so) or the exact name.")),
@@ -303,6 +313,7 @@ class RatingImporter(_SubjectImporter):
 
     kind = "ratings"
     label = gettext_lazy("Annual task ratings")
+    identity_bits = RATING_IDENTITY_BITS
     columns = (*SUBJECT_COLUMNS,
                Column("year", "Năm", required=True),
                Column("rating", "Xếp loại", required=True,

@@ -11,12 +11,13 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from xml.etree.ElementTree import XMLPullParser
 
 from django.utils.translation import gettext as _
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from core.interfaces import cells
@@ -173,6 +174,8 @@ def _formula(value) -> cells.Formula:
 
 _TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
 _FORMULA_TAG = f"{{{SHEET_MAIN_NS}}}f"
+_SHEET_DATA_TAG = f"{{{SHEET_MAIN_NS}}}sheetData"
+_XML_CHUNK = 1 << 16
 
 
 class _CellParser(WorkSheetParser):
@@ -180,7 +183,41 @@ class _CellParser(WorkSheetParser):
     not written by Excel: plain text inline, `<c t="inlineStr"><is><t>…</t></is></c>`.
     openpyxl builds a rich-text object per such cell to read its text back (a third of the
     parsing time of an openpyxl or TDKT export). Rich text (runs), phonetic hints and
-    formulas keep openpyxl's road."""
+    formulas keep openpyxl's road. Rows only: nothing else of the sheet is read."""
+
+    def parse(self):
+        """(row number, cells) for each `<row>`, as openpyxl's `parse` yields them, each row
+        element then removed from `<sheetData>`. openpyxl clears a row's content but leaves the
+        empty element in its parent until the part ends: ~80 bytes a row (78 MB at a million
+        rows, tracemalloc), the parser's whole growth. Finding the parent takes "start"
+        events, a Python step per element; once `<sheetData>` has started, the parser is
+        switched to "end" events only, through XMLPullParser's internal `_setevents` (what its
+        constructor calls). Rows then die young; the check runs under `gc.freeze` (see
+        `imports.domain.engine`), or their brief lives set off a full collection every few
+        hundred rows."""
+        pull = XMLPullParser(events=("start", "end"))
+        data = None
+        while chunk := self.source.read(_XML_CHUNK):
+            pull.feed(chunk)
+            for event, element in pull.read_events():
+                if event == "end":
+                    if element.tag == ROW_TAG:
+                        row = self.parse_row(element)
+                        self._drop(data, element)
+                        yield row
+                elif data is None and element.tag == _SHEET_DATA_TAG:
+                    data = element
+                    pull._parser._setevents(pull._events_queue, ("end",))
+        pull.close()
+
+    @staticmethod
+    def _drop(data, element) -> None:
+        """Remove a read row from `<sheetData>`: it is the first child, those before it being
+        gone already. A row outside `<sheetData>` (not SpreadsheetML) is only cleared."""
+        if data is not None and len(data) and data[0] is element:
+            del data[0]
+        else:
+            element.clear()
 
     def parse_cell(self, element):
         if element.get("t") == "inlineStr" and element.find(_FORMULA_TAG) is None:

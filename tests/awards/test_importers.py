@@ -87,6 +87,17 @@ def test_every_error_kind_is_reported_with_row_and_column(tmp_path, officer_a, p
     assert AwardRecord.objects.count() == 0
 
 
+def test_people_whose_ids_share_a_python_hash_are_not_the_same_record(tmp_path, officer_a,
+                                                                       person, dept_a):
+    # hash() of an int is taken modulo 2**61 - 1: the duplicate check keyed on hash() called
+    # the second row "Same record as row 2." and refused a valid file.
+    twin = PersonFactory(pk=person.pk + 2**61 - 1, unit=dept_a)
+    path = write_xlsx(tmp_path / "a.xlsx", AWARD_HEADER, [
+        award_row(cccd=person.cccd), award_row(cccd=twin.cccd), award_row(cccd=twin.cccd)])
+    job = validated(officer_a, "awards", path)
+    assert errors_of(job) == [(4, "Mã danh hiệu/hình thức", "Same record as row 3.")]
+
+
 def test_a_second_live_award_is_a_row_error_naming_the_decision(tmp_path, officer_a, dept_a):
     """One live award per subject, award and year, whatever the decision number: the row
     names the decision already in the ledger; a revoked row is history and passes."""
