@@ -4,19 +4,14 @@
 from awards.eligibility.laws import Parameters, Row
 from awards.models import AwardParameter, LegalValue
 
+FIELDS = ("key", "value", "valid_from", "valid_to", "citation", "verified")
+
 
 class CatalogueParameters(Parameters):
     def __init__(self):
-        rows = [Row(v.key, v.value, v.valid_from, v.valid_to, v.citation, v.verified)
-                for v in LegalValue.objects.all()]
-        rows += [Row(p.key, p.value, p.valid_from, p.valid_to, p.citation, p.verified,
-                     award=code)
-                 for p, code in _with_codes(AwardParameter.objects.filter(
-                     key__startswith="coefficient_"))]
+        # Plain values, not model instances: built on every screening page and every
+        # submission, the ~300 rows as instances were ~4.6 ms of CPU (issue 14).
+        rows = [Row(*values) for values in LegalValue.objects.values_list(*FIELDS)]
+        rows += [Row(*values, award=code) for *values, code in AwardParameter.objects.filter(
+            key__startswith="coefficient_").values_list(*FIELDS, "award_type__code")]
         super().__init__(rows)
-
-
-def _with_codes(qs):
-    qs = qs.select_related("award_type").only(
-        "key", "value", "valid_from", "valid_to", "citation", "verified", "award_type__code")
-    return ((p, p.award_type.code) for p in qs)
