@@ -25,6 +25,7 @@ from reports.interfaces.figures import (
     dashboard_figures,
     dashboard_key,
     dashboard_keys,
+    dashboard_root,
     fairness_figures,
     group_labels,
 )
@@ -53,27 +54,29 @@ def dashboard(request):
     charts and some 250 template nodes were most of the page's CPU, for the same text every
     time. The overdue remediation tasks are in it too: every task written is audited (created by
     `add_task`, moved by the task machine), so the newest audit entry dates them as it dates the
-    proposals."""
+    proposals. One cache entry holds the labelled figures and the HTML: one read on a hit."""
     require(request, "reports.view_statistics")
+    dashboard_root(request)  # a 404 outside the scope before any cache is read
     keys = dashboard_keys(request)
+    page = computed_once(dashboard_key("dashboard-html", *keys, get_language()),
+                         lambda: _page(request, keys), DASHBOARD_CACHE_SECONDS)
+    return render(request, "reports/dashboard.html", page)
+
+
+def _page(request, keys) -> dict:
+    """The labelled figures (the page's context, which tests read) and the body's HTML."""
     context = _figures_context(dashboard_figures(request, keys))
-    body = computed_once(dashboard_key("dashboard-page", *keys, get_language()),
-                         lambda: _body(request, context), DASHBOARD_CACHE_SECONDS)
-    return render(request, "reports/dashboard.html", {**context, "body": body})
-
-
-def _body(request, context) -> str:
-    return render_to_string("reports/includes/dashboard_body.html", {
+    return {**context, "body": render_to_string("reports/includes/dashboard_body.html", {
         **context, **_charts(context),
         # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
         "overdue_panel": overdue_context(request.user,
                                          _overdue_tasks(request.user, context["root"])),
-    }, request)
+    }, request)}
 
 
 def _figures_context(data) -> dict:
     """The figures with their labels (the page's and the tests' context, cheap)."""
-    state_names, level_names = dict(ProposalState.choices), dict(GrantingLevel.choices)
+    state_names, level_names = _labels(ProposalState), _labels(GrantingLevel)
     step_names = step_labels()
     return {"root": data["root"], "today": data["today"], "state_names": state_names,
             "by_state": [(state_names[s], v) for s, v in data["by_state"].items()],
@@ -82,6 +85,12 @@ def _figures_context(data) -> dict:
             "by_level": [(level_names.get(k, k or _("Unknown")), v)
                          for k, v in data["by_level"].items()],
             **_emulation_context(data)}
+
+
+def _labels(choices) -> dict[str, str]:
+    """Value → label, the labels translated now: the figures are cached, and a lazy label is
+    rebuilt class and all each time it is unpickled (it cost more than rendering the page)."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 def _charts(context) -> dict:
@@ -115,13 +124,13 @@ def _overdue_tasks(user, root):
 
 def _emulation_context(data) -> dict:
     """Labels of the movement, cluster-round, by-unit and trend figures."""
-    kinds, states = dict(MovementKind.choices), dict(MovementState.choices)
+    kinds, states = _labels(MovementKind), _labels(MovementState)
     return {
         "year": data["year"], "movement_states": [states[s] for s in MovementState.values],
         "movements": [(kinds[k], list(v.values())) for k, v in data["movements"].items()],
         "movement_progress": [dict(row, kind=kinds[row["kind"]], state=states[row["state"]])
                               for row in data["movement_progress"]],
-        "rounds": [dict(row, state=dict(RoundState.choices)[row["state"]])
+        "rounds": [dict(row, state=_labels(RoundState)[row["state"]])
                    for row in data["rounds"]],
         "unit_root": data["unit_root"], "by_unit": data["by_unit"], "trend": data["trend"],
     }
