@@ -4,10 +4,13 @@ fairness table)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from awards.enums import Category, GrantingLevel
 from awards.models import AwardType
+from core.caching import computed_once
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import require
 from emulation.exemplars.domain.queries.records import overdue_tasks
@@ -17,7 +20,15 @@ from proposals.enums import ProposalState
 from reports.domain.scope import subtree_ids
 from reports.interfaces.charts import bar_chart, grouped_bars
 from reports.interfaces.exports import fairness_export
-from reports.interfaces.figures import dashboard_figures, fairness_figures, group_labels
+from reports.interfaces.figures import (
+    DASHBOARD_CACHE_SECONDS,
+    dashboard_figures,
+    dashboard_key,
+    dashboard_keys,
+    dashboard_root,
+    fairness_figures,
+    group_labels,
+)
 
 
 @login_required
@@ -36,35 +47,74 @@ def fairness(request):
 
 @login_required
 def dashboard(request):
-    """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts."""
+    """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts.
+
+    The figures' part of the page is rendered once per version of the figures (their cache keys,
+    which hold the reader's roles, day and query string) and language, and kept as HTML: the
+    charts and some 250 template nodes were most of the page's CPU, for the same text every
+    time. The overdue remediation tasks are in it too: every task written is audited (created by
+    `add_task`, moved by the task machine), so the newest audit entry dates them as it dates the
+    proposals. One cache entry holds the labelled figures and the HTML: one read on a hit."""
     require(request, "reports.view_statistics")
-    data = dashboard_figures(request)
-    root, today, by_state, by_step, by_form, by_level = (
-        data["root"], data["today"], data["by_state"], data["by_step"], data["by_form"],
-        data["by_level"])
-    state_names, level_names = dict(ProposalState.choices), dict(GrantingLevel.choices)
-    step_names = step_labels()
-    return render(request, "reports/dashboard.html", {
-        "root": root, "today": today, "state_names": state_names,
-        "by_state": [(state_names[s], v) for s, v in by_state.items()],
-        "by_step": [(step_names[s], v) for s, v in by_step.items()],
-        "backlog": data["backlog"],
-        "by_form": by_form, "by_level": [(level_names.get(k, k or _("Unknown")), v)
-                                         for k, v in by_level.items()],
-        "step_chart": bar_chart(_("Proposals by step"),
-                                [(step_names[s], v["total"]) for s, v in by_step.items()]),
-        "overdue_chart": bar_chart(_("Overdue proposals by step"),
-                                   [(step_names[s], v["overdue"]) for s, v in by_step.items()],
-                                   color="#b00020"),
-        "form_chart": grouped_bars(_("Awards by form and year"), by_form,
-                                   dict(Category.choices)),
-        "level_chart": bar_chart(_("Awards by granting level"),
-                                 [(level_names.get(k, k or _("Unknown")), v)
-                                  for k, v in by_level.items()], color="#1a5fb4"),
-        **_emulation_context(data),
+    dashboard_root(request)  # a 404 outside the scope before any cache is read
+    keys = dashboard_keys(request)
+    page = computed_once(dashboard_key("dashboard-html", *keys, get_language()),
+                         lambda: _page(request, keys), DASHBOARD_CACHE_SECONDS)
+    return render(request, "reports/dashboard.html", page)
+
+
+def _page(request, keys) -> dict:
+    """The labelled figures (the page's context, which tests read) and the body's HTML."""
+    context = _figures_context(dashboard_figures(request, keys))
+    return {**context, "body": render_to_string("reports/includes/dashboard_body.html", {
+        **context, **_charts(context),
         # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
-        "overdue_panel": overdue_context(request.user, _overdue_tasks(request.user, root)),
-    })
+        "overdue_panel": overdue_context(request.user,
+                                         _overdue_tasks(request.user, context["root"])),
+    }, request)}
+
+
+def _figures_context(data) -> dict:
+    """The figures with their labels (the page's and the tests' context, cheap)."""
+    state_names, level_names = _labels(ProposalState), _labels(GrantingLevel)
+    step_names = step_labels()
+    return {"root": data["root"], "today": data["today"], "state_names": state_names,
+            "by_state": [(state_names[s], v) for s, v in data["by_state"].items()],
+            "by_step": [(step_names[s], v) for s, v in data["by_step"].items()],
+            "backlog": data["backlog"], "by_form": data["by_form"],
+            "by_level": [(level_names.get(k, k or _("Unknown")), v)
+                         for k, v in data["by_level"].items()],
+            **_emulation_context(data)}
+
+
+def _labels(choices) -> dict[str, str]:
+    """Value → label, the labels translated now: the figures are cached, and a lazy label is
+    rebuilt class and all each time it is unpickled (it cost more than rendering the page)."""
+    return {value: str(label) for value, label in choices.choices}
+
+
+def _charts(context) -> dict:
+    """The SVG charts of the labelled figures (built only when the body is rendered)."""
+    year, by_unit = context["year"], context["by_unit"]
+    return {
+        "step_chart": bar_chart(_("Proposals by step"),
+                                [(label, v["total"]) for label, v in context["by_step"]]),
+        "overdue_chart": bar_chart(_("Overdue proposals by step"),
+                                   [(label, v["overdue"]) for label, v in context["by_step"]],
+                                   color="#b00020"),
+        "form_chart": grouped_bars(_("Awards by form and year"), context["by_form"],
+                                   dict(Category.choices)),
+        "level_chart": bar_chart(_("Awards by granting level"), context["by_level"],
+                                 color="#1a5fb4"),
+        "unit_chart": grouped_bars(
+            _("Awards by unit"),
+            {"last": {row["name"]: row["last_year"] for row in by_unit},
+             "five": {row["name"]: row["five_years"] for row in by_unit}},
+            {"last": str(year - 1), "five": f"{year - 5}–{year - 1}"}),
+        "trend_chart": bar_chart(_("Awards per year"),
+                                 [(str(y), n) for y, n in context["trend"].items()],
+                                 color="#136f3a"),
+    }
 
 
 def _overdue_tasks(user, root):
@@ -73,27 +123,16 @@ def _overdue_tasks(user, root):
 
 
 def _emulation_context(data) -> dict:
-    """Labels and charts of the movement, cluster-round, by-unit and trend figures."""
-    year = data["year"]
-    kinds, states = dict(MovementKind.choices), dict(MovementState.choices)
-    by_unit = data["by_unit"]
+    """Labels of the movement, cluster-round, by-unit and trend figures."""
+    kinds, states = _labels(MovementKind), _labels(MovementState)
     return {
-        "year": year, "movement_states": [states[s] for s in MovementState.values],
+        "year": data["year"], "movement_states": [states[s] for s in MovementState.values],
         "movements": [(kinds[k], list(v.values())) for k, v in data["movements"].items()],
         "movement_progress": [dict(row, kind=kinds[row["kind"]], state=states[row["state"]])
                               for row in data["movement_progress"]],
-        "rounds": [dict(row, state=dict(RoundState.choices)[row["state"]])
+        "rounds": [dict(row, state=_labels(RoundState)[row["state"]])
                    for row in data["rounds"]],
-        "unit_root": data["unit_root"], "by_unit": by_unit,
-        "unit_chart": grouped_bars(
-            _("Awards by unit"),
-            {"last": {row["name"]: row["last_year"] for row in by_unit},
-             "five": {row["name"]: row["five_years"] for row in by_unit}},
-            {"last": str(year - 1), "five": f"{year - 5}–{year - 1}"}),
-        "trend": data["trend"],
-        "trend_chart": bar_chart(_("Awards per year"),
-                                 [(str(y), n) for y, n in data["trend"].items()],
-                                 color="#136f3a"),
+        "unit_root": data["unit_root"], "by_unit": data["by_unit"], "trend": data["trend"],
     }
 
 

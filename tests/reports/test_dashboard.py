@@ -125,8 +125,9 @@ def test_dashboard_figures_are_reused_until_something_changes(
     person = PersonFactory(unit=dept_a)
     client = client_for(board_user)
     first = client.get(reverse("reports:dashboard"))
-    # The layout's, the version probe and the overdue-tasks panel (scope + tasks): no figures.
-    with django_assert_max_num_queries(12):
+    # The version probe only (the layout's session, user and roles are cached): no figures,
+    # and the overdue-tasks panel is in the cached HTML.
+    with django_assert_max_num_queries(1):
         again = client.get(reverse("reports:dashboard"))
     assert awards_of(again) == awards_of(first)
     # A new ledger entry is audited: the next view counts again and sees it.
@@ -228,3 +229,77 @@ def test_a_revocation_is_seen_on_the_next_view(client_for, board_user, admin_use
     ledger.revoke_award(admin_user, entry, reason="Kết luận thanh tra", decision_number="3/QĐ-UBND",
                         decision_date=TODAY, decision_issuer="UBND tỉnh")
     assert awards_of(client.get(reverse("reports:dashboard"))) == before - 1
+
+
+# ---------------------------------------------------------------- the page kept as HTML (s9 h5)
+
+def _visit(province, school_a):
+    from tests.emulation.helpers import make_visit  # noqa: PLC0415 test-local
+
+    return make_visit(province, school_a, state="concluded")
+
+
+TASK = "Bổ sung biên bản bình xét (h5)"
+
+
+def test_an_overdue_task_set_after_a_view_shows_on_the_next(client_for, board_user, province,
+                                                            school_a):
+    """The overdue-tasks panel is in the cached HTML: a task set is audited, and the newest
+    audit entry is in the page's key."""
+    from tests.emulation.helpers import make_task  # noqa: PLC0415 test-local
+
+    client = client_for(board_user)
+    visit = _visit(province, school_a)
+    assert TASK not in client.get(reverse("reports:dashboard")).text
+    make_task(visit, school_a, deadline=PAST, description=TASK)
+    assert TASK in client.get(reverse("reports:dashboard")).text
+
+
+def test_an_overdue_task_reported_done_leaves_the_cached_panel(client_for, board_user, province,
+                                                               school_a):
+    from emulation.exemplars.domain import remediation  # noqa: PLC0415 test-local
+    from tests.emulation.helpers import evidence_file, make_task  # noqa: PLC0415 test-local
+
+    task = make_task(_visit(province, school_a), school_a, deadline=PAST, description=TASK)
+    client = client_for(board_user)
+    assert TASK in client.get(reverse("reports:dashboard")).text
+    remediation.report_completion(task, actor=None, note="Đã bổ sung.", files=[evidence_file()])
+    assert TASK not in client.get(reverse("reports:dashboard")).text
+
+
+def test_the_cached_page_follows_the_language(client, client_for, board_user):
+    from django.conf import settings  # noqa: PLC0415 test-local
+
+    client_for(board_user)
+    texts = []
+    for language in ("vi", "en", "vi"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        texts.append(client.get(reverse("reports:dashboard")).text)
+    assert [("Hồ sơ đề nghị theo bước" in t, "Proposals by step" in t) for t in texts] == [
+        (True, False), (False, True), (True, False)]
+
+
+def test_the_cached_labels_are_plain_strings(client_for, board_user, officer_a, province,
+                                             dept_a, school_a):
+    """Lazy labels in the cached page cost more to unpickle (a class built per label) than
+    rendering the page did: they are translated before caching."""
+    proposals(officer_a, dept_a, school_a, province)
+    context = client_for(board_user).get(reverse("reports:dashboard")).context
+    labels = ([label for label, _v in context["by_state"]] + context["movement_states"]
+              + [label for label, _v in context["by_level"]])
+    assert {type(label) for label in labels} == {str}
+
+
+def test_a_warm_dashboard_reads_only_the_newest_audit_entry(
+        client_for, board_user, officer_a, province, dept_a, school_a):
+    """The whole page from the cache: session, user and roles (the layout's) and the figures'
+    HTML; the one query dates the figures."""
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    proposals(officer_a, dept_a, school_a, province)
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))  # warm-up: figures, page and the layout's roles
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("reports:dashboard")).status_code == 200
+    assert [q["sql"] for q in ctx.captured_queries] == ["SELECT MAX(id) FROM audit_auditentry"]
