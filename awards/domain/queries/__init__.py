@@ -4,7 +4,7 @@ import operator
 from functools import reduce
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.domain.scope import restrict_to_scope
@@ -109,16 +109,18 @@ def _subjects(model, words: list[str]) -> QuerySet:
 # request *planning* the page's query (reading it took under 1 ms).
 LEDGER_PAGE_FIELDS = (
     "public_id", "year", "decision_number", "decision_date", "issuer", "revoked",
-    "award_type__name", "person", "collective", "household", "unit__name", "source",
+    "person", "collective", "household", "source",
     "issuer_unit", "revoking_decision_number", "revoking_decision_date", "revoking_issuer")
 
 
 def ledger_page(qs: QuerySet) -> QuerySet:
     """`qs` (from records_for_user) reduced to what one ledger page shows: two small joins
-    (title, unit) and the subjects fetched by id, one query each for the page's people,
-    collectives and households."""
-    return (qs.select_related(None).select_related("award_type", "unit")
+    (title, unit) read as two names (`award_type_name`, `unit_name`: a title and a unit built
+    as model instances per row were a fifth of the page's CPU, session 9 h6), and the subjects
+    fetched by id, one query each for the page's people, collectives and households."""
+    return (qs.select_related(None)
             .only(*LEDGER_PAGE_FIELDS)
+            .annotate(award_type_name=F("award_type__name"), unit_name=F("unit__name"))
             .prefetch_related(
                 Prefetch("person", Person.objects.only("public_id", "full_name")),
                 Prefetch("collective", Collective.objects.only("name")),
