@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from awards.domain.queries import ledger_page
+from awards.domain.queries import ledger_page, with_subjects
 from awards.models import AwardRecord, AwardType
 from awards.templatetags.ledger_rows import award_options, ledger_rows
 from tests.factories import CollectiveFactory, PersonFactory
@@ -55,8 +55,8 @@ def test_the_rows_are_those_of_the_template_loop(dept_a, language):
         record.year = year
         record.save()
     # The tag reads the page's query (names, not instances); the loop read whole records.
-    page = list(ledger_page(AwardRecord.objects.filter(pk__in=[r.pk for r in records]))
-                .order_by("pk"))
+    page = with_subjects(list(ledger_page(
+        AwardRecord.objects.filter(pk__in=[r.pk for r in records])).order_by("pk")))
     for rows in (page, records):
         for record, amend in zip(rows, (True, True, False, True, False), strict=True):
             record.can_amend = amend
