@@ -22,7 +22,13 @@ from awards.domain.qualify import (
     qualifying_each,
     with_standing,
 )
-from awards.domain.queries import filter_ledger, ledger_page, records_for_user, search_parts
+from awards.domain.queries import (
+    filter_ledger,
+    ledger_page,
+    records_for_user,
+    search_parts,
+    with_subjects,
+)
 from awards.domain.queries import records_for_user as scoped_records
 from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import ledger_export, qualify_workbook
@@ -73,10 +79,15 @@ def ledger(request):
                               matches=False)
     else:
         page = paginate(request, ledger_page(qs), per_page=50, seek=True)
-    for entry in page.object_list:  # the Revoke link only where the user is the authority
-        entry.can_amend = request.user.has_perm("awards.amend_record", entry)
+    # The Revoke link only where the user is the authority: the rule (awards.rules.grants_record)
+    # reads the record's granting authority only, so it is asked once per authority on the page.
+    may_amend = {}
+    for entry in with_subjects(page.object_list):
+        if entry.issuer_unit_id not in may_amend:
+            may_amend[entry.issuer_unit_id] = request.user.has_perm("awards.amend_record", entry)
+        entry.can_amend = may_amend[entry.issuer_unit_id]
     return render(request, "awards/ledger.html", {
-        "page": page, "q": q, "types": AwardType.objects.only("code", "name")})
+        "page": page, "q": q, "types": AwardType.objects.values_list("code", "name")})
 
 
 @login_required

@@ -1,5 +1,5 @@
 """The ledger page's queries do not grow with its rows, whatever the subjects' kinds (issue 14:
-subjects are prefetched by kind, not joined)."""
+subjects are read by kind, `with_subjects`, not joined)."""
 
 import datetime
 

@@ -6,8 +6,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from awards.domain.queries import ledger_page, with_subjects
 from awards.models import AwardRecord, AwardType
-from awards.templatetags.ledger_rows import ledger_rows
+from awards.templatetags.ledger_rows import award_options, ledger_rows
 from tests.factories import CollectiveFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +51,29 @@ def test_the_rows_are_those_of_the_template_loop(dept_a, language):
                 revoking_decision_date=datetime.date(2025, 3, 5), revoking_issuer="Chủ tịch"),
         _record(dept_a, person=person, revoked=True),
     ]
-    for record, amend in zip(records, (True, True, False, True, False), strict=True):
-        record.can_amend = amend
+    for year, record in enumerate(records, start=2020):  # one live title a person a year
+        record.year = year
+        record.save()
+    # The tag reads the page's query (names, not instances); the loop read whole records.
+    page = with_subjects(list(ledger_page(
+        AwardRecord.objects.filter(pk__in=[r.pk for r in records])).order_by("pk")))
+    for rows in (page, records):
+        for record, amend in zip(rows, (True, True, False, True, False), strict=True):
+            record.can_amend = amend
     with translation.override(language):
         # (the whitespace around the loop is the page's layout, not the rows')
-        assert ledger_rows(records).strip() == LOOP.render(Context({"records": records})).strip()
+        assert ledger_rows(page).strip() == LOOP.render(Context({"records": records})).strip()
+
+
+# The filter's options as the template loop rendered them (awards/ledger.html before h6).
+OPTIONS = Template(
+    '{% for t in types %}<option value="{{ t.code }}"{% if selected == t.code %} selected'
+    '{% endif %}>{{ t.name }}</option>{% endfor %}')
+
+
+@pytest.mark.parametrize("selected", ["", "giay_khen", "<none>"])
+def test_the_award_options_are_those_of_the_template_loop(selected):
+    AwardType.objects.filter(code="giay_khen").update(name="Giấy khen <của> \"Chủ tịch\" & 'x'")
+    types = AwardType.objects.all()
+    assert award_options(types.values_list("code", "name"), selected) == OPTIONS.render(
+        Context({"types": types, "selected": selected}))
