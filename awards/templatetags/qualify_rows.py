@@ -36,9 +36,6 @@ def qualify_rows(rows, year, names):
 
 
 def _amount(verdict):
-    """`verdict.reward.amount_vnd` as the template read it (the reward is the engine's dict):
-    "" where there is no reward or no amount."""
-    reward = getattr(verdict, "reward", None)
-    if isinstance(reward, dict):
-        return reward.get("amount_vnd", "")
-    return getattr(reward, "amount_vnd", "")
+    """`verdict.reward.amount_vnd` as the template read it (the engine's reward is a dict or
+    None): "" where there is no reward or no amount."""
+    return (verdict.reward or {}).get("amount_vnd", "")
