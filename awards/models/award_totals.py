@@ -24,8 +24,8 @@ EVENTS = ("insert", "update", "delete")
 
 # The rows a statement added (+1) and removed (−1), live ones only, netted per key.
 _DELTAS = {
-    "insert": "SELECT unit_id, award_type_id, year, 1 AS d FROM new_rows WHERE NOT revoked",
-    "delete": "SELECT unit_id, award_type_id, year, -1 AS d FROM old_rows WHERE NOT revoked",
+    "insert": f"SELECT {KEY}, 1 AS d FROM new_rows WHERE NOT revoked",
+    "delete": f"SELECT {KEY}, -1 AS d FROM old_rows WHERE NOT revoked",
 }
 _DELTAS["update"] = f"{_DELTAS['insert']} UNION ALL {_DELTAS['delete']}"
 
@@ -34,11 +34,11 @@ def _pg_function(event: str) -> str:
     return f"""CREATE OR REPLACE FUNCTION tdkt_award_totals_{event}() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
-        INSERT INTO {TOTALS} AS t (unit_id, award_type_id, year, live)
-        SELECT unit_id, award_type_id, year, SUM(d) FROM ({_DELTAS[event]}) AS changed
-        GROUP BY unit_id, award_type_id, year HAVING SUM(d) <> 0
-        ORDER BY unit_id, award_type_id, year
-        ON CONFLICT (unit_id, award_type_id, year) DO UPDATE SET live = t.live + EXCLUDED.live;
+        INSERT INTO {TOTALS} AS t ({KEY}, live)
+        SELECT {KEY}, SUM(d) FROM ({_DELTAS[event]}) AS changed
+        GROUP BY {KEY} HAVING SUM(d) <> 0
+        ORDER BY {KEY}
+        ON CONFLICT ({KEY}) DO UPDATE SET live = t.live + EXCLUDED.live;
         RETURN NULL;
     END $$"""
 
@@ -64,9 +64,9 @@ def _pg_statements() -> list[str]:
 
 def _sqlite_add(row: str, step: str) -> str:
     # `WHERE true` before ON CONFLICT: SQLite's parser needs it after a SELECT (its docs, UPSERT).
-    return (f"INSERT INTO {TOTALS} (unit_id, award_type_id, year, live) "
+    return (f"INSERT INTO {TOTALS} ({KEY}, live) "
             f"SELECT {row}.unit_id, {row}.award_type_id, {row}.year, {step} WHERE true "
-            f"ON CONFLICT (unit_id, award_type_id, year) DO UPDATE SET live = live + {step};")
+            f"ON CONFLICT ({KEY}) DO UPDATE SET live = live + {step};")
 
 
 def _sqlite_statements() -> list[str]:
