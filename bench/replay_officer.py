@@ -62,8 +62,9 @@ class Replay:
     """One officer's client; `step` runs a request and keeps its CPU, wall time and queries."""
 
     def __init__(self, args):
-        from accounts.models import User
         from django.test import Client
+
+        from accounts.models import User
 
         self.args = args
         self.client = Client()

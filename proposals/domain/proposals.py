@@ -61,8 +61,10 @@ def create_proposal(actor, *, unit, **fields) -> Proposal:
     return proposal
 
 
-def _editable(proposal: Proposal) -> Proposal:
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+def _editable(proposal: Proposal, *related: str) -> Proposal:
+    """The proposal's row locked (with `related` joined, not locked), if still editable."""
+    query = Proposal.objects.select_for_update(of=("self",))
+    locked = (query.select_related(*related) if related else query).get(pk=proposal.pk)
     if locked.state not in EDITABLE_STATES:
         raise ValidationError(_("A proposal in state “%(state)s” can no longer be changed.")
                               % {"state": S(locked.state).label})
