@@ -10,6 +10,7 @@ from audit.domain.record import record
 from awards.models import AwardType
 from core import state
 from core.trail import diff, snapshot
+from core.validation import clean_given
 from proposals.domain import settlement
 from proposals.domain.initiatives import release_claims
 from proposals.domain.proposals import _editable
@@ -62,17 +63,13 @@ def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: st
     return nominee
 
 
-# The related rows are the caller's, read in its scope: checking that each exists again (one
-# query per foreign key) and the fresh random public_id's uniqueness (one more) adds nothing.
-UNCHECKED = ("proposal", "person", "collective", "household", "unit", "award_type",
-             "public_id")
-
-
 def _validate(nominee: Nominee) -> None:
-    """`full_clean` without its queries: the fields' own validation, and the one-subject
-    constraint evaluated here with the constraint's own message (Django checks a
-    CheckConstraint with a query in a savepoint: three round trips)."""
-    nominee.full_clean(exclude=UNCHECKED, validate_constraints=False)
+    """`full_clean` without its queries: the subject, unit and award type are rows the caller
+    read in the user's scope (core.validation); the one-subject constraint is evaluated here
+    with the constraint's own message (Django checks a CheckConstraint with a query in a
+    savepoint: three round trips)."""
+    clean_given(nominee, related=("proposal", "person", "collective", "household", "unit",
+                                  "award_type"), fresh=("public_id",))
     subjects = (nominee.person_id, nominee.collective_id, nominee.household_id)
     if sum(s is not None for s in subjects) != 1:
         constraint = Nominee._meta.constraints[0]
