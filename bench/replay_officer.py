@@ -4,7 +4,8 @@ of each step of bench/load_test.py's officer flow.
     DATABASE_URL=postgresql://… python bench/replay_officer.py [--n 10] [--sql STEP]
         [--profile STEP] [--top 30]
 
-The steps, as load_test's officer does them through the forms: the create form and its POST,
+The steps, as load_test's officer does them through the forms (after /healthz, the trivial
+view every step is compared with): the create form and its POST,
 the nominee form and its POST (one CCCD), three dossier uploads, the submit page and its POST.
 Production settings (DEBUG off), canbo_sgd signed in through Django's test client with a real
 session cookie (session, auth and two-factor middleware run as in production). One warm-up
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-STEPS = ["create form", "create proposal", "nominee form", "add nominee", "upload document",
+STEPS = ["healthz", "create form", "create proposal", "nominee form", "add nominee", "upload document",
          "submit form", "submit proposal"]
 
 
@@ -101,6 +102,7 @@ class Replay:
         from django.core.files.uploadedfile import SimpleUploadedFile
         from load_test import DOSSIER, PDF
 
+        self.step("healthz", "get", "/healthz")  # the floor every step is compared with
         self.step("create form", "get", "/proposals/new/")
         response = self.step("create proposal", "post", "/proposals/new/", {
             "unit": data["unit"], "recipient_unit": data["unit"],
