@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-STEPS = ["healthz", "create form", "create proposal", "nominee form", "add nominee", "upload document",
-         "submit form", "submit proposal"]
+STEPS = ["healthz", "create form", "create proposal", "nominee form", "add nominee",
+         "upload document", "submit form", "submit proposal"]
 
 
 def parse_args() -> argparse.Namespace:
