@@ -49,10 +49,13 @@ def _who(award_type, on) -> str:
     return ", ".join(offices) if offices else _("a central authority (proposed upward)")
 
 
-def addressing_errors(unit, award_types, on: datetime.date) -> list[str]:
+def addressing_errors(unit, award_types, on: datetime.date, *,
+                      allowed: dict[int, str] | None = None) -> list[str]:
     """A proposal addressed to `unit` may request a form only if `unit` grants it or proposes
-    it upward on `on`. One message per refused form, naming it and who grants it."""
-    allowed = powers(unit, award_types, on)
+    it upward on `on`. One message per refused form, naming it and who grants it. `allowed`:
+    `powers(unit, award_types, on)` when the caller has read it already."""
+    if allowed is None:
+        allowed = powers(unit, award_types, on)
     return [_("%(unit)s neither grants nor proposes upward “%(award)s” on %(date)s (granted "
               "by: %(who)s). Address the proposal to the competent authority.") % {
         "unit": unit.name, "award": a.name, "date": f"{on:%d/%m/%Y}",

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 
 from awards.domain import granting
 from awards.domain.parameters import CatalogueParameters
-from awards.domain.queries.cases import case_for, case_for_collective
+from awards.domain.queries.cases import case_for_collective, cases_for_nominations
 from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
 from awards.enums import AuthorityPower
 from awards.models import AwardParameter, AwardRecord
 from emulation.initiatives.enums import ACTIVE_USE_STATES
 from emulation.initiatives.models import InitiativeUse
-from proposals.domain.deadlines import parameter
+from proposals.domain.deadlines import province_parameters
 from proposals.enums import (
     ACTIVE_NOMINEE_STATUSES,
     FINAL_STATES,
@@ -32,6 +32,7 @@ from proposals.enums import (
 from proposals.enums import ProposalState as S
 from proposals.models import AppraisalFinding, Nominee, Proposal
 
+FAIRNESS = "fairness.min_non_leader_share"
 AUTHORITY_CITATION = "Luật TĐKT 2022, Điều 77–80; Nghị định 129/2025/NĐ-CP, Điều 59"
 
 
@@ -76,25 +77,62 @@ def parameter_in_force(award_type, key: str, on: datetime.date):
     return row
 
 
+def parameters_in_force(award_types, key: str, on: datetime.date) -> dict:
+    """`parameter_in_force` of several award types in one query: award type id → row."""
+    found = {}
+    for row in (AwardParameter.objects.filter(award_type__in={a.pk for a in award_types},
+                                              key=key, valid_from__lte=on)
+                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+                .order_by("award_type_id", "-valid_from")):
+        found.setdefault(row.award_type_id, row)
+    return found
+
+
 def case_of(nominee: Nominee) -> Case:
     """The eligibility case of `nominee`: its subject's records for the requested form and the
     proposal's year, less its own initiative claims, plus the tracks the appraisal found met."""
-    code, year = nominee.award_type.code, nominee.proposal.year
-    if nominee.person_id:
-        case = case_for(nominee.person, code, year)
-    elif nominee.collective_id:
-        case = case_for_collective(nominee.collective, code, year)
-    else:
-        case = Case(id=str(nominee.household.public_id), award=code, year=year,
-                    subject=Subject(kind="household"))
-    return _with_findings(_without_own_claims(case, nominee), nominee)
+    return cases_of([nominee])[0]
+
+
+def cases_of(nominees: list[Nominee]) -> list[Case]:
+    """`case_of` each nominee of one proposal, in order, read together: the people's histories
+    in one set of queries (cases_for_nominations), their own initiative claims and recorded
+    findings in one query each, instead of a dozen queries per nominee."""
+    if not nominees:
+        return []
+    year = nominees[0].proposal.year
+    personal = iter(cases_for_nominations(
+        [(n.person, n.award_type.code) for n in nominees if n.person_id], year))
+    own, found = _own_claims(nominees), _recorded_tracks(nominees)
+    cases = []
+    for nominee in nominees:
+        code = nominee.award_type.code
+        if nominee.person_id:
+            case = next(personal)
+        elif nominee.collective_id:
+            case = case_for_collective(nominee.collective, code, year)
+        else:
+            case = Case(id=str(nominee.household.public_id), award=code, year=year,
+                        subject=Subject(kind="household"))
+        case = _without_own_claims(case, own.get(nominee.pk, set()))
+        cases.append(_with_findings(case, found.get(nominee.pk, frozenset())))
+    return cases
 
 
 def verdict_for(nominee: Nominee, params=None) -> dict:
-    """The engine's verdict on one nominee, as the JSON of eligibility-interface.md. Awards
-    without a rule in the engine get a verdict that says so (appraised by hand)."""
+    """The engine's verdict on one nominee, as the JSON of eligibility-interface.md."""
+    return verdicts_for([nominee], params)[nominee.pk]
+
+
+def verdicts_for(nominees: list[Nominee], params=None) -> dict[int, dict]:
+    """nominee pk → the engine's verdict, for the nominees of one proposal (`cases_of`).
+    Awards without a rule in the engine get a verdict that says so (appraised by hand)."""
     params = params or CatalogueParameters()
-    case = case_of(nominee)
+    return {nominee.pk: _verdict(case, params)
+            for nominee, case in zip(nominees, cases_of(nominees), strict=True)}
+
+
+def _verdict(case: Case, params) -> dict:
     try:
         return evaluate(case, params).as_dict()
     except UnknownAward:
@@ -105,29 +143,41 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
                     "hand.")}]}
 
 
-def recorded_tracks(nominee: Nominee) -> frozenset[str]:
-    """The "<award>.<track>" codes the appraisal found met for `nominee` (recorded findings of
-    its requested form; withdrawn ones are history only)."""
-    return frozenset(AppraisalFinding.objects.filter(
-        nominee=nominee, state=FindingState.RECORDED,
-        code__startswith=nominee.award_type.code + ".").values_list("code", flat=True))
+def _recorded_tracks(nominees) -> dict[int, frozenset[str]]:
+    """nominee pk → the "<award>.<track>" codes the appraisal found met for it (recorded
+    findings of its requested form; withdrawn ones are history only)."""
+    prefix = {n.pk: n.award_type.code + "." for n in nominees}
+    found: dict[int, set] = {}
+    for nominee_id, code in AppraisalFinding.objects.filter(
+            nominee__in=list(prefix), state=FindingState.RECORDED).values_list(
+            "nominee_id", "code"):
+        if code.startswith(prefix[nominee_id]):
+            found.setdefault(nominee_id, set()).add(code)
+    return {pk: frozenset(codes) for pk, codes in found.items()}
 
 
-def _with_findings(case: Case, nominee: Nominee) -> Case:
+def _with_findings(case: Case, found: frozenset[str]) -> Case:
     """The tracks the appraisal found met become the case's `achievements` (a fact of the
     Screener's key: screening.NOT_FACTS does not exclude it); the history is unchanged."""
-    found = recorded_tracks(nominee)
     if found == case.achievements:
         return case
     return dataclasses.replace(case, achievements=found)
 
 
-def _without_own_claims(case: Case, nominee: Nominee) -> Case:
+def _own_claims(nominees) -> dict[int, set[str]]:
+    """nominee pk → the codes of the initiatives its own claim holds (reserved or confirmed)."""
+    refs = {f"nominee:{n.public_id}": n.pk for n in nominees}
+    own: dict[int, set] = {}
+    for ref, code in InitiativeUse.objects.filter(
+            claim_ref__in=list(refs), state__in=ACTIVE_USE_STATES).values_list(
+            "claim_ref", "initiative__code"):
+        own.setdefault(refs[ref], set()).add(code)
+    return own
+
+
+def _without_own_claims(case: Case, own: set[str]) -> Case:
     """The initiatives this nominee's own claim reserved are not "used" for judging this very
     claim (a resubmission after a return re-judges it); any other use still disqualifies."""
-    own = set(InitiativeUse.objects.filter(claim_ref=f"nominee:{nominee.public_id}",
-                                           state__in=ACTIVE_USE_STATES)
-              .values_list("initiative__code", flat=True))
     if not own or not case.initiatives:
         return case
     initiatives = tuple(dataclasses.replace(i, used_for=None) if i.code in own else i
@@ -135,36 +185,43 @@ def _without_own_claims(case: Case, nominee: Nominee) -> Case:
     return dataclasses.replace(case, initiatives=initiatives, history=None)
 
 
-def check_proposal(proposal: Proposal, today: datetime.date | None = None) -> CheckResult:
+def check_proposal(proposal: Proposal, today: datetime.date | None = None, *,
+                   nominees: list[Nominee] | None = None,
+                   allowed: dict[int, str] | None = None) -> CheckResult:
+    """Every check of `proposal`. `submit` passes the active nominees and the recipient's
+    powers it has already read (`granting.powers`), so that nothing is read twice."""
     today = today or timezone.localdate()
     result = CheckResult()
-    nominees = list(active_nominees(proposal))
+    nominees = list(active_nominees(proposal)) if nominees is None else nominees
     if not nominees:
         result.findings.append(Finding("empty", _("Add at least one nominee."), blocking=True))
-    params = CatalogueParameters()
+    result.verdicts = verdicts_for(nominees, CatalogueParameters()) if nominees else {}
     for nominee in nominees:
-        verdict = result.verdicts[nominee.pk] = verdict_for(nominee, params)
+        verdict = result.verdicts[nominee.pk]
         if verdict["eligible"] is False:
             for reason in verdict["reasons"]:
                 if not reason["ok"]:
                     result.findings.append(Finding(
                         f"ineligible:{reason['rule']}", reason["message"], reason["citation"],
                         blocking=True, nominee=nominee))
+    codes = {n.award_for_decision.code for n in nominees}
+    settings = province_parameters(
+        [FAIRNESS] * any(n.person_id for n in nominees) + [f"quota.{c}" for c in codes])
     result.findings += _document_findings(proposal, nominees, today)
     result.findings += _duplicate_findings(proposal, nominees)
-    result.findings += _fairness_findings(nominees)
-    result.findings += _authority_findings(proposal, nominees, today)
-    result.findings += _quota_findings(proposal, nominees)
+    result.findings += _fairness_findings(nominees, settings)
+    result.findings += _authority_findings(proposal, nominees, today, allowed)
+    result.findings += _quota_findings(proposal, nominees, codes, settings)
     return result
 
 
-def _quota_findings(proposal, nominees) -> list[Finding]:
+def _quota_findings(proposal, nominees, codes, settings) -> list[Finding]:
     """Quotas a province sets per award and proposing unit and year (ProcedureParameter
     `quota.<award code>`, e.g. a ceiling on Bằng khen tỉnh per department): a warning when
     this proposal, with the unit's other open or decided ones, goes over."""
     findings = []
-    for code in {n.award_for_decision.code for n in nominees}:
-        limit = parameter(f"quota.{code}")
+    for code in codes:
+        limit = settings.get(f"quota.{code}")
         if limit is None:
             continue
         used = (Nominee.objects.filter(proposal__unit=proposal.unit, proposal__year=proposal.year,
@@ -199,8 +256,10 @@ def required_documents(proposal: Proposal, today: datetime.date) -> list[str]:
     parameter `_document_findings` reads), in the catalogue's order, without repeats."""
     key = "documents_simplified" if proposal.procedure == Procedure.SIMPLIFIED else "documents"
     wanted: dict[str, None] = {}
-    for award_type in {n.award_type for n in active_nominees(proposal)}:
-        row = parameter_in_force(award_type, key, today)
+    award_types = {n.award_type for n in active_nominees(proposal)}
+    rows = parameters_in_force(award_types, key, today)
+    for award_type in award_types:
+        row = rows.get(award_type.pk)
         wanted.update(dict.fromkeys(row.value if row else []))
     if proposal.track == Track.POLITICAL_TASK:
         wanted[DocumentType.APPROVED_PLAN] = None
@@ -214,8 +273,9 @@ def _document_findings(proposal, nominees, today) -> list[Finding]:
     key = "documents_simplified" if proposal.procedure == Procedure.SIMPLIFIED else "documents"
     common, per_nominee = _present_documents(proposal)
     labels = dict(DocumentType.choices)
+    rows = parameters_in_force({n.award_type for n in nominees}, key, today)
     for nominee in nominees:
-        row = parameter_in_force(nominee.award_type, key, today)
+        row = rows.get(nominee.award_type_id)
         if row is None:
             continue
         have = common | per_nominee.get(nominee.pk, set())
@@ -232,26 +292,50 @@ def _document_findings(proposal, nominees, today) -> list[Finding]:
     return findings
 
 
+def _subject_key(row) -> tuple:
+    return (row.award_type_id, row.person_id, row.collective_id, row.household_id)
+
+
+def _first_by_subject(rows) -> dict[tuple, object]:
+    """(award type, subject) → the first of `rows` (in their order) for it."""
+    first: dict[tuple, object] = {}
+    for row in rows:
+        first.setdefault(_subject_key(row), row)
+    return first
+
+
+def _same_subjects(nominees) -> Q:
+    return (Q(person_id__in=[n.person_id for n in nominees if n.person_id])
+            | Q(collective_id__in=[n.collective_id for n in nominees if n.collective_id])
+            | Q(household_id__in=[n.household_id for n in nominees if n.household_id]))
+
+
 def _duplicate_findings(proposal, nominees) -> list[Finding]:
     """Warn when a nominee already holds this award for this year, or is proposed for it in
-    another open proposal (an achievement is rewarded once: Law 06/2022/QH15 Art. 5)."""
+    another open proposal (an achievement is rewarded once: Law 06/2022/QH15 Art. 5). Two
+    queries for all the nominees; the first row in each model's order, as before."""
+    if not nominees:
+        return []
+    award_types = {n.award_type_id for n in nominees}
+    held_by = _first_by_subject(AwardRecord.objects.filter(
+        _same_subjects(nominees), award_type__in=award_types, year=proposal.year,
+        revoked=False))
+    other_by = _first_by_subject(
+        Nominee.objects.filter(_same_subjects(nominees), award_type__in=award_types,
+                               proposal__year=proposal.year,
+                               status__in=ACTIVE_NOMINEE_STATUSES)
+        .exclude(proposal=proposal).exclude(proposal__state__in=FINAL_STATES)
+        .select_related("proposal"))
     findings = []
     for nominee in nominees:
-        subject = {"person": nominee.person_id, "collective": nominee.collective_id,
-                   "household": nominee.household_id}
-        held = AwardRecord.objects.filter(award_type=nominee.award_type,
-                                          year=proposal.year, revoked=False, **subject).first()
+        held = held_by.get(_subject_key(nominee))
         if held is not None:
             findings.append(Finding("already_awarded", _(
                 "%(name)s already holds %(award)s for %(year)s (decision %(number)s).") % {
                 "name": nominee.subject_name, "award": nominee.award_type.name,
                 "year": held.year, "number": held.decision_number},
                 "Luật TĐKT 2022, Điều 5", nominee=nominee))
-        other = (Nominee.objects.filter(award_type=nominee.award_type,
-                                        proposal__year=proposal.year,
-                                        status__in=ACTIVE_NOMINEE_STATUSES, **subject)
-                 .exclude(proposal=proposal).exclude(proposal__state__in=FINAL_STATES)
-                 .select_related("proposal").first())
+        other = other_by.get(_subject_key(nominee))
         if other is not None:
             findings.append(Finding("proposed_twice", _(
                 "%(name)s is also proposed for %(award)s in proposal %(code)s.") % {
@@ -260,14 +344,14 @@ def _duplicate_findings(proposal, nominees) -> list[Finding]:
     return findings
 
 
-def _fairness_findings(nominees) -> list[Finding]:
+def _fairness_findings(nominees, settings) -> list[Finding]:
     """Seed 000 §6: awards should go more to people who work directly, less to leaders."""
     people = [n for n in nominees if n.person_id]
     if not people:
         return []
     leaders = sum(1 for n in people if n.is_leader)
     direct = sum(1 for n in people if n.is_direct_worker)
-    threshold = float(parameter("fairness.min_non_leader_share", 0.5))
+    threshold = float(settings.get(FAIRNESS, 0.5))
     non_leader_share = (len(people) - leaders) / len(people)
     message = _("Individuals: %(total)s; leaders %(leaders)s (%(lshare)s%%), non-leaders "
                 "%(others)s, direct workers %(direct)s (%(dshare)s%%).") % {
@@ -284,20 +368,22 @@ def _fairness_findings(nominees) -> list[Finding]:
     return findings
 
 
-def _authority_findings(proposal, nominees, today) -> list[Finding]:
+def _authority_findings(proposal, nominees, today, allowed=None) -> list[Finding]:
     """The addressed authority must grant each form or propose it upward on the day (the
     granting-authority table: Law 06/2022/QH15 Art. 77–80, Decree 129/2025/NĐ-CP Art. 59 from
     1/7/2025). A refused form blocks (`submit` refuses it even with an override); a form the
     authority only forwards is said early."""
     recipient = proposal.recipient_unit
-    allowed = granting.powers(recipient, [n.award_type for n in nominees], today)
+    if allowed is None:
+        allowed = granting.powers(recipient, [n.award_type for n in nominees], today)
     findings = []
     for nominee in nominees:
         power = allowed.get(nominee.award_type_id)
         if power == AuthorityPower.GRANTS:
             continue
         if power is None:
-            message = granting.addressing_errors(recipient, [nominee.award_type], today)[0]
+            message = granting.addressing_errors(recipient, [nominee.award_type], today,
+                                                 allowed=allowed)[0]
         else:
             message = _("%(unit)s does not grant “%(award)s”: it will be proposed upward "
                         "after appraisal.") % {"unit": recipient.name,

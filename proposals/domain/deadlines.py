@@ -28,6 +28,12 @@ def parameter(key: str, default=None, on: datetime.date | None = None):
     return default if row is None else row
 
 
+def province_parameters(keys) -> dict:
+    """key → value of the province's own procedure parameters (`ProcedureParameter`, never
+    the law's LEGAL_KEYS) among `keys`, in one query; a key without a row is absent."""
+    return dict(ProcedureParameter.objects.filter(key__in=list(keys)).values_list("key", "value"))
+
+
 def due_date(state: str, start: datetime.date) -> datetime.date | None:
     """The deadline of the step that starts on `start` in `state`, or None when the step has
     no legal time limit (draft, final states)."""

@@ -5,6 +5,7 @@ is issued, released when the nominee drops out."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
@@ -52,11 +53,17 @@ def link_initiative(actor, nominee: Nominee, initiative, *, override_note: str =
            changes={"initiative": [None, initiative.code]})
 
 
-def claim_for_nominee(actor, nominee: Nominee) -> list[Finding]:
-    """Reserve each linked initiative for this nominee. A refusal is a blocking finding whose
-    message names the earlier use."""
+def claim_for_nominees(actor, nominees: list[Nominee]) -> list[Finding]:
+    """Reserve each nominee's linked initiatives (their links read in one query). A refusal
+    is a blocking finding whose message names the earlier use."""
+    prefetch_related_objects(nominees, Prefetch(
+        "initiatives", queryset=NomineeInitiative.objects.select_related("initiative")))
+    return [finding for nominee in nominees for finding in _claim_for_nominee(actor, nominee)]
+
+
+def _claim_for_nominee(actor, nominee: Nominee) -> list[Finding]:
     findings = []
-    for link in nominee.initiatives.select_related("initiative"):
+    for link in nominee.initiatives.all():
         try:
             claim_initiative(link.initiative, award_code=nominee.award_for_decision.code,
                              claim_ref=claim_ref(nominee), claim_label=claim_label(nominee),

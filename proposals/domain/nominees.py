@@ -3,12 +3,14 @@ editable)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from awards.models import AwardType
 from core import state
 from core.trail import diff, snapshot
+from core.validation import clean_given
 from proposals.domain import settlement
 from proposals.domain.initiatives import release_claims
 from proposals.domain.proposals import _editable
@@ -24,13 +26,15 @@ def _subject_kind(person, collective, household) -> str:
     return "individual" if person else "collective" if collective else "household"
 
 
-@transaction.atomic
+# Every caller lets a refusal end its own transaction (a list is added all or none), so the
+# step needs no savepoint of its own: two queries fewer per nominee added.
+@transaction.atomic(savepoint=False)
 def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: str,
                 person=None, collective=None, household=None, received_by: str = "") -> Nominee:
     """Add a subject with the title or form requested. The position, leader and direct-worker
     flags are copied from the person's record (not retyped). Side effect: audit entry
     `proposals.nominee.add`."""
-    locked = _editable(proposal)
+    locked = _editable(proposal, "unit")
     subject = person or collective or household
     if subject is None:
         raise ValidationError(_("Choose the person, collective or household."))
@@ -38,23 +42,39 @@ def add_nominee(actor, proposal: Proposal, *, award_type: AwardType, summary: st
     if kind not in award_type.subject_kinds:
         raise ValidationError({"award_type": _("%(award)s is not awarded to a %(kind)s.") % {
             "award": award_type.name, "kind": kind}})
-    twice = locked.nominees.filter(person=person, collective=collective, household=household,
-                                   award_type=award_type).exclude(status=NomineeStatus.DROPPED)
-    if twice.exists():
+    # The nominees so far and whether this subject is already one of them, in one query.
+    same = Q(person=person, collective=collective, household=household, award_type=award_type)
+    existing = locked.nominees.aggregate(
+        n=Count("pk"), twice=Count("pk", filter=same & ~Q(status=NomineeStatus.DROPPED)))
+    if existing["twice"]:
         raise ValidationError(_("%(name)s is already proposed for %(award)s in this proposal.")
                               % {"name": subject, "award": award_type.name})
     nominee = Nominee(proposal=locked, person=person, collective=collective,
-                      household=household, unit=subject.unit, award_type=award_type,
-                      summary=summary, sort_order=locked.nominees.count() + 1,
+                      household=household, unit_id=subject.unit_id, award_type=award_type,
+                      summary=summary, sort_order=existing["n"] + 1,
                       received_by=received_by if person is not None and person.deceased else "")
     if person is not None:
         nominee.position = person.position
         nominee.is_leader, nominee.is_direct_worker = person.is_leader, person.is_direct_worker
-    nominee.full_clean()
+    _validate(nominee)
     nominee.save()
     record(actor, "proposals.nominee.add", nominee, unit=locked.unit,
            label=f"{locked.code}: {nominee}")
     return nominee
+
+
+def _validate(nominee: Nominee) -> None:
+    """`full_clean` without its queries: the subject, unit and award type are rows the caller
+    read in the user's scope (core.validation); the one-subject constraint is evaluated here
+    with the constraint's own message (Django checks a CheckConstraint with a query in a
+    savepoint: three round trips)."""
+    clean_given(nominee, related=("proposal", "person", "collective", "household", "unit",
+                                  "award_type"), fresh=("public_id",))
+    subjects = (nominee.person_id, nominee.collective_id, nominee.household_id)
+    if sum(s is not None for s in subjects) != 1:
+        constraint = Nominee._meta.constraints[0]
+        raise ValidationError(constraint.get_violation_error_message(),
+                              code=constraint.violation_error_code)
 
 
 @transaction.atomic

@@ -56,13 +56,14 @@ MESSAGES = {
 }
 
 
-def state_changed(proposal_id: int, old: str, new: str, *, actor_id=None, reason="") -> None:
-    proposal = Proposal.objects.select_related("unit").get(pk=proposal_id)
-    recipients = [u for u in _audience(proposal, new) if u.pk != actor_id]
+def state_changed(proposal: Proposal, old: str, new: str, *, actor=None, reason="") -> None:
+    """Tell the people who act next. `proposal` is the row as the committed step saved it
+    (its `unit` read then); `actor` the user who moved it (None: the system)."""
+    actor = actor if getattr(actor, "is_authenticated", False) else None
+    recipients = [u for u in _audience(proposal, new) if actor is None or u.pk != actor.pk]
     if not recipients:
         return
     body = _(MESSAGES[new]) % {"code": proposal.code, "unit": proposal.unit.name,
                                 "reason": reason, "to": proposal.forwarded_to}
     notify(recipients, verb=f"proposal.{new}", title=f"{proposal.code}: {S(new).label}",
-           body=body, url=reverse("proposals:detail", args=[proposal.public_id]),
-           actor=User.objects.filter(pk=actor_id).first() if actor_id else None)
+           body=body, url=reverse("proposals:detail", args=[proposal.public_id]), actor=actor)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from audit.domain.record import record
 from awards.domain.granting import in_force
 from core.trail import diff, snapshot
+from core.validation import clean_given
 from organisations.models import UnitClosure
 from proposals.enums import EDITABLE_STATES, SIMPLIFIED_TRACKS, Procedure
 from proposals.enums import ProposalState as S
@@ -48,12 +49,17 @@ def _check_recipient(proposal: Proposal) -> None:
             "proposal to the competent authority.") % {"unit": recipient.name}})
 
 
+GIVEN_ROWS = ("unit", "recipient_unit", "created_by", "movement", "consolidated_into")
+
+
 @transaction.atomic
 def create_proposal(actor, *, unit, **fields) -> Proposal:
     """Side effect: audit entry `proposals.proposal.create`."""
     proposal = Proposal(unit=unit, created_by=actor, code=new_code(fields.get("year") or 0),
                         **fields)
-    proposal.full_clean()
+    # The units, the actor and the movement are rows the caller read (in the user's scope):
+    # re-checking that each exists is a query apiece. The random code's uniqueness is checked.
+    clean_given(proposal, related=GIVEN_ROWS, fresh=("public_id",))
     _check_procedure(proposal)
     _check_recipient(proposal)
     proposal.save()
@@ -61,8 +67,10 @@ def create_proposal(actor, *, unit, **fields) -> Proposal:
     return proposal
 
 
-def _editable(proposal: Proposal) -> Proposal:
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+def _editable(proposal: Proposal, *related: str) -> Proposal:
+    """The proposal's row locked (with `related` joined, not locked), if still editable."""
+    query = Proposal.objects.select_for_update(of=("self",))
+    locked = (query.select_related(*related) if related else query).get(pk=proposal.pk)
     if locked.state not in EDITABLE_STATES:
         raise ValidationError(_("A proposal in state “%(state)s” can no longer be changed.")
                               % {"state": S(locked.state).label})

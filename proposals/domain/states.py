@@ -39,8 +39,7 @@ def _step(name, sources, target, label, **options):
 
 
 def _notify(proposal, old, new, actor, reason):
-    notices.state_changed(proposal.pk, old, new, actor_id=getattr(actor, "pk", None),
-                          reason=reason)
+    notices.state_changed(proposal, old, new, actor=actor, reason=reason)
 
 
 PROPOSAL = state.Machine(
@@ -103,7 +102,7 @@ NOMINEE = state.Machine(
 
 def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",
                        expected: str | None = None, today: datetime.date | None = None,
-                       **fields) -> Proposal:
+                       row: Proposal | None = None, **fields) -> Proposal:
     """Move `proposal` to `new` by the step of `PROPOSAL` that leads there. Must run inside
     the caller's transaction; locks the row.
 
@@ -113,12 +112,19 @@ def set_proposal_state(proposal: Proposal, new: str, *, actor, reason: str = "",
     notifications to the people who act next, queued on commit (`notices.state_changed`);
     on rejection or withdrawal, the backlog claims proposed here reopened. Refuses a
     transition not in the table, a missing reason, or a stale `expected` state (another user
-    acted first)."""
+    acted first). `row`: the caller already holds the row's lock and this is that row (read
+    with `select_for_update`); it moves without being read again, and `proposal` follows."""
     fields["due_on"] = due_date(new, today or timezone.localdate())
     if new == S.SUBMITTED:
         fields["submitted_at"] = timezone.now()
-    row = state.transition_to(proposal, PROPOSAL, new, actor, reason=reason,
-                              expected=expected, fields=fields)
+    if row is None:
+        row = state.transition_to(proposal, PROPOSAL, new, actor, reason=reason,
+                                  expected=expected, fields=fields)
+    else:
+        state.transition_to(row, PROPOSAL, new, actor, reason=reason, expected=expected,
+                            fields=fields, locked=True)
+        proposal.__dict__.update({f.attname: getattr(row, f.attname)
+                                  for f in Proposal._meta.concrete_fields})
     if new in (S.REJECTED, S.WITHDRAWN):
         # The backlog claims proposed here go back to "verified" (issue 19).
         settlement.released(actor, row.nominees.select_related("source"), reason)

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from accounts.enums import Role
 from audit.domain.record import record
-from awards.domain.granting import addressing_errors
+from awards.domain.granting import addressing_errors, powers
 from awards.domain.ledger import record_award
 from core import state
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
 from proposals.domain.consultation import consultation_required
-from proposals.domain.initiatives import claim_for_nominee, confirm_claims, release_claims
+from proposals.domain.initiatives import claim_for_nominees, confirm_claims, release_claims
 from proposals.domain.proposals import create_proposal
 from proposals.domain.states import NOMINEE, set_proposal_state
 from proposals.enums import TRACK_AWARD_KIND, NomineeStatus, Opinion
@@ -43,20 +43,23 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
 
     Side effects: nominee verdicts; initiative claims (emulation one-use ledger); state →
     submitted (audit, deadline, notification to the recipient's board staff)."""
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    # The units are joined (not locked): the checks, the audit and the notices read them.
+    locked = (Proposal.objects.select_for_update(of=("self",))
+              .select_related("unit", "recipient_unit").get(pk=proposal.pk))
+    nominees, today = list(active_nominees(locked)), timezone.localdate()
+    award_types = [n.award_type for n in nominees]
+    allowed = powers(locked.recipient_unit, award_types, today)
     # The law decides who grants what; no override reaches past it.
-    refused = addressing_errors(locked.recipient_unit,
-                                [n.award_type for n in active_nominees(locked)],
-                                timezone.localdate())
+    refused = addressing_errors(locked.recipient_unit, award_types, today, allowed=allowed)
     if refused:
         raise ValidationError(refused)
-    result = check_proposal(locked)
+    result = check_proposal(locked, today, nominees=nominees, allowed=allowed)
     now = timezone.now()
-    for nominee in active_nominees(locked):
+    for nominee in nominees:
         verdict = result.verdicts[nominee.pk]
-        Nominee.objects.filter(pk=nominee.pk).update(
-            verdict=verdict, eligible=verdict["eligible"], checked_at=now)
-        result.findings += claim_for_nominee(actor, nominee)
+        nominee.verdict, nominee.eligible, nominee.checked_at = verdict, verdict["eligible"], now
+    Nominee.objects.bulk_update(nominees, ["verdict", "eligible", "checked_at"])
+    result.findings += claim_for_nominees(actor, nominees)
     if result.errors:
         if not override_reason.strip():
             raise SubmissionBlocked(result)
@@ -64,9 +67,9 @@ def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResu
                                    (Role.BOARD_STAFF, Role.SYSTEM_ADMIN)):
             raise ValidationError(_("Only the board staff of the receiving authority may "
                                     "override failed checks."))
-    # The row is locked above; moving the caller's instance keeps its state current.
+    # The row locked above moves (not locked and read again); the caller's copy follows it.
     set_proposal_state(proposal, S.SUBMITTED, actor=actor, reason=override_reason,
-                       override_reason=override_reason)
+                       override_reason=override_reason, row=locked)
     return result
 
 

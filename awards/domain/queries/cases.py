@@ -167,6 +167,22 @@ def case_for(person: Person, award: str, year: int) -> Case:
     return next(_chunk([person], award, year, {}))[1]
 
 
+def cases_for_nominations(nominations: list[tuple[Person, str]], year: int) -> list[Case]:
+    """One case per (person, award code) asked, in that order, the histories of all the
+    people read together (the queries of one chunk, however many they are): a proposal's
+    nominees judged at submission. Each case equals `case_for(person, award, year)`."""
+    people = list({person.pk: person for person, _award in nominations}.values())
+    if not people:
+        return []
+    found = {person.pk: (case, registered) for person, case, registered
+             in subjects_for_people(people, nominations[0][1], year)}
+    cases = []
+    for person, award in nominations:
+        case, registered = found[person.pk]
+        cases.append(case.for_award(award, registered=_registered(registered, award)))
+    return cases
+
+
 def cases_for_people(people: Iterable[Person | PersonFacts], awards_wanted: list[str],
                      year: int, first_chunk: int = CHUNK
                      ) -> Iterator[tuple[Person | PersonFacts, Case]]:
