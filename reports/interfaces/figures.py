@@ -84,15 +84,20 @@ def dashboard_figures(request, keys: tuple[str, str] | None = None) -> dict:
     after every proposal step: under `make load` officers submit every few seconds and the
     dashboard's p50 was seconds. Both parts are computed by one reader at a time.
 
-    `keys` are `dashboard_keys(request)`'s, when the caller has them already (the page keys its
-    rendered figures by them too)."""
+    `keys` are `dashboard_keys(request)`'s, when the caller has them already."""
     root = dashboard_root(request)  # a 404 outside the scope before any cache is read
     awards_key, rest_key = keys or dashboard_keys(request)
-    awards = computed_once(awards_key, lambda: _award_figures(request, root),
-                           DASHBOARD_CACHE_SECONDS)
-    rest = computed_once(rest_key, lambda: _other_figures(request, root),
-                         DASHBOARD_CACHE_SECONDS)
-    return {**rest, **awards}
+    return {**other_figures(request, root, rest_key), **award_figures(request, root, awards_key)}
+
+
+def award_figures(request, root, key: str) -> dict:
+    """The award part of the figures (`dashboard_keys`' first key), computed once per key."""
+    return computed_once(key, lambda: _award_figures(request, root), DASHBOARD_CACHE_SECONDS)
+
+
+def other_figures(request, root, key: str) -> dict:
+    """The rest of the figures (`dashboard_keys`' second key), computed once per key."""
+    return computed_once(key, lambda: _other_figures(request, root), DASHBOARD_CACHE_SECONDS)
 
 
 def dashboard_keys(request) -> tuple[str, str]:
@@ -136,11 +141,10 @@ def _other_figures(request, root) -> dict:
     today = timezone.localdate()
     proposals = _in_root(restrict_to_scope(Proposal.objects.all(), request.user,
                                            roles=STATISTICS_ROLES), root)
-    by_state = figures.proposals_by_state(proposals, today)
-    return {"root": root, "today": today, "by_state": by_state,
-            "by_step": figures.proposals_by_step(by_state),
-            "backlog": figures.backlog(proposals, today),
-            **_later_figures(request, root)}
+    counted = figures.proposal_figures(proposals, today)
+    return {"root": root, "today": today, "by_state": counted["by_state"],
+            "by_step": figures.proposals_by_step(counted["by_state"]),
+            "backlog": counted["backlog"], **_later_figures(request, root)}
 
 
 def _award_figures(request, root) -> dict:
@@ -153,7 +157,7 @@ def _award_figures(request, root) -> dict:
     totals = _in_root(restrict_to_scope(AwardTotal.objects.filter(live__gt=0), request.user,
                                         roles=STATISTICS_ROLES), root)
     unit_root = root or default_root(request.user)
-    return {"by_form": figures.awards_by_form_and_year(totals, today.year),
+    return {"year": year, "by_form": figures.awards_by_form_and_year(totals, today.year),
             "by_level": figures.awards_by_level(totals, today),
             "unit_root": unit_root,
             "by_unit": figures.awards_by_unit(totals, unit_root, year - 1),
