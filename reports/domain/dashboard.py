@@ -6,7 +6,7 @@ and year, kept by the database on every write), never of the million records the
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from awards.enums import ParameterKey
 from awards.models import AwardParameter
@@ -39,16 +39,17 @@ def proposal_figures(proposals: QuerySet, today: datetime.date) -> dict:
 
     One GROUP BY query: the dashboard's proposal figures are counted again after every proposal
     step (under `make load`, several a second), so the backlog rides on the state counts — the
-    open ones are the non-final states' sums — and a Heroic Mother nomination is an EXISTS per
-    proposal, not a join with the nominees counted DISTINCT (as two more queries did)."""
+    open ones are the non-final states' sums — and a Heroic Mother nomination is an IN over the
+    proposal set read once (PostgreSQL hashes it), not a join with the nominees counted DISTINCT
+    (as two more queries did)."""
     late, resistance = overdue(today), Q(track=Track.RESISTANCE)
-    mother = Exists(Nominee.objects.filter(proposal=OuterRef("pk"),
-                                           award_type__code=HEROIC_MOTHER))
+    mother = Q(pk__in=Nominee.objects.filter(award_type__code=HEROIC_MOTHER)
+               .values("proposal_id"))
     rows = proposals.order_by().values("state").annotate(
         total=Count("id"), overdue=Count("id", filter=late),
         resistance=Count("id", filter=resistance),
         resistance_overdue=Count("id", filter=late & resistance),
-        mother=Count("id", filter=Q(mother)), mother_overdue=Count("id", filter=late & Q(mother)))
+        mother=Count("id", filter=mother), mother_overdue=Count("id", filter=late & mother))
     found = {row.pop("state"): row for row in rows}
     zero = dict.fromkeys(("total", "overdue", "resistance", "resistance_overdue", "mother",
                           "mother_overdue"), 0)

@@ -97,7 +97,7 @@ def award_figures(request, root, key: str) -> dict:
 
 def other_figures(request, root, key: str) -> dict:
     """The rest of the figures (`dashboard_keys`' second key), computed once per key."""
-    return computed_once(key, lambda: _other_figures(request, root), DASHBOARD_CACHE_SECONDS)
+    return computed_once(key, lambda: count_other_figures(request, root), DASHBOARD_CACHE_SECONDS)
 
 
 def dashboard_keys(request) -> tuple[str, str]:
@@ -107,8 +107,9 @@ def dashboard_keys(request) -> tuple[str, str]:
     context = (timezone.localdate(), sorted(request.GET.lists()), request.user.is_superuser,
                sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
                       for a in active_assignments(request.user)))
-    return (dashboard_key("dashboard-awards", version_of(LEDGER), version_of(UNIT_TREE), context),
-            dashboard_key("dashboard", latest_change(), version_of(UNIT_TREE), context))
+    tree = version_of(UNIT_TREE)
+    return (dashboard_key("dashboard-awards", version_of(LEDGER), tree, context),
+            dashboard_key("dashboard", latest_change(), tree, context))
 
 
 DASHBOARD_CACHE_SECONDS = 600  # a ceiling only: a change starts a new version
@@ -127,6 +128,12 @@ def latest_change() -> int:
         return cursor.fetchone()[0] or 0
 
 
+def dashboard_year(request) -> int:
+    """`?year=` (default this year): the movements' and rounds' year, and the year before
+    which the awards by unit are counted."""
+    return _int(request.GET.get("year"), timezone.localdate().year, 1945, 2100)
+
+
 def dashboard_root(request):
     if not request.GET.get("unit"):
         return None
@@ -137,7 +144,8 @@ def _in_root(qs, root, field: str = "unit"):
     return qs if root is None else qs.filter(**{f"{field}__in": subtree_ids(root)})
 
 
-def _other_figures(request, root) -> dict:
+def count_other_figures(request, root) -> dict:
+    """Proposals by state and step, the backlogs, movements and rounds, counted now."""
     today = timezone.localdate()
     proposals = _in_root(restrict_to_scope(Proposal.objects.all(), request.user,
                                            roles=STATISTICS_ROLES), root)
@@ -153,11 +161,11 @@ def _award_figures(request, root) -> dict:
     from the ledger's totals per unit (kept on write), scoped exactly as the records would be:
     every scope filter is a set of units, and the totals are keyed by the record's unit."""
     today = timezone.localdate()
-    year = _int(request.GET.get("year"), today.year, 1945, 2100)
+    year = dashboard_year(request)
     totals = _in_root(restrict_to_scope(AwardTotal.objects.filter(live__gt=0), request.user,
                                         roles=STATISTICS_ROLES), root)
     unit_root = root or default_root(request.user)
-    return {"year": year, "by_form": figures.awards_by_form_and_year(totals, today.year),
+    return {"by_form": figures.awards_by_form_and_year(totals, today.year),
             "by_level": figures.awards_by_level(totals, today),
             "unit_root": unit_root,
             "by_unit": figures.awards_by_unit(totals, unit_root, year - 1),
@@ -166,14 +174,13 @@ def _award_figures(request, root) -> dict:
 
 def _later_figures(request, root) -> dict:
     """Movements and cluster rounds of `?year=` (default this year)."""
-    year = _int(request.GET.get("year"), timezone.localdate().year, 1945, 2100)
+    year = dashboard_year(request)
     movements = _in_root(restrict_to_scope(Movement.objects.all(), request.user,
                                            field="organiser", roles=STATISTICS_ROLES),
                          root, "organiser")
     rounds = _in_root(restrict_to_scope(ClusterRound.objects.all(), request.user,
                                         field="cluster__managing_unit", roles=STATISTICS_ROLES),
                       root, "cluster__managing_unit")
-    return {"year": year,
-            "movements": emulation_figures.movements_by_kind_and_state(movements, year),
-            "movement_progress": emulation_figures.movement_progress(movements, year),
+    by_kind_and_state, progress = emulation_figures.movements_of_year(movements, year)
+    return {"year": year, "movements": by_kind_and_state, "movement_progress": progress,
             "rounds": emulation_figures.rounds_of_year(rounds, year)}
