@@ -23,7 +23,8 @@ from reports.interfaces.exports import fairness_export
 from reports.interfaces.figures import (
     DASHBOARD_CACHE_SECONDS,
     award_figures,
-    count_other_figures,
+    count_emulation_figures,
+    count_proposal_figures,
     dashboard_key,
     dashboard_keys,
     dashboard_root,
@@ -51,24 +52,30 @@ def fairness(request):
 def dashboard(request):
     """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts.
 
-    The page is kept as HTML in two parts, each with its labelled figures (the page's context,
-    which tests read) and rendered once per version of what it counts and language: the award
-    cards (charts by form, level, unit and year) per version of the ledger and the unit tree,
-    and the rest (proposals, backlogs, movements, rounds, overdue remediation tasks) per newest
-    audit entry, which every write of those writes — task writes too (`add_task`, the task
-    machine). Keyed together, as before, every proposal step re-rendered the award charts, and
-    under `make load` officers write several entries a second: the award part is most of the
-    page's nodes and charts. A hit is one cache read per part; the layout renders around them."""
+    The page is kept as HTML in three parts, each with its labelled figures (the page's
+    context, which tests read), rendered once per version of what it counts and language:
+
+    - the award cards (charts by form, level, unit and year): per version of the ledger and
+      the unit tree;
+    - the proposals (by state and step, with their charts, and the backlogs): per newest audit
+      entry, since every proposal write is audited;
+    - movements, cluster rounds and overdue remediation tasks: per newest audit entry outside
+      the proposals app, since every write of theirs is audited (tasks: `add_task`, the task
+      machine) and no proposal write touches them.
+
+    Keyed together, as before session 10, every proposal step — several a second under `make
+    load` — rebuilt the whole page. A hit is one cache read per part; the layout renders
+    around them."""
     require(request, "reports.view_statistics")
     root = dashboard_root(request)  # a 404 outside the scope before any cache is read
-    awards_key, rest_key = dashboard_keys(request)
+    keys = dashboard_keys(request)
     language = get_language()
-    awards = computed_once(dashboard_key("dashboard-awards-html", awards_key, language),
-                           lambda: _award_part(request, root, awards_key),
-                           DASHBOARD_CACHE_SECONDS)
-    rest = computed_once(dashboard_key("dashboard-rest-html", rest_key, language),
-                         lambda: _rest_part(request, root), DASHBOARD_CACHE_SECONDS)
-    return render(request, "reports/dashboard.html", {**rest, **awards})
+    parts = [computed_once(dashboard_key(f"{name}-html", key, language), build,
+                           DASHBOARD_CACHE_SECONDS) for name, key, build in (
+        ("dashboard-awards", keys.awards, lambda: _award_part(request, root, keys.awards)),
+        ("dashboard-proposals", keys.rest, lambda: _proposal_part(request, root)),
+        ("dashboard-emulation", keys.emulation, lambda: _emulation_part(request, root)))]
+    return render(request, "reports/dashboard.html", {k: v for p in parts for k, v in p.items()})
 
 
 def _award_part(request, root, key) -> dict:
@@ -85,32 +92,37 @@ def _award_part(request, root, key) -> dict:
         "reports/includes/dashboard_awards.html", {**context, **_award_charts(context)})}
 
 
-def _rest_part(request, root) -> dict:
-    """Everything but the award cards: labelled figures, the head (proposals, backlogs) and the
-    tail (movements, rounds, overdue tasks) as HTML. The tail's task rows ask the reader's
-    permissions (`{% may %}` reads the request); no context processor is needed."""
-    # Counted here, not read through the figures' own cache entry (the API's): the rest is
-    # rebuilt after most audited writes, and each entry written to the file cache lists the
-    # cache's directory (its cull check) — two writes fewer a rebuild.
-    data = count_other_figures(request, root)
+# The proposal and emulation parts are counted here, not read through the figures' own cache
+# entry (the API's): they are rebuilt after most audited writes, and each entry written to the
+# file cache lists the cache's directory (its cull check) — two writes fewer a rebuild.
+
+def _proposal_part(request, root) -> dict:
+    """The head of the page: proposals by step and state with their charts, the backlogs."""
+    data = count_proposal_figures(request, root)
     state_names = _labels(ProposalState)
     step_names = step_labels()
     context = {"root": data["root"], "today": data["today"], "state_names": state_names,
                "by_state": [(state_names[s], v) for s, v in data["by_state"].items()],
                "by_step": [(step_names[s], v) for s, v in data["by_step"].items()],
-               "backlog": data["backlog"], **_emulation_context(data)}
-    head = render_to_string("reports/includes/dashboard_head.html", {
+               "backlog": data["backlog"]}
+    return {**context, "head_html": render_to_string("reports/includes/dashboard_head.html", {
         **context,
         "step_chart": bar_chart(_("Proposals by step"),
                                 [(label, v["total"]) for label, v in context["by_step"]]),
         "overdue_chart": bar_chart(_("Overdue proposals by step"),
                                    [(label, v["overdue"]) for label, v in context["by_step"]],
-                                   color="#b00020")})
-    tail = render_to_string("reports/includes/dashboard_tail.html", {
+                                   color="#b00020")})}
+
+
+def _emulation_part(request, root) -> dict:
+    """The tail: movements and cluster rounds of the year, overdue remediation tasks. The task
+    rows ask the reader's permissions (`{% may %}` reads the request; the roles are in the
+    key); no context processor is needed."""
+    context = _emulation_context(count_emulation_figures(request, root))
+    return {**context, "tail_html": render_to_string("reports/includes/dashboard_tail.html", {
         **context, "request": request,
         # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
-        "overdue_panel": overdue_context(request.user, _overdue_tasks(request.user, root))})
-    return {**context, "head_html": head, "tail_html": tail}
+        "overdue_panel": overdue_context(request.user, _overdue_tasks(request.user, root))})}
 
 
 def _labels(choices) -> dict[str, str]:
