@@ -1,5 +1,7 @@
 """The dashboard's dating of its parts (reports.interfaces.figures.latest_changes)."""
 
+import json
+
 import pytest
 
 from audit.domain.record import record
@@ -24,3 +26,25 @@ def test_a_type_merely_starting_like_proposals_moves_both(province):
     """Only the app's own objects ("proposals." with the dot) are left out."""
     entry = record(None, "core.test", province, object_type="proposalsx.thing")
     assert latest_changes() == (entry.pk, entry.pk)
+
+
+@pytest.mark.postgres_only
+def test_the_newest_entry_outside_proposals_is_an_index_probe(province):
+    """Through the partial index `audit_outside_proposals`, however many proposal entries came
+    since the last other one (without it: a walk back over all of them)."""
+    from django.db import connection  # noqa: PLC0415 test-local
+
+    from audit.models import AuditEntry  # noqa: PLC0415 test-local
+    from reports.interfaces.figures import _latest_changes_sql  # noqa: PLC0415 test-local
+
+    record(None, "emulation.movement.launch", province, object_type="emulation.movement")
+    AuditEntry.objects.bulk_create([AuditEntry(
+        actor_label="system", action="proposals.proposal.submit", object_type="proposals.proposal",
+        object_id=str(i), object_label=f"Tờ trình {i}") for i in range(5000)], batch_size=2500)
+    sql, params = _latest_changes_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE audit_auditentry")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = json.dumps(cursor.fetchone()[0])
+    assert ('"Index Name": "audit_outside_proposals"' in plan, '"Seq Scan"' in plan) == (True,
+                                                                                       False)
