@@ -21,16 +21,6 @@ def in_year(year: int) -> Q:
             & (Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1))))
 
 
-def movements_by_kind_and_state(movements: QuerySet, year: int) -> dict[str, dict[str, int]]:
-    """{kind: {state: n}} of the movements running in `year` (zeros included)."""
-    rows = (movements.filter(in_year(year)).order_by().values("kind", "state")
-            .annotate(n=Count("id")))
-    table = {k: dict.fromkeys(MovementState.values, 0) for k in MovementKind.values}
-    for row in rows:
-        table[row["kind"]][row["state"]] = row["n"]
-    return table
-
-
 def _participating_units() -> Subquery:
     """Units taking part in the outer movement: its chosen roots and every unit below them,
     counted once (as emulation.movements.domain.queries.movements.member_units)."""
@@ -40,21 +30,31 @@ def _participating_units() -> Subquery:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def movement_progress(movements: QuerySet, year: int) -> list[dict]:
-    """One row per launched, mid-reviewed or closed movement running in `year`: registrations
-    of `year` submitted (awaiting) and approved, against the units taking part. One query."""
+def movements_of_year(movements: QuerySet, year: int) -> tuple[dict, list[dict]]:
+    """({kind: {state: n}} of the movements running in `year`, zeros included; one row per
+    launched, mid-reviewed or closed one of them: registrations of `year` submitted (awaiting)
+    and approved, against the units taking part).
+
+    One query, one row per movement of the year (tens): the table by kind and state is counted
+    from the same rows. The dashboard counts these again after every audited write (under
+    `make load` several a second), and compiling a second query cost more than the rows."""
     regs = Q(registrations__year=year)
-    rows = (movements.filter(in_year(year)).exclude(
-        state__in=(MovementState.DRAFT, MovementState.STOPPED))
-        .annotate(
-            submitted=Count("registrations", filter=regs & Q(
-                registrations__state=RegistrationState.SUBMITTED), distinct=True),
-            approved=Count("registrations", filter=regs & Q(
-                registrations__state=RegistrationState.APPROVED), distinct=True),
-            participating=_participating_units())
-        .order_by("code").values("public_id", "code", "name", "kind", "state", "submitted",
-                                 "approved", "participating"))
-    return list(rows)
+    rows = (movements.filter(in_year(year))
+            .annotate(
+                submitted=Count("registrations", filter=regs & Q(
+                    registrations__state=RegistrationState.SUBMITTED), distinct=True),
+                approved=Count("registrations", filter=regs & Q(
+                    registrations__state=RegistrationState.APPROVED), distinct=True),
+                participating=_participating_units())
+            .order_by("code").values("public_id", "code", "name", "kind", "state", "submitted",
+                                     "approved", "participating"))
+    table = {k: dict.fromkeys(MovementState.values, 0) for k in MovementKind.values}
+    progress = []
+    for row in rows:
+        table[row["kind"]][row["state"]] += 1
+        if row["state"] not in (MovementState.DRAFT, MovementState.STOPPED):
+            progress.append(row)
+    return table, progress
 
 
 def round_summary(cluster_round) -> dict:

@@ -2,9 +2,12 @@
 by the pages (reports/views/statistics.py) and the API (api/routers/statistics.py) so that both
 show the same numbers."""
 
+import functools
 import hashlib
+from typing import NamedTuple
 
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -69,7 +72,7 @@ def fairness_figures(request) -> tuple:
     return root, filters, fairness_table(root, row_units(root), filters)
 
 
-def dashboard_figures(request, keys: tuple[str, str] | None = None) -> dict:
+def dashboard_figures(request, keys: "DashboardKeys | None" = None) -> dict:
     """The dashboard's numbers for the user's scope (or the `?unit=` subtree, 404 outside):
     shared by the page and the API. Cached in two parts, each until what it counts changes:
 
@@ -84,29 +87,48 @@ def dashboard_figures(request, keys: tuple[str, str] | None = None) -> dict:
     after every proposal step: under `make load` officers submit every few seconds and the
     dashboard's p50 was seconds. Both parts are computed by one reader at a time.
 
-    `keys` are `dashboard_keys(request)`'s, when the caller has them already (the page keys its
-    rendered figures by them too)."""
+    `keys` are `dashboard_keys(request)`'s, when the caller has them already."""
     root = dashboard_root(request)  # a 404 outside the scope before any cache is read
-    awards_key, rest_key = keys or dashboard_keys(request)
-    awards = computed_once(awards_key, lambda: _award_figures(request, root),
-                           DASHBOARD_CACHE_SECONDS)
-    rest = computed_once(rest_key, lambda: _other_figures(request, root),
-                         DASHBOARD_CACHE_SECONDS)
-    return {**rest, **awards}
+    keys = keys or dashboard_keys(request)
+    return {**other_figures(request, root, keys.rest), **award_figures(request, root, keys.awards)}
 
 
-def dashboard_keys(request) -> tuple[str, str]:
-    """The cache keys of the dashboard's two parts: (award figures, the rest). Each names what
-    its part depends on — the versions of the ledger and unit tree, or the newest audit entry —
-    and the reader's context: day, query string and roles (the scope is a function of them)."""
+def award_figures(request, root, key: str) -> dict:
+    """The award part of the figures (`dashboard_keys`' first key), computed once per key."""
+    return computed_once(key, lambda: _award_figures(request, root), DASHBOARD_CACHE_SECONDS)
+
+
+def other_figures(request, root, key: str) -> dict:
+    """The rest of the figures (`dashboard_keys`' second key), computed once per key."""
+    return computed_once(key, lambda: count_other_figures(request, root), DASHBOARD_CACHE_SECONDS)
+
+
+class DashboardKeys(NamedTuple):
+    """The cache keys of the dashboard's parts. Each names what its part depends on and the
+    reader's context: day, query string and roles (the scope is a function of them)."""
+
+    awards: str  # the award figures: versions of the ledger and the unit tree
+    rest: str  # everything else: the newest audit entry (every state change writes one)
+    emulation: str  # of the rest, movements, rounds and tasks: the newest entry outside proposals
+
+
+def dashboard_keys(request) -> DashboardKeys:
     context = (timezone.localdate(), sorted(request.GET.lists()), request.user.is_superuser,
                sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
                       for a in active_assignments(request.user)))
-    return (dashboard_key("dashboard-awards", version_of(LEDGER), version_of(UNIT_TREE), context),
-            dashboard_key("dashboard", latest_change(), version_of(UNIT_TREE), context))
+    tree = version_of(UNIT_TREE)
+    newest, newest_outside_proposals = latest_changes()
+    return DashboardKeys(
+        dashboard_key("dashboard-awards", version_of(LEDGER), tree, context),
+        dashboard_key("dashboard", newest, tree, context),
+        dashboard_key("dashboard-emulation", newest_outside_proposals, tree, context))
 
 
 DASHBOARD_CACHE_SECONDS = 600  # a ceiling only: a change starts a new version
+# The audit entries of these objects never date the movements, rounds and remediation tasks:
+# the proposals app writes none of their rows (its only emulation write is an initiative's use,
+# which the dashboard does not count). The index `audit_outside_proposals` has this condition.
+PROPOSALS_APP = "proposals."
 
 
 def dashboard_key(*parts) -> str:
@@ -114,12 +136,32 @@ def dashboard_key(*parts) -> str:
     return f"{parts[0]}:" + hashlib.sha256(repr(parts[1:]).encode()).hexdigest()
 
 
-def latest_change() -> int:
-    """The newest audit entry's id. Plain SQL: it is read on every view of the dashboard, and
-    compiling the ORM's query cost more CPU than PostgreSQL's answer (an index probe)."""
+def latest_changes() -> tuple[int, int]:
+    """The newest audit entry's id, and the newest's about anything outside the proposals app.
+    One query of two index probes, its SQL compiled once: it is read on every view of the
+    dashboard, and compiling the ORM's query cost more CPU than PostgreSQL's answer."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(id) FROM {AuditEntry._meta.db_table}")  # noqa: S608 our own table name
-        return cursor.fetchone()[0] or 0
+        sql, params = _latest_changes_sql(connection.vendor)
+        cursor.execute(sql, params)
+        newest, outside = cursor.fetchone()
+        return newest or 0, outside or 0
+
+
+@functools.cache
+def _latest_changes_sql(_vendor: str) -> tuple[str, tuple]:
+    # The ORM writes the condition as the index's (`NOT (object_type LIKE 'proposals.%')`, cast
+    # and escape as the database needs), so the planner can prove the index applies.
+    outside = (AuditEntry.objects.filter(~Q(object_type__startswith=PROPOSALS_APP))
+               .order_by("-id").values("id")[:1])
+    sql, params = outside.query.sql_with_params()
+    table = AuditEntry._meta.db_table
+    return f"SELECT (SELECT MAX(id) FROM {table}), ({sql})", params  # noqa: S608 our own SQL
+
+
+def dashboard_year(request) -> int:
+    """`?year=` (default this year): the movements' and rounds' year, and the year before
+    which the awards by unit are counted."""
+    return _int(request.GET.get("year"), timezone.localdate().year, 1945, 2100)
 
 
 def dashboard_root(request):
@@ -132,15 +174,20 @@ def _in_root(qs, root, field: str = "unit"):
     return qs if root is None else qs.filter(**{f"{field}__in": subtree_ids(root)})
 
 
-def _other_figures(request, root) -> dict:
+def count_other_figures(request, root) -> dict:
+    """Proposals by state and step, the backlogs, movements and rounds, counted now."""
+    return {**count_proposal_figures(request, root), **count_emulation_figures(request, root)}
+
+
+def count_proposal_figures(request, root) -> dict:
+    """Proposals by state and step and the two backlogs, counted now."""
     today = timezone.localdate()
     proposals = _in_root(restrict_to_scope(Proposal.objects.all(), request.user,
                                            roles=STATISTICS_ROLES), root)
-    by_state = figures.proposals_by_state(proposals, today)
-    return {"root": root, "today": today, "by_state": by_state,
-            "by_step": figures.proposals_by_step(by_state),
-            "backlog": figures.backlog(proposals, today),
-            **_later_figures(request, root)}
+    counted = figures.proposal_figures(proposals, today)
+    return {"root": root, "today": today, "by_state": counted["by_state"],
+            "by_step": figures.proposals_by_step(counted["by_state"]),
+            "backlog": counted["backlog"]}
 
 
 def _award_figures(request, root) -> dict:
@@ -149,7 +196,7 @@ def _award_figures(request, root) -> dict:
     from the ledger's totals per unit (kept on write), scoped exactly as the records would be:
     every scope filter is a set of units, and the totals are keyed by the record's unit."""
     today = timezone.localdate()
-    year = _int(request.GET.get("year"), today.year, 1945, 2100)
+    year = dashboard_year(request)
     totals = _in_root(restrict_to_scope(AwardTotal.objects.filter(live__gt=0), request.user,
                                         roles=STATISTICS_ROLES), root)
     unit_root = root or default_root(request.user)
@@ -160,16 +207,15 @@ def _award_figures(request, root) -> dict:
             "trend": figures.awards_trend(totals, year)}
 
 
-def _later_figures(request, root) -> dict:
+def count_emulation_figures(request, root) -> dict:
     """Movements and cluster rounds of `?year=` (default this year)."""
-    year = _int(request.GET.get("year"), timezone.localdate().year, 1945, 2100)
+    year = dashboard_year(request)
     movements = _in_root(restrict_to_scope(Movement.objects.all(), request.user,
                                            field="organiser", roles=STATISTICS_ROLES),
                          root, "organiser")
     rounds = _in_root(restrict_to_scope(ClusterRound.objects.all(), request.user,
                                         field="cluster__managing_unit", roles=STATISTICS_ROLES),
                       root, "cluster__managing_unit")
-    return {"year": year,
-            "movements": emulation_figures.movements_by_kind_and_state(movements, year),
-            "movement_progress": emulation_figures.movement_progress(movements, year),
+    by_kind_and_state, progress = emulation_figures.movements_of_year(movements, year)
+    return {"year": year, "movements": by_kind_and_state, "movement_progress": progress,
             "rounds": emulation_figures.rounds_of_year(rounds, year)}

@@ -22,10 +22,13 @@ from reports.interfaces.charts import bar_chart, grouped_bars
 from reports.interfaces.exports import fairness_export
 from reports.interfaces.figures import (
     DASHBOARD_CACHE_SECONDS,
-    dashboard_figures,
+    award_figures,
+    count_emulation_figures,
+    count_proposal_figures,
     dashboard_key,
     dashboard_keys,
     dashboard_root,
+    dashboard_year,
     fairness_figures,
     group_labels,
 )
@@ -49,42 +52,77 @@ def fairness(request):
 def dashboard(request):
     """Proposals and awards of the user's scope (or `?unit=` subtree), with SVG charts.
 
-    The figures' part of the page is rendered once per version of the figures (their cache keys,
-    which hold the reader's roles, day and query string) and language, and kept as HTML: the
-    charts and some 250 template nodes were most of the page's CPU, for the same text every
-    time. The overdue remediation tasks are in it too: every task written is audited (created by
-    `add_task`, moved by the task machine), so the newest audit entry dates them as it dates the
-    proposals. One cache entry holds the labelled figures and the HTML: one read on a hit."""
+    The page is kept as HTML in three parts, each with its labelled figures (the page's
+    context, which tests read), rendered once per version of what it counts and language:
+
+    - the award cards (charts by form, level, unit and year): per version of the ledger and
+      the unit tree;
+    - the proposals (by state and step, with their charts, and the backlogs): per newest audit
+      entry, since every proposal write is audited;
+    - movements, cluster rounds and overdue remediation tasks: per newest audit entry outside
+      the proposals app, since every write of theirs is audited (tasks: `add_task`, the task
+      machine) and no proposal write touches them.
+
+    Keyed together, as before session 10, every proposal step — several a second under `make
+    load` — rebuilt the whole page. A hit is one cache read per part; the layout renders
+    around them."""
     require(request, "reports.view_statistics")
-    dashboard_root(request)  # a 404 outside the scope before any cache is read
+    root = dashboard_root(request)  # a 404 outside the scope before any cache is read
     keys = dashboard_keys(request)
-    page = computed_once(dashboard_key("dashboard-html", *keys, get_language()),
-                         lambda: _page(request, keys), DASHBOARD_CACHE_SECONDS)
-    return render(request, "reports/dashboard.html", page)
+    language = get_language()
+    parts = [computed_once(dashboard_key(f"{name}-html", key, language), build,
+                           DASHBOARD_CACHE_SECONDS) for name, key, build in (
+        ("dashboard-awards", keys.awards, lambda: _award_part(request, root, keys.awards)),
+        ("dashboard-proposals", keys.rest, lambda: _proposal_part(request, root)),
+        ("dashboard-emulation", keys.emulation, lambda: _emulation_part(request, root)))]
+    return render(request, "reports/dashboard.html", {k: v for p in parts for k, v in p.items()})
 
 
-def _page(request, keys) -> dict:
-    """The labelled figures (the page's context, which tests read) and the body's HTML."""
-    context = _figures_context(dashboard_figures(request, keys))
-    return {**context, "body": render_to_string("reports/includes/dashboard_body.html", {
-        **context, **_charts(context),
-        # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
-        "overdue_panel": overdue_context(request.user,
-                                         _overdue_tasks(request.user, context["root"])),
-    }, request)}
+def _award_part(request, root, key) -> dict:
+    """The award cards: their labelled figures and HTML. Rendered without the request (no
+    context processors run): the cards need none of them."""
+    data = award_figures(request, root, key)
+    level_names = _labels(GrantingLevel)
+    context = {"year": dashboard_year(request), "by_form": data["by_form"],
+               "by_level": [(level_names.get(k, k or _("Unknown")), v)
+                            for k, v in data["by_level"].items()],
+               "unit_root": data["unit_root"], "by_unit": data["by_unit"],
+               "trend": data["trend"]}
+    return {**context, "awards_html": render_to_string(
+        "reports/includes/dashboard_awards.html", {**context, **_award_charts(context)})}
 
 
-def _figures_context(data) -> dict:
-    """The figures with their labels (the page's and the tests' context, cheap)."""
-    state_names, level_names = _labels(ProposalState), _labels(GrantingLevel)
+# The proposal and emulation parts are counted here, not read through the figures' own cache
+# entry (the API's): they are rebuilt after most audited writes, and each entry written to the
+# file cache lists the cache's directory (its cull check) — two writes fewer a rebuild.
+
+def _proposal_part(request, root) -> dict:
+    """The head of the page: proposals by step and state with their charts, the backlogs."""
+    data = count_proposal_figures(request, root)
+    state_names = _labels(ProposalState)
     step_names = step_labels()
-    return {"root": data["root"], "today": data["today"], "state_names": state_names,
-            "by_state": [(state_names[s], v) for s, v in data["by_state"].items()],
-            "by_step": [(step_names[s], v) for s, v in data["by_step"].items()],
-            "backlog": data["backlog"], "by_form": data["by_form"],
-            "by_level": [(level_names.get(k, k or _("Unknown")), v)
-                         for k, v in data["by_level"].items()],
-            **_emulation_context(data)}
+    context = {"root": data["root"], "today": data["today"], "state_names": state_names,
+               "by_state": [(state_names[s], v) for s, v in data["by_state"].items()],
+               "by_step": [(step_names[s], v) for s, v in data["by_step"].items()],
+               "backlog": data["backlog"]}
+    return {**context, "head_html": render_to_string("reports/includes/dashboard_head.html", {
+        **context,
+        "step_chart": bar_chart(_("Proposals by step"),
+                                [(label, v["total"]) for label, v in context["by_step"]]),
+        "overdue_chart": bar_chart(_("Overdue proposals by step"),
+                                   [(label, v["overdue"]) for label, v in context["by_step"]],
+                                   color="#b00020")})}
+
+
+def _emulation_part(request, root) -> dict:
+    """The tail: movements and cluster rounds of the year, overdue remediation tasks. The task
+    rows ask the reader's permissions (`{% may %}` reads the request; the roles are in the
+    key); no context processor is needed."""
+    context = _emulation_context(count_emulation_figures(request, root))
+    return {**context, "tail_html": render_to_string("reports/includes/dashboard_tail.html", {
+        **context, "request": request,
+        # Inspections followed up (issue 20): overdue remediation tasks in the page's scope.
+        "overdue_panel": overdue_context(request.user, _overdue_tasks(request.user, root))})}
 
 
 def _labels(choices) -> dict[str, str]:
@@ -93,15 +131,10 @@ def _labels(choices) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def _charts(context) -> dict:
-    """The SVG charts of the labelled figures (built only when the body is rendered)."""
+def _award_charts(context) -> dict:
+    """The SVG charts of the award figures (built only when the award cards are rendered)."""
     year, by_unit = context["year"], context["by_unit"]
     return {
-        "step_chart": bar_chart(_("Proposals by step"),
-                                [(label, v["total"]) for label, v in context["by_step"]]),
-        "overdue_chart": bar_chart(_("Overdue proposals by step"),
-                                   [(label, v["overdue"]) for label, v in context["by_step"]],
-                                   color="#b00020"),
         "form_chart": grouped_bars(_("Awards by form and year"), context["by_form"],
                                    dict(Category.choices)),
         "level_chart": bar_chart(_("Awards by granting level"), context["by_level"],
@@ -123,7 +156,7 @@ def _overdue_tasks(user, root):
 
 
 def _emulation_context(data) -> dict:
-    """Labels of the movement, cluster-round, by-unit and trend figures."""
+    """Labels of the movement and cluster-round figures."""
     kinds, states = _labels(MovementKind), _labels(MovementState)
     return {
         "year": data["year"], "movement_states": [states[s] for s in MovementState.values],
@@ -132,7 +165,6 @@ def _emulation_context(data) -> dict:
                               for row in data["movement_progress"]],
         "rounds": [dict(row, state=_labels(RoundState)[row["state"]])
                    for row in data["rounds"]],
-        "unit_root": data["unit_root"], "by_unit": data["by_unit"], "trend": data["trend"],
     }
 
 

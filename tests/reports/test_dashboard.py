@@ -290,10 +290,11 @@ def test_the_cached_labels_are_plain_strings(client_for, board_user, officer_a, 
     assert {type(label) for label in labels} == {str}
 
 
-def test_a_warm_dashboard_reads_only_the_newest_audit_entry(
+def test_a_warm_dashboard_reads_only_the_newest_audit_entries(
         client_for, board_user, officer_a, province, dept_a, school_a):
     """The whole page from the cache: session, user and roles (the layout's) and the figures'
-    HTML; the one query dates the figures."""
+    HTML; the one query dates the figures (session 10: the newest entry, and the newest outside
+    the proposals app, which dates the movements, rounds and tasks)."""
     from django.db import connection  # noqa: PLC0415 test-local
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
 
@@ -302,4 +303,130 @@ def test_a_warm_dashboard_reads_only_the_newest_audit_entry(
     client.get(reverse("reports:dashboard"))  # warm-up: figures, page and the layout's roles
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(reverse("reports:dashboard")).status_code == 200
-    assert [q["sql"] for q in ctx.captured_queries] == ["SELECT MAX(id) FROM audit_auditentry"]
+    assert [q["sql"][:48] for q in ctx.captured_queries] == [
+        "SELECT (SELECT MAX(id) FROM audit_auditentry), ("]
+
+
+# ------------------------------------------------ the page in three parts (session 10, h2)
+# Each part is rendered from its own template only when its key changes: the templates a view
+# renders say which parts were rebuilt and which were served from the cache.
+
+PARTS = {"reports/includes/dashboard_awards.html": "awards",
+         "reports/includes/dashboard_head.html": "proposals",
+         "reports/includes/dashboard_tail.html": "emulation"}
+
+
+def _rebuilt(response) -> set[str]:
+    return {PARTS[t.name] for t in response.templates if t.name in PARTS}
+
+
+def test_a_proposal_step_rebuilds_only_the_proposal_part(client_for, board_user, officer_a,
+                                                         province, dept_a):
+    """Under `make load` officers write several proposal entries a second: the award charts
+    and the movements, rounds and tasks are served from the cache, the proposals counted."""
+    proposal = draft(officer_a, dept_a, province)
+    client = client_for(board_user)
+    first = client.get(reverse("reports:dashboard"))
+    withdraw(officer_a, proposal)
+    again = client.get(reverse("reports:dashboard"))
+    assert (_rebuilt(first), _rebuilt(again)) == ({"awards", "proposals", "emulation"},
+                                                   {"proposals"})
+    assert (withdrawn(first), withdrawn(again), awards_of(again)) == (0, 1, awards_of(first))
+
+
+def withdraw(officer, proposal):
+    """A proposal step audited in the proposals app alone (the draft helper also writes a
+    person, an entry outside it)."""
+    from proposals.domain import workflow  # noqa: PLC0415 test-local
+
+    workflow.withdraw(officer, proposal, reason="Đơn vị rút hồ sơ.")
+
+
+def withdrawn(response) -> int:
+    position = ProposalState.values.index(ProposalState.WITHDRAWN)  # by_state is in this order
+    return response.context["by_state"][position][1]["total"]
+
+
+def test_a_proposal_step_costs_one_query_over_a_warm_view(client_for, board_user, officer_a,
+                                                          province, dept_a, school_a):
+    """The newest entries' probe and the proposals' one GROUP BY (state counts and backlogs
+    together): nothing of the awards, movements, rounds or tasks is read again."""
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    proposals(officer_a, dept_a, school_a, province)
+    proposal = draft(officer_a, dept_a, province)
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))  # warm-up: figures, page and the layout's roles
+    withdraw(officer_a, proposal)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("reports:dashboard")).status_code == 200
+    tables = [sorted({t for t in ("audit_auditentry", "proposals_proposal", "proposals_nominee",
+                                  "awards_awardtotal", "emulation_movement",
+                                  "emulation_clusterround", "emulation_remediationtask")
+                      if f'"{t}"' in q["sql"] or f" {t}" in q["sql"]})
+              for q in ctx.captured_queries]
+    assert tables == [["audit_auditentry"], ["proposals_nominee", "proposals_proposal"]]
+
+
+def test_an_award_recorded_rebuilds_the_award_part(client_for, board_user, dept_a):
+    from awards.domain import ledger  # noqa: PLC0415 test-local
+    from awards.models import AwardType  # noqa: PLC0415 test-local
+    from tests.factories import PersonFactory  # noqa: PLC0415 test-local
+
+    client = client_for(board_user)
+    first = client.get(reverse("reports:dashboard"))
+    ledger.record_award(None, award_type=AwardType.objects.get(code="giay_khen"),
+                        year=TODAY.year - 1, decision_number="1/QĐ-UBND", decision_date=TODAY,
+                        issuer="UBND tỉnh", person=PersonFactory(unit=dept_a))
+    again = client.get(reverse("reports:dashboard"))
+    assert ("awards" in _rebuilt(again), awards_of(again)) == (True, awards_of(first) + 1)
+
+
+def test_records_written_in_bulk_rebuild_the_award_part_alone(client_for, board_user, dept_a):
+    """The import's path writes no audit entry: the ledger's version alone dates the cards."""
+    from awards.domain import ledger  # noqa: PLC0415 test-local
+    from awards.models import AwardType  # noqa: PLC0415 test-local
+    from tests.factories import PersonFactory  # noqa: PLC0415 test-local
+
+    people = PersonFactory.create_batch(2, unit=dept_a)
+    client = client_for(board_user)
+    first = client.get(reverse("reports:dashboard"))
+    ledger.record_awards([AwardRecord(
+        award_type=AwardType.objects.get(code="giay_khen"), year=TODAY.year - 1,
+        decision_number="2/QĐ-UBND", decision_date=TODAY, issuer="UBND tỉnh", person=person,
+        unit=dept_a) for person in people], ids=False)
+    again = client.get(reverse("reports:dashboard"))
+    assert (_rebuilt(again), awards_of(again)) == ({"awards"}, awards_of(first) + 2)
+
+
+def test_a_task_written_rebuilds_the_emulation_part_not_the_awards(client_for, board_user,
+                                                                  province, school_a):
+    """A remediation task is audited outside the proposals app: the movements, rounds and
+    tasks are rebuilt (and the proposals, dated by every entry), not the award cards."""
+    from tests.emulation.helpers import make_task  # noqa: PLC0415 test-local
+
+    visit = _visit(province, school_a)
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))
+    make_task(visit, school_a, deadline=PAST, description=TASK)
+    again = client.get(reverse("reports:dashboard"))
+    assert (_rebuilt(again), TASK in again.text) == ({"proposals", "emulation"}, True)
+
+
+def test_a_registration_approved_shows_on_the_next_view(client_for, board_user, province,
+                                                        dept_a, school_a):
+    from emulation.movements.domain import registrations  # noqa: PLC0415 test-local
+    from tests.emulation.movement_helpers import (  # noqa: PLC0415 test-local
+        make_movement,
+        make_registration,
+    )
+
+    movement = make_movement(province, [dept_a], state="launched")
+    registration = make_registration(movement, school_a, state="submitted")
+    client = client_for(board_user)
+    url = f"{reverse('reports:dashboard')}?year=2025"
+    before = client.get(url).context["movement_progress"]
+    registrations.approve_registration(registration, actor=None)
+    after = client.get(url).context["movement_progress"]
+    assert [(r["submitted"], r["approved"]) for r in before + after] == [(1, 0), (0, 1)]
