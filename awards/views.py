@@ -154,7 +154,8 @@ def qualify(request, mode="now"):
     window = people if window_end is None else people.filter(pk__lte=window_end)
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
-        window = candidates(window, award, year)
+        window = candidates(window, award, year,
+                            (int(after) if after.isdigit() else None, window_end))
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)
