@@ -177,3 +177,22 @@ def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
     assert [len(rows) for _n, rows in pages] == [2, 1]
     assert [views._first_chunk(award) for award in ("cstd_co_so", "ldtt", "giay_khen", "all")
             ] == [2, 1, 1, 1]
+
+
+def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
+        client, board_user, dept_a, dept_b, django_assert_num_queries):
+    """CSTĐ cơ sở for one unit (issue 14.2; `qualify.candidates`): the window's candidates in
+    one statement, the window a subquery in it — 17 queries, the LĐTT page's 16 and that one
+    (the window's ids read into Python and sent back, once per condition, made it 19)."""
+    for i in range(3):
+        person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="xuat_sac" if i else "tot")
+        PersonFactory(unit=dept_b)
+    client.force_login(board_user)
+    params = {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code}
+    client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
+
+    with django_assert_num_queries(17):
+        response = client.get(reverse("awards:qualify"), params)
+
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Người 01", "Người 02"]
