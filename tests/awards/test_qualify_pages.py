@@ -158,8 +158,8 @@ def test_the_filtered_page_reads_each_chunk_in_eight_queries(
 
 def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
         client, board_user, dept_a, dept_b, monkeypatch):
-    """CSTĐ cơ sở's pages screen 2 × FIRST_CHUNK people before the first row (LĐTT's and
-    Giấy khen's: FIRST_CHUNK); followed page by page they list exactly whom the whole
+    """CSTĐ cơ sở's pages screen CANDIDATES_CHUNK candidates before the first row (LĐTT's
+    and Giấy khen's: FIRST_CHUNK people); followed page by page they list exactly whom the whole
     screening finds."""
     monkeypatch.setattr(views, "PAGE", 2)
     monkeypatch.setattr(views, "FIRST_CHUNK", 1)
@@ -176,4 +176,24 @@ def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
     assert [name for _n, rows in pages for name, _a in rows] == whole
     assert [len(rows) for _n, rows in pages] == [2, 1]
     assert [views._first_chunk(award) for award in ("cstd_co_so", "ldtt", "giay_khen", "all")
-            ] == [2, 1, 1, 1]
+            ] == [views.NARROW_CHUNK, 1, 1, 1]
+    assert views._first_chunk("cstd_co_so", narrowed=True) == views.CANDIDATES_CHUNK
+
+
+def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
+        client, board_user, dept_a, dept_b, django_assert_num_queries):
+    """CSTĐ cơ sở for one unit (issue 14.2; `qualify.candidates`): the window's candidates in
+    one statement, the window a subquery in it — 17 queries, the LĐTT page's 16 and that one
+    (the window's ids read into Python and sent back, once per condition, made it 19)."""
+    for i in range(3):
+        person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
+        ledger.set_rating(None, person=person, year=2025, rating="xuat_sac" if i else "tot")
+        PersonFactory(unit=dept_b)
+    client.force_login(board_user)
+    params = {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code}
+    client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
+
+    with django_assert_num_queries(17):
+        response = client.get(reverse("awards:qualify"), params)
+
+    assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Người 01", "Người 02"]

@@ -4,6 +4,7 @@ after ANALYZE on some thousands of rows, so the planner weighs realistic statist
 
 import datetime
 import json
+from itertools import islice
 from urllib.parse import urlencode
 
 import pytest
@@ -12,7 +13,9 @@ from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from awards.models import AwardRecord, AwardType
+from awards.domain.parameters import CatalogueParameters
+from awards.domain.qualify import qualifying
+from awards.models import AwardRecord, AwardType, TaskRating
 from organisations.models import Person
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
@@ -266,3 +269,39 @@ def test_audit_log_search_for_a_rare_word_reads_the_trigram_index(client, board_
              if q["sql"].startswith("SELECT \"audit_auditentry\"")]
     assert ("audit_search_trgm" in plan_text(sql), {e.object_label for e in rows}, len(rows)) \
         == (True, {"Trường THPT Chuyên"}, 60)
+
+
+@pytest.fixture
+def ratings_2025(province_rows):
+    """A task rating of 2025 for each of the 20,000 people, one in seven "excellent"."""
+    people = Person.objects.order_by("id").values_list("id", "unit_id")
+    TaskRating.objects.bulk_create([TaskRating(
+        person_id=pid, unit_id=unit_id, year=2025, rating="xuat_sac" if i % 7 == 0 else "tot")
+        for i, (pid, unit_id) in enumerate(people)], batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def test_who_qualifies_for_one_unit_reads_its_window_and_the_excellent_by_range(
+        client, board_user, ratings_2025, school_a):
+    """CSTĐ cơ sở for one unit (issue 14.2): the year's excellent ratings of the window's id
+    range are read from `rating_year_level` (not one probe per person) and the window's end
+    from an index (here, a unit of one person in three, the primary key's walk; for a sparse
+    unit of the benchmark's province `person_unit_id`); the rows are the first of a screening
+    of the unit's people."""
+    client.force_login(board_user)
+    url = reverse("awards:qualify") + f"?award=cstd_co_so&year=2025&unit={school_a.code}"
+    client.get(url)  # warm-up
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    sent = [q["sql"] for q in ctx.captured_queries]
+    [excellent] = [sql for sql in sent if "xuat_sac" in sql]
+    [window_end] = [sql for sql in sent if "OFFSET 1999" in sql]
+
+    assert ("rating_year_level" in plan_text(excellent),
+            seq_scans(window_end, None)) == (True, [])
+    whole = qualifying(Person.objects.filter(unit=school_a).order_by("id"), "cstd_co_so", 2025,
+                       CatalogueParameters())
+    assert [p.pk for p, _v, _s in response.context["rows"]] == [
+        p.pk for p, _v in islice(whole, len(response.context["rows"]))]
+    assert len(response.context["rows"]) == 50
