@@ -1,5 +1,6 @@
 """The shared cache (settings.CACHES: one per host, every worker) and how to fill it."""
 
+import functools
 import time
 import uuid
 
@@ -48,7 +49,29 @@ def version_of(name: str) -> str:
 
 def bump_version(name: str) -> None:
     """A new version of `name`, now and again when the transaction commits: a reader between
-    the two would otherwise cache the old data under the new token."""
+    the two would otherwise cache the old data under the new token.
+
+    The one at commit is registered once per transaction however often `name` is bumped in it
+    (the audit log's versions are bumped by every entry): skipped while this transaction's
+    callback for `name` is still queued. Django drops a callback when the savepoint it was
+    registered in rolls back (or the whole transaction); the next bump then registers a new
+    one. Checked at the callback's own position in the connection's queue (`run_on_commit`:
+    callbacks are only appended, or removed by a rollback), not by a scan of what may be
+    thousands of callbacks."""
     key = f"tdkt:version:{name}"
+    _new_token(key)
+    conn = transaction.get_connection()
+    if not conn.in_atomic_block:
+        return  # autocommit: the write is committed already
+    pending = conn.__dict__.setdefault("tdkt_pending_versions", {})
+    at, hook = pending.get(name, (None, None))
+    queue = conn.run_on_commit
+    if at is not None and at < len(queue) and queue[at][1] is hook:
+        return
+    hook = functools.partial(_new_token, key)
+    pending[name] = (len(queue), hook)
+    transaction.on_commit(hook)
+
+
+def _new_token(key: str) -> None:
     cache.set(key, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, None))

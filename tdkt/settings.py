@@ -151,7 +151,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # memory cache (development without a writable var/).
 CACHE_DIR = env_str("TDKT_CACHE_DIR", str(VAR_DIR / "cache"))
 CACHES = {"default": {
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR,
+    "BACKEND": "core.file_cache.FileCache", "LOCATION": CACHE_DIR,
     # Room for a session, a user row and a role list per signed-in user besides the figures:
     # past MAX_ENTRIES the file cache culls a third of its entries at random (the dashboard's too).
     "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 10000},

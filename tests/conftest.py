@@ -126,7 +126,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached figures (the dashboard's) are versioned by
-    the newest audit entry's id, and SQLite hands out the same ids again after a rollback."""
+    tokens in the cache, which a test's rolled-back writes would otherwise leave behind."""
     from django.core.cache import cache
 
     cache.clear()

@@ -2,7 +2,24 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.caching import bump_version
 from core.text import fold
+
+# The log's versions (core.caching), bumped by every entry when its transaction commits: a page
+# dated by "something was audited" (the dashboard's proposal part; its movements, rounds and
+# tasks by the entries outside the proposals app, which writes none of those rows) keys its
+# cache by them. Not by the newest entry's id: ids are handed out at insert, so an entry that
+# committed after a later one was read left such a page stale until the next entry of its kind.
+AUDIT = "audit"
+AUDIT_OUTSIDE_PROPOSALS = "audit:outside-proposals"
+PROPOSALS_APP = "proposals."
+
+
+def dated(object_types) -> None:
+    """New versions of the log for entries of these object types (at commit)."""
+    bump_version(AUDIT)
+    if any(not kind.startswith(PROPOSALS_APP) for kind in object_types):
+        bump_version(AUDIT_OUTSIDE_PROPOSALS)
 
 
 class AuditEntryManager(models.Manager):
@@ -12,7 +29,10 @@ class AuditEntryManager(models.Manager):
         objs = list(objs)
         for entry in objs:
             entry.search_text = fold(entry.object_label)[:300]
-        return super().bulk_create(objs, *args, **kwargs)
+        created = super().bulk_create(objs, *args, **kwargs)
+        if objs:
+            dated({entry.object_type for entry in objs})
+        return created
 
 
 class AuditEntry(models.Model):
@@ -54,14 +74,7 @@ class AuditEntry(models.Model):
         # object: these indexes are read from the key instead of sorting every entry.
         indexes = [models.Index(fields=["object_type", "object_id"]),
                    models.Index(fields=["at", "id"], name="audit_log_order"),
-                   models.Index(fields=["object_type", "at", "id"], name="audit_type_log_order"),
-                   # The newest entry about anything but the proposals app's objects: the
-                   # dashboard's movements, rounds and tasks are dated by it (reports.interfaces.
-                   # figures.latest_changes), which officers' proposal steps — several a second
-                   # under load — must not re-render. An index probe, however many proposal
-                   # entries came since.
-                   models.Index(fields=["id"], name="audit_outside_proposals",
-                                condition=~models.Q(object_type__startswith="proposals."))]
+                   models.Index(fields=["object_type", "at", "id"], name="audit_type_log_order")]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"
@@ -70,4 +83,7 @@ class AuditEntry(models.Model):
         self.search_text = fold(self.object_label)[:300]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if adding:
+            dated((self.object_type,))

@@ -2,18 +2,15 @@
 by the pages (reports/views/statistics.py) and the API (api/routers/statistics.py) so that both
 show the same numbers."""
 
-import functools
 import hashlib
 from typing import NamedTuple
 
-from django.db import connection
-from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import UNIT_TREE, active_assignments, restrict_to_scope
-from audit.models import AuditEntry
+from audit.models.entry import AUDIT, AUDIT_OUTSIDE_PROPOSALS
 from awards.domain.ledger import LEDGER
 from awards.enums import Category
 from awards.models import AwardTotal
@@ -80,10 +77,11 @@ def dashboard_figures(request, keys: "DashboardKeys | None" = None) -> dict:
       grouping a million records took seconds) per version of the ledger
       (`awards.domain.ledger.LEDGER`: every record written bumps it) and of the unit tree (the
       by-unit table follows the closure);
-    - the rest (proposals, movements, rounds: small tables) per newest audit entry, since every
-      state change writes one.
+    - the rest (proposals, movements, rounds: small tables) per version of the audit log
+      (`audit.models.entry.AUDIT`, bumped at the commit of every entry), since every state
+      change writes one.
 
-    Keyed by the newest audit entry alone, as before, the million records were grouped again
+    Keyed by the audit log alone, as before, the million records were grouped again
     after every proposal step: under `make load` officers submit every few seconds and the
     dashboard's p50 was seconds. Both parts are computed by one reader at a time.
 
@@ -108,8 +106,8 @@ class DashboardKeys(NamedTuple):
     reader's context: day, query string and roles (the scope is a function of them)."""
 
     awards: str  # the award figures: versions of the ledger and the unit tree
-    rest: str  # everything else: the newest audit entry (every state change writes one)
-    emulation: str  # of the rest, movements, rounds and tasks: the newest entry outside proposals
+    rest: str  # everything else: the audit log's version (every state change writes an entry)
+    emulation: str  # of the rest, movements, rounds and tasks: the log's outside proposals
 
 
 def dashboard_keys(request) -> DashboardKeys:
@@ -117,45 +115,16 @@ def dashboard_keys(request) -> DashboardKeys:
                sorted((a.role, a.unit_id or 0, a.cluster_id or 0)
                       for a in active_assignments(request.user)))
     tree = version_of(UNIT_TREE)
-    newest, newest_outside_proposals = latest_changes()
     return DashboardKeys(
         dashboard_key("dashboard-awards", version_of(LEDGER), tree, context),
-        dashboard_key("dashboard", newest, tree, context),
-        dashboard_key("dashboard-emulation", newest_outside_proposals, tree, context))
+        dashboard_key("dashboard", version_of(AUDIT), tree, context),
+        dashboard_key("dashboard-emulation", version_of(AUDIT_OUTSIDE_PROPOSALS), tree, context))
 
 
 DASHBOARD_CACHE_SECONDS = 600  # a ceiling only: a change starts a new version
-# The audit entries of these objects never date the movements, rounds and remediation tasks:
-# the proposals app writes none of their rows (its only emulation write is an initiative's use,
-# which the dashboard does not count). The index `audit_outside_proposals` has this condition.
-PROPOSALS_APP = "proposals."
-
-
 def dashboard_key(*parts) -> str:
     """A cache key of readable name and hashed parts."""
     return f"{parts[0]}:" + hashlib.sha256(repr(parts[1:]).encode()).hexdigest()
-
-
-def latest_changes() -> tuple[int, int]:
-    """The newest audit entry's id, and the newest's about anything outside the proposals app.
-    One query of two index probes, its SQL compiled once: it is read on every view of the
-    dashboard, and compiling the ORM's query cost more CPU than PostgreSQL's answer."""
-    with connection.cursor() as cursor:
-        sql, params = _latest_changes_sql(connection.vendor)
-        cursor.execute(sql, params)
-        newest, outside = cursor.fetchone()
-        return newest or 0, outside or 0
-
-
-@functools.cache
-def _latest_changes_sql(_vendor: str) -> tuple[str, tuple]:
-    # The ORM writes the condition as the index's (`NOT (object_type LIKE 'proposals.%')`, cast
-    # and escape as the database needs), so the planner can prove the index applies.
-    outside = (AuditEntry.objects.filter(~Q(object_type__startswith=PROPOSALS_APP))
-               .order_by("-id").values("id")[:1])
-    sql, params = outside.query.sql_with_params()
-    table = AuditEntry._meta.db_table
-    return f"SELECT (SELECT MAX(id) FROM {table}), ({sql})", params  # noqa: S608 our own SQL
 
 
 def dashboard_year(request) -> int:

@@ -57,11 +57,11 @@ def dashboard(request):
 
     - the award cards (charts by form, level, unit and year): per version of the ledger and
       the unit tree;
-    - the proposals (by state and step, with their charts, and the backlogs): per newest audit
-      entry, since every proposal write is audited;
-    - movements, cluster rounds and overdue remediation tasks: per newest audit entry outside
-      the proposals app, since every write of theirs is audited (tasks: `add_task`, the task
-      machine) and no proposal write touches them.
+    - the proposals (by state and step, with their charts, and the backlogs): per version of
+      the audit log, since every proposal write is audited;
+    - movements, cluster rounds and overdue remediation tasks: per version of the log's entries
+      outside the proposals app, since every write of theirs is audited (tasks: `add_task`,
+      the task machine) and no proposal write touches them.
 
     Keyed together, as before session 10, every proposal step — several a second under `make
     load` — rebuilt the whole page. A hit is one cache read per part; the layout renders
