@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from awards.domain.queries import filter_ledger, records_for_user
 from awards.models import AwardRecord, AwardType
+from core.text import fold
+from tests.core.test_search import holds
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +59,9 @@ def _walk(client, params: dict) -> tuple[list[list[str]], list[list[str]]]:
 
 QUERIES = ["nguyen", "nguyen van", "van", "văn nguyên", "7/qd", "qd-ubnd", "17/qđ-ubnd",
            "an 7/qđ", "van qd", "hop tac xa", "lang", "nguyen trai", "thi 7/kt", "tdkt",
-           "van/qd", "zzz", "7"]
+           "van/qd", "zzz", "7",
+           # words of one or two letters: at a word's start (core.search)
+           "le", "LÊ", "an", "lê văn", "nguyen le", "qd", "an 7", "17 an"]
 
 
 @pytest.mark.parametrize("q", QUERIES)
@@ -99,3 +103,22 @@ def test_ledger_search_page_lists_each_subject_once_with_its_name(client, board_
     assert {str(r.subject) for r in page.object_list} == {
         "Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Nguyên", "Hợp tác xã Văn Lang",
         "Hộ gia đình Hoàng Văn Nguyên"}
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_ledger_search_finds_the_records_the_word_rule_finds(board_user, ledger_rows, q):
+    """Every word in the subject's name, or the decision number holds one of them and each is
+    in one or the other; a word of one or two letters at a word's start (the rule written
+    plainly: tests/core/test_search.py)."""
+    words = fold(q).split()
+
+    def matches(record) -> bool:
+        subject = (record.person or record.collective or record.household).search_text
+        number = record.decision_number_folded
+        return all(holds(subject, w) for w in words) or (
+            any(holds(number, w) for w in words)
+            and all(holds(subject, w) or holds(number, w) for w in words))
+
+    everything = records_for_user(board_user)
+    assert sorted(r.pk for r in records_for_user(board_user, q)) == sorted(
+        r.pk for r in everything if matches(r))

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import RECORD_KEEPING_ROLES
+from core.search import word_match
 from core.text import fold
 from organisations.models import (
     Cluster,
@@ -17,9 +18,10 @@ from organisations.models import (
 
 
 def search(qs: QuerySet, q: str | None, field: str = "search_text") -> QuerySet:
-    """Diacritics-insensitive search: every folded word of `q` must appear."""
+    """Diacritics-insensitive search: every folded word of `q` must appear (a word of one or
+    two letters at a word's start: core.search)."""
     for word in fold(q).split():
-        qs = qs.filter(**{f"{field}__contains": word})
+        qs = qs.filter(word_match(field, word))
     return qs
 
 
