@@ -285,11 +285,12 @@ class SeekKey:
     def merged(self, parts: list[QuerySet], limit: int, *, forward: bool = True) -> list:
         """The first `limit` rows of the union of `parts` (each already in the key's order, or
         its reverse when not `forward`), each cut at `limit`; a row found by several parts is
-        kept once."""
+        kept once (by its key, which ends with a unique field: a row may be a named row of
+        values, with no `pk`)."""
         found = {}
         for part in parts:
             for row in part[:limit]:
-                found.setdefault(row.pk, row)
+                found.setdefault(tuple(self.values(row)), row)
         return sorted(found.values(), key=self.values,
                       reverse=self.descending == forward)[:limit]
 

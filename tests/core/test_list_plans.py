@@ -215,7 +215,7 @@ def test_ledger_search_for_few_people_reads_their_records_not_the_ledger_order(
     from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
 
     rows = client.get(url).context["page"].object_list
-    assert [r.pk for r in rows] == [r.pk for r in records_for_user(board_user, q)[:50]]
+    assert [r.id for r in rows] == [r.pk for r in records_for_user(board_user, q)[:50]]
 
 
 @pytest.fixture
