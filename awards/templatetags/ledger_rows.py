@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from awards.models import AwardRecord
 from core.templatetags.core_tags import ANY_ID
 
 register = template.Library()
@@ -19,21 +20,23 @@ ROW = ('<tr>\n    <td>{}</td>\n    <td>{}</td><td>{}</td><td>{} ({})<div class="
 
 
 @register.simple_tag
-def ledger_rows(records):
-    """The ledger's rows, records from `awards.domain.queries.ledger_page` (the title's and
-    the unit's names as `award_type_name`, `unit_name`); each record carries `can_amend` (set
-    by the view). Every text cell
-    goes through `html.escape` (django's escape without a SafeString per value: format_html per
-    cell was most of the rows' time) and the body is marked safe once."""
+def ledger_rows(rows, subjects, amendable):
+    """The ledger's rows: `rows` named rows of `awards.domain.queries.ledger_page` (the title's
+    and the unit's names as `award_type_name`, `unit_name`), `subjects` their
+    `page_subjects`, `amendable` whether the user may amend the records of each granting
+    authority (the view asks the rule once per authority). Every text cell goes through
+    `html.escape` (django's escape without a SafeString per value: format_html per cell was
+    most of the rows' time) and the body is marked safe once."""
     urls = {name: reverse(f"awards:{name}", args=[ANY_ID])
             for name in ("person_profile", "record_revoke", "record_correct")}
     words = {"revoked": escape(_("revoked")), "valid": escape(_("valid")),
              "revoke": escape(_("Revoke")), "correct": escape(pgettext("ledger", "Correct"))}
     return mark_safe("".join(ROW.format(  # noqa: S308 every cell escaped here or in _subject/_status
-        _subject(r, urls), escape(r.award_type_name), r.year, escape(r.decision_number),
+        _subject(r, subjects, urls), escape(r.award_type_name), r.year,
+        escape(r.decision_number),
         r.decision_date.strftime("%d/%m/%Y") if r.decision_date else "", escape(r.issuer),
-        escape(r.unit_name), _status(r, urls, words))
-        for r in records))
+        escape(r.unit_name), _status(r, amendable.get(r.issuer_unit_id), urls, words))
+        for r in rows))
 
 
 @register.simple_tag
@@ -46,24 +49,27 @@ def award_options(types, selected):
         for code, name in types))
 
 
-def _subject(record, urls):
-    if record.person_id:
-        return '<a href="{}">{}</a>'.format(urls["person_profile"].replace(
-            ANY_ID, str(record.person.public_id)), escape(record.person.full_name))
-    return escape(str(record.subject))
+def _subject(row, subjects, urls):
+    if row.person_id:
+        public_id, name = subjects[("person", row.person_id)]
+        return '<a href="{}">{}</a>'.format(
+            urls["person_profile"].replace(ANY_ID, public_id), escape(name))
+    kind = "collective" if row.collective_id else "household"
+    return escape(subjects.get((kind, row.collective_id or row.household_id), ("", ""))[1])
 
 
-def _status(record, urls, words):
-    if record.revoked:
-        by = record.revoking_decision
+def _status(row, can_amend, urls, words):
+    if row.revoked:
+        # The model's own wording, read off the row (it reads the three revoking_* values).
+        by = AwardRecord.revoking_decision.fget(row)
         return '<span class="badge ended">{}</span>{}'.format(words["revoked"], (
             '<div class="muted">{}</div>'.format(escape(
                 _("by decision %(decision)s") % {"decision": by})) if by else ""))
     links = ""
-    if record.can_amend:
+    if can_amend:
         links = ' <a href="{}">{}</a>'.format(urls["record_revoke"].replace(
-            ANY_ID, str(record.public_id)), words["revoke"])
-        if record.source != "decision":
+            ANY_ID, str(row.public_id)), words["revoke"])
+        if row.source != "decision":
             links += ' <a href="{}">{}</a>'.format(urls["record_correct"].replace(
-                ANY_ID, str(record.public_id)), words["correct"])
+                ANY_ID, str(row.public_id)), words["correct"])
     return '<span class="badge ok">{}</span>\n      {}'.format(words["valid"], links)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.interfaces.exports import choice_labels
 from core.templatetags.core_tags import ANY_ID
+from organisations.domain.personal_data import shows_personal_data
 from organisations.enums import Gender
 
 register = template.Library()
@@ -20,12 +21,14 @@ PERSON_ROW = ('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td>\n'
 
 
 @register.simple_tag
-def person_rows(people):
-    """The people list's rows; each person carries `shows_personal` (set by the view).
-    Every text cell goes through `html.escape` — what django.utils.html.escape does, without
-    its SafeString per value (format_html_join's conditional_escape per cell cost ~3× as much,
-    as on the proposal list) — and the assembled rows are marked safe once; the link is our
-    own URL with a UUID in it, the badges our own markup."""
+def person_rows(people, personal_units):
+    """The people list's rows: `people` named rows of organisations.views.people's
+    PERSON_PAGE_FIELDS, `personal_units` the user's `personal_data_units` (a birth date only
+    where the rule allows, row by row). Every text cell goes through `html.escape` — what
+    django.utils.html.escape does, without its SafeString per value (format_html_join's
+    conditional_escape per cell cost ~3× as much, as on the proposal list) — and the
+    assembled rows are marked safe once; the link is our own URL with a UUID in it, the
+    badges our own markup."""
     detail = reverse("organisations:person_detail", args=[ANY_ID])
     leader = '<span class="badge">{}</span>'.format(escape(_("leader")))
     worker = '<span class="badge">{}</span>'.format(escape(_("direct worker")))
@@ -33,8 +36,13 @@ def person_rows(people):
     return mark_safe("".join(PERSON_ROW.format(  # noqa: S308 every cell escaped here
         detail.replace(ANY_ID, str(p.public_id)), escape(p.full_name),
         genders.get(p.gender) or escape(p.gender),
-        p.birth_date.strftime("%d/%m/%Y") if p.shows_personal and p.birth_date
-        else ("" if p.shows_personal else "—"),
-        escape((p.unit.name if p.unit_id else "") or "—"), escape(p.position),
+        _birth(p, shows_personal_data(personal_units, p.unit_id)),
+        escape(p.unit__name or "—"), escape(p.position),
         leader if p.is_leader else "", worker if p.is_direct_worker else "")
         for p in people))
+
+
+def _birth(person, shown: bool) -> str:
+    if not shown:
+        return "—"
+    return person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""

@@ -11,7 +11,6 @@ from organisations.domain import people
 from organisations.domain.personal_data import (
     may_see_personal_data,
     personal_data_units,
-    shows_personal_data,
 )
 from organisations.domain.queries import people_for_user, units_for_user
 from organisations.enums import Gender
@@ -40,9 +39,10 @@ def filtered_people(request):
     return qs, unit
 
 
-# What the list shows of a person (and its seek key, search_text and id).
-PERSON_PAGE_FIELDS = ("public_id", "full_name", "gender", "birth_date", "position", "is_leader",
-                      "is_direct_worker", "search_text", "unit__name")
+# What the list shows of a person (and its seek key, search_text and id), read as a named row
+# of values: 51 people and their units built as model instances were ~0.8 ms of a page's CPU.
+PERSON_PAGE_FIELDS = ("id", "public_id", "full_name", "gender", "birth_date", "position",
+                      "is_leader", "is_direct_worker", "search_text", "unit_id", "unit__name")
 
 
 @login_required
@@ -53,13 +53,11 @@ def person_list(request):
     qs, unit = filtered_people(request)
     if kind := requested_format(request):
         return person_export(kind, qs, request.user)
-    page = paginate(request, qs.only(*PERSON_PAGE_FIELDS), per_page=50, seek=True,
-                    matches=bool(request.GET.get("q", "").strip()))
-    units = personal_data_units(request.user)
-    page.object_list = list(page.object_list)
-    for person in page.object_list:  # birth dates only where the rule allows, row by row
-        person.shows_personal = shows_personal_data(units, person.unit_id)
+    page = paginate(request, qs.values_list(*PERSON_PAGE_FIELDS, named=True), per_page=50,
+                    seek=True, matches=bool(request.GET.get("q", "").strip()))
     context = {"page": page, "q": request.GET.get("q", ""),
+               # birth dates only where the rule allows, row by row (the rows' tag asks)
+               "personal_units": personal_data_units(request.user),
                "unit": unit, "genders": Gender.choices, "chosen": _chosen(request),
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")

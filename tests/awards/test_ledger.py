@@ -178,7 +178,7 @@ def test_ledger_scope_and_search(client, dept_a, dept_b, officer_a):
     give(other, "ldtt", 2024)
     client.force_login(officer_a)
     page = client.get(reverse("awards:ledger"), {"q": "nguyen thi anh"}).context["page"]
-    assert [r.person for r in page.object_list] == [mine]
+    assert [r.person_id for r in page.object_list] == [mine.pk]
 
 
 def test_qualify_list_and_export(client, board_user, dept_a):

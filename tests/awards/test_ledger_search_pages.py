@@ -98,9 +98,10 @@ def test_ledger_search_page_lists_each_subject_once_with_its_name(client, board_
                                                                   ledger_rows):
     client.force_login(board_user)
     url = reverse("awards:ledger") + "?" + urlencode({"q": "van"})
-    page = client.get(url).context["page"]
-    assert len({r.pk for r in page.object_list}) == 50
-    assert {str(r.subject) for r in page.object_list} == {
+    response = client.get(url)
+    page, subjects = response.context["page"], response.context["subjects"]
+    assert len({r.id for r in page.object_list}) == 50
+    assert {name for _public_id, name in subjects.values()} == {
         "Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Nguyên", "Hợp tác xã Văn Lang",
         "Hộ gia đình Hoàng Văn Nguyên"}
 

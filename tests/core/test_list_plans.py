@@ -16,6 +16,7 @@ from django.urls import reverse
 from awards.domain.parameters import CatalogueParameters
 from awards.domain.qualify import qualifying
 from awards.models import AwardRecord, AwardType, TaskRating
+from core.interfaces import paging
 from organisations.models import Person
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
@@ -25,6 +26,13 @@ SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", 
 MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Đức", "Thanh", "Quang", "Hữu"]
 GIVEN = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Long",
          "Mai", "Nam", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn"]
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_verdicts():
+    """The planner's verdicts are kept per process by SQL (core.interfaces.paging): another
+    test's data must not choose this one's plan."""
+    paging._verdicts.clear()
 
 
 @pytest.fixture
@@ -174,7 +182,7 @@ def test_people_search_sorts_its_few_matches_instead_of_walking_the_name_order(
     first = client.get(url).context["page"]
     second = client.get(f"{url}&after={first.next_key}").context["page"]
     back = client.get(f"{url}&before={second.previous_key}").context["page"]
-    assert [[(p.search_text, p.pk) for p in page.object_list] for page in (first, second, back)] \
+    assert [[(p.search_text, p.id) for p in page.object_list] for page in (first, second, back)] \
         == [matches[:50], matches[50:100], matches[:50]]
 
 
@@ -189,7 +197,7 @@ def test_people_search_for_a_common_word_keeps_walking_the_name_order(client, bo
     matches = sorted(Person.objects.filter(search_text__contains="00000")
                      .values_list("search_text", "pk"))
     rows = client.get(url).context["page"].object_list
-    assert ("person_search_trgm" in plan_text(sql), [(p.search_text, p.pk) for p in rows]) \
+    assert ("person_search_trgm" in plan_text(sql), [(p.search_text, p.id) for p in rows]) \
         == (False, matches[:50])
 
 
@@ -210,7 +218,7 @@ def test_ledger_search_for_few_people_reads_their_records_not_the_ledger_order(
     from awards.domain.queries import records_for_user  # noqa: PLC0415 next to its use
 
     rows = client.get(url).context["page"].object_list
-    assert [r.pk for r in rows] == [r.pk for r in records_for_user(board_user, q)[:50]]
+    assert [r.id for r in rows] == [r.pk for r in records_for_user(board_user, q)[:50]]
 
 
 def rows_thrown_away(sql: str, watched) -> tuple[list[str], int]:
@@ -353,3 +361,22 @@ def test_who_qualifies_for_one_unit_reads_its_window_and_the_excellent_by_range(
     assert [p.pk for p, _v, _s in response.context["rows"]] == [
         p.pk for p, _v in islice(whole, len(response.context["rows"]))]
     assert len(response.context["rows"]) == 50
+
+
+def _explains(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return sum(q["sql"].startswith("EXPLAIN") for q in ctx.captured_queries)
+
+
+def test_the_planners_verdict_on_a_search_is_kept_and_asked_again_when_old(
+        client, board_user, province_rows):
+    """The same search asked again (its officers' common searches under `make load`) reuses
+    the planner's verdict on its matches instead of explaining the query again; a verdict
+    older than VERDICT_SECONDS is asked again. The rows are the same whichever the verdict."""
+    client.force_login(board_user)
+    client.get(reverse("organisations:person_list"))  # warm-up: the layout caches roles
+    url = reverse("organisations:person_list") + "?q=nguyen+van"
+    first = [_explains(client, url), _explains(client, url)]
+    paging._verdicts.update({key: (0.0, few) for key, (_until, few) in paging._verdicts.items()})
+    assert (first, _explains(client, url)) == ([1, 0], 1)

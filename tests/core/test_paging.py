@@ -90,8 +90,8 @@ def test_next_link_carries_the_seek_key_and_the_filters(client, board_user, dept
     following = links(response)["next"]
     assert "after=" in following and "q=tran" in following and "page=2" in following
     second = client.get(url + following)
-    assert [p.pk for p in second.context["page"].object_list] == [
-        p.pk for p in client.get(url, {"q": "tran", "page": 2}).context["page"].object_list]
+    assert [p.id for p in second.context["page"].object_list] == [
+        p.id for p in client.get(url, {"q": "tran", "page": 2}).context["page"].object_list]
 
 
 @pytest.mark.parametrize("key", ["garbage", "W10", "WyJ4IiwieSJd", "eyJhIjoxfQ"])

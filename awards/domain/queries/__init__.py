@@ -108,47 +108,57 @@ def _subjects(model, words: list[str]) -> QuerySet:
     return subjects.values("pk")
 
 
-# What the ledger page shows of a record (the exports and the API read more). Its subject is
-# read by `with_subjects`, not joined: with six left joins PostgreSQL spent 10–80 ms a
-# request *planning* the page's query (reading it took under 1 ms).
+# What the ledger page shows of a record (the exports and the API read more), as a named row
+# of values: 50 records built as model instances were ~0.8 ms of the page's CPU (session 10
+# h4). Its subject is read by `page_subjects`, not joined: with six left joins PostgreSQL
+# spent 10–80 ms a request *planning* the page's query (reading it took under 1 ms).
 LEDGER_PAGE_FIELDS = (
-    "public_id", "year", "decision_number", "decision_date", "issuer", "revoked",
-    "person", "collective", "household", "source",
-    "issuer_unit", "revoking_decision_number", "revoking_decision_date", "revoking_issuer")
+    "id", "public_id", "year", "decision_number", "decision_date", "issuer", "revoked",
+    "person_id", "collective_id", "household_id", "source", "issuer_unit_id",
+    "revoking_decision_number", "revoking_decision_date", "revoking_issuer")
 
 
 def ledger_page(qs: QuerySet) -> QuerySet:
-    """`qs` (from records_for_user) reduced to what one ledger page shows: two small joins
-    (title, unit) read as two names (`award_type_name`, `unit_name`: a title and a unit built
-    as model instances per row were a fifth of the page's CPU, session 9 h6). The page's
-    subjects are then read by `with_subjects`."""
+    """`qs` (from records_for_user) reduced to what one ledger page shows, rows of
+    LEDGER_PAGE_FIELDS and two small joins (title, unit) read as two names (`award_type_name`,
+    `unit_name`: a title and a unit built as model instances per row were a fifth of the
+    page's CPU, session 9 h6). The page's subjects are then read by `page_subjects`."""
     return (qs.select_related(None)
-            .only(*LEDGER_PAGE_FIELDS)
-            .annotate(award_type_name=F("award_type__name"), unit_name=F("unit__name")))
+            .annotate(award_type_name=F("award_type__name"), unit_name=F("unit__name"))
+            .values_list(*LEDGER_PAGE_FIELDS, "award_type_name", "unit_name", named=True))
 
 
-# A ledger page's subjects, by kind: what the page shows of each.
-PAGE_SUBJECTS = (
-    ("person", lambda: Person.objects.only("public_id", "full_name")),
-    ("collective", lambda: Collective.objects.only("name")),
-    ("household", lambda: Household.objects.select_related("head").only("head__full_name")),
-)
+def _people(ids) -> list[tuple]:
+    return [(pk, (str(public_id), name)) for pk, public_id, name
+            in Person.objects.filter(pk__in=ids).values_list("pk", "public_id", "full_name")]
 
 
-def with_subjects(records: list) -> list:
-    """`records` (a page of `ledger_page`) with their subjects, one query for each kind the
-    page holds. Not `prefetch_related`: Django 5.2 prefetches a foreign key through a tuple
-    lookup, one compiled expression per id, a sixth of the page's CPU (session 9 h6)."""
-    for field, subjects in PAGE_SUBJECTS:
-        attname = f"{field}_id"
-        ids = {getattr(record, attname) for record in records} - {None}
-        if not ids:
-            continue
-        found = subjects().in_bulk(ids)
-        for record in records:
-            if (subject := found.get(getattr(record, attname))) is not None:
-                setattr(record, field, subject)
-    return records
+def _collectives(ids) -> list[tuple]:
+    return [(pk, ("", name))
+            for pk, name in Collective.objects.filter(pk__in=ids).values_list("pk", "name")]
+
+
+def _households(ids) -> list[tuple]:  # "Household of …": the model's own wording
+    return [(household.pk, ("", str(household))) for household in Household.objects.filter(
+        pk__in=ids).select_related("head").only("head__full_name")]
+
+
+# A ledger page's subjects, by kind: what the page shows of each, (public id, name).
+PAGE_SUBJECTS = (("person", _people), ("collective", _collectives), ("household", _households))
+
+
+def page_subjects(rows: list) -> dict[tuple[str, int], tuple[str, str]]:
+    """What a ledger page (rows of `ledger_page`) shows of its subjects, by (kind, id): a
+    person's public id and name (the link to the profile), a collective's or a household's
+    name; one query for each kind the page holds. Not `prefetch_related`: Django 5.2
+    prefetches a foreign key through a tuple lookup, one compiled expression per id, a sixth
+    of the page's CPU (session 9 h6); and values, not instances (session 10 h4)."""
+    found = {}
+    for kind, read in PAGE_SUBJECTS:
+        ids = {getattr(row, f"{kind}_id") for row in rows} - {None}
+        if ids:
+            found.update(((kind, pk), shown) for pk, shown in read(ids))
+    return found
 
 
 def filter_ledger(qs: QuerySet, params) -> QuerySet:

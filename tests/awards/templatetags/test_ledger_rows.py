@@ -6,10 +6,10 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from awards.domain.queries import ledger_page, with_subjects
+from awards.domain.queries import ledger_page, page_subjects
 from awards.models import AwardRecord, AwardType
 from awards.templatetags.ledger_rows import award_options, ledger_rows
-from tests.factories import CollectiveFactory, PersonFactory
+from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,29 +40,37 @@ def _record(unit, **fields):
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_the_rows_are_those_of_the_template_loop(dept_a, language):
+def test_the_rows_are_those_of_the_template_loop(dept_a, school_a, language):
+    # The user may amend what dept_a granted, not what school_a did (one answer an authority).
     person = PersonFactory(unit=dept_a, full_name="Nguyễn <Văn> An")
+    household = HouseholdFactory(head=PersonFactory(unit=dept_a, full_name="Hà & <Hộ>"),
+                                 unit=dept_a)
     records = [
-        _record(dept_a, person=person, source="manual"),
-        _record(dept_a, person=person, source="decision"),
+        _record(dept_a, person=person, source="manual", issuer_unit=dept_a),
+        _record(dept_a, person=person, source="decision", issuer_unit=dept_a),
         _record(dept_a, collective=CollectiveFactory(unit=dept_a, name="Tổ <Toán>"),
-                source="import"),
+                source="import", issuer_unit=school_a),
         _record(dept_a, person=person, revoked=True, revoking_decision_number="3/QĐ-UBND",
-                revoking_decision_date=datetime.date(2025, 3, 5), revoking_issuer="Chủ tịch"),
-        _record(dept_a, person=person, revoked=True),
+                revoking_decision_date=datetime.date(2025, 3, 5), revoking_issuer="Chủ tịch",
+                issuer_unit=dept_a),
+        _record(dept_a, person=person, revoked=True, issuer_unit=school_a),
+        _record(dept_a, household=household, source="manual", issuer_unit=school_a),
+        _record(dept_a, person=person, source="manual"),  # no authority recorded
     ]
     for year, record in enumerate(records, start=2020):  # one live title a person a year
         record.year = year
         record.save()
-    # The tag reads the page's query (names, not instances); the loop read whole records.
-    page = with_subjects(list(ledger_page(
-        AwardRecord.objects.filter(pk__in=[r.pk for r in records])).order_by("pk")))
-    for rows in (page, records):
-        for record, amend in zip(rows, (True, True, False, True, False), strict=True):
-            record.can_amend = amend
+    # The tag reads the page's query (named rows of values, the subjects read apart); the loop
+    # read whole records.
+    rows = list(ledger_page(AwardRecord.objects.filter(pk__in=[r.pk for r in records]))
+                .order_by("pk"))
+    amendable = {dept_a.id: True, school_a.id: False, None: False}
+    for record in records:
+        record.can_amend = amendable[record.issuer_unit_id]
     with translation.override(language):
         # (the whitespace around the loop is the page's layout, not the rows')
-        assert ledger_rows(page).strip() == LOOP.render(Context({"records": records})).strip()
+        assert ledger_rows(rows, page_subjects(rows), amendable).strip() \
+            == LOOP.render(Context({"records": records})).strip()
 
 
 # The filter's options as the template loop rendered them (awards/ledger.html before h6).

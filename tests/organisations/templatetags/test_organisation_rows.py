@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.template import Context, Template
 
+from organisations.models import Person
 from organisations.templatetags.organisation_rows import person_rows
+from organisations.views.people import PERSON_PAGE_FIELDS
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +35,25 @@ def test_the_rows_are_those_of_the_template_loop(dept_a, language):
                       birth_date=datetime.date(1990, 2, 3)),
         PersonFactory(unit=dept_a, full_name="Ẩn Ngày Sinh"),
     ]
-    for person, shown in zip(people, (True, True, False), strict=True):
+    # The tag reads the page's named rows and asks the personal-data rule of each: here only
+    # dept_a's people are the user's to see, so the third, of dept_a too, is shown as well.
+    rows = list(Person.objects.filter(pk__in=[p.pk for p in people])
+                .order_by("id").values_list(*PERSON_PAGE_FIELDS, named=True))
+    for person, shown in zip(people, (True, False, True), strict=True):
         person.shows_personal = shown
     with translation.override(language):
-        assert person_rows(people) == LOOP.render(Context({"people": people}))
+        assert person_rows(rows, {dept_a.id}) == LOOP.render(Context({"people": people}))
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_birth_date_is_shown_to_who_sees_every_unit(dept_a, language):
+    from django.utils import translation
+
+    people = [PersonFactory(unit=dept_a, birth_date=datetime.date(1980, 12, 31)),
+              PersonFactory(unit=None)]
+    rows = list(Person.objects.filter(pk__in=[p.pk for p in people])
+                .order_by("id").values_list(*PERSON_PAGE_FIELDS, named=True))
+    for person in people:
+        person.shows_personal = True
+    with translation.override(language):
+        assert person_rows(rows, None) == LOOP.render(Context({"people": people}))

@@ -30,7 +30,7 @@ def test_person_search_by_cccd(client, officer_a, dept_a):
     PersonFactory(unit=dept_a)
     client.force_login(officer_a)
     page = client.get(reverse("organisations:person_list"), {"q": person.cccd}).context["page"]
-    assert [p.pk for p in page.object_list] == [person.pk]
+    assert [p.id for p in page.object_list] == [person.pk]
 
 
 def test_unit_search_ignores_diacritics(client, board_user, dept_a, dept_b):
