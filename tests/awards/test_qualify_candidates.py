@@ -77,16 +77,23 @@ def _listed(client, params) -> list[str]:
     raise AssertionError("pages never ended")
 
 
+def _screened(award: str, unit: str) -> list[str]:
+    """The names a screening of everyone (or of `unit`'s people) finds, in the pages' order."""
+    everyone = Person.objects.filter(unit__code=unit) if unit else Person.objects.all()
+    return [p.full_name for p, _v in qualifying(everyone.order_by("id"), award, YEAR,
+                                                CatalogueParameters())]
+
+
+def _params(award: str, unit: str) -> dict:
+    return {"award": award, "year": YEAR, **({"unit": unit} if unit else {})}
+
+
 @pytest.mark.parametrize("award", ["cstd_co_so", "cstd_tinh", "cstd_toan_quoc", "ldtt"])
 @pytest.mark.parametrize("unit", ["", "SO-A"])
 def test_the_pages_list_whom_a_screening_of_everyone_finds(client, board_user, people, award,
                                                            unit):
     client.force_login(board_user)
-    everyone = Person.objects.filter(unit__code=unit) if unit else Person.objects.all()
-    whole = [p.full_name for p, _v in qualifying(everyone.order_by("id"), award, YEAR,
-                                                 CatalogueParameters())]
-    params = {"award": award, "year": YEAR, **({"unit": unit} if unit else {})}
-    assert _listed(client, params) == whole
+    assert _listed(client, _params(award, unit)) == _screened(award, unit)
 
 
 def test_cstd_co_so_screens_the_excellent_and_the_authors_of_the_year(people):
@@ -134,11 +141,7 @@ def test_windows_of_three_people_list_whom_a_screening_of_everyone_finds(
     monkeypatch.setattr(views, "SCREEN_AT_MOST", 3)
     monkeypatch.setattr(views, "CANDIDATES_CHUNK", 1)
     client.force_login(board_user)
-    everyone = Person.objects.filter(unit__code=unit) if unit else Person.objects.all()
-    whole = [p.full_name for p, _v in qualifying(everyone.order_by("id"), award, YEAR,
-                                                 CatalogueParameters())]
-    params = {"award": award, "year": YEAR, **({"unit": unit} if unit else {})}
-    assert _listed(client, params) == whole
+    assert _listed(client, _params(award, unit)) == _screened(award, unit)
 
 
 def test_a_windows_id_range_keeps_exactly_its_candidates(people):
