@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import AUDIT_READER_ROLES
 from audit.models import AuditEntry
+from core.search import word_match
 from core.text import fold
 
 
@@ -27,6 +28,7 @@ def entries_for_user(user, *, actor: str = "", action: str = "", object_type: st
     if date_to:
         qs = qs.filter(at__date__lte=date_to)
     if q := fold(q):
-        # Diacritics-free, as the people search: the folded label's trigram index (PostgreSQL).
-        qs = qs.filter(search_text__contains=q)
+        # Diacritics-free, as the people search: the folded label's trigram index (PostgreSQL);
+        # one or two letters at a word's start, as every search (core.search).
+        qs = qs.filter(word_match("search_text", q))
     return qs.order_by("-at", "-id")

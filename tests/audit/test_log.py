@@ -88,3 +88,15 @@ def test_entries_written_in_bulk_are_found_by_the_object_search(school_a, client
     page = client.get(reverse("audit:log"), {"q": "truong so"}).context["page"]
     assert sorted(e.object_label for e in page.object_list) \
         == ["Trường số 0", "Trường số 1", "Trường số 2"]
+
+
+def test_object_search_for_two_letters_finds_where_a_word_starts(school_a, client, board_user):
+    """One or two letters match a word's start, as every search (core.search): "an" finds
+    An Bình, not the "an" inside Văn or Tuấn (once every such entry, by a scan of the log)."""
+    AuditEntry.objects.bulk_create(
+        AuditEntry(actor_label="admin", action="organisations.unit.update", unit=school_a,
+                   object_type="organisations.unit", object_label=label)
+        for label in ("Trường Tiểu học An Bình", "Trần Văn Tuấn"))
+    client.force_login(board_user)
+    page = client.get(reverse("audit:log"), {"q": "an"}).context["page"]
+    assert [e.object_label for e in page.object_list] == ["Trường Tiểu học An Bình"]

@@ -73,6 +73,7 @@ def test_drafts_and_cancelled_drafts_are_never_public(en, officer_a, board_user,
     ("01/qd-sgddt", True), ("1/QĐ-SGDĐT", True),  # decision number, with or without the zero
     ("giay khen", True), ("so giao duc", True),  # form; issuer/summary
     ("nguyen thi hong dang van duc", False),  # words of two different awardees
+    ("du", True), ("uc", False),  # two letters: a word's start (Đức), not inside one
     ("bang khen", False)])
 def test_search_without_diacritics(en, decision, q, found):
     response = en.get(reverse("portal:decision_list"), {"q": q})

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from accounts.domain import scope
 from claims.models import Claim
+from core.search import word_match
 from core.text import fold
 
 HANDLERS = ("system_admin", "board_staff", "unit_officer")
@@ -14,5 +15,5 @@ HANDLERS = ("system_admin", "board_staff", "unit_officer")
 def claims_for_user(user, q: str = "") -> QuerySet:
     qs = scope.restrict_to_scope(Claim.objects.select_related("unit"), user, roles=HANDLERS)
     for word in fold(q).split():
-        qs = qs.filter(search_text__contains=word)
+        qs = qs.filter(word_match("search_text", word))
     return qs

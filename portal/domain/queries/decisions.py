@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from awards.models import AwardType
+from core.search import word_match
 from core.text import fold
 from decisions.enums import DecisionState
 from decisions.models import Decision, DecisionItem, DecisionPdf
@@ -49,7 +50,7 @@ def _issued() -> QuerySet:
 def _all_words(words: list[str]) -> Q:
     condition = Q()
     for word in words:
-        condition &= Q(search_text__contains=word)
+        condition &= word_match("search_text", word)
     return condition
 
 
