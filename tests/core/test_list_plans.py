@@ -341,10 +341,11 @@ def ratings_2025(province_rows):
 def test_who_qualifies_for_one_unit_reads_its_window_and_the_excellent_by_range(
         client, board_user, ratings_2025, school_a):
     """CSTĐ cơ sở for one unit (issue 14.2): the year's excellent ratings of the window's id
-    range are read from `rating_year_level` (not one probe per person) and the window's end
-    from an index (here, a unit of one person in three, the primary key's walk; for a sparse
-    unit of the benchmark's province `person_unit_id`); the rows are the first of a screening
-    of the unit's people."""
+    range and the window's end are read through indexes, never a scan of the ratings or the
+    people; the rows are the first of a screening of the unit's people. Which index reads the
+    ratings is the planner's choice: on the benchmark's province `rating_year_level` by range;
+    here, after other tests of this module, the ratings' person index by the same range (the
+    window's ids start high, the ids the earlier tests used being gone) — both index reads."""
     client.force_login(board_user)
     url = reverse("awards:qualify") + f"?award=cstd_co_so&year=2025&unit={school_a.code}"
     client.get(url)  # warm-up
@@ -354,8 +355,8 @@ def test_who_qualifies_for_one_unit_reads_its_window_and_the_excellent_by_range(
     [excellent] = [sql for sql in sent if "xuat_sac" in sql]
     [window_end] = [sql for sql in sent if "OFFSET 1999" in sql]
 
-    assert ("rating_year_level" in plan_text(excellent),
-            seq_scans(window_end, None)) == (True, [])
+    read_whole = {"awards_taskrating", "organisations_person"}
+    assert (seq_scans(excellent, None, read_whole), seq_scans(window_end, None)) == ([], [])
     whole = qualifying(Person.objects.filter(unit=school_a).order_by("id"), "cstd_co_so", 2025,
                        CatalogueParameters())
     assert [p.pk for p, _v, _s in response.context["rows"]] == [
