@@ -183,13 +183,13 @@ SCREEN_AT_MOST = 2000  # people screened for one page at most
 # half. Most staff qualify for LĐTT in a province; on the benchmark's province one in two does
 # (51 rows from ~104 people), so 128 fill a page with room to spare; 4 × PAGE read the
 # histories of ~100 people a page never shows (~1.5 ms of CPU, session 10, h1).
-FIRST_CHUNK = 2 * PAGE + PAGE // 2 + 3
+FIRST_CHUNK = 128
 NARROW_CHUNK = 8 * PAGE  # the same for a narrower title without candidates (_first_chunk)
 # Candidates screened before the first row (_first_chunk): a page and a quarter. Where
 # candidates qualify they do nine in ten (a page of 51 rows needs ~57); where they do not
 # (a unit's people of another kind) the chunks double and the window is screened whole either
 # way. 2 × PAGE built and judged ~40 people a page never shows (~1 ms of CPU, session 10, h1).
-CANDIDATES_CHUNK = PAGE + PAGE // 4 + 2
+CANDIDATES_CHUNK = 64
 BROAD_TITLES = (ALL, "ldtt", "giay_khen")  # a "good" rating is enough: most staff qualify
 
 

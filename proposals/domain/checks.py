@@ -71,10 +71,7 @@ def active_nominees(proposal: Proposal):
 
 
 def parameter_in_force(award_type, key: str, on: datetime.date):
-    row = (AwardParameter.objects.filter(award_type=award_type, key=key, valid_from__lte=on)
-           .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-           .order_by("-valid_from").first())
-    return row
+    return parameters_in_force([award_type], key, on).get(award_type.pk)
 
 
 def parameters_in_force(award_types, key: str, on: datetime.date) -> dict:

@@ -24,7 +24,7 @@ def parameter(key: str, default=None, on: datetime.date | None = None):
                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
                .order_by("-valid_from").values_list("value", flat=True).first())
     else:
-        row = ProcedureParameter.objects.filter(key=key).values_list("value", flat=True).first()
+        row = province_parameters([key]).get(key)
     return default if row is None else row
 
 
