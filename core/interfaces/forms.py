@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from core.enums import DayKind
@@ -40,3 +41,63 @@ def posted(request):
     """The form data of a POST, else None. (`request.POST or None` would leave a form with no
     fields of its own — a confirmation step — unbound even when it was posted.)"""
     return request.POST if request.method == "POST" else None
+
+
+class _ListedIterator(ModelChoiceIterator):
+    """The choices of a ListedChoiceField: its rows, read once."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.rows():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.rows()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.rows())
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose rows are read once per form, or given (`offer`): the options
+    are rendered from, and a posted value is looked up in, that one list. Django's field reads
+    its queryset again for each (a server-side cursor to render the options, a `get` to clean
+    the value), a query apiece for rows the form already holds (the officer's forms, session
+    11 h4). The same rows and the same errors as the queryset's."""
+
+    iterator = _ListedIterator
+    _rows = None
+
+    def _set_queryset(self, queryset):
+        self._rows = None  # another queryset, other rows
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def offer(self, rows: list, queryset) -> None:
+        """`rows`, already read, are the choices; `queryset` describes the same rows."""
+        self.queryset = queryset
+        self._rows = list(rows)
+
+    def rows(self) -> list:
+        if self._rows is None:
+            self._rows = list(self.queryset)
+        return self._rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        if isinstance(value, self.queryset.model):
+            value = getattr(value, key)
+        meta = self.queryset.model._meta
+        try:  # the type the queryset's `get` would have compared: "38" is 38
+            wanted = (meta.pk if key == "pk" else meta.get_field(key)).to_python(value)
+        except ValidationError:
+            wanted = None
+        for obj in self.rows():
+            if wanted is not None and getattr(obj, key) == wanted:
+                return obj
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                              params={"value": value})
