@@ -3,6 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.enums import DayKind
@@ -101,3 +104,32 @@ class ListedChoiceField(forms.ModelChoiceField):
                 return obj
         raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                               params={"value": value})
+
+
+class QuickSelect(forms.Select):
+    """Django's Select, its options written in Python: Django renders each <option> through
+    two included templates (select_option.html, attrs.html), most of the cost of a form's
+    choices (the create form's units, movements and kinds; the nominee form's ~40 award
+    forms; session 11 h4). The same HTML (tests/core/test_listed_choice.py)."""
+
+    template_name = "core/widgets/quick_select.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options_html"] = _options_html(context["widget"]["optgroups"])
+        return context
+
+
+def _options_html(groups) -> str:
+    parts = []
+    for group_name, options, _index in groups:
+        if group_name:
+            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+        # "\n" after each option: Django's option template ends with one
+        parts.extend(format_html('\n  <option value="{}"{}>{}</option>\n',
+                                 str(option["value"]), flatatt(option["attrs"]),
+                                 option["label"])
+                     for option in options)
+        if group_name:
+            parts.append("\n  </optgroup>")
+    return mark_safe("".join(parts))  # noqa: S308 each part escaped by format_html

@@ -13,7 +13,7 @@ from accounts.enums import Role
 from accounts.models import User
 from awards.domain.granting import powers
 from awards.models import AwardType
-from core.interfaces.forms import ListedChoiceField, date_widget
+from core.interfaces.forms import ListedChoiceField, QuickSelect, date_widget
 from core.interfaces.uploads import DossierFileField
 from emulation.movements.domain.queries.movements import movements_for_user
 from organisations.interfaces.forms import UnitChoiceField
@@ -49,9 +49,10 @@ def suggested_year(today) -> int:
 
 
 class ProposalForm(forms.ModelForm):
-    unit = ListedUnitField(label=_("Proposing unit"), queryset=Unit.objects.none())
+    unit = ListedUnitField(label=_("Proposing unit"), queryset=Unit.objects.none(),
+                           widget=QuickSelect)
     recipient_unit = ListedUnitField(
-        label=_("Addressed to"), queryset=Unit.objects.none(),
+        label=_("Addressed to"), queryset=Unit.objects.none(), widget=QuickSelect,
         help_text=_("The unit whose head grants the forms requested (your unit or a unit "
                     "above it)."),
         error_messages={"invalid_choice": _("Address the proposal to your own unit or a unit "
@@ -62,7 +63,9 @@ class ProposalForm(forms.ModelForm):
         fields = ["unit", "title", "recipient_unit", "authority_level", "track", "procedure",
                   "year", "letter_number", "letter_date", "movement", "movement_note",
                   "summary"]
-        widgets = {"letter_date": date_widget(), "summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"letter_date": date_widget(), "summary": forms.Textarea(attrs={"rows": 3}),
+                   **dict.fromkeys(("authority_level", "track", "procedure", "movement"),
+                                   QuickSelect)}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,7 +143,7 @@ class NomineeForm(forms.Form):
         required=False, help_text=_("Individuals by citizen ID (CCCD); collectives and "
                                     "households by the code shown on their page."))
     award_type = ListedAwardField(label=_("Title / form requested"),
-                                  queryset=AwardType.objects.none())
+                                  queryset=AwardType.objects.none(), widget=QuickSelect)
     summary = forms.CharField(label=_("Achievement summary"),
                               widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.interfaces.forms import ListedChoiceField
+from core.interfaces.forms import ListedChoiceField, QuickSelect
 from organisations.models import Unit
 
 
@@ -66,3 +66,35 @@ def test_another_queryset_reads_its_own_rows(dept_a, dept_b):
     assert field.rows() == [dept_b]
     with pytest.raises(ValidationError):
         field.clean(str(dept_a.pk))
+
+
+class Kinds(forms.Form):
+    plain = forms.ChoiceField(choices=[("a", "Ấp <1>"), ("b", "B & C")], initial="b")
+    quick = forms.ChoiceField(choices=[("a", "Ấp <1>"), ("b", "B & C")], initial="b",
+                              widget=QuickSelect)
+    grouped = forms.ChoiceField(choices=[("Nhóm \"1\"", [("x", "X"), ("y", "Y")]), ("z", "Z")],
+                                widget=QuickSelect(attrs={"class": "wide"}))
+    grouped_plain = forms.ChoiceField(
+        choices=[("Nhóm \"1\"", [("x", "X"), ("y", "Y")]), ("z", "Z")],
+        widget=forms.Select(attrs={"class": "wide"}))
+
+
+def _as(html: str, name: str, other: str) -> str:
+    return html.replace(f'name="{other}"', f'name="{name}"').replace(
+        f'id="id_{other}"', f'id="id_{name}"')
+
+
+def test_quick_select_writes_djangos_html():
+    form = Kinds(initial={"grouped": "y", "grouped_plain": "y"})
+    assert str(form["quick"]) == _as(str(form["plain"]), "quick", "plain")
+    assert str(form["grouped"]) == _as(str(form["grouped_plain"]), "grouped", "grouped_plain")
+
+
+def test_quick_select_of_units_writes_djangos_html(dept_a, dept_b):
+    class Both(forms.Form):
+        plain = forms.ModelChoiceField(queryset=Unit.objects.order_by("path"), required=False)
+        quick = ListedChoiceField(queryset=Unit.objects.order_by("path"), required=False,
+                                  widget=QuickSelect)
+
+    form = Both(initial={"plain": dept_b.pk, "quick": dept_b.pk})
+    assert str(form["quick"]) == _as(str(form["plain"]), "quick", "plain")
