@@ -13,7 +13,7 @@ from accounts.enums import Role
 from accounts.models import User
 from awards.domain.granting import powers
 from awards.models import AwardType
-from core.interfaces.forms import date_widget
+from core.interfaces.forms import ListedChoiceField, QuickSelect, date_widget
 from core.interfaces.uploads import DossierFileField
 from emulation.movements.domain.queries.movements import movements_for_user
 from organisations.interfaces.forms import UnitChoiceField
@@ -30,6 +30,14 @@ class AwardChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
+class ListedAwardField(ListedChoiceField, AwardChoiceField):
+    """The award forms offered, read once (`offer`)."""
+
+
+class ListedUnitField(ListedChoiceField, UnitChoiceField):
+    """Units read once: the options, the suggested default and the posted value's lookup."""
+
+
 def award_types():
     return AwardType.objects.filter(is_active=True).order_by("category", "sort_order")
 
@@ -41,49 +49,56 @@ def suggested_year(today) -> int:
 
 
 class ProposalForm(forms.ModelForm):
-    unit = UnitChoiceField(label=_("Proposing unit"), queryset=Unit.objects.none())
-    recipient_unit = UnitChoiceField(label=_("Addressed to"), queryset=Unit.objects.none(),
-                                     help_text=_("The unit whose head grants the forms "
-                                                 "requested (your unit or a unit above it)."))
+    unit = ListedUnitField(label=_("Proposing unit"), queryset=Unit.objects.none(),
+                           widget=QuickSelect)
+    recipient_unit = ListedUnitField(
+        label=_("Addressed to"), queryset=Unit.objects.none(), widget=QuickSelect,
+        help_text=_("The unit whose head grants the forms requested (your unit or a unit "
+                    "above it)."),
+        error_messages={"invalid_choice": _("Address the proposal to your own unit or a unit "
+                                            "above it.")})
 
     class Meta:
         model = Proposal
         fields = ["unit", "title", "recipient_unit", "authority_level", "track", "procedure",
                   "year", "letter_number", "letter_date", "movement", "movement_note",
                   "summary"]
-        widgets = {"letter_date": date_widget(), "summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"letter_date": date_widget(), "summary": forms.Textarea(attrs={"rows": 3}),
+                   **dict.fromkeys(("authority_level", "track", "procedure", "movement"),
+                                   QuickSelect)}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         active = Unit.objects.filter(valid_to__isnull=True).order_by("path")
-        self.fields["unit"].queryset = restrict_to_scope(active, user, field="id",
-                                                         roles=PROPOSERS)
-        self.fields["recipient_unit"].queryset = active
+        units = restrict_to_scope(active, user, field="id", roles=PROPOSERS)
+        self.fields["unit"].queryset = units
+        # Only the units a proposal may be addressed to: the proposing unit or one above it
+        # (create_proposal refuses any other). Not the province's every unit.
+        below = (UnitClosure.objects.filter(descendant=self.instance.unit_id)
+                 if self.instance.pk else UnitClosure.objects.filter(descendant__in=units))
+        self.fields["recipient_unit"].queryset = active.filter(
+            id__in=below.values("ancestor_id"))
         # Only movements the user may read: another unit's movement is not offered.
         self.fields["movement"].queryset = movements_for_user(user).order_by("-start_date")
         if self.instance.pk:
             del self.fields["unit"]
-        else:
+        elif not self.is_bound:
             self._suggest_defaults()
 
     def _suggest_defaults(self):
         """A new proposal usually comes from the officer's own unit, to its own head, for the
         year under review: filled in, so the officer types only the summary."""
         self.fields["year"].initial = suggested_year(timezone.localdate())
-        own = self.fields["unit"].queryset.first()
+        own = next(iter(self.fields["unit"].rows()), None)
         if own is not None:
             self.fields["unit"].initial = self.fields["recipient_unit"].initial = own.pk
             self.fields["authority_level"].initial = "unit"
 
-    def clean(self):
-        data = super().clean()
-        unit = data.get("unit") or getattr(self.instance, "unit", None)
-        recipient = data.get("recipient_unit")
-        if unit and recipient and not UnitClosure.objects.filter(
-                ancestor=recipient, descendant=unit).exists():
-            self.add_error("recipient_unit", _("Address the proposal to your own unit or a "
-                                               "unit above it."))
-        return data
+    def _get_validation_exclusions(self):
+        # The units and the movement were resolved by their choice fields among the rows the
+        # user may choose: the model's re-check that each exists is a query apiece. Whether
+        # the recipient is above the proposing unit is the domain's rule (_check_recipient).
+        return super()._get_validation_exclusions() | {"unit", "recipient_unit", "movement"}
 
 
 SUBJECT_KINDS = [("individual", _("Individual")), ("collective", _("Collective")),
@@ -94,14 +109,19 @@ def subject_kind_of(value) -> str:
     return value if value in SUBJECT_QUERIES else "individual"
 
 
-def awards_for(proposal, kind: str):
+def offered_awards(proposal, kind: str) -> list:
     """The forms a nominee of `kind` may be proposed for in `proposal`: those the recipient
     authority grants or proposes upward today (granting-authority table, Law 06/2022/QH15
-    Art. 77–80; the same table the submission checks read) and that apply to `kind`."""
+    Art. 77–80; the same table the submission checks read) and that apply to `kind`, in the
+    catalogue's order. Two queries."""
     candidates = list(award_types())
     allowed = powers(proposal.recipient_unit, candidates, timezone.localdate())
-    return award_types().filter(pk__in=[a.pk for a in candidates
-                                         if a.pk in allowed and kind in a.subject_kinds])
+    return [a for a in candidates if a.pk in allowed and kind in a.subject_kinds]
+
+
+def awards_for(proposal, kind: str):
+    """`offered_awards` as a queryset."""
+    return award_types().filter(pk__in=[a.pk for a in offered_awards(proposal, kind)])
 
 
 class NomineeForm(forms.Form):
@@ -122,8 +142,8 @@ class NomineeForm(forms.Form):
         label=_("Citizen ID, or code of the collective / household"), max_length=64,
         required=False, help_text=_("Individuals by citizen ID (CCCD); collectives and "
                                     "households by the code shown on their page."))
-    award_type = AwardChoiceField(label=_("Title / form requested"),
-                                  queryset=AwardType.objects.none())
+    award_type = ListedAwardField(label=_("Title / form requested"),
+                                  queryset=AwardType.objects.none(), widget=QuickSelect)
     summary = forms.CharField(label=_("Achievement summary"),
                               widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -131,7 +151,9 @@ class NomineeForm(forms.Form):
         kind = subject_kind_of(kind)
         super().__init__(*args, initial={"subject_kind": kind}, **kwargs)
         self.user, self.kind = user, subject_kind_of(self.data.get("subject_kind", kind))
-        self.fields["award_type"].queryset = awards_for(proposal, self.kind)
+        offered = offered_awards(proposal, self.kind)  # read once: options and lookup
+        self.fields["award_type"].offer(offered, award_types().filter(
+            pk__in=[a.pk for a in offered]))
         self.fields["picked"].queryset = SUBJECT_QUERIES[self.kind](user)
         if self.kind != "individual":
             del self.fields["pasted"]

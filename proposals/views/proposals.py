@@ -24,7 +24,12 @@ from proposals.domain.checks import check_proposal
 from proposals.domain.deadlines import is_overdue
 from proposals.domain.findings import recorded_findings
 from proposals.domain.initiatives import available_initiatives, link_initiative
-from proposals.domain.queries import candidates, proposals_for_user, scoped_units
+from proposals.domain.queries import (
+    SEARCH_FIRST,
+    candidates,
+    proposals_for_user,
+    scoped_units,
+)
 from proposals.domain.states import PROPOSAL
 from proposals.enums import ProposalState
 from proposals.interfaces.exports import proposal_export
@@ -150,12 +155,18 @@ def _attach_prior_awards(nominees) -> None:
 
 @login_required
 def nominee_add(request, public_id):
-    """Add nominees of one kind (`?kind=`) for one form: tick them among the proposing unit's
-    people or a diacritics-free name search (`?q=`), paste a list from Excel, or give one CCCD
-    or code. All are added together, or none with the reason."""
+    """Add nominees of one kind (`?kind=`) for one form: tick them among a diacritics-free
+    search of the name or CCCD (`?q=`; htmx asks for the results alone) or the proposing
+    unit's collectives, paste a list from Excel, or give one CCCD or code. All are added
+    together, or none with the reason."""
     proposal = get_proposal(request, public_id)
     require(request, "proposals.change_proposal", proposal)
     kind = subject_kind_of(request.GET.get("kind"))
+    q = request.GET.get("q", "")
+    if request.method == "GET" and request.headers.get("HX-Request"):
+        # The search box's results alone: no form, no award list.
+        return render(request, "proposals/includes/nominee_candidates.html",
+                      _picker(request, proposal, kind, q))
     form = NomineeForm(posted(request), user=request.user, proposal=proposal, kind=kind)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,11 +179,16 @@ def nominee_add(request, public_id):
             messages.success(request, _("%(n)s nominee(s) added: %(names)s.") % {
                 "n": len(added), "names": ", ".join(n.subject_name for n in added)})
             return redirect(detail_url(proposal))
-    q = request.GET.get("q", "")
     return render(request, "proposals/nominee_add.html", {
-        "proposal": proposal, "form": form, "kind": form.kind, "q": q,
-        "kinds": SUBJECT_KINDS, "candidates": candidates(request.user, proposal, form.kind, q),
-        "picked": set(request.POST.getlist("picked"))})
+        "form": form, "kinds": SUBJECT_KINDS, **_picker(request, proposal, form.kind, q)})
+
+
+def _picker(request, proposal, kind: str, q: str) -> dict:
+    """The picker's results: nothing read for a SEARCH_FIRST kind until the officer types."""
+    return {"proposal": proposal, "kind": kind, "q": q,
+            "search_first": kind in SEARCH_FIRST and not q.strip(),
+            "candidates": candidates(request.user, proposal, kind, q),
+            "picked": set(request.POST.getlist("picked"))}
 
 
 @login_required

@@ -70,3 +70,31 @@ def test_two_nominee_proposal_with_its_dossier_in_twelve_actions(page, live_serv
     assert check_proposal(proposal).errors == []  # ready to submit
     assert user.actions == MAX_ACTIONS
     assert page.errors == []
+
+
+def test_officer_types_a_name_and_ticks_the_person_found(page, live_server,  # noqa: F811
+                                                         dept_a, officer_a):
+    """The picker lists nobody until the officer types (session 11, h4); the results come as
+    they type (htmx), and the ticked person is added."""
+    from playwright.sync_api import expect
+
+    from tests.proposals.helpers import draft
+
+    wanted = PersonFactory(full_name="Đỗ Thị Hoa", unit=dept_a)
+    PersonFactory(full_name="Lương Văn Sơn", unit=dept_a)
+    proposal = draft(officer_a, dept_a, dept_a, people=0)
+    sign_in(page, live_server.url, officer_a.username, PASSWORD)
+    page.goto(live_server.url + reverse("proposals:nominee_add", args=[proposal.public_id]))
+    results = page.locator("#nominee-candidates")
+    expect(results).not_to_contain_text("Đỗ Thị Hoa")
+    page.fill("#id_q", "do thi hoa")
+    expect(results).to_contain_text("Đỗ Thị Hoa")
+    expect(results).not_to_contain_text("Lương Văn Sơn")
+    page.check(f"#pick-{wanted.public_id}")
+    page.select_option("#id_award_type", str(AwardType.objects.get(code="giay_khen").pk))
+    page.fill("#id_summary", "Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025.")
+    page.click("main form[method=post] button[type=submit]")
+    expect(page.locator("main")).to_contain_text("Đỗ Thị Hoa")
+    assert list(proposal.nominees.values_list("person__full_name", flat=True)) == [
+        "Đỗ Thị Hoa"]
+    assert page.errors == []

@@ -78,7 +78,7 @@ def test_add_nominee_queries(client, officer_a, dept_a):
     client.force_login(officer_a)
     _add(client, draft(officer_a, dept_a, dept_a, people=0), eligible_person(dept_a))  # warm-up
     proposal = draft(officer_a, dept_a, dept_a, people=0)
-    assert _add(client, proposal, eligible_person(dept_a)) == 12
+    assert _add(client, proposal, eligible_person(dept_a)) == 11
     assert list(proposal.nominees.values_list("person__cccd", flat=True)) == [
         proposal.nominees.get().person.cccd]
 

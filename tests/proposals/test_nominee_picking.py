@@ -6,12 +6,14 @@ forms the recipient authority deals with for the subject kind. English UI (cooki
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.models import AwardType
 from proposals.enums import NomineeStatus
 from proposals.interfaces.forms import awards_for
-from tests.factories import PersonFactory
+from tests.factories import CollectiveFactory, PersonFactory
 from tests.proposals.helpers import draft
 
 GIAY_KHEN = "giay_khen"
@@ -58,12 +60,50 @@ def test_name_search_without_diacritics_tells_namesakes_apart(officer, proposal,
         assert shown in page
 
 
-def test_without_a_search_the_proposing_units_people_are_listed(officer, proposal, dept_a,
-                                                                 dept_b):
+def test_without_a_search_no_person_is_read_nor_listed(officer, proposal, dept_a):
+    # A department of 18,000: nobody scrolls its first 60 names; the officer types (h4).
     PersonFactory(full_name="Phạm Minh Khôi", unit=dept_a)
-    PersonFactory(full_name="Vũ Thu Trang", unit=dept_b)
-    page = officer.get(_add_url(proposal)).content.decode()
-    assert ("Phạm Minh Khôi" in page, "Vũ Thu Trang" in page) == (True, False)
+    officer.get(_add_url(proposal))  # warm-up: the layout caches roles
+    with CaptureQueriesContext(connection) as queries:
+        response = officer.get(_add_url(proposal))
+    people = [q["sql"] for q in queries if '"organisations_person"' in q["sql"]]
+    assert (people, response.context["candidates"]) == ([], [])
+    page = response.content.decode()
+    assert "Phạm Minh Khôi" not in page
+    assert "Type a name (accents optional) or a citizen ID (CCCD) above" in page
+
+
+def test_without_a_search_the_proposing_units_collectives_are_listed(officer, proposal, dept_a,
+                                                                     dept_b):
+    CollectiveFactory(name="Phòng Tổ chức cán bộ", unit=dept_a)
+    CollectiveFactory(name="Phòng Kế hoạch tài chính", unit=dept_b)
+    page = officer.get(_add_url(proposal, kind="collective")).content.decode()
+    assert ("Phòng Tổ chức cán bộ" in page, "Phòng Kế hoạch tài chính" in page) == (True, False)
+
+
+def test_search_by_citizen_id_finds_the_person(officer, proposal, dept_a):
+    wanted = PersonFactory(full_name="Phạm Minh Khôi", unit=dept_a)
+    PersonFactory(full_name="Phạm Minh Khang", unit=dept_a)
+    names = [p.full_name for p in officer.get(_add_url(proposal, q=wanted.cccd))
+             .context["candidates"]]
+    assert names == ["Phạm Minh Khôi"]
+
+
+def test_typing_in_the_search_box_returns_the_results_alone(officer, proposal, dept_a):
+    PersonFactory(full_name="Phạm Minh Khôi", unit=dept_a)
+    response = officer.get(_add_url(proposal, q="pham minh"), headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert [t.name for t in response.templates] == [
+        "proposals/includes/nominee_candidates.html"]
+    assert ("Phạm Minh Khôi" in page, "<form" in page) == (True, False)
+
+
+def test_typed_search_never_shows_people_outside_the_scope(officer, proposal, dept_b):
+    stranger = PersonFactory(full_name="Vũ Thu Trang", unit=dept_b)
+    for q in ("vu thu trang", stranger.cccd):
+        response = officer.get(_add_url(proposal, q=q), headers={"HX-Request": "true"})
+        assert (response.context["candidates"], "Vũ Thu Trang" in response.content.decode()) \
+            == ([], False)
 
 
 def test_search_never_shows_people_outside_the_scope(officer, proposal, dept_b):
@@ -169,6 +209,13 @@ def test_new_proposal_form_suggests_the_officers_unit(officer, dept_a):
 def test_outsider_cannot_open_the_nominee_page(client, outsider, proposal):
     client.force_login(outsider)
     assert client.get(_add_url(proposal)).status_code == 404
+
+
+def test_outsider_cannot_search_the_nominee_picker(client, outsider, proposal, dept_a):
+    PersonFactory(full_name="Phạm Minh Khôi", unit=dept_a)
+    client.force_login(outsider)
+    response = client.get(_add_url(proposal, q="pham"), headers={"HX-Request": "true"})
+    assert (response.status_code, "Phạm Minh Khôi" in response.content.decode()) == (404, False)
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
