@@ -7,10 +7,10 @@ Under `make load` officers write several audit entries a second, so most dashboa
 a write: what matters is the page rebuilt after one, not the warm page `bench_cpu.py` measures.
 Production settings (DEBUG off), the shared file cache in a scratch directory, a signed-in
 session through Django's test client. Each round times --n warm views (nothing written) and --n
-views each after a new version of the audit log, as after a proposal step (the version an
-entry bumps, `audit.models.entry.AUDIT`; the one outside the proposals app stays). CPU time of
-this process (Python; PostgreSQL's is not included), ms a request, and the queries of one such
-view.
+views each after a new version of the audit log, as after a proposal step (the version such
+an entry bumps, `audit.models.entry.AUDIT_PROPOSAL_FIGURES`; the one outside the proposals app
+stays). CPU time of this process (Python; PostgreSQL's is not included), ms a request, and the
+queries of one such view.
 """
 
 import argparse
@@ -44,7 +44,7 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
-    from audit.models.entry import AUDIT
+    from audit.models.entry import AUDIT_PROPOSAL_FIGURES
     from core.caching import bump_version
 
     settings.ALLOWED_HOSTS.append("testserver")
@@ -57,13 +57,13 @@ def main() -> int:
         spent = 0.0
         for _ in range(args.n):
             if mode != "warm":
-                bump_version(AUDIT)  # what a proposal step's audit entry does
+                bump_version(AUDIT_PROPOSAL_FIGURES)  # what a proposal step's audit entry does
             started = time.process_time()
             client.get("/reports/")
             spent += time.process_time() - started
         per = spent / args.n * 1000
         if mode != "warm":
-            bump_version(AUDIT)
+            bump_version(AUDIT_PROPOSAL_FIGURES)
         with CaptureQueriesContext(connection) as queries:
             client.get("/reports/")
         return f"{mode} {per:.1f} ms ({len(queries)} queries)"
