@@ -40,6 +40,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--floor", action="store_true")
     parser.add_argument("--only", default="")
+    parser.add_argument("--path", action="append", default=[], metavar="LABEL=PATH",
+                        help="a signed-in page not in bench_pages.py's list, e.g. \"person "
+                             "detail=/organisations/people/<public_id>/\" (repeatable)")
     return parser.parse_args()
 
 
@@ -88,7 +91,8 @@ def measure(port: int, postmaster: int, data: dict, args) -> list[str]:
     server = {gunicorn_master(port)}
     rows = [("healthz", "/healthz", True)] + [
         row for row in pages(data)
-        if not args.only or any(word in row[0] for word in args.only.split(","))]
+        if not args.only or any(word in row[0] for word in args.only.split(","))] + [
+        (*extra.split("=", 1), True) for extra in args.path]
     lines = [f"{'page':<26} {'python ms':>9} {'pg ms':>7} {'total ms':>8} {'× healthz':>9}"]
     print(lines[0], flush=True)
     base = None

@@ -14,12 +14,37 @@ AUDIT = "audit"
 AUDIT_OUTSIDE_PROPOSALS = "audit:outside-proposals"
 PROPOSALS_APP = "proposals."
 
+# The dashboard's proposal figures (`reports.domain.dashboard.proposal_figures`) count
+# proposals by scope unit, state, due date and track, and nominees by proposal and award type.
+# They are dated by `AUDIT_PROPOSAL_FIGURES`, bumped by every entry EXCEPT those whose action
+# is named here: each one's write path (read in full, session 11) writes none of those fields
+# and is never the only entry of a write that does (a state change, the one writer of `state`
+# and `due_on`, records `proposals.proposal.<state>` itself). A code not named here, new ones
+# included, rebuilds the figures: forgetting a code costs a rebuild, never a stale count
+# (`tests/audit/test_figures_version.py` fails on a proposals code classified nowhere).
+QUIET_FOR_PROPOSAL_FIGURES = frozenset({
+    # DossierDocument rows only (proposals.domain.dossier): each officer's cycle writes three.
+    "proposals.document.attach", "proposals.document.generate", "proposals.document.withdraw",
+    # PublicComment rows only (proposals.domain.consultation).
+    "proposals.comment.create", "proposals.comment.resolve",
+    # AppraisalFinding rows and the nominee's verdict/eligible/checked_at (domain.findings).
+    "proposals.finding.record", "proposals.finding.withdraw",
+    # NomineeInitiative rows (domain.initiatives); the nominee's opinion, status and final
+    # award type — the figures count the requested award type (domain.workflow).
+    "proposals.nominee.initiative", "proposals.nominee.opinion",
+    # CouncilSession, CouncilMember, Ballot and VoteReceipt rows (domain.council).
+    "proposals.session.create", "proposals.session.seat", "proposals.session.vote",
+})
+AUDIT_PROPOSAL_FIGURES = "audit:proposal-figures"
 
-def dated(object_types) -> None:
-    """New versions of the log for entries of these object types (at commit)."""
+
+def dated(object_types, actions) -> None:
+    """New versions of the log for entries of these object types and actions (at commit)."""
     bump_version(AUDIT)
     if any(not kind.startswith(PROPOSALS_APP) for kind in object_types):
         bump_version(AUDIT_OUTSIDE_PROPOSALS)
+    if any(action not in QUIET_FOR_PROPOSAL_FIGURES for action in actions):
+        bump_version(AUDIT_PROPOSAL_FIGURES)
 
 
 class AuditEntryManager(models.Manager):
@@ -31,7 +56,7 @@ class AuditEntryManager(models.Manager):
             entry.search_text = fold(entry.object_label)[:300]
         created = super().bulk_create(objs, *args, **kwargs)
         if objs:
-            dated({entry.object_type for entry in objs})
+            dated({entry.object_type for entry in objs}, {entry.action for entry in objs})
         return created
 
 
@@ -86,4 +111,4 @@ class AuditEntry(models.Model):
         adding = self._state.adding
         super().save(*args, **kwargs)
         if adding:
-            dated((self.object_type,))
+            dated((self.object_type,), (self.action,))

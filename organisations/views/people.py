@@ -12,7 +12,7 @@ from organisations.domain.personal_data import (
     may_see_personal_data,
     personal_data_units,
 )
-from organisations.domain.queries import people_for_user, units_for_user
+from organisations.domain.queries import people_for_detail, people_for_user, units_for_user
 from organisations.enums import Gender
 from organisations.interfaces.exports import person_export
 from organisations.interfaces.forms import (
@@ -74,13 +74,16 @@ def _chosen(request) -> dict[str, str]:
 
 @login_required
 def person_detail(request, public_id):
-    person = get_in(people_for_user(request.user), public_id=public_id)
+    person = get_in(people_for_detail(request.user), public_id=public_id)
     require(request, "organisations.view_person", person)
     context = {
         "person": person,
         "employments": person.employments.select_related("unit").order_by("-start_date"),
-        "households": person.headed_households.select_related("unit"),
-        "staff_roles": person.emulation_roles.select_related("unit"),
+        # Read only when the person's query found some (the template shows them if any).
+        "households": (person.headed_households.select_related("unit")
+                       if person.heads_households else ()),
+        "staff_roles": (person.emulation_roles.select_related("unit")
+                        if person.holds_staff_roles else ()),
         "can_change": request.user.has_perm("organisations.change_person", person),
         "shows_personal": may_see_personal_data(request.user, person),
     }

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.domain.scope import UNIT_TREE, active_assignments, restrict_to_scope
-from audit.models.entry import AUDIT, AUDIT_OUTSIDE_PROPOSALS
+from audit.models.entry import AUDIT_OUTSIDE_PROPOSALS, AUDIT_PROPOSAL_FIGURES
 from awards.domain.ledger import LEDGER
 from awards.enums import Category
 from awards.models import AwardTotal
@@ -78,8 +78,9 @@ def dashboard_figures(request, keys: "DashboardKeys | None" = None) -> dict:
       (`awards.domain.ledger.LEDGER`: every record written bumps it) and of the unit tree (the
       by-unit table follows the closure);
     - the rest (proposals, movements, rounds: small tables) per version of the audit log
-      (`audit.models.entry.AUDIT`, bumped at the commit of every entry), since every state
-      change writes one.
+      that every entry bumps at its commit but those named in
+      `audit.models.entry.QUIET_FOR_PROPOSAL_FIGURES` (dossier uploads, comments, findings…,
+      whose writes change nothing counted here): `AUDIT_PROPOSAL_FIGURES`.
 
     Keyed by the audit log alone, as before, the million records were grouped again
     after every proposal step: under `make load` officers submit every few seconds and the
@@ -106,7 +107,7 @@ class DashboardKeys(NamedTuple):
     reader's context: day, query string and roles (the scope is a function of them)."""
 
     awards: str  # the award figures: versions of the ledger and the unit tree
-    rest: str  # everything else: the audit log's version (every state change writes an entry)
+    rest: str  # everything else: the log's version moved by every entry that may change it
     emulation: str  # of the rest, movements, rounds and tasks: the log's outside proposals
 
 
@@ -117,7 +118,7 @@ def dashboard_keys(request) -> DashboardKeys:
     tree = version_of(UNIT_TREE)
     return DashboardKeys(
         dashboard_key("dashboard-awards", version_of(LEDGER), tree, context),
-        dashboard_key("dashboard", version_of(AUDIT), tree, context),
+        dashboard_key("dashboard", version_of(AUDIT_PROPOSAL_FIGURES), tree, context),
         dashboard_key("dashboard-emulation", version_of(AUDIT_OUTSIDE_PROPOSALS), tree, context))
 
 

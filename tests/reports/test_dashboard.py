@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models.entry import QUIET_FOR_PROPOSAL_FIGURES
 from awards.enums import GrantingLevel
 from awards.models import AwardRecord
 from organisations.models import Person
@@ -331,6 +332,45 @@ def test_a_proposal_step_rebuilds_only_the_proposal_part(client_for, board_user,
     assert (_rebuilt(first), _rebuilt(again)) == ({"awards", "proposals", "emulation"},
                                                    {"proposals"})
     assert (withdrawn(first), withdrawn(again), awards_of(again)) == (0, 1, awards_of(first))
+
+
+def test_dossier_uploads_leave_the_proposal_part_cached(client_for, board_user, officer_a,
+                                                        province, dept_a):
+    """Session 11 (h5): each officer's cycle under `make load` uploads three dossier files,
+    which change no figure; the part was rebuilt after each. A withdrawn file neither."""
+    from proposals.domain.dossier import withdraw_document  # noqa: PLC0415 test-local
+    from tests.proposals.helpers import complete_dossier  # noqa: PLC0415 test-local
+
+    proposal = draft(officer_a, dept_a, province)
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))
+    complete_dossier(officer_a, proposal)
+    uploaded = client.get(reverse("reports:dashboard"))
+    withdraw_document(officer_a, proposal.documents.first(), reason="Nhầm tệp.")
+    again = client.get(reverse("reports:dashboard"))
+    assert (_rebuilt(uploaded), _rebuilt(again)) == (set(), set())
+
+
+@pytest.mark.parametrize("code", sorted(QUIET_FOR_PROPOSAL_FIGURES))
+def test_a_quiet_entry_leaves_the_proposal_part_cached(code, client_for, board_user, province):
+    from audit.domain.record import record  # noqa: PLC0415 test-local
+
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))
+    record(board_user, code, province, unit=province, object_type="proposals.proposal")
+    assert _rebuilt(client.get(reverse("reports:dashboard"))) == set()
+
+
+@pytest.mark.parametrize("code", ["proposals.proposal.update", "proposals.nominee.update",
+                                  "proposals.session.close", "decisions.decision.issued"])
+def test_an_entry_that_may_change_a_figure_rebuilds_the_part(code, client_for, board_user,
+                                                             province):
+    from audit.domain.record import record  # noqa: PLC0415 test-local
+
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))
+    record(board_user, code, province, unit=province, object_type="proposals.proposal")
+    assert "proposals" in _rebuilt(client.get(reverse("reports:dashboard")))
 
 
 def withdraw(officer, proposal):

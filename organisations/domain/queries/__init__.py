@@ -1,6 +1,6 @@
 """Permission-aware querysets: every list in the back office starts here."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.domain.scope import restrict_to_scope
 from accounts.enums import RECORD_KEEPING_ROLES
@@ -31,6 +31,16 @@ def units_for_user(user, q: str | None = None) -> QuerySet:
 
 def people_for_user(user, q: str | None = None) -> QuerySet:
     return search(restrict_to_scope(Person.objects.select_related("unit"), user), q)
+
+
+def people_for_detail(user) -> QuerySet:
+    """`people_for_user`, each with whether they head a household and hold an emulation-staff
+    role: the person page lists those only when there are some, and most people have neither —
+    two index probes in the person's query instead of two more queries (round trips and ORM
+    compilation) on nearly every visit."""
+    return people_for_user(user).annotate(
+        heads_households=Exists(Household.objects.filter(head=OuterRef("pk"))),
+        holds_staff_roles=Exists(EmulationStaff.objects.filter(person=OuterRef("pk"))))
 
 
 def people_kept_by(user) -> QuerySet:
