@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.domain import granting
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters, law_tables, one_reading
 from awards.domain.queries.cases import case_for_collective, cases_for_nominations
 from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
 from awards.enums import AuthorityPower
-from awards.models import AwardParameter, AwardRecord
+from awards.models import AwardRecord
 from emulation.initiatives.enums import ACTIVE_USE_STATES
 from emulation.initiatives.models import InitiativeUse
 from proposals.domain.deadlines import province_parameters
@@ -75,13 +75,13 @@ def parameter_in_force(award_type, key: str, on: datetime.date):
 
 
 def parameters_in_force(award_types, key: str, on: datetime.date) -> dict:
-    """`parameter_in_force` of several award types in one query: award type id → row."""
-    found = {}
-    for row in (AwardParameter.objects.filter(award_type__in={a.pk for a in award_types},
-                                              key=key, valid_from__lte=on)
-                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-                .order_by("award_type_id", "-valid_from")):
-        found.setdefault(row.award_type_id, row)
+    """`parameter_in_force` of several award types: award type id → row (the law tables kept
+    per process, `law_tables`; shared rows: read, never changed)."""
+    tables, found = law_tables(), {}
+    for pk in sorted({a.pk for a in award_types}):
+        row = tables.award_parameter(pk, key, on)
+        if row is not None:
+            found[pk] = row
     return found
 
 
@@ -124,7 +124,7 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
 def verdicts_for(nominees: list[Nominee], params=None) -> dict[int, dict]:
     """nominee pk → the engine's verdict, for the nominees of one proposal (`cases_of`).
     Awards without a rule in the engine get a verdict that says so (appraised by hand)."""
-    params = params or CatalogueParameters()
+    params = params or catalogue_parameters()
     return {nominee.pk: _verdict(case, params)
             for nominee, case in zip(nominees, cases_of(nominees), strict=True)}
 
@@ -182,6 +182,7 @@ def _without_own_claims(case: Case, own: set[str]) -> Case:
     return dataclasses.replace(case, initiatives=initiatives, history=None)
 
 
+@one_reading()  # the law tables' stamp checked once for all the checks
 def check_proposal(proposal: Proposal, today: datetime.date | None = None, *,
                    nominees: list[Nominee] | None = None,
                    allowed: dict[int, str] | None = None) -> CheckResult:
@@ -192,7 +193,7 @@ def check_proposal(proposal: Proposal, today: datetime.date | None = None, *,
     nominees = list(active_nominees(proposal)) if nominees is None else nominees
     if not nominees:
         result.findings.append(Finding("empty", _("Add at least one nominee."), blocking=True))
-    result.verdicts = verdicts_for(nominees, CatalogueParameters()) if nominees else {}
+    result.verdicts = verdicts_for(nominees, catalogue_parameters()) if nominees else {}
     for nominee in nominees:
         verdict = result.verdicts[nominee.pk]
         if verdict["eligible"] is False:
@@ -289,6 +290,9 @@ def _document_findings(proposal, nominees, today) -> list[Finding]:
     return findings
 
 
+SUBJECT_FIELDS = ("award_type_id", "person_id", "collective_id", "household_id")
+
+
 def _subject_key(row) -> tuple:
     return (row.award_type_id, row.person_id, row.collective_id, row.household_id)
 
@@ -314,15 +318,17 @@ def _duplicate_findings(proposal, nominees) -> list[Finding]:
     if not nominees:
         return []
     award_types = {n.award_type_id for n in nominees}
+    # Only the columns the messages use, as tuples: the full rows (a nominee with its
+    # proposal is some 60 columns) were most of this check's CPU.
     held_by = _first_by_subject(AwardRecord.objects.filter(
         _same_subjects(nominees), award_type__in=award_types, year=proposal.year,
-        revoked=False))
+        revoked=False).values_list(*SUBJECT_FIELDS, "year", "decision_number", named=True))
     other_by = _first_by_subject(
         Nominee.objects.filter(_same_subjects(nominees), award_type__in=award_types,
                                proposal__year=proposal.year,
                                status__in=ACTIVE_NOMINEE_STATUSES)
         .exclude(proposal=proposal).exclude(proposal__state__in=FINAL_STATES)
-        .select_related("proposal"))
+        .values_list(*SUBJECT_FIELDS, "proposal__code", named=True))
     findings = []
     for nominee in nominees:
         held = held_by.get(_subject_key(nominee))
@@ -337,7 +343,7 @@ def _duplicate_findings(proposal, nominees) -> list[Finding]:
             findings.append(Finding("proposed_twice", _(
                 "%(name)s is also proposed for %(award)s in proposal %(code)s.") % {
                 "name": nominee.subject_name, "award": nominee.award_type.name,
-                "code": other.proposal.code}, "Luật TĐKT 2022, Điều 5", nominee=nominee))
+                "code": other.proposal__code}, "Luật TĐKT 2022, Điều 5", nominee=nominee))
     return findings
 
 

@@ -41,7 +41,7 @@ def officer_client(client, officer_a, dept_a):
 
 
 def test_submit_queries_for_one_nominee(officer_client, officer_a, dept_a):
-    assert _submit(officer_client, _ready(officer_a, dept_a, 1)) == 29
+    assert _submit(officer_client, _ready(officer_a, dept_a, 1)) == 24
 
 
 def test_submit_queries_do_not_grow_with_the_nominees(officer_client, officer_a, dept_a):
