@@ -306,9 +306,14 @@ def _first_by_subject(rows) -> dict[tuple, object]:
 
 
 def _same_subjects(nominees) -> Q:
-    return (Q(person_id__in=[n.person_id for n in nominees if n.person_id])
-            | Q(collective_id__in=[n.collective_id for n in nominees if n.collective_id])
-            | Q(household_id__in=[n.household_id for n in nominees if n.household_id]))
+    # Only the kinds of subject present: an empty `IN ()` drops out of the OR when compiled
+    # (the same SQL), but building and compiling it first costs CPU on every submission.
+    found = Q()
+    for column in ("person_id", "collective_id", "household_id"):
+        ids = [getattr(n, column) for n in nominees if getattr(n, column)]
+        if ids:
+            found |= Q(**{f"{column}__in": ids})
+    return found
 
 
 def _duplicate_findings(proposal, nominees) -> list[Finding]:
