@@ -145,8 +145,10 @@ def _recorded_tracks(nominees) -> dict[int, frozenset[str]]:
     findings of its requested form; withdrawn ones are history only)."""
     prefix = {n.pk: n.award_type.code + "." for n in nominees}
     found: dict[int, set] = {}
+    # Unordered: the codes go into sets, and the model's ordering (by nominee, then by the
+    # nominee's own ordering) joined the nominees and their proposals for nothing.
     for nominee_id, code in AppraisalFinding.objects.filter(
-            nominee__in=list(prefix), state=FindingState.RECORDED).values_list(
+            nominee__in=list(prefix), state=FindingState.RECORDED).order_by().values_list(
             "nominee_id", "code"):
         if code.startswith(prefix[nominee_id]):
             found.setdefault(nominee_id, set()).add(code)
@@ -166,8 +168,8 @@ def _own_claims(nominees) -> dict[int, set[str]]:
     refs = {f"nominee:{n.public_id}": n.pk for n in nominees}
     own: dict[int, set] = {}
     for ref, code in InitiativeUse.objects.filter(
-            claim_ref__in=list(refs), state__in=ACTIVE_USE_STATES).values_list(
-            "claim_ref", "initiative__code"):
+            claim_ref__in=list(refs), state__in=ACTIVE_USE_STATES).order_by().values_list(
+            "claim_ref", "initiative__code"):  # into sets: no ordering needed
         own.setdefault(refs[ref], set()).add(code)
     return own
 
@@ -240,8 +242,8 @@ def _quota_findings(proposal, nominees, codes, settings) -> list[Finding]:
 def _present_documents(proposal: Proposal) -> tuple[set, dict]:
     """Document types on the whole dossier, and per nominee."""
     common, per_nominee = set(), {}
-    for doc_type, nominee_id in proposal.documents.filter(withdrawn=False).values_list(
-            "doc_type", "nominee_id"):
+    for doc_type, nominee_id in proposal.documents.filter(withdrawn=False).order_by() \
+            .values_list("doc_type", "nominee_id"):  # into sets: no ordering needed
         if nominee_id is None:
             common.add(doc_type)
         else:
