@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.domain.record import record
+from awards.domain.parameters import law_tables
 from awards.enums import AuthorityPower
 from awards.models import AwardType, GrantingAuthority
 
@@ -27,13 +28,13 @@ def in_force(on: datetime.date):
 
 def powers(unit, award_types, on: datetime.date) -> dict[int, str]:
     """award type id → what `unit` may do with it on `on` (GRANTS over FORWARDS); award
-    types it may do nothing with are absent. One query."""
-    found = {}
-    for award_id, power in in_force(on).filter(
-            unit_level=unit.level, unit_kind=unit.kind,
-            award_type__in=[a.pk for a in award_types]).values_list("award_type_id", "power"):
-        if found.get(award_id) != AuthorityPower.GRANTS:
-            found[award_id] = power
+    types it may do nothing with are absent. From the rows kept per process (`law_tables`:
+    one stamp read instead of the table's query on every submission and its page)."""
+    wanted, found = {a.pk for a in award_types}, {}
+    for row in law_tables().authorities.get((unit.level, unit.kind), ()):
+        if (row.award_type_id in wanted and row.in_force(on)
+                and found.get(row.award_type_id) != AuthorityPower.GRANTS):
+            found[row.award_type_id] = row.power
     return found
 
 

@@ -125,6 +125,15 @@ class Parameters:
                 return None
         return None
 
+    def any_in_force(self, key: str, on: datetime.date, award: str = "") -> Value | None:
+        """The latest-started row of `key` in force on `on`, passing over an ended row that
+        started later (the filter `valid_from <= on`, `valid_to` empty or `>= on`, newest
+        first, that `proposals.domain.deadlines.parameter` ran as a query)."""
+        for row in self._rows.get((award, key), ()):
+            if row.valid_from <= on and (row.valid_to is None or on <= row.valid_to):
+                return Value(row.value, row.citation, row.verified)
+        return None
+
     def criterion(self, key: str, on: datetime.date) -> Value:
         found = self.value(key, on)
         if found is None:

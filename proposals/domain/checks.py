@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.domain import granting
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters, law_tables, one_reading
 from awards.domain.queries.cases import case_for_collective, cases_for_nominations
 from awards.eligibility.engine import UnknownAward, evaluate
 from awards.eligibility.facts import Case, Subject
 from awards.enums import AuthorityPower
-from awards.models import AwardParameter, AwardRecord
+from awards.models import AwardRecord
 from emulation.initiatives.enums import ACTIVE_USE_STATES
 from emulation.initiatives.models import InitiativeUse
 from proposals.domain.deadlines import province_parameters
@@ -75,13 +75,13 @@ def parameter_in_force(award_type, key: str, on: datetime.date):
 
 
 def parameters_in_force(award_types, key: str, on: datetime.date) -> dict:
-    """`parameter_in_force` of several award types in one query: award type id → row."""
-    found = {}
-    for row in (AwardParameter.objects.filter(award_type__in={a.pk for a in award_types},
-                                              key=key, valid_from__lte=on)
-                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-                .order_by("award_type_id", "-valid_from")):
-        found.setdefault(row.award_type_id, row)
+    """`parameter_in_force` of several award types: award type id → row (the law tables kept
+    per process, `law_tables`; shared rows: read, never changed)."""
+    tables, found = law_tables(), {}
+    for pk in sorted({a.pk for a in award_types}):
+        row = tables.award_parameter(pk, key, on)
+        if row is not None:
+            found[pk] = row
     return found
 
 
@@ -124,7 +124,7 @@ def verdict_for(nominee: Nominee, params=None) -> dict:
 def verdicts_for(nominees: list[Nominee], params=None) -> dict[int, dict]:
     """nominee pk → the engine's verdict, for the nominees of one proposal (`cases_of`).
     Awards without a rule in the engine get a verdict that says so (appraised by hand)."""
-    params = params or CatalogueParameters()
+    params = params or catalogue_parameters()
     return {nominee.pk: _verdict(case, params)
             for nominee, case in zip(nominees, cases_of(nominees), strict=True)}
 
@@ -145,8 +145,10 @@ def _recorded_tracks(nominees) -> dict[int, frozenset[str]]:
     findings of its requested form; withdrawn ones are history only)."""
     prefix = {n.pk: n.award_type.code + "." for n in nominees}
     found: dict[int, set] = {}
+    # Unordered: the codes go into sets, and the model's ordering (by nominee, then by the
+    # nominee's own ordering) joined the nominees and their proposals for nothing.
     for nominee_id, code in AppraisalFinding.objects.filter(
-            nominee__in=list(prefix), state=FindingState.RECORDED).values_list(
+            nominee__in=list(prefix), state=FindingState.RECORDED).order_by().values_list(
             "nominee_id", "code"):
         if code.startswith(prefix[nominee_id]):
             found.setdefault(nominee_id, set()).add(code)
@@ -166,8 +168,8 @@ def _own_claims(nominees) -> dict[int, set[str]]:
     refs = {f"nominee:{n.public_id}": n.pk for n in nominees}
     own: dict[int, set] = {}
     for ref, code in InitiativeUse.objects.filter(
-            claim_ref__in=list(refs), state__in=ACTIVE_USE_STATES).values_list(
-            "claim_ref", "initiative__code"):
+            claim_ref__in=list(refs), state__in=ACTIVE_USE_STATES).order_by().values_list(
+            "claim_ref", "initiative__code"):  # into sets: no ordering needed
         own.setdefault(refs[ref], set()).add(code)
     return own
 
@@ -182,6 +184,7 @@ def _without_own_claims(case: Case, own: set[str]) -> Case:
     return dataclasses.replace(case, initiatives=initiatives, history=None)
 
 
+@one_reading()  # the law tables' stamp checked once for all the checks
 def check_proposal(proposal: Proposal, today: datetime.date | None = None, *,
                    nominees: list[Nominee] | None = None,
                    allowed: dict[int, str] | None = None) -> CheckResult:
@@ -192,7 +195,7 @@ def check_proposal(proposal: Proposal, today: datetime.date | None = None, *,
     nominees = list(active_nominees(proposal)) if nominees is None else nominees
     if not nominees:
         result.findings.append(Finding("empty", _("Add at least one nominee."), blocking=True))
-    result.verdicts = verdicts_for(nominees, CatalogueParameters()) if nominees else {}
+    result.verdicts = verdicts_for(nominees, catalogue_parameters()) if nominees else {}
     for nominee in nominees:
         verdict = result.verdicts[nominee.pk]
         if verdict["eligible"] is False:
@@ -239,8 +242,8 @@ def _quota_findings(proposal, nominees, codes, settings) -> list[Finding]:
 def _present_documents(proposal: Proposal) -> tuple[set, dict]:
     """Document types on the whole dossier, and per nominee."""
     common, per_nominee = set(), {}
-    for doc_type, nominee_id in proposal.documents.filter(withdrawn=False).values_list(
-            "doc_type", "nominee_id"):
+    for doc_type, nominee_id in proposal.documents.filter(withdrawn=False).order_by() \
+            .values_list("doc_type", "nominee_id"):  # into sets: no ordering needed
         if nominee_id is None:
             common.add(doc_type)
         else:
@@ -289,6 +292,9 @@ def _document_findings(proposal, nominees, today) -> list[Finding]:
     return findings
 
 
+SUBJECT_FIELDS = ("award_type_id", "person_id", "collective_id", "household_id")
+
+
 def _subject_key(row) -> tuple:
     return (row.award_type_id, row.person_id, row.collective_id, row.household_id)
 
@@ -302,9 +308,14 @@ def _first_by_subject(rows) -> dict[tuple, object]:
 
 
 def _same_subjects(nominees) -> Q:
-    return (Q(person_id__in=[n.person_id for n in nominees if n.person_id])
-            | Q(collective_id__in=[n.collective_id for n in nominees if n.collective_id])
-            | Q(household_id__in=[n.household_id for n in nominees if n.household_id]))
+    # Only the kinds of subject present: an empty `IN ()` drops out of the OR when compiled
+    # (the same SQL), but building and compiling it first costs CPU on every submission.
+    found = Q()
+    for column in ("person_id", "collective_id", "household_id"):
+        ids = [getattr(n, column) for n in nominees if getattr(n, column)]
+        if ids:
+            found |= Q(**{f"{column}__in": ids})
+    return found
 
 
 def _duplicate_findings(proposal, nominees) -> list[Finding]:
@@ -314,15 +325,17 @@ def _duplicate_findings(proposal, nominees) -> list[Finding]:
     if not nominees:
         return []
     award_types = {n.award_type_id for n in nominees}
+    # Only the columns the messages use, as tuples: the full rows (a nominee with its
+    # proposal is some 60 columns) were most of this check's CPU.
     held_by = _first_by_subject(AwardRecord.objects.filter(
         _same_subjects(nominees), award_type__in=award_types, year=proposal.year,
-        revoked=False))
+        revoked=False).values_list(*SUBJECT_FIELDS, "year", "decision_number", named=True))
     other_by = _first_by_subject(
         Nominee.objects.filter(_same_subjects(nominees), award_type__in=award_types,
                                proposal__year=proposal.year,
                                status__in=ACTIVE_NOMINEE_STATUSES)
         .exclude(proposal=proposal).exclude(proposal__state__in=FINAL_STATES)
-        .select_related("proposal"))
+        .values_list(*SUBJECT_FIELDS, "proposal__code", named=True))
     findings = []
     for nominee in nominees:
         held = held_by.get(_subject_key(nominee))
@@ -337,7 +350,7 @@ def _duplicate_findings(proposal, nominees) -> list[Finding]:
             findings.append(Finding("proposed_twice", _(
                 "%(name)s is also proposed for %(award)s in proposal %(code)s.") % {
                 "name": nominee.subject_name, "award": nominee.award_type.name,
-                "code": other.proposal.code}, "Luật TĐKT 2022, Điều 5", nominee=nominee))
+                "code": other.proposal__code}, "Luật TĐKT 2022, Điều 5", nominee=nominee))
     return findings
 
 

@@ -2,11 +2,10 @@
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 
 from awards.data.procedure import PROPOSALS
-from awards.models import LegalValue
+from awards.domain.parameters import catalogue_parameters
 from core.domain.calendar import work_calendar
 from proposals.models import ProcedureParameter
 
@@ -19,10 +18,10 @@ def parameter(key: str, default=None, on: datetime.date | None = None):
     `procedure.<key>` in force on `on` (default today), any other from the province's
     `ProcedureParameter`; `default` when there is none."""
     if key in LEGAL_KEYS:
-        on = on or timezone.localdate()
-        row = (LegalValue.objects.filter(key=f"procedure.{key}", valid_from__lte=on)
-               .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-               .order_by("-valid_from").values_list("value", flat=True).first())
+        # From the law tables kept per process (one stamp read instead of the row's query).
+        found = catalogue_parameters().any_in_force(f"procedure.{key}",
+                                                     on or timezone.localdate())
+        row = None if found is None else found.value
     else:
         row = province_parameters([key]).get(key)
     return default if row is None else row

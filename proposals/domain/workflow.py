@@ -13,6 +13,7 @@ from accounts.enums import Role
 from audit.domain.record import record
 from awards.domain.granting import addressing_errors, powers
 from awards.domain.ledger import record_award
+from awards.domain.parameters import one_reading
 from core import state
 from notifications.domain.notify import notify
 from proposals.domain.checks import CheckResult, active_nominees, check_proposal
@@ -34,6 +35,7 @@ class SubmissionBlocked(ValidationError):
 
 
 @transaction.atomic
+@one_reading()  # the powers, the checks and the deadline read the law tables once
 def submit(actor, proposal: Proposal, *, override_reason: str = "") -> CheckResult:
     """Submit (or resubmit after a return). Runs every nominee through the engine and the
     dossier checks; stores each verdict on its nominee; claims the nominees' initiatives under

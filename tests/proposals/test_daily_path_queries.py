@@ -2,12 +2,14 @@
 tables, the nominees' histories and the checks in a fixed number of queries, however many
 nominees the proposal holds; the verdicts of the batch are each nominee's own."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from awards.domain.ledger import set_rating
+from awards.domain.ledger import record_award, set_rating
 from awards.models import AwardType
 from proposals.domain import nominees
 from proposals.domain.checks import check_proposal, verdict_for
@@ -41,7 +43,7 @@ def officer_client(client, officer_a, dept_a):
 
 
 def test_submit_queries_for_one_nominee(officer_client, officer_a, dept_a):
-    assert _submit(officer_client, _ready(officer_a, dept_a, 1)) == 29
+    assert _submit(officer_client, _ready(officer_a, dept_a, 1)) == 24
 
 
 def test_submit_queries_do_not_grow_with_the_nominees(officer_client, officer_a, dept_a):
@@ -62,6 +64,35 @@ def test_submit_form_queries_do_not_grow_with_the_nominees(officer_client, offic
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[1] == counts[0]
+
+
+def test_submit_form_queries_for_one_nominee(officer_client, officer_a, dept_a):
+    """Session 11 (h3): the law tables (engine parameters, award codes, documents, granting
+    powers) are one stamp read, the duplicate probes two narrow queries."""
+    warm_up = _ready(officer_a, dept_a, 1)
+    officer_client.get(reverse("proposals:submit", args=[warm_up.public_id]))
+    proposal = _ready(officer_a, dept_a, 1)
+    with CaptureQueriesContext(connection) as queries:
+        response = officer_client.get(reverse("proposals:submit", args=[proposal.public_id]))
+    assert (response.status_code, len(queries)) == (200, 16)
+
+
+def test_duplicate_findings_name_the_decision_and_the_other_proposal(officer_a, dept_a):
+    """The duplicate probes read tuples instead of rows (session 11, h3): the same words."""
+    first = draft(officer_a, dept_a, dept_a, people=1)
+    person = first.nominees.get().person
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    record_award(None, award_type=giay_khen, year=YEAR, decision_number="7/QĐ-SGDĐT",
+                 decision_date=datetime.date(2025, 12, 1), issuer="Sở GDĐT", person=person)
+    second = draft(officer_a, dept_a, dept_a, people=0)
+    nominees.add_nominee(officer_a, second, award_type=giay_khen, summary="…", person=person)
+    found = [(f.code, f.message, f.citation) for f in check_proposal(second).findings
+             if f.code in ("already_awarded", "proposed_twice")]
+    assert found == [
+        ("already_awarded", f"{person.full_name} already holds Giấy khen for {YEAR} "
+                            "(decision 7/QĐ-SGDĐT).", "Luật TĐKT 2022, Điều 5"),
+        ("proposed_twice", f"{person.full_name} is also proposed for Giấy khen in proposal "
+                           f"{first.code}.", "Luật TĐKT 2022, Điều 5")]
 
 
 def _add(client, proposal, person) -> int:

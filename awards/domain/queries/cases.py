@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from awards.domain.parameters import law_tables
 from awards.domain.providers import (
     collective_registration,
     initiative_facts,
@@ -26,7 +27,6 @@ from awards.eligibility.facts import (
 )
 from awards.models import (
     AwardRecord,
-    AwardType,
     DisciplineRecord,
     PendingMatter,
     TaskRating,
@@ -159,8 +159,9 @@ def _grouped(rows, interned: dict, build) -> dict[int, list]:
 
 
 def award_codes() -> dict[int, str]:
-    """award type id → code (about fifty rows; saves a join on every ledger row)."""
-    return dict(AwardType.objects.values_list("id", "code"))
+    """award type id → code (about fifty rows; saves a join on every ledger row). Kept per
+    process with the law tables (`law_tables`); read, never changed."""
+    return law_tables().codes
 
 
 def case_for(person: Person, award: str, year: int) -> Case:
