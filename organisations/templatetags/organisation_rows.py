@@ -5,8 +5,9 @@ page's time once its queries were fast (issue 14)."""
 from html import escape
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.interfaces.exports import choice_labels
@@ -46,3 +47,76 @@ def _birth(person, shown: bool) -> str:
     if not shown:
         return "—"
     return person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""
+
+
+# The people list's filter form (organisations/person_list.html before session 11): its ~40
+# template nodes, fourteen of them `{% translate %}`, were ~0.5 ms of each people page. Its
+# words and choices are code, not data (the Gender choices, our own labels), so the skeleton is
+# built once per language and URL prefix and a request fills in only what it chose.
+_FILTER_FORM = (
+    '<form method="get" class="filters card" role="search" hx-get="{list_url}" '
+    'hx-target="#person-results" hx-trigger="input changed delay:400ms from:#id_q, change, '
+    'submit" hx-push-url="true">\n'
+    '  <div><label for="id_q">{name_or_id}</label>\n'
+    '    <input type="search" id="id_q" name="q" value="{{q}}" placeholder="{example}" '
+    'autocomplete="off"></div>\n'
+    '  {{unit}}\n'
+    '  <div><label for="id_gender">{gender}</label>\n'
+    '    <select id="id_gender" name="gender"><option value="">{all}</option>\n'
+    '      {{genders}}</select></div>\n'
+    '  <div><label for="id_is_leader">{leader}</label>\n'
+    '    <select id="id_is_leader" name="is_leader"><option value="">{all}</option>\n'
+    '      {{is_leader}}</select></div>\n'
+    '  <div><label for="id_is_direct_worker">{worker}</label>\n'
+    '    <select id="id_is_direct_worker" name="is_direct_worker"><option value="">{all}'
+    '</option>\n      {{is_direct_worker}}</select></div>\n'
+    '  <button type="submit">{search}</button>\n</form>')
+_OPTION = '<option value="{}"{}>{}</option>'
+_SELECTED = " selected"
+_filter_forms: dict[tuple[str, str], tuple[str, tuple, tuple]] = {}
+
+
+@register.simple_tag
+def person_filters(q, unit, chosen):
+    """The people list's filter form: the search `q`, the unit filtered on (`unit`, or None) and
+    the `chosen` options (organisations.views.people._chosen) filled into the skeleton of the
+    current language (`_FILTER_FORM`). Every value from the request is escaped here."""
+    skeleton, genders, yes_no = _filter_form()
+    return mark_safe(skeleton.format(  # noqa: S308 every value escaped here
+        q=escape(q),
+        unit=(f'<input type="hidden" name="unit" value="{escape(unit.code)}">'
+              if unit else ""),
+        genders=_options(genders, chosen["gender"]),
+        is_leader="\n      ".join(_options_list(yes_no, chosen["is_leader"])),
+        is_direct_worker="\n      ".join(_options_list(yes_no, chosen["is_direct_worker"]))))
+
+
+def _options(options: tuple, chosen: str) -> str:
+    return "".join(_options_list(options, chosen))
+
+
+def _options_list(options: tuple, chosen: str) -> list[str]:
+    return [_OPTION.format(value, _SELECTED if chosen == value else "", label)
+            for value, label in options]
+
+
+def _filter_form() -> tuple[str, tuple, tuple]:
+    """The form's skeleton and its escaped options in the current language, built once per
+    language and URL prefix (the prefix is a deployment's, the same for every request)."""
+    key = (get_language(), get_script_prefix())
+    if (kept := _filter_forms.get(key)) is None:
+        # braces doubled: the skeleton is formatted again with the request's values
+        words = {name: _braces(escape(_(text))) for name, text in (
+            ("name_or_id", "Name or citizen ID"), ("example", "e.g. nguyen van an"),
+            ("gender", "Gender"), ("all", "All"), ("leader", "Leader / manager"),
+            ("worker", "Direct worker"), ("search", "Search"))}
+        kept = _filter_forms[key] = (
+            _FILTER_FORM.format(
+                list_url=_braces(escape(reverse("organisations:person_list"))), **words),
+            tuple((escape(value), escape(label)) for value, label in Gender.choices),
+            (("1", escape(_("Yes"))), ("0", escape(_("No")))))
+    return kept
+
+
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")

@@ -58,7 +58,7 @@ def person_list(request):
     context = {"page": page, "q": request.GET.get("q", ""),
                # birth dates only where the rule allows, row by row (the rows' tag asks)
                "personal_units": personal_data_units(request.user),
-               "unit": unit, "genders": Gender.choices, "chosen": _chosen(request),
+               "unit": unit, "chosen": _chosen(request),
                "can_add": request.user.has_perm("organisations.change_person")}
     template = ("organisations/includes/person_rows.html" if request.headers.get("HX-Request")
                 else "organisations/person_list.html")

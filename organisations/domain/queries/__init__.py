@@ -20,9 +20,11 @@ from organisations.models import (
 def search(qs: QuerySet, q: str | None, field: str = "search_text") -> QuerySet:
     """Diacritics-insensitive search: every folded word of `q` must appear (a word of one or
     two letters at a word's start: core.search)."""
-    for word in fold(q).split():
-        qs = qs.filter(word_match(field, word))
-    return qs
+    # One filter for all the words: each filter() clones the query (~0.1 ms a word). The same
+    # SQL as a filter a word while `field` is a column of the model (across a to-many relation
+    # one filter would ask one related row to hold every word).
+    words = fold(q).split()
+    return qs.filter(*[word_match(field, word) for word in words]) if words else qs
 
 
 def units_for_user(user, q: str | None = None) -> QuerySet:

@@ -57,3 +57,50 @@ def test_every_birth_date_is_shown_to_who_sees_every_unit(dept_a, language):
         person.shows_personal = True
     with translation.override(language):
         assert person_rows(rows, None) == LOOP.render(Context({"people": people}))
+
+
+# The filter form the tag replaced (organisations/person_list.html before session 11).
+FORM = Template(
+    '{% load i18n %}<form method="get" class="filters card" role="search" hx-get="{% url \''
+    'organisations:person_list\' %}" hx-target="#person-results" hx-trigger="input changed '
+    'delay:400ms from:#id_q, change, submit" hx-push-url="true">\n  <div><label for="id_q">{'
+    '% translate "Name or citizen ID" %}</label>\n    <input type="search" id="id_q" name="q'
+    '" value="{{ q }}" placeholder="{% translate \'e.g. nguyen van an\' %}" autocomplete="of'
+    'f"></div>\n  {% if unit %}<input type="hidden" name="unit" value="{{ unit.code }}">{% e'
+    'ndif %}\n  <div><label for="id_gender">{% translate "Gender" %}</label>\n    <select id'
+    '="id_gender" name="gender"><option value="">{% translate "All" %}</option>\n      {% fo'
+    'r value, label in genders %}<option value="{{ value }}"{% if chosen.gender == value %} '
+    'selected{% endif %}>{{ label }}</option>{% endfor %}</select></div>\n  <div><label for='
+    '"id_is_leader">{% translate "Leader / manager" %}</label>\n    <select id="id_is_leader"'
+    ' name="is_leader"><option value="">{% translate "All" %}</option>\n      <option value="'
+    '1"{% if chosen.is_leader == "1" %} selected{% endif %}>{% translate "Yes" %}</option>\n '
+    '     <option value="0"{% if chosen.is_leader == "0" %} selected{% endif %}>{% translate '
+    '"No" %}</option></select></div>\n  <div><label for="id_is_direct_worker">{% translate "'
+    'Direct worker" %}</label>\n    <select id="id_is_direct_worker" name="is_direct_worker">'
+    '<option value="">{% translate "All" %}</option>\n      <option value="1"{% if chosen.is_'
+    'direct_worker == "1" %} selected{% endif %}>{% translate "Yes" %}</option>\n      <optio'
+    'n value="0"{% if chosen.is_direct_worker == "0" %} selected{% endif %}>{% translate "No'
+    '" %}</option></select></div>\n  <button type="submit">{% translate "Search" %}</button>'
+    '\n</form>')
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize(("q", "chosen"), [
+    ("", {"gender": "", "is_leader": "", "is_direct_worker": ""}),
+    ('nguyễn <b>"văn" & {an}', {"gender": "female", "is_leader": "1", "is_direct_worker": "0"}),
+    ("{q}", {"gender": "male", "is_leader": "0", "is_direct_worker": "1"}),
+    ("x", {"gender": "<script>", "is_leader": "2", "is_direct_worker": "yes"}),
+])
+@pytest.mark.parametrize("with_unit", [False, True])
+def test_the_filter_form_is_that_of_the_template(dept_a, language, q, chosen, with_unit):
+    from django.utils import translation
+
+    from organisations.enums import Gender
+    from organisations.templatetags.organisation_rows import person_filters
+
+    unit = dept_a if with_unit else None
+    with translation.override(language):
+        # twice: the second from the language's kept skeleton
+        for _ in range(2):
+            assert person_filters(q, unit, chosen) == FORM.render(Context(
+                {"q": q, "unit": unit, "chosen": chosen, "genders": Gender.choices}))
