@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.domain import ledger
+from awards.domain.queries import ledger_page, page_subjects
 from awards.models import AwardRecord, AwardType
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
@@ -167,3 +168,18 @@ def test_the_ledger_reads_no_titles_once_its_filter_is_rendered(client, board_us
             assert client.get(reverse("awards:ledger"), params).status_code == 200
         assert [q["sql"] for q in captured.captured_queries
                 if q["sql"].startswith('SELECT "awards_awardtype"."code"')] == []
+
+
+def test_page_subjects_are_what_the_models_say(dept_a):
+    # On PostgreSQL the lookups by id are statements compiled once per process (`_by_ids`):
+    # asked twice, for two pages, each answers for its own rows.
+    _records(dept_a, 2, 0)
+    records = list(AwardRecord.objects.order_by("pk"))
+    for page in (records[:3], records[3:]):
+        rows = list(ledger_page(AwardRecord.objects.filter(pk__in=[r.pk for r in page])))
+        assert page_subjects(rows) == {
+            (kind, getattr(r, f"{kind}_id")): (
+                str(r.person.public_id) if r.person_id else "",
+                r.person.full_name if r.person_id else str(r.subject))
+            for r in page for kind in ("person", "collective", "household")
+            if getattr(r, f"{kind}_id")}
