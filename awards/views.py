@@ -68,11 +68,14 @@ def catalogue(request):
 def ledger(request):
     require(request, "awards.view_ledger")
     q = request.GET.get("q", "")
-    qs = filter_ledger(records_for_user(request.user, q), request.GET)
     if kind := requested_format(request):
-        return ledger_export(kind, qs, request.user)
+        return ledger_export(kind, filter_ledger(records_for_user(request.user, q), request.GET),
+                             request.user)
+    # The page reads the search as its parts; the search as one queryset is the exports' only
+    # (its subjects' subqueries built for nothing were 2 ms of a search's 15, session 11 h2).
+    qs = filter_ledger(records_for_user(request.user), request.GET)
     if q.split():  # each part of the search estimated on its own (search_parts)
-        parts = search_parts(filter_ledger(records_for_user(request.user), request.GET), q)
+        parts = search_parts(qs, q)
         # The parts name their subjects' ids or hold many matches: the planner's own estimate
         # is right for each, no second opinion needed (`matches`).
         page = paginate_union(request, [ledger_page(part) for part in parts], per_page=50,
@@ -87,8 +90,8 @@ def ledger(request):
         if row.issuer_unit_id not in amendable:
             amendable[row.issuer_unit_id] = request.user.has_perm("awards.amend_record", row)
     return render(request, "awards/ledger.html", {
-        "page": page, "q": q, "types": AwardType.objects.values_list("code", "name"),
-        "subjects": page_subjects(page.object_list), "amendable": amendable,
+        "page": page, "q": q, "subjects": page_subjects(page.object_list),
+        "amendable": amendable,
         "chosen": _chosen(request)})
 
 

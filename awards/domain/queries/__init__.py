@@ -130,12 +130,31 @@ def ledger_page(qs: QuerySet) -> QuerySet:
 
 def _people(ids) -> list[tuple]:
     return [(pk, (str(public_id), name)) for pk, public_id, name
-            in Person.objects.filter(pk__in=ids).values_list("pk", "public_id", "full_name")]
+            in _by_ids(Person, ("pk", "public_id", "full_name"), ids)]
 
 
 def _collectives(ids) -> list[tuple]:
-    return [(pk, ("", name))
-            for pk, name in Collective.objects.filter(pk__in=ids).values_list("pk", "name")]
+    return [(pk, ("", name)) for pk, name in _by_ids(Collective, ("pk", "name"), ids)]
+
+
+_BY_IDS: dict[tuple, str] = {}  # (model, fields) -> its statement, compiled once per process
+
+
+def _by_ids(model, fields: tuple[str, ...], ids) -> list[tuple]:
+    """`fields` of the `model` rows whose ids are `ids`, unordered. On PostgreSQL the statement
+    takes the ids as one array, so it is the same for every page and compiled once per
+    process: building and compiling the queryset was half of the lookup's 0.6 ms a page, the
+    rows' reading the other half (session 11 h2). It reads rows by id, whose records the
+    page's scoped query found: no scope of its own to keep."""
+    if connection.vendor != "postgresql":
+        return list(model.objects.filter(pk__in=ids).values_list(*fields))
+    sql = _BY_IDS.get((model, fields))
+    if sql is None:
+        rows = model.objects.filter(pk__in=_id_array([])).order_by().values_list(*fields)
+        sql = _BY_IDS[model, fields] = rows.query.sql_with_params()[0]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [list(ids)])
+        return cursor.fetchall()
 
 
 def _households(ids) -> list[tuple]:  # "Household of …": the model's own wording

@@ -1,14 +1,21 @@
-"""The ledger's rows rendered in Python are the rows the template loop rendered."""
+"""The ledger's rows rendered in Python are the rows the template loop rendered; its filter form,
+kept rendered, is the form the template rendered, whatever wrote the titles."""
 
 import datetime
+import re
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.template import Context, Template
 from django.utils import translation
 
+from awards.data.catalogue import CATALOGUE
+from awards.data.sync import sync_award_types
 from awards.domain.queries import ledger_page, page_subjects
 from awards.models import AwardRecord, AwardType
-from awards.templatetags.ledger_rows import award_options, ledger_rows
+from awards.templatetags.ledger_rows import award_options, ledger_filter, ledger_rows
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +92,61 @@ def test_the_award_options_are_those_of_the_template_loop(selected):
     types = AwardType.objects.all()
     assert award_options(types.values_list("code", "name"), selected) == OPTIONS.render(
         Context({"types": types, "selected": selected}))
+
+
+# The filter form as awards/ledger.html rendered it before it was kept rendered (session 11 h2).
+FORM = Template(
+    '{% load i18n ledger_rows %}<form method="get" class="filters card" role="search">\n'
+    '  <div><label for="id_q">{% translate "Name or decision number" %}</label><input type="s'
+    'earch" id="id_q" name="q" value="{{ q }}"></div>\n  <div><label for="id_award">{% trans'
+    'late "Title / form" %}</label><select id="id_award" name="award"><option value="">{% tr'
+    'anslate "All" %}</option>\n    {% award_options types chosen.award %}</select></div>\n  '
+    '<div><label for="id_year">{% translate "Year" %}</label><input id="id_year" name="year" '
+    'inputmode="numeric" size="5" value="{{ chosen.year }}"></div>\n  <button type="submit">'
+    '{% translate "Filter" %}</button>\n  <button type="submit" name="export" value="xlsx" cl'
+    'ass="secondary">{% translate "Export .xlsx" %}</button>\n  <button type="submit" name="e'
+    'xport" value="csv" class="secondary">{% translate "Export .csv" %}</button>\n</form>')
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize(("q", "award", "year"), [
+    ("", "", ""), ("nguyen van", "giay_khen", "2024"), ('<b>"Lê" & \'x\'', "<none>", '20"24<'),
+    ("giay_khen", 'giay_khen">', "x")])
+def test_the_filter_is_that_of_the_template(language, q, award, year):
+    AwardType.objects.filter(code="giay_khen").update(name="Giấy khen <của> \"Chủ tịch\" & 'x'")
+    chosen = {"award": award, "year": year, "revoked": ""}
+    with translation.override(language):
+        for _twice in range(2):  # rendered, then as kept
+            assert ledger_filter(q, chosen) == FORM.render(Context({
+                "q": q, "chosen": chosen, "types": AwardType.objects.values_list("code", "name")}))
+
+
+def _filter_names() -> list[str]:
+    return re.findall(r'<option value="[^"]+">([^<]*)</option>',
+                      ledger_filter("", {"award": "", "year": ""}))
+
+
+def test_a_title_saved_is_in_the_filter():
+    assert "Giấy khen" in _filter_names()  # kept rendered
+    title = AwardType.objects.get(code="giay_khen")
+    title.name = "Giấy khen (mới)"
+    title.save()
+    assert "Giấy khen (mới)" in _filter_names()
+
+
+def test_the_law_sync_of_a_migration_renews_the_filter():
+    # A name changed where no receiver hears it (a queryset's update), then the law sync as a
+    # migration runs it, through historical models (whose saves reach no receiver either).
+    AwardType.objects.filter(code="giay_khen").update(name="Giấy khen (cũ)")
+    assert "Giấy khen (cũ)" in _filter_names()
+    sync_award_types(MigrationExecutor(connection).loader.project_state().apps)
+    assert AwardType.objects.get(code="giay_khen").name == CATALOGUE["giay_khen"]["name"]
+    assert "Giấy khen (cũ)" not in _filter_names()
+    assert CATALOGUE["giay_khen"]["name"] in _filter_names()
+
+
+def test_a_data_migration_renews_the_filter():
+    assert "Giấy khen (sửa)" not in _filter_names()
+    AwardType.objects.filter(code="giay_khen").update(name="Giấy khen (sửa)")  # as a migration
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # what migrate sends
+    assert "Giấy khen (sửa)" in _filter_names()
