@@ -8,20 +8,13 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from awards.models import AwardRecord, AwardType  # noqa: PLC0415 models: after app loading
+        from awards.models import AwardRecord  # noqa: PLC0415 a model: after app loading
 
         # Any record written one by one (the ledger's functions, a revocation, the admin, a
         # factory) starts a new version of the figures computed from the ledger.
         post_save.connect(_ledger_changed, sender=AwardRecord, dispatch_uid="tdkt_ledger_saved")
         post_delete.connect(_ledger_changed, sender=AwardRecord,
                             dispatch_uid="tdkt_ledger_deleted")
-        # The titles' codes and names, kept rendered by version (awards.models.catalogue.
-        # TITLES): a title written one by one (a factory, the shell, an admin), and after every
-        # migrate (a data migration writes through historical models, which reach no receiver).
-        post_save.connect(_titles_changed, sender=AwardType, dispatch_uid="tdkt_titles_saved")
-        post_delete.connect(_titles_changed, sender=AwardType,
-                            dispatch_uid="tdkt_titles_deleted")
-        post_migrate.connect(_titles_changed, sender=self, dispatch_uid="tdkt_titles_migrated")
         # The award totals' triggers, put back after every migrate (a later migration that
         # remakes the ledger's table on SQLite drops them; awards.models.award_totals).
         post_migrate.connect(_totals_triggers, sender=self, dispatch_uid="tdkt_award_totals")
@@ -32,13 +25,6 @@ def _ledger_changed(sender, instance, **kwargs):
     from core.caching import bump_version  # noqa: PLC0415 next to its key's import
 
     bump_version(LEDGER)
-
-
-def _titles_changed(sender, **kwargs):
-    from awards.models.catalogue import TITLES  # noqa: PLC0415 the models' module: after loading
-    from core.caching import bump_version  # noqa: PLC0415 next to its key's import
-
-    bump_version(TITLES)
 
 
 def _totals_triggers(sender, using="default", **kwargs):

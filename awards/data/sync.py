@@ -26,8 +26,6 @@ from dataclasses import asdict, dataclass, field
 from awards.data.authorities import authority_rows
 from awards.data.catalogue import CATALOGUE
 from awards.data.lawbook import Row, law_rows
-from awards.models.catalogue import TITLES
-from core.caching import bump_version
 from core.text import fold
 
 FIELDS = ("value", "valid_to", "citation", "verified")
@@ -122,7 +120,6 @@ def sync_award_types(apps) -> None:
             "name": entry["name"], "category": entry["category"],
             "subject_kinds": entry["subjects"], "award_kinds": entry["award_kinds"],
             "sort_order": order})
-    bump_version(TITLES)  # `apps` may be a migration's: its models' saves reach no receiver
 
 
 def _as_dict(row: Row) -> dict:

@@ -6,13 +6,6 @@ from django.utils.translation import pgettext_lazy
 
 from awards.enums import Category, ParameterKey
 
-# The version (core.caching) of the award titles' codes and names, which pages keep rendered
-# (the ledger's filter, awards.templatetags.ledger_rows). Every write of the titles starts a new
-# one: a title saved or deleted one by one (awards.apps), the law sync (awards.data.sync.
-# sync_award_types, whose migrations write through historical models that send no signal to
-# AwardType's receivers) and any data migration (after every `migrate`, awards.apps).
-TITLES = "award-titles"
-
 
 class AwardType(models.Model):
     """A title or form of the glossary. Its numbers live in dated `AwardParameter` rows."""

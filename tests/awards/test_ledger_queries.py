@@ -41,7 +41,7 @@ def _queries(client, params=None) -> tuple[int, list]:
 @pytest.mark.parametrize("params", [{}, {"q": "ubnd"}, {"award": "giay_khen", "year": ""}])
 def test_ledger_queries_are_the_same_for_3_or_30_rows(client, board_user, dept_a, params):
     client.force_login(board_user)
-    # The menu is computed once per role set and process, the filter form once per titles'
+    # The menu is computed once per role set and process, the filter form once per law tables'
     # version: an uncounted first page.
     client.get(reverse("awards:ledger"), params)
     _records(dept_a, 1, 0)
@@ -158,7 +158,7 @@ def test_migration_folds_the_numbers_of_existing_records(reference_data):
 
 
 def test_the_ledger_reads_no_titles_once_its_filter_is_rendered(client, board_user, dept_a):
-    # The filter's options are kept rendered by the titles' version (awards.templatetags.
+    # The filter's options are kept rendered by the law tables' stamp (awards.templatetags.
     # ledger_rows.ledger_filter): a second page reads the titles only through its rows' join.
     client.force_login(board_user)
     _records(dept_a, 1, 0)
