@@ -12,7 +12,7 @@ from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.authority import refusal
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import (
     NECESSARY,
@@ -146,7 +146,7 @@ def qualify(request, mode="now"):
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     # The forecast's verdicts are for next year: where people stand is asked for that year.
     verdict_year = year + (mode == "forecast")
     names = dict(AwardType.objects.values_list("code", "name"))

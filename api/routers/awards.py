@@ -11,7 +11,7 @@ from api.pagination import MAX_LIMIT, MAX_OFFSET, LimitOffsetPagination
 from api.schemas import AwardRecordOut, AwardTypeOut, IsoDate, year_param
 from awards.domain.authority import ensure_may_amend
 from awards.domain.ledger import revoke_award
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.domain.queries import records_for_user
 from awards.eligibility.engine import evaluate
 from awards.eligibility.json_io import CaseError, parse_case
@@ -73,7 +73,7 @@ def eligibility_check(request, payload: CheckIn):
     """Evaluate cases: `{"cases": [...]}` → `{"results": [...]}`; a malformed case gets
     `{"id", "error"}` and the others are still evaluated. Parameters come from the catalogue."""
     require(request, "awards.view_catalogue")
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     results = []
     for data in payload.cases:
         try:

@@ -1,9 +1,10 @@
 """Engine parameters read from the law tables (`LegalValue`, the coefficients of
 `AwardParameter`), so a province's corrections apply to every verdict and every decision.
 
-Caching (issue 14, session 11 h3): `law_tables()` keeps, per process, what the checks of a
-submission read from the law tables — the engine's parameters, the award codes, the award
-parameters and the granting-authority rows — and checks, with one primary-key read per call,
+Caching (issue 14, session 11 h3): `law_tables()` keeps, per process, what the engine and the
+checks read from the law tables — the engine's parameters (`catalogue_parameters()`, for every
+verdict: submissions, who qualifies, profiles, decisions, claims, the API), the award codes,
+the award parameters and the granting-authority rows — and checks, with one primary-key read per call,
 the stamp the database changes on every write to those tables (triggers of migration awards
 0027: the sync, the admin, data migrations, bulk and hand-written writes alike; no writer has
 to remember anything). The stamp is read before the rows and everything is built at once, so

@@ -3,7 +3,7 @@ this year and what is missing for the next step."""
 
 from dataclasses import dataclass
 
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.domain.queries.cases import case_for, case_for_collective
 from awards.domain.queries.standing import Standing, standings
 from awards.eligibility.engine import Verdict, evaluate
@@ -28,7 +28,7 @@ class ProfileLine:
 def eligibility_overview(person: Person, year: int, names: dict[str, str]) -> list[ProfileLine]:
     """Evaluate every individual award the engine covers for `year` (armed-forces members get
     CSTT instead of LĐTT — not modelled on Person yet, so LĐTT is shown)."""
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     found = standings("person", [person.pk], INDIVIDUAL_AWARDS, year)
     return [ProfileLine(code, names.get(code, code),
                         evaluate(case_for(person, code, year), params),
@@ -38,7 +38,7 @@ def eligibility_overview(person: Person, year: int, names: dict[str, str]) -> li
 
 def collective_overview(collective: Collective, year: int,
                         names: dict[str, str]) -> list[ProfileLine]:
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     found = standings("collective", [collective.pk], COLLECTIVE_AWARDS, year)
     return [ProfileLine(code, names.get(code, code),
                         evaluate(case_for_collective(collective, code, year), params),

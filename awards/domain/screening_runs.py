@@ -26,7 +26,7 @@ from django_tasks import task
 
 from accounts.domain.scope import restrict_to_scope
 from audit.domain.record import record
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.domain.profile import INDIVIDUAL_AWARDS
 from awards.domain.qualify import qualifying, qualifying_each, with_standing
 from awards.enums import ScreeningState
@@ -161,7 +161,7 @@ def plan(run: ScreeningRun) -> ScreeningRun:
 def screened_rows(people: QuerySet, award: str, year: int):
     """The page's "who qualifies" list for `people` (award or "all"), with standings: the rows
     a chunk stores."""
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     if award == ALL:
         pairs = ((person, verdict) for person, verdicts in qualifying_each(
             people, INDIVIDUAL_AWARDS, year, params) for verdict in verdicts)

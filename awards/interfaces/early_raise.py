@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from awards.domain.early_raise import EarlyRaiseList, early_raise_list, period
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from core.interfaces.guards import get_in
 from organisations.domain.queries import people_for_user, units_for_user
 
@@ -25,4 +25,4 @@ def early_raise_for(user, *, unit: str = "", person: str = "",
         person_obj = get_in(people, public_id=person)
         people = people.filter(pk=person_obj.pk)
     start, end = period(start, end, timezone.localdate())
-    return early_raise_list(people, start, end, CatalogueParameters()), unit_obj, person_obj
+    return early_raise_list(people, start, end, catalogue_parameters()), unit_obj, person_obj

@@ -5,7 +5,7 @@ rests on (the way awards/eligibility rules cite their articles).
 Numbers are dated rows of the law's one home (awards/data/procedure.py, `claims.…` keys, with
 `verified` flags), read through `params` — the data files by default, the database's
 `LegalValue` rows (a province's corrections on the law screen) when the domain passes
-`CatalogueParameters()`."""
+`catalogue_parameters()` (kept per process, read again when the law tables change)."""
 
 import datetime
 from dataclasses import dataclass, field

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.models import AwardRecord
 from claims.data.checklists import (
     CHECKLISTS,
@@ -86,10 +86,10 @@ def honour_verdict(claim: Claim, on: datetime.date | None = None) -> criteria.Ve
     on = on or timezone.localdate()
     if claim.kind == ClaimKind.HEROIC_MOTHER:
         return criteria.heroic_mother(family_members(claim), claim.children_count, on,
-                                      CatalogueParameters())
+                                      catalogue_parameters())
     if claim.kind == ClaimKind.MARTYR_FAMILY:
         return criteria.martyr_family(family_members(claim), claim.children_count, on,
-                                      CatalogueParameters())
+                                      catalogue_parameters())
     return None
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.domain.record import record
 from awards.domain.granting import granting_errors
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from core import state
 from decisions.domain.states import DECISION
 from decisions.models import Decision, DecisionItem
@@ -71,7 +71,7 @@ def draft_decision(actor, *, proposals, issuer, authority_title: str, place: str
         created_by=actor)
     decision.proposals.set(proposals)
     on = date or timezone.localdate()
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     ordinal = 0
     for proposal in proposals:
         for nominee in decidable_nominees(proposal):

@@ -15,7 +15,7 @@ from audit.domain.record import record
 from awards.domain.authority import ensure_may_amend
 from awards.domain.granting import granting_errors
 from awards.domain.ledger import conflict_message, live_conflicts, record_awards
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.enums import RecordSource
 from awards.models import AwardRecord
 from core import state
@@ -119,7 +119,7 @@ def _refuse_second_awards(items, entries) -> None:
 def _award_items(actor, decision: Decision, items, entries, date) -> None:
     """Ledger rows (through the one ledger writer) and certificates are written in bulk: a
     decision may list a thousand people (the benchmark's annex)."""
-    params = CatalogueParameters()
+    params = catalogue_parameters()
     for item in items:
         for name, value in money_for(params, item.award_type.code, item.subject_kind,
                                      date).items():

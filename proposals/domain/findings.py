@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.domain.record import record
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import catalogue_parameters
 from awards.eligibility.engine import AppraisedTrack, appraised_tracks
 from core import state
 from proposals.domain.checks import case_of, verdict_for
@@ -55,7 +55,7 @@ def tracks_to_appraise(nominee: Nominee, params=None) -> list[AppraisedTrack]:
     appraisal can find met, with their article and point (TRACKS, the law of the year)."""
     case = case_of(nominee)
     return appraised_tracks(case.award, case.subject, case.year,
-                            params or CatalogueParameters())
+                            params or catalogue_parameters())
 
 
 def ensure_appraiser(actor, nominee: Nominee) -> None:

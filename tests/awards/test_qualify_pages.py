@@ -135,14 +135,15 @@ def _interleaved(unit, other_unit, n):
         PersonFactory(unit=other_unit, full_name=f"Khác {i:02d}")
 
 
-@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 16), (2, 24)])
+@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 15), (2, 23)])
 def test_the_filtered_page_reads_each_chunk_in_eight_queries(
         client, board_user, dept_a, dept_b, django_assert_num_queries, monkeypatch,
         first_chunk, queries):
-    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 16 queries in one
-    chunk — session, layout, parameters, the unit, the window's end, unit names, the people,
-    the award codes, seven of history, the standings — and 8 more for a second chunk (the next
-    people and seven of history; the award codes are read once)."""
+    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 15 queries in one
+    chunk — among them the law tables' stamp, read for the engine's parameters and again for
+    the award codes (both kept per process: they were three queries of their own), the unit,
+    the window's end, unit names, the people, seven of history, the standings — and 8 more for
+    a second chunk (the next people and seven of history; the award codes are read once)."""
     _interleaved(dept_a, dept_b, 3)
     monkeypatch.setattr(views, "FIRST_CHUNK", first_chunk)
     client.force_login(board_user)
@@ -183,7 +184,7 @@ def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
 def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
         client, board_user, dept_a, dept_b, django_assert_num_queries):
     """CSTĐ cơ sở for one unit (issue 14.2; `qualify.candidates`): the window's candidates in
-    one statement, the window a subquery in it — 17 queries, the LĐTT page's 16 and that one
+    one statement, the window a subquery in it — 16 queries, the LĐTT page's 15 and that one
     (the window's ids read into Python and sent back, once per condition, made it 19)."""
     for i in range(3):
         person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
@@ -193,7 +194,7 @@ def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
     params = {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code}
     client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
 
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         response = client.get(reverse("awards:qualify"), params)
 
     assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Người 01", "Người 02"]
