@@ -4,10 +4,10 @@
 Caching (issue 14, session 11 h3): `law_tables()` keeps, per process, what the engine and the
 checks read from the law tables — the engine's parameters (`catalogue_parameters()`, for every
 verdict: submissions, who qualifies, profiles, decisions, claims, the API), the award codes,
-the award parameters and the granting-authority rows — and checks, with one primary-key read per call,
-the stamp the database changes on every write to those tables (triggers of migration awards
-0027: the sync, the admin, data migrations, bulk and hand-written writes alike; no writer has
-to remember anything). The stamp is read before the rows and everything is built at once, so
+the award parameters and the granting-authority rows — and checks, with one primary-key read
+per call, the stamp the database changes on every write to those tables (triggers of migration
+awards 0027: the sync, the admin, data migrations, bulk and hand-written writes alike; no writer
+has to remember anything). The stamp is read before the rows and everything is built at once, so
 rows newer than their stamp only cause one rebuild more. The kept objects are shared between
 requests: callers read them, never change them."""
 
