@@ -157,7 +157,13 @@ def build(people: int, provinces: int = 1) -> dict:
         done(f"{provinces - 1} more provinces (SQL)")
     with connection.cursor() as cursor, indexes_after_load(
             cursor, ["awards_taskrating", "awards_awardrecord"], done):
+        # With the indexes dropped and the tables empty after `seed_demo --no-history`, the
+        # planner takes NOT EXISTS for a nested loop over a seq scan of the table being filled:
+        # quadratic (over ten minutes for the ratings alone). A hash/merge anti join reads the
+        # table's snapshot once.
+        cursor.execute("SET enable_nestloop = off")
         cursor.execute(HISTORY_SQL)
+        cursor.execute("RESET enable_nestloop")
         done("ratings and award records (SQL)")
     add_inbox_and_big_decision()
     done("inbox proposals and a 333-awardee decision")
