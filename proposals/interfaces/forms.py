@@ -294,9 +294,13 @@ class _NomineeChoiceField(forms.ModelChoiceField):
 
 
 class DocumentForm(forms.Form):
-    doc_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices)
+    # QuickSelect: under `make load` each officer's cycle shows this form three times; Django's
+    # Select renders each of its ~12 options through two included templates.
+    doc_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices,
+                                 widget=QuickSelect)
     nominee = _NomineeChoiceField(label=_("For nominee (blank: the whole dossier)"),
-                                  queryset=Nominee.objects.none(), required=False)
+                                  queryset=Nominee.objects.none(), required=False,
+                                  widget=QuickSelect)
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
 
     def __init__(self, *args, proposal, **kwargs):

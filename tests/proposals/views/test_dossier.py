@@ -109,3 +109,24 @@ def test_an_outsider_cannot_upload(client, officer_a, outsider, dept_a, settings
     client.force_login(outsider)
     assert ((client.get(_url(proposal)).status_code, _post(client, proposal).status_code,
              proposal.documents.count()) == (404, 404, 0))
+
+
+def test_the_forms_selects_are_djangos_html_without_its_option_templates(
+        officer_client, officer_a, dept_a):
+    """doc_type and nominee are QuickSelect: the HTML Django's Select gives, with no template
+    rendered per option (the form is shown three times in every officer's cycle)."""
+    from django import forms  # noqa: PLC0415 only this test builds Django's own widget
+
+    from proposals.interfaces.forms import DocumentForm  # noqa: PLC0415 the form under test
+
+    proposal = draft(officer_a, dept_a, dept_a, people=2)
+    ours = DocumentForm(proposal=proposal)
+    djangos = DocumentForm(proposal=proposal)
+    for name in ("doc_type", "nominee"):
+        field = djangos.fields[name]
+        field.widget = forms.Select(choices=field.choices)
+    assert [str(ours[name]) for name in ("doc_type", "nominee")] == \
+        [str(djangos[name]) for name in ("doc_type", "nominee")]
+    response = officer_client.get(_url(proposal))
+    templates = [t.name for t in response.templates]
+    assert templates.count("django/forms/widgets/select_option.html") == 0
