@@ -2,7 +2,8 @@ import functools
 
 from django import template
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -74,3 +75,39 @@ def static_once(path: str) -> str:
 @functools.cache
 def _static_url(path: str) -> str:
     return static(path)
+
+
+class FixedNode(template.Node):
+    """`{% fixed %}…{% endfixed %}`: a part of a template rendered once per language, script
+    prefix and `layout_urls`, then served from memory. The layout (core/base.html) wraps in it
+    everything between its blocks and its per-request values (user, unread count, CSRF token,
+    messages, path): ~70 template nodes and ten `{% translate %}` on every page otherwise
+    (issue 14.2). Only what those keys decide may go inside: translations, `static_once`,
+    `layout_urls`, the language — never the user's data or the CSRF token."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered: dict[tuple, str] = {}
+
+    def render(self, context):
+        urls = context.get("layout_urls")
+        if urls is None:  # rendered without the site's context processors: as written
+            return self._render(context)
+        key = (get_language(), get_script_prefix(), tuple(urls.items()))
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = self._render(context)
+        return html
+
+    def _render(self, context):
+        # Its own context level: a variable set inside (`{% get_current_language as LANG %}`)
+        # must not reach the nodes after it, which would see it only when not served from memory.
+        with context.push():
+            return self.nodelist.render(context)
+
+
+@register.tag
+def fixed(parser, token):
+    nodelist = parser.parse(("endfixed",))
+    parser.delete_first_token()
+    return FixedNode(nodelist)
