@@ -139,3 +139,13 @@ def test_a_fixed_part_is_rendered_once_per_language():
     with translation.override("en"):
         assert page.render({"n": 3, "layout_urls": urls}) == "3|3"
     assert page.render({"n": 4}) == "4|4"  # no layout_urls: not the site's layout, as written
+
+
+def test_a_fixed_part_with_values_is_rendered_once_per_value():
+    page = engines["django"].from_string(
+        "{% load core_tags %}{% fixed n %}{% if n %}{{ n }}{{ m }}{% endif %}{% endfixed %}")
+    urls = {"home": "/"}
+    with translation.override("vi"):
+        assert [page.render({"n": n, "m": m, "layout_urls": urls})
+                for n, m in [(1, 1), (1, 2), (2, 2), (0, 3), ("0", 3)]] == [
+            "11", "11", "22", "", "03"]
