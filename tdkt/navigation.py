@@ -74,15 +74,37 @@ def navigation(request):
         return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": "",
                 "layout_urls": layout_urls()}
     current = request.resolver_match.view_name if request.resolver_match else ""
-    groups = []
-    for label, entries in allowed_groups(user):
-        items = [{"url": url, "label": item_label, "active": _is_current(current, name)}
-                 for name, item_label, url in entries]
-        groups.append({"label": label, "items": items,
-                       "active": any(item["active"] for item in items)})
-    return {"nav_groups": groups, "nav_items": [i for g in groups for i in g["items"]],
-            "guide_url": guide_url(current), "nav_html": _nav_html(user, groups),
+    key = nav_key(user)
+    menu = _menu(key, user, current)
+    html_key = (menu["key"], get_language())
+    if html_key not in _HTML:
+        _HTML[html_key] = _render_menu(menu["nav_groups"])
+    return {"nav_groups": menu["nav_groups"], "nav_items": menu["nav_items"],
+            "guide_url": menu["guide_url"], "nav_html": _HTML[html_key],
             "layout_urls": layout_urls()}
+
+
+# (role set, current view) -> the menu's groups and items with the current entry marked, its
+# guide link and the key of its HTML: the same for every user with these roles on this page, so
+# built once per process instead of ~30 dicts and ~70 string splits on every page (issue 14.2).
+# Keys are few: role sets in use × views (~300). Shared between requests: read only.
+_MENUS: dict[tuple, dict] = {}
+
+
+def _menu(key: tuple, user, current: str) -> dict:
+    menu = _MENUS.get((key, current))
+    if menu is None:
+        groups = []
+        for label, entries in allowed_groups(user, key):
+            items = [{"url": url, "label": item_label, "active": _is_current(current, name)}
+                     for name, item_label, url in entries]
+            groups.append({"label": label, "items": items,
+                           "active": any(item["active"] for item in items)})
+        active = tuple(i["url"] for g in groups for i in g["items"] if i["active"])
+        menu = _MENUS[(key, current)] = {
+            "nav_groups": groups, "nav_items": [i for g in groups for i in g["items"]],
+            "guide_url": guide_url(current), "key": (key, active)}
+    return menu
 
 
 # The layout's own links (brand, account menu, sign-out, language), reversed once per script
@@ -101,19 +123,11 @@ def layout_urls() -> dict:
     return _LAYOUT_URLS[prefix]
 
 
-# (role set, language, current entries) -> the menu's HTML: ~30 links rendered through template
+# (role set, current entries, language) -> the menu's HTML: ~30 links rendered through template
 # nodes on every page were a twentieth of a list page's Python. The role set is read from the
 # cached assignments, which a grant or revocation drops (accounts.apps), so a changed role set
 # is a new key at once. Keys are few: role sets in use × 2 languages × ~30 current entries.
 _HTML: dict[tuple, str] = {}
-
-
-def _nav_html(user, groups: list[dict]) -> str:
-    current = tuple(i["url"] for g in groups for i in g["items"] if i["active"])
-    key = (nav_key(user), get_language(), current)
-    if key not in _HTML:
-        _HTML[key] = _render_menu(groups)
-    return _HTML[key]
 
 
 # Constant attributes (no user data in them).
@@ -152,8 +166,9 @@ def _is_current(current: str, name: str) -> bool:
 _ALLOWED: dict[tuple, list[tuple]] = {}
 
 
-def allowed_groups(user) -> list[tuple]:
-    key = nav_key(user)
+def allowed_groups(user, key: tuple | None = None) -> list[tuple]:
+    """`key`: the user's nav_key, when the caller has it already."""
+    key = key or nav_key(user)
     if key not in _ALLOWED:
         groups = []
         for label, entries in GROUPS:

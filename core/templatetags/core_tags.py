@@ -2,7 +2,9 @@ import functools
 
 from django import template
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.functional import LazyObject
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -74,3 +76,51 @@ def static_once(path: str) -> str:
 @functools.cache
 def _static_url(path: str) -> str:
     return static(path)
+
+
+class FixedNode(template.Node):
+    """`{% fixed [value …] %}…{% endfixed %}`: a part of a template rendered once per language,
+    script prefix, `layout_urls` and the given values (small and few: the unread count), then
+    served from memory. The layout (core/base.html) wraps in it everything between its blocks
+    and its per-request values (user, CSRF token, messages, path): ~70 template nodes and ten
+    `{% translate %}` on every page otherwise (issue 14.2). Only what those keys decide may go
+    inside: translations, `static_once`, `layout_urls`, the language, the given values — never
+    the user's data or the CSRF token."""
+
+    def __init__(self, nodelist, values):
+        self.nodelist = nodelist
+        self.values = values
+        self.rendered: dict[tuple, str] = {}
+
+    def render(self, context):
+        urls = context.get("layout_urls")
+        if urls is None:  # rendered without the site's context processors: as written
+            return self._render(context)
+        key = (get_language(), get_script_prefix(), tuple(urls.items()),
+               *(_plain(value.resolve(context)) for value in self.values))
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = self._render(context)
+        return html
+
+    def _render(self, context):
+        # Its own context level: a variable set inside (`{% get_current_language as LANG %}`)
+        # must not reach the nodes after it, which would see it only when not served from memory.
+        with context.push():
+            return self.nodelist.render(context)
+
+
+def _plain(value) -> tuple:
+    """A key part for a value: its type too (0 and "0" render differently under `{% if %}`), and
+    a lazy value (the unread count) unwrapped, so the key holds no request's objects."""
+    if isinstance(value, LazyObject):
+        value.__class__  # noqa: B018 evaluates it
+        value = value._wrapped  # noqa: SLF001 what it evaluated to
+    return (type(value), value)
+
+
+@register.tag
+def fixed(parser, token):
+    nodelist = parser.parse(("endfixed",))
+    parser.delete_first_token()
+    return FixedNode(nodelist, [parser.compile_filter(bit) for bit in token.split_contents()[1:]])
