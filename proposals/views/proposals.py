@@ -62,8 +62,8 @@ def proposal_list(request):
     require(request, "proposals.view_proposal")
     return list_page(request, filtered_proposals(request).values(*LIST_COLUMNS),
                      export=proposal_export,
-                     template="proposals/proposal_list.html", states=ProposalState.choices,
-                     q=request.GET.get("q", ""),
+                     template="proposals/proposal_list.html",
+                     q=request.GET.get("q", ""), state=request.GET.get("state"),
                      can_add=request.user.has_perm("proposals.add_proposal"))
 
 
