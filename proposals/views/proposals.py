@@ -63,9 +63,9 @@ def proposal_list(request):
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
     shape, q, state = proposal_scope(request.user), request.GET.get("q", ""), _state(request)
-    # Without a search the list's SQL is a function of the scope and the state alone: compiled
-    # once per pair (core.interfaces.compiled). A search's text would make every key new.
-    key = None if q.strip() else ("proposals:list", shape, state)
+    # The list's SQL is a function of the scope, the search and the state alone: compiled once
+    # per three (core.interfaces.compiled; the kept SQL is bounded, MAX_KEPT).
+    key = ("proposals:list", shape, q, state)
     return list_page(request, Compiled(key, lambda: _filtered(shape, q, state).values(
                          *LIST_COLUMNS)),
                      export=proposal_export, template="proposals/proposal_list.html",
