@@ -26,6 +26,7 @@ from core.interfaces.paging import _number as page_number
 # hundred on a province; cleared if something ever made more.
 _kept: dict[Hashable, tuple | None] = {}
 MAX_KEPT = 1024
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,12 @@ class Compiled:
         """`build()[offset:offset + limit]` as the dicts values() yields."""
         if self.key is None:
             return list(self.build()[offset:offset + limit])
-        if self.key not in _kept:
+        # One lookup, then the local value: another thread may clear the dict in between.
+        if (kept := _kept.get(self.key, _MISSING)) is _MISSING:
             if len(_kept) >= MAX_KEPT:
                 _kept.clear()
-            _kept[self.key] = _compile(self.build())
-        if (kept := _kept[self.key]) is None:
+            kept = _kept[self.key] = _compile(self.build())
+        if kept is None:
             return []
         alias, sql, params, names, col_count, converters = kept
         connection = connections[alias]
