@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.interfaces.compiled import Compiled
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.paging import paginate
@@ -40,10 +41,16 @@ def list_page(request, rows, *, export, template, partial=None, per_page=50, see
     and otherwise one page of `rows` is rendered as `page` with `context`: the whole `template`,
     or only the `partial` results block for an htmx request (filters that re-query as they
     change). `prepare(page)` annotates the page's rows before rendering; `matches` says a
-    search narrows `rows` (paginate)."""
-    if kind := requested_format(request):
+    search narrows `rows` (paginate). `rows` may be a core.interfaces.compiled.Compiled list:
+    its SQL compiled once per key, paged by offset; the export streams its built queryset."""
+    if isinstance(rows, Compiled):
+        if kind := requested_format(request):
+            return export(kind, rows.build())
+        page = rows.page(request, per_page)
+    elif kind := requested_format(request):
         return export(kind, rows)
-    page = paginate(request, rows, per_page=per_page, seek=seek, matches=matches)
+    else:
+        page = paginate(request, rows, per_page=per_page, seek=seek, matches=matches)
     if prepare is not None:
         prepare(page)
     if partial is not None and request.headers.get("HX-Request"):

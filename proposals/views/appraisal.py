@@ -4,11 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.interfaces.compiled import Compiled
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
 from proposals.domain import consultation, workflow
-from proposals.domain.queries.proposals import inbox_for_user, inbox_rows_for_user
+from proposals.domain.queries.proposals import inbox_for_user, inbox_rows_in, inbox_scope
 from proposals.interfaces.exports import inbox_export
 from proposals.interfaces.forms import (
     AssignForm,
@@ -34,7 +35,10 @@ def inbox(request):
     require(request, "proposals.view_inbox")
     # The page reads plain values with the nominee count in its one query; the export streams
     # the same scoped list (inbox_for_user) with its own columns.
-    return list_page(request, inbox_rows_for_user(request.user),
+    # Its SQL is a function of the user's board scope alone: compiled once per scope
+    # (core.interfaces.compiled), sent with the page's LIMIT and OFFSET.
+    shape = inbox_scope(request.user)
+    return list_page(request, Compiled(("proposals:inbox", shape), lambda: inbox_rows_in(shape)),
                      export=lambda kind, _rows: inbox_export(kind, inbox_for_user(request.user)),
                      template="proposals/inbox.html", today=timezone.localdate())
 
