@@ -34,6 +34,7 @@ from django.db.models import (
     Field,
     Func,
     QuerySet,
+    Subquery,
     TextField,
     Value,
     prefetch_related_objects,
@@ -68,9 +69,12 @@ class Page:
 
 
 def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
-             matches: bool = False) -> Page:
+             matches: bool = False, ids_from: QuerySet | None = None) -> Page:
     """One page of `qs`; `seek` pages by the ordering's key, `matches` says `qs` is narrowed by a
-    search (its few matches are sorted rather than found by walking the order: module doc)."""
+    search (its few matches are sorted rather than found by walking the order: module doc),
+    `ids_from` the list as `qs` before it was narrowed to what the rows show (the same WHERE
+    clause and order, without the joins of the shown columns): a page by number past the first
+    then finds its rows' ids in it first (`_ids_first`)."""
     number = _number(request.GET.get("page"))
     narrow = sort_few_matches if matches else _unchanged
     if seek:
@@ -86,9 +90,32 @@ def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
             first = len(rows) <= per_page
             return key.page(rows[-per_page:], 1 if first else max(2, number), True, per_page)
     offset = (number - 1) * per_page
-    rows = list(narrow(qs)[offset:offset + per_page + 1])
+    ordered = narrow(qs)
+    if (ids_from is not None and offset and ordered is qs
+            and connections[qs.db].vendor == "postgresql"):
+        rows = list(_ids_first(qs, ids_from, offset, per_page + 1))
+    else:
+        rows = list(ordered[offset:offset + per_page + 1])
     page = Page(rows[:per_page], number, len(rows) > per_page, per_page)
     return SeekKey(qs).page(page.object_list, number, page.has_next, per_page) if seek else page
+
+
+def _ids_first(qs: QuerySet, ids_from: QuerySet, offset: int, limit: int) -> QuerySet:
+    """The rows of `qs[offset:offset + limit]`, found as their ids first: the walk to the
+    offset reads only the ids (an index holding the order's and the WHERE clause's columns
+    walks without visiting the table: organisations' `person_name_scope`), then the page's
+    rows are read by id and joined to what they show. `?page=50` of the people walked 2,501
+    rows of the table, and joined each to its unit, to show 51. Same rows, same order: the
+    outer query is `qs` itself (its WHERE clause again, its ORDER BY) narrowed to those ids.
+    Only where `qs` walks its order's index (not a search's sorted matches, which a second
+    reading of the WHERE clause would read twice). The ids come from `ids_from`, not `qs`: a
+    join `qs` made for a shown column (the unit's name) stays in its query, and the walk would
+    join every skipped row."""
+    ordering = list(qs.query.order_by or qs.model._meta.ordering)
+    if list(ids_from.query.order_by or ids_from.model._meta.ordering) != ordering:
+        raise ValueError(f"ids_from is not in the order of the page: {ordering}")
+    ids = ids_from.values("pk")[offset:offset + limit]
+    return qs.filter(pk__in=Subquery(ids))
 
 
 def paginate_union(request, parts: list[QuerySet], per_page: int = 50, *,
