@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restrict_to_scope, restricted, scope_shape
 from awards.models import AwardRecord, TaskRating
 from core.search import word_match
 from core.text import fold
@@ -19,13 +19,19 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     merged units stay visible from their successor); diacritics-insensitive search on the
     subject's name and the decision number (its folded copy: "7/qd" finds "7/QĐ-UBND"); a word
     of one or two letters matches a word's start (core.search: "le" finds Lê and Lệ)."""
-    qs = restrict_to_scope(AwardRecord.objects.select_related(
-        "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), user)
+    qs = records_in_scope(scope_shape(user, AwardRecord))
     words = fold(q).split()
     if not words:
         return qs
     subjects, number = _matching(words)
     return qs.filter(reduce(operator.or_, subjects, number))
+
+
+def records_in_scope(shape: tuple) -> QuerySet:
+    """Award records under a scope's filter (accounts.domain.scope.scope_shape): all that
+    records_for_user reads of its user, so a statement built from it may be kept per shape."""
+    return restricted(AwardRecord.objects.select_related(
+        "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), shape)
 
 
 def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
@@ -182,12 +188,27 @@ def page_subjects(rows: list) -> dict[tuple[str, int], tuple[str, str]]:
 
 def filter_ledger(qs: QuerySet, params) -> QuerySet:
     """The ledger screen's filters (`award` code, `year`, `revoked` 0/1), shared by its exports."""
-    if params.get("award"):
-        qs = qs.filter(award_type__code=params["award"])
-    if params.get("year", "").isdigit():
-        qs = qs.filter(year=int(params["year"]))
-    if params.get("revoked") in {"0", "1"}:
-        qs = qs.filter(revoked=params["revoked"] == "1")
+    return filtered(qs, ledger_filters(params))
+
+
+def ledger_filters(params) -> tuple[str, int | None, bool | None]:
+    """What `filter_ledger` reads of `params`: the title's code ("" for any), the year and
+    revoked or not (None for either). All that decides its conditions: a statement may be
+    kept by it (awards.views.ledger)."""
+    year = params.get("year", "")
+    revoked = params.get("revoked")
+    return (params.get("award") or "", int(year) if year.isdigit() else None,
+            revoked == "1" if revoked in {"0", "1"} else None)
+
+
+def filtered(qs: QuerySet, filters: tuple[str, int | None, bool | None]) -> QuerySet:
+    award, year, revoked = filters
+    if award:
+        qs = qs.filter(award_type__code=award)
+    if year is not None:
+        qs = qs.filter(year=year)
+    if revoked is not None:
+        qs = qs.filter(revoked=revoked)
     return qs
 
 
