@@ -1,6 +1,7 @@
 """Permission-aware ledger queries."""
 
 import operator
+import threading
 from functools import reduce
 
 from django.db import connection
@@ -43,9 +44,9 @@ def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
     words = fold(q).split()
     if not words:
         return [qs]
-    subjects, number = _matching(words)
-    parts = [qs.filter(part) for part in map(_resolved, subjects) if part is not None]
-    return [*parts, qs.filter(number)]
+    parts = [qs.filter(part) for field, model in SUBJECT_KINDS
+             if (part := _resolved(field, model, words)) is not None]
+    return [*parts, qs.filter(_number_match(words))]
 
 
 # Up to this many matching subjects of a kind, their ids are read first and their records
@@ -55,23 +56,53 @@ def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
 # stays: the matches are dense in the ledger and a walk of its order fills a page in a few
 # hundred records ("nguyen", 4,811 people: 8.7 ms walking, 94 ms sorting their 48,110).
 FEW_SUBJECTS = 800
+SUBJECT_KINDS = (("person", Person), ("collective", Collective), ("household", Household))
 
 
-def _resolved(part: Q) -> Q | None:
-    """`part` (`<subject>__in=<matching subjects>`) with the subjects' ids read first: None when
-    no subject matches, the ids when few do. The planner estimates a subquery's records from
-    the subject column's statistics, not from the matches: the 43 households named "van",
-    none of them awarded, were estimated at 144,451 records and the ledger was walked whole
-    for them (7.7 s); the ids' records it estimates from the ids."""
-    (field, subjects), = part.children
-    # Unordered: in the name order (Meta) PostgreSQL walked `person_name_order` to collect
-    # them, 36 ms for the 4,813 "vu"; any FEW_SUBJECTS + 1 of them say "many" as well.
-    ids = list(subjects.order_by().values_list("pk", flat=True)[:FEW_SUBJECTS + 1])
+def _resolved(field: str, model, words: list[str]) -> Q | None:
+    """The records whose `field` subject (a `model` row) holds every word, with the subjects'
+    ids read first: None when no subject matches, the ids when few do, else the subquery. The
+    planner estimates a subquery's records from the subject column's statistics, not from the
+    matches: the 43 households named "van", none of them awarded, were estimated at 144,451
+    records and the ledger was walked whole for them (7.7 s); the ids' records it estimates
+    from the ids."""
+    ids = _subject_ids(model, words)
     if not ids:
         return None
     if len(ids) > FEW_SUBJECTS:
-        return part
-    return Q(**{field: _id_array(ids) if connection.vendor == "postgresql" else ids})
+        return Q(**{f"{field}__in": _subjects(model, words)})
+    return Q(**{f"{field}__in": _id_array(ids) if connection.vendor == "postgresql" else ids})
+
+
+# The id lookup's statement by (model, the folded words), compiled once per process on
+# PostgreSQL: it is a function of them alone (core.search.word_match; the subjects' own
+# tables, no scope: the records' parts keep the user's). Building and compiling the three
+# lookups was ~1 ms of a search's ~3.3 ms of `search_parts` (session 12 hD). The words are the
+# user's: at most SUBJECT_LOOKUPS_KEPT statements, the oldest evicted first.
+SUBJECT_LOOKUPS_KEPT = 512
+_SUBJECT_LOOKUPS: dict[tuple, tuple[str, tuple]] = {}
+_subject_lookups_lock = threading.Lock()
+
+
+def _subject_ids(model, words: list[str]) -> list[int]:
+    """Up to FEW_SUBJECTS + 1 ids of the `model` rows holding every word, in no order."""
+    # Unordered: in the name order (Meta) PostgreSQL walked `person_name_order` to collect
+    # them, 36 ms for the 4,813 "vu"; any FEW_SUBJECTS + 1 of them say "many" as well.
+    if connection.vendor != "postgresql":
+        return list(_subjects(model, words).order_by().values_list("pk", flat=True)[
+            :FEW_SUBJECTS + 1])
+    key = (model, tuple(words))
+    if (statement := _SUBJECT_LOOKUPS.get(key)) is None:
+        ids = _subjects(model, words).order_by().values_list("pk", flat=True)[:FEW_SUBJECTS + 1]
+        sql, params = ids.query.sql_with_params()
+        statement = (sql, tuple(params))
+        with _subject_lookups_lock:
+            if len(_SUBJECT_LOOKUPS) >= SUBJECT_LOOKUPS_KEPT:
+                del _SUBJECT_LOOKUPS[next(iter(_SUBJECT_LOOKUPS))]
+            _SUBJECT_LOOKUPS[key] = statement
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return [pk for pk, in cursor.fetchall()]
 
 
 def _id_array(ids: list[int]) -> RawSQL:
@@ -93,9 +124,13 @@ def _matching(words: list[str]) -> tuple[list[Q], Q]:
     first test is one small hash (the few hundred "nguyen van"), and the per-word ones are
     built only if a decision number ever matches a word, which names do not.
     """
-    every_word = [Q(person__in=_subjects(Person, words)),
-                  Q(collective__in=_subjects(Collective, words)),
-                  Q(household__in=_subjects(Household, words))]
+    return [Q(**{f"{field}__in": _subjects(model, words)}) for field, model in SUBJECT_KINDS], \
+        _number_match(words)
+
+
+def _number_match(words: list[str]) -> Q:
+    """The records whose decision number holds one of the words and each word is in it or in
+    the subject's name (`_matching`)."""
     number_has_one = Q()
     each_word = Q()
     for word in words:
@@ -104,7 +139,7 @@ def _matching(words: list[str]) -> tuple[list[Q], Q]:
                       | Q(person__in=_subjects(Person, [word]))
                       | Q(collective__in=_subjects(Collective, [word]))
                       | Q(household__in=_subjects(Household, [word])))
-    return every_word, number_has_one & each_word
+    return number_has_one & each_word
 
 
 def _subjects(model, words: list[str]) -> QuerySet:
