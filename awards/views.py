@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from accounts.domain.scope import scope_shape
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
@@ -24,9 +25,12 @@ from awards.domain.qualify import (
 )
 from awards.domain.queries import (
     filter_ledger,
+    filtered,
+    ledger_filters,
     ledger_page,
     page_subjects,
     records_for_user,
+    records_in_scope,
     search_parts,
 )
 from awards.domain.queries import records_for_user as scoped_records
@@ -42,10 +46,10 @@ from awards.interfaces.forms import (
     RecordForm,
     RevokeForm,
 )
-from awards.models import AwardType, GrantingAuthority
+from awards.models import AwardRecord, AwardType, GrantingAuthority
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
-from core.interfaces.paging import paginate, paginate_union
+from core.interfaces.paging import paginate, paginate_kept, paginate_union
 from core.interfaces.views import form_page, refused
 from organisations.domain.queries import (
     collectives_for_user,
@@ -73,15 +77,24 @@ def ledger(request):
                              request.user)
     # The page reads the search as its parts; the search as one queryset is the exports' only
     # (its subjects' subqueries built for nothing were 2 ms of a search's 15, session 11 h2).
-    qs = filter_ledger(records_for_user(request.user), request.GET)
     if q.split():  # each part of the search estimated on its own (search_parts)
+        qs = filter_ledger(records_for_user(request.user), request.GET)
         parts = search_parts(qs, q)
         # The parts name their subjects' ids or hold many matches: the planner's own estimate
         # is right for each, no second opinion needed (`matches`).
         page = paginate_union(request, [ledger_page(part) for part in parts], per_page=50,
                               matches=False)
     else:
-        page = paginate(request, ledger_page(qs), per_page=50, seek=True)
+        # The page's statement kept per process by all its queryset is built from: the user's
+        # scope shape (not the user: users of one shape share it) and the filters.
+        shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
+
+        def build():
+            records = filtered(records_in_scope(shape), filters)
+            return ledger_page(records), records  # the records alone: the page's ids first
+
+        page = paginate_kept(request, ("awards:ledger", shape, filters), build, per_page=50,
+                             seek=True)
     # The Revoke link only where the user is the authority: the rule (awards.rules.grants_record)
     # reads the record's granting authority only, so it is asked once per authority on the page,
     # of the page's row (a named row of values with the record's `issuer_unit_id`).

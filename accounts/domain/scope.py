@@ -152,21 +152,42 @@ def restrict_to_scope(qs: QuerySet, user, field: str = "unit", roles=ALL_ROLES) 
     with: the whole tree (`unit IS NOT NULL`), and whole provinces of a shared database on the
     tables carrying the province key (`province IN (…)`; docs/architecture.md, "Province key").
     """
+    return restricted(qs, scope_shape(user, qs.model, field, roles), field)
+
+
+def scope_shape(user, model, field: str = "unit", roles=ALL_ROLES) -> tuple[str, tuple[int, ...]]:
+    """Which filter `restrict_to_scope` puts on `model`'s rows for the user, and its values:
+    ("all", ()) for the administrator, ("tree", ()) for a scope of the whole tree,
+    ("provinces", ids) for whole provinces of a shared database, ("none", ()) without a
+    role, else ("closure", the roots). Everything of the user that decides the filter, so
+    that `restricted(qs, shape)` is the same SQL for every user of one shape: a statement
+    compiled once per process may be keyed by it (awards.domain.queries.ledger_rows_page)."""
     if is_system_admin(user):
-        return qs
+        return ("all", ())
     if covers_every_unit(user, roles):
+        return ("tree", ())
+    if _province_field(model, field) and (provinces := whole_provinces(user, roles)):
+        return ("provinces", tuple(sorted(provinces)))
+    roots = scope_root_ids(user, roles)
+    return ("closure", tuple(sorted(roots))) if roots else ("none", ())
+
+
+def restricted(qs: QuerySet, shape: tuple[str, tuple[int, ...]], field: str = "unit") -> QuerySet:
+    """`qs` under the filter `shape` (of `scope_shape`) describes."""
+    kind, ids = shape
+    if kind == "all":
+        return qs
+    if kind == "tree":
         # The same rows as the subquery would give, but a condition the database can check
         # while walking an ordered index, instead of gathering everyone in scope to sort.
         return qs.filter(**{f"{field}__isnull": False})
-    keyed = _province_field(qs.model, field)
-    if keyed and (provinces := whole_provinces(user, roles)):
+    if kind == "provinces":
         # With ten provinces' trees the closure check costs a probe per row walked, and the
         # province's rows are one in ten of the order (the ledger walked 8,611 entries for 51).
-        return qs.filter(**{f"{keyed}__in": sorted(provinces)})
-    roots = scope_root_ids(user, roles)
-    if not roots:
+        return qs.filter(**{f"{_province_field(qs.model, field)}__in": list(ids)})
+    if kind == "none":
         return qs.none()
-    covered = UnitClosure.objects.filter(ancestor_id__in=roots).values("descendant_id")
+    covered = UnitClosure.objects.filter(ancestor_id__in=ids).values("descendant_id")
     return qs.filter(**{f"{field}__in": Subquery(covered)})
 
 

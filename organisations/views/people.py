@@ -55,7 +55,7 @@ def person_list(request):
         return person_export(kind, qs, request.user)
     # ?page=50 reads its ids from `qs` (no join to the units) before its 51 rows
     page = paginate(request, qs.values_list(*PERSON_PAGE_FIELDS, named=True), per_page=50,
-                    seek=True, matches=bool(request.GET.get("q", "").strip()), ids_from=qs)
+                    seek=True, matches=bool(request.GET.get("q", "").strip()), ids=qs)
     context = {"page": page, "q": request.GET.get("q", ""),
                # birth dates only where the rule allows, row by row (the rows' tag asks)
                "personal_units": personal_data_units(request.user),

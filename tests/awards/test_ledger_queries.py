@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from awards.domain import ledger
+from awards.domain import ledger, queries
 from awards.domain.queries import ledger_page, page_subjects
 from awards.models import AwardRecord, AwardType
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
@@ -183,3 +183,19 @@ def test_page_subjects_are_what_the_models_say(dept_a):
                 r.person.full_name if r.person_id else str(r.subject))
             for r in page for kind in ("person", "collective", "household")
             if getattr(r, f"{kind}_id")}
+
+
+@pytest.mark.parametrize("words", [["nguyen", "van"], ["le"], ["van"], ["<\"&"], ["an", "le"]])
+def test_the_subjects_ids_are_those_of_their_query(dept_a, words):
+    """The search's subject ids by a statement kept per (kind, words) on PostgreSQL: the ids
+    its query gives, for each kind, and one statement a kind and words, however often asked."""
+    for name in ("Nguyễn Văn An", "Lê Thị Lan", "Lê Văn Le", "Trần Văn Bình"):
+        PersonFactory(unit=dept_a, full_name=name)
+        CollectiveFactory(unit=dept_a, name=f"Tổ {name}")
+        HouseholdFactory(head=PersonFactory(unit=dept_a, full_name=name), unit=dept_a)
+    queries._SUBJECT_LOOKUPS.clear()
+    for _ in range(2):
+        for _field, model in queries.SUBJECT_KINDS:
+            assert (model, sorted(queries._subject_ids(model, words))) == (model, sorted(
+                queries._subjects(model, words).values_list("pk", flat=True)))
+    assert len(queries._SUBJECT_LOOKUPS) == (3 if connection.vendor == "postgresql" else 0)

@@ -12,6 +12,8 @@ from django.urls import reverse
 from audit.domain.record import record
 from awards.domain import ledger
 from awards.models import AwardType
+from core.interfaces import paging
+from organisations.models import Person
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,60 @@ def test_tampered_seek_key_falls_back_to_the_page_number(client, board_user, dep
     response = client.get(url, {"after": key, "page": 2})
     assert response.status_code == 200
     assert names(response) == names(client.get(url, {"page": 2}))
+
+
+def _pages(page) -> tuple:
+    return ([tuple(row) for row in page.object_list], page.number, page.has_next, page.next_key,
+            page.previous_key)
+
+
+@pytest.mark.parametrize("query", [{}, {"page": "2"}, {"page": "3"}, {"page": "9"},
+                                   {"page": "x"}])
+def test_a_kept_statement_gives_the_page_paginate_gives(rf, dept_a, query):
+    """Kept once for a key and a page number (integers and text: no converters, on SQLite
+    too), then executed with its parameters: `build` is not asked again."""
+    for _ in range(7):
+        PersonFactory(unit=dept_a)
+    built = []
+
+    def build():
+        built.append(query)
+        qs = Person.objects.order_by("-id")
+        return qs.values_list("id", "full_name", named=True), qs
+
+    paging._statements.clear()
+    request = rf.get("/", query)
+    expected = _pages(paging.paginate(request, build()[0], per_page=3, seek=True))
+    built.clear()
+    for _ in range(3):
+        assert _pages(paging.paginate_kept(request, ("people",), build, per_page=3,
+                                           seek=True)) == expected
+    assert built == [query]
+    assert len(paging._statements) == 1
+
+
+def test_a_page_by_seek_key_or_matching_nothing_is_not_kept(rf, dept_a):
+    for _ in range(7):
+        PersonFactory(unit=dept_a)
+    qs = Person.objects.order_by("-id").values_list("id", "full_name", named=True)
+    paging._statements.clear()
+    after = paging.paginate(rf.get("/"), qs, per_page=3, seek=True).next_key
+    for query, build in [({"after": after}, lambda: (qs, None)),
+                         ({}, lambda: (qs.none(), None))]:
+        request = rf.get("/", query)
+        assert _pages(paging.paginate_kept(request, ("people",), build, per_page=3, seek=True)) \
+            == _pages(paging.paginate(request, build()[0], per_page=3, seek=True))
+    assert paging._statements == {}
+
+
+def test_a_deep_page_by_its_ids_first_is_the_same_page(rf, dept_a):
+    for _ in range(7):
+        PersonFactory(unit=dept_a)
+    people = Person.objects.order_by("-id")
+    rows = people.values_list("id", "full_name", named=True)
+    for number in ("1", "2", "3", "4"):
+        request = rf.get("/", {"page": number})
+        assert _pages(paging.paginate(request, rows, per_page=3, seek=True, ids=people)) == \
+            _pages(paging.paginate(request, rows, per_page=3, seek=True))
+    with pytest.raises(ValueError, match="order"):  # ids in another order: another page
+        paging.paginate(rf.get("/", {"page": "2"}), rows, per_page=3, ids=people.order_by("id"))

@@ -1,13 +1,14 @@
 """Permission-aware ledger queries."""
 
 import operator
+import threading
 from functools import reduce
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restrict_to_scope, restricted, scope_shape
 from awards.models import AwardRecord, TaskRating
 from core.search import word_match
 from core.text import fold
@@ -19,13 +20,19 @@ def records_for_user(user, q: str | None = None) -> QuerySet:
     merged units stay visible from their successor); diacritics-insensitive search on the
     subject's name and the decision number (its folded copy: "7/qd" finds "7/QĐ-UBND"); a word
     of one or two letters matches a word's start (core.search: "le" finds Lê and Lệ)."""
-    qs = restrict_to_scope(AwardRecord.objects.select_related(
-        "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), user)
+    qs = records_in_scope(scope_shape(user, AwardRecord))
     words = fold(q).split()
     if not words:
         return qs
     subjects, number = _matching(words)
     return qs.filter(reduce(operator.or_, subjects, number))
+
+
+def records_in_scope(shape: tuple) -> QuerySet:
+    """Award records under a scope's filter (accounts.domain.scope.scope_shape): all that
+    records_for_user reads of its user, so a statement built from it may be kept per shape."""
+    return restricted(AwardRecord.objects.select_related(
+        "award_type", "person", "collective", "household__head", "unit", "issuer_unit"), shape)
 
 
 def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
@@ -37,9 +44,9 @@ def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
     words = fold(q).split()
     if not words:
         return [qs]
-    subjects, number = _matching(words)
-    parts = [qs.filter(part) for part in map(_resolved, subjects) if part is not None]
-    return [*parts, qs.filter(number)]
+    parts = [qs.filter(part) for field, model in SUBJECT_KINDS
+             if (part := _resolved(field, model, words)) is not None]
+    return [*parts, qs.filter(_number_match(words))]
 
 
 # Up to this many matching subjects of a kind, their ids are read first and their records
@@ -49,23 +56,53 @@ def search_parts(qs: QuerySet, q: str | None) -> list[QuerySet]:
 # stays: the matches are dense in the ledger and a walk of its order fills a page in a few
 # hundred records ("nguyen", 4,811 people: 8.7 ms walking, 94 ms sorting their 48,110).
 FEW_SUBJECTS = 800
+SUBJECT_KINDS = (("person", Person), ("collective", Collective), ("household", Household))
 
 
-def _resolved(part: Q) -> Q | None:
-    """`part` (`<subject>__in=<matching subjects>`) with the subjects' ids read first: None when
-    no subject matches, the ids when few do. The planner estimates a subquery's records from
-    the subject column's statistics, not from the matches: the 43 households named "van",
-    none of them awarded, were estimated at 144,451 records and the ledger was walked whole
-    for them (7.7 s); the ids' records it estimates from the ids."""
-    (field, subjects), = part.children
-    # Unordered: in the name order (Meta) PostgreSQL walked `person_name_order` to collect
-    # them, 36 ms for the 4,813 "vu"; any FEW_SUBJECTS + 1 of them say "many" as well.
-    ids = list(subjects.order_by().values_list("pk", flat=True)[:FEW_SUBJECTS + 1])
+def _resolved(field: str, model, words: list[str]) -> Q | None:
+    """The records whose `field` subject (a `model` row) holds every word, with the subjects'
+    ids read first: None when no subject matches, the ids when few do, else the subquery. The
+    planner estimates a subquery's records from the subject column's statistics, not from the
+    matches: the 43 households named "van", none of them awarded, were estimated at 144,451
+    records and the ledger was walked whole for them (7.7 s); the ids' records it estimates
+    from the ids."""
+    ids = _subject_ids(model, words)
     if not ids:
         return None
     if len(ids) > FEW_SUBJECTS:
-        return part
-    return Q(**{field: _id_array(ids) if connection.vendor == "postgresql" else ids})
+        return Q(**{f"{field}__in": _subjects(model, words)})
+    return Q(**{f"{field}__in": _id_array(ids) if connection.vendor == "postgresql" else ids})
+
+
+# The id lookup's statement by (model, the folded words), compiled once per process on
+# PostgreSQL: it is a function of them alone (core.search.word_match; the subjects' own
+# tables, no scope: the records' parts keep the user's). Building and compiling the three
+# lookups was ~1 ms of a search's ~3.3 ms of `search_parts` (session 12 hD). The words are the
+# user's: at most SUBJECT_LOOKUPS_KEPT statements, the oldest evicted first.
+SUBJECT_LOOKUPS_KEPT = 512
+_SUBJECT_LOOKUPS: dict[tuple, tuple[str, tuple]] = {}
+_subject_lookups_lock = threading.Lock()
+
+
+def _subject_ids(model, words: list[str]) -> list[int]:
+    """Up to FEW_SUBJECTS + 1 ids of the `model` rows holding every word, in no order."""
+    # Unordered: in the name order (Meta) PostgreSQL walked `person_name_order` to collect
+    # them, 36 ms for the 4,813 "vu"; any FEW_SUBJECTS + 1 of them say "many" as well.
+    if connection.vendor != "postgresql":
+        return list(_subjects(model, words).order_by().values_list("pk", flat=True)[
+            :FEW_SUBJECTS + 1])
+    key = (model, tuple(words))
+    if (statement := _SUBJECT_LOOKUPS.get(key)) is None:
+        ids = _subjects(model, words).order_by().values_list("pk", flat=True)[:FEW_SUBJECTS + 1]
+        sql, params = ids.query.sql_with_params()
+        statement = (sql, tuple(params))
+        with _subject_lookups_lock:
+            if len(_SUBJECT_LOOKUPS) >= SUBJECT_LOOKUPS_KEPT:
+                del _SUBJECT_LOOKUPS[next(iter(_SUBJECT_LOOKUPS))]
+            _SUBJECT_LOOKUPS[key] = statement
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return [pk for pk, in cursor.fetchall()]
 
 
 def _id_array(ids: list[int]) -> RawSQL:
@@ -87,9 +124,13 @@ def _matching(words: list[str]) -> tuple[list[Q], Q]:
     first test is one small hash (the few hundred "nguyen van"), and the per-word ones are
     built only if a decision number ever matches a word, which names do not.
     """
-    every_word = [Q(person__in=_subjects(Person, words)),
-                  Q(collective__in=_subjects(Collective, words)),
-                  Q(household__in=_subjects(Household, words))]
+    return [Q(**{f"{field}__in": _subjects(model, words)}) for field, model in SUBJECT_KINDS], \
+        _number_match(words)
+
+
+def _number_match(words: list[str]) -> Q:
+    """The records whose decision number holds one of the words and each word is in it or in
+    the subject's name (`_matching`)."""
     number_has_one = Q()
     each_word = Q()
     for word in words:
@@ -98,7 +139,7 @@ def _matching(words: list[str]) -> tuple[list[Q], Q]:
                       | Q(person__in=_subjects(Person, [word]))
                       | Q(collective__in=_subjects(Collective, [word]))
                       | Q(household__in=_subjects(Household, [word])))
-    return every_word, number_has_one & each_word
+    return number_has_one & each_word
 
 
 def _subjects(model, words: list[str]) -> QuerySet:
@@ -182,12 +223,27 @@ def page_subjects(rows: list) -> dict[tuple[str, int], tuple[str, str]]:
 
 def filter_ledger(qs: QuerySet, params) -> QuerySet:
     """The ledger screen's filters (`award` code, `year`, `revoked` 0/1), shared by its exports."""
-    if params.get("award"):
-        qs = qs.filter(award_type__code=params["award"])
-    if params.get("year", "").isdigit():
-        qs = qs.filter(year=int(params["year"]))
-    if params.get("revoked") in {"0", "1"}:
-        qs = qs.filter(revoked=params["revoked"] == "1")
+    return filtered(qs, ledger_filters(params))
+
+
+def ledger_filters(params) -> tuple[str, int | None, bool | None]:
+    """What `filter_ledger` reads of `params`: the title's code ("" for any), the year and
+    revoked or not (None for either). All that decides its conditions: a statement may be
+    kept by it (awards.views.ledger)."""
+    year = params.get("year", "")
+    revoked = params.get("revoked")
+    return (params.get("award") or "", int(year) if year.isdigit() else None,
+            revoked == "1" if revoked in {"0", "1"} else None)
+
+
+def filtered(qs: QuerySet, filters: tuple[str, int | None, bool | None]) -> QuerySet:
+    award, year, revoked = filters
+    if award:
+        qs = qs.filter(award_type__code=award)
+    if year is not None:
+        qs = qs.filter(year=year)
+    if revoked is not None:
+        qs = qs.filter(revoked=revoked)
     return qs
 
 

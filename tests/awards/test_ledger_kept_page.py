@@ -1,0 +1,118 @@
+"""The ledger page's statement is kept per process by the user's scope shape and the filters
+(awards.views.ledger, core.interfaces.paging.paginate_kept): for every kind of scope — the
+board of the only province, the board of one province among two, officers of a department and
+of a commune, the administrator, a user without a role — the statement the page sends is the
+one the ORM compiles for that user, when it was kept from another user's request as well, and
+its rows are the ORM's."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.domain.scope import scope_shape
+from accounts.enums import Role
+from awards.domain.queries import filter_ledger, ledger_filters, ledger_page, records_for_user
+from awards.models import AwardRecord, AwardType
+from core.interfaces import paging
+from organisations.enums import UnitKind, UnitLevel
+from tests.factories import PersonFactory, UnitFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    paging._statements.clear()
+
+
+@pytest.fixture
+def personas(province, dept_a, school_a, dept_b, board_user, admin_user, officer_a, outsider):
+    """Every scope shape, with ~60 records in each unit (a page 2 for the wider scopes)."""
+    district = UnitFactory(code="HUYEN", name="UBND huyện Thử", parent=province,
+                           level=UnitLevel.DISTRICT, kind=UnitKind.PEOPLES_COMMITTEE)
+    commune = UnitFactory(code="XA", name="UBND xã Thử", parent=district,
+                          level=UnitLevel.COMMUNE, kind=UnitKind.PEOPLES_COMMITTEE)
+    giay_khen, cstd = AwardType.objects.filter(code__in=["giay_khen", "cstd_co_so"]).order_by(
+        "code")
+    units = [province, dept_a, school_a, dept_b, district, commune]
+    AwardRecord.objects.bulk_create([AwardRecord(
+        person=PersonFactory(unit=unit), unit=unit, award_type=(giay_khen, cstd)[i % 2],
+        year=2015 + i % 10, decision_number=f"{i}/QĐ-UBND", issuer="UBND",
+        decision_date=datetime.date(2016 + i % 10, 1 + i % 12, 1 + i % 28), revoked=i % 7 == 0)
+        for unit in units for i in range(60)])
+    return {
+        "board": board_user, "admin": admin_user, "officer of a department": officer_a,
+        "officer of another department": outsider,
+        "second officer of the department": user_with_role(Role.UNIT_OFFICER, dept_a),
+        "officer of a commune": user_with_role(Role.UNIT_OFFICER, commune),
+        "officer of a district": user_with_role(Role.UNIT_OFFICER, district),
+        "no role": user_with_role(Role.UNIT_OFFICER, None),
+    }
+
+
+def sent(client, params) -> tuple[list[str], list]:
+    """The ledger statements the page sends and its rows."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("awards:ledger"), params)
+    assert response.status_code == 200
+    return ([q["sql"] for q in captured.captured_queries if '"awards_awardrecord"' in q["sql"]],
+            response.context["page"].object_list)
+
+
+def orm(user, params, number) -> tuple[list[str], list]:
+    """The statement the ORM compiles for the user's page `number` and its rows: from offset
+    0 the page's queryset, deeper its ids first (the records without the page's joins)."""
+    records = filter_ledger(records_for_user(user), params)
+    qs = ledger_page(records)
+    offset = (number - 1) * 50
+    if offset:
+        qs = qs.filter(pk__in=records.values("pk")[offset:offset + 51])
+        offset = 0
+    with CaptureQueriesContext(connection) as captured:
+        rows = list(qs[offset:offset + 51])
+    return [q["sql"] for q in captured.captured_queries], rows[:50]
+
+
+PARAMS = [{}, {"page": "2"}, {"award": "giay_khen", "year": "2020"}, {"revoked": "1"},
+          {"revoked": "0", "page": "2"}, {"award": "giay_khen"}, {"year": "2019", "revoked": "0"}]
+
+
+def test_the_kept_statement_is_the_users_own(client, personas, province, neighbour_province):
+    shapes = {name: scope_shape(user, AwardRecord) for name, user in personas.items()}
+    assert sorted({kind for kind, _ids in shapes.values()}) == [
+        "all", "closure", "none", "provinces"]
+    assert shapes["officer of a department"] == shapes["second officer of the department"]
+    # Twice round: the second time every page's statement is the kept one, kept by the first
+    # user of its shape (the two officers of a department share theirs).
+    for _round in range(2):
+        for name, user in personas.items():
+            client.force_login(user)
+            for params in PARAMS:
+                number = int(params.get("page", 1))
+                assert (name, params, sent(client, params)) == (
+                    name, params, orm(user, params, number))
+    # One statement for each shape, filters and page number; none for the user without a
+    # role, whose page matches nothing. SQLite's dates, booleans and UUIDs are converted after
+    # reading: there the ORM reads every page (`paging._statement`).
+    assert set(paging._statements) == (set() if connection.vendor != "postgresql" else {
+        ("awards:ledger", shape, ledger_filters(params), 50, True, int(params.get("page", 1)))
+        for shape in shapes.values() if shape[0] != "none" for params in PARAMS})
+
+
+def test_the_board_of_the_only_province_is_the_whole_tree(client, personas):
+    """Without the second province the board's scope is the tree: `unit IS NOT NULL`."""
+    assert scope_shape(personas["board"], AwardRecord) == ("tree", ())
+    client.force_login(personas["board"])
+    for params in PARAMS:
+        assert sent(client, params) == orm(personas["board"], params,
+                                           int(params.get("page", 1)))
+
+
+@pytest.fixture
+def neighbour_province(db):
+    """A second province on the database: the board then covers one province among two."""
+    return UnitFactory(code="TINH-2", name="Ủy ban nhân dân tỉnh Bên Cạnh",
+                       level=UnitLevel.PROVINCE, kind=UnitKind.PEOPLES_COMMITTEE)
