@@ -51,6 +51,7 @@ from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate, paginate_kept, paginate_union
 from core.interfaces.views import form_page, refused
+from core.text import is_number
 from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
@@ -170,7 +171,7 @@ def qualify(request, mode="now"):
     # One page: people are screened in id order from after the previous page's last person,
     # only as many as the page needs (2–9 s for the first 500 at province scale before).
     after = request.GET.get("after", "")
-    if after.isdigit():
+    if is_number(after):
         people = people.filter(pk__gt=int(after))
     # A page screens at most SCREEN_AT_MOST people: where few qualify (the forecast) a page
     # may list fewer than PAGE and "next" goes on from the last person screened.
@@ -180,7 +181,7 @@ def qualify(request, mode="now"):
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
         window = candidates(window, award, year,
-                            (int(after) if after.isdigit() else None, window_end))
+                            (int(after) if is_number(after) else None, window_end))
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)
@@ -188,7 +189,7 @@ def qualify(request, mode="now"):
     return render(request, "awards/qualify.html", {
         "award": award, "year": year, "unit": unit, "mode": mode, "rows": found,
         "names": names, "choices": [(c, names[c]) for c in choices],
-        "page_number": _number(request.GET.get("page")) if after.isdigit() else 1,
+        "page_number": _number(request.GET.get("page")) if is_number(after) else 1,
         "next_after": found[-1].person.pk if more else window_end,
         "window_ended": not more and window_end is not None, "screen_at_most": SCREEN_AT_MOST})
 
@@ -246,7 +247,7 @@ def _page_of(rows) -> tuple[list, bool]:
 
 
 def _number(raw) -> int:
-    return int(raw) if (raw or "").isdigit() and int(raw) > 0 else 1
+    return int(raw) if is_number(raw or "") and int(raw) > 0 else 1
 
 
 @login_required

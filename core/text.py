@@ -25,3 +25,10 @@ def fold(text: str | None) -> str:
 def fold_join(*parts: str | None) -> str:
     """Fold several fields into one search string (name, code, …)."""
     return " ".join(p for p in (fold(part) for part in parts) if p)
+
+
+def is_number(text: str | None) -> bool:
+    """Whether `text` is a run of ASCII digits 0–9. `str.isdigit()` also takes "²", "①" and
+    other Unicode digits, which `int()` refuses: `?year=²` on a list, checked with isdigit()
+    and then read with int(), was a server error instead of the filter being ignored."""
+    return bool(text) and text.isascii() and text.isdigit()

@@ -12,6 +12,8 @@ import struct
 import time
 from urllib.parse import quote, urlencode
 
+from core.text import is_number
+
 DIGITS = 6
 STEP_SECONDS = 30
 # Accept the previous and the next step too: phones' clocks drift by a few seconds.
@@ -47,7 +49,7 @@ def code_at(secret_b32: str, step: int) -> str:
 def matching_step(secret_b32: str, code: str, when: float | None = None) -> int | None:
     """The time step whose code equals `code` (within the drift window), or None."""
     code = "".join(code.split())
-    if len(code) != DIGITS or not code.isdigit():
+    if len(code) != DIGITS or not is_number(code):
         return None
     now = step_at(when)
     key = _key(secret_b32)

@@ -30,7 +30,7 @@ from core.bulk import maker
 from core.interfaces import cells
 from core.interfaces.first_rows import FirstRows
 from core.interfaces.importers import Column, Importer, Row, RowCheck, RowsRefused, register
-from core.text import fold
+from core.text import fold, is_number
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Person, Unit
 
@@ -48,7 +48,7 @@ def year_cell(value) -> int | None:
     if cells.is_blank(value):
         return None
     text = cells.display(value)
-    if not (text.isdigit() and len(text) == 4):
+    if not (is_number(text) and len(text) == 4):
         raise cells.CellError(_("“%(value)s” is not a year.") % {"value": text})
     return int(text)
 

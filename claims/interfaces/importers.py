@@ -13,7 +13,7 @@ from claims.enums import ClaimKind, ClaimState, Period, Relation, ServiceRole
 from claims.models import Claim, ClaimStep
 from core.interfaces import cells
 from core.interfaces.importers import Column, Importer, Row, RowCheck, register
-from core.text import fold
+from core.text import fold, is_number
 from organisations.models import Unit
 
 HANDLERS = ("system_admin", "board_staff", "unit_officer")
@@ -27,7 +27,7 @@ def _year(value):
     if cells.is_blank(value):
         return None
     text = cells.display(value)
-    if not (text.isdigit() and len(text) == 4):
+    if not (is_number(text) and len(text) == 4):
         raise cells.CellError(_("“%(value)s” is not a year.") % {"value": text})
     return int(text)
 
@@ -158,6 +158,6 @@ def _count(value):
     if cells.is_blank(value):
         return None
     text = cells.display(value)
-    if not text.isdigit() or int(text) > 30:
+    if not is_number(text) or int(text) > 30:
         raise cells.CellError(_("“%(value)s” is not a number of children.") % {"value": text})
     return int(text)

@@ -29,6 +29,7 @@ from django_tasks import default_task_backend, task
 from accounts.domain.sealing import seal, unseal
 from audit.domain.record import record
 from core import state
+from core.text import is_number
 from decisions.models import Delivery, Subscription
 from decisions.models.exchange import RETRYABLE_STATES, DeliveryState
 
@@ -72,7 +73,7 @@ def signature_valid(secret: str, header: str, body: bytes, *, now: int,
     """What a receiver does (docs/exchange.md): recompute, compare in constant time, and
     refuse a timestamp older than `tolerance` seconds."""
     parts = dict(part.split("=", 1) for part in header.split(",") if "=" in part)
-    if not parts.get("t", "").isdigit() or abs(now - int(parts["t"])) > tolerance:
+    if not is_number(parts.get("t", "")) or abs(now - int(parts["t"])) > tolerance:
         return False
     return hmac.compare_digest(sign(secret, int(parts["t"]), body), header)
 

@@ -10,6 +10,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from core.text import is_number
 from organisations.data.cccd_provinces import PROVINCE_CODES
 from organisations.enums import Gender
 
@@ -23,7 +24,7 @@ def century_digit(gender: str, birth_year: int) -> str:
 def cccd_errors(cccd: str, gender: str | None = None,
                 birth_date: datetime.date | None = None) -> list[str]:
     """Every structural problem of `cccd`, each message naming the part that is wrong."""
-    if not (len(cccd) == 12 and cccd.isdigit()):
+    if not (len(cccd) == 12 and is_number(cccd)):
         return [_("The citizen ID must have exactly 12 digits (got “%(value)s”).")
                 % {"value": cccd}]
     errors = []

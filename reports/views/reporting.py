@@ -12,6 +12,7 @@ from accounts.domain.scope import restrict_to_scope
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
+from core.text import is_number
 from core.uploads import CONTENT_TYPES, private_download
 from organisations.models import Unit
 from reports.domain import filings as filing_domain
@@ -49,7 +50,7 @@ def detail_url(req) -> str:
 
 def _year(request, default: int) -> int:
     value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default
+    return int(value) if is_number(value) and 2000 <= int(value) <= 2100 else default
 
 
 def filtered_requests(request):
@@ -59,7 +60,7 @@ def filtered_requests(request):
     for name, choices in FILTERS.items():
         if request.GET.get(name) in choices.values:
             qs = qs.filter(**{name: request.GET[name]})
-    if request.GET.get("year", "").isdigit():
+    if is_number(request.GET.get("year", "")):
         qs = qs.filter(year=int(request.GET["year"]))
     # Explicit: Meta.ordering is not applied to a grouped (annotated) query.
     return qs.order_by("-due_date", "-id")

@@ -1,6 +1,6 @@
 import pytest
 
-from core.text import fold, fold_join
+from core.text import fold, fold_join, is_number
 
 
 @pytest.mark.parametrize(("raw", "folded"), [
@@ -25,3 +25,10 @@ def test_money_is_written_the_vietnamese_way(amount, shown):
     from core.templatetags.core_tags import vnd
 
     assert vnd(amount) == shown
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("2025", True), ("0", True), ("", False), (None, False), ("²", False), ("①", False),
+    ("٣", False), ("20 25", False), ("-1", False), ("1.5", False), ("２０２５", False)])
+def test_a_number_is_ascii_digits_only(text, number):
+    assert is_number(text) == number

@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 from accounts.domain.scope import restrict_to_scope, restricted, scope_shape
 from awards.models import AwardRecord, TaskRating
 from core.search import word_match
-from core.text import fold
+from core.text import fold, is_number
 from organisations.models import Collective, Household, Person
 
 
@@ -232,7 +232,7 @@ def ledger_filters(params) -> tuple[str, int | None, bool | None]:
     kept by it (awards.views.ledger)."""
     year = params.get("year", "")
     revoked = params.get("revoked")
-    return (params.get("award") or "", int(year) if year.isdigit() else None,
+    return (params.get("award") or "", int(year) if is_number(year) else None,
             revoked == "1" if revoked in {"0", "1"} else None)
 
 

@@ -12,6 +12,7 @@ from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
+from core.text import is_number
 from emulation.initiatives.domain import initiatives as domain
 from emulation.initiatives.domain.queries.initiatives import initiatives_for_user
 from emulation.initiatives.domain.similarity import WARN_THRESHOLD, similar_initiatives
@@ -38,7 +39,7 @@ def filtered_initiatives(request):
     for name, choices in FILTERS.items():
         if request.GET.get(name) in choices.values:
             qs = qs.filter(**{name: request.GET[name]})
-    if request.GET.get("year", "").isdigit():
+    if is_number(request.GET.get("year", "")):
         qs = qs.filter(year=int(request.GET["year"]))
     return qs, unit
 

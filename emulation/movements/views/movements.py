@@ -13,6 +13,7 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
+from core.text import is_number
 from core.uploads import private_download
 from emulation.movements.domain import movements as domain
 from emulation.movements.domain.movements import MOVEMENT
@@ -59,7 +60,7 @@ def filtered_movements(request):
     for name, choices in FILTERS.items():
         if request.GET.get(name) in choices.values:
             qs = qs.filter(**{name: request.GET[name]})
-    if request.GET.get("year", "").isdigit():
+    if is_number(request.GET.get("year", "")):
         qs = qs.filter(start_date__year=int(request.GET["year"]))
     return qs
 

@@ -10,6 +10,7 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
+from core.text import is_number
 from emulation.movements.domain import plans as domain
 from emulation.movements.domain.queries.movements import plans_for_user
 from emulation.movements.interfaces.movement_forms import ConfirmForm, PlanForm
@@ -35,7 +36,7 @@ def _detail_url(plan) -> str:
 def plan_list(request):
     require(request, "emulation.view_movement")
     qs = plans_for_user(request.user)
-    if request.GET.get("year", "").isdigit():
+    if is_number(request.GET.get("year", "")):
         qs = qs.filter(year=int(request.GET["year"]))
     return render(request, "emulation/movements/plan_list.html", {
         "page": paginate(request, qs, per_page=50),
