@@ -110,7 +110,7 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
     offset = (number - 1) * per_page
     ordered = narrow(qs)
     if offset and ids is not None and ordered is qs:  # not a search's sorted matches
-        return _ids_first(qs, ids, offset, per_page + 1), by_number
+        return _ids_first(qs, ids, offset, per_page + 1)[:per_page + 1], by_number
     return ordered[offset:offset + per_page + 1], by_number
 
 
