@@ -106,10 +106,11 @@ def _filter_form() -> tuple[str, tuple, tuple]:
     key = (get_language(), get_script_prefix())
     if (kept := _filter_forms.get(key)) is None:
         # braces doubled: the skeleton is formatted again with the request's values
-        words = {name: _braces(escape(_(text))) for name, text in (
-            ("name_or_id", "Name or citizen ID"), ("example", "e.g. nguyen van an"),
-            ("gender", "Gender"), ("all", "All"), ("leader", "Leader / manager"),
-            ("worker", "Direct worker"), ("search", "Search"))}
+        # each text written as `_("…")`, so that makemessages keeps finding it
+        words = {name: _braces(escape(text)) for name, text in (
+            ("name_or_id", _("Name or citizen ID")), ("example", _("e.g. nguyen van an")),
+            ("gender", _("Gender")), ("all", _("All")), ("leader", _("Leader / manager")),
+            ("worker", _("Direct worker")), ("search", _("Search")))}
         kept = _filter_forms[key] = (
             _FILTER_FORM.format(
                 list_url=_braces(escape(reverse("organisations:person_list"))), **words),

@@ -142,8 +142,10 @@ def _skeleton() -> dict:
 
 
 def _build_skeleton() -> dict:
-    def word(text: str) -> str:
-        return escape(_(text))
+    # Every text as `_("…")` written out, so that makemessages keeps finding it (the templates
+    # that held these words are gone); `word` escapes the translation.
+    def word(translated: str) -> str:
+        return escape(translated)
 
     def braced(text: str) -> str:  # formatted again with the request's values
         return text.replace("{", "{{").replace("}", "}}")
@@ -152,22 +154,23 @@ def _build_skeleton() -> dict:
         "detail": reverse("proposals:detail", args=[ANY_ID]),
         "state_labels": {value: escape(str(label)) for value, label in ProposalState.choices},
         "inbox_row": INBOX_ROW.format(*(braced(escape(str(label))) for label in inbox_header())),
-        "overdue": ' <span class="badge danger">{}</span>'.format(word("overdue")),
+        "overdue": ' <span class="badge danger">{}</span>'.format(word(_("overdue"))),
         "list_top": _LIST_TOP.format(**{name: braced(word(text)) for name, text in (
-            ("title", "Award proposals"), ("search_label", "Code, subject or letter number"),
-            ("state", "State"), ("all", "All"), ("search", "Search"))}),
+            ("title", _("Award proposals")), ("search_label", _("Code, subject or letter number")),
+            ("state", _("State")), ("all", _("All")), ("search", _("Search")))}),
         "list_add": _LIST_ADD.format(
-            escape(reverse("proposals:consolidate")), word("Consolidate to the next level"),
-            escape(reverse("proposals:create")), word("New proposal")),
+            escape(reverse("proposals:consolidate")), word(_("Consolidate to the next level")),
+            escape(reverse("proposals:create")), word(_("New proposal"))),
         "states": tuple((escape(value), escape(str(label)))
                         for value, label in ProposalState.choices),
         "list_table": _LIST_TABLE.format(*(braced(word(text)) for text in (
-            "Code", "Summary (trích yếu)", "Proposing unit", "Addressed to", "Year", "State"))),
-        "list_empty": _LIST_EMPTY.format(word("No proposal.")),
-        "inbox_top": _INBOX_TOP.format(word("Appraisal inbox"), word(
+            _("Code"), _("Summary (trích yếu)"), _("Proposing unit"), _("Addressed to"), _("Year"),
+            _("State")))),
+        "list_empty": _LIST_EMPTY.format(word(_("No proposal."))),
+        "inbox_top": _INBOX_TOP.format(word(_("Appraisal inbox")), word(_(
             "Received proposals in progress, the nearest deadline first. Deadlines count "
-            "working days; public holidays are skipped.")),
+            "working days; public holidays are skipped."))),
         "inbox_table": _INBOX_TABLE.format("".join(
             f"<th>{braced(escape(str(label)))}</th>" for label in inbox_header())),
-        "inbox_empty": _INBOX_EMPTY.format(word("Nothing waiting.")),
+        "inbox_empty": _INBOX_EMPTY.format(word(_("Nothing waiting."))),
     }
