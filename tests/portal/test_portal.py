@@ -1,7 +1,6 @@
 """The public portal: verification, consultations, and no personal data anywhere."""
 
 import datetime
-import re
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from core.domain.calendar import work_calendar
 from decisions.domain import corrections
 from proposals.domain import consultation, workflow
 from tests.decisions.helpers import DECIDED_ON, issued
+from tests.portal.shapes import cccd_shapes
 from tests.proposals.helpers import submitted
 
 
@@ -95,7 +95,7 @@ def test_no_personal_data_on_any_public_page(en, open_window, officer_a, board_u
             assert person.phone not in page and person.email not in page, url
             assert person.birth_date.strftime("%d/%m/%Y") not in page, url
         assert "0911222333" not in page, url
-        assert not re.search(r"\b\d{12}\b", page), url
+        assert cccd_shapes(page) == [], url
 
 
 def test_verification_reads_the_certificate_in_a_query_of_seven_tables(
