@@ -35,7 +35,12 @@ def overdue(today: datetime.date) -> Q:
 def proposal_figures(proposals: QuerySet, today: datetime.date) -> dict:
     """{"by_state": {state: {"total": n, "overdue": n}} for every state (zeros included),
     "backlog": open and overdue proposals of the resistance-war track and of Heroic Mother
-    nominations (both have political deadlines the board reports on)}.
+    nominations (both have political deadlines the board reports on)}."""
+    return proposal_figures_of(proposal_counts(proposals, today))
+
+
+def proposal_counts(proposals: QuerySet, today: datetime.date) -> QuerySet:
+    """The rows `proposal_figures_of` reads: one per state, its counts.
 
     One GROUP BY query: the dashboard's proposal figures are counted again after every proposal
     step (under `make load`, several a second), so the backlog rides on the state counts — the
@@ -45,11 +50,15 @@ def proposal_figures(proposals: QuerySet, today: datetime.date) -> dict:
     late, resistance = overdue(today), Q(track=Track.RESISTANCE)
     mother = Q(pk__in=Nominee.objects.filter(award_type__code=HEROIC_MOTHER)
                .values("proposal_id"))
-    rows = proposals.order_by().values("state").annotate(
+    return proposals.order_by().values("state").annotate(
         total=Count("id"), overdue=Count("id", filter=late),
         resistance=Count("id", filter=resistance),
         resistance_overdue=Count("id", filter=late & resistance),
         mother=Count("id", filter=mother), mother_overdue=Count("id", filter=late & mother))
+
+
+def proposal_figures_of(rows) -> dict:
+    """`proposal_figures`' dict from `proposal_counts`' rows (the dicts values() yields)."""
     found = {row.pop("state"): row for row in rows}
     zero = dict.fromkeys(("total", "overdue", "resistance", "resistance_overdue", "mother",
                           "mother_overdue"), 0)

@@ -363,14 +363,27 @@ def test_a_quiet_entry_leaves_the_proposal_part_cached(code, client_for, board_u
 
 @pytest.mark.parametrize("code", ["proposals.proposal.update", "proposals.nominee.update",
                                   "proposals.session.close", "decisions.decision.issued"])
-def test_an_entry_that_may_change_a_figure_rebuilds_the_part(code, client_for, board_user,
-                                                             province):
+def test_an_entry_that_may_change_a_figure_recounts_the_proposals(code, client_for, board_user,
+                                                                  province):
+    """A new version of the part: the proposals counted again. This entry changed no figure
+    (it was only recorded): the HTML of the same figures is reused, not rendered again."""
     from audit.domain.record import record  # noqa: PLC0415 test-local
 
     client = client_for(board_user)
     client.get(reverse("reports:dashboard"))
     record(board_user, code, province, unit=province, object_type="proposals.proposal")
-    assert "proposals" in _rebuilt(client.get(reverse("reports:dashboard")))
+    counted, response = _proposal_counts(client)
+    assert (counted, _rebuilt(response)) == (1, set())
+
+
+def _proposal_counts(client):
+    """(How many queries read the proposals, the response) of one dashboard view."""
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports:dashboard"))
+    return sum('"proposals_proposal"' in q["sql"] for q in ctx.captured_queries), response
 
 
 def withdraw(officer, proposal):
@@ -442,15 +455,16 @@ def test_records_written_in_bulk_rebuild_the_award_part_alone(client_for, board_
 def test_a_task_written_rebuilds_the_emulation_part_not_the_awards(client_for, board_user,
                                                                   province, school_a):
     """A remediation task is audited outside the proposals app: the movements, rounds and
-    tasks are rebuilt (and the proposals, dated by every entry), not the award cards."""
+    tasks are rebuilt (the proposals, dated by every entry, counted again but not rendered:
+    their figures are the same), not the award cards."""
     from tests.emulation.helpers import make_task  # noqa: PLC0415 test-local
 
     visit = _visit(province, school_a)
     client = client_for(board_user)
     client.get(reverse("reports:dashboard"))
     make_task(visit, school_a, deadline=PAST, description=TASK)
-    again = client.get(reverse("reports:dashboard"))
-    assert (_rebuilt(again), TASK in again.text) == ({"proposals", "emulation"}, True)
+    counted, again = _proposal_counts(client)
+    assert (counted, _rebuilt(again), TASK in again.text) == (1, {"emulation"}, True)
 
 
 def test_a_registration_approved_shows_on_the_next_view(client_for, board_user, province,
