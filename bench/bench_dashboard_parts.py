@@ -9,7 +9,9 @@ Production settings (DEBUG off), the shared file cache in a scratch directory, a
 session through Django's test client. Each round times --n warm views (nothing written) and --n
 views each after a new version of the audit log, as after a proposal step (the version such
 an entry bumps, `audit.models.entry.AUDIT_PROPOSAL_FIGURES`; the one outside the proposals app
-stays), and --n views each after a dossier upload's audit entry (written, then rolled back).
+stays) that changed no figure (a nominee added), --n after one that did (a proposal moved back
+to draft, as creating or submitting one changes the counts), and --n views each after a dossier
+upload's audit entry. Each round's writes are rolled back at its end.
 CPU time of this process (Python; PostgreSQL's is not included), ms a request, and the queries
 of one such view.
 """
@@ -59,8 +61,18 @@ def main() -> int:
                    object_type="proposals.dossierdocument")
             transaction.set_rollback(True)
 
+    from proposals.models import Proposal
+
+    # Proposals moved one by one back to draft (rolled back after the round): every step
+    # changes the counts, as creating or submitting a proposal does.
+    movable = iter(Proposal.objects.exclude(state="draft").order_by("pk")
+                   .values_list("pk", flat=True)[:10 * args.n * args.rounds])
+
     def written(mode: str) -> None:
         if mode == "after a proposal step":
+            bump_version(proposal_figures)
+        elif mode == "after a figure changed":
+            Proposal.objects.filter(pk=next(movable)).update(state="draft")
             bump_version(proposal_figures)
         elif mode == "after an upload":
             uploaded()
@@ -85,8 +97,11 @@ def main() -> int:
         return f"{mode} {per:.1f} ms ({len(queries)} queries)"
 
     for _ in range(args.rounds):
-        print(", ".join(timed(mode) for mode in ("warm", "after a proposal step",
-                                                         "after an upload")), flush=True)
+        with transaction.atomic():  # the client's views share this connection: they see it
+            print(", ".join(timed(mode) for mode in ("warm", "after a proposal step",
+                                                     "after a figure changed",
+                                                     "after an upload")), flush=True)
+            transaction.set_rollback(True)
     return 0
 
 
