@@ -61,7 +61,8 @@ def dashboard(request):
     - the proposals (by state and step, with their charts, and the backlogs): per version of
       the audit log that every entry moves but a dossier upload, a comment, a finding… (the
       entries named in `audit.models.entry.QUIET_FOR_PROPOSAL_FIGURES`, whose writes change
-      nothing it counts: an officer's cycle writes three uploads);
+      nothing it counts: an officer's cycle writes three uploads), and also under its figures:
+      a version whose counts were rendered before is counted, not rendered (`_proposals`);
     - movements, cluster rounds and overdue remediation tasks: per version of the log's entries
       outside the proposals app, since every write of theirs is audited (tasks: `add_task`,
       the task machine) and no proposal write touches them.
