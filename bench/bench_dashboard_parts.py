@@ -9,9 +9,11 @@ Production settings (DEBUG off), the shared file cache in a scratch directory, a
 session through Django's test client. Each round times --n warm views (nothing written) and --n
 views each after a new version of the audit log, as after a proposal step (the version such
 an entry bumps, `audit.models.entry.AUDIT_PROPOSAL_FIGURES`; the one outside the proposals app
-stays), and --n views each after a dossier upload's audit entry (written, then rolled back).
-CPU time of this process (Python; PostgreSQL's is not included), ms a request, and the queries
-of one such view.
+stays) that changed no figure (a nominee added), --n after one that did (a proposal moved back
+to draft, as creating or submitting one changes the counts), and --n views each after a dossier
+upload's audit entry. Each round's writes are rolled back at its end.
+CPU time of this process (Python) / of its PostgreSQL backend (read from /proc: a local
+cluster; in clock ticks, so use a large --n), ms a request, and the queries of one such view.
 """
 
 import argparse
@@ -59,8 +61,18 @@ def main() -> int:
                    object_type="proposals.dossierdocument")
             transaction.set_rollback(True)
 
+    from proposals.models import Proposal
+
+    # Proposals moved one by one back to draft (rolled back after the round): every step
+    # changes the counts, as creating or submitting a proposal does.
+    movable = iter(Proposal.objects.exclude(state="draft").order_by("pk")
+                   .values_list("pk", flat=True)[:10 * args.n * args.rounds])
+
     def written(mode: str) -> None:
         if mode == "after a proposal step":
+            bump_version(proposal_figures)
+        elif mode == "after a figure changed":
+            Proposal.objects.filter(pk=next(movable)).update(state="draft")
             bump_version(proposal_figures)
         elif mode == "after an upload":
             uploaded()
@@ -69,24 +81,40 @@ def main() -> int:
     client = Client()
     client.force_login(User.objects.get(username=args.user))
 
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+
+    def database_cpu() -> float:
+        """CPU seconds of this connection's PostgreSQL backend (/proc: a local cluster)."""
+        try:
+            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def timed(mode: str) -> str:
         for _ in range(3):
             assert client.get("/reports/").status_code == 200
-        spent = 0.0
+        spent = in_database = 0.0
         for _ in range(args.n):
             written(mode)
-            started = time.process_time()
+            started, database_started = time.process_time(), database_cpu()
             client.get("/reports/")
             spent += time.process_time() - started
-        per = spent / args.n * 1000
+            in_database += database_cpu() - database_started
+        per, database_per = spent / args.n * 1000, in_database / args.n * 1000
         written(mode)
         with CaptureQueriesContext(connection) as queries:
             client.get("/reports/")
-        return f"{mode} {per:.1f} ms ({len(queries)} queries)"
+        return f"{mode} {per:.1f} / {database_per:.1f} ms ({len(queries)} queries)"
 
     for _ in range(args.rounds):
-        print(", ".join(timed(mode) for mode in ("warm", "after a proposal step",
-                                                         "after an upload")), flush=True)
+        with transaction.atomic():  # the client's views share this connection: they see it
+            print(", ".join(timed(mode) for mode in ("warm", "after a proposal step",
+                                                     "after a figure changed",
+                                                     "after an upload")), flush=True)
+            transaction.set_rollback(True)
     return 0
 
 

@@ -41,10 +41,22 @@ class Compiled:
         rows = self.rows(per_page + 1, (number - 1) * per_page)
         return Page(rows[:per_page], number, len(rows) > per_page, per_page)
 
+    def all(self) -> list[dict]:
+        """Every row of `build()` (a grouping of a few rows: the dashboard's proposal figures),
+        as the dicts values() yields."""
+        if self.key is None:
+            return list(self.build())
+        return self._sent("", ())
+
     def rows(self, limit: int, offset: int) -> list[dict]:
         """`build()[offset:offset + limit]` as the dicts values() yields."""
         if self.key is None:
             return list(self.build()[offset:offset + limit])
+        return self._sent(" LIMIT %s OFFSET %s", (limit, offset))
+
+    def _sent(self, suffix: str, values: tuple) -> list[dict]:
+        """The kept SQL (compiled now if this process has not yet) with `suffix` and its
+        parameters `values` appended."""
         # One lookup, then the local value: another thread may clear the dict in between.
         if (kept := _kept.get(self.key, _MISSING)) is _MISSING:
             if len(_kept) >= MAX_KEPT:
@@ -55,7 +67,7 @@ class Compiled:
         alias, sql, params, names, col_count, converters = kept
         connection = connections[alias]
         with connection.cursor() as cursor:
-            cursor.execute(f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset))
+            cursor.execute(f"{sql}{suffix}", (*params, *values))
             fetched = cursor.fetchall()
         indexes = range(len(names))
         return [{names[i]: row[i] for i in indexes}

@@ -6,7 +6,7 @@ and year, kept by the database on every write), never of the million records the
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
 
 from awards.enums import ParameterKey
 from awards.models import AwardParameter
@@ -35,25 +35,44 @@ def overdue(today: datetime.date) -> Q:
 def proposal_figures(proposals: QuerySet, today: datetime.date) -> dict:
     """{"by_state": {state: {"total": n, "overdue": n}} for every state (zeros included),
     "backlog": open and overdue proposals of the resistance-war track and of Heroic Mother
-    nominations (both have political deadlines the board reports on)}.
+    nominations (both have political deadlines the board reports on)}."""
+    return proposal_figures_of(proposal_counts(proposals, today))
+
+
+def proposal_counts(proposals: QuerySet, today: datetime.date) -> QuerySet:
+    """The rows `proposal_figures_of` reads: proposals counted per state and per flag (past
+    their step's deadline, on the resistance-war track, nominating a Heroic Mother).
 
     One GROUP BY query: the dashboard's proposal figures are counted again after every proposal
-    step (under `make load`, several a second), so the backlog rides on the state counts — the
-    open ones are the non-final states' sums — and a Heroic Mother nomination is an IN over the
-    proposal set read once (PostgreSQL hashes it), not a join with the nominees counted DISTINCT
-    (as two more queries did)."""
-    late, resistance = overdue(today), Q(track=Track.RESISTANCE)
-    mother = Q(pk__in=Nominee.objects.filter(award_type__code=HEROIC_MOTHER)
-               .values("proposal_id"))
-    rows = proposals.order_by().values("state").annotate(
-        total=Count("id"), overdue=Count("id", filter=late),
-        resistance=Count("id", filter=resistance),
-        resistance_overdue=Count("id", filter=late & resistance),
-        mother=Count("id", filter=mother), mother_overdue=Count("id", filter=late & mother))
-    found = {row.pop("state"): row for row in rows}
-    zero = dict.fromkeys(("total", "overdue", "resistance", "resistance_overdue", "mother",
-                          "mother_overdue"), 0)
-    counts = {s: found.get(s, zero) for s in ProposalState.values}
+    step (under `make load`, several a second), so the backlog rides on the state counts, and a
+    Heroic Mother nomination is an IN over the proposal set read once (PostgreSQL hashes it),
+    not a join with the nominees counted DISTINCT (as two more queries did). Grouped by the
+    flags with one count, not six counts each with its filter (the mother's IN twice): 1.1 ms
+    to execute and 0.2 ms to plan on 3,400 proposals, against 1.4 ms and up to 1 ms."""
+    flags = {"late": Q(due_on__lt=today), "resistance": Q(track=Track.RESISTANCE),
+             "mother": Q(pk__in=Nominee.objects.filter(award_type__code=HEROIC_MOTHER)
+                         .values("proposal_id"))}
+    return (proposals.order_by()
+            .annotate(**{name: ExpressionWrapper(q, output_field=BooleanField())
+                         for name, q in flags.items()})
+            .values("state", *flags).annotate(n=Count("id")))
+
+
+def proposal_figures_of(rows) -> dict:
+    """`proposal_figures`' dict from `proposal_counts`' rows (the dicts values() yields). A
+    late proposal is overdue unless its state is final; a deadline of NULL is never late."""
+    keys = ("total", "overdue", "resistance", "resistance_overdue", "mother", "mother_overdue")
+    counts = {s: dict.fromkeys(keys, 0) for s in ProposalState.values}
+    for row in rows:
+        if (counted := counts.get(row["state"])) is None:
+            continue
+        n, overdue_ = row["n"], bool(row["late"]) and row["state"] not in FINAL_STATES
+        counted["total"] += n
+        counted["overdue"] += n if overdue_ else 0
+        for flag in ("resistance", "mother"):
+            if row[flag]:
+                counted[flag] += n
+                counted[f"{flag}_overdue"] += n if overdue_ else 0
     open_states = [s for s in ProposalState.values if s not in FINAL_STATES]
     return {"by_state": {s: {"total": c["total"], "overdue": c["overdue"]}
                          for s, c in counts.items()},

@@ -3,6 +3,7 @@ fairness table)."""
 
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -60,7 +61,8 @@ def dashboard(request):
     - the proposals (by state and step, with their charts, and the backlogs): per version of
       the audit log that every entry moves but a dossier upload, a comment, a finding… (the
       entries named in `audit.models.entry.QUIET_FOR_PROPOSAL_FIGURES`, whose writes change
-      nothing it counts: an officer's cycle writes three uploads);
+      nothing it counts: an officer's cycle writes three uploads), and also under its figures:
+      a version whose counts were rendered before is counted, not rendered (`_proposals`);
     - movements, cluster rounds and overdue remediation tasks: per version of the log's entries
       outside the proposals app, since every write of theirs is audited (tasks: `add_task`,
       the task machine) and no proposal write touches them.
@@ -75,9 +77,33 @@ def dashboard(request):
     parts = [computed_once(dashboard_key(f"{name}-html", key, language), build,
                            DASHBOARD_CACHE_SECONDS) for name, key, build in (
         ("dashboard-awards", keys.awards, lambda: _award_part(request, root, keys.awards)),
-        ("dashboard-proposals", keys.rest, lambda: _proposal_part(request, root)),
         ("dashboard-emulation", keys.emulation, lambda: _emulation_part(request, root)))]
+    parts.append(_proposals(request, root, keys.rest, language))
     return render(request, "reports/dashboard.html", {k: v for p in parts for k, v in p.items()})
+
+
+def _proposals(request, root, key: str, language: str) -> dict:
+    """The proposal part of the version `key` of the log: from the cache, else counted (one
+    query) and rendered — unless the same figures were rendered before.
+
+    Under `make load` nearly every view follows a proposal step, and many steps change no
+    figure (a nominee added, a unit's proposal outside a narrowed page): the HTML is also kept
+    under its figures (with what else it shows: the page's unit, the day, the language), so
+    such a version costs the count, not the rendering. Not computed once (`computed_once`):
+    a reader arriving meanwhile counts too (a few ms), rather than waiting on the first."""
+    versioned = dashboard_key("dashboard-proposals-html", key, language)
+    if (part := cache.get(versioned)) is not None:
+        return part
+    data = count_proposal_figures(request, root)
+    # Everything the part's HTML and context are made of: a key, not a scope, so two readers
+    # of equal figures share it (the figures are all they read of the proposals).
+    counted = dashboard_key("dashboard-proposals-of", language, root and (root.pk, root.name),
+                            data["today"], data["by_state"], data["backlog"])
+    if (part := cache.get(counted)) is None:
+        part = _proposal_part(data)
+        cache.set(counted, part, DASHBOARD_CACHE_SECONDS)
+    cache.set(versioned, part, DASHBOARD_CACHE_SECONDS)
+    return part
 
 
 def _award_part(request, root, key) -> dict:
@@ -98,9 +124,9 @@ def _award_part(request, root, key) -> dict:
 # entry (the API's): they are rebuilt after most audited writes, and each entry written to the
 # file cache lists the cache's directory (its cull check) — two writes fewer a rebuild.
 
-def _proposal_part(request, root) -> dict:
-    """The head of the page: proposals by step and state with their charts, the backlogs."""
-    data = count_proposal_figures(request, root)
+def _proposal_part(data) -> dict:
+    """The head of the page: proposals by step and state with their charts, the backlogs
+    (`data`: count_proposal_figures')."""
     state_names = _labels(ProposalState)
     step_names = step_labels()
     context = {"root": data["root"], "today": data["today"], "state_names": state_names,

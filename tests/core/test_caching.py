@@ -24,6 +24,22 @@ def test_a_reader_waits_for_the_one_computing():
     assert computed_once("k", lambda: "mine", 60) == "theirs"
 
 
+def test_a_waiter_looks_again_within_milliseconds_then_less_often(monkeypatch):
+    """A dashboard part is computed in a few ms: a waiter that slept 50 ms before its first
+    look was kept ten times longer than the computation (session 13, hB)."""
+    pauses = []
+
+    def sleep(seconds):
+        pauses.append(seconds)
+        if len(pauses) == 7:
+            cache.set("k", "theirs", 60)  # the computing worker is done
+
+    monkeypatch.setattr(caching.time, "sleep", sleep)
+    cache.add("k:computing", 1, 60)
+    assert computed_once("k", lambda: "mine", 60) == "theirs"
+    assert pauses == [0.002, 0.004, 0.008, 0.016, 0.032, 0.05, 0.05]
+
+
 def test_a_reader_that_waited_in_vain_computes_itself(monkeypatch):
     monkeypatch.setattr(caching, "COMPUTE_WAIT_SECONDS", 0.2)
     cache.add("k:computing", 1, 60)  # a computation that never finishes

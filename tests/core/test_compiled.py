@@ -65,3 +65,19 @@ def test_a_list_the_orm_knows_empty_sends_no_query(proposals):
         with CaptureQueriesContext(connection) as queries:
             rows = Compiled(key, lambda: Proposal.objects.none().values(*COLUMNS)).rows(3, 0)
         assert (rows, len(queries)) == ([], 0)
+
+
+@pytest.mark.parametrize("key", [("test", "all"), None])
+def test_all_is_every_row_of_a_grouping(proposals, key):
+    """Every row, no LIMIT (the dashboard's proposal counts, one row per state)."""
+    from django.db.models import Count  # noqa: PLC0415 test-local
+
+    def grouped():
+        return Proposal.objects.order_by().values("state").annotate(n=Count("id"))
+
+    compiled._kept.pop(key, None)
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            rows = Compiled(key, grouped).all()
+        assert (rows, len(queries)) == (list(grouped()), 1)
+    assert rows == [{"state": "draft", "n": 8}]

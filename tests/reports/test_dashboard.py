@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from audit.models.entry import QUIET_FOR_PROPOSAL_FIGURES
 from awards.enums import GrantingLevel
-from awards.models import AwardRecord
+from awards.models import AwardRecord, AwardType
 from organisations.models import Person
+from proposals.domain import workflow
 from proposals.enums import FINAL_STATES, ProposalState
 from proposals.models import Nominee, Proposal
 from reports.domain.dashboard import granting_levels
@@ -363,14 +364,27 @@ def test_a_quiet_entry_leaves_the_proposal_part_cached(code, client_for, board_u
 
 @pytest.mark.parametrize("code", ["proposals.proposal.update", "proposals.nominee.update",
                                   "proposals.session.close", "decisions.decision.issued"])
-def test_an_entry_that_may_change_a_figure_rebuilds_the_part(code, client_for, board_user,
-                                                             province):
+def test_an_entry_that_may_change_a_figure_recounts_the_proposals(code, client_for, board_user,
+                                                                  province):
+    """A new version of the part: the proposals counted again. This entry changed no figure
+    (it was only recorded): the HTML of the same figures is reused, not rendered again."""
     from audit.domain.record import record  # noqa: PLC0415 test-local
 
     client = client_for(board_user)
     client.get(reverse("reports:dashboard"))
     record(board_user, code, province, unit=province, object_type="proposals.proposal")
-    assert "proposals" in _rebuilt(client.get(reverse("reports:dashboard")))
+    counted, response = _proposal_counts(client)
+    assert (counted, _rebuilt(response)) == (1, set())
+
+
+def _proposal_counts(client):
+    """(How many queries read the proposals, the response) of one dashboard view."""
+    from django.db import connection  # noqa: PLC0415 test-local
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415 test-local
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports:dashboard"))
+    return sum('"proposals_proposal"' in q["sql"] for q in ctx.captured_queries), response
 
 
 def withdraw(officer, proposal):
@@ -442,15 +456,16 @@ def test_records_written_in_bulk_rebuild_the_award_part_alone(client_for, board_
 def test_a_task_written_rebuilds_the_emulation_part_not_the_awards(client_for, board_user,
                                                                   province, school_a):
     """A remediation task is audited outside the proposals app: the movements, rounds and
-    tasks are rebuilt (and the proposals, dated by every entry), not the award cards."""
+    tasks are rebuilt (the proposals, dated by every entry, counted again but not rendered:
+    their figures are the same), not the award cards."""
     from tests.emulation.helpers import make_task  # noqa: PLC0415 test-local
 
     visit = _visit(province, school_a)
     client = client_for(board_user)
     client.get(reverse("reports:dashboard"))
     make_task(visit, school_a, deadline=PAST, description=TASK)
-    again = client.get(reverse("reports:dashboard"))
-    assert (_rebuilt(again), TASK in again.text) == ({"proposals", "emulation"}, True)
+    counted, again = _proposal_counts(client)
+    assert (counted, _rebuilt(again), TASK in again.text) == (1, {"emulation"}, True)
 
 
 def test_a_registration_approved_shows_on_the_next_view(client_for, board_user, province,
@@ -469,3 +484,125 @@ def test_a_registration_approved_shows_on_the_next_view(client_for, board_user, 
     registrations.approve_registration(registration, actor=None)
     after = client.get(url).context["movement_progress"]
     assert [(r["submitted"], r["approved"]) for r in before + after] == [(1, 0), (0, 1)]
+
+
+# ------------------------------------------- the proposal part after each write (session 13, hB)
+# The part is also kept under its figures: a version whose figures were rendered before is
+# counted (one query) but not rendered. The figures must stay exact after every kind of write.
+
+def _expected_backlog():
+    open_ = [p for p in Proposal.objects.all() if p.state not in FINAL_STATES]
+    late = [p for p in open_ if p.due_on and p.due_on < TODAY]
+    mothers = set(Nominee.objects.filter(award_type__code="ba_me_vnah")
+                  .values_list("proposal_id", flat=True))
+    return {"resistance": {"open": sum(p.track == "resistance" for p in open_),
+                           "overdue": sum(p.track == "resistance" for p in late)},
+            "heroic_mother": {"open": sum(p.pk in mothers for p in open_),
+                              "overdue": sum(p.pk in mothers for p in late)}}
+
+
+def _figures(context):
+    return context["by_state"], context["backlog"]
+
+
+def _expected_figures():
+    names = dict(ProposalState.choices)
+    return ([(names[s], v) for s, v in expected_state_counts().items()], _expected_backlog())
+
+
+def test_the_proposal_figures_are_exact_after_every_step_of_an_officers_cycle(
+        client_for, board_user, officer_a, province, dept_a, school_a):
+    """As under `make load`: create, add a nominee, attach the dossier, submit —
+    the page after each equals the figures counted one by one; a step that changes no figure
+    (a nominee of an unwatched award, an upload) renders nothing."""
+    from proposals.domain import nominees  # noqa: PLC0415 test-local
+    from proposals.domain.proposals import create_proposal  # noqa: PLC0415 test-local
+    from tests.proposals.helpers import (  # noqa: PLC0415 test-local
+        complete_dossier,
+        eligible_person,
+    )
+
+    proposals(officer_a, dept_a, school_a, province)
+    person = eligible_person(dept_a)
+    client = client_for(board_user)
+    client.get(reverse("reports:dashboard"))
+    seen = []
+
+    def viewed(step):
+        response = client.get(reverse("reports:dashboard"))
+        assert _figures(response.context) == _expected_figures(), step
+        seen.append((step, _rebuilt(response)))
+
+    proposal = create_proposal(officer_a, unit=dept_a, title="Đề nghị", recipient_unit=dept_a,
+                               authority_level="unit", track="annual", year=2025)
+    viewed("created")
+    nominees.add_nominee(officer_a, proposal, award_type=AwardType.objects.get(code="giay_khen"),
+                         summary="Hoàn thành xuất sắc nhiệm vụ.", person=person)
+    viewed("nominee")
+    complete_dossier(officer_a, proposal)
+    viewed("dossier")
+    workflow.submit(officer_a, proposal)
+    viewed("submitted")
+    assert seen == [("created", {"proposals"}), ("nominee", set()), ("dossier", set()),
+                    ("submitted", {"proposals"})]
+
+
+def test_a_heroic_mother_nominee_added_shows_in_the_backlog(client_for, board_user, officer_a,
+                                                           province, dept_a):
+    """The one nominee the figures count: a Heroic Mother nomination joins the backlog."""
+    from proposals.domain import nominees  # noqa: PLC0415 test-local
+    from tests.proposals.helpers import eligible_person  # noqa: PLC0415 test-local
+
+    proposal = draft(officer_a, dept_a, province, people=0)
+    person = eligible_person(dept_a)
+    client = client_for(board_user)
+    before = client.get(reverse("reports:dashboard"))
+    nominees.add_nominee(officer_a, proposal, award_type=AwardType.objects.get(code="ba_me_vnah"),
+                         summary="Mẹ Việt Nam anh hùng.", person=person)
+    after = client.get(reverse("reports:dashboard"))
+    assert ([r.context["backlog"]["heroic_mother"] for r in (before, after)], _rebuilt(after),
+            _figures(after.context)) == ([{"open": 0, "overdue": 0}, {"open": 1, "overdue": 0}],
+                                         {"proposals"}, _expected_figures())
+
+
+def test_figures_seen_before_are_shown_from_their_html(client_for, board_user, officer_a,
+                                                       province, dept_a):
+    """Back to figures rendered before (a draft withdrawn, then put back): counted, not
+    rendered, and the page is the one those figures gave — in each language its own."""
+    from audit.domain.record import record  # noqa: PLC0415 test-local
+
+    proposal = draft(officer_a, dept_a, province)
+    client = client_for(board_user)
+    first = {lang: _in(client, lang) for lang in ("vi", "en")}
+    withdraw(officer_a, proposal)
+    changed = _in(client, "en")
+    Proposal.objects.filter(pk=proposal.pk).update(state=ProposalState.DRAFT)
+    record(officer_a, "proposals.proposal.update", proposal, unit=dept_a,
+           object_type="proposals.proposal")
+    again = {lang: _in(client, lang) for lang in ("vi", "en")}
+    assert _rebuilt(changed) == {"proposals"}
+    assert [_rebuilt(r) for r in again.values()] == [set(), set()]
+    assert [_head(again[lang]) for lang in ("vi", "en")] == [_head(first[lang])
+                                                             for lang in ("vi", "en")]
+    assert _head(again["vi"]) != _head(again["en"])
+    assert _head(changed) != _head(first["en"])
+
+
+def _in(client, language):
+    client.cookies["django_language"] = language
+    return client.get(reverse("reports:dashboard"))
+
+
+def _head(response) -> str:
+    return response.context["head_html"]
+
+
+def test_equal_figures_of_another_unit_do_not_share_its_heading(client_for, board_user,
+                                                                province, dept_a, dept_b):
+    """The HTML kept under its figures names the page's unit: two units with the same
+    (here: no) proposals each show their own name."""
+    client = client_for(board_user)
+    pages = [client.get(f"{reverse('reports:dashboard')}?unit={unit.code}")
+             for unit in (dept_a, dept_b)]
+    assert [unit.name in _head(page) for page in pages for unit in (dept_a, dept_b)] == [
+        True, False, False, True]
