@@ -1,7 +1,10 @@
 """Profile pages in process (issue 14): where a request's fixed Python cost goes.
 
     DATABASE_URL=postgresql://… python bench/profile_page.py [--user banthidua] [--n 20]
-        [--sort tottime] [--top 30] /awards/ledger/ /organisations/people/ …
+        [--sort tottime] [--top 30] [--callers PATTERN] /awards/ledger/ /organisations/people/ …
+
+The floor pages (/bench/signed-in, /bench/layout: bench/floor_urls.py) with
+DJANGO_SETTINGS_MODULE=floor_settings PYTHONPATH=bench.
 
 Production settings (DEBUG off), a signed-in session through Django's test client with a real
 session cookie (so session, auth and two-factor middleware run as in production); each path is
@@ -28,6 +31,9 @@ def main() -> int:
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--callers", action="append", default=[], metavar="FUNCTION",
+                        help="also print who calls the functions matching this (a pstats "
+                             "pattern, e.g. 'functional.py:276'); repeatable")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
     os.environ.setdefault("DJANGO_DEBUG", "0")
@@ -65,7 +71,10 @@ def main() -> int:
         for _ in range(args.n):
             client.get(path)
         profile.disable()
-        pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
+        stats = pstats.Stats(profile).sort_stats(args.sort)
+        stats.print_stats(args.top)
+        for pattern in args.callers:
+            stats.print_callers(pattern)
     return 0
 
 

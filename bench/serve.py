@@ -67,7 +67,8 @@ def gunicorn(env: dict[str, str], *, workers: int | None, log: Path,
     port = free_port()
     command = [PYTHON, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                "--bind", f"127.0.0.1:{port}",
-               "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"]
+               # deploy's setting (no access log, nginx has it) unless asked for.
+               *(["--access-logfile", "-"] if os.environ.get("BENCH_ACCESS_LOG") else [])]
     if workers:
         command += ["--workers", str(workers)]
     command += [*options, "tdkt.wsgi"]

@@ -78,6 +78,9 @@ def _static_url(path: str) -> str:
     return static(path)
 
 
+_UNSET = object()
+
+
 class FixedNode(template.Node):
     """`{% fixed [value …] %}…{% endfixed %}`: a part of a template rendered once per language,
     script prefix, `layout_urls` and the given values (small and few: the unread count), then
@@ -93,11 +96,18 @@ class FixedNode(template.Node):
         self.rendered: dict[tuple, str] = {}
 
     def render(self, context):
-        urls = context.get("layout_urls")
-        if urls is None:  # rendered without the site's context processors: as written
+        # The key's first part is the same for every fixed part of one render (the layout has
+        # eleven): made once a render — three thread-local lookups and the URLs' items were
+        # ~4 µs a part. Nothing switches the language or the script prefix during a render for
+        # good (`{% language %}` restores it at its end, and no fixed part is inside a block).
+        common = context.render_context.get(FixedNode, _UNSET)
+        if common is _UNSET:
+            urls = context.get("layout_urls")
+            common = context.render_context[FixedNode] = None if urls is None else (
+                get_language(), get_script_prefix(), tuple(urls.items()))
+        if common is None:  # rendered without the site's context processors: as written
             return self._render(context)
-        key = (get_language(), get_script_prefix(), tuple(urls.items()),
-               *(_plain(value.resolve(context)) for value in self.values))
+        key = (common, *[_plain(value.resolve(context)) for value in self.values])
         html = self.rendered.get(key)
         if html is None:
             html = self.rendered[key] = self._render(context)

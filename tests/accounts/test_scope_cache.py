@@ -5,11 +5,12 @@ tree (a move, a merger, a new unit) is seen on the very next page."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.domain.scope import covers_every_unit, scope_unit_ids
+from accounts.domain.scope import _roles_key, active_assignments, covers_every_unit, scope_unit_ids
 from accounts.enums import Role
 from accounts.models import User
 from organisations.domain import tree
@@ -72,3 +73,19 @@ def test_a_new_unit_ends_covering_every_unit(board_user, province, dept_a):
     assert covers_every_unit(board_user) is True
     UnitFactory(code="KHAC", name="Tỉnh khác", parent=None)  # a second root, outside the scope
     assert covers_every_unit(_fresh(board_user)) is False
+
+
+def test_the_cached_roles_hold_no_copy_of_the_user_and_read_back_with_the_users_own(board_user):
+    """Every page reads the roles from the shared cache: they were pickled with a copy of the
+    user's row (its password hash too), unpickled again on every page."""
+    first = active_assignments(_fresh(board_user))  # a cold read: from the database
+    stored = cache.get(_roles_key(board_user))
+    assert ([sorted(a._state.fields_cache) for a in stored]
+            == [["cluster", "unit"]] * len(first) == [["cluster", "unit"]])
+    user = _fresh(board_user)
+    with CaptureQueriesContext(connection) as ctx:
+        warm = active_assignments(user)  # from the cache
+        owners = [a.user for a in warm]
+    assert (len(ctx.captured_queries), owners, [a.role for a in warm]) == (
+        0, [user], [a.role for a in first])
+    assert all(owner is user for owner in owners)
