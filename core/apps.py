@@ -2,7 +2,7 @@ from django.apps import AppConfig, apps
 from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
-from core import choices, csrf
+from core import choices
 from core.middleware import stamp_session_on_sign_in
 
 
@@ -12,5 +12,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         choices.install(apps.get_models())
-        csrf.install()
         user_logged_in.connect(stamp_session_on_sign_in, dispatch_uid="core.stamp_session")
