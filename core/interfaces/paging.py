@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet, FullResultSet, ValidationError
 from django.db import connections
+from django.db.backends.utils import CursorDebugWrapper
 from django.db.models import (
     CharField,
     DateTimeField,
@@ -173,8 +174,9 @@ def kept_cursor(connection):
     executions are not planned again — planning the ledger's page was half of its PostgreSQL
     time (0.6 ms of 1.2, session 13 hC). Django's own cursors bind on the client, which cannot
     prepare: the ORM does not write every statement in a form the server can prepare (Django
-    #20516), a kept statement is checked once when it is kept. Through Django's cursor
-    wrapper: the statement is logged and counted as any other."""
+    #20516); a kept statement is one the ORM wrote as values of plain columns (`_statement`).
+    Through Django's cursor wrapper: logged and counted as any other statement, as the
+    client would have sent it."""
     if connection.vendor != "postgresql" or Prepared is None:
         return connection.cursor()
     connection.ensure_connection()
@@ -185,7 +187,7 @@ def kept_cursor(connection):
         # client).
         connection.connection.prepare_threshold = PREPARE_NEVER_BY_COUNT
     raw = Prepared(connection.connection)
-    return (connection.make_debug_cursor(raw) if connection.queries_logged
+    return (PreparedDebug(raw, connection) if connection.queries_logged
             else connection.make_cursor(raw))
 
 
@@ -202,6 +204,16 @@ except ImportError:  # psycopg 2 or none: Django's own cursors
     Prepared = None
 
 
+class PreparedDebug(CursorDebugWrapper):
+    """Django's debug cursor logging the statement as a client-binding cursor sends it (the
+    ORM's SQL with its values), not the server's `$1` form."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return self._execute_with_wrappers(sql, params, many=False,
+                                               executor=self._execute)
+
+
 def _around_row(row: type) -> type:
     """The page's row class, made from a row of more values (`paginate_kept`'s `around`): the
     page's own values, equal to the ORM's row, and the rest as `around`."""
@@ -215,6 +227,8 @@ def _around_row(row: type) -> type:
             made.around = values[width:]
             return made
 
+    # Shown as the page's row (a named tuple's repr names its class).
+    Around.__name__ = Around.__qualname__ = row.__name__
     return Around
 
 

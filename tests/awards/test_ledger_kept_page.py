@@ -2,8 +2,9 @@
 (awards.views.ledger, core.interfaces.paging.paginate_kept): for every kind of scope — the
 board of the only province, the board of one province among two, officers of a department and
 of a commune, the administrator, a user without a role — the statement the page sends is the
-one the ORM compiles for that user, when it was kept from another user's request as well, and
-its rows are the ORM's."""
+one the ORM compiles for that user (on PostgreSQL inside `around_the_page`, which reads the
+rows' subjects with them), when it was kept from another user's request as well, and its rows
+are the ORM's."""
 
 import datetime
 
@@ -14,7 +15,13 @@ from django.urls import reverse
 
 from accounts.domain.scope import scope_shape
 from accounts.enums import Role
-from awards.domain.queries import filter_ledger, ledger_filters, ledger_page, records_for_user
+from awards.domain.queries import (
+    around_the_page,
+    filter_ledger,
+    ledger_filters,
+    ledger_page,
+    records_for_user,
+)
 from awards.models import AwardRecord, AwardType
 from core.interfaces import paging
 from organisations.enums import UnitKind, UnitLevel
@@ -73,7 +80,14 @@ def orm(user, params, number) -> tuple[list[str], list]:
         offset = 0
     with CaptureQueriesContext(connection) as captured:
         rows = list(qs[offset:offset + 51])
-    return [q["sql"] for q in captured.captured_queries], rows[:50]
+    statements = [q["sql"] for q in captured.captured_queries]
+    if connection.vendor == "postgresql":  # kept: sent with its subjects and the stamp
+        statements = [around_the_page(sql, ORDER) for sql in statements]
+    return statements, rows[:50]
+
+
+# The ledger's order (AwardRecord.Meta.ordering) of the kept statement's rows.
+ORDER = 'page."year" DESC, page."decision_date" DESC, page."id" DESC'
 
 
 PARAMS = [{}, {"page": "2"}, {"award": "giay_khen", "year": "2020"}, {"revoked": "1"},
