@@ -24,6 +24,8 @@ from awards.domain.qualify import (
     with_standing,
 )
 from awards.domain.queries import (
+    around_stamp,
+    around_the_page,
     filter_ledger,
     filtered,
     ledger_filters,
@@ -95,7 +97,7 @@ def ledger(request):
             return ledger_page(records), records  # the records alone: the page's ids first
 
         page = paginate_kept(request, ("awards:ledger", shape, filters), build, per_page=50,
-                             seek=True)
+                             seek=True, around=around_the_page)
     # The Revoke link only where the user is the authority: the rule (awards.rules.grants_record)
     # reads the record's granting authority only, so it is asked once per authority on the page,
     # of the page's row (a named row of values with the record's `issuer_unit_id`).
@@ -105,7 +107,7 @@ def ledger(request):
             amendable[row.issuer_unit_id] = request.user.has_perm("awards.amend_record", row)
     return render(request, "awards/ledger.html", {
         "page": page, "q": q, "subjects": page_subjects(page.object_list),
-        "amendable": amendable,
+        "amendable": amendable, "law_stamp": around_stamp(page.object_list),
         "chosen": _chosen(request)})
 
 

@@ -63,10 +63,12 @@ _Q, _YEAR = "\x00q\x00", "\x00year\x00"  # where the request's own values go
 
 
 @register.simple_tag
-def ledger_filter(q, chosen):
+def ledger_filter(q, chosen, stamp=None):
     """The ledger's filter form (awards/includes/ledger_filter.html) with the search words `q`
-    and the `chosen` filters (award, year) filled in."""
-    stamp = law_tables_stamp()
+    and the `chosen` filters (award, year) filled in; `stamp` the law tables' stamp where the
+    page read it with its rows (`awards.domain.queries.around_stamp`), else read here."""
+    if stamp is None:
+        stamp = law_tables_stamp()
     key = (get_language(), stamp)
     if (parts := _FILTERS.get(key)) is None:
         if len(_FILTERS) >= 8:  # old stamps: a law table was written

@@ -18,7 +18,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
-from core.interfaces.paging import Page
+from core.interfaces.paging import Page, kept_cursor
 from core.interfaces.paging import _number as page_number
 
 # (key) → (alias, sql, params, names, col_count or None, converters), or None for a list the
@@ -66,7 +66,7 @@ class Compiled:
             return []
         alias, sql, params, names, col_count, converters = kept
         connection = connections[alias]
-        with connection.cursor() as cursor:
+        with kept_cursor(connection) as cursor:  # prepared on PostgreSQL: planned once
             cursor.execute(f"{sql}{suffix}", (*params, *values))
             fetched = cursor.fetchall()
         indexes = range(len(names))

@@ -2,8 +2,9 @@
 (awards.views.ledger, core.interfaces.paging.paginate_kept): for every kind of scope — the
 board of the only province, the board of one province among two, officers of a department and
 of a commune, the administrator, a user without a role — the statement the page sends is the
-one the ORM compiles for that user, when it was kept from another user's request as well, and
-its rows are the ORM's."""
+one the ORM compiles for that user (on PostgreSQL inside `around_the_page`, which reads the
+rows' subjects with them), when it was kept from another user's request as well, and its rows
+are the ORM's."""
 
 import datetime
 
@@ -14,11 +15,25 @@ from django.urls import reverse
 
 from accounts.domain.scope import scope_shape
 from accounts.enums import Role
-from awards.domain.queries import filter_ledger, ledger_filters, ledger_page, records_for_user
+from awards.domain.parameters import law_tables_stamp
+from awards.domain.queries import (
+    around_the_page,
+    filter_ledger,
+    ledger_filters,
+    ledger_page,
+    page_subjects,
+    records_for_user,
+)
 from awards.models import AwardRecord, AwardType
 from core.interfaces import paging
 from organisations.enums import UnitKind, UnitLevel
-from tests.factories import PersonFactory, UnitFactory, user_with_role
+from tests.factories import (
+    CollectiveFactory,
+    HouseholdFactory,
+    PersonFactory,
+    UnitFactory,
+    user_with_role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +88,14 @@ def orm(user, params, number) -> tuple[list[str], list]:
         offset = 0
     with CaptureQueriesContext(connection) as captured:
         rows = list(qs[offset:offset + 51])
-    return [q["sql"] for q in captured.captured_queries], rows[:50]
+    statements = [q["sql"] for q in captured.captured_queries]
+    if connection.vendor == "postgresql":  # kept: sent with its subjects and the stamp
+        statements = [around_the_page(sql, ORDER) for sql in statements]
+    return statements, rows[:50]
+
+
+# The ledger's order (AwardRecord.Meta.ordering) of the kept statement's rows.
+ORDER = 'page."year" DESC, page."decision_date" DESC, page."id" DESC'
 
 
 PARAMS = [{}, {"page": "2"}, {"award": "giay_khen", "year": "2020"}, {"revoked": "1"},
@@ -116,3 +138,46 @@ def neighbour_province(db):
     """A second province on the database: the board then covers one province among two."""
     return UnitFactory(code="TINH-2", name="Ủy ban nhân dân tỉnh Bên Cạnh",
                        level=UnitLevel.PROVINCE, kind=UnitKind.PEOPLES_COMMITTEE)
+
+
+@pytest.mark.postgres_only
+def test_the_page_reads_its_subjects_and_the_stamp_with_its_rows(client, personas, dept_a):
+    """One statement a page on PostgreSQL (`around_the_page`): the rows, what the page shows of
+    their subjects — a person's public id and name, a collective's name, a household's in the
+    model's wording — and the law tables' stamp; they were three statements (the rows, the
+    people by id, the stamp). The subjects are those the lookups by id give."""
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    AwardRecord.objects.bulk_create([AwardRecord(
+        award_type=giay_khen, unit=dept_a, year=2030, decision_number=f"{i}/QĐ", issuer="UBND",
+        decision_date=datetime.date(2031, 1, 1), **subject)
+        for i, subject in enumerate([{"collective": CollectiveFactory(unit=dept_a)},
+                                     {"household": HouseholdFactory(unit=dept_a)},
+                                     {"person": PersonFactory(unit=dept_a)}])])
+    user = personas["board"]
+    client.force_login(user)
+    for params in ({}, {"page": "2"}, {"year": "2030"}):
+        client.get(reverse("awards:ledger"), params)  # kept
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("awards:ledger"), params)
+        reads = [q["sql"] for q in captured.captured_queries if any(
+            table in q["sql"] for table in ('"awards_awardrecord"', '"organisations_person"',
+                                            "awards_law_tables_stamp"))]
+        assert len(reads) == 1
+        _statements, rows = orm(user, params, int(params.get("page", 1)))
+        assert response.context["subjects"] == page_subjects(rows)  # rows of the ORM: by ids
+    assert sorted({kind for kind, _pk in response.context["subjects"]}) == [
+        "collective", "household", "person"]
+    assert response.context["law_stamp"] == law_tables_stamp()
+
+
+@pytest.mark.postgres_only
+def test_the_kept_statement_is_prepared_once_a_connection(client, personas):
+    """Executed prepared (core.interfaces.paging.kept_cursor): planned by PostgreSQL once a
+    connection and shape, not on every request."""
+    client.force_login(personas["officer of a department"])
+    for _ in range(3):
+        client.get(reverse("awards:ledger"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements "
+                       "WHERE statement LIKE 'SELECT page.*%%' AND NOT from_sql")
+        assert cursor.fetchone() == (1,)

@@ -210,9 +210,12 @@ PAGE_SUBJECTS = (("person", _people), ("collective", _collectives), ("household"
 def page_subjects(rows: list) -> dict[tuple[str, int], tuple[str, str]]:
     """What a ledger page (rows of `ledger_page`) shows of its subjects, by (kind, id): a
     person's public id and name (the link to the profile), a collective's or a household's
-    name; one query for each kind the page holds. Not `prefetch_related`: Django 5.2
-    prefetches a foreign key through a tuple lookup, one compiled expression per id, a sixth
-    of the page's CPU (session 9 h6); and values, not instances (session 10 h4)."""
+    name; read with the page's rows where they carry them (`around_the_page`), else one query
+    for each kind the page holds. Not `prefetch_related`: Django 5.2 prefetches a foreign key
+    through a tuple lookup, one compiled expression per id, a sixth of the page's CPU
+    (session 9 h6); and values, not instances (session 10 h4)."""
+    if rows and hasattr(rows[0], "around"):
+        return _subjects_around(rows)
     found = {}
     for kind, read in PAGE_SUBJECTS:
         ids = {getattr(row, f"{kind}_id") for row in rows} - {None}
@@ -249,3 +252,43 @@ def filtered(qs: QuerySet, filters: tuple[str, int | None, bool | None]) -> Quer
 
 def ratings_for_user(user) -> QuerySet:
     return restrict_to_scope(TaskRating.objects.select_related("person", "collective"), user)
+
+
+def around_the_page(page: str, order: str) -> str:
+    """The ledger page's statement `page` (its rows in `order`) with what the page shows
+    besides them, read in the same round trip (`paginate_kept`'s `around`): each row's
+    subject — the person's public id and name, the collective's name, the household head's
+    name — and the law tables' stamp (the filter form is kept by it: `ledger_rows.
+    ledger_filter`). Two statements more a page before (`page_subjects`' lookup by ids,
+    `law_tables_stamp`), each a round trip, a parse and a plan (session 13 hC). Joined to the
+    page's at most 51 rows after its LIMIT: the planner plans the page's statement as it
+    did alone (with the joins inside, it spent 10–80 ms planning, session 10 h4)."""
+    quote = connection.ops.quote_name
+    person, collective, household = (quote(model._meta.db_table)
+                                     for model in (Person, Collective, Household))
+    return (
+        "SELECT page.*, person.public_id, person.full_name, collective.name, head.full_name, "
+        f"(SELECT stamp FROM awards_law_tables_stamp WHERE id = 1) FROM ({page}) AS page "
+        f"LEFT JOIN {person} AS person ON person.id = page.person_id "
+        f"LEFT JOIN {collective} AS collective ON collective.id = page.collective_id "
+        f"LEFT JOIN {household} AS household ON household.id = page.household_id "
+        f"LEFT JOIN {person} AS head ON head.id = household.head_id ORDER BY {order}")
+
+
+def around_stamp(rows: list) -> int | None:
+    """The law tables' stamp read with the page's rows (`around_the_page`), None if not."""
+    return rows[0].around[4] if rows and hasattr(rows[0], "around") else None
+
+
+def _subjects_around(rows: list) -> dict[tuple[str, int], tuple[str, str]]:
+    found = {}
+    for row in rows:
+        public_id, name, collective, head, _stamp = row.around
+        if row.person_id:
+            found["person", row.person_id] = (str(public_id), name)
+        elif row.collective_id:
+            found["collective", row.collective_id] = ("", collective)
+        elif row.household_id:  # the model's own wording (`Household.__str__`)
+            found["household", row.household_id] = ("", str(Household(head=Person(
+                full_name=head))))
+    return found
