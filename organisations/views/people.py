@@ -12,7 +12,12 @@ from organisations.domain.personal_data import (
     may_see_personal_data,
     personal_data_units,
 )
-from organisations.domain.queries import people_for_detail, people_for_user, units_for_user
+from organisations.domain.queries import (
+    people_for_detail,
+    people_for_user,
+    people_words_for_user,
+    units_for_user,
+)
 from organisations.enums import Gender
 from organisations.interfaces.exports import person_export
 from organisations.interfaces.forms import (
@@ -25,18 +30,32 @@ from organisations.interfaces.forms import (
 
 def filtered_people(request):
     """The people list's queryset: scope, search, unit and flag filters (page and export)."""
-    qs = people_for_user(request.user, request.GET.get("q", ""))
+    qs, _matched, unit = _filtered(request, words=False)
+    return qs, unit
+
+
+def _filtered(request, *, words: bool):
+    """`filtered_people`'s queryset, its unit, and, when `words`, the same people in the
+    narrow copy of their search columns (`people_words_for_user`) — None where the copy has
+    not a filter's column (the flags, the gender) or there is no copy."""
+    q = request.GET.get("q", "")
+    qs = people_for_user(request.user, q)
+    matched = people_words_for_user(request.user, q) if words else None
     unit_code = request.GET.get("unit")
     unit = None
     if unit_code:
         unit = get_in(units_for_user(request.user), code=unit_code)
         qs = qs.filter(unit=unit)
+        if matched is not None:
+            matched = matched.filter(unit=unit)
     for flag in ("is_leader", "is_direct_worker"):
         if request.GET.get(flag) in {"0", "1"}:
             qs = qs.filter(**{flag: request.GET[flag] == "1"})
+            matched = None
     if request.GET.get("gender") in Gender.values:
         qs = qs.filter(gender=request.GET["gender"])
-    return qs, unit
+        matched = None
+    return qs, matched, unit
 
 
 # What the list shows of a person (and its seek key, search_text and id), read as a named row
@@ -50,12 +69,15 @@ def person_list(request):
     """People in the user's scope, searchable without diacritics, filterable by unit and flags;
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "organisations.view_person")
-    qs, unit = filtered_people(request)
     if kind := requested_format(request):
+        qs, _unit = filtered_people(request)
         return person_export(kind, qs, request.user)
-    # ?page=50 reads its ids from `qs` (no join to the units) before its 51 rows
+    searched = bool(request.GET.get("q", "").strip())
+    qs, matched, unit = _filtered(request, words=searched)
+    # ?page=50 reads its ids from `qs` (no join to the units) before its 51 rows; a search's
+    # page sorts its matches' ids in their narrow copy (`matched`) when they are not too many
     page = paginate(request, qs.values_list(*PERSON_PAGE_FIELDS, named=True), per_page=50,
-                    seek=True, matches=bool(request.GET.get("q", "").strip()), ids=qs)
+                    seek=True, matches=searched, ids=qs, matched=matched)
     context = {"page": page, "q": request.GET.get("q", ""),
                # birth dates only where the rule allows, row by row (the rows' tag asks)
                "personal_units": personal_data_units(request.user),
