@@ -129,34 +129,47 @@ _statements: dict[tuple, tuple] = {}
 _statements_lock = threading.Lock()  # a threaded worker's requests share them
 
 
-def paginate_kept(request, key: tuple, build: Callable[[], tuple[QuerySet, QuerySet | None]],
-                  per_page: int = 50, *, seek: bool = False) -> Page:
-    """`paginate(request, qs, per_page, seek=seek, ids=ids)` for `qs, ids = build()`, `qs` a
-    named `values_list`, with its statement built and compiled once per process for `key` and
-    the page's number, then executed with its parameters: building and compiling the ledger's
-    scoped queryset and making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12
-    hD). `key` must hold everything `build` reads (the ledger: the user's scope shape and the
-    filters); the page number is added here. A page by seek key (`after`, `before`: each key
-    names one page) is paged as `paginate` pages it, unkept. Nothing of the rows is kept: the
-    statement is executed on every request."""
+def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int = 50, *,
+                  seek: bool = False, matches: bool = False) -> Page:
+    """`paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids, matched=matched)`
+    for `qs, ids = build()` (or `qs, ids, matched = build()`), `qs` a named `values_list`, with
+    its statement built and compiled once per process for `key` and the page's number, then
+    executed with its parameters: building and compiling the ledger's scoped queryset and
+    making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12 hD). `key` must hold
+    everything `build` reads (the ledger: the user's scope shape and the filters; the people's
+    search: the shape and the folded words); the page number is added here. A search's statement
+    (`matches`) holds the planner's verdict on its matches (sorted, sorted in their copy, or
+    walked): it is kept as long as the verdict is (VERDICT_SECONDS), then built again. A page by
+    seek key (`after`, `before`: each key names one page) is paged as `paginate` pages it,
+    unkept. Nothing of the rows is kept: the statement is executed on every request."""
     if request.GET.get("after") or request.GET.get("before"):
-        qs, ids = build()
-        return paginate(request, qs, per_page, seek=seek, ids=ids)
-    full_key = (*key, per_page, seek, _number(request.GET.get("page")))
-    if (kept := _statements.get(full_key)) is None:
-        qs, ids = build()
-        rows, finish = _planned(request, qs, per_page, seek=seek, matches=False, ids=ids)
+        qs, ids, matched = _built(build)
+        return paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids,
+                        matched=matched)
+    full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
+    now = time.monotonic()
+    if (kept := _statements.get(full_key)) is None or kept[0] <= now:
+        qs, ids, matched = _built(build)
+        rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
+                                matched=matched)
         if (statement := _statement(rows)) is None:
             return finish(list(rows))
-        kept = (*statement, finish)
+        kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish)
         with _statements_lock:
+            _statements.pop(full_key, None)
             if len(_statements) >= KEPT_STATEMENTS:
                 del _statements[next(iter(_statements))]
             _statements[full_key] = kept
-    db, sql, params, row, finish = kept
+    _until, db, sql, params, row, finish = kept
     with connections[db].cursor() as cursor:
         cursor.execute(sql, params)
         return finish([row._make(values) for values in cursor.fetchall()])
+
+
+def _built(build: Callable[[], tuple]) -> tuple:
+    """`build()`'s list, its ids and its search's matches in a narrow copy (None if not given)."""
+    qs, ids, *matched = build()
+    return qs, ids, matched[0] if matched else None
 
 
 def _statement(rows: QuerySet) -> tuple | None:
