@@ -40,7 +40,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models.lookups import GreaterThan, LessThan, Lookup
 from django.db.models.query import NamedValuesListIterable
 from django.db.models.utils import create_namedtuple_class
 
@@ -319,7 +319,22 @@ def _matched_first(qs: QuerySet, matched: QuerySet, offset: int, limit: int) -> 
     if list(matched.query.order_by or matched.model._meta.ordering) != ordering:
         raise ValueError(f"the matches are not in the order of the page: {ordering}")
     page_ids = _sorted(matched, ordering).values("pk")[offset:offset + limit]
-    return _sorted(qs.filter(pk__in=Subquery(page_ids)), ordering)
+    return _sorted(qs.filter(_AnyOf(F("pk"), Subquery(page_ids))), ordering)
+
+
+class _AnyOf(Lookup):
+    """`lhs = ANY(ARRAY(subquery))` (PostgreSQL): the subquery's ids as one array, which the
+    outer statement looks up by primary key. As `IN (subquery)` the planner made it a semi-join
+    and, estimating "le minh" at 19 people of its 502, read the search's matches again from the
+    trigram index to join them to the 51 ids (1.6 ms, against ~0.2 by key)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)  # a Subquery: "(SELECT …)"
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
 
 
 # The planner's verdict on a search, kept per process by the search's conditions for a few

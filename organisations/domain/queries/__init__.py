@@ -53,8 +53,12 @@ def people_words_for_user(user, q: str) -> QuerySet | None:
 
 def people_words_in_scope(shape: tuple, q: str) -> QuerySet | None:
     """`people_words_for_user` for a user of scope `shape` (the people's shape: the copy has the
-    same unit and province columns)."""
+    same unit and province columns); None also when a word has no letter or digit: pg_trgm
+    makes no trigram of it, so the copy's index cannot narrow it and the copy is read whole
+    (`<"&%_` for an officer: 16–19 ms, against 3 ms through the scope's units in the people)."""
     if connections[router.db_for_read(PersonWords)].vendor != "postgresql":
+        return None
+    if not all(any(c.isalnum() for c in word) for word in fold(q).split()):
         return None
     return search(restricted(PersonWords.objects.all(), shape), q)
 
