@@ -41,7 +41,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models.lookups import GreaterThan, LessThan, Lookup
 from django.db.models.query import NamedValuesListIterable
 from django.db.models.utils import create_namedtuple_class
 
@@ -73,18 +73,23 @@ class Page:
 
 
 def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
-             matches: bool = False, ids: QuerySet | None = None) -> Page:
+             matches: bool = False, ids: QuerySet | None = None,
+             matched: QuerySet | None = None) -> Page:
     """One page of `qs`; `seek` pages by the ordering's key, `matches` says `qs` is narrowed by a
     search (its few matches are sorted rather than found by walking the order: module doc).
     `ids`: the list as `qs` before it was narrowed to what the rows show (the same WHERE clause
     and order, without the joins of the shown columns): a page by number past the first then
-    finds its rows' ids in it first (`_ids_first`)."""
-    rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids)
+    finds its rows' ids in it first (`_ids_first`). `matched`: the search's matches in a narrow
+    copy of `qs`'s table (the same rows by the same conditions, ids equal to `qs`'s primary
+    keys, the same ordering): a search's page by number sorts them there (`_matched_first`)."""
+    rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
+                            matched=matched)
     return finish(list(rows))
 
 
 def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
-             ids: QuerySet | None) -> tuple[QuerySet, Callable[[list], Page]]:
+             ids: QuerySet | None, matched: QuerySet | None = None,
+             ) -> tuple[QuerySet, Callable[[list], Page]]:
     """The rows `paginate` reads (a sliced queryset) and how it makes them a page: everything
     here follows from `qs` and the request's `page`, `after` and `before` (`paginate_kept`
     keeps the statement by them)."""
@@ -109,6 +114,8 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
         page = Page(rows[:per_page], number, len(rows) > per_page, per_page)
         return SeekKey(qs).page(page.object_list, number, page.has_next, per_page) if seek else page
     offset = (number - 1) * per_page
+    if matches and matched is not None and _sortable_in_copy(qs):
+        return _matched_first(qs, matched, offset, per_page + 1)[:per_page + 1], by_number
     ordered = narrow(qs)
     if offset and ids is not None and ordered is qs:  # not a search's sorted matches
         return _ids_first(qs, ids, offset, per_page + 1)[:per_page + 1], by_number
@@ -123,17 +130,20 @@ _statements: dict[tuple, tuple] = {}
 _statements_lock = threading.Lock()  # a threaded worker's requests share them
 
 
-def paginate_kept(request, key: tuple, build: Callable[[], tuple[QuerySet, QuerySet | None]],
-                  per_page: int = 50, *, seek: bool = False,
+def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int = 50, *,
+                  seek: bool = False, matches: bool = False,
                   around: Callable[[str, str], str] | None = None) -> Page:
-    """`paginate(request, qs, per_page, seek=seek, ids=ids)` for `qs, ids = build()`, `qs` a
-    named `values_list`, with its statement built and compiled once per process for `key` and
-    the page's number, then executed with its parameters: building and compiling the ledger's
-    scoped queryset and making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12
-    hD). `key` must hold everything `build` reads (the ledger: the user's scope shape and the
-    filters); the page number is added here. A page by seek key (`after`, `before`: each key
-    names one page) is paged as `paginate` pages it, unkept. Nothing of the rows is kept: the
-    statement is executed on every request.
+    """`paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids, matched=matched)`
+    for `qs, ids = build()` (or `qs, ids, matched = build()`), `qs` a named `values_list`, with
+    its statement built and compiled once per process for `key` and the page's number, then
+    executed with its parameters: building and compiling the ledger's scoped queryset and
+    making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12 hD). `key` must hold
+    everything `build` reads (the ledger: the user's scope shape and the filters; the people's
+    search: the shape and the folded words); the page number is added here. A search's statement
+    (`matches`) holds the planner's verdict on its matches (sorted, sorted in their copy, or
+    walked): it is kept as long as the verdict is (VERDICT_SECONDS), then built again. A page by
+    seek key (`after`, `before`: each key names one page) is paged as `paginate` pages it,
+    unkept. Nothing of the rows is kept: the statement is executed on every request.
 
     `around(page, order)`, where the statement is kept: a statement around the page's, `page`
     (to be read `FROM (page) AS page`), adding columns after the page's own and ending with
@@ -143,23 +153,27 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple[QuerySet, Query
     is the page's, equal to the ORM's. Not kept (a seek key, SQLite's converted columns), the
     rows have no `around`: the caller reads those values itself."""
     if request.GET.get("after") or request.GET.get("before"):
-        qs, ids = build()
-        return paginate(request, qs, per_page, seek=seek, ids=ids)
-    full_key = (*key, per_page, seek, _number(request.GET.get("page")))
-    if (kept := _statements.get(full_key)) is None:
-        qs, ids = build()
-        rows, finish = _planned(request, qs, per_page, seek=seek, matches=False, ids=ids)
+        qs, ids, matched = _built(build)
+        return paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids,
+                        matched=matched)
+    full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
+    now = time.monotonic()
+    if (kept := _statements.get(full_key)) is None or kept[0] <= now:
+        qs, ids, matched = _built(build)
+        rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
+                                matched=matched)
         if (statement := _statement(rows)) is None:
             return finish(list(rows))
         if around is not None and (order := _order_of(rows)) is not None:
             db, sql, params, row = statement
             statement = (db, around(sql, order), params, _around_row(row))
-        kept = (*statement, finish)
+        kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish)
         with _statements_lock:
+            _statements.pop(full_key, None)
             if len(_statements) >= KEPT_STATEMENTS:
                 del _statements[next(iter(_statements))]
             _statements[full_key] = kept
-    db, sql, params, row, finish = kept
+    _until, db, sql, params, row, finish = kept
     with kept_cursor(connections[db]) as cursor:
         cursor.execute(sql, params)
         return finish([row._make(values) for values in cursor.fetchall()])
@@ -249,6 +263,12 @@ def _order_of(rows: QuerySet) -> str | None:
         descending = name.startswith("-") == rows.query.standard_ordering
         order.append(f"page.{quote(field)}{' DESC' if descending else ''}")
     return ", ".join(order) or None
+
+
+def _built(build: Callable[[], tuple]) -> tuple:
+    """`build()`'s list, its ids and its search's matches in a narrow copy (None if not given)."""
+    qs, ids, *matched = build()
+    return qs, ids, matched[0] if matched else None
 
 
 def _statement(rows: QuerySet) -> tuple | None:
@@ -355,11 +375,65 @@ def sort_few_matches(qs: QuerySet) -> QuerySet:
         return qs
     if not _few_matches(qs):
         return qs
+    return _sorted(qs, ordering)
+
+
+def _sorted(qs: QuerySet, ordering: list[str]) -> QuerySet:
+    """`qs` in `ordering` (field names), its first field wrapped so that no index serves it:
+    the planner reads the matches and sorts them."""
     first, *rest = ordering
     name = first.lstrip("-")
     expression = Unindexed(F(name), output_field=qs.model._meta.get_field(
         "id" if name == "pk" else name))
     return qs.order_by(expression.desc() if first.startswith("-") else expression.asc(), *rest)
+
+
+# Up to this share of the table (and FEW_MATCHES), a search's matches are sorted in a narrow copy
+# of the table (`paginate(..., matched=)`) rather than found by walking the order. Wider than
+# FEW_MATCHES_SHARE: the copy's rows are a seventh of the people's, so its recheck and sort of
+# the matches cost what the few's did in the table. "hoang" (5,188 estimated of 102,720, 5.05 %;
+# every one of its 4,580 people after the 37,388 whose text sorts before "hoang") walked the
+# order in 12 ms; sorted in the copy its page's ids take ~1.8 ms. A word in more people than
+# this ("van": 12,844, 12.5 %) is dense enough that the walk finds a page in a few hundred rows.
+MATCHED_SHARE = 0.10
+
+
+def _sortable_in_copy(qs: QuerySet) -> bool:
+    """Whether `qs`'s matches are few enough to be sorted in a narrow copy of its table
+    (MATCHED_SHARE); PostgreSQL only (elsewhere there is no copy)."""
+    if connections[qs.db].vendor != "postgresql":
+        return False
+    estimated, table = _estimate(qs)
+    return estimated <= min(FEW_MATCHES, MATCHED_SHARE * table)
+
+
+def _matched_first(qs: QuerySet, matched: QuerySet, offset: int, limit: int) -> QuerySet:
+    """The rows of `qs[offset:offset + limit]` (a search), their ids found first in `matched`:
+    the same matches in a narrow copy of the table, sorted there (its trigram index's candidates
+    are rechecked in ~100 rows a page instead of 14), then the page's rows read by primary key.
+    Same rows, same order: the outer statement is `qs` itself (its WHERE clause again) narrowed
+    to those ids and sorted (`_sorted`: 51 rows; no walk of the name order, whatever the
+    planner's estimate of the semi-join)."""
+    ordering = list(qs.query.order_by or qs.model._meta.ordering)
+    if list(matched.query.order_by or matched.model._meta.ordering) != ordering:
+        raise ValueError(f"the matches are not in the order of the page: {ordering}")
+    page_ids = _sorted(matched, ordering).values("pk")[offset:offset + limit]
+    return _sorted(qs.filter(_AnyOf(F("pk"), Subquery(page_ids))), ordering)
+
+
+class _AnyOf(Lookup):
+    """`lhs = ANY(ARRAY(subquery))` (PostgreSQL): the subquery's ids as one array, which the
+    outer statement looks up by primary key. As `IN (subquery)` the planner made it a semi-join
+    and, estimating "le minh" at 19 people of its 502, read the search's matches again from the
+    trigram index to join them to the 51 ids (1.6 ms, against ~0.2 by key)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)  # a Subquery: "(SELECT …)"
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
 
 
 # The planner's verdict on a search, kept per process by the search's conditions for a few
@@ -372,25 +446,31 @@ def sort_few_matches(qs: QuerySet) -> QuerySet:
 # oldest verdicts go first.
 VERDICT_SECONDS = 300
 VERDICTS_KEPT = 512
-_verdicts: dict[tuple, tuple[float, bool]] = {}
+_verdicts: dict[tuple, tuple[float, tuple[float, float]]] = {}
 _verdicts_lock = threading.Lock()  # a threaded worker's requests share the verdicts
 
 
 def _few_matches(qs: QuerySet) -> bool:
     """Whether the planner estimates few matches of `qs`: FEW_MATCHES and FEW_MATCHES_SHARE of
     its table."""
+    estimated, table = _estimate(qs)
+    return estimated <= min(FEW_MATCHES, FEW_MATCHES_SHARE * table)
+
+
+def _estimate(qs: QuerySet) -> tuple[float, float]:
+    """The planner's estimate of the matches of `qs` and of its table's rows, kept (above)."""
     key = _verdict_key(qs)
     now = time.monotonic()
     if (kept := _verdicts.get(key)) is not None and kept[0] > now:
         return kept[1]
     plan = json.loads(qs.order_by().explain(format="json"))
-    few = plan[0]["Plan"]["Plan Rows"] <= min(FEW_MATCHES, FEW_MATCHES_SHARE * _rows(qs))
+    estimate = (plan[0]["Plan"]["Plan Rows"], _rows(qs))
     with _verdicts_lock:
         _verdicts.pop(key, None)
         if len(_verdicts) >= VERDICTS_KEPT:
             del _verdicts[next(iter(_verdicts))]
-        _verdicts[key] = (now + VERDICT_SECONDS, few)
-    return few
+        _verdicts[key] = (now + VERDICT_SECONDS, estimate)
+    return estimate
 
 
 def _verdict_key(qs: QuerySet) -> tuple:

@@ -1,8 +1,9 @@
 """Permission-aware querysets: every list in the back office starts here."""
 
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, QuerySet
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restrict_to_scope, restricted, scope_shape
 from accounts.enums import RECORD_KEEPING_ROLES
 from core.search import word_match
 from core.text import fold
@@ -12,6 +13,7 @@ from organisations.models import (
     EmulationStaff,
     Household,
     Person,
+    PersonWords,
     TrainingSession,
     Unit,
 )
@@ -32,7 +34,33 @@ def units_for_user(user, q: str | None = None) -> QuerySet:
 
 
 def people_for_user(user, q: str | None = None) -> QuerySet:
-    return search(restrict_to_scope(Person.objects.select_related("unit"), user), q)
+    return people_in_scope(scope_shape(user, Person), q)
+
+
+def people_in_scope(shape: tuple, q: str | None = None) -> QuerySet:
+    """`people_for_user` for a user of scope `shape` (accounts.domain.scope.scope_shape): the
+    same queryset for every user of that shape, so a statement compiled from it may be kept by
+    (shape, folded words)."""
+    return search(restricted(Person.objects.select_related("unit"), shape), q)
+
+
+def people_words_for_user(user, q: str) -> QuerySet | None:
+    """`people_for_user(user, q)`'s matches in the narrow copy of the people's search columns
+    (organisations.models.person_words: the same scope, the same words, the same ids), which a
+    search's page sorts cheaper than the people's own rows; None where there is no copy (SQLite)."""
+    return people_words_in_scope(scope_shape(user, Person), q)
+
+
+def people_words_in_scope(shape: tuple, q: str) -> QuerySet | None:
+    """`people_words_for_user` for a user of scope `shape` (the people's shape: the copy has the
+    same unit and province columns); None also when a word has no letter or digit: pg_trgm
+    makes no trigram of it, so the copy's index cannot narrow it and the copy is read whole
+    (`<"&%_` for an officer: 16–19 ms, against 3 ms through the scope's units in the people)."""
+    if connections[router.db_for_read(PersonWords)].vendor != "postgresql":
+        return None
+    if not all(any(c.isalnum() for c in word) for word in fold(q).split()):
+        return None
+    return search(restricted(PersonWords.objects.all(), shape), q)
 
 
 def people_for_detail(user) -> QuerySet:
