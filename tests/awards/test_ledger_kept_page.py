@@ -120,7 +120,9 @@ def test_the_kept_statement_is_the_users_own(client, personas, province, neighbo
     # role, whose page matches nothing. SQLite's dates, booleans and UUIDs are converted after
     # reading: there the ORM reads every page (`paging._statement`).
     assert set(paging._statements) == (set() if connection.vendor != "postgresql" else {
-        ("awards:ledger", shape, ledger_filters(params), 50, True, int(params.get("page", 1)))
+        # (key, page size, seek, a search's `matches`, page number)
+        ("awards:ledger", shape, ledger_filters(params), 50, True, False,
+         int(params.get("page", 1)))
         for shape in shapes.values() if shape[0] != "none" for params in PARAMS})
 
 
