@@ -79,8 +79,8 @@ def person_list(request):
         return person_export(kind, qs, request.user)
     q = request.GET.get("q", "")
     searched = bool(q.strip())
-    if searched and request.GET.keys() <= _SEARCH_ONLY:
-        page, unit = _search_page(request, q), None
+    if request.GET.keys() <= _KEPT_ONLY:
+        page, unit = _kept_page(request, q, searched), None
     else:
         qs, matched, unit = _filtered(request, words=searched)
         # ?page=50 reads its ids from `qs` (no join to the units) before its 51 rows; a
@@ -98,27 +98,27 @@ def person_list(request):
     return render(request, template, context)
 
 
-# A search with no other filter (the people search of `make load`): its page's statement is
-# kept per process (`_search_page`).
-_SEARCH_ONLY = frozenset({"q", "page", "after", "before"})
+# The list with no filter but a search (its first pages, the people search of `make load`): its
+# page's statement is kept per process (`_kept_page`).
+_KEPT_ONLY = frozenset({"q", "page", "after", "before"})
 
 
-def _search_page(request, q: str):
-    """The page of a search with no other filter, its statement built and compiled once per
-    process for the user's scope shape, the folded words and the page number
-    (core.interfaces.paging.paginate_kept): building the scoped search, its copy's ids and
-    compiling them were ~1.2 ms of the page's Python. The key holds all that `build` reads: the
-    shape (`people_in_scope`: every user of one shape gets the same SQL) and the words (`search`
-    reads `q` only as its folded words)."""
+def _kept_page(request, q: str, searched: bool):
+    """The page of the list with no filter but a search, its statement built and compiled once
+    per process for the user's scope shape, the folded words (none: the whole list) and the
+    page number (core.interfaces.paging.paginate_kept): building the scoped list (and a
+    search's ids in the copy) and compiling them were ~1–1.2 ms of the page's Python. The key
+    holds all that `build` reads: the shape (`people_in_scope`: every user of one shape gets
+    the same SQL) and the words (`search` reads `q` only as its folded words)."""
     shape = scope_shape(request.user, Person)
 
     def build():
         qs = people_in_scope(shape, q)
         return (qs.values_list(*PERSON_PAGE_FIELDS, named=True), qs,
-                people_words_in_scope(shape, q))
+                people_words_in_scope(shape, q) if searched else None)
 
     return paginate_kept(request, ("organisations:person_list", shape, tuple(fold(q).split())),
-                         build, per_page=50, seek=True, matches=True)
+                         build, per_page=50, seek=True, matches=searched)
 
 
 def _chosen(request) -> dict[str, str]:
