@@ -31,6 +31,7 @@ from organisations.interfaces.forms import (
     TransferForm,
 )
 from organisations.models import Person
+from organisations.models.person_words import EPOCH_SQL
 
 
 def filtered_people(request):
@@ -117,8 +118,12 @@ def _kept_page(request, q: str, searched: bool):
         return (qs.values_list(*PERSON_PAGE_FIELDS, named=True), qs,
                 people_words_in_scope(shape, q) if searched else None)
 
+    # A search's page is kept by its ids too, under the search copy's commit epoch (which
+    # every write of the people's search columns or the unit closure changes): asked again
+    # before any such write, it is one prepared statement reading its people by id.
     return paginate_kept(request, ("organisations:person_list", shape, tuple(fold(q).split())),
-                         build, per_page=50, seek=True, matches=searched)
+                         build, per_page=50, seek=True, matches=searched,
+                         epoch=EPOCH_SQL if searched else None)
 
 
 def _chosen(request) -> dict[str, str]:
