@@ -135,7 +135,8 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
                   around: Callable[[str, str], str] | None = None,
                   epoch: str | None = None) -> Page:
     """`paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids, matched=matched)`
-    for `qs, ids = build()` (or `qs, ids, matched = build()`), `qs` a named `values_list`, with
+    for `qs, ids = build()` (or `qs, ids, matched = build()`, or `qs, ids, matched, by_id`: the
+    rows `epoch` reads by id), `qs` a named `values_list`, with
     its statement built and compiled once per process for `key` and the page's number, then
     executed with its parameters: building and compiling the ledger's scoped queryset and
     making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12 hD). `key` must hold
@@ -165,7 +166,8 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
     full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
     now = time.monotonic()
     if (kept := _statements.get(full_key)) is None or kept[0] <= now:
-        qs, ids, matched = _built(build)
+        built = build()
+        qs, ids, matched = _built(lambda: built)
         rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
                                 matched=matched)
         if (statement := _statement(rows)) is None:
@@ -173,7 +175,7 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
         if around is not None and (order := _order_of(rows)) is not None:
             db, sql, params, row = statement
             statement = (db, around(sql, order), params, _around_row(row))
-        by_ids = (_PageIds.made(qs, statement, per_page, epoch)
+        by_ids = (_PageIds.made(qs, _by_id(built, qs), statement, per_page, epoch)
                   if epoch is not None and around is None else None)
         kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish, by_ids)
         with _statements_lock:
@@ -216,9 +218,12 @@ class _PageIds:
         self.kept: tuple | None = None  # (epoch, ids): replaced whole, read whole (threads)
 
     @classmethod
-    def made(cls, qs: QuerySet, statement: tuple, per_page: int, epoch: str) -> "_PageIds | None":
-        """For the kept `statement` (of `_statement`) of a page of `qs`; None where its ids
-        cannot be kept (not PostgreSQL, an ordering not of its own columns, no primary key)."""
+    def made(cls, qs: QuerySet, by_id: QuerySet, statement: tuple, per_page: int,
+             epoch: str) -> "_PageIds | None":
+        """For the kept `statement` (of `_statement`) of a page of `qs`, read by ids from `by_id`
+        (`qs`'s rows by the same conditions, written so that only the primary key's index
+        serves them, or `qs` itself); None where its ids cannot be kept (not PostgreSQL, an
+        ordering not of its own columns, no primary key)."""
         db, sql, params, row = statement
         connection = connections[db]
         ordering = list(qs.query.order_by or qs.model._meta.ordering)
@@ -227,7 +232,7 @@ class _PageIds:
                 or pk.attname not in row._fields):
             return None
         marker = _IdsMarker()
-        by_ids = _statement(_sorted(qs.filter(_AnyOfIds(F("pk"), marker)), ordering)
+        by_ids = _statement(_sorted(by_id.filter(_AnyOfIds(F("pk"), marker)), ordering)
                             [:per_page + 1])
         if by_ids is None:
             return None
@@ -378,6 +383,11 @@ def _built(build: Callable[[], tuple]) -> tuple:
     """`build()`'s list, its ids and its search's matches in a narrow copy (None if not given)."""
     qs, ids, *matched = build()
     return qs, ids, matched[0] if matched else None
+
+
+def _by_id(build_result: tuple, qs: QuerySet) -> QuerySet:
+    """The list read by kept ids: `build()`'s fourth item when given, else `qs`."""
+    return build_result[3] if len(build_result) > 3 else qs
 
 
 def _statement(rows: QuerySet) -> tuple | None:
