@@ -40,6 +40,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--floor", action="store_true")
     parser.add_argument("--only", default="")
+    parser.add_argument("--user", default="banthidua",
+                        help="who signs in (the board by default; canbo_sgd: an officer)")
     parser.add_argument("--path", action="append", default=[], metavar="LABEL=PATH",
                         help="a signed-in page not in bench_pages.py's list, e.g. \"person "
                              "detail=/organisations/people/<public_id>/\" (repeatable)")
@@ -87,7 +89,7 @@ def gunicorn_master(port: int) -> int:
 def measure(port: int, postmaster: int, data: dict, args) -> list[str]:
     office, public = Browser(port, Recorder(), random.Random(1)), Browser(
         port, Recorder(), random.Random(2))
-    office.sign_in("banthidua")
+    office.sign_in(args.user)
     server = {gunicorn_master(port)}
     rows = [("healthz", "/healthz", True)] + [
         row for row in pages(data)

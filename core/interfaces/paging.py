@@ -132,9 +132,11 @@ _statements_lock = threading.Lock()  # a threaded worker's requests share them
 
 def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int = 50, *,
                   seek: bool = False, matches: bool = False,
-                  around: Callable[[str, str], str] | None = None) -> Page:
+                  around: Callable[[str, str], str] | None = None,
+                  epoch: str | None = None) -> Page:
     """`paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids, matched=matched)`
-    for `qs, ids = build()` (or `qs, ids, matched = build()`), `qs` a named `values_list`, with
+    for `qs, ids = build()` (or `qs, ids, matched = build()`, or `qs, ids, matched, by_id`: the
+    rows `epoch` reads by id), `qs` a named `values_list`, with
     its statement built and compiled once per process for `key` and the page's number, then
     executed with its parameters: building and compiling the ledger's scoped queryset and
     making its rows were ~1 ms of a page's ~5.5 ms of Python (session 12 hD). `key` must hold
@@ -151,7 +153,12 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
     neighbours read in the same round trip (the ledger: its subjects' names, the law tables'
     stamp). Each row then carries the added columns as `row.around` (a tuple); the row itself
     is the page's, equal to the ORM's. Not kept (a seek key, SQLite's converted columns), the
-    rows have no `around`: the caller reads those values itself."""
+    rows have no `around`: the caller reads those values itself.
+
+    `epoch` (PostgreSQL; not with `around`): a statement reading a number the database changes
+    in every transaction that may change which rows `qs` keeps and in what order (the people's
+    search copy's commit epoch: organisations.models.person_words). The page's ids are then
+    kept too, under the epoch they were read with (`_PageIds`)."""
     if request.GET.get("after") or request.GET.get("before"):
         qs, ids, matched = _built(build)
         return paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids,
@@ -159,7 +166,8 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
     full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
     now = time.monotonic()
     if (kept := _statements.get(full_key)) is None or kept[0] <= now:
-        qs, ids, matched = _built(build)
+        built = build()
+        qs, ids, matched = _built(lambda: built)
         rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
                                 matched=matched)
         if (statement := _statement(rows)) is None:
@@ -167,13 +175,18 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
         if around is not None and (order := _order_of(rows)) is not None:
             db, sql, params, row = statement
             statement = (db, around(sql, order), params, _around_row(row))
-        kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish)
+        by_ids = (_PageIds.made(qs, _by_id(built, qs), statement, per_page, epoch)
+                  if epoch is not None and around is None else None)
+        kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish, by_ids)
         with _statements_lock:
             _statements.pop(full_key, None)
             if len(_statements) >= KEPT_STATEMENTS:
                 del _statements[next(iter(_statements))]
             _statements[full_key] = kept
-    _until, db, sql, params, row, finish = kept
+    _until, db, sql, params, row, finish, by_ids = kept
+    if by_ids is not None:
+        return finish([row._make(values)
+                       for values in by_ids.read(connections[db], prepare=not matches)])
     # A search is not prepared: its prepared statement's generic plan, made without its words,
     # read 1.5–2.3 times the PostgreSQL time of its own plan ("a" 6.2 → 14.1 ms, "hoang" 3.8 →
     # 5.3, session 13), where a list's plan does not depend on its values (the ledger: 1.4 →
@@ -181,6 +194,103 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
     with kept_cursor(connections[db], prepare=not matches) as cursor:
         cursor.execute(sql, params)
         return finish([row._make(values) for values in cursor.fetchall()])
+
+
+class _PageIds:
+    """A kept page's ids, kept under the commit epoch they were read with (`paginate_kept`'s
+    `epoch`): the page asked again at the same epoch is read by them — one prepared statement
+    reading its rows by primary key, the search's matches neither found nor sorted again.
+
+    Two statements, both returning the epoch and whether the transaction has written anything
+    (`pg_current_xact_id_if_assigned()`) beside the page's rows, in one snapshot: the page's own
+    (`full`, its ids kept when the epoch says so) and the page by its kept ids (`by_ids`: `qs`
+    with its own WHERE clause — the user's scope and words — narrowed to the ids and sorted,
+    so that ids grown stale can only drop rows, never show one the user may not see). A
+    transaction that has written may see rows no other sees yet, under an epoch its commit will
+    change: it neither keeps ids nor reads by them. A page read by ids at another epoch is read
+    again the full way (a second round trip, once a write)."""
+
+    def __init__(self, full: str, by_ids: str, params: tuple, by_ids_params: tuple, at: int,
+                 pk: int):
+        self.full, self.by_ids = full, by_ids
+        self.params, self.by_ids_params = params, by_ids_params
+        self.at, self.pk = at, pk  # the ids' place among `by_ids_params`, the pk's in a row
+        self.kept: tuple | None = None  # (epoch, ids): replaced whole, read whole (threads)
+
+    @classmethod
+    def made(cls, qs: QuerySet, by_id: QuerySet, statement: tuple, per_page: int,
+             epoch: str) -> "_PageIds | None":
+        """For the kept `statement` (of `_statement`) of a page of `qs`, read by ids from `by_id`
+        (`qs`'s rows by the same conditions, written so that only the primary key's index
+        serves them, or `qs` itself); None where its ids cannot be kept (not PostgreSQL, an
+        ordering not of its own columns, no primary key)."""
+        db, sql, params, row = statement
+        connection = connections[db]
+        ordering = list(qs.query.order_by or qs.model._meta.ordering)
+        pk = qs.model._meta.pk
+        if (connection.vendor != "postgresql" or (order := _order_of(qs)) is None
+                or pk.attname not in row._fields):
+            return None
+        marker = _IdsMarker()
+        by_ids = _statement(_sorted(by_id.filter(_AnyOfIds(F("pk"), marker)), ordering)
+                            [:per_page + 1])
+        if by_ids is None:
+            return None
+        by_ids_params = by_ids[2]
+        at = next(i for i, param in enumerate(by_ids_params) if param is marker)
+        return cls(_with_epoch(sql, order, epoch), _with_epoch(by_ids[1], order, epoch),
+                   params, by_ids_params, at, row._fields.index(pk.attname))
+
+    def read(self, connection, *, prepare: bool) -> list:
+        """The page's rows (as `values` tuples of its statement's columns)."""
+        if (kept := self.kept) is not None:
+            epoch, ids = kept
+            params = (*self.by_ids_params[:self.at], list(ids), *self.by_ids_params[self.at + 1:])
+            rows, now, clean = self._execute(connection, self.by_ids, params, prepare=True)
+            if clean and now == epoch:
+                return rows
+        rows, now, clean = self._execute(connection, self.full, self.params, prepare=prepare)
+        if clean and now is not None:
+            self.kept = (now, tuple(values[self.pk] for values in rows))
+        return rows
+
+    def _execute(self, connection, sql: str, params: tuple, *, prepare: bool) -> tuple:
+        with kept_cursor(connection, prepare=prepare) as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        # One row at least (the epoch's), its page columns NULL when the page has no rows.
+        epoch, clean = found[0][-2:]
+        return [values[:-2] for values in found if values[self.pk] is not None], epoch, clean
+
+
+def _with_epoch(sql: str, order: str, epoch: str) -> str:
+    """`sql` (a page's statement) with the epoch and whether this transaction has written
+    after its columns, read in the same snapshot; one row even when the page is empty."""
+    return (f"SELECT page.*, now.epoch, pg_current_xact_id_if_assigned() IS NULL"
+            f" FROM (SELECT ({epoch}) AS epoch) AS now LEFT JOIN ({sql}) AS page ON true"
+            f" ORDER BY {order}")
+
+
+class _IdsMarker(list):
+    """The place of the kept ids among a statement's parameters (found by identity)."""
+
+    def __eq__(self, other):
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+class _AnyOfIds(Lookup):
+    """`lhs = ANY(%s::<the pk's type>[])`: the rows of the kept ids (`_PageIds`), one parameter
+    whatever their number, so that the statement is prepared once."""
+
+    lookup_name = "any_of_ids"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        kind = self.lhs.output_field.cast_db_type(connection)
+        return f"{lhs} = ANY(%s::{kind}[])", (*lhs_params, self.rhs)
 
 
 PREPARE_NEVER_BY_COUNT = 2**62
@@ -273,6 +383,11 @@ def _built(build: Callable[[], tuple]) -> tuple:
     """`build()`'s list, its ids and its search's matches in a narrow copy (None if not given)."""
     qs, ids, *matched = build()
     return qs, ids, matched[0] if matched else None
+
+
+def _by_id(build_result: tuple, qs: QuerySet) -> QuerySet:
+    """The list read by kept ids: `build()`'s fourth item when given, else `qs`."""
+    return build_result[3] if len(build_result) > 3 else qs
 
 
 def _statement(rows: QuerySet) -> tuple | None:

@@ -15,6 +15,7 @@ from organisations.domain.personal_data import (
     personal_data_units,
 )
 from organisations.domain.queries import (
+    people_by_id_in_scope,
     people_for_detail,
     people_for_user,
     people_in_scope,
@@ -31,6 +32,7 @@ from organisations.interfaces.forms import (
     TransferForm,
 )
 from organisations.models import Person
+from organisations.models.person_words import EPOCH_SQL
 
 
 def filtered_people(request):
@@ -114,11 +116,18 @@ def _kept_page(request, q: str, searched: bool):
 
     def build():
         qs = people_in_scope(shape, q)
+        if not searched:
+            return qs.values_list(*PERSON_PAGE_FIELDS, named=True), qs, None
         return (qs.values_list(*PERSON_PAGE_FIELDS, named=True), qs,
-                people_words_in_scope(shape, q) if searched else None)
+                people_words_in_scope(shape, q),
+                people_by_id_in_scope(shape, q).values_list(*PERSON_PAGE_FIELDS, named=True))
 
+    # A search's page is kept by its ids too, under the search copy's commit epoch (which
+    # every write of the people's search columns or the unit closure changes): asked again
+    # before any such write, it is one prepared statement reading its people by id.
     return paginate_kept(request, ("organisations:person_list", shape, tuple(fold(q).split())),
-                         build, per_page=50, seek=True, matches=searched)
+                         build, per_page=50, seek=True, matches=searched,
+                         epoch=EPOCH_SQL if searched else None)
 
 
 def _chosen(request) -> dict[str, str]:
