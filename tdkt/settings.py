@@ -122,7 +122,10 @@ WSGI_APPLICATION = "tdkt.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, its render's context freed at once (no reference cycle left to the
+        # garbage collector); named as Django's own is.
+        "BACKEND": "core.template_backend.DjangoTemplates",
+        "NAME": "django",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {

@@ -2,10 +2,9 @@
 
 import os
 
-from django.core.wsgi import get_wsgi_application
-
+from core.handler import application as wsgi_application
 from core.runtime import settle_startup_heap
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
-application = get_wsgi_application()
+application = wsgi_application()  # Django's, its requests freed when closed
 settle_startup_heap()  # after Django and every app are loaded

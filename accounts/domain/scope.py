@@ -104,15 +104,20 @@ def scope_unit_ids(user, roles=ALL_ROLES) -> set[int] | None:
 
 def _per_request(user, attr: str, roles, compute, empty):
     """`compute(user, roots)` for the roots of the user's `roles` (`empty` without any), kept
-    on the user object under `attr` per role set: asked many times while one page is built."""
-    key = tuple(sorted(roles))
+    on the user object under `attr` per role set, and per roots: asked many times while one
+    page is built, for role sets that mostly share their roots (a list's roles and the
+    personal-data roles are the same units for the board: one shared-cache read, not two)."""
     found = getattr(user, attr, None)
     if found is None:
         found = {}
         setattr(user, attr, found)
+    key = ("roles", *sorted(roles))
     if key not in found:
         roots = scope_root_ids(user, roles)
-        found[key] = compute(user, roots) if roots else empty
+        by_roots = ("roots", *sorted(roots))
+        if by_roots not in found:
+            found[by_roots] = compute(user, roots) if roots else empty
+        found[key] = found[by_roots]
     return found[key]
 
 
@@ -125,23 +130,32 @@ def _tree_version(user) -> str:
 
 def _covered_units(user, roots: set[int]) -> set[int]:
     """Every unit under `roots`, from the shared cache while the tree is unchanged (users
-    holding roles on the same units share the entry: the key is the roots, not the user)."""
+    holding roles on the same units share the entry: the key is the roots, not the user).
+    The entry carries the tree's unit count of the same version too: `covers_every_unit`
+    compares the two on every list page, one read instead of two."""
     ids = ",".join(map(str, sorted(roots)))
-    key = f"tdkt:scope:{_tree_version(user)}:{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
-    covered = cache.get(key)
-    if covered is None:
+    key = f"tdkt:covered:{_tree_version(user)}:{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
+    entry = cache.get(key)
+    if entry is None:
         covered = set(UnitClosure.objects.filter(ancestor_id__in=roots)
                       .values_list("descendant_id", flat=True))
-        cache.set(key, covered, SCOPE_CACHE_SECONDS)
+        entry = (covered, _unit_total(user))
+        cache.set(key, entry, SCOPE_CACHE_SECONDS)
+    covered, total = entry
+    if getattr(user, "_tdkt_unit_total", None) is None:
+        user._tdkt_unit_total = total
     return covered
 
 
 def _unit_total(user) -> int:
-    key = f"tdkt:unit-total:{_tree_version(user)}"
-    total = cache.get(key)
+    total = getattr(user, "_tdkt_unit_total", None)
     if total is None:
-        total = Unit.objects.count()
-        cache.set(key, total, SCOPE_CACHE_SECONDS)
+        key = f"tdkt:unit-total:{_tree_version(user)}"
+        total = cache.get(key)
+        if total is None:
+            total = Unit.objects.count()
+            cache.set(key, total, SCOPE_CACHE_SECONDS)
+        user._tdkt_unit_total = total
     return total
 
 
@@ -244,10 +258,7 @@ def covers_every_unit(user, roles=ALL_ROLES) -> bool:
         return True
     if not ids:
         return False
-    total = getattr(user, "_tdkt_unit_total", None)
-    if total is None:
-        total = user._tdkt_unit_total = _unit_total(user)
-    return len(ids) >= total
+    return len(ids) >= _unit_total(user)  # read with the covered units, once a request
 
 
 def users_with_role_over(unit_id: int, roles) -> QuerySet:

@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -89,3 +91,34 @@ def test_the_cached_roles_hold_no_copy_of_the_user_and_read_back_with_the_users_
     assert (len(ctx.captured_queries), owners, [a.role for a in warm]) == (
         0, [user], [a.role for a in first])
     assert all(owner is user for owner in owners)
+
+
+class ReadsKept(LocMemCache):
+    """The shared cache of the tests, its reads listed (by key, without Django's prefix)."""
+
+    read: list[str] = []
+
+    def get(self, key, default=None, version=None):
+        ReadsKept.read.append(key)
+        return super().get(key, default, version)
+
+
+@pytest.mark.parametrize("name", ["organisations:person_list", "proposals:list"])
+def test_a_warm_list_reads_the_covered_units_and_their_count_once(client_for, board_user,
+                                                                   officer_a, name):
+    """A list asks for the scope under two role sets (the list's, the personal data's) that
+    cover the same units: one read of the covered units, which carry the unit count."""
+    path = "tests.accounts.test_scope_cache.ReadsKept"
+    with override_settings(CACHES={"default": {"BACKEND": path}}):
+        reads = []
+        for user in (board_user, officer_a):
+            client = client_for(user)
+            assert client.get(reverse(name)).status_code == 200
+            ReadsKept.read = []
+            assert client.get(reverse(name)).status_code == 200
+            reads.append(sorted(k.split(":")[1] for k in ReadsKept.read
+                                if k.startswith("tdkt:") and k.split(":")[1] in SCOPE_PARTS))
+    assert reads == [["covered", "version"]] * 2
+
+
+SCOPE_PARTS = {"covered", "scope", "unit-total", "version"}

@@ -1,0 +1,57 @@
+"""core.handler: the serving processes' requests are freed when their response is closed, not
+by the cyclic garbage collector (the lazy user and the messages' storages refer back to them)."""
+
+import gc
+import io
+import weakref
+
+import pytest
+from django.contrib.auth import get_user
+from django.contrib.messages.storage import default_storage
+from django.utils.functional import SimpleLazyObject
+
+from core.handler import Handler, Request
+from tdkt import wsgi
+
+
+@pytest.fixture
+def no_collector():
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+
+
+def _environ(path="/healthz") -> dict:
+    return {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
+            "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
+            "wsgi.input": io.BytesIO(b""), "wsgi.url_scheme": "http"}
+
+
+def _served_and_closed() -> weakref.ref:
+    """A request as the middleware leave it (in cycles with its lazy user and its messages),
+    closed as the WSGI server closes its response."""
+    request = Request(_environ())
+    request.session = {}  # as SessionMiddleware (a dict will do for the storages)
+    request.user = SimpleLazyObject(lambda: get_user(request))  # as AuthenticationMiddleware
+    request._messages = default_storage(request)  # as MessageMiddleware
+    request.close()
+    return weakref.ref(request)
+
+
+def test_a_closed_request_is_freed_at_once(no_collector):
+    assert _served_and_closed()() is None
+
+
+@pytest.mark.django_db
+def test_the_handler_answers_as_djangos(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    started = []
+    response = Handler()(_environ(), lambda status, headers: started.append(status))
+    body = b"".join(response)
+    response.close()
+    assert (started, body[:2]) == (["200 OK"], b"ok")
+
+
+def test_the_serving_processes_use_it():
+    assert type(wsgi.application) is Handler
