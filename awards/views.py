@@ -94,7 +94,7 @@ def ledger(request):
         shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
         page = paginate_union_kept(
             request, ("awards:ledger:search", shape, filters, tuple(words)),
-            lambda: kept_search_parts(shape, filters, words), per_page=50,
+            lambda limit: kept_search_parts(shape, filters, words, limit), per_page=50,
             around=around_the_page)
     elif q.split():  # each part of the search estimated on its own (search_parts)
         qs = filter_ledger(records_for_user(request.user), request.GET)

@@ -352,14 +352,15 @@ def paginate_union(request, parts: list[QuerySet], per_page: int = 50, *,
     return page
 
 
-def paginate_union_kept(request, key: tuple, build: Callable[[], list[QuerySet]],
+def paginate_union_kept(request, key: tuple, build: Callable[[int | None], list[QuerySet]],
                         per_page: int = 50, *, around: Callable[[str, str], str] | None = None
                         ) -> Page:
-    """`paginate_union(request, build(), per_page, matches=False)`, with a page by number read
+    """`paginate_union(request, build(None), per_page, matches=False)`, with a page by number read
     by one statement kept per process for `key` and the page's number: the parts' first rows
     (each `ORDER BY … LIMIT offset + per_page + 1`, as `paginate_union` reads them) merged by
     `UNION` (a row of two parts is one row) and cut at the page, wrapped by `around` as
-    `paginate_kept` wraps its statement. The ledger search's three to four statements a page,
+    `paginate_kept` wraps its statement; `build(limit)` may then give parts of only their first
+    `limit` rows (in their order). The ledger search's three to four statements a page,
     built and compiled each time, were ~14 ms of Python (session 14 hC). `key` must hold all
     `build` reads; its parts must hold no data read from the database (their statements are
     kept; their verdicts for VERDICT_SECONDS, as a search's statement is).
@@ -373,11 +374,12 @@ def paginate_union_kept(request, key: tuple, build: Callable[[], list[QuerySet]]
     full_key = (*key, per_page, number)
     now = time.monotonic()
     if request.GET.get("after") or request.GET.get("before"):
-        return paginate_union(request, build(), per_page, matches=False)
+        return paginate_union(request, build(None), per_page, matches=False)
     if (kept := _unions.get(full_key)) is None or kept[0] <= now:
-        parts = build()
-        if (kept := _union_statement(parts, (number - 1) * per_page, per_page, around)) is None:
-            return paginate_union(request, parts, per_page, matches=False)
+        offset = (number - 1) * per_page
+        kept = _union_statement(build(offset + per_page + 1), offset, per_page, around)
+        if kept is None:
+            return paginate_union(request, build(None), per_page, matches=False)
         kept = (now + VERDICT_SECONDS, *kept)
         with _statements_lock:
             _unions.pop(full_key, None)

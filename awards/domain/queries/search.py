@@ -56,11 +56,15 @@ class IsTrue(Func):
     conditional = True
 
 
-def kept_search_parts(shape: tuple, filters: tuple, words: list[str]) -> list[QuerySet]:
+def kept_search_parts(shape: tuple, filters: tuple, words: list[str],
+                      limit: int | None = None) -> list[QuerySet]:
     """The ledger page's parts (rows of `ledger_page`, in the ledger's order) whose union is
     `search_parts(filtered(records_in_scope(shape), filters), q)`'s, for `words` (folded,
     non-empty), holding no data of the database: the subjects are matched inside each part.
-    PostgreSQL only (the people's copy)."""
+    PostgreSQL only (the people's copy). `limit`: the page reads at most this many rows of
+    each part from its start (a page by number): the few people's records are then sorted
+    as their ids, and only the first `limit` joined to their title and unit ("nguyen van":
+    4,130 records joined before the sort were half of the statement's 7 ms)."""
     records = filtered(records_in_scope(shape), filters)
     people = PersonWords.objects.all()
     for word in words:
@@ -71,9 +75,13 @@ def kept_search_parts(shape: tuple, filters: tuple, words: list[str]) -> list[Qu
         parts = [ledger_page(records.filter(IsTrue(Q(person_id__in=people))))]
     elif many:
         parts = [ledger_page(records.filter(person_id__in=people))]
-    else:
+    elif limit is None:
         parts = [sorted_unindexed(ledger_page(records.filter(
             AnyOf(F("person_id"), Subquery(people)))))]
+    else:  # the records' ids sorted first (no join), the rows of the first `limit` of them
+        first = sorted_unindexed(records.filter(AnyOf(F("person_id"), Subquery(people))))
+        parts = [sorted_unindexed(ledger_page(records.filter(AnyOf(F("pk"), Subquery(
+            first.values("pk")[:limit])))))]
     for field, model in (("collective", Collective), ("household", Household)):
         parts.append(sorted_unindexed(ledger_page(records.filter(
             AnyOf(F(f"{field}_id"), Subquery(_subjects(model, words).order_by()))))))
