@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +37,7 @@ from awards.domain.queries import (
     search_parts,
 )
 from awards.domain.queries import records_for_user as scoped_records
+from awards.domain.queries.search import kept_search_parts
 from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import ledger_export, qualify_workbook
 from awards.interfaces.forms import (
@@ -51,9 +53,14 @@ from awards.interfaces.forms import (
 from awards.models import AwardRecord, AwardType, GrantingAuthority
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
-from core.interfaces.paging import paginate, paginate_kept, paginate_union
+from core.interfaces.paging import (
+    paginate,
+    paginate_kept,
+    paginate_union,
+    paginate_union_kept,
+)
 from core.interfaces.views import form_page, refused
-from core.text import is_number
+from core.text import fold, is_number
 from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
@@ -80,7 +87,16 @@ def ledger(request):
                              request.user)
     # The page reads the search as its parts; the search as one queryset is the exports' only
     # (its subjects' subqueries built for nothing were 2 ms of a search's 15, session 11 h2).
-    if q.split():  # each part of the search estimated on its own (search_parts)
+    if (words := fold(q).split()) and connection.vendor == "postgresql":
+        # The search's page statement kept per process by all it is built from (the scope
+        # shape, the filters, the folded words), its parts matching their subjects inside it
+        # (awards.domain.queries.search).
+        shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
+        page = paginate_union_kept(
+            request, ("awards:ledger:search", shape, filters, tuple(words)),
+            lambda limit: kept_search_parts(shape, filters, words, limit), per_page=50,
+            around=around_the_page)
+    elif q.split():  # each part of the search estimated on its own (search_parts)
         qs = filter_ledger(records_for_user(request.user), request.GET)
         parts = search_parts(qs, q)
         # The parts name their subjects' ids or hold many matches: the planner's own estimate
