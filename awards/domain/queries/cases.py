@@ -3,7 +3,7 @@ never touches the ORM). One person: `case_for`; a province: `cases_for_people` i
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -31,6 +31,7 @@ from awards.models import (
     PendingMatter,
     TaskRating,
 )
+from core.interfaces.compiled import kept_rows
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person, Unit
 
@@ -104,15 +105,35 @@ def _id_array(person_ids: list[int]) -> RawSQL:
     return RawSQL("SELECT unnest(%s::bigint[])", (list(person_ids),))
 
 
+def batch_rows(name: str, where: dict, build: Callable[..., QuerySet], *more) -> list[tuple]:
+    """`list(build(where, *more))`, `build` a `values_list` of the rows of the people `where`
+    (`_people_filter`) selects, its SQL kept per process for `name` and the filter's shape
+    (an id range, an id array) and sent with this batch's values (core.interfaces.compiled
+    .kept_rows): the same statements are built for every chunk of every screening. `more`:
+    the other values that change from call to call (the year), each one parameter. `name`
+    must name the statement `build` makes, everything else it reads being code."""
+    low, high = where.get("person_id__gte"), where.get("person_id__lte")
+    ids = where.get("person_id__in")
+    if low is not None and high is not None and len(where) == 2:
+        return kept_rows((name, "range"), lambda low, high, *more: build(
+            {"person_id__gte": low, "person_id__lte": high}, *more), low, high, *more)
+    if isinstance(ids, RawSQL) and len(where) == 1:
+        return kept_rows((name, "array"), lambda ids, *more: build(
+            {"person_id__in": _id_array(ids)}, *more), ids.params[0], *more)
+    return list(build(where, *more))
+
+
 def _facts(where: dict) -> tuple[dict, dict]:
     """Discipline periods and open pending matters of the people `where` selects (two small
     queries). Rows of people in the id range but outside the batch are never looked up."""
     discipline, pending = defaultdict(list), defaultdict(list)
-    for pid, level, start, end in DisciplineRecord.objects.filter(**where).order_by().values_list(
-            "person_id", "level", "start", "end"):
+    for pid, level, start, end in batch_rows(
+            "discipline", where, lambda where: DisciplineRecord.objects.filter(**where)
+            .order_by().values_list("person_id", "level", "start", "end")):
         discipline[pid].append(Discipline(level, start, end))
-    for pid, kind in PendingMatter.objects.filter(**where, closed_on__isnull=True).order_by(
-            ).values_list("person_id", "kind"):
+    for pid, kind in batch_rows(
+            "pending", where, lambda where: PendingMatter.objects.filter(
+                **where, closed_on__isnull=True).order_by().values_list("person_id", "kind")):
         pending[pid].append(kind)
     return discipline, pending
 
@@ -128,11 +149,13 @@ def _histories(where: dict, interned: dict) -> tuple[dict, dict]:
     rating_of: dict[tuple, Rating] = interned.setdefault("ratings", {})
     award_of: dict[tuple, HeldAward] = interned.setdefault("awards", {})
     # Unordered: the models' default ordering would make the database sort every batch.
-    ratings = _grouped(TaskRating.objects.filter(**where).order_by().values_list(
-        "person_id", "year", "rating"), rating_of, lambda key: Rating(*key))
-    awards = _grouped(AwardRecord.objects.filter(**where).order_by().values_list(
-        "person_id", "award_type_id", "year", "kind", "revoked"), award_of,
-        lambda key: HeldAward(codes[key[0]], *key[1:]))
+    ratings = _grouped(batch_rows("ratings", where, lambda where: TaskRating.objects.filter(
+        **where).order_by().values_list("person_id", "year", "rating")),
+        rating_of, lambda key: Rating(*key))
+    awards = _grouped(batch_rows("awards", where, lambda where: AwardRecord.objects.filter(
+        **where).order_by().values_list("person_id", "award_type_id", "year", "kind",
+                                        "revoked")),
+        award_of, lambda key: HeldAward(codes[key[0]], *key[1:]))
     return ratings, awards
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet, Subquery
 
 from accounts.domain.scope import is_system_admin, scope_root_ids
+from awards.domain.queries.cases import batch_rows
 from emulation.movements.enums import MOVEMENT_ROLES, PlanState, RegistrationState
 from emulation.movements.models import AnnualPlan, Movement, Registration, RegistrationEntry
 from organisations.models import Person, Unit, UnitClosure
@@ -113,10 +114,14 @@ def registration_facts(people, year: int,
         unit_id__in=set(units.values()), year=year).exclude(
         state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
     approved: dict[int, set[str]] = {}
-    for person_id, code in RegistrationEntry.objects.filter(
-            **(where or {"person_id__in": list(units)}), registration__year=year,
+    def build(where: dict, year: int) -> QuerySet:
+        return RegistrationEntry.objects.filter(
+            **where, registration__year=year,
             registration__state=RegistrationState.APPROVED).values_list(
-            "person_id", "award_type__code"):
+            "person_id", "award_type__code")
+    # A screening's chunk: its statement kept per process (the same for every chunk).
+    for person_id, code in (batch_rows("registration_facts", where, build, year) if where
+                            else build({"person_id__in": list(units)}, year)):
         approved.setdefault(person_id, set()).add(code)
     return {pid: frozenset(approved.get(pid, ())) if uid in registering or pid in approved
             else None for pid, uid in units.items()}
