@@ -13,7 +13,7 @@ from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.authority import refusal
-from awards.domain.parameters import catalogue_parameters
+from awards.domain.parameters import law_tables, one_reading
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import (
     NECESSARY,
@@ -149,6 +149,7 @@ ALL = "all"  # the "who qualifies for which title" list: every individual award 
 
 
 @login_required
+@one_reading()  # the law tables' stamp checked once (parameters, names, award codes)
 def qualify(request, mode="now"):
     """Who qualifies for an award in a year (mode "now"), or will next year (mode "forecast"),
     among the people in the user's scope, optionally within one unit; `?export=xlsx`. In mode
@@ -162,11 +163,11 @@ def qualify(request, mode="now"):
     if request.GET.get("unit"):
         unit = get_in(units_for_user(request.user), code=request.GET["unit"])
         people = people.filter(unit=unit)
-    params = catalogue_parameters()
+    tables = law_tables()
+    params = tables.params
     # The forecast's verdicts are for next year: where people stand is asked for that year.
     verdict_year = year + (mode == "forecast")
-    names = dict(AwardType.objects.values_list("code", "name"))
-    names[ALL] = _("All individual titles and forms")
+    names = {**tables.award_names, ALL: _("All individual titles and forms")}
     if request.GET.get("export") == "xlsx":  # the whole list
         rows = with_standing(_screened(people, award, mode, year, params), verdict_year)
         return qualify_workbook(rows, names[award], verdict_year, names)

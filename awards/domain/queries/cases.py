@@ -65,7 +65,9 @@ def person_facts(people: QuerySet, chunk: int = CHUNK) -> Iterator[PersonFacts]:
     server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
     whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
     that needs 200."""
-    unit_names = dict(Unit.objects.values_list("id", "name"))  # a province: a few thousand
+    # A province: a few thousand; the statement kept per process (kept_rows).
+    unit_names = dict(kept_rows(("unit_names",), lambda: Unit.objects.order_by().values_list(
+        "id", "name")))
     rows = people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
     batch, size = list(rows[:chunk]), chunk
     while batch:

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet, Subquery
 
 from accounts.domain.scope import is_system_admin, scope_root_ids
 from awards.domain.queries.cases import batch_rows
+from core.interfaces.compiled import kept_rows
 from emulation.movements.enums import MOVEMENT_ROLES, PlanState, RegistrationState
 from emulation.movements.models import AnnualPlan, Movement, Registration, RegistrationEntry
 from organisations.models import Person, Unit, UnitClosure
@@ -110,9 +111,11 @@ def registration_facts(people, year: int,
     registration is not used there, so it is not checked). Two queries for a whole chunk;
     `where` may select the people by an id range rather than an `IN` of their ids."""
     units = {p.pk: p.unit_id for p in people}
-    registering = set(Registration.objects.filter(
-        unit_id__in=set(units.values()), year=year).exclude(
-        state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
+    # Every unit that sent one (a province: one a unit at most), asked only of the batch's:
+    # the statement the same for every chunk, kept per process (kept_rows).
+    registering = {unit_id for unit_id, in kept_rows(
+        ("registering units",), lambda year: Registration.objects.filter(year=year).exclude(
+            state=RegistrationState.DRAFT).order_by().values_list("unit_id"), year)}
     approved: dict[int, set[str]] = {}
     def build(where: dict, year: int) -> QuerySet:
         return RegistrationEntry.objects.filter(
