@@ -175,11 +175,13 @@ def _with_places(build: Callable[..., QuerySet], args: tuple) -> tuple | object:
 
 
 def _changed(value):
-    """Another value of the same kind (an int, a list of ints), or None."""
+    """Another value of the same kind (an int, a list of ints, a text), or None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value + 1
+    if isinstance(value, str):
+        return f"{value}~"
     if isinstance(value, list) and all(isinstance(item, int) for item in value):
         return [*value, (value[-1] + 1) if value else 1]
     return None

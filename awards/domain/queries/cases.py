@@ -4,6 +4,7 @@ never touches the ORM). One person: `case_for`; a province: `cases_for_people` i
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -59,24 +60,69 @@ class PersonFacts:
         return self.full_name
 
 
-def person_facts(people: QuerySet, chunk: int = CHUNK) -> Iterator[PersonFacts]:
+class KeptPeople(NamedTuple):
+    """People as a statement kept per process (core.interfaces.compiled.kept_rows):
+    `build(*values)` is their queryset, the same SQL for every call with an equal `key`, which
+    holds everything else `build` reads (a scope's shape, which filters are set). A "who
+    qualifies" page reads its window's end, its candidates and its people's rows from it:
+    building and compiling the scoped querysets was ~3 ms of its Python (session 14, hD)."""
+
+    key: tuple
+    build: Callable[..., QuerySet]
+    values: tuple
+
+    def queryset(self) -> QuerySet:
+        return self.build(*self.values)
+
+    def narrowed(self, name: str, narrow: Callable[..., QuerySet], *values) -> "KeptPeople":
+        """These people narrowed by `narrow(queryset, *values)`, named `name` in the key."""
+        build, count = self.build, len(self.values)
+        return KeptPeople((*self.key, name),
+                          lambda *all_values: narrow(build(*all_values[:count]),
+                                                     *all_values[count:]),
+                          (*self.values, *values))
+
+    def rows(self, name: str, rows: Callable[[QuerySet], QuerySet], *values) -> list[tuple]:
+        """`rows(queryset, *values)` (a `values_list`) of these people, kept as `name`."""
+        build, count = self.build, len(self.values)
+        return kept_rows((*self.key, name), lambda *all_values: rows(
+            build(*all_values[:count]), *all_values[count:]), *self.values, *values)
+
+
+def person_facts(people: "QuerySet | KeptPeople", chunk: int = CHUNK) -> Iterator[PersonFacts]:
     """The people of `people`, in id order (dense id ranges: see `_people_filter`), read in
     batches by seek key (`id > last`), `chunk` first, then doubling up to CHUNK. Not a
     server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
     whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
-    that needs 200."""
+    that needs 200. `people` as `KeptPeople`: each batch's statement kept per process."""
     # A province: a few thousand; the statement kept per process (kept_rows).
     unit_names = dict(kept_rows(("unit_names",), lambda: Unit.objects.order_by().values_list(
         "id", "name")))
-    rows = people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
-    batch, size = list(rows[:chunk]), chunk
+    if isinstance(people, KeptPeople):
+        def first(size):
+            return people.rows(("facts", size), lambda qs: _facts_of(qs)[:size])
+
+        def following(size, last):
+            return people.rows(("facts after", size), lambda qs, last: _facts_of(qs).filter(
+                id__gt=last)[:size], last)
+    else:
+        def first(size):
+            return list(_facts_of(people)[:size])
+
+        def following(size, last):
+            return list(_facts_of(people).filter(id__gt=last)[:size])
+    batch, size = first(chunk), chunk
     while batch:
         for row in batch:
             yield PersonFacts(row, unit_names)
         if len(batch) < size:
             return
         size = min(2 * size, CHUNK)
-        batch = list(rows.filter(id__gt=batch[-1][0])[:size])
+        batch = following(size, batch[-1][0])
+
+
+def _facts_of(people: QuerySet) -> QuerySet:
+    return people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
 
 
 def _subject(person: Person) -> Subject:
