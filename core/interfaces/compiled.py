@@ -114,7 +114,8 @@ _parameterised: dict[Hashable, tuple | object] = {}
 UNKEPT = object()
 
 
-def kept_rows(key: Hashable | None, build: Callable[..., QuerySet], *args) -> list[tuple]:
+def kept_rows(key: Hashable | None, build: Callable[..., QuerySet], *args,
+              prepare: bool = False) -> list[tuple]:
     """`list(build(*args))` for `build(*args)` a `values_list` queryset (rows as tuples), its
     SQL compiled once per process for `key` and sent again with this call's `args` in their
     places: building and compiling a screening chunk's seven history statements was ~3 ms of a
@@ -125,7 +126,8 @@ def kept_rows(key: Hashable | None, build: Callable[..., QuerySet], *args) -> li
     by compiling `build` again with that argument changed — the parameters that change are its
     own. A statement whose SQL an argument shapes (an `IN` list of its values, an empty result)
     is not kept: the ORM builds it every time. Nothing read from the rows is kept. Key None:
-    the ORM's."""
+    the ORM's. `prepare`: prepared on PostgreSQL (kept_cursor), for a statement whose plan
+    does not hang on its values (a history read by an id range or array: index scans)."""
     if key is None:
         return list(build(*args))
     if (kept := _parameterised.get(key, _MISSING)) is _MISSING:
@@ -139,7 +141,7 @@ def kept_rows(key: Hashable | None, build: Callable[..., QuerySet], *args) -> li
     for position, index in places:
         params[position] = args[index]
     connection = connections[alias]
-    with connection.cursor() as cursor:
+    with kept_cursor(connection, prepare=prepare) as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
     if col_count is None and not converters:

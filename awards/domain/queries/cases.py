@@ -159,15 +159,17 @@ def batch_rows(name: str, where: dict, build: Callable[..., QuerySet], *more) ->
     (an id range, an id array) and sent with this batch's values (core.interfaces.compiled
     .kept_rows): the same statements are built for every chunk of every screening. `more`:
     the other values that change from call to call (the year), each one parameter. `name`
-    must name the statement `build` makes, everything else it reads being code."""
+    must name the statement `build` makes, everything else it reads being code. Prepared on
+    PostgreSQL: planned once a connection (index scans of the people's rows whatever the ids)."""
     low, high = where.get("person_id__gte"), where.get("person_id__lte")
     ids = where.get("person_id__in")
     if low is not None and high is not None and len(where) == 2:
         return kept_rows((name, "range"), lambda low, high, *more: build(
-            {"person_id__gte": low, "person_id__lte": high}, *more), low, high, *more)
+            {"person_id__gte": low, "person_id__lte": high}, *more), low, high, *more,
+            prepare=True)
     if isinstance(ids, RawSQL) and len(where) == 1:
         return kept_rows((name, "array"), lambda ids, *more: build(
-            {"person_id__in": _id_array(ids)}, *more), ids.params[0], *more)
+            {"person_id__in": _id_array(ids)}, *more), ids.params[0], *more, prepare=True)
     return list(build(where, *more))
 
 
