@@ -1,20 +1,22 @@
 import datetime
+from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from accounts.domain.scope import scope_shape
+from accounts.domain.scope import restricted, scope_shape
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
 from awards.domain import ledger as ledger_domain
 from awards.domain.authority import refusal
-from awards.domain.parameters import catalogue_parameters
+from awards.domain.parameters import law_tables, one_reading
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import (
     NECESSARY,
@@ -37,6 +39,7 @@ from awards.domain.queries import (
     search_parts,
 )
 from awards.domain.queries import records_for_user as scoped_records
+from awards.domain.queries.cases import KeptPeople
 from awards.domain.queries.search import kept_search_parts
 from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import ledger_export, qualify_workbook
@@ -51,6 +54,7 @@ from awards.interfaces.forms import (
     RevokeForm,
 )
 from awards.models import AwardRecord, AwardType, GrantingAuthority
+from core.interfaces.compiled import kept_rows
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import (
@@ -64,8 +68,9 @@ from core.text import fold, is_number
 from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
-    units_for_user,
+    people_in_scope,
 )
+from organisations.models import Person, Unit
 
 
 @login_required
@@ -165,6 +170,7 @@ ALL = "all"  # the "who qualifies for which title" list: every individual award 
 
 
 @login_required
+@one_reading()  # the law tables' stamp checked once (parameters, names, award codes)
 def qualify(request, mode="now"):
     """Who qualifies for an award in a year (mode "now"), or will next year (mode "forecast"),
     among the people in the user's scope, optionally within one unit; `?export=xlsx`. In mode
@@ -173,29 +179,34 @@ def qualify(request, mode="now"):
     choices = INDIVIDUAL_AWARDS if mode == "forecast" else [ALL, *INDIVIDUAL_AWARDS]
     award = request.GET.get("award") if request.GET.get("award") in choices else "ldtt"
     year = _year(request)
-    people = people_for_user(request.user)
+    # The people in scope, as statements kept per process by the scope's shape and the
+    # filters set (KeptPeople): the same SQL for every request of that shape (session 14).
+    shape = scope_shape(request.user, Person)
+    people = KeptPeople(("qualify", shape), lambda: people_in_scope(shape), ())
     unit = None
     if request.GET.get("unit"):
-        unit = get_in(units_for_user(request.user), code=request.GET["unit"])
-        people = people.filter(unit=unit)
-    params = catalogue_parameters()
+        unit = _unit(request.user, request.GET["unit"])
+        people = people.narrowed("unit", lambda qs, unit: qs.filter(unit=unit), unit.pk)
+    tables = law_tables()
+    params = tables.params
     # The forecast's verdicts are for next year: where people stand is asked for that year.
     verdict_year = year + (mode == "forecast")
-    names = dict(AwardType.objects.values_list("code", "name"))
-    names[ALL] = _("All individual titles and forms")
+    names = {**tables.award_names, ALL: _("All individual titles and forms")}
     if request.GET.get("export") == "xlsx":  # the whole list
-        rows = with_standing(_screened(people, award, mode, year, params), verdict_year)
+        rows = with_standing(_screened(people.queryset(), award, mode, year, params),
+                             verdict_year)
         return qualify_workbook(rows, names[award], verdict_year, names)
     # One page: people are screened in id order from after the previous page's last person,
     # only as many as the page needs (2–9 s for the first 500 at province scale before).
     after = request.GET.get("after", "")
     if is_number(after):
-        people = people.filter(pk__gt=int(after))
+        people = people.narrowed("after", lambda qs, after: qs.filter(pk__gt=after), int(after))
     # A page screens at most SCREEN_AT_MOST people: where few qualify (the forecast) a page
     # may list fewer than PAGE and "next" goes on from the last person screened.
-    window_end = next(iter(people.order_by("id").values_list("id", flat=True)[
-        SCREEN_AT_MOST - 1:SCREEN_AT_MOST]), None)
-    window = people if window_end is None else people.filter(pk__lte=window_end)
+    window_end = next(iter(people.rows(("window end", SCREEN_AT_MOST), lambda qs: qs.order_by(
+        "id").values_list("id")[SCREEN_AT_MOST - 1:SCREEN_AT_MOST])), (None,))[0]
+    window = people if window_end is None else people.narrowed(
+        "until", lambda qs, until: qs.filter(pk__lte=until), window_end)
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
         window = candidates(window, award, year,
@@ -210,6 +221,26 @@ def qualify(request, mode="now"):
         "page_number": _number(request.GET.get("page")) if is_number(after) else 1,
         "next_after": found[-1].person.pk if more else window_end,
         "window_ended": not more and window_end is not None, "screen_at_most": SCREEN_AT_MOST})
+
+
+class _Unit(NamedTuple):
+    """The unit a page is filtered by, as it uses it (its id, its code in the form)."""
+
+    pk: int
+    code: str
+
+
+def _unit(user, code: str) -> _Unit:
+    """`get_in(units_for_user(user), code=code)` as (id, code), its statement kept per process
+    by the user's scope shape of the units (a Unit and its parent built to read two values
+    were ~1 ms of the filtered page's Python, session 14). 404 outside the scope."""
+    shape = scope_shape(user, Unit, "id")
+    found = kept_rows(("qualify unit", shape), lambda code: restricted(
+        Unit.objects.order_by("pk"), shape, "id").filter(code=code).values_list(
+        "pk", "code")[:1], code)
+    if not found:
+        raise Http404
+    return _Unit(*found[0])
 
 
 PAGE = 50  # rows of a "who qualifies" page

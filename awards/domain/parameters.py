@@ -56,6 +56,8 @@ class LawTables:
     def __init__(self):
         self.params = CatalogueParameters()
         self.codes: dict[int, str] = dict(AwardType.objects.values_list("id", "code"))
+        # code → name, in the catalogue's order: the names "who qualifies" shows (a copy).
+        self.award_names: dict[str, str] = dict(AwardType.objects.values_list("code", "name"))
         # (award type id, key) → its rows, latest start first (`AwardParameter` instances:
         # the callers of `parameters_in_force` read their value and citation).
         self.award_parameters: dict[tuple[int, str], list[AwardParameter]] = defaultdict(list)

@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 from awards.domain.providers import initiative_authors
 from awards.domain.queries.cases import (
     CHUNK,
+    KeptPeople,
     PersonFacts,
     cases_for_people,
     person_facts,
@@ -34,8 +35,8 @@ from awards.models import AwardRecord, TaskRating
 FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
 
 
-def candidates(people: QuerySet, award: str, year: int,
-               ids: tuple[int | None, int | None] = (None, None)) -> QuerySet:
+def candidates(people: "QuerySet | KeptPeople", award: str, year: int,
+               ids: tuple[int | None, int | None] = (None, None)) -> "QuerySet | KeptPeople":
     """`people` less those who cannot qualify for `award` in `year`, by a condition every
     eligible person meets (`NECESSARY`): the screening then builds and judges only the few who
     might. Same verdicts: the engine still judges each candidate. Titles without a cheap
@@ -52,15 +53,31 @@ def candidates(people: QuerySet, award: str, year: int,
     `ids`: the window's id range (after, up to), when known. Redundant with the subquery, it
     lets PostgreSQL read the year's excellent ratings of that range from `rating_year_level`
     (one unit's 2,000 people span 28,000 ids: 4,500 index entries, 1.4 ms) and hash them,
-    instead of one probe per person (2,000 probes, 6,000 pages, 4 ms)."""
+    instead of one probe per person (2,000 probes, 6,000 pages, 4 ms).
+
+    `people` as `KeptPeople` (a page's window): the statement kept per process, and the
+    candidates as `KeptPeople` too (narrowed to their ids)."""
     necessary = NECESSARY.get(award)
     if necessary is None:
         return people
     after, until = ids
-    window = {"person_id__in": people.order_by().values("pk"),
-              **({"person_id__gt": after} if after is not None else {}),
-              **({"person_id__lte": until} if until is not None else {})}
-    return people.filter(**_among("pk", sorted(necessary(window, year))))
+    bounds = (after is not None, until is not None)
+    values = tuple(value for value in ids if value is not None)
+
+    def meeting(people: QuerySet, *values) -> QuerySet:
+        """The ids of `people` (in the id range `values`) meeting the condition."""
+        found = iter(values)
+        window = {"person_id__in": people.order_by().values("pk"),
+                  **({"person_id__gt": next(found)} if bounds[0] else {}),
+                  **({"person_id__lte": next(found)} if bounds[1] else {})}
+        return necessary(window, year)
+    if isinstance(people, KeptPeople):  # the page's: its statement kept per process
+        # The year in the key: a year's dates are the initiatives' parameters (kept_rows).
+        found = people.rows(("candidates", award, year, bounds), meeting, *values)
+        return people.narrowed("among", lambda qs, ids: qs.filter(**_among("pk", ids)),
+                               sorted({pid for pid, in found}))
+    return people.filter(**_among("pk", sorted(
+        {pid for pid, in meeting(people, *values)})))
 
 
 def _among(field: str, ids: list[int]) -> dict:
@@ -71,7 +88,7 @@ def _among(field: str, ids: list[int]) -> dict:
     return {f"{field}__in": list(ids)}
 
 
-def _excellent_or_initiative(among: dict, year: int) -> set[int]:
+def _excellent_or_initiative(among: dict, year: int) -> QuerySet:
     """CSTĐ cơ sở: an "excellent" task rating in the year (Law 06/2022/QH15 Art. 23.1) or an
     initiative recognised that year (Art. 23.1; under Law 2013 Art. 23 the initiative alone).
     The armed forces' combat record that stands for it (Art. 21–23) is never met by the
@@ -80,17 +97,16 @@ def _excellent_or_initiative(among: dict, year: int) -> set[int]:
     One statement (a UNION of the two), one round trip."""
     excellent = TaskRating.objects.filter(**among, year=year, rating="xuat_sac").order_by()
     authors = initiative_authors(year).filter(**among).order_by()
-    return {*excellent.values_list("person_id", flat=True).union(
-        authors.values_list("person_id", flat=True))}
+    return excellent.values_list("person_id").union(authors.values_list("person_id"))
 
 
 def _holds(code: str):
     """The rule's own precheck (rules.individual_titles.PRECHECKS): the lower title of the
     ladder held that year (CSTĐ tỉnh: CSTĐ cơ sở, Law 06/2022/QH15 Art. 22; CSTĐ toàn quốc:
     CSTĐ tỉnh, Art. 21) — here any record of it, revoked or not (the engine narrows)."""
-    def holders(among: dict, year: int) -> set[int]:
-        return {*AwardRecord.objects.filter(**among, year=year, award_type__code=code)
-                .values_list("person_id", flat=True)}
+    def holders(among: dict, year: int) -> QuerySet:
+        return AwardRecord.objects.filter(**among, year=year, award_type__code=code
+                                          ).values_list("person_id")
     return holders
 
 
@@ -99,7 +115,7 @@ NECESSARY = {"cstd_co_so": _excellent_or_initiative, "cstd_tinh": _holds("cstd_c
 
 
 
-def qualifying(people: QuerySet, award: str, year: int, params: Parameters,
+def qualifying(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
                first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
     """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
     `first_chunk`: how many people to screen first (subjects_for_people)."""
@@ -111,8 +127,9 @@ def qualifying(people: QuerySet, award: str, year: int, params: Parameters,
             yield person, verdict
 
 
-def qualifying_each(people: QuerySet, awards: list[str], year: int, params: Parameters,
-                    screener: Screener | None = None, first_chunk: int = CHUNK
+def qualifying_each(people: "QuerySet | KeptPeople", awards: list[str], year: int,
+                    params: Parameters, screener: Screener | None = None,
+                    first_chunk: int = CHUNK
                     ) -> Iterator[tuple[PersonFacts, list[Verdict]]]:
     """Who qualifies for which of `awards` in `year`: each person of `people` eligible for at
     least one, in id order, with their eligible verdicts in the order of `awards`. A caller may
@@ -167,7 +184,7 @@ def projected(case: Case, screener: Screener) -> Case:
     return dataclasses.replace(future, year=case.year + 1)
 
 
-def forecast(people: QuerySet, award: str, year: int, params: Parameters,
+def forecast(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
              first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
     """People not eligible for `award` in `year` who would be in `year + 1`."""
     screener = Screener(params)

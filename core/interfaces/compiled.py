@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ValuesListIterable
 
 from core.interfaces.paging import Page, kept_cursor
 from core.interfaces.paging import _number as page_number
@@ -105,3 +106,84 @@ def _converted(rows, col_count, converters, connection):
                     value = convert(value, expression, connection)
                 row[position] = value
         yield row
+
+
+# (key) → (alias, sql, params, {position: argument index}, col_count, converters), or
+# UNKEPT for a statement the arguments shape (the ORM builds it every time).
+_parameterised: dict[Hashable, tuple | object] = {}
+UNKEPT = object()
+
+
+def kept_rows(key: Hashable | None, build: Callable[..., QuerySet], *args,
+              prepare: bool = False) -> list[tuple]:
+    """`list(build(*args))` for `build(*args)` a `values_list` queryset (rows as tuples), its
+    SQL compiled once per process for `key` and sent again with this call's `args` in their
+    places: building and compiling a screening chunk's seven history statements was ~3 ms of a
+    "who qualifies" page's ~20 ms of Python (session 14, hD), for the same SQL every time. `key`
+    must hold everything else `build` reads (the arguments are the values that change from call
+    to call: an id range, an array of ids, a year). Each argument must reach the SQL as a
+    parameter of its own, unchanged (an int, a list sent as one array): its places are found
+    by compiling `build` again with that argument changed — the parameters that change are its
+    own. A statement whose SQL an argument shapes (an `IN` list of its values, an empty result)
+    is not kept: the ORM builds it every time. Nothing read from the rows is kept. Key None:
+    the ORM's. `prepare`: prepared on PostgreSQL (kept_cursor), for a statement whose plan
+    does not hang on its values (a history read by an id range or array: index scans)."""
+    if key is None:
+        return list(build(*args))
+    if (kept := _parameterised.get(key, _MISSING)) is _MISSING:
+        if len(_parameterised) >= MAX_KEPT:
+            _parameterised.clear()
+        kept = _parameterised[key] = _with_places(build, args)
+    if kept is UNKEPT:
+        return list(build(*args))
+    alias, sql, params, places, col_count, converters = kept
+    params = list(params)
+    for position, index in places:
+        params[position] = args[index]
+    connection = connections[alias]
+    with kept_cursor(connection, prepare=prepare) as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    if col_count is None and not converters:
+        return fetched
+    return [tuple(row) for row in _converted(fetched, col_count, converters, connection)]
+
+
+def _with_places(build: Callable[..., QuerySet], args: tuple) -> tuple | object:
+    """`_compile(build(*args))` with the places of each argument among its parameters, or
+    UNKEPT (kept_rows)."""
+    qs = build(*args)
+    base = _compile(qs) if qs._iterable_class is ValuesListIterable else None
+    if base is None:
+        return UNKEPT
+    alias, sql, params, _names, col_count, converters = base
+    places = []
+    for index, value in enumerate(args):
+        other = _changed(value)
+        if other is None:
+            return UNKEPT
+        changed = _compile(build(*args[:index], other, *args[index + 1:]))
+        if changed is None or changed[1] != sql or len(changed[2]) != len(params):
+            return UNKEPT
+        moved = [position for position, (old, new) in enumerate(zip(params, changed[2],
+                                                                    strict=True))
+                 if old != new]
+        if not moved or any(params[p] != value or changed[2][p] != other for p in moved):
+            return UNKEPT
+        places.extend((position, index) for position in moved)
+    if len({position for position, _index in places}) != len(places):
+        return UNKEPT
+    return alias, sql, params, tuple(places), col_count, converters
+
+
+def _changed(value):
+    """Another value of the same kind (an int, a list of ints, a text), or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return f"{value}~"
+    if isinstance(value, list) and all(isinstance(item, int) for item in value):
+        return [*value, (value[-1] + 1) if value else 1]
+    return None

@@ -81,3 +81,53 @@ def test_all_is_every_row_of_a_grouping(proposals, key):
             rows = Compiled(key, grouped).all()
         assert (rows, len(queries)) == (list(grouped()), 1)
     assert rows == [{"state": "draft", "n": 8}]
+
+
+def _between(low, high):
+    """Proposals by an id range: a datetime and a date to convert (SQLite), a constant too."""
+    return (Proposal.objects.filter(id__gte=low, id__lte=high, state="draft")
+            .order_by("id").values_list("code", "submitted_at", "due_on"))
+
+
+def test_kept_rows_are_the_querysets_rows_for_each_calls_arguments(proposals):
+    """`kept_rows`: compiled on the first call, then sent with each call's own values."""
+    key = ("test", "between")
+    compiled._parameterised.pop(key, None)
+    ids = sorted(Proposal.objects.values_list("id", flat=True))
+    for low, high in [(ids[0], ids[2]), (ids[3], ids[3]), (ids[1], ids[-1]), (0, ids[0] - 1)]:
+        with CaptureQueriesContext(connection) as queries:
+            rows = compiled.kept_rows(key, _between, low, high)
+        assert (rows, len(queries)) == (list(_between(low, high)), 1)
+    assert compiled._parameterised[key][3] != ()  # kept, with the places of its arguments
+    assert isinstance(rows, list)
+
+
+def test_kept_rows_compile_the_statement_once_per_key(proposals):
+    """The first call builds it once and once more per argument (to find its places); the
+    next calls build nothing."""
+    key = ("test", "built")
+    compiled._parameterised.pop(key, None)
+    built = []
+
+    def build(low, high):
+        built.append((low, high))
+        return _between(low, high)
+
+    compiled.kept_rows(key, build, 1, 5)
+    compiled.kept_rows(key, build, 2, 9)
+
+    assert built == [(1, 5), (2, 5), (1, 6)]
+
+
+def test_an_argument_that_shapes_the_sql_is_not_kept(proposals):
+    """An `IN` of a list's values (a parameter a value) is built by the ORM on every call."""
+    key = ("test", "in")
+    compiled._parameterised.pop(key, None)
+    ids = sorted(Proposal.objects.values_list("id", flat=True))
+
+    def among(wanted):
+        return Proposal.objects.filter(id__in=wanted).order_by("id").values_list("code")
+
+    for wanted in (ids[:2], ids[2:7]):
+        assert compiled.kept_rows(key, among, wanted) == list(among(wanted))
+    assert compiled._parameterised[key] is compiled.UNKEPT

@@ -3,7 +3,8 @@ never touches the ORM). One person: `case_for`; a province: `cases_for_people` i
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
@@ -31,6 +32,7 @@ from awards.models import (
     PendingMatter,
     TaskRating,
 )
+from core.interfaces.compiled import kept_rows
 from organisations.enums import CollectiveKind
 from organisations.models import Collective, Employment, Person, Unit
 
@@ -58,22 +60,69 @@ class PersonFacts:
         return self.full_name
 
 
-def person_facts(people: QuerySet, chunk: int = CHUNK) -> Iterator[PersonFacts]:
+class KeptPeople(NamedTuple):
+    """People as a statement kept per process (core.interfaces.compiled.kept_rows):
+    `build(*values)` is their queryset, the same SQL for every call with an equal `key`, which
+    holds everything else `build` reads (a scope's shape, which filters are set). A "who
+    qualifies" page reads its window's end, its candidates and its people's rows from it:
+    building and compiling the scoped querysets was ~3 ms of its Python (session 14, hD)."""
+
+    key: tuple
+    build: Callable[..., QuerySet]
+    values: tuple
+
+    def queryset(self) -> QuerySet:
+        return self.build(*self.values)
+
+    def narrowed(self, name: str, narrow: Callable[..., QuerySet], *values) -> "KeptPeople":
+        """These people narrowed by `narrow(queryset, *values)`, named `name` in the key."""
+        build, count = self.build, len(self.values)
+        return KeptPeople((*self.key, name),
+                          lambda *all_values: narrow(build(*all_values[:count]),
+                                                     *all_values[count:]),
+                          (*self.values, *values))
+
+    def rows(self, name: str, rows: Callable[[QuerySet], QuerySet], *values) -> list[tuple]:
+        """`rows(queryset, *values)` (a `values_list`) of these people, kept as `name`."""
+        build, count = self.build, len(self.values)
+        return kept_rows((*self.key, name), lambda *all_values: rows(
+            build(*all_values[:count]), *all_values[count:]), *self.values, *values)
+
+
+def person_facts(people: "QuerySet | KeptPeople", chunk: int = CHUNK) -> Iterator[PersonFacts]:
     """The people of `people`, in id order (dense id ranges: see `_people_filter`), read in
     batches by seek key (`id > last`), `chunk` first, then doubling up to CHUNK. Not a
     server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
     whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
-    that needs 200."""
-    unit_names = dict(Unit.objects.values_list("id", "name"))  # a province: a few thousand
-    rows = people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
-    batch, size = list(rows[:chunk]), chunk
+    that needs 200. `people` as `KeptPeople`: each batch's statement kept per process."""
+    # A province: a few thousand; the statement kept per process (kept_rows).
+    unit_names = dict(kept_rows(("unit_names",), lambda: Unit.objects.order_by().values_list(
+        "id", "name")))
+    if isinstance(people, KeptPeople):
+        def first(size):
+            return people.rows(("facts", size), lambda qs: _facts_of(qs)[:size])
+
+        def following(size, last):
+            return people.rows(("facts after", size), lambda qs, last: _facts_of(qs).filter(
+                id__gt=last)[:size], last)
+    else:
+        def first(size):
+            return list(_facts_of(people)[:size])
+
+        def following(size, last):
+            return list(_facts_of(people).filter(id__gt=last)[:size])
+    batch, size = first(chunk), chunk
     while batch:
         for row in batch:
             yield PersonFacts(row, unit_names)
         if len(batch) < size:
             return
         size = min(2 * size, CHUNK)
-        batch = list(rows.filter(id__gt=batch[-1][0])[:size])
+        batch = following(size, batch[-1][0])
+
+
+def _facts_of(people: QuerySet) -> QuerySet:
+    return people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
 
 
 def _subject(person: Person) -> Subject:
@@ -104,15 +153,37 @@ def _id_array(person_ids: list[int]) -> RawSQL:
     return RawSQL("SELECT unnest(%s::bigint[])", (list(person_ids),))
 
 
+def batch_rows(name: str, where: dict, build: Callable[..., QuerySet], *more) -> list[tuple]:
+    """`list(build(where, *more))`, `build` a `values_list` of the rows of the people `where`
+    (`_people_filter`) selects, its SQL kept per process for `name` and the filter's shape
+    (an id range, an id array) and sent with this batch's values (core.interfaces.compiled
+    .kept_rows): the same statements are built for every chunk of every screening. `more`:
+    the other values that change from call to call (the year), each one parameter. `name`
+    must name the statement `build` makes, everything else it reads being code. Prepared on
+    PostgreSQL: planned once a connection (index scans of the people's rows whatever the ids)."""
+    low, high = where.get("person_id__gte"), where.get("person_id__lte")
+    ids = where.get("person_id__in")
+    if low is not None and high is not None and len(where) == 2:
+        return kept_rows((name, "range"), lambda low, high, *more: build(
+            {"person_id__gte": low, "person_id__lte": high}, *more), low, high, *more,
+            prepare=True)
+    if isinstance(ids, RawSQL) and len(where) == 1:
+        return kept_rows((name, "array"), lambda ids, *more: build(
+            {"person_id__in": _id_array(ids)}, *more), ids.params[0], *more, prepare=True)
+    return list(build(where, *more))
+
+
 def _facts(where: dict) -> tuple[dict, dict]:
     """Discipline periods and open pending matters of the people `where` selects (two small
     queries). Rows of people in the id range but outside the batch are never looked up."""
     discipline, pending = defaultdict(list), defaultdict(list)
-    for pid, level, start, end in DisciplineRecord.objects.filter(**where).order_by().values_list(
-            "person_id", "level", "start", "end"):
+    for pid, level, start, end in batch_rows(
+            "discipline", where, lambda where: DisciplineRecord.objects.filter(**where)
+            .order_by().values_list("person_id", "level", "start", "end")):
         discipline[pid].append(Discipline(level, start, end))
-    for pid, kind in PendingMatter.objects.filter(**where, closed_on__isnull=True).order_by(
-            ).values_list("person_id", "kind"):
+    for pid, kind in batch_rows(
+            "pending", where, lambda where: PendingMatter.objects.filter(
+                **where, closed_on__isnull=True).order_by().values_list("person_id", "kind")):
         pending[pid].append(kind)
     return discipline, pending
 
@@ -128,11 +199,13 @@ def _histories(where: dict, interned: dict) -> tuple[dict, dict]:
     rating_of: dict[tuple, Rating] = interned.setdefault("ratings", {})
     award_of: dict[tuple, HeldAward] = interned.setdefault("awards", {})
     # Unordered: the models' default ordering would make the database sort every batch.
-    ratings = _grouped(TaskRating.objects.filter(**where).order_by().values_list(
-        "person_id", "year", "rating"), rating_of, lambda key: Rating(*key))
-    awards = _grouped(AwardRecord.objects.filter(**where).order_by().values_list(
-        "person_id", "award_type_id", "year", "kind", "revoked"), award_of,
-        lambda key: HeldAward(codes[key[0]], *key[1:]))
+    ratings = _grouped(batch_rows("ratings", where, lambda where: TaskRating.objects.filter(
+        **where).order_by().values_list("person_id", "year", "rating")),
+        rating_of, lambda key: Rating(*key))
+    awards = _grouped(batch_rows("awards", where, lambda where: AwardRecord.objects.filter(
+        **where).order_by().values_list("person_id", "award_type_id", "year", "kind",
+                                        "revoked")),
+        award_of, lambda key: HeldAward(codes[key[0]], *key[1:]))
     return ratings, awards
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from accounts.domain.scope import restrict_to_scope
+from awards.domain.queries.cases import batch_rows
 from awards.eligibility.facts import Initiative as InitiativeFact
 from emulation.initiatives.enums import ACTIVE_USE_STATES, VIEW_ROLES, InitiativeState
 from emulation.initiatives.models import Initiative, InitiativeAuthor, InitiativeUse
@@ -35,13 +36,16 @@ def initiative_facts(person_ids,
     """person id → the recognised (not revoked) initiatives they (co-)authored, as engine facts,
     `used_for` naming the award an active use backs. One query. `where` may select the people
     more cheaply than an `IN` of their ids (an id range: rows of others are simply unused)."""
-    rows = (InitiativeAuthor.objects
-            .filter(**(where or {"person_id__in": person_ids}),
-                    initiative__state=InitiativeState.RECOGNISED)
-            .annotate(used_for=_used_for())
-            .values_list("person_id", "initiative__code", "initiative__scope",
-                         "initiative__recognition_date", "used_for")
-            .order_by("person_id", "initiative__recognition_date", "initiative__code"))
+    def build(where: dict) -> QuerySet:
+        return (InitiativeAuthor.objects
+                .filter(**where, initiative__state=InitiativeState.RECOGNISED)
+                .annotate(used_for=_used_for())
+                .values_list("person_id", "initiative__code", "initiative__scope",
+                             "initiative__recognition_date", "used_for")
+                .order_by("person_id", "initiative__recognition_date", "initiative__code"))
+    # A screening's chunk: its statement kept per process (the same for every chunk).
+    rows = (batch_rows("initiative_facts", where, build) if where
+            else build({"person_id__in": person_ids}))
     facts = defaultdict(list)
     for person_id, code, scope, recognised_on, used_for in rows:
         facts[person_id].append(InitiativeFact(code, scope, recognised_on, used_for))

@@ -6,6 +6,8 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet, Subquery
 
 from accounts.domain.scope import is_system_admin, scope_root_ids
+from awards.domain.queries.cases import batch_rows
+from core.interfaces.compiled import kept_rows
 from emulation.movements.enums import MOVEMENT_ROLES, PlanState, RegistrationState
 from emulation.movements.models import AnnualPlan, Movement, Registration, RegistrationEntry
 from organisations.models import Person, Unit, UnitClosure
@@ -109,14 +111,20 @@ def registration_facts(people, year: int,
     registration is not used there, so it is not checked). Two queries for a whole chunk;
     `where` may select the people by an id range rather than an `IN` of their ids."""
     units = {p.pk: p.unit_id for p in people}
-    registering = set(Registration.objects.filter(
-        unit_id__in=set(units.values()), year=year).exclude(
-        state=RegistrationState.DRAFT).values_list("unit_id", flat=True))
+    # Every unit that sent one (a province: one a unit at most), asked only of the batch's:
+    # the statement the same for every chunk, kept per process (kept_rows).
+    registering = {unit_id for unit_id, in kept_rows(
+        ("registering units",), lambda year: Registration.objects.filter(year=year).exclude(
+            state=RegistrationState.DRAFT).order_by().values_list("unit_id"), year)}
     approved: dict[int, set[str]] = {}
-    for person_id, code in RegistrationEntry.objects.filter(
-            **(where or {"person_id__in": list(units)}), registration__year=year,
+    def build(where: dict, year: int) -> QuerySet:
+        return RegistrationEntry.objects.filter(
+            **where, registration__year=year,
             registration__state=RegistrationState.APPROVED).values_list(
-            "person_id", "award_type__code"):
+            "person_id", "award_type__code")
+    # A screening's chunk: its statement kept per process (the same for every chunk).
+    for person_id, code in (batch_rows("registration_facts", where, build, year) if where
+                            else build({"person_id__in": list(units)}, year)):
         approved.setdefault(person_id, set()).add(code)
     return {pid: frozenset(approved.get(pid, ())) if uid in registering or pid in approved
             else None for pid, uid in units.items()}

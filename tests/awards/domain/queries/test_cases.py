@@ -114,3 +114,33 @@ def test_a_second_chunk_does_not_read_the_award_codes_again(dept_a, django_asser
         found = [p.pk for p, _c, _r in subjects_for_people(people, "ldtt", 2025, first_chunk=2)]
 
     assert found == [p.pk for p in people]
+
+
+@pytest.mark.django_db
+def test_a_next_batchs_history_statements_are_not_compiled_again(dept_a, monkeypatch):
+    """The seven history statements of a chunk (ratings, awards, discipline, pending matters,
+    initiatives, registrations) are the same SQL for every chunk: compiled once per process
+    and sent with the next batch's ids (kept_rows; ~3 ms of a "who qualifies" page's Python,
+    session 14). Django's compiler watched, not ours."""
+    from django.db.models.sql.compiler import SQLCompiler  # noqa: PLC0415 test-local
+
+    people = [PersonFactory(unit=dept_a) for _ in range(4)]
+    for person in people:
+        TaskRating.objects.create(person=person, unit=dept_a, year=2024, rating="tot")
+    list(subjects_for_people(people[:2], "ldtt", 2025))  # the first batch compiles them
+    compiled_tables = []
+    as_sql = SQLCompiler.as_sql
+
+    def watched(self, *args, **kwargs):
+        compiled_tables.append(self.query.model._meta.db_table)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", watched)
+    found = {p.pk: c for p, c, _r in subjects_for_people(people[2:], "ldtt", 2025)}
+
+    history = {"awards_taskrating", "awards_awardrecord", "awards_disciplinerecord",
+               "awards_pendingmatter", "emulation_initiativeauthor",
+               "emulation_registrationentry", "emulation_registration"}
+    assert [table for table in compiled_tables if table in history] == []
+    assert {pid: case.ratings for pid, case in found.items()} == {
+        p.pk: (Rating(2024, "tot"),) for p in people[2:]}
