@@ -1,7 +1,6 @@
 """core.handler: the serving processes' requests are freed when their response is closed, not
 by the cyclic garbage collector (the lazy user and the messages' storages refer back to them)."""
 
-import gc
 import io
 import weakref
 
@@ -12,14 +11,6 @@ from django.utils.functional import SimpleLazyObject
 
 from core.handler import Handler, Request
 from tdkt import wsgi
-
-
-@pytest.fixture
-def no_collector():
-    gc.collect()
-    gc.disable()
-    yield
-    gc.enable()
 
 
 def _environ(path="/healthz") -> dict:
