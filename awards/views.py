@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from accounts.domain.scope import restricted, scope_shape
+from accounts.domain.scope import scope_shape
 from awards.domain import catalogue as catalogue_domain
 from awards.domain import facts as facts_domain
 from awards.domain import granting as granting_domain
@@ -69,6 +69,7 @@ from organisations.domain.queries import (
     collectives_for_user,
     people_for_user,
     people_in_scope,
+    units_in_scope,
 )
 from organisations.models import Person, Unit
 
@@ -235,9 +236,8 @@ def _unit(user, code: str) -> _Unit:
     by the user's scope shape of the units (a Unit and its parent built to read two values
     were ~1 ms of the filtered page's Python, session 14). 404 outside the scope."""
     shape = scope_shape(user, Unit, "id")
-    found = kept_rows(("qualify unit", shape), lambda code: restricted(
-        Unit.objects.order_by("pk"), shape, "id").filter(code=code).values_list(
-        "pk", "code")[:1], code)
+    found = kept_rows(("qualify unit", shape), lambda code: units_in_scope(shape).order_by(
+        "pk").filter(code=code).values_list("pk", "code")[:1], code)
     if not found:
         raise Http404
     return _Unit(*found[0])

@@ -30,7 +30,13 @@ def search(qs: QuerySet, q: str | None, field: str = "search_text") -> QuerySet:
 
 
 def units_for_user(user, q: str | None = None) -> QuerySet:
-    return search(restrict_to_scope(Unit.objects.select_related("parent"), user, field="id"), q)
+    return search(units_in_scope(scope_shape(user, Unit, "id")).select_related("parent"), q)
+
+
+def units_in_scope(shape: tuple) -> QuerySet:
+    """The units a user of scope `shape` (`scope_shape(user, Unit, "id")`) sees: the same
+    queryset for every user of that shape, so a statement compiled from it may be kept by it."""
+    return restricted(Unit.objects.all(), shape, "id")
 
 
 def people_for_user(user, q: str | None = None) -> QuerySet:
