@@ -160,14 +160,13 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
     search copy's commit epoch: organisations.models.person_words). The page's ids are then
     kept too, under the epoch they were read with (`_PageIds`)."""
     if request.GET.get("after") or request.GET.get("before"):
-        qs, ids, matched = _built(build)
+        qs, ids, matched, _unused = _built(build())
         return paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids,
                         matched=matched)
     full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
     now = time.monotonic()
     if (kept := _statements.get(full_key)) is None or kept[0] <= now:
-        built = build()
-        qs, ids, matched = _built(lambda: built)
+        qs, ids, matched, by_id = _built(build())
         rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
                                 matched=matched)
         if (statement := _statement(rows)) is None:
@@ -175,7 +174,7 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
         if around is not None and (order := _order_of(rows)) is not None:
             db, sql, params, row = statement
             statement = (db, around(sql, order), params, _around_row(row))
-        by_ids = (_PageIds.made(qs, _by_id(built, qs), statement, per_page, epoch)
+        by_ids = (_PageIds.made(qs, by_id, statement, per_page, epoch)
                   if epoch is not None and around is None else None)
         kept = (now + VERDICT_SECONDS if matches else float("inf"), *statement, finish, by_ids)
         with _statements_lock:
@@ -379,15 +378,11 @@ def _order_of(rows: QuerySet) -> str | None:
     return ", ".join(order) or None
 
 
-def _built(build: Callable[[], tuple]) -> tuple:
-    """`build()`'s list, its ids and its search's matches in a narrow copy (None if not given)."""
-    qs, ids, *matched = build()
-    return qs, ids, matched[0] if matched else None
-
-
-def _by_id(build_result: tuple, qs: QuerySet) -> QuerySet:
-    """The list read by kept ids: `build()`'s fourth item when given, else `qs`."""
-    return build_result[3] if len(build_result) > 3 else qs
+def _built(built: tuple) -> tuple:
+    """`paginate_kept`'s `build()` as (list, its ids, its search's matches in a narrow copy or
+    None, the list read by kept ids: `qs` itself unless given)."""
+    qs, ids, matched, by_id = (*built, None, None)[:4]
+    return qs, ids, matched, qs if by_id is None else by_id
 
 
 def _statement(rows: QuerySet) -> tuple | None:
