@@ -10,7 +10,7 @@ from django.utils import translation
 from audit.domain.record import record
 from audit.models import AuditEntry
 from audit.templatetags.audit_rows import audit_rows
-from audit.views import _with_sentences
+from audit.views import PAGE_FIELDS, _with_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +46,10 @@ def test_the_rows_are_those_of_the_template_loop(school_a, admin_user, language)
                               unit=school_a, object_label="QĐ 12", changes=["a list", "of codes"])
     AuditEntry.objects.create(actor_label="canbo", action="awards.record.revoke",
                               object_label="Bằng khen", changes={"amount": [0.5, None]})
-    entries = list(AuditEntry.objects.select_related("actor", "unit").order_by("pk"))
-    entries[1].at = datetime.datetime(2025, 12, 31, 23, 59, 58, tzinfo=datetime.UTC)
+    rows = list(AuditEntry.objects.values_list(*PAGE_FIELDS, named=True).order_by("pk"))
+    rows[1] = rows[1]._replace(at=datetime.datetime(2025, 12, 31, 23, 59, 58, tzinfo=datetime.UTC))
+    page = type("Page", (), {"object_list": rows})
     with translation.override(language):
-        _with_sentences(type("Page", (), {"object_list": entries}))
-        assert _loop_rows(audit_rows(entries)) \
-            == _loop_rows(LOOP.render(Context({"entries": entries})))
+        _with_sentences(page)
+        assert _loop_rows(audit_rows(page.object_list)) \
+            == _loop_rows(LOOP.render(Context({"entries": page.object_list})))
