@@ -239,8 +239,14 @@ def actor_name(entry) -> str:
     """Who acted, by full name: the account's current name, else the label kept with the entry
     (an account since deleted), "System" for scheduled work."""
     actor = entry.actor
-    if actor is not None and actor.full_name.strip():
-        return actor.full_name.strip()
-    if entry.actor_label in ("", "system"):
+    return name_of_actor(None if actor is None else actor.full_name, entry.actor_label)
+
+
+def name_of_actor(full_name: str | None, label: str) -> str:
+    """`actor_name` of an entry read as values: its account's full name (None without an
+    account) and its kept label."""
+    if full_name is not None and (name := full_name.strip()):
+        return name
+    if label in ("", "system"):
         return pgettext("audit", "System")
-    return entry.actor_label
+    return label

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.enums import Role
@@ -100,3 +102,34 @@ def test_object_search_for_two_letters_finds_where_a_word_starts(school_a, clien
     client.force_login(board_user)
     page = client.get(reverse("audit:log"), {"q": "an"}).context["page"]
     assert [e.object_label for e in page.object_list] == ["Trường Tiểu học An Bình"]
+
+
+def test_a_page_by_number_walks_to_its_offset_by_the_entries_alone(client, admin_user, dept_a):
+    """`?page=3` skips 200 entries reading their ids (no join to the actor or the unit for
+    rows it does not show), then reads its own entries with their names."""
+    for i in range(205):
+        record(admin_user, "test.action", dept_a, unit=dept_a, reason=str(i))
+    client.force_login(admin_user)
+    client.get(reverse("audit:log"), {"page": 3})  # warm-up: the layout caches roles
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(reverse("audit:log"), {"page": 3}).context["page"]
+    [sql] = [q["sql"] for q in ctx.captured_queries if "audit_auditentry" in q["sql"]]
+    outer, walk = sql.split(" IN (SELECT ", 1)
+    assert (["JOIN" in outer, "JOIN" in walk, "OFFSET 200" in walk],
+            [e.reason for e in page.object_list]) \
+        == ([True, False, True], ["4", "3", "2", "1", "0"])
+
+
+def test_the_page_shows_the_actors_name_and_the_unit_in_one_statement(client, board_user,
+                                                                      dept_a):
+    board_user.full_name = "Lê Thị Hồng"
+    board_user.save(update_fields=["full_name"])
+    record(board_user, "organisations.unit.update", dept_a, unit=dept_a)
+    record(None, "organisations.unit.update", dept_a, unit=dept_a)
+    client.force_login(board_user)
+    client.get(reverse("audit:log"))
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(reverse("audit:log")).context["page"]
+    assert ([(e.who, e.unit) for e in page.object_list],
+            len([q for q in ctx.captured_queries if "audit_auditentry" in q["sql"]])) \
+        == ([("Hệ thống", dept_a.name), ("Lê Thị Hồng", dept_a.name)], 1)

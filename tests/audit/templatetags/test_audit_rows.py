@@ -9,8 +9,9 @@ from django.utils import translation
 
 from audit.domain.record import record
 from audit.models import AuditEntry
-from audit.templatetags.audit_rows import audit_rows
-from audit.views import _with_sentences
+from audit.templatetags import audit_rows as audit_rows_module
+from audit.templatetags.audit_rows import KeptFormNode, audit_rows
+from audit.views import AuditFilterForm, _shown, _with_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +42,62 @@ def test_the_rows_are_those_of_the_template_loop(school_a, admin_user, language)
                     "codes": ["x", "y", "z"], "note": "bare <value>"},
            reason="Sửa theo <quyết định> số 12")
     record(admin_user, "accounts.user.create", admin_user)  # no unit, no changes
+    # Names and labels as typed: every one escaped in the row as the template escaped it.
+    admin_user.full_name = 'Lê <Thị> "Hồng" & Co\'s'
+    admin_user.save(update_fields=["full_name"])
+    record(admin_user, "organisations.unit.rename", school_a, unit=school_a,
+           label='Trường <b>"A"</b> & B\'s', reason='<"&\'>')
     # Older entries hold a bare list; values straight in the JSON keep their types.
     AuditEntry.objects.create(actor_label="system", action="decisions.decision.issue",
                               unit=school_a, object_label="QĐ 12", changes=["a list", "of codes"])
     AuditEntry.objects.create(actor_label="canbo", action="awards.record.revoke",
                               object_label="Bằng khen", changes={"amount": [0.5, None]})
-    entries = list(AuditEntry.objects.select_related("actor", "unit").order_by("pk"))
-    entries[1].at = datetime.datetime(2025, 12, 31, 23, 59, 58, tzinfo=datetime.UTC)
+    rows = list(_shown(AuditEntry.objects.order_by("pk")))  # as the page reads them
+    rows[1] = rows[1]._replace(at=datetime.datetime(2025, 12, 31, 23, 59, 58, tzinfo=datetime.UTC))
+    page = type("Page", (), {"object_list": rows})
     with translation.override(language):
-        _with_sentences(type("Page", (), {"object_list": entries}))
-        assert _loop_rows(audit_rows(entries)) \
-            == _loop_rows(LOOP.render(Context({"entries": entries})))
+        _with_sentences(page)
+        assert _loop_rows(audit_rows(page.object_list)) \
+            == _loop_rows(LOOP.render(Context({"entries": page.object_list})))
+
+
+FIELDS_LOOP = ('{% for field in form %}<div><label for="{{ field.id_for_label }}">{{ field.label }}'
+               '</label>{{ field }}</div>{% endfor %}')
+KEPT = Template("{% load audit_rows %}{% kept_form form %}" + FIELDS_LOOP + "{% endkept_form %}")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("data", [None, {}, {"q": '<"&\'', "actor": "canbo"},
+                                  {"action": "proposals", "date_from": "2026-01-02",
+                                   "date_to": "2026-02-03"},
+                                  {"date_from": "not a date"}])  # invalid: aria-invalid
+def test_the_kept_filter_form_is_the_template_loop(language, data):
+    with translation.override(language):
+        form = AuditFilterForm(data)
+        form.is_valid()
+        plain = Template(FIELDS_LOOP).render(Context({"form": form}))
+        # The first rendering is kept, the second served from memory: both the loop's.
+        assert [KEPT.render(Context({"form": AuditFilterForm(data)})) for _ in range(2)] \
+            == [plain, plain]
+
+
+def test_the_kept_filter_form_is_kept_once_per_language_and_values():
+    node = next(node for node in KEPT.nodelist if isinstance(node, KeptFormNode))
+    node.rendered.clear()
+    for language, data in [("vi", {"q": "a"}), ("vi", {"q": "a"}), ("en", {"q": "a"}),
+                           ("vi", {"q": "b"}), ("vi", {"q": "a", "page": "2"})]:
+        with translation.override(language):
+            KEPT.render(Context({"form": AuditFilterForm(data)}))
+    assert [(key[0], key[3]) for key in node.rendered] == [
+        ("vi", (("a", False), (None, False), (None, False), (None, False), (None, False))),
+        ("en", (("a", False), (None, False), (None, False), (None, False), (None, False))),
+        ("vi", (("b", False), (None, False), (None, False), (None, False), (None, False)))]
+
+
+def test_the_kept_filter_forms_are_bounded(monkeypatch):
+    node = next(node for node in KEPT.nodelist if isinstance(node, KeptFormNode))
+    node.rendered.clear()
+    monkeypatch.setattr(audit_rows_module, "KEPT_FORMS", 3)
+    for word in "abcde":
+        KEPT.render(Context({"form": AuditFilterForm({"q": word})}))
+    assert [key[3][0][0] for key in node.rendered] == ["c", "d", "e"]
