@@ -35,14 +35,13 @@ def refused(request, message: str):
 
 
 def list_page(request, rows, *, export, template, partial=None, per_page=50, seek=False,
-              prepare=None, matches=False, ids=None, **context):
+              prepare=None, matches=False, **context):
     """A "list + filters + export" page (house rule 12): `?export=xlsx|csv` streams
     `export(kind, rows)` — the page's own filtered queryset, so export and page cannot differ —
     and otherwise one page of `rows` is rendered as `page` with `context`: the whole `template`,
     or only the `partial` results block for an htmx request (filters that re-query as they
     change). `prepare(page)` annotates the page's rows before rendering; `matches` says a
-    search narrows `rows` and `ids` is `rows` before it was narrowed to the columns shown
-    (paginate). `rows` may be a core.interfaces.compiled.Compiled list:
+    search narrows `rows` (paginate). `rows` may be a core.interfaces.compiled.Compiled list:
     its SQL compiled once per key, paged by offset; the export streams its built queryset."""
     if isinstance(rows, Compiled):
         if kind := requested_format(request):
@@ -51,7 +50,7 @@ def list_page(request, rows, *, export, template, partial=None, per_page=50, see
     elif kind := requested_format(request):
         return export(kind, rows)
     else:
-        page = paginate(request, rows, per_page=per_page, seek=seek, matches=matches, ids=ids)
+        page = paginate(request, rows, per_page=per_page, seek=seek, matches=matches)
     if prepare is not None:
         prepare(page)
     if partial is not None and request.headers.get("HX-Request"):
