@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from decisions.domain.queries import certificate_by_code, revoked_record
 from portal.interfaces.forms import VerifyForm
+from portal.interfaces.kept import kept_page
 
 
 def verify(request):
@@ -19,9 +20,11 @@ def verify(request):
 def verify_code(request, code):
     """Status of a certificate: valid, corrected (with its replacement) or revoked. Shows the
     name, unit, award and decision — the public facts of a published decision."""
-    certificate = certificate_by_code(code)
-    return render(request, "portal/verify_result.html", {
-        "certificate": certificate, "code": code, "form": VerifyForm(),
-        "revoked": revoked_record(certificate.item) if certificate else None,
-        "credential": getattr(certificate, "credential", None)},
-        status=200 if certificate else 404)
+    def build():
+        certificate = certificate_by_code(code)
+        return {"certificate": certificate, "code": code, "form": VerifyForm(),
+                "revoked": revoked_record(certificate.item) if certificate else None,
+                "credential": getattr(certificate, "credential", None)}, (
+                    200 if certificate else 404)
+
+    return kept_page(request, "portal/verify_result.html", build)

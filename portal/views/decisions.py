@@ -3,7 +3,6 @@ its awardees, and its signed PDF."""
 
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 
 from core.interfaces.paging import paginate
 from core.uploads import content_disposition
@@ -17,6 +16,7 @@ from portal.domain.queries.decisions import (
     published_signed_pdf,
 )
 from portal.interfaces.forms import DecisionFilterForm
+from portal.interfaces.kept import kept_page
 
 # Deep OFFSETs cost a scan each; past these pages the filters (year, issuer, form) narrow the list.
 MAX_DECISION_PAGES = 200
@@ -33,25 +33,29 @@ def _bounded_page(request, qs, per_page: int, max_pages: int):
 
 def decision_list(request):
     """Issued decisions, newest first; search without diacritics, filters, bounded paging."""
-    form = DecisionFilterForm(request.GET, choices=filter_choices())
-    filters = form.filters()
-    page = _bounded_page(request, published_decisions(filters), 20, MAX_DECISION_PAGES)
-    page.object_list = decorate(page.object_list, filters.q)
-    return render(request, "portal/decision_list.html", {
-        "form": form, "page": page, "q": filters.q, "last_page": MAX_DECISION_PAGES})
+    def build():
+        form = DecisionFilterForm(request.GET, choices=filter_choices())
+        filters = form.filters()
+        page = _bounded_page(request, published_decisions(filters), 20, MAX_DECISION_PAGES)
+        page.object_list = decorate(page.object_list, filters.q)
+        return {"form": form, "page": page, "q": filters.q, "last_page": MAX_DECISION_PAGES}, 200
+
+    return kept_page(request, "portal/decision_list.html", build)
 
 
 def decision_detail(request, public_id):
     """An issued decision and its awardees (public facts and status). Drafts and cancelled
     drafts answer 404 like unknown ids."""
-    item = published_decision(public_id)
-    if item is None:
-        raise Http404
-    q = request.GET.get("q", "")[:200]
-    page = _bounded_page(request, public_awardees(item["pk"], q), 100, MAX_AWARDEE_PAGES)
-    page.object_list = awardee_status(page.object_list)
-    return render(request, "portal/decision_detail.html", {
-        "decision": item, "page": page, "q": q, "signed": item["signed"]})
+    def build():
+        item = published_decision(public_id)
+        if item is None:
+            raise Http404
+        q = request.GET.get("q", "")[:200]
+        page = _bounded_page(request, public_awardees(item["pk"], q), 100, MAX_AWARDEE_PAGES)
+        page.object_list = awardee_status(page.object_list)
+        return {"decision": item, "page": page, "q": q, "signed": item["signed"]}, 200
+
+    return kept_page(request, "portal/decision_detail.html", build)
 
 
 def decision_pdf(request, public_id):

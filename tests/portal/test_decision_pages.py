@@ -5,6 +5,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from decisions.domain import corrections, drafting, issuing
@@ -177,7 +178,10 @@ def test_detail_query_count_does_not_grow_with_awardees(en, officer_a, board_use
                                                         approver_user, dept_a,
                                                         django_assert_max_num_queries):
     big = issued(officer_a, board_user, approver_user, dept_a, people=8)
-    with django_assert_max_num_queries(4):  # decision, amendments, awardees, corrections
+    # On PostgreSQL the public epoch is read first (portal.interfaces.kept; the test's
+    # transaction has written, so the page is read, not kept).
+    epoch = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(4 + epoch):  # decision, amendments, awardees, corrections
         response = en.get(reverse("portal:decision_detail", args=[big.public_id]))
     assert len(response.context["page"].object_list) == 8
 

@@ -112,4 +112,7 @@ def test_verification_reads_the_certificate_in_a_query_of_seven_tables(
     with CaptureQueriesContext(connection) as queries:
         page = en.get(reverse("portal:verify_code", args=[code])).content.decode()
     lookup = next(q["sql"] for q in queries.captured_queries if "decisions_certificate" in q["sql"])
-    assert (lookup.count(" JOIN "), len(queries.captured_queries), "VALID" in page) == (6, 2, True)
+    # On PostgreSQL the page reads the public epoch first (portal.interfaces.kept): the test's
+    # transaction has written, so nothing is kept and the page's own statements follow.
+    read = [q for q in queries.captured_queries if "portal_public_epoch" not in q["sql"]]
+    assert (lookup.count(" JOIN "), len(read), "VALID" in page) == (6, 2, True)
