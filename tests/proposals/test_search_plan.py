@@ -18,14 +18,17 @@ TRIGRAMS = {"proposal_code_trgm", "proposal_title_trgm", "proposal_letter_number
 
 @pytest.fixture
 def proposal_rows(province, dept_a, school_a, officer_a):
-    """4,000 proposals of one summary and 12 of a rare one, some with a letter number, then
-    ANALYZE."""
+    """6,000 proposals of one summary and 18 of a rare one, some with a letter number, then
+    ANALYZE — the indexes' pending entries merged first, as autovacuum would have: a GIN index
+    read through its pending list costs the planner more than reading the table."""
     Proposal.objects.bulk_create([Proposal(
         code=f"DN2025-{i:06d}", unit=dept_a if i % 3 else school_a, recipient_unit=province,
         title="Đề nghị tặng Bằng khen đột xuất" if i % 333 == 5 else "Đề nghị tặng Giấy khen",
         letter_number=f"{i}/TTr-SGDĐT" if i % 2 else "", authority_level="unit", year=2025,
-        created_by=officer_a) for i in range(4_000)], batch_size=2000)
+        created_by=officer_a) for i in range(6_000)], batch_size=3000)
     with connection.cursor() as cursor:
+        for index in sorted(TRIGRAMS):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         cursor.execute("ANALYZE proposals_proposal")
 
 
@@ -53,7 +56,8 @@ def _searched(client, q: str) -> list[str]:
     return [query["sql"] for query in ctx.captured_queries if "UPPER(" in query["sql"]]
 
 
-@pytest.mark.parametrize("q", ["đột xuất", "khen thuong", "<\"&", "000123", "17/TTr"])
+# (Words of no letter or digit, `<"&`, have no trigram: the table is read, rightly.)
+@pytest.mark.parametrize("q", ["đột xuất", "khen thuong", "gia đình&", "000123", "17/TTr"])
 def test_a_rare_search_reads_the_trigram_indexes(client, board_user, proposal_rows, q):
     """Rare or absent words: the three indexes ORed, the few matches sorted — the whole table
     read before (6.3 ms of the statement for none found among the kept province's 6,901)."""
