@@ -125,9 +125,10 @@ def assert_figures_equal(users, roots) -> None:
     """The dashboard's proposal figures from the totals equal those counted from the
     proposals, for each user's scope, page unit and day."""
     for user, root, day in itertools.product(users, roots, DAYS):
-        shape = scope_shape(user, Proposal, roles=STATISTICS_ROLES)
-        proposals = restricted(Proposal.objects.all(), shape)
-        totals = restricted(ProposalTotal.objects.all(), shape)
+        proposals = restricted(Proposal.objects.all(),
+                               scope_shape(user, Proposal, roles=STATISTICS_ROLES))
+        totals = restricted(ProposalTotal.objects.all(),
+                            scope_shape(user, ProposalTotal, roles=STATISTICS_ROLES))
         if root is not None:
             proposals = proposals.filter(unit__in=subtree_ids(root))
             totals = totals.filter(unit__in=subtree_ids(root))
