@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +23,15 @@ class ProposalsConfig(AppConfig):
         )
 
         results.install_drafter(draft_from_review)
+        # The proposal totals' triggers, put back after every migrate (a later migration that
+        # remakes the proposals' or nominees' table on SQLite drops them;
+        # proposals.models.proposal_totals).
+        post_migrate.connect(_totals_triggers, sender=self, dispatch_uid="tdkt_proposal_totals")
+
+
+def _totals_triggers(sender, using="default", **kwargs):
+    from django.db import connections  # noqa: PLC0415 next to its only use
+
+    from proposals.models import proposal_totals  # noqa: PLC0415 the models' package: after loading
+
+    proposal_totals.install(connections[using])

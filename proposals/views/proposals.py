@@ -67,7 +67,7 @@ def proposal_list(request):
     # per three (core.interfaces.compiled; the kept SQL is bounded, MAX_KEPT).
     key = ("proposals:list", shape, q, state)
     return list_page(request, Compiled(key, lambda: _filtered(shape, q, state).values(
-                         *LIST_COLUMNS)),
+                         *LIST_COLUMNS), prepare=not q),
                      export=proposal_export, template="proposals/proposal_list.html",
                      q=q, state=request.GET.get("state"),
                      can_add=request.user.has_perm("proposals.add_proposal"))
