@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.interfaces.exports import choice_labels
 from core.templatetags.core_tags import ANY_ID
 from emulation.initiatives.enums import InitiativeKind, InitiativeScope, InitiativeState
+from emulation.movements.enums import MovementKind, MovementState
 
 register = template.Library()
 
@@ -38,6 +39,51 @@ def initiative_rows(rows):
         scopes.get(row["scope"]) or escape(row["scope"] or "—"),
         states.get(row["state"]) or escape(row["state"]))
         for row in rows))
+
+
+MOVEMENT_ROW = ('\n  <tr><td>{}</td><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+                '<td>{}</td></tr>\n  ')
+
+
+@register.simple_tag
+def movement_rows(rows):
+    """The movement list's rows: dicts of emulation.movements.views.movements' LIST_COLUMNS,
+    escaped as `initiative_rows`; the start date as dd/mm/yyyy (core_tags.vn_date)."""
+    kept = _kept()
+    detail, kinds, states = kept["movement_detail"], kept["movement_kinds"], kept["movement_states"]
+    return mark_safe("".join(MOVEMENT_ROW.format(  # noqa: S308 every cell escaped here
+        escape(row["code"]), detail.replace(ANY_ID, str(row["public_id"])), escape(row["name"]),
+        kinds.get(row["kind"]) or escape(row["kind"]), escape(row["organiser__name"]),
+        row["start_date"].strftime("%d/%m/%Y") if row["start_date"] else "",
+        states.get(row["state"]) or escape(row["state"]))
+        for row in rows))
+
+
+_MOVEMENT_FILTERS = (
+    '<form method="get" class="filters card" role="search">\n'
+    '  <div><label for="id_q">{search_label}</label>\n'
+    '    <input type="search" id="id_q" name="q" value="{{q}}" autocomplete="off"></div>\n'
+    '  <div><label for="id_kind">{kind}</label>\n'
+    '    <select id="id_kind" name="kind"><option value="">{all}</option>\n'
+    '      {{kinds}}</select></div>\n'
+    '  <div><label for="id_state">{state}</label>\n'
+    '    <select id="id_state" name="state"><option value="">{all}</option>\n'
+    '      {{states}}</select></div>\n'
+    '  <div><label for="id_year">{year}</label>\n'
+    '    <input type="number" id="id_year" name="year" value="{{year}}" min="1990" '
+    'max="2100"></div>\n'
+    '  <button type="submit">{search}</button>\n</form>')
+
+
+@register.simple_tag
+def movement_filters(q, chosen):
+    """The movement list's filter form: the search `q` and the `chosen` values of the query
+    string filled into the skeleton of the current language, every one escaped here."""
+    kept = _kept()
+    return mark_safe(kept["movement_filters"].format(  # noqa: S308 every value escaped here
+        q=escape(q), kinds=_options(kept["movement_kind_options"], chosen["kind"]),
+        states=_options(kept["movement_state_options"], chosen["state"]),
+        year=escape(chosen["year"])))
 
 
 # The filter form (emulation/initiative_list.html before session 15): its words and choices
@@ -124,4 +170,17 @@ def _built() -> dict:
                                for value, label in InitiativeScope.choices),
         "state_options": tuple((value, escape(str(label)))
                                for value, label in InitiativeState.choices),
+        "movement_detail": reverse("emulation:movement_detail", args=[ANY_ID]),
+        "movement_kinds": {value: escape(label)
+                           for value, label in choice_labels(MovementKind).items()},
+        "movement_states": {value: escape(label)
+                            for value, label in choice_labels(MovementState).items()},
+        "movement_filters": _MOVEMENT_FILTERS.format(
+            search_label=braced(_("Code or name")), kind=braced(_("Kind")),
+            all=braced(_("All")), state=braced(_("State")), year=braced(_("Year")),
+            search=braced(_("Search"))),
+        "movement_kind_options": tuple((value, escape(str(label)))
+                                       for value, label in MovementKind.choices),
+        "movement_state_options": tuple((value, escape(str(label)))
+                                        for value, label in MovementState.choices),
     }

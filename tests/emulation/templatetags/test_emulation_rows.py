@@ -9,7 +9,16 @@ from django.utils import translation
 from emulation.initiatives.enums import InitiativeKind, InitiativeScope, InitiativeState
 from emulation.initiatives.models import Initiative
 from emulation.initiatives.views.initiatives import LIST_COLUMNS
-from emulation.templatetags.emulation_rows import initiative_filters, initiative_rows
+from emulation.movements.enums import MovementKind, MovementState
+from emulation.movements.models import Movement
+from emulation.movements.views.movements import LIST_COLUMNS as MOVEMENT_COLUMNS
+from emulation.templatetags.emulation_rows import (
+    initiative_filters,
+    initiative_rows,
+    movement_filters,
+    movement_rows,
+)
+from tests.emulation.movement_helpers import make_movement
 from tests.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +85,54 @@ def test_the_filter_form_is_the_template_form(dept_a, language, query):
             assert initiative_filters(request.GET.get("q", ""), unit, chosen) == FORM.render(
                 Context({"request": request, "q": request.GET.get("q", ""), "unit": unit,
                          "filters": FILTERS}))
+
+
+# The movement list's loop and form the tags replaced (emulation/movements/movement_list.html
+# before session 15).
+MOVEMENT_LOOP = Template(
+    "{% load i18n core_tags %}{% for m in rows %}\n  <tr><td>{{ m.code }}</td><td><a href=\"{%"
+    " url 'emulation:movement_detail' m.public_id %}\">{{ m.name }}</a></td><td>{{ m.get_kind_d"
+    "isplay }}</td><td>{{ m.organiser }}</td><td>{{ m.start_date|vn_date }}</td><td>{{ m.get_st"
+    "ate_display }}</td></tr>\n  {% endfor %}")
+MOVEMENT_FORM = Template(
+    '{% load i18n %}<form method="get" class="filters card" role="search">\n  <div><label for='
+    '"id_q">{% translate "Code or name" %}</label>\n    <input type="search" id="id_q" name="q"'
+    ' value="{{ q }}" autocomplete="off"></div>\n  <div><label for="id_kind">{% translate "Kin'
+    'd" %}</label>\n    <select id="id_kind" name="kind"><option value="">{% translate "All" %'
+    '}</option>\n      {% for value, label in filters.kind %}<option value="{{ value }}"{% if '
+    'request.GET.kind == value %} selected{% endif %}>{{ label }}</option>{% endfor %}</select>'
+    '</div>\n  <div><label for="id_state">{% translate "State" %}</label>\n    <select id="id_'
+    'state" name="state"><option value="">{% translate "All" %}</option>\n      {% for value, '
+    'label in filters.state %}<option value="{{ value }}"{% if request.GET.state == value %} se'
+    'lected{% endif %}>{{ label }}</option>{% endfor %}</select></div>\n  <div><label for="id_'
+    'year">{% translate "Year" %}</label>\n    <input type="number" id="id_year" name="year" v'
+    'alue="{{ request.GET.year }}" min="1990" max="2100"></div>\n  <button type="submit">{% tr'
+    'anslate "Search" %}</button>\n</form>')
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_movement_rows_are_those_of_the_template_loop(province, dept_a, language):
+    made = [make_movement(province, [dept_a], name='Thi đua <dạy> & "học"'),
+            make_movement(dept_a, [dept_a], name="Chuyên đề", kind="thematic",
+                          state="launched")]
+    Movement.objects.filter(pk=made[0].pk).update(kind="odd<kind>")
+    ids = [m.pk for m in made]
+    instances = list(Movement.objects.filter(pk__in=ids).select_related("organiser")
+                     .order_by("pk"))
+    rows = list(Movement.objects.filter(pk__in=ids).order_by("pk").values(*MOVEMENT_COLUMNS))
+    with translation.override(language):
+        assert movement_rows(rows) == MOVEMENT_LOOP.render(Context({"rows": instances}))
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("query", [
+    {}, {"q": '<"&', "kind": "thematic", "state": "closed", "year": "2024"},
+    {"kind": "x<y", "year": '"2'}, {"state": ["draft", "launched"]}])
+def test_the_movement_filter_form_is_the_template_form(language, query):
+    request = RequestFactory().get("/", query)
+    chosen = {name: request.GET.get(name, "") for name in ("kind", "state", "year")}
+    with translation.override(language):
+        assert movement_filters(request.GET.get("q", ""), chosen) == MOVEMENT_FORM.render(
+            Context({"request": request, "q": request.GET.get("q", ""),
+                     "filters": {"kind": MovementKind.choices,
+                                 "state": MovementState.choices}}))
