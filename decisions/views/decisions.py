@@ -13,13 +13,18 @@ from django.utils.translation import gettext as _
 
 from awards.domain.authority import may_amend, refusal
 from awards.interfaces.forms import RevokeForm
+from core.interfaces.compiled import Compiled
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
-from core.interfaces.paging import paginate
 from core.interfaces.views import form_page, refused
 from decisions.domain import corrections, drafting
 from decisions.domain.numbering import proposed_number
-from decisions.domain.queries import decisions_for_user, items_with_certificates_for_user
+from decisions.domain.queries import (
+    decision_scope,
+    decisions_for_user,
+    decisions_in_scope,
+    items_with_certificates_for_user,
+)
 from decisions.enums import DecisionState
 from decisions.interfaces.bundle import bundle_response
 from decisions.interfaces.documents import (
@@ -44,15 +49,37 @@ def _decision(request, public_id):
     return get_in(decisions_for_user(request.user), public_id=public_id)
 
 
+# What the list shows, read as plain values (decisions.templatetags.decision_rows): the
+# decisions with their issuer and award type built as model instances, the scoped statement
+# built and compiled (~1.5 ms) and the rows rendered through template nodes were most of the
+# page's Python (session 15).
+LIST_COLUMNS = ("public_id", "number", "symbol", "date", "summary", "issuer__name", "kind",
+                "state")
+
+
 @login_required
 def decision_list(request):
     require(request, "decisions.view_decision")
-    qs = decisions_for_user(request.user).order_by("-created_at")
-    if request.GET.get("state") in DecisionState.values:  # the home page links to the drafts
-        qs = qs.filter(state=request.GET["state"])
+    scope = decision_scope(request.user)
+    state = request.GET.get("state")
+    state = state if state in DecisionState.values else None  # the home page links to drafts
+    # The list's SQL is a function of the scope's shapes and the state alone: compiled once
+    # per process for them (core.interfaces.compiled), sent on every request.
+    rows = Compiled(("decisions:list", scope, state), lambda: _listed(scope, state))
     return render(request, "decisions/decision_list.html", {
-        "page": paginate(request, qs, per_page=50),
+        "page": rows.page(request, 50),
         "can_draft": request.user.has_perm("decisions.draft_decision")})
+
+
+def _listed(scope: tuple, state: str | None):
+    # Newest first, the later of two created together (a batch, a copy) first: ordered by the
+    # time alone, decisions of one instant came in whatever order the plan met them — the
+    # ORM's statement with its two joins and this one's with one disagreed — and a page edge
+    # between them could show one twice and the other never.
+    qs = decisions_in_scope(scope, related=()).order_by("-created_at", "-id")
+    if state is not None:
+        qs = qs.filter(state=state)
+    return qs.values(*LIST_COLUMNS)
 
 
 @login_required

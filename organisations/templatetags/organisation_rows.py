@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.interfaces.exports import choice_labels
 from core.templatetags.core_tags import ANY_ID
 from organisations.domain.personal_data import shows_personal_data
-from organisations.enums import Gender
+from organisations.enums import CollectiveKind, Gender
 
 register = template.Library()
 
@@ -41,6 +41,25 @@ def person_rows(people, personal_units):
         escape(p.unit__name or "—"), escape(p.position),
         leader if p.is_leader else "", worker if p.is_direct_worker else "")
         for p in people))
+
+
+COLLECTIVE_ROW = ('<tr><td><a href="{}">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n'
+                  '  ')
+
+
+@register.simple_tag
+def collective_rows(rows):
+    """The collective list's rows: dicts of organisations.views.subjects.COLLECTIVE_COLUMNS,
+    escaped as `person_rows`' (what organisations/subject_list.html's loop wrote: the kind's
+    label, or its value where it names no kind, as get_kind_display)."""
+    detail = reverse("organisations:collective_detail", args=[ANY_ID])
+    ended = ' <span class="badge ended">{}</span>'.format(escape(_("ended")))
+    kinds = {value: escape(label) for value, label in choice_labels(CollectiveKind).items()}
+    return mark_safe("".join(COLLECTIVE_ROW.format(  # noqa: S308 every cell escaped here
+        detail.replace(ANY_ID, str(row["public_id"])), escape(row["name"]),
+        ended if row["valid_to"] else "", kinds.get(row["kind"]) or escape(row["kind"]),
+        escape(row["unit__name"]), int(row["member_count"]))
+        for row in rows))
 
 
 def _birth(person, shown: bool) -> str:

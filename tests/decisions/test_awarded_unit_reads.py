@@ -35,7 +35,7 @@ def _pages(response) -> int:
 
 def test_unit_officer_lists_the_decision_awarding_its_people(decision, officer_a, client_for):
     response = client_for(officer_a).get(reverse("decisions:list"))
-    assert [d.pk for d in response.context["page"].object_list] == [decision.pk]
+    assert [d["public_id"] for d in response.context["page"].object_list] == [decision.public_id]
 
 
 def test_unit_officer_reads_the_decision_and_its_documents(decision, officer_a, client_for):

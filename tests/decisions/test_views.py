@@ -82,3 +82,21 @@ def test_list_query_count(en, officer_a, board_user, approver_user, dept_a,
     with django_assert_max_num_queries(12):
         response = en.get(reverse("decisions:list"))
     assert response.content.decode().count("/QĐ-SGDĐT") >= 3
+
+
+def test_list_orders_decisions_of_one_instant_by_id(en, officer_a, board_user, approver_user,
+                                                    dept_a):
+    """Newest first; of decisions created at the same instant the later first, on every page
+    and for every reader (ordered by the time alone, the plan chose: the board and an officer
+    saw two such decisions in opposite orders on the kept province)."""
+    made = [issued(officer_a, board_user, approver_user, dept_a, on=DECIDED_ON)
+            for _ in range(3)]
+    Decision.objects.filter(pk__in=[d.pk for d in made]).update(
+        created_at=made[0].created_at)
+    for user in (board_user, officer_a):
+        en.force_login(user)
+        listed = en.get(reverse("decisions:list")).context["page"].object_list
+        assert [d["public_id"] for d in listed] == [d.public_id for d in reversed(made)]
+    Decision.objects.filter(pk=made[0].pk).update(summary="Sửa trích yếu")
+    listed = en.get(reverse("decisions:list")).context["page"].object_list
+    assert [d["summary"] for d in listed][-1] == "Sửa trích yếu"

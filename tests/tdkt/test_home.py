@@ -136,7 +136,7 @@ def test_approver_sees_drafts_waiting_for_signature(client, officer_a, board_use
     assert todos(client, approver_user) == [
         ("signatures", 1, 0, reverse("decisions:list") + "?state=draft")]
     listed = client.get(reverse("decisions:list"), {"state": "draft"}).context["page"]
-    assert [d.state for d in listed.object_list] == ["draft"]
+    assert [d["state"] for d in listed.object_list] == ["draft"]
 
 
 def test_outsider_sees_nothing_of_another_unit(client, officer_a, board_user, dept_a, province,

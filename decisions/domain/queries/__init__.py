@@ -1,6 +1,6 @@
 """Permission-aware querysets of decisions."""
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restrict_to_scope, restricted, scope_shape
 from accounts.enums import Role
 from decisions.enums import EXPORTERS, READERS, REGISTRARS, SIGNERS, DecisionState
 from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent, NumberSeries
@@ -9,9 +9,23 @@ from decisions.models import Certificate, Decision, DecisionItem, ExchangeEvent,
 def decisions_for_user(user):
     """Decisions issued within the user's scope (drafts included), and issued decisions that
     award someone of a unit in the user's scope (the proposing unit reads its decision)."""
-    decisions = Decision.objects.select_related("issuer", "award_type")
-    by_issuer = restrict_to_scope(decisions, user, field="issuer", roles=READERS)
-    awarding = restrict_to_scope(DecisionItem.objects.all(), user, roles=READERS)
+    return decisions_in_scope(decision_scope(user))
+
+
+def decision_scope(user) -> tuple:
+    """What decides which decisions the user reads: their scope shapes (accounts.domain.scope.
+    scope_shape) over the decisions' issuers and over the awardees' units."""
+    return (scope_shape(user, Decision, "issuer", READERS),
+            scope_shape(user, DecisionItem, roles=READERS))
+
+
+def decisions_in_scope(scope: tuple, related: tuple = ("issuer", "award_type")):
+    """`decisions_for_user` for a user of `decision_scope` `scope`: the same queryset for every
+    user of those shapes, so its statement may be kept by them."""
+    issuers, awardees = scope
+    decisions = Decision.objects.select_related(*related)
+    by_issuer = restricted(decisions, issuers, "issuer")
+    awarding = restricted(DecisionItem.objects.all(), awardees)
     return by_issuer | decisions.filter(state=DecisionState.ISSUED,
                                         pk__in=awarding.values("decision_id"))
 

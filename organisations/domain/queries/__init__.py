@@ -100,7 +100,14 @@ def people_kept_by(user) -> QuerySet:
 
 
 def collectives_for_user(user, q: str | None = None) -> QuerySet:
-    return search(restrict_to_scope(Collective.objects.select_related("unit"), user), q)
+    return collectives_in_scope(scope_shape(user, Collective), q)
+
+
+def collectives_in_scope(shape: tuple, q: str | None = None) -> QuerySet:
+    """`collectives_for_user` for a user of scope `shape` (accounts.domain.scope.scope_shape):
+    the same queryset for every user of that shape, so its statement may be kept by (shape,
+    folded words)."""
+    return search(restricted(Collective.objects.select_related("unit"), shape), q)
 
 
 def households_for_user(user, q: str | None = None) -> QuerySet:

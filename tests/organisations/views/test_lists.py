@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from organisations.models import Collective
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory, UnitFactory
 
 
@@ -111,3 +112,20 @@ def test_cluster_list_query_count_does_not_grow_with_clusters(client, board_user
         ClusterFactory(managing_unit=dept_a)
     assert client.get(url).content.decode().count("Cụm thi đua số") >= 13
     assert queries_for(client, url) == few
+
+
+def test_collective_list_reads_its_kept_statement_and_follows_writes(client, officer_a,
+                                                                      dept_a, dept_b):
+    """The list's SQL is compiled once per scope shape and words; the rows are read on every
+    request: a renamed collective shows at once, another scope's never."""
+    mine = CollectiveFactory(unit=dept_a, name="Tổ Văn")
+    CollectiveFactory(unit=dept_b, name="Tổ Văn bên kia")
+    client.force_login(officer_a)
+    url = reverse("organisations:collective_list")
+    queries_for(client, url)
+    assert queries_for(client, url) == queries_for(client, url + "?q=van")
+    Collective.objects.filter(pk=mine.pk).update(name="Tổ Văn Mới", search_text="to van moi")
+    names = [row["name"] for row in client.get(url, {"q": "van"}).context["page"].object_list]
+    assert names == ["Tổ Văn Mới"]
+    html = client.get(url).content.decode()
+    assert ("Tổ Văn Mới" in html, "bên kia" in html) == (True, False)

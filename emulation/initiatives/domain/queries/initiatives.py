@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from accounts.domain.scope import restrict_to_scope
+from accounts.domain.scope import restricted, scope_shape
 from awards.domain.queries.cases import batch_rows
 from awards.eligibility.facts import Initiative as InitiativeFact
 from emulation.initiatives.enums import ACTIVE_USE_STATES, VIEW_ROLES, InitiativeState
@@ -15,8 +15,18 @@ from organisations.domain.queries import search
 def initiatives_for_user(user, q: str | None = None) -> QuerySet:
     """Initiatives of the units in the user's scope (by the initiative's unit), searchable by
     code, title and field without diacritics."""
-    return search(restrict_to_scope(Initiative.objects.select_related("unit"), user,
-                                    roles=VIEW_ROLES), q)
+    return initiatives_in_scope(initiative_scope(user), q)
+
+
+def initiative_scope(user) -> tuple:
+    """The user's scope shape over initiatives (accounts.domain.scope.scope_shape)."""
+    return scope_shape(user, Initiative, roles=VIEW_ROLES)
+
+
+def initiatives_in_scope(shape: tuple, q: str | None = None) -> QuerySet:
+    """`initiatives_for_user` for a user of scope `shape` (`initiative_scope`): the same
+    queryset for every user of that shape, so its statement may be kept by (shape, words)."""
+    return search(restricted(Initiative.objects.select_related("unit"), shape), q)
 
 
 def initiatives_of_person(person) -> QuerySet:

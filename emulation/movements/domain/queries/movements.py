@@ -37,9 +37,20 @@ def plans_for_user(user) -> QuerySet:
 def movements_for_user(user, q: str | None = None) -> QuerySet:
     """Movements the user organises (organiser in scope) or takes part in: a participating
     root above one of the user's units, or inside the user's scope."""
+    return movements_in_scope(movement_scope(user), q)
+
+
+def movement_scope(user) -> tuple[int, ...] | None:
+    """What decides which movements the user sees: None for the administrator (all), else the
+    roots of their movement roles, sorted."""
+    return None if is_system_admin(user) else tuple(sorted(scope_root_ids(user, MOVEMENT_ROLES)))
+
+
+def movements_in_scope(roots: tuple[int, ...] | None, q: str | None = None) -> QuerySet:
+    """`movements_for_user` for a user of `movement_scope` `roots`: the same queryset for every
+    user of those roots, so its statement may be kept by (roots, q)."""
     qs = Movement.objects.select_related("organiser")
-    if not is_system_admin(user):
-        roots = scope_root_ids(user, MOVEMENT_ROLES)
+    if roots is not None:
         taking_part = Participation.objects.filter(
             Q(unit_id__in=Subquery(_above(roots))) | Q(unit_id__in=Subquery(_below(roots))))
         qs = qs.filter(Q(organiser_id__in=Subquery(_below(roots)))

@@ -99,11 +99,11 @@ def test_movement_list_shows_only_the_users_movements(client, world, province, d
     make_movement(province, [dept_b], name="Thi đua ngành y")
     client.force_login(officer_a)
     page = client.get(reverse("emulation:movement_list")).context["page"]
-    assert sorted(m.name for m in page.object_list) == ["Phong trào dự thảo",
-                                                        "Thi đua dạy tốt, học tốt"]
+    assert sorted(m["name"] for m in page.object_list) == ["Phong trào dự thảo",
+                                                           "Thi đua dạy tốt, học tốt"]
     client.force_login(outsider)
     page = client.get(reverse("emulation:movement_list"), {"state": "draft"}).context["page"]
-    assert [m.name for m in page.object_list] == ["Thi đua ngành y"]
+    assert [m["name"] for m in page.object_list] == ["Thi đua ngành y"]
 
 
 def test_movement_list_query_count_does_not_grow(client, board_user, officer_a, province,
