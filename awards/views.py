@@ -31,8 +31,10 @@ from awards.domain.queries import (
     around_the_page,
     filter_ledger,
     filtered,
+    first_in_units,
     ledger_filters,
     ledger_page,
+    merges_units,
     page_subjects,
     records_for_user,
     records_in_scope,
@@ -116,11 +118,20 @@ def ledger(request):
         shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
         # A title filter's form follows the scope's share of the title's records: a verdict
         # read from data, so in the key (a stale one costs speed, never rows).
-        walk = walks_type_order(shape, filters, _offset(request, 50), 50)
+        offset = _offset(request, 50)
+        walk = walks_type_order(shape, filters, offset or 0, 50)
+        # An officer's page by number without a title filter: among its units' first records
+        # (first_in_units: the same rows, whatever the units hold). Not a page by seek key.
+        merged = offset is not None and merges_units(shape, filters)
 
         def build():
             records = filtered(records_in_scope(shape), filters, by_type_order=walk)
-            return ledger_page(records), records  # the records alone: the page's ids first
+            if not merged:
+                return ledger_page(records), records  # the records alone: the page's ids first
+            first = records.filter(first_in_units(shape, filters, offset + 51))
+            # A later page is read by its ids, found among `first` (paging's ids first): its
+            # rows need not read the units' first records a second time.
+            return ledger_page(records if offset else first), first
 
         page = paginate_kept(request, ("awards:ledger", shape, filters, walk), build,
                              per_page=50, seek=True, around=around_the_page)
@@ -137,11 +148,10 @@ def ledger(request):
         "chosen": _chosen(request)})
 
 
-def _offset(request, per_page: int) -> int:
-    """The offset of the page by number the request asks for (a page by seek key: 0, its
-    walk starts at the key)."""
+def _offset(request, per_page: int) -> int | None:
+    """The offset of the page by number the request asks for; None for a page by seek key."""
     if request.GET.get("after") or request.GET.get("before"):
-        return 0
+        return None
     return (_number(request.GET.get("page")) - 1) * per_page
 
 
