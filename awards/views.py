@@ -31,12 +31,15 @@ from awards.domain.queries import (
     around_the_page,
     filter_ledger,
     filtered,
+    first_in_units,
     ledger_filters,
     ledger_page,
+    merges_units,
     page_subjects,
     records_for_user,
     records_in_scope,
     search_parts,
+    walks_type_order,
 )
 from awards.domain.queries import records_for_user as scoped_records
 from awards.domain.queries.cases import KeptPeople
@@ -113,13 +116,25 @@ def ledger(request):
         # The page's statement kept per process by all its queryset is built from: the user's
         # scope shape (not the user: users of one shape share it) and the filters.
         shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
+        # A title filter's form follows the scope's share of the title's records: a verdict
+        # read from data, so in the key (a stale one costs speed, never rows).
+        offset = _offset(request, 50)
+        walk = walks_type_order(shape, filters, offset or 0, 50)
+        # An officer's page by number without a title filter: among its units' first records
+        # (first_in_units: the same rows, whatever the units hold). Not a page by seek key.
+        merged = offset is not None and merges_units(shape, filters)
 
         def build():
-            records = filtered(records_in_scope(shape), filters)
-            return ledger_page(records), records  # the records alone: the page's ids first
+            records = filtered(records_in_scope(shape), filters, by_type_order=walk)
+            if not merged:
+                return ledger_page(records), records  # the records alone: the page's ids first
+            first = records.filter(first_in_units(shape, filters, offset + 51))
+            # A later page is read by its ids, found among `first` (paging's ids first): its
+            # rows need not read the units' first records a second time.
+            return ledger_page(records if offset else first), first
 
-        page = paginate_kept(request, ("awards:ledger", shape, filters), build, per_page=50,
-                             seek=True, around=around_the_page)
+        page = paginate_kept(request, ("awards:ledger", shape, filters, walk), build,
+                             per_page=50, seek=True, around=around_the_page)
     # The Revoke link only where the user is the authority: the rule (awards.rules.grants_record)
     # reads the record's granting authority only, so it is asked once per authority on the page,
     # of the page's row (a named row of values with the record's `issuer_unit_id`).
@@ -131,6 +146,13 @@ def ledger(request):
         "page": page, "q": q, "subjects": page_subjects(page.object_list),
         "amendable": amendable, "law_stamp": around_stamp(page.object_list),
         "chosen": _chosen(request)})
+
+
+def _offset(request, per_page: int) -> int | None:
+    """The offset of the page by number the request asks for; None for a page by seek key."""
+    if request.GET.get("after") or request.GET.get("before"):
+        return None
+    return (_number(request.GET.get("page")) - 1) * per_page
 
 
 def _chosen(request) -> dict[str, str]:

@@ -199,3 +199,24 @@ def test_the_subjects_ids_are_those_of_their_query(dept_a, words):
             assert (model, sorted(queries._subject_ids(model, words))) == (model, sorted(
                 queries._subjects(model, words).values_list("pk", flat=True)))
     assert len(queries._SUBJECT_LOOKUPS) == (3 if connection.vendor == "postgresql" else 0)
+
+
+def test_a_title_filter_walks_its_order_where_the_scope_holds_enough_of_it(dept_a, dept_b):
+    """`walks_type_order`: the walk passes (offset + page) / share of the title's records, the
+    sort handles the scope's own; read from the totals the database keeps (AwardTotal): the
+    department holding 30 of the 90 giay_khen walks for its first page, not for its second,
+    nor for 2024 (1 of 3); the board always walks, a list without a title never."""
+    queries._TYPE_SHARES.clear()
+    giay_khen = AwardType.objects.get(code="giay_khen")
+    AwardRecord.objects.bulk_create([AwardRecord(
+        person=person, unit=person.unit, award_type=giay_khen, year=year,
+        decision_number="1/QĐ-UBND", decision_date=datetime.date(year, 5, 1), issuer="UBND")
+        for person in (PersonFactory(unit=dept_a), PersonFactory(unit=dept_b),
+                       PersonFactory(unit=dept_b)) for year in range(1995, 2025)])
+    closure = ("closure", (dept_a.pk,))
+    assert [queries.walks_type_order(shape, filters, offset, 50) for shape, filters, offset in (
+        (closure, ("giay_khen", None, None), 0),
+        (closure, ("giay_khen", None, False), 50),
+        (closure, ("giay_khen", 2024, None), 0),
+        (("tree", ()), ("giay_khen", 2024, None), 5000),
+        (closure, ("", 2024, None), 0))] == [True, False, False, True, False]
