@@ -16,7 +16,7 @@ def test_migration_folds_the_labels_of_existing_entries_batch_by_batch(monkeypat
     migration = importlib.import_module("audit.migrations.0003_h8_search_text")
     monkeypatch.setattr(migration, "BATCH", 2)  # five entries: three batches
     executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("audit")
+    latest = executor.loader.graph.leaf_nodes()
     executor.migrate(BEFORE)
     Old = executor.loader.project_state(BEFORE).apps.get_model("audit", "AuditEntry")
     labels = ["Trường THPT Chuyên", "Sở Y tế", "", "Trường THPT Chuyên", "Đề nghị  khen"]

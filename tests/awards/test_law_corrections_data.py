@@ -61,7 +61,7 @@ def _as_seeded_before_the_corrections(apps) -> None:
 @pytest.fixture
 def migrated_from_before_the_corrections(reference_data):
     executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("awards")
+    latest = executor.loader.graph.leaf_nodes()
     executor.migrate(BEFORE)
     _as_seeded_before_the_corrections(executor.loader.project_state(BEFORE).apps)
     MigrationExecutor(connection).migrate(latest)

@@ -19,10 +19,15 @@ from awards.domain.parameters import law_tables_stamp
 from awards.domain.queries import (
     around_the_page,
     filter_ledger,
+    filtered,
+    first_in_units,
     ledger_filters,
     ledger_page,
+    merges_units,
     page_subjects,
     records_for_user,
+    records_in_scope,
+    walks_type_order,
 )
 from awards.models import AwardRecord, AwardType
 from core.interfaces import paging
@@ -79,15 +84,25 @@ def sent(client, params) -> tuple[list[str], list]:
 
 def orm(user, params, number) -> tuple[list[str], list]:
     """The statement the ORM compiles for the user's page `number` and its rows: from offset
-    0 the page's queryset, deeper its ids first (the records without the page's joins)."""
-    records = filter_ledger(records_for_user(user), params)
-    qs = ledger_page(records)
+    0 the page's queryset, deeper its ids first (the records without the page's joins). Built
+    in the form the view chooses for the scope (a title filter walking the title's order, an
+    officer's units' first records: `walks_type_order`, `merges_units`); its rows are checked
+    against the plain scoped queryset's as well, so each form keeps the same records."""
+    shape, filters = scope_shape(user, AwardRecord), ledger_filters(params)
     offset = (number - 1) * 50
+    records = filtered(records_in_scope(shape), filters,
+                       by_type_order=walks_type_order(shape, filters, offset, 50))
+    ids = records
+    if merges_units(shape, filters):
+        ids = records.filter(first_in_units(shape, filters, offset + 51))
+        records = records if offset else ids
+    qs = ledger_page(records)
     if offset:
-        qs = qs.filter(pk__in=records.values("pk")[offset:offset + 51])
-        offset = 0
+        qs = qs.filter(pk__in=ids.values("pk")[offset:offset + 51])
     with CaptureQueriesContext(connection) as captured:
-        rows = list(qs[offset:offset + 51])
+        rows = list(qs[:51])
+    plain = filter_ledger(records_for_user(user), params)
+    assert rows[:50] == list(ledger_page(plain)[offset:offset + 50])
     statements = [q["sql"] for q in captured.captured_queries]
     if connection.vendor == "postgresql":  # kept: sent with its subjects and the stamp
         statements = [around_the_page(sql, ORDER) for sql in statements]
@@ -121,9 +136,15 @@ def test_the_kept_statement_is_the_users_own(client, personas, province, neighbo
     # reading: there the ORM reads every page (`paging._statement`).
     assert set(paging._statements) == (set() if connection.vendor != "postgresql" else {
         # (key, page size, seek, a search's `matches`, page number)
-        ("awards:ledger", shape, ledger_filters(params), 50, True, False,
-         int(params.get("page", 1)))
+        ("awards:ledger", shape, ledger_filters(params), _walks(shape, params), 50, True,
+         False, int(params.get("page", 1)))
         for shape in shapes.values() if shape[0] != "none" for params in PARAMS})
+
+
+def _walks(shape, params) -> bool:
+    """The page's title-order verdict, part of its key (awards.views.ledger)."""
+    return walks_type_order(shape, ledger_filters(params), (int(params.get("page", 1)) - 1) * 50,
+                            50)
 
 
 def test_the_board_of_the_only_province_is_the_whole_tree(client, personas):

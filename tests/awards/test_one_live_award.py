@@ -136,7 +136,7 @@ BEFORE = [("awards", "0006_h3_ledger_authority")]
 @pytest.mark.django_db(transaction=True)
 def test_migration_settles_existing_duplicates_without_deleting(reference_data):
     executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("awards")
+    latest = executor.loader.graph.leaf_nodes()
     executor.migrate(BEFORE)
     apps = executor.loader.project_state(BEFORE).apps
     Unit = apps.get_model("organisations", "Unit")
