@@ -43,8 +43,10 @@ def _pg_function(event: str) -> str:
     END $$"""
 
 
-_TRANSITIONS = {"insert": "NEW TABLE AS new_rows", "delete": "OLD TABLE AS old_rows",
-                "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
+# The transition tables a statement trigger of each event reads (proposals.models.proposal_totals
+# too).
+TRANSITIONS = {"insert": "NEW TABLE AS new_rows", "delete": "OLD TABLE AS old_rows",
+               "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
 
 
 def _pg_statements() -> list[str]:
@@ -57,7 +59,7 @@ def _pg_statements() -> list[str]:
             _pg_function(event),
             f"DROP TRIGGER IF EXISTS tdkt_award_totals_{event} ON {TABLE}",
             f"""CREATE TRIGGER tdkt_award_totals_{event} AFTER {event.upper()} ON {TABLE}
-            REFERENCING {_TRANSITIONS[event]} FOR EACH STATEMENT
+            REFERENCING {TRANSITIONS[event]} FOR EACH STATEMENT
             EXECUTE FUNCTION tdkt_award_totals_{event}()"""]
     return statements
 

@@ -18,6 +18,8 @@ same one row at a time. `install` runs after every `migrate` (proposals.apps): a
 remakes a table on SQLite drops its triggers.
 """
 
+from awards.models.award_totals import TRANSITIONS
+
 PROPOSALS = "proposals_proposal"
 NOMINEES = "proposals_nominee"
 TOTALS = "proposals_proposaltotal"
@@ -100,10 +102,6 @@ def _pg_proposal_function(event: str) -> str:
     END $$"""
 
 
-_TRANSITIONS = {"insert": "NEW TABLE AS new_rows", "delete": "OLD TABLE AS old_rows",
-                "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
-
-
 def _pg_statements() -> list[str]:
     statements = []
     for event in EVENTS:
@@ -114,7 +112,7 @@ def _pg_statements() -> list[str]:
                 function(event),
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
                 f"""CREATE TRIGGER {name} AFTER {event.upper()} ON {table}
-                REFERENCING {_TRANSITIONS[event]} FOR EACH STATEMENT EXECUTE FUNCTION {name}()"""]
+                REFERENCING {TRANSITIONS[event]} FOR EACH STATEMENT EXECUTE FUNCTION {name}()"""]
     return statements
 
 
