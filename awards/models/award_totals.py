@@ -118,6 +118,8 @@ def recount(connection) -> None:
     """Every total from the ledger, in one grouped pass (the migration's backfill; a repair).
     On PostgreSQL the ledger is locked against writes (reads go on) until the transaction ends,
     so no record is written between the count and the triggers taking over."""
+    if not _ready(connection):  # a migrate stopped before the tables
+        return
     statements = [f"DELETE FROM {TOTALS}",
                   f"INSERT INTO {TOTALS} ({KEY}, live) SELECT {KEY}, COUNT(*) FROM {TABLE} "
                   f"WHERE NOT revoked GROUP BY {KEY}"]

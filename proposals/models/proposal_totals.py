@@ -194,6 +194,8 @@ def recount(connection) -> None:
     """Every total from the proposals, in one grouped pass (the migration's backfill; a repair).
     On PostgreSQL the proposals and nominees are locked against writes (reads go on) until the
     transaction ends, so nothing is written between the count and the triggers taking over."""
+    if not _ready(connection):  # a migrate stopped before the tables
+        return
     statements = [f"DELETE FROM {TOTALS}",
                   f"INSERT INTO {TOTALS} ({KEY}, n) SELECT {KEY}, COUNT(*) "
                   f"FROM (SELECT {_keyed('p')} FROM {PROPOSALS} p) AS k GROUP BY {KEY}"]
