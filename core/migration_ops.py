@@ -28,3 +28,16 @@ def trigram_index(table: str, name: str, expression: str, *,
          f"CREATE INDEX {how}IF NOT EXISTS {name} ON {table} "
          f"USING gin ({expression} gin_trgm_ops)"],
         [f"DROP INDEX {how}IF EXISTS {name}"])
+
+
+def run_statements(connection, statements: list[str]) -> None:
+    """Each statement in turn on `connection`'s cursor: the trigger modules' installs (the
+    province key, the award and proposal totals), from their migrations and after `migrate`."""
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def tables_exist(connection, tables: set[str]) -> bool:
+    """Whether every one of `tables` exists yet (a `migrate` may stop before them)."""
+    return tables <= set(connection.introspection.table_names())

@@ -17,6 +17,8 @@ SQLite drops them: `install`, run after every `migrate` (awards.apps), puts them
 tests/awards/test_award_totals.py fails on every write path if one is missing.
 """
 
+from core.migration_ops import run_statements, tables_exist
+
 TABLE = "awards_awardrecord"
 TOTALS = "awards_awardtotal"
 KEY = "unit_id, award_type_id, year"
@@ -87,30 +89,23 @@ def _sqlite_statements() -> list[str]:
     ]
 
 
-def _run(connection, statements: list[str]) -> None:
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def _ready(connection) -> bool:
-    return {TABLE, TOTALS} <= set(connection.introspection.table_names())
+READY_TABLES = {TABLE, TOTALS}  # install and recount wait for them
 
 
 def install(connection) -> None:
     """The triggers, again (idempotent): from the migration and after every `migrate`."""
-    if not _ready(connection):
+    if not tables_exist(connection, READY_TABLES):
         return
-    _run(connection, _pg_statements() if connection.vendor == "postgresql"
+    run_statements(connection, _pg_statements() if connection.vendor == "postgresql"
          else _sqlite_statements())
 
 
 def uninstall(connection) -> None:
     if connection.vendor == "postgresql":
-        _run(connection, [f"DROP TRIGGER IF EXISTS tdkt_award_totals_{event} ON {TABLE}"
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS tdkt_award_totals_{event} ON {TABLE}"
                           for event in EVENTS])
     else:
-        _run(connection, [f"DROP TRIGGER IF EXISTS tdkt_award_totals_{event}"
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS tdkt_award_totals_{event}"
                           for event in EVENTS])
 
 
@@ -118,11 +113,11 @@ def recount(connection) -> None:
     """Every total from the ledger, in one grouped pass (the migration's backfill; a repair).
     On PostgreSQL the ledger is locked against writes (reads go on) until the transaction ends,
     so no record is written between the count and the triggers taking over."""
-    if not _ready(connection):  # a migrate stopped before the tables
+    if not tables_exist(connection, READY_TABLES):  # a migrate stopped before the tables
         return
     statements = [f"DELETE FROM {TOTALS}",
                   f"INSERT INTO {TOTALS} ({KEY}, live) SELECT {KEY}, COUNT(*) FROM {TABLE} "
                   f"WHERE NOT revoked GROUP BY {KEY}"]
     if connection.vendor == "postgresql":
         statements.insert(0, f"LOCK TABLE {TABLE} IN SHARE ROW EXCLUSIVE MODE")
-    _run(connection, statements)
+    run_statements(connection, statements)

@@ -22,6 +22,8 @@ every `migrate` (organisations.apps), puts back whatever a later migration remov
 tests/organisations/test_province_key.py fails on every write path if one is missing.
 """
 
+from core.migration_ops import run_statements
+
 PG_FUNCTIONS = [
     """CREATE OR REPLACE FUNCTION tdkt_unit_province(unit bigint) RETURNS bigint
     LANGUAGE sql STABLE AS $$ SELECT province_id FROM organisations_unit WHERE id = unit $$""",
@@ -94,12 +96,6 @@ def _sqlite_row_triggers(table: str) -> list[str]:
     ]
 
 
-def _run(connection, statements: list[str]) -> None:
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
 def province_of_units(parent: dict, successor: dict) -> dict[int, int]:
     """unit id → its province: the root of its tree or, for a root that was merged or dissolved
     into a unit of another tree (two provinces made one, Resolution 202/2025/QH15), the
@@ -144,9 +140,9 @@ def backfill_units(connection) -> None:
 
 def install_unit(connection) -> None:
     if connection.vendor == "postgresql":
-        _run(connection, PG_FUNCTIONS + PG_UNIT_TRIGGER)
+        run_statements(connection, PG_FUNCTIONS + PG_UNIT_TRIGGER)
     else:
-        _run(connection, SQLITE_UNIT_TRIGGER)
+        run_statements(connection, SQLITE_UNIT_TRIGGER)
 
 
 def backfill(connection, table: str) -> None:
@@ -155,35 +151,36 @@ def backfill(connection, table: str) -> None:
     under an exclusive lock); an UPDATE would add a row version and an entry in every index per
     row (far longer at that size, and a table twice as large until vacuumed)."""
     if connection.vendor == "postgresql":
-        _run(connection, [f"ALTER TABLE {table} ALTER COLUMN province_id TYPE bigint "
+        run_statements(connection, [f"ALTER TABLE {table} ALTER COLUMN province_id TYPE bigint "
                              f"USING tdkt_unit_province(unit_id)"])
     else:
-        _run(connection, [f"UPDATE {table} SET province_id = (SELECT u.province_id FROM "
+        run_statements(connection, [f"UPDATE {table} SET province_id = (SELECT u.province_id FROM "
                              f"organisations_unit u WHERE u.id = {table}.unit_id)"])
 
 
 def install(connection, table: str) -> None:
     """The triggers keeping `table`.province_id equal to its unit's province."""
     if connection.vendor == "postgresql":
-        _run(connection, _pg_row_triggers(table))
+        run_statements(connection, _pg_row_triggers(table))
     else:
-        _run(connection, _sqlite_row_triggers(table))
+        run_statements(connection, _sqlite_row_triggers(table))
 
 
 def uninstall(connection, table: str) -> None:
     if connection.vendor == "postgresql":
-        _run(connection, [f"DROP TRIGGER IF EXISTS tdkt_province ON {table}",
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS tdkt_province ON {table}",
                              f"DROP TRIGGER IF EXISTS tdkt_follow_{table} ON organisations_unit"])
     else:
-        _run(connection, [f"DROP TRIGGER IF EXISTS tdkt_{name}_{table}"
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS tdkt_{name}_{table}"
                              for name in ("province_insert", "province_update", "follow")])
 
 
 def uninstall_unit(connection) -> None:
     if connection.vendor == "postgresql":
-        _run(connection, ["DROP TRIGGER IF EXISTS tdkt_unit_province ON organisations_unit"])
+        run_statements(connection,
+                       ["DROP TRIGGER IF EXISTS tdkt_unit_province ON organisations_unit"])
     else:
-        _run(connection, ["DROP TRIGGER IF EXISTS tdkt_unit_province"])
+        run_statements(connection, ["DROP TRIGGER IF EXISTS tdkt_unit_province"])
 
 
 def keyed_tables(connection) -> list[str]:

@@ -19,6 +19,7 @@ remakes a table on SQLite drops its triggers.
 """
 
 from awards.models.award_totals import TRANSITIONS
+from core.migration_ops import run_statements, tables_exist
 
 PROPOSALS = "proposals_proposal"
 NOMINEES = "proposals_nominee"
@@ -163,21 +164,14 @@ def _sqlite_statements() -> list[str]:
     ]
 
 
-def _run(connection, statements: list[str]) -> None:
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def _ready(connection) -> bool:
-    return {PROPOSALS, NOMINEES, TOTALS} <= set(connection.introspection.table_names())
+READY_TABLES = {PROPOSALS, NOMINEES, TOTALS}  # install and recount wait for them
 
 
 def install(connection) -> None:
     """The triggers, again (idempotent): from the migration and after every `migrate`."""
-    if not _ready(connection):
+    if not tables_exist(connection, READY_TABLES):
         return
-    _run(connection, _pg_statements() if connection.vendor == "postgresql"
+    run_statements(connection, _pg_statements() if connection.vendor == "postgresql"
          else _sqlite_statements())
 
 
@@ -185,20 +179,21 @@ def uninstall(connection) -> None:
     names = [(table, f"tdkt_proposal_totals_{infix}{event}") for event in EVENTS
              for table, infix in ((PROPOSALS, ""), (NOMINEES, "nominee_"))]
     if connection.vendor == "postgresql":
-        _run(connection, [f"DROP TRIGGER IF EXISTS {name} ON {table}" for table, name in names])
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS {name} ON {table}"
+                                    for table, name in names])
     else:
-        _run(connection, [f"DROP TRIGGER IF EXISTS {name}" for _table, name in names])
+        run_statements(connection, [f"DROP TRIGGER IF EXISTS {name}" for _table, name in names])
 
 
 def recount(connection) -> None:
     """Every total from the proposals, in one grouped pass (the migration's backfill; a repair).
     On PostgreSQL the proposals and nominees are locked against writes (reads go on) until the
     transaction ends, so nothing is written between the count and the triggers taking over."""
-    if not _ready(connection):  # a migrate stopped before the tables
+    if not tables_exist(connection, READY_TABLES):  # a migrate stopped before the tables
         return
     statements = [f"DELETE FROM {TOTALS}",
                   f"INSERT INTO {TOTALS} ({KEY}, n) SELECT {KEY}, COUNT(*) "
                   f"FROM (SELECT {_keyed('p')} FROM {PROPOSALS} p) AS k GROUP BY {KEY}"]
     if connection.vendor == "postgresql":
         statements.insert(0, f"LOCK TABLE {PROPOSALS}, {NOMINEES} IN SHARE ROW EXCLUSIVE MODE")
-    _run(connection, statements)
+    run_statements(connection, statements)
