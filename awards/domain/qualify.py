@@ -115,11 +115,38 @@ NECESSARY = {"cstd_co_so": _excellent_or_initiative, "cstd_tinh": _holds("cstd_c
 
 
 
-def qualifying(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
-               first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
-    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
-    `first_chunk`: how many people to screen first (subjects_for_people)."""
+# The "who qualifies" page's Screener, kept per process with the parameters it was made for.
+# What a Screener learns (its decision trees) depends only on the rules (code), its parameters
+# and the cases' facts — never on whose case or which request — and every case is still walked
+# down the tree by asking its own history: a kept tree gives the verdicts a new one would
+# (tests/awards/test_qualify_kept_screener.py). A new Screener a request re-ran the rules for
+# every distinct path, ~40 rule runs a page (~1 ms of its ~9 ms of Python, session 16, hA).
+# `law_tables()` keeps one LawTables, hence one Parameters object, per law_tables_stamp (the
+# database's triggers change it on every write of the law tables): a changed stamp brings new
+# parameters and so a new Screener. Without a stamp (a test's flush) every call reads new
+# tables: nothing is kept. Bounded: a Screener past KEPT_NODES is replaced by a new one.
+_kept_screener: tuple[Parameters, Screener] | None = None
+KEPT_NODES = 50_000
+
+
+def kept_screener(params: Parameters) -> Screener:
+    """A Screener for `params`, the one this process keeps for them when it has one."""
+    global _kept_screener
+    kept = _kept_screener  # one read: another thread may replace it meanwhile
+    if kept is not None and kept[0] is params and kept[1].nodes < KEPT_NODES:
+        return kept[1]
     screener = Screener(params)
+    _kept_screener = (params, screener)  # one assignment: threads see the old pair or this
+    return screener
+
+
+def qualifying(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
+               first_chunk: int = CHUNK, screener: Screener | None = None
+               ) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
+    `first_chunk`: how many people to screen first (subjects_for_people). A caller may pass
+    its `screener` (for params; `kept_screener`)."""
+    screener = screener or Screener(params)
     for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
                                          first_chunk):
         verdict = screener.screen(case)
@@ -185,9 +212,11 @@ def projected(case: Case, screener: Screener) -> Case:
 
 
 def forecast(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
-             first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
-    """People not eligible for `award` in `year` who would be in `year + 1`."""
-    screener = Screener(params)
+             first_chunk: int = CHUNK, screener: Screener | None = None
+             ) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """People not eligible for `award` in `year` who would be in `year + 1` (`screener`: as
+    for `qualifying`)."""
+    screener = screener or Screener(params)
     for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
                                          first_chunk):
         if screener.screen(case) is not None:
