@@ -234,7 +234,7 @@ def qualify(request, mode="now"):
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
         window = candidates(window, award, year,
-                            (int(after) if is_number(after) else None, window_end))
+                            (int(after) if is_number(after) else None, window_end), params)
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)
