@@ -22,6 +22,7 @@ from awards.domain.qualify import (
     NECESSARY,
     candidates,
     forecast,
+    kept_screener,
     qualifying,
     qualifying_each,
     with_standing,
@@ -233,7 +234,7 @@ def qualify(request, mode="now"):
     narrowed = mode == "now" and award in NECESSARY
     if narrowed:  # of the window, only those who might qualify are screened
         window = candidates(window, award, year,
-                            (int(after) if is_number(after) else None, window_end))
+                            (int(after) if is_number(after) else None, window_end), params)
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)
@@ -298,12 +299,16 @@ def _first_chunk(award: str, narrowed: bool = False) -> int:
 
 def _screened(people, award, mode, year, params, first_chunk=None):
     """(person, verdict) of everyone in `people` who qualifies, in id order, lazily."""
+    # The Screener this process keeps for the parameters (qualify.kept_screener): the rules
+    # are not run again for the paths earlier pages learnt.
     chunk = {"first_chunk": first_chunk} if first_chunk else {}
+    screener = kept_screener(params)
     if award == ALL:
         return ((person, verdict) for person, verdicts in qualifying_each(
-            people, INDIVIDUAL_AWARDS, year, params, **chunk) for verdict in verdicts)
+            people, INDIVIDUAL_AWARDS, year, params, screener=screener, **chunk)
+            for verdict in verdicts)
     return (forecast if mode == "forecast" else qualifying)(people, award, year, params,
-                                                            **chunk)
+                                                            screener=screener, **chunk)
 
 
 def _page_of(rows) -> tuple[list, bool]:

@@ -16,9 +16,11 @@ class EmulationConfig(AppConfig):
         from emulation.movements.domain.queries.movements import (  # noqa: PLC0415 imports models: after app loading
             collective_registration,
             registration_facts,
+            registration_possible,
         )
 
         providers.install(initiative_facts=initiative_facts,
                           initiative_authors=initiative_authors,
                           registration_facts=registration_facts,
+                          registration_possible=registration_possible,
                           collective_registration=collective_registration)

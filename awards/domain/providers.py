@@ -9,6 +9,8 @@ stands reads the open nominees (proposals). Those apps hand their readers over w
 * `initiative_authors(year)` → a `values("person_id")` queryset of the authors of initiatives
   recognised in `year`;
 * `registration_facts(people, year, where=None)` → {person id: award codes or None};
+* `registration_possible(award, year)` → a filter (Q) of the people whose case may say they
+  registered for `award` (`registration_facts` gives them None or codes holding it);
 * `collective_registration(collective, year)` → award codes or None;
 * `proposed(where, year, awards, field)` → a `values_list` queryset of (subject, code, held,
   reference) of the open nominees, united with the ledger's in one query."""
@@ -38,6 +40,10 @@ def initiative_authors(year: int):
 
 def registration_facts(people, year: int, where: dict | None = None) -> dict:
     return _reader("registration_facts")(people, year, where)
+
+
+def registration_possible(award: str, year: int):
+    return _reader("registration_possible")(award, year)
 
 
 def collective_registration(collective, year: int) -> frozenset[str] | None:

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from awards.domain.providers import initiative_authors
+from awards.domain.providers import initiative_authors, registration_possible
 from awards.domain.queries.cases import (
     CHUNK,
     KeptPeople,
@@ -36,7 +36,8 @@ FEEDING_TITLES = ("ldtt", "cstd_co_so", "cstd_tinh")
 
 
 def candidates(people: "QuerySet | KeptPeople", award: str, year: int,
-               ids: tuple[int | None, int | None] = (None, None)) -> "QuerySet | KeptPeople":
+               ids: tuple[int | None, int | None] = (None, None),
+               params: Parameters | None = None) -> "QuerySet | KeptPeople":
     """`people` less those who cannot qualify for `award` in `year`, by a condition every
     eligible person meets (`NECESSARY`): the screening then builds and judges only the few who
     might. Same verdicts: the engine still judges each candidate. Titles without a cheap
@@ -55,6 +56,14 @@ def candidates(people: "QuerySet | KeptPeople", award: str, year: int,
     (one unit's 2,000 people span 28,000 ids: 4,500 index entries, 1.4 ms) and hash them,
     instead of one probe per person (2,000 probes, 6,000 pages, 4 ms).
 
+    `params` (the screening's): where they make `award` need an emulation registration in
+    `year` (Parameters.registration_required), the window's people are also narrowed to those
+    whose case may say they registered (`providers.registration_possible`) — the engine's
+    check_registration refuses everyone else (every title narrowed here checks it first: its
+    `_common`). A unit that registered for the year but not for `award` (a province's schools
+    for CSTĐ cơ sở, on the benchmark) then has no candidate: its page was 3 chunks, 330
+    candidates judged to list nobody (session 16, hA).
+
     `people` as `KeptPeople` (a page's window): the statement kept per process, and the
     candidates as `KeptPeople` too (narrowed to their ids)."""
     necessary = NECESSARY.get(award)
@@ -63,9 +72,12 @@ def candidates(people: "QuerySet | KeptPeople", award: str, year: int,
     after, until = ids
     bounds = (after is not None, until is not None)
     values = tuple(value for value in ids if value is not None)
+    registration = params is not None and params.registration_required(award, year) is not None
 
     def meeting(people: QuerySet, *values) -> QuerySet:
         """The ids of `people` (in the id range `values`) meeting the condition."""
+        if registration:
+            people = people.filter(registration_possible(award, year))
         found = iter(values)
         window = {"person_id__in": people.order_by().values("pk"),
                   **({"person_id__gt": next(found)} if bounds[0] else {}),
@@ -73,7 +85,8 @@ def candidates(people: "QuerySet | KeptPeople", award: str, year: int,
         return necessary(window, year)
     if isinstance(people, KeptPeople):  # the page's: its statement kept per process
         # The year in the key: a year's dates are the initiatives' parameters (kept_rows).
-        found = people.rows(("candidates", award, year, bounds), meeting, *values)
+        found = people.rows(("candidates", award, year, bounds, registration), meeting,
+                            *values)
         return people.narrowed("among", lambda qs, ids: qs.filter(**_among("pk", ids)),
                                sorted({pid for pid, in found}))
     return people.filter(**_among("pk", sorted(
@@ -115,11 +128,38 @@ NECESSARY = {"cstd_co_so": _excellent_or_initiative, "cstd_tinh": _holds("cstd_c
 
 
 
-def qualifying(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
-               first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
-    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
-    `first_chunk`: how many people to screen first (subjects_for_people)."""
+# The "who qualifies" page's Screener, kept per process with the parameters it was made for.
+# What a Screener learns (its decision trees) depends only on the rules (code), its parameters
+# and the cases' facts — never on whose case or which request — and every case is still walked
+# down the tree by asking its own history: a kept tree gives the verdicts a new one would
+# (tests/awards/test_qualify_kept_screener.py). A new Screener a request re-ran the rules for
+# every distinct path, ~40 rule runs a page (~1 ms of its ~9 ms of Python, session 16, hA).
+# `law_tables()` keeps one LawTables, hence one Parameters object, per law_tables_stamp (the
+# database's triggers change it on every write of the law tables): a changed stamp brings new
+# parameters and so a new Screener. Without a stamp (a test's flush) every call reads new
+# tables: nothing is kept. Bounded: a Screener past KEPT_NODES is replaced by a new one.
+_kept_screener: tuple[Parameters, Screener] | None = None
+KEPT_NODES = 50_000
+
+
+def kept_screener(params: Parameters) -> Screener:
+    """A Screener for `params`, the one this process keeps for them when it has one."""
+    global _kept_screener
+    kept = _kept_screener  # one read: another thread may replace it meanwhile
+    if kept is not None and kept[0] is params and kept[1].nodes < KEPT_NODES:
+        return kept[1]
     screener = Screener(params)
+    _kept_screener = (params, screener)  # one assignment: threads see the old pair or this
+    return screener
+
+
+def qualifying(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
+               first_chunk: int = CHUNK, screener: Screener | None = None
+               ) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """The people of `people` eligible for `award` in `year`, in id order, with their verdicts.
+    `first_chunk`: how many people to screen first (subjects_for_people). A caller may pass
+    its `screener` (for params; `kept_screener`)."""
+    screener = screener or Screener(params)
     for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
                                          first_chunk):
         verdict = screener.screen(case)
@@ -185,9 +225,11 @@ def projected(case: Case, screener: Screener) -> Case:
 
 
 def forecast(people: "QuerySet | KeptPeople", award: str, year: int, params: Parameters,
-             first_chunk: int = CHUNK) -> Iterator[tuple[PersonFacts, Verdict]]:
-    """People not eligible for `award` in `year` who would be in `year + 1`."""
-    screener = Screener(params)
+             first_chunk: int = CHUNK, screener: Screener | None = None
+             ) -> Iterator[tuple[PersonFacts, Verdict]]:
+    """People not eligible for `award` in `year` who would be in `year + 1` (`screener`: as
+    for `qualifying`)."""
+    screener = screener or Screener(params)
     for person, case in cases_for_people(person_facts(people, first_chunk), [award], year,
                                          first_chunk):
         if screener.screen(case) is not None:

@@ -19,7 +19,8 @@ so a change in a rule changes the screening with it. An eligible verdict's reaso
 on first read by `engine.evaluate` on the same case (`Explanation`).
 
 The tree is valid for one set of parameters (the Screener's) and the rules as loaded; a
-Screener lives for one screening (one request, one export, one benchmark run).
+Screener lives for one screening (one export, one benchmark run), or, for the "who qualifies"
+page, as long as its parameters (awards.domain.qualify.kept_screener).
 """
 
 import dataclasses

@@ -5,14 +5,16 @@ others, for a unit and for the province."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from awards import views
 from awards.domain import ledger
-from awards.domain.parameters import CatalogueParameters
+from awards.domain.parameters import CatalogueParameters, law_tables
 from awards.domain.qualify import candidates, qualifying
 from awards.models import AwardType, DisciplineRecord
 from organisations.models import Person
+from tests.emulation.movement_helpers import make_movement, make_registration
 from tests.factories import PersonFactory, make_initiative
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +162,58 @@ def test_a_windows_id_range_keeps_exactly_its_candidates(people):
     assert sorted(ranged.values_list("full_name", flat=True)) == sorted(
         candidates(unit, "cstd_co_so", YEAR).filter(pk__gt=after, pk__lte=until)
         .values_list("full_name", flat=True))
+
+
+@pytest.fixture
+def registrations(province, dept_a, dept_b, school_a):
+    """The registration for the year (Parameters.registration_required: every emulation title
+    from 2024): the school registered (approved) one excellent person for CSTĐ cơ sở and
+    another for LĐTT only, a third not at all; department B's registration is submitted (it
+    registered, none of its people approved); department A's is a draft (not registered: its
+    people's registration is not checked)."""
+    movement = make_movement(province, [dept_a, dept_b], state="launched")
+    excellent = {YEAR: "xuat_sac"}
+    named = _rated(school_a, "T đăng ký", excellent)
+    other = _rated(school_a, "T đăng ký LĐTT", excellent)
+    _rated(school_a, "T không đăng ký", excellent)
+    make_registration(movement, school_a, state="approved", entries=[
+        (named, AwardType.objects.get(code="cstd_co_so")),
+        (other, AwardType.objects.get(code="ldtt"))])
+    make_registration(movement, dept_b, state="submitted",
+                      entries=[(_rated(dept_b, "B đăng ký chưa duyệt", excellent),
+                                AwardType.objects.get(code="cstd_co_so"))])
+    make_registration(movement, dept_a, state="draft")
+    _rated(dept_a, "A xuất sắc", excellent)
+
+
+def test_where_the_title_needs_a_registration_only_those_it_may_find_registered_are_screened(
+        client, board_user, registrations):
+    """`candidates(…, params)`: the excellent of a unit that registered for the year, less
+    those not approved for CSTĐ cơ sở (check_registration refuses them); a draft is no
+    registration. The pages list whom the engine finds, screening no one else."""
+    everyone = Person.objects.all()
+    params = law_tables().params
+    assert sorted(candidates(everyone, "cstd_co_so", YEAR, params=params)
+                  .values_list("full_name", flat=True)) == ["A xuất sắc", "T đăng ký"]
+    assert candidates(everyone, "cstd_co_so", YEAR).count() == 5  # without the parameters
+    assert _screened("cstd_co_so", "") == ["T đăng ký", "A xuất sắc"]
+    client.force_login(board_user)
+    for unit in ("", "TRUONG-A", "SO-B", "SO-A"):
+        assert _listed(client, _params("cstd_co_so", unit)) == _screened("cstd_co_so", unit)
+
+
+def test_a_unit_registered_without_the_title_reads_no_history(
+        client, board_user, registrations, django_assert_num_queries):
+    """Department B registered, none of its people approved: its CSTĐ cơ sở page lists
+    nobody from its candidates' statement alone — the unit, the stamp, the window's end, the
+    candidates and, on PostgreSQL, the people among none of them (an empty array; SQLite's
+    empty `IN` sends nothing): 4–5 queries, where the candidate's history was read and judged
+    (12 queries in all) to list nobody."""
+    client.force_login(board_user)
+    params = _params("cstd_co_so", "SO-B")
+    client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
+
+    with django_assert_num_queries(5 if connection.vendor == "postgresql" else 4):
+        response = client.get(reverse("awards:qualify"), params)
+
+    assert response.context["rows"] == []

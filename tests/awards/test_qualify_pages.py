@@ -135,16 +135,17 @@ def _interleaved(unit, other_unit, n):
         PersonFactory(unit=other_unit, full_name=f"Khác {i:02d}")
 
 
-@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 13), (2, 21)])
+@pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 12), (2, 20)])
 def test_the_filtered_page_reads_each_chunk_in_eight_queries(
         client, board_user, dept_a, dept_b, django_assert_num_queries, monkeypatch,
         first_chunk, queries):
-    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 13 queries in one
+    """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 12 queries in one
     chunk — among them the law tables' stamp, read once for the engine's parameters, the award
     names and codes (all kept per process: they were three queries of their own, then the
-    names and a second stamp read two more), the unit, the window's end, unit names, the
-    people, seven of history, the standings — and 8 more for a second chunk (the next people
-    and seven of history; the award codes are read once)."""
+    names and a second stamp read two more), the unit, the window's end, the people with their
+    units' names (every unit's name was a query of its own until session 16), seven of
+    history, the standings — and 8 more for a second chunk (the next people and seven of
+    history; the award codes are read once)."""
     _interleaved(dept_a, dept_b, 3)
     monkeypatch.setattr(views, "FIRST_CHUNK", first_chunk)
     client.force_login(board_user)
@@ -185,7 +186,7 @@ def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
 def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
         client, board_user, dept_a, dept_b, django_assert_num_queries):
     """CSTĐ cơ sở for one unit (issue 14.2; `qualify.candidates`): the window's candidates in
-    one statement, the window a subquery in it — 14 queries, the LĐTT page's 13 and that one
+    one statement, the window a subquery in it — 13 queries, the LĐTT page's 12 and that one
     (the window's ids read into Python and sent back, once per condition, made it 19)."""
     for i in range(3):
         person = PersonFactory(unit=dept_a, full_name=f"Người {i:02d}")
@@ -195,7 +196,7 @@ def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
     params = {"award": "cstd_co_so", "year": 2025, "unit": dept_a.code}
     client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(reverse("awards:qualify"), params)
 
     assert [p.full_name for p, _v, _s in response.context["rows"]] == ["Người 01", "Người 02"]

@@ -34,27 +34,32 @@ from awards.models import (
 )
 from core.interfaces.compiled import kept_rows
 from organisations.enums import CollectiveKind
-from organisations.models import Collective, Employment, Person, Unit
+from organisations.models import Collective, Employment, Person
 
 CHUNK = 5000
 # The Person fields a case needs, and those a list of people found shows (`PersonFacts`).
 CASE_FIELDS = ("id", "public_id", "gender", "is_leader", "is_direct_worker", "unit_id")
 SHOWN_FIELDS = ("full_name", "position")
+# The unit's name, read in the people's own statement: a unit's name for each of a page's
+# ~128 people is one join (an index probe or a hash of the province's few dozen units), where
+# every unit's name read apart was a query a page (session 16, hA).
+UNIT_NAME = "unit__name"
 
 
 class PersonFacts:
     """A person as the case builder needs them and a list shows them, from one database row:
     screening a province reads 100,000 people, and building model instances for them cost a
     third as much as reading their whole histories. `unit` is the unit's name. Anything with
-    the case attributes (a Person too) will do for `cases_for_people`."""
+    the case attributes (a Person too) will do for `cases_for_people`. `row`: CASE_FIELDS,
+    SHOWN_FIELDS and UNIT_NAME (None: no unit)."""
 
     __slots__ = ("pk", "public_id", "gender", "is_leader", "is_direct_worker", "unit_id",
                  "full_name", "position", "unit")
 
-    def __init__(self, row: tuple, unit_names: dict):
+    def __init__(self, row: tuple):
         (self.pk, self.public_id, self.gender, self.is_leader, self.is_direct_worker,
-         self.unit_id, self.full_name, self.position) = row
-        self.unit = unit_names.get(self.unit_id, "")
+         self.unit_id, self.full_name, self.position, unit) = row
+        self.unit = unit or ""
 
     def __str__(self) -> str:
         return self.full_name
@@ -95,9 +100,6 @@ def person_facts(people: "QuerySet | KeptPeople", chunk: int = CHUNK) -> Iterato
     server-side cursor: outside a transaction PostgreSQL materialises a WITH HOLD cursor's
     whole result (100,000 people sorted, ~130 ms) before the first row, even for a page
     that needs 200. `people` as `KeptPeople`: each batch's statement kept per process."""
-    # A province: a few thousand; the statement kept per process (kept_rows).
-    unit_names = dict(kept_rows(("unit_names",), lambda: Unit.objects.order_by().values_list(
-        "id", "name")))
     if isinstance(people, KeptPeople):
         def first(size):
             return people.rows(("facts", size), lambda qs: _facts_of(qs)[:size])
@@ -114,7 +116,7 @@ def person_facts(people: "QuerySet | KeptPeople", chunk: int = CHUNK) -> Iterato
     batch, size = first(chunk), chunk
     while batch:
         for row in batch:
-            yield PersonFacts(row, unit_names)
+            yield PersonFacts(row)
         if len(batch) < size:
             return
         size = min(2 * size, CHUNK)
@@ -122,7 +124,7 @@ def person_facts(people: "QuerySet | KeptPeople", chunk: int = CHUNK) -> Iterato
 
 
 def _facts_of(people: QuerySet) -> QuerySet:
-    return people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS)
+    return people.order_by("id").values_list(*CASE_FIELDS, *SHOWN_FIELDS, UNIT_NAME)
 
 
 def _subject(person: Person) -> Subject:

@@ -83,7 +83,7 @@ def standings(field: str, ids: Iterable[int], awards: Iterable[str],
         return held.union(providers.proposed(where, year, awards, field), all=True)
     key = ("standings", field, kind, tuple(awards)) if kind else None
     wanted, found = set(ids), {}
-    for subject, code, is_held, reference in kept_rows(key, build, *values, year):
+    for subject, code, is_held, reference in kept_rows(key, build, *values, year, prepare=True):
         key = (subject, code)
         if subject in wanted and (key not in found or (is_held and not found[key].held)):
             found[key] = Standing(bool(is_held), reference)

@@ -3,7 +3,7 @@ through the unit closure, and `registered(...)` for the eligibility engine's cas
 
 from collections import Counter
 
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from accounts.domain.scope import is_system_admin, scope_root_ids
 from awards.domain.queries.cases import batch_rows
@@ -139,6 +139,21 @@ def registration_facts(people, year: int,
         approved.setdefault(person_id, set()).add(code)
     return {pid: frozenset(approved.get(pid, ())) if uid in registering or pid in approved
             else None for pid, uid in units.items()}
+
+
+def registration_possible(award_code: str, year: int) -> Q:
+    """A filter of people: those whose case for `award_code` in `year` may say they registered
+    — `registration_facts` gives them None (their unit sent no registration for the year and
+    they are in no approved one: not checked) or codes holding `award_code`. Everyone else's
+    case says "not registered", which an award needing a registration refuses
+    (awards.eligibility.rules.common.check_registration): "who qualifies" screens only these."""
+    registering = Registration.objects.filter(year=year).exclude(
+        state=RegistrationState.DRAFT).values("unit_id")
+    approved = RegistrationEntry.objects.filter(
+        person_id=OuterRef("pk"), registration__year=year,
+        registration__state=RegistrationState.APPROVED)
+    return (Exists(approved.filter(award_type__code=award_code))
+            | ((Q(unit_id__isnull=True) | ~Q(unit_id__in=registering)) & ~Exists(approved)))
 
 
 def collective_registration(collective, year: int) -> frozenset[str] | None:
