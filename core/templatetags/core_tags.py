@@ -114,7 +114,9 @@ class FixedNode(template.Node):
                 get_language(), get_script_prefix(), tuple(urls.items()))
         if common is None:  # rendered without the site's context processors: as written
             return self._render(context)
-        key = (common, *[_plain(value.resolve(context)) for value in self.values])
+        # Ten of the layout's eleven parts have no values: keyed by the common part alone.
+        key = (common, *[_plain(value.resolve(context)) for value in self.values]
+               ) if self.values else common
         html = self.rendered.get(key)
         if html is None:
             html = self.rendered[key] = self._render(context)

@@ -141,6 +141,9 @@ def test_a_fixed_part_is_rendered_once_per_language():
     with translation.override("en"):
         assert page.render({"n": 3, "layout_urls": urls}) == "3|3"
     assert page.render({"n": 4}) == "4|4"  # no layout_urls: not the site's layout, as written
+    # A part without values is kept under the render's common key itself (no tuple built).
+    assert list(page.template.nodelist[1].rendered) == [
+        ("vi", "/", (("home", "/"),)), ("en", "/", (("home", "/"),))]
 
 
 def test_a_fixed_part_with_values_is_rendered_once_per_value():
