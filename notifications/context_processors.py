@@ -2,11 +2,12 @@
 
 from django.utils.functional import SimpleLazyObject
 
+from core.context_processors import request_user
 from notifications.domain.notify import unread_count
 
 
 def unread_notifications(request):
-    user = getattr(request, "user", None)
+    user = request_user(request)  # unwrapped: read through the lazy wrapper, each access a call
     if user is None or not user.is_authenticated:
         return {}
     # Lazy: pages rendered without the header (partials, JSON) never run the query.

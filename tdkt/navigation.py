@@ -9,6 +9,7 @@ from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.domain.scope import active_assignments
+from core.context_processors import request_user
 from tdkt.guide import guide_url
 
 # (group label, [(URL name, label, permission or None)]). The portal is public: everyone sees it.
@@ -69,7 +70,7 @@ NAV = [entry for _group, entries in GROUPS for entry in entries]
 def navigation(request):
     """`nav_groups` for the menu and `nav_items` (the same entries, flat) for the pages and
     tests that ask which entry is current."""
-    user = getattr(request, "user", None)
+    user = request_user(request)  # unwrapped: nav_key reads four of its attributes
     if user is None or not user.is_authenticated:
         return {"nav_groups": [], "nav_items": [], "guide_url": None, "nav_html": "",
                 "layout_urls": layout_urls()}

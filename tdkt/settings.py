@@ -131,7 +131,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
+                "core.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tdkt.navigation.navigation",
                 "notifications.context_processors.unread_notifications",

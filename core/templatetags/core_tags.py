@@ -1,6 +1,7 @@
 import functools
 
 from django import template
+from django.template.loader_tags import BlockNode
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import LazyObject
@@ -90,6 +91,12 @@ class FixedNode(template.Node):
     inside: translations, `static_once`, `layout_urls`, the language, the given values — never
     the user's data or the CSRF token."""
 
+    # Not walked by `get_nodes_by_type`: a page extending the layout has Django look for the
+    # layout's blocks in its whole node tree on every render (ExtendsNode.render), and nine
+    # tenths of that tree (115 nodes a walk) are inside fixed parts, where no block may be (the
+    # tag refuses one: a block's content varies by page, a fixed part's is kept).
+    child_nodelists = ()
+
     def __init__(self, nodelist, values):
         self.nodelist = nodelist
         self.values = values
@@ -107,7 +114,9 @@ class FixedNode(template.Node):
                 get_language(), get_script_prefix(), tuple(urls.items()))
         if common is None:  # rendered without the site's context processors: as written
             return self._render(context)
-        key = (common, *[_plain(value.resolve(context)) for value in self.values])
+        # Ten of the layout's eleven parts have no values: keyed by the common part alone.
+        key = (common, *[_plain(value.resolve(context)) for value in self.values]
+               ) if self.values else common
         html = self.rendered.get(key)
         if html is None:
             html = self.rendered[key] = self._render(context)
@@ -133,4 +142,7 @@ def _plain(value) -> tuple:
 def fixed(parser, token):
     nodelist = parser.parse(("endfixed",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("{% block %} cannot be inside {% fixed %}: the fixed "
+                                           "part is kept whatever the page's blocks hold")
     return FixedNode(nodelist, [parser.compile_filter(bit) for bit in token.split_contents()[1:]])

@@ -11,13 +11,15 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.cache import SessionStore
-from django.template import engines
+from django.template import Node, TemplateSyntaxError, engines
+from django.template.loader_tags import BlockNode
 from django.test import RequestFactory
 from django.urls import resolve, reverse, set_script_prefix
 from django.utils import translation
 
 from accounts.enums import Role
 from accounts.models import RoleAssignment
+from core.templatetags.core_tags import FixedNode
 from notifications.domain.notify import mark_all_read, notify
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +141,9 @@ def test_a_fixed_part_is_rendered_once_per_language():
     with translation.override("en"):
         assert page.render({"n": 3, "layout_urls": urls}) == "3|3"
     assert page.render({"n": 4}) == "4|4"  # no layout_urls: not the site's layout, as written
+    # A part without values is kept under the render's common key itself (no tuple built).
+    assert list(page.template.nodelist[1].rendered) == [
+        ("vi", "/", (("home", "/"),)), ("en", "/", (("home", "/"),))]
 
 
 def test_a_fixed_part_with_values_is_rendered_once_per_value():
@@ -149,3 +154,37 @@ def test_a_fixed_part_with_values_is_rendered_once_per_value():
         assert [page.render({"n": n, "m": m, "layout_urls": urls})
                 for n, m in [(1, 1), (1, 2), (2, 2), (0, 3), ("0", 3)]] == [
             "11", "11", "22", "", "03"]
+
+
+def _inside_fixed_parts(nodelist) -> list:
+    return [inner for node in nodelist if isinstance(node, FixedNode)
+            for inner in node.nodelist.get_nodes_by_type(Node)] + [
+        inner for node in nodelist if not isinstance(node, FixedNode)
+        for attr in node.child_nodelists for inner in _inside_fixed_parts(
+            getattr(node, attr, None) or [])]
+
+
+def test_a_page_finds_the_layouts_blocks_without_walking_its_fixed_parts():
+    """A page extending the layout has Django walk the layout's node tree for its blocks on
+    every render: the fixed parts' ~75 inner nodes, which no block may be among, are skipped."""
+    layout = engines["django"].get_template("core/base.html").template.nodelist
+    walked = layout.get_nodes_by_type(Node)
+    inside = _inside_fixed_parts(layout)
+    assert len(inside) > 70
+    assert not {id(node) for node in walked} & {id(node) for node in inside}
+    assert [node.name for node in layout.get_nodes_by_type(BlockNode)] == [
+        "title", "head", "content"]
+    page = engines["django"].from_string(PAGE)
+    with translation.override("vi"):
+        html = page.render({"base": engines["django"].get_template("core/base.html")})
+    assert '<title>Người <&> "trích" · ' in html and "<p>Nội dung</p>" in html
+
+
+def test_a_block_inside_a_fixed_part_is_refused():
+    with pytest.raises(TemplateSyntaxError, match="cannot be inside"):
+        engines["django"].from_string(
+            "{% load core_tags %}{% fixed %}<p>{% block x %}{% endblock %}</p>{% endfixed %}")
+    with pytest.raises(TemplateSyntaxError, match="cannot be inside"):
+        engines["django"].from_string(
+            "{% load core_tags %}{% fixed %}{% fixed %}{% block x %}{% endblock %}{% endfixed %}"
+            "{% endfixed %}")
