@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import permission_required
 
-from audit.domain.queries import entries_for_user, entries_in_scope, reader_shape
+from audit.domain.queries import entries_for_user, entries_in_scope, reader_shape, unit_walk
 from audit.interfaces.exports import audit_export, change_rows
 from audit.interfaces.sentences import name_of_actor, sentence
 from core.interfaces.exports import requested_format
@@ -60,9 +60,11 @@ def log(request):
 
     def build():
         # A page by number past the first walks to its offset by the entries' ids alone (no
-        # join to the actor or the unit for the rows it skips).
+        # join to the actor or the unit for the rows it skips); in a scope of units' trees
+        # every page by number finds its ids unit by unit (UnitWalk).
         entries = entries_in_scope(shape, **filters)
-        return _shown(entries), entries
+        walk = unit_walk(shape, **filters)
+        return _shown(entries), entries if walk is None else walk
 
     # The page's statement built and compiled once per process for the scope's shape, the
     # filters and the time zone (the days of `date_from`/`date_to` are the zone's), then

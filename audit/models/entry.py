@@ -99,7 +99,11 @@ class AuditEntry(models.Model):
         # object: these indexes are read from the key instead of sorting every entry.
         indexes = [models.Index(fields=["object_type", "object_id"]),
                    models.Index(fields=["at", "id"], name="audit_log_order"),
-                   models.Index(fields=["object_type", "at", "id"], name="audit_type_log_order")]
+                   models.Index(fields=["object_type", "at", "id"], name="audit_type_log_order"),
+                   # A scope of units' trees reads each unit's newest entries from here, the
+                   # action filter checked in the index (audit.domain.queries.UnitWalk).
+                   models.Index(fields=["unit", "at", "id", "action"],
+                                name="audit_unit_log_order")]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"

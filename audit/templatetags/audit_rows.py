@@ -14,22 +14,32 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-def _value(value) -> str:
+def _value(value, seen: dict) -> str:
     """A changed value as `{{ value|default_if_none:"—" }}` showed it: localised (numbers,
     dates in the reader's zone) and escaped. The values come from the entry's JSON (strings,
     numbers, lists), never marked safe, so `html.escape` is Django's `escape` without its lazy
-    wrapper — a search page holds hundreds of them."""
-    return "—" if value is None else escape(str(localize(timezone.template_localtime(value))))
+    wrapper — a search page holds hundreds of them. A string is neither localised nor moved to
+    a zone (`localize` and `template_localtime` return it as it is): it is only escaped, once a
+    page (`seen`: a search's ~1,200 values a page repeat — "", codes, kinds — as JSON keys do)."""
+    if value is None:
+        return "—"
+    if type(value) is str:
+        if (shown := seen.get(value)) is None:
+            shown = seen[value] = escape(value)
+        return shown
+    return escape(str(localize(timezone.template_localtime(value))))
 
 
-def _changes(rows) -> str:
-    return "".join(  # every part escaped here; field names are JSON keys
-        f"<div><strong>{escape(str(field))}</strong>: {_value(old)} → {_value(new)}</div>"
-        if is_pair else f"<div><strong>{escape(str(field))}</strong>: {_value(new)}</div>"
+def _changes(rows, seen: dict) -> str:
+    return "".join(  # every part escaped here; field names are JSON keys (strings)
+        f"<div><strong>{_value(str(field), seen)}</strong>: {_value(old, seen)} → "
+        f"{_value(new, seen)}</div>"
+        if is_pair else f"<div><strong>{_value(str(field), seen)}</strong>: "
+        f"{_value(new, seen)}</div>"
         for field, is_pair, old, new in rows)
 
 
-def _row(e, zone) -> str:
+def _row(e, zone, seen: dict) -> str:
     """One entry's row. Its texts are plain strings (labels, names, translated sentences), never
     marked safe: `html.escape` of each is what `format_html` did through `conditional_escape`,
     without its lazy wrapper and SafeString per value (~11 a row, session 15). The time is
@@ -40,7 +50,7 @@ def _row(e, zone) -> str:
             f'<td>{escape(e.who)}</td><td><span title="{escape(e.action)}">'
             f'{escape(e.sentence)}</span></td>\n'
             f'    <td>{escape(e.object_label)}{unit}</td>\n'
-            f'    <td>{_changes(e.change_rows)}</td>\n    <td>{escape(e.reason)}</td></tr>\n')
+            f'    <td>{_changes(e.change_rows, seen)}</td>\n    <td>{escape(e.reason)}</td></tr>\n')
 
 
 @register.simple_tag
@@ -48,7 +58,8 @@ def audit_rows(entries):
     """The log's rows; each entry carries `who`, `sentence` and `change_rows` (audit.views'
     LogRow), `unit` its unit (or its name), None without one."""
     zone = timezone.get_current_timezone()
-    return mark_safe("".join(_row(e, zone) for e in entries))  # every value escaped in _row
+    seen: dict[str, str] = {}  # strings escaped this page (_value)
+    return mark_safe("".join(_row(e, zone, seen) for e in entries))  # every value escaped in _row
 
 
 # At most this many renderings of the filter form are kept per process (`kept_form`): the

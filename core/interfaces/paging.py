@@ -79,7 +79,10 @@ def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
     search (its few matches are sorted rather than found by walking the order: module doc).
     `ids`: the list as `qs` before it was narrowed to what the rows show (the same WHERE clause
     and order, without the joins of the shown columns): a page by number past the first then
-    finds its rows' ids in it first (`_ids_first`). `matched`: the search's matches in a narrow
+    finds its rows' ids in it first (`_ids_first`); or an object whose `page_of(offset, limit)`
+    is an expression of the ids of `qs[offset:offset + limit]`, found its own way (every page
+    by number, the first too: the audit log's walk unit by unit, audit.domain.queries.UnitWalk)
+    — the page is then `qs` narrowed to them. `matched`: the search's matches in a narrow
     copy of `qs`'s table (the same rows by the same conditions, ids equal to `qs`'s primary
     keys, the same ordering): a search's page by number sorts them there (`_matched_first`)."""
     rows, finish = _planned(request, qs, per_page, seek=seek, matches=matches, ids=ids,
@@ -125,6 +128,8 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
     offset = (number - 1) * per_page
     if in_copy:
         return _matched_first(qs, matched, offset, per_page + 1)[:per_page + 1], by_number
+    if (page_of := getattr(ids, "page_of", None)) is not None:  # the list finds its own ids
+        return qs.filter(pk__in=page_of(offset, per_page + 1))[:per_page + 1], by_number
     ordered = narrow(qs)
     if offset and ids is not None and ordered is qs:  # not a search's sorted matches
         return _ids_first(qs, ids, offset, per_page + 1)[:per_page + 1], by_number

@@ -42,6 +42,11 @@ def test_the_rows_are_those_of_the_template_loop(school_a, admin_user, language)
                     "codes": ["x", "y", "z"], "note": "bare <value>"},
            reason="Sửa theo <quyết định> số 12")
     record(admin_user, "accounts.user.create", admin_user)  # no unit, no changes
+    # The same strings again, as a key and a value, beside numbers and booleans: a string is
+    # escaped once a page and shown again from then on, the others localised every time.
+    record(admin_user, "organisations.unit.update", school_a, unit=school_a,
+           changes={"<b>A</b> & B": ["<b>A</b> & B", "bare <value>"], "flag": [False, True],
+                    "size": [1500, "1500"], "name": ["", None], "note": "<b>A</b> & B"})
     # Names and labels as typed: every one escaped in the row as the template escaped it.
     admin_user.full_name = 'Lê <Thị> "Hồng" & Co\'s'
     admin_user.save(update_fields=["full_name"])
