@@ -95,7 +95,11 @@ def kept_search_parts(shape: tuple, filters: tuple, words: list[str],
     people = people.order_by().values("pk")
     many = len(_subject_ids(Person, words)) > FEW_SUBJECTS  # the verdict, read once
     if many and shape[0] in WALKABLE_SHAPES:
-        parts = [ledger_page(records.filter(IsTrue(Q(person_id__in=people))))]
+        walked = records.filter(IsTrue(Q(person_id__in=people)))
+        # A page by number: the walk reads its ids from the ledger's order alone (it carries
+        # the unit and the person), then only the first `limit` rows are read from the table.
+        parts = [ledger_page(walked) if limit is None else sorted_unindexed(ledger_page(
+            records.filter(AnyOf(F("pk"), Subquery(walked.values("pk")[:limit])))))]
     elif many and limit is not None and limit <= UNITS_WALK_LIMIT and merges_units(
             shape, filters):
         # Each of the officer's units' first entries probing the people's ids, from the units'
