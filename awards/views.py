@@ -62,6 +62,7 @@ from core.interfaces.compiled import kept_rows
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
 from core.interfaces.paging import (
+    AtOffset,
     paginate,
     paginate_kept,
     paginate_union,
@@ -129,10 +130,11 @@ def ledger(request):
             records = filtered(records_in_scope(shape), filters, by_type_order=walk)
             if not merged:
                 return ledger_page(records), records  # the records alone: the page's ids first
-            first = records.filter(first_in_units(shape, filters, offset + 51))
-            # A later page is read by its ids, found among `first` (paging's ids first): its
-            # rows need not read the units' first records a second time.
-            return ledger_page(records if offset else first), first
+            if offset:  # a later page's own ids, cut at its offset among the units' entries
+                return ledger_page(records), AtOffset(first_in_units(
+                    shape, filters, offset + 51, start=offset))
+            first = records.filter(first_in_units(shape, filters, 51))
+            return ledger_page(first), first
 
         page = paginate_kept(request, ("awards:ledger", shape, filters, walk), build,
                              per_page=50, seek=True, around=around_the_page)

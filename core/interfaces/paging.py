@@ -90,6 +90,18 @@ def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
     return finish(list(rows))
 
 
+class AtOffset:
+    """`paginate`'s `ids` where the caller finds a page's own ids itself: `condition` keeps the
+    rows of `qs` from the page's offset on, at least the page's (`per_page` + 1) and none
+    before it, so a page by number past the first is `qs` narrowed by it and read from its
+    start. The ledger's officer pages: the units' first records merged and cut at the offset
+    from their own order's entries, where `_ids_first` read all the offset's rows from the
+    table again to skip them (2,551 for page 50: 12 ms of PostgreSQL; session 16 hC)."""
+
+    def __init__(self, condition):
+        self.condition = condition
+
+
 def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
              ids: QuerySet | None, matched: QuerySet | None = None,
              ) -> tuple[QuerySet, Callable[[list], Page]]:
@@ -128,6 +140,8 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
     offset = (number - 1) * per_page
     if in_copy:
         return _matched_first(qs, matched, offset, per_page + 1)[:per_page + 1], by_number
+    if offset and isinstance(ids, AtOffset):  # the page's own ids: read from their start
+        return qs.filter(ids.condition)[:per_page + 1], by_number
     if (page_of := getattr(ids, "page_of", None)) is not None:  # the list finds its own ids
         return qs.filter(pk__in=page_of(offset, per_page + 1))[:per_page + 1], by_number
     ordered = narrow(qs)

@@ -643,3 +643,65 @@ def test_a_title_filter_walks_the_titles_order_where_the_scope_holds_much_of_it(
         walked.append(("Backward using award_type_ledger_order" in plan,
                        rows == _expected(user, query)))
     assert walked == [(True, True), (True, True), (True, True), (False, True)]
+
+
+@pytest.mark.parametrize("query", ["?q=le", "?q=le&page=3", "?q=le&year=2024",
+                                   "?q=an&revoked=0&page=2"])
+def test_an_officers_search_of_many_people_walks_its_units_order_probing_them(
+        client, officer_a, small_unit_officer, query):
+    """"le" (2,000 of the 20,000 people; the kept province: 4,553 people, 45,530 records): an
+    officer's page read all the people's records by person and kept the scope's (35–44 ms of
+    PostgreSQL for a department there). Its first pages now walk each of the scope's units'
+    own order, whose entries carry the person, probing a hash of the people's ids
+    (awards.domain.queries.search: ~4 ms), then read the page's rows by id. Rows and order
+    unchanged: those of the one search query."""
+    params = {name: values[0] for name, values in parse_qs(query.lstrip("?")).items()}
+    offset = (int(params.get("page", 1)) - 1) * 50
+    for user in (officer_a, small_unit_officer):
+        plan, rows = _ledger_plan_and_rows(client, user, query)
+        expected = [r.pk for r in queries.filter_ledger(queries.records_for_user(
+            user, params["q"]), params)[offset:offset + 50]]
+        assert ("award_unit_ledger_order" in plan, "hashed SubPlan" in plan,
+                "awards_awardrecord_person_id" in plan, rows) == (True, True, False, expected)
+
+
+def _read_by_key(sql: str) -> list[int]:
+    """The records each of `sql`'s plan's readings by primary key returned, run once."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    found, stack = [], [plan[0]["Plan"]]
+    while stack:
+        node = stack.pop()
+        if node.get("Index Name") == "awards_awardrecord_pkey":
+            found.append(node["Actual Rows"] * node["Actual Loops"])
+        stack.extend(node.get("Plans", []))
+    return found
+
+
+@pytest.mark.parametrize(("who", "query"), [("officer", "?page=3"),
+                                            ("officer", "?year=2019&revoked=0&page=2"),
+                                            ("board", "?q=le"), ("board", "?q=le&page=2")])
+def test_a_page_reads_only_its_own_rows_from_the_table(client, board_user, officer_a,
+                                                       province_rows, who, query):
+    """An officer's page past the first found its ids among its units' first records merged,
+    then read all of them from the table again to skip the offset's (2,551 for the kept
+    province's page 50, 12 ms); the ids are now cut at the offset in the merge, from the
+    units' order alone (paging.AtOffset). The board's search of many people read every record
+    its walk passed from the table; the walk now reads the ledger's order alone (it carries
+    the unit and the person) and only the rows to the page's end are then read by key. Rows
+    unchanged."""
+    user = officer_a if who == "officer" else board_user
+    client.force_login(user)
+    url = reverse("awards:ledger") + query
+    [sql] = [s for s in page_queries(client, url) if "FROM \"awards_awardrecord\"" in s]
+    params = {name: values[0] for name, values in parse_qs(query.lstrip("?")).items()}
+    offset = (int(params.get("page", 1)) - 1) * 50
+    expected = [r.pk for r in queries.filter_ledger(queries.records_for_user(
+        user, params.get("q")), params)[offset:offset + 50]]
+    rows = [r.id for r in client.get(url).context["page"].object_list]
+    read = _read_by_key(sql)
+    # A search's parts are each cut at the page's end before their union and its offset.
+    most = 51 if who == "officer" else offset + 51
+    assert (read != [], sum(read) <= most, rows) == (True, True, expected)

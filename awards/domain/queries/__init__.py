@@ -322,7 +322,8 @@ def merges_units(shape: tuple, filters: tuple) -> bool:
     return shape[0] == "closure" and not filters[0] and connection.vendor == "postgresql"
 
 
-def first_in_units(shape: tuple, filters: tuple, limit: int) -> AnyOf:
+def first_in_units(shape: tuple, filters: tuple, limit: int,
+                   match: tuple[str, tuple] | None = None, start: int = 0) -> AnyOf:
     """The records among the first `limit` of a closure's scope (`shape`) under `filters` (year
     and revoked; no title), in the ledger's order: each unit's first `limit`, read from its own
     order (`award_unit_ledger_order`, the index alone), merged and cut. The page then reads its
@@ -330,7 +331,11 @@ def first_in_units(shape: tuple, filters: tuple, limit: int) -> AnyOf:
     probing each record's unit passed (offset + page) / share records — 13,795 for a department
     holding 18 % of the ledger at page 50, 51,000 for a unit holding 0.1 % at page 1 (217 ms) —
     where the units' own orders give at most units × `limit` (session 15 hE). A scope's unit
-    reached through two of its roots is read once (DISTINCT), so the cut keeps `limit` records."""
+    reached through two of its roots is read once (DISTINCT), so the cut keeps `limit` records.
+    `match`: a condition more on each unit's entries (SQL on the record's own columns, its
+    values), tested while walking: the records among the first `limit` of those meeting it.
+    `start`: only those from the `start`-th on (OFFSET, in the merged entries' own order): a
+    later page's own ids, its rows then read by them alone (paging.AtOffset)."""
     _award, year, revoked = filters
     quote = connection.ops.quote_name
     records = quote(AwardRecord._meta.db_table)
@@ -338,16 +343,19 @@ def first_in_units(shape: tuple, filters: tuple, limit: int) -> AnyOf:
     conditions = "".join([" AND year = %s" if year is not None else "",
                           " AND revoked = %s" if revoked is not None else ""])
     values = [value for value in (year, revoked) if value is not None]
+    if match is not None:
+        conditions += f" AND {match[0]}"
+        values += match[1]
     roots = ", ".join(["%s"] * len(shape[1]))
     order = "{0}year DESC, {0}decision_date DESC, {0}id DESC"
     sql = (f"SELECT page.id FROM (SELECT DISTINCT descendant_id FROM {closure}"
            f" WHERE ancestor_id IN ({roots})) AS scope CROSS JOIN LATERAL (SELECT id, year,"
            f" decision_date FROM {records} WHERE unit_id = scope.descendant_id{conditions}"
            f" ORDER BY {order.format('')} LIMIT %s) AS page"
-           f" ORDER BY {order.format('page.')} LIMIT %s")
+           f" ORDER BY {order.format('page.')} LIMIT %s OFFSET %s")
     # As one array the page looks its ids up by key; as `IN (subquery)` the planner hashed
     # them and read every id of the scope (182,891) to join them.
-    return AnyOf(F("pk"), RawSQL(sql, (*shape[1], *values, limit, limit)))
+    return AnyOf(F("pk"), RawSQL(sql, (*shape[1], *values, limit, limit - start, start)))
 
 
 def ratings_for_user(user) -> QuerySet:
