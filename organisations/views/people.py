@@ -150,12 +150,14 @@ def _kept_page(request, q: str, searched: bool):
                 people_words_in_scope(shape, q),
                 people_by_id_in_scope(shape, q).values_list(*PERSON_PAGE_FIELDS, named=True))
 
-    # A search's page is kept by its ids too, under the search copy's commit epoch (which
-    # every write of the people's search columns or the unit closure changes): asked again
-    # before any such write, it is one prepared statement reading its people by id.
+    # The page is kept by its ids too, under the search copy's commit epoch (which every write
+    # of the people's search columns or the unit closure changes): asked again before any such
+    # write, it is one prepared statement reading its people by id. The list without a search
+    # as well: which people it holds and in what order are the copy's columns alone (unit,
+    # province, folded name, id) and the closure — an officer's `?page=50` sorted the 18,289
+    # people of his units to skip 2,450 of them (~7 ms of PostgreSQL a request).
     return paginate_kept(request, ("organisations:person_list", shape, tuple(fold(q).split())),
-                         build, per_page=50, seek=True, matches=searched,
-                         epoch=EPOCH_SQL if searched else None)
+                         build, per_page=50, seek=True, matches=searched, epoch=EPOCH_SQL)
 
 
 def _filtered_page(request, q: str, searched: bool):

@@ -9,7 +9,13 @@ from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
 from core.interfaces.views import form_page, list_page
 from proposals.domain import consultation, workflow
-from proposals.domain.queries.proposals import inbox_for_user, inbox_rows_in, inbox_scope
+from proposals.domain.queries.proposals import (
+    inbox_for_user,
+    inbox_in,
+    inbox_rows_in,
+    inbox_scope,
+    of_every_unit,
+)
 from proposals.interfaces.exports import inbox_export
 from proposals.interfaces.forms import (
     AssignForm,
@@ -38,7 +44,11 @@ def inbox(request):
     # Its SQL is a function of the user's board scope alone: compiled once per scope
     # (core.interfaces.compiled), sent with the page's LIMIT and OFFSET.
     shape = inbox_scope(request.user)
-    return list_page(request, Compiled(("proposals:inbox", shape), lambda: inbox_rows_in(shape)),
+    # A page past the first finds its ids first in the proposals alone (inbox_in: the unit's
+    # join and the nominee count for its 51 rows only) where the board reaches every unit.
+    ids = (lambda: inbox_in(shape)) if of_every_unit(shape) else None
+    return list_page(request, Compiled(("proposals:inbox", shape), lambda: inbox_rows_in(shape),
+                                       ids=ids),
                      export=lambda kind, _rows: inbox_export(kind, inbox_for_user(request.user)),
                      template="proposals/inbox.html", today=timezone.localdate())
 

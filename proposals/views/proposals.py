@@ -31,7 +31,7 @@ from proposals.domain.queries import (
     proposals_for_user,
     scoped_units,
 )
-from proposals.domain.queries.proposals import proposal_scope, proposals_in
+from proposals.domain.queries.proposals import of_every_unit, proposal_scope, proposals_in
 from proposals.domain.states import PROPOSAL
 from proposals.enums import ProposalState
 from proposals.interfaces.exports import proposal_export
@@ -65,9 +65,18 @@ def proposal_list(request):
     shape, q, state = proposal_scope(request.user), request.GET.get("q", ""), _state(request)
     # The list's SQL is a function of the scope, the search and the state alone: compiled once
     # per three (core.interfaces.compiled; the kept SQL is bounded, MAX_KEPT).
+    # A page past the first finds its ids first in the proposals alone (the two units joined
+    # for 51 rows, not for every row skipped) where the scope reaches every unit; not a
+    # search, whose matches the page sorts.
     key = ("proposals:list", shape, q, state)
+    ids = (lambda: _filtered(shape, q, state)) if not q and of_every_unit(shape) else None
+    # Not prepared either under root units with a state: the generic plan, made without the
+    # roots, guessed ~3 units' few proposals and sorted every one of the scope's in that state
+    # (canbo_sgd's 5,383 submitted: 3.5 ms of PostgreSQL) where the roots' own plan walks the
+    # list's order (0.3 ms, planned in ~0.7).
+    prepare = not q and (state is None or of_every_unit(shape))
     return list_page(request, Compiled(key, lambda: _filtered(shape, q, state).values(
-                         *LIST_COLUMNS), prepare=not q),
+                         *LIST_COLUMNS), prepare=prepare, ids=ids),
                      export=proposal_export, template="proposals/proposal_list.html",
                      q=q, state=request.GET.get("state"),
                      can_add=request.user.has_perm("proposals.add_proposal"))
