@@ -9,31 +9,18 @@ from django.db import connection
 from django.urls import reverse
 
 from awards import views
-from awards.domain import ledger
 from awards.domain.parameters import CatalogueParameters, law_tables
 from awards.domain.qualify import candidates, qualifying
 from awards.models import AwardType, DisciplineRecord
 from organisations.models import Person
+from tests.awards.history import award as _award
+from tests.awards.history import rated as _rated
 from tests.emulation.movement_helpers import make_movement, make_registration
-from tests.factories import PersonFactory, make_initiative
+from tests.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
 
 YEAR = 2025
-
-
-def _award(person, code, year):
-    ledger.record_award(None, award_type=AwardType.objects.get(code=code), year=year,
-                        decision_number=f"{person.pk}{year}/QĐ-UBND",
-                        decision_date=datetime.date(year + 1, 1, 20), issuer="UBND tỉnh",
-                        person=person)
-
-
-def _rated(unit, name, ratings):
-    person = PersonFactory(unit=unit, full_name=name)
-    for year, rating in ratings.items():
-        ledger.set_rating(None, person=person, year=year, rating=rating)
-    return person
 
 
 @pytest.fixture

@@ -12,29 +12,17 @@ from awards.domain.parameters import law_tables
 from awards.domain.profile import INDIVIDUAL_AWARDS
 from awards.domain.queries.cases import case_for
 from awards.eligibility.engine import evaluate
-from awards.models import AwardType, DisciplineRecord, LegalValue, PendingMatter
+from awards.models import DisciplineRecord, LegalValue, PendingMatter
 from awards.models.facts import PendingKind
 from organisations.models import Person
-from tests.factories import PersonFactory, make_initiative
+from tests.awards.history import award as _award
+from tests.awards.history import rated as _rated
+from tests.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
 
 YEAR = 2025
 NARROW = ("ldtt", "cstd_co_so", "cstd_tinh", "cstd_toan_quoc")
-
-
-def _award(person, code, year):
-    ledger.record_award(None, award_type=AwardType.objects.get(code=code), year=year,
-                        decision_number=f"{person.pk}-{code}-{year}/QĐ-UBND",
-                        decision_date=datetime.date(year + 1, 1, 20), issuer="UBND tỉnh",
-                        person=person)
-
-
-def _rated(unit, name, ratings):
-    person = PersonFactory(unit=unit, full_name=name)
-    for year, rating in ratings.items():
-        ledger.set_rating(None, person=person, year=year, rating=rating)
-    return person
 
 
 @pytest.fixture
