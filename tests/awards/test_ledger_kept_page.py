@@ -84,7 +84,8 @@ def sent(client, params) -> tuple[list[str], list]:
 
 def orm(user, params, number) -> tuple[list[str], list]:
     """The statement the ORM compiles for the user's page `number` and its rows: from offset
-    0 the page's queryset, deeper its ids first (the records without the page's joins). Built
+    0 the page's queryset, deeper its ids first (the records without the page's joins; an
+    officer's units' entries cut at the offset: `first_in_units(..., start=)`). Built
     in the form the view chooses for the scope (a title filter walking the title's order, an
     officer's units' first records: `walks_type_order`, `merges_units`); its rows are checked
     against the plain scoped queryset's as well, so each form keeps the same records."""
@@ -92,13 +93,15 @@ def orm(user, params, number) -> tuple[list[str], list]:
     offset = (number - 1) * 50
     records = filtered(records_in_scope(shape), filters,
                        by_type_order=walks_type_order(shape, filters, offset, 50))
-    ids = records
-    if merges_units(shape, filters):
-        ids = records.filter(first_in_units(shape, filters, offset + 51))
-        records = records if offset else ids
-    qs = ledger_page(records)
-    if offset:
-        qs = qs.filter(pk__in=ids.values("pk")[offset:offset + 51])
+    if not merges_units(shape, filters):
+        qs = ledger_page(records)
+        if offset:
+            qs = qs.filter(pk__in=records.values("pk")[offset:offset + 51])
+    elif offset:  # a later page's own ids, cut at its offset among the units' entries
+        qs = ledger_page(records).filter(first_in_units(shape, filters, offset + 51,
+                                                        start=offset))
+    else:
+        qs = ledger_page(records.filter(first_in_units(shape, filters, 51)))
     with CaptureQueriesContext(connection) as captured:
         rows = list(qs[:51])
     plain = filter_ledger(records_for_user(user), params)
