@@ -9,6 +9,9 @@ epoch: its pages are never kept, tests/portal's other tests); committed transact
 import re
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -62,6 +65,53 @@ def test_a_page_asked_again_is_its_kept_content_read_with_one_statement(client, 
     client.cookies["django_language"] = "vi"  # the language is in the key
     vi = page(client, url, q='<"&')
     assert (vi[1] != first[1], vi[2] > 1) == (True, True)
+
+
+def _headers(response) -> dict:
+    return dict(response.items())
+
+
+def test_a_plain_visitor_gets_the_whole_page_kept_the_same_bytes_with_a_token_of_his_own(
+        client, decision):
+    """A visitor not signed in: the first request renders, the next ones join the kept whole
+    page with their own CSRF token — the same html and headers, one statement, a token the
+    language form accepts (a POST with it passes Django's CSRF check)."""
+    client = type(client)(enforce_csrf_checks=True)
+    url = reverse("portal:decision_detail", args=[decision.public_id])
+    responses, statements = [], []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as ctx:
+            responses.append(client.get(url, {"q": '<"&'}))
+        statements.append(len(ctx.captured_queries))
+    pages = [CSRF.sub("csrf", r.content.decode()) for r in responses]
+    assert (pages[1:], statements[1:]) == ([pages[0], pages[0]], [1, 1])
+    assert [_headers(r) for r in responses[1:]] == [_headers(responses[0])] * 2
+    assert "\x00" not in pages[0]
+    assert [page.whole is not None for page in kept._pages.values()] == [True]
+    tokens = [CSRF.search(r.content.decode()).group() for r in responses]
+    assert len(set(tokens)) == 3  # masked afresh each time, as `{% csrf_token %}` does
+    token = tokens[2].rsplit('value="', 1)[1].rstrip('"')
+    changed = client.post(reverse("set_language"), {"language": "en", "next": url,
+                                                    "csrfmiddlewaretoken": token})
+    assert (changed.status_code, changed.cookies["django_language"].value) == (302, "en")
+
+
+def test_a_signed_in_visitor_or_one_with_a_message_gets_the_layout_rendered(
+        client, decision, board_user):
+    """The kept whole page is a plain visitor's only: a signed-in visitor sees his menu and
+    name, a message waiting is shown (and then gone), on a page another visitor had kept."""
+    url = reverse("portal:decision_list")
+    plain = [page(client, url)[1], page(client, url)[1]]
+    client.force_login(board_user)
+    signed_in = page(client, url)[1]
+    assert ('class="who"' in signed_in, 'class="who"' in plain[1]) == (True, False)
+    assert plain[0] == plain[1]
+    client.logout()
+    storage = CookieStorage(None)
+    client.cookies[storage.cookie_name] = storage._encode(  # noqa: SLF001 queued as a view would
+        [Message(constants.INFO, "Đã đổi ngôn ngữ")])
+    shown, after = page(client, url)[1], page(client, url)[1]
+    assert ("Đã đổi ngôn ngữ" in shown, after) == (True, plain[0])
 
 
 def test_a_404_stays_a_404(client, db):
