@@ -89,19 +89,24 @@ class LogRow:
         self.at, self.actor_label, self.action = row.at, row.actor_label, row.action
         self.object_label = row.object_label
         self.unit, self.reason = row.unit__name, row.reason  # the unit's name, None without one
-        self.who = name_of_actor(row.actor__full_name, row.actor_label)
-        # A page holds a few kinds of action: each one's sentence translated once a page.
+        # A page holds a few actors and kinds of action: each one's name and sentence found
+        # once a page (an entry of scheduled work translated "System" again: ~100 a search page).
+        if (who := sentences.get(names := (row.actor__full_name, row.actor_label))) is None:
+            who = sentences[names] = name_of_actor(row.actor__full_name, row.actor_label)
+        self.who = who
         if (said := sentences.get(row.action)) is None:
             said = sentences[row.action] = sentence(row.action)
         self.sentence = said
         # Prepared here, not in the template: there `changes.items` would read a changed field
-        # named "items" (a decision's item count) instead of calling dict.items().
-        self.change_rows = change_rows(json.loads(row.changes_json))
+        # named "items" (a decision's item count) instead of calling dict.items(). Most entries
+        # change nothing (a sign-in, a document attached): their "{}" is not parsed.
+        changes = row.changes_json
+        self.change_rows = [] if changes == "{}" else change_rows(json.loads(changes))
 
     def __str__(self):  # as the entry's own (AuditEntry.__str__)
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_label}"
 
 
 def _with_sentences(page) -> None:
-    sentences: dict[str, str] = {}
+    sentences: dict = {}  # a page's sentences by action, its actors' names by (name, label)
     page.object_list = [LogRow(row, sentences) for row in page.object_list]

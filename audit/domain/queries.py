@@ -6,6 +6,7 @@ import datetime
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from accounts.domain.scope import restricted, scope_shape
 from accounts.enums import AUDIT_READER_ROLES
@@ -35,15 +36,28 @@ def filtered(qs: QuerySet, *, actor: str = "", action: str = "", object_type: st
         qs = qs.filter(action__startswith=action)
     if object_type:
         qs = qs.filter(object_type=object_type)
-    if date_from:
-        qs = qs.filter(at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(at__date__lte=date_to)
+    # The days are the reader's (the current time zone), as `at__date` read them; the bounds
+    # are instants, which the log's order index (`at`, `id`) reads from: `at__date` compared
+    # each entry's local day, walking the whole log for a range of last year (~370 ms of
+    # PostgreSQL on 335,000 entries; session 17).
+    # Every entry is of the first day there is or later, and of the last or earlier (and their
+    # bounds in a zone ahead of or behind UTC would be out of a datetime's range).
+    if date_from and date_from > datetime.date.min:
+        qs = qs.filter(at__gte=_day_start(date_from))
+    if date_to and date_to < datetime.date.max:
+        qs = qs.filter(at__lt=_day_start(date_to + datetime.timedelta(days=1)))
     if q := fold(q):
         # Diacritics-free, as the people search: the folded label's trigram index (PostgreSQL);
         # one or two letters at a word's start, as every search (core.search).
         qs = qs.filter(word_match("search_text", q))
     return qs
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """The first instant of `day` in the current time zone: an entry is of that day or later
+    exactly when it is at or after it (a zone's clock moved at midnight included: `make_aware`
+    places a missing midnight at the change, a repeated one at its first time)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class UnitWalk:

@@ -17,17 +17,26 @@ register = template.Library()
 def _value(value, seen: dict) -> str:
     """A changed value as `{{ value|default_if_none:"—" }}` showed it: localised (numbers,
     dates in the reader's zone) and escaped. The values come from the entry's JSON (strings,
-    numbers, lists), never marked safe, so `html.escape` is Django's `escape` without its lazy
-    wrapper — a search page holds hundreds of them. A string is neither localised nor moved to
-    a zone (`localize` and `template_localtime` return it as it is): it is only escaped, once a
-    page (`seen`: a search's ~1,200 values a page repeat — "", codes, kinds — as JSON keys do)."""
+    numbers, booleans, lists, objects), never marked safe, so `html.escape` is Django's `escape`
+    without its lazy wrapper — a search page holds hundreds of them. A string is neither
+    localised nor moved to a zone (`localize` and `template_localtime` return it as it is): it
+    is only escaped, once a page (`seen`: a search's ~1,200 values a page repeat — "", codes,
+    kinds — as JSON keys do). A number or a boolean is localised once a page per type and value
+    (`seen` keyed by both: 1, 1.0 and True are equal keys but show differently; `localize` read
+    the language's formats again for each, ~70 a search page). A list or an object is neither
+    localised nor moved either (neither function touches one): shown as `str` shows it."""
     if value is None:
         return "—"
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         if (shown := seen.get(value)) is None:
             shown = seen[value] = escape(value)
         return shown
-    return escape(str(localize(timezone.template_localtime(value))))
+    if kind is list or kind is dict:
+        return escape(str(value))
+    if (shown := seen.get(key := (kind, value))) is None:
+        shown = seen[key] = escape(str(localize(timezone.template_localtime(value))))
+    return shown
 
 
 def _changes(rows, seen: dict) -> str:
@@ -42,15 +51,25 @@ def _changes(rows, seen: dict) -> str:
 def _row(e, zone, seen: dict) -> str:
     """One entry's row. Its texts are plain strings (labels, names, translated sentences), never
     marked safe: `html.escape` of each is what `format_html` did through `conditional_escape`,
-    without its lazy wrapper and SafeString per value (~11 a row, session 15). The time is
-    digits and separators, which escaping leaves as they are; `zone` is the reader's
-    (`timezone.localtime` looked it up again for every row)."""
-    unit = "" if e.unit is None else f'<div class="muted">{escape(str(e.unit))}</div>'
+    without its lazy wrapper and SafeString per value (~11 a row, session 15). The actor's name,
+    the action, its sentence and the unit repeat down a page: each escaped once a page (`seen`,
+    as the changed values' strings). The time is digits and separators, which escaping leaves
+    as they are; `zone` is the reader's (`timezone.localtime` looked it up again for every
+    row)."""
+    unit = "" if e.unit is None else f'<div class="muted">{_text(str(e.unit), seen)}</div>'
     return (f'<tr><td>{e.at.astimezone(zone).strftime("%d/%m/%Y %H:%M:%S")}</td>'
-            f'<td>{escape(e.who)}</td><td><span title="{escape(e.action)}">'
-            f'{escape(e.sentence)}</span></td>\n'
+            f'<td>{_text(e.who, seen)}</td><td><span title="{_text(e.action, seen)}">'
+            f'{_text(e.sentence, seen)}</span></td>\n'
             f'    <td>{escape(e.object_label)}{unit}</td>\n'
-            f'    <td>{_changes(e.change_rows, seen)}</td>\n    <td>{escape(e.reason)}</td></tr>\n')
+            f'    <td>{_changes(e.change_rows, seen)}</td>\n'
+            f'    <td>{_text(e.reason, seen)}</td></tr>\n')
+
+
+def _text(text: str, seen: dict) -> str:
+    """`text` escaped, once a page."""
+    if (shown := seen.get(text)) is None:
+        shown = seen[text] = escape(text)
+    return shown
 
 
 @register.simple_tag

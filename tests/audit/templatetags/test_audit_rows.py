@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from audit.domain.record import record
+from audit.interfaces.sentences import SENTENCES, actor_name, sentence
 from audit.models import AuditEntry
 from audit.templatetags import audit_rows as audit_rows_module
 from audit.templatetags.audit_rows import KeptFormNode, audit_rows
@@ -106,3 +107,36 @@ def test_the_kept_filter_forms_are_bounded(monkeypatch):
     for word in "abcde":
         KEPT.render(Context({"form": AuditFilterForm({"q": word})}))
     assert [key[3][0][0] for key in node.rendered] == ["c", "d", "e"]
+
+
+# A value of each type the JSON holds, with equal values of different types (1, 1.0, True and
+# "1") and the same values again in later entries: a page shows each as its own type shows it.
+VALUES = {"text": ["<b>A</b> & B", "<b>A</b> & B"], "int": [1, 1234567], "float": [1.0, 0.1],
+          "bool": [True, False], "one": [1, True], "str_one": ["1", 1.0], "none": [None, ""],
+          "list": [[1, "<a>"], [True, None]], "object": [{"a": "&"}, {"b": [2.5, False]}],
+          "negative": [-3, -2.5], "same": [7, 7]}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_action_and_value_type_is_shown_as_the_template_loop(school_a, admin_user,
+                                                                   language):
+    """Each action's sentence (and a code without one), actors of scheduled work and of an
+    account, entries without a unit, with nothing changed, with a bare value or list."""
+    codes = [*sorted(SENTENCES), "x.without.sentence"]
+    for i, action in enumerate(codes):
+        changes = [VALUES, {}, ["a", 1, True], "bare <value>", {"n": [i, i * 0.5]}][i % 5]
+        AuditEntry.objects.create(actor=admin_user if i % 3 else None,
+                                  actor_label=["system", "", '<"&\'>'][i % 3],
+                                  action=action, unit=school_a if i % 4 else None,
+                                  object_label=f"Đối tượng <{i}> & \"x\"", changes=changes,
+                                  reason=["", '<"&', "lý do"][i % 3])
+    rows = list(_shown(AuditEntry.objects.order_by("pk")))  # as the page reads them
+    page = type("Page", (), {"object_list": rows})
+    with translation.override(language):
+        _with_sentences(page)
+        assert (_loop_rows(audit_rows(page.object_list)),
+                [(e.who, e.sentence) for e in page.object_list]) \
+            == (_loop_rows(LOOP.render(Context({"entries": page.object_list}))),
+                [(actor_name(entry), sentence(entry.action))
+                 for entry in AuditEntry.objects.order_by("pk")])
+    assert len(rows) == len(codes)
