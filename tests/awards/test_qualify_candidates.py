@@ -235,3 +235,14 @@ def test_a_unit_registered_without_the_title_reads_no_history(
         response = client.get(reverse("awards:qualify"), params)
 
     assert response.context["rows"] == []
+
+
+@pytest.mark.parametrize("unit", ["", "SO-B"])
+def test_an_officers_ldtt_pages_list_whom_a_screening_of_his_unit_finds(
+        client, outsider, people, unit):
+    """An officer's several units are not walked in id order: his LĐTT page screens his
+    people unnarrowed (candidates(…, in_order=False)), one unit's page its candidates; both
+    list exactly whom the engine finds among his unit's people, nobody of the other's."""
+    client.force_login(outsider)
+    assert _listed(client, _params("ldtt", unit)) == _screened("ldtt", "SO-B")
+    assert _screened("ldtt", "SO-B") != []
