@@ -19,10 +19,10 @@ from awards.domain.authority import refusal
 from awards.domain.parameters import law_tables, one_reading
 from awards.domain.profile import INDIVIDUAL_AWARDS, collective_overview, eligibility_overview
 from awards.domain.qualify import (
-    NECESSARY,
     candidates,
     forecast,
     kept_screener,
+    narrowable,
     qualifying,
     qualifying_each,
     with_standing,
@@ -233,10 +233,14 @@ def qualify(request, mode="now"):
         "id").values_list("id")[SCREEN_AT_MOST - 1:SCREEN_AT_MOST])), (None,))[0]
     window = people if window_end is None else people.narrowed(
         "until", lambda qs, until: qs.filter(pk__lte=until), window_end)
-    narrowed = mode == "now" and award in NECESSARY
+    # Walked in id order by the database: the whole scope of a province or the tree, or one
+    # unit; an officer's several units are gathered and sorted (qualify.candidates).
+    in_order = unit is not None or shape[0] != "closure"
+    narrowed = mode == "now" and narrowable(award, in_order)
     if narrowed:  # of the window, only those who might qualify are screened
         window = candidates(window, award, year,
-                            (int(after) if is_number(after) else None, window_end), params)
+                            (int(after) if is_number(after) else None, window_end), params,
+                            in_order)
     rows = with_standing(_screened(window, award, mode, year, params,
                                    first_chunk=_first_chunk(award, narrowed)),
                          verdict_year, batch_size=PAGE + 1)

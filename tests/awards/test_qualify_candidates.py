@@ -105,8 +105,24 @@ def test_the_ladders_titles_screen_the_holders_of_the_title_below(people, award,
                   .values_list("full_name", flat=True)) == names
 
 
+def test_ldtt_screens_those_rated_good_or_better_in_the_year(people):
+    """LĐTT (Law 06/2022/QH15 Art. 24.1): only those rated "good" or "excellent" in the year
+    — not "completed", nor unrated, nor rated so another year — of whom the engine keeps
+    every one here but the disciplined."""
+    names = sorted(candidates(Person.objects.filter(unit__code="SO-A"), "ldtt", YEAR)
+                   .values_list("full_name", flat=True))
+    assert names == ["SO-A bậc thang", "SO-A một năm", "SO-A sáng kiến 2024",
+                     "SO-A sáng kiến 2025", "SO-A tốt", "SO-A xuất sắc",
+                     "SO-A xuất sắc, kỷ luật"]
+    assert candidates(Person.objects.filter(unit__code="SO-A"), "ldtt", YEAR - 1).count() == 1
+    whole = [p.full_name for p, _v in qualifying(
+        Person.objects.filter(unit__code="SO-A"), "ldtt", YEAR, CatalogueParameters())]
+    assert sorted(whole) == [name for name in names if name != "SO-A xuất sắc, kỷ luật"]
+
+
 def test_the_broad_titles_and_the_forecast_screen_everyone(client, board_user, people):
-    assert candidates(Person.objects.all(), "ldtt", YEAR).count() == Person.objects.count()
+    for award in ("giay_khen", "all"):
+        assert candidates(Person.objects.all(), award, YEAR).count() == Person.objects.count()
     client.force_login(board_user)
     response = client.get(reverse("awards:forecast"), {"award": "cstd_co_so",
                                                                "year": YEAR - 1})
@@ -120,7 +136,7 @@ def test_an_outsider_lists_only_his_units_candidates(client, outsider, people):
                              "SO-B xuất sắc"]
 
 
-@pytest.mark.parametrize("award", ["cstd_co_so", "cstd_tinh"])
+@pytest.mark.parametrize("award", ["cstd_co_so", "cstd_tinh", "ldtt"])
 @pytest.mark.parametrize("unit", ["", "SO-A"])
 def test_windows_of_three_people_list_whom_a_screening_of_everyone_finds(
         client, board_user, people, monkeypatch, award, unit):
@@ -189,6 +205,21 @@ def test_where_the_title_needs_a_registration_only_those_it_may_find_registered_
         assert _listed(client, _params("cstd_co_so", unit)) == _screened("cstd_co_so", unit)
 
 
+def test_ldtt_narrowed_by_registration_lists_whom_the_engine_finds(
+        client, board_user, registrations):
+    """LĐTT's people read by their own statement (qualify.NECESSARY_EACH), narrowed by the
+    registration as CSTĐ cơ sở's: the school's person approved for LĐTT and department A's
+    (a draft: not checked) — not the school's person approved for CSTĐ cơ sở only, nor its
+    unregistered one, nor department B's (submitted, not approved)."""
+    params = law_tables().params
+    assert sorted(candidates(Person.objects.all(), "ldtt", YEAR, params=params)
+                  .values_list("full_name", flat=True)) == ["A xuất sắc", "T đăng ký LĐTT"]
+    assert _screened("ldtt", "") == ["T đăng ký LĐTT", "A xuất sắc"]
+    client.force_login(board_user)
+    for unit in ("", "TRUONG-A", "SO-B", "SO-A"):
+        assert _listed(client, _params("ldtt", unit)) == _screened("ldtt", unit)
+
+
 def test_a_unit_registered_without_the_title_reads_no_history(
         client, board_user, registrations, django_assert_num_queries):
     """Department B registered, none of its people approved: its CSTĐ cơ sở page lists
@@ -204,3 +235,14 @@ def test_a_unit_registered_without_the_title_reads_no_history(
         response = client.get(reverse("awards:qualify"), params)
 
     assert response.context["rows"] == []
+
+
+@pytest.mark.parametrize("unit", ["", "SO-B"])
+def test_an_officers_ldtt_pages_list_whom_a_screening_of_his_unit_finds(
+        client, outsider, people, unit):
+    """An officer's several units are not walked in id order: his LĐTT page screens his
+    people unnarrowed (candidates(…, in_order=False)), one unit's page its candidates; both
+    list exactly whom the engine finds among his unit's people, nobody of the other's."""
+    client.force_login(outsider)
+    assert _listed(client, _params("ldtt", unit)) == _screened("ldtt", "SO-B")
+    assert _screened("ldtt", "SO-B") != []

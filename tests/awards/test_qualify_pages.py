@@ -147,7 +147,8 @@ def test_the_filtered_page_reads_each_chunk_in_eight_queries(
     history, the standings — and 8 more for a second chunk (the next people and seven of
     history; the award codes are read once)."""
     _interleaved(dept_a, dept_b, 3)
-    monkeypatch.setattr(views, "FIRST_CHUNK", first_chunk)
+    # LĐTT's people are its candidates (qualify.candidates): their first chunk is theirs.
+    monkeypatch.setattr(views, "CANDIDATES_CHUNK", first_chunk)
     client.force_login(board_user)
     params = {"award": "ldtt", "year": 2025, "unit": dept_a.code}
     client.get(reverse("awards:qualify"), params)  # warm-up: the layout caches the roles

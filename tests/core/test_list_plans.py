@@ -465,6 +465,30 @@ def test_who_qualifies_for_one_unit_reads_its_window_and_the_excellent_by_range(
     assert len(response.context["rows"]) == 50
 
 
+@pytest.mark.parametrize("unit", [False, True])
+def test_who_qualifies_for_ldtt_walks_the_people_probing_their_rating(
+        client, board_user, ratings_2025, school_a, unit):
+    """LĐTT for the province or one unit (qualify.NECESSARY_EACH): the page's people are read
+    with the year's "good or better" rating as a condition in their own statement, walked in
+    id order and each one's rating probed — never the ratings or the people read whole (one
+    in three of the province's people has no such rating); the rows are the first of a
+    screening of everyone."""
+    client.force_login(board_user)
+    url = reverse("awards:qualify") + "?award=ldtt&year=2025" + (
+        f"&unit={school_a.code}" if unit else "")
+    client.get(url)  # warm-up
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    [people] = [q["sql"] for q in ctx.captured_queries if "'xuat_sac'" in q["sql"]]
+
+    assert seq_scans(people, None, {"awards_taskrating", "organisations_person"}) == []
+    everyone = Person.objects.filter(unit=school_a) if unit else Person.objects.all()
+    whole = qualifying(everyone.order_by("id"), "ldtt", 2025, CatalogueParameters())
+    assert [p.pk for p, _v, _s in response.context["rows"]] == [
+        p.pk for p, _v in islice(whole, len(response.context["rows"]))]
+    assert len(response.context["rows"]) == 50
+
+
 def _explains(client, url) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
