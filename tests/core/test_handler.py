@@ -9,7 +9,7 @@ from django.contrib.auth import get_user
 from django.contrib.messages.storage import default_storage
 from django.utils.functional import SimpleLazyObject
 
-from core.handler import Handler, Request
+from core.handler import Handler, Request, _resolved
 from tdkt import wsgi
 
 
@@ -46,3 +46,34 @@ def test_the_handler_answers_as_djangos(settings):
 
 def test_the_serving_processes_use_it():
     assert type(wsgi.application) is Handler
+
+
+def test_an_address_is_resolved_once_per_process(settings, monkeypatch):
+    """The handler keeps an address's match (core.handler._resolved): the second request to it
+    tries no URL pattern; the match is Django's own."""
+    from django.urls import URLPattern, resolve  # noqa: PLC0415 test-local
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    _resolved.cache_clear()
+    request = Request(_environ("/organisations/people/"))
+    first = Handler().resolve_request(request)
+    tried = []
+    original = URLPattern.resolve
+    monkeypatch.setattr(URLPattern, "resolve",
+                        lambda pattern, path: tried.append(pattern.name) or original(pattern, path))
+    again = Handler().resolve_request(Request(_environ("/organisations/people/")))
+    monkeypatch.undo()
+    django_match = resolve("/organisations/people/")
+    assert (tried, again is first, request.resolver_match is first) == ([], True, True)
+    assert ((first.view_name, first.func, first.args, first.kwargs)
+            == (django_match.view_name, django_match.func, django_match.args, django_match.kwargs))
+    assert _resolved.cache_info().currsize == 1
+
+
+def test_an_address_no_pattern_matches_is_not_kept(settings):
+    from django.urls import Resolver404  # noqa: PLC0415 test-local
+
+    _resolved.cache_clear()
+    with pytest.raises(Resolver404):
+        Handler().resolve_request(Request(_environ("/no-such-page/")))
+    assert _resolved.cache_info().currsize == 0
