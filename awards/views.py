@@ -44,7 +44,7 @@ from awards.domain.queries import (
 )
 from awards.domain.queries import records_for_user as scoped_records
 from awards.domain.queries.cases import KeptPeople
-from awards.domain.queries.search import kept_search_parts
+from awards.domain.queries.search import kept_search_parts, search_epoch
 from awards.eligibility.engine import checked_automatically
 from awards.interfaces.exports import ledger_export, qualify_workbook
 from awards.interfaces.forms import (
@@ -103,10 +103,13 @@ def ledger(request):
         # shape, the filters, the folded words), its parts matching their subjects inside it
         # (awards.domain.queries.search).
         shape, filters = scope_shape(request.user, AwardRecord), ledger_filters(request.GET)
+        # Its page's ids kept under the search's epoch (search_epoch): asked again with nothing
+        # written, the page is read by them, the people not matched nor the ledger walked.
         page = paginate_union_kept(
             request, ("awards:ledger:search", shape, filters, tuple(words)),
             lambda limit: kept_search_parts(shape, filters, words, limit), per_page=50,
-            around=around_the_page)
+            around=around_the_page, epoch=search_epoch(),
+            by_id=lambda: ledger_page(filtered(records_in_scope(shape), filters)))
     elif q.split():  # each part of the search estimated on its own (search_parts)
         qs = filter_ledger(records_for_user(request.user), request.GET)
         parts = search_parts(qs, q)

@@ -268,6 +268,27 @@ class _PageIds:
         return cls(_with_epoch(sql, order, epoch), _with_epoch(by_ids[1], order, epoch),
                    params, by_ids_params, at, row._fields.index(pk.attname))
 
+    @classmethod
+    def around_union(cls, by_id: QuerySet, union: tuple, per_page: int,
+                     around: Callable[[str, str], str] | None, epoch: str) -> "_PageIds | None":
+        """For the kept statement `union` (of `_union_statement`: its values written in) of a
+        page of parts whose rows are `by_id`'s, narrowed by a search (`paginate_union_kept`)."""
+        db, sql, row, key, order = union
+        marker = _IdsMarker()
+        ordering = list(by_id.query.order_by or by_id.model._meta.ordering)
+        by_ids = _statement(_sorted(by_id.filter(_AnyOfIds(F("pk"), marker)), ordering)
+                            [:per_page + 1])
+        if by_ids is None or by_ids[0] != db or "id" not in row._fields or tuple(
+                by_ids[3]._fields) != tuple(row._fields):
+            return None
+        _db, by_ids_sql, by_ids_params, _row = by_ids
+        if around is not None:
+            by_ids_sql = around(by_ids_sql, order)
+        at = next(i for i, param in enumerate(by_ids_params) if param is marker)
+        # The union's values are written in (`%` in its words is no placeholder): no parameter.
+        return cls(_with_epoch(sql, order, epoch), _with_epoch(by_ids_sql, order, epoch),
+                   None, by_ids_params, at, row._fields.index("id"))
+
     def read(self, connection, *, prepare: bool) -> list:
         """The page's rows (as `values` tuples of its statement's columns)."""
         if (kept := self.kept) is not None:
@@ -491,7 +512,8 @@ def paginate_union(request, parts: list[QuerySet], per_page: int = 50, *,
 
 
 def paginate_union_kept(request, key: tuple, build: Callable[[int | None], list[QuerySet]],
-                        per_page: int = 50, *, around: Callable[[str, str], str] | None = None
+                        per_page: int = 50, *, around: Callable[[str, str], str] | None = None,
+                        by_id: Callable[[], QuerySet] | None = None, epoch: str | None = None
                         ) -> Page:
     """`paginate_union(request, build(None), per_page, matches=False)`, with a page by number read
     by one statement kept per process for `key` and the page's number: the parts' first rows
@@ -507,7 +529,13 @@ def paginate_union_kept(request, key: tuple, build: Callable[[int | None], list[
     prepared: planned once per connection with its own values, as a plain statement is, not
     with the generic plan of a parametrised one (`paginate_kept`: a search's generic plan read
     1.5–2.3 times more). Pages by seek key, other databases and parts whose rows Django converts
-    after reading are `paginate_union`'s."""
+    after reading are `paginate_union`'s.
+
+    `epoch` and `by_id()` (PostgreSQL): the page's ids kept under `epoch` as `paginate_kept`
+    keeps them (`_PageIds`), `epoch` changing in every transaction that may change which rows
+    the parts find and in what order; `by_id()` the parts' rows by the same scope and filters,
+    without the search (a named `values_list` of the parts' columns, in their order): the page
+    asked again at the same epoch is those of its ids still in it, wrapped by `around` too."""
     number = _number(request.GET.get("page"))
     full_key = (*key, per_page, number)
     now = time.monotonic()
@@ -518,16 +546,21 @@ def paginate_union_kept(request, key: tuple, build: Callable[[int | None], list[
         kept = _union_statement(build(offset + per_page + 1), offset, per_page, around)
         if kept is None:
             return paginate_union(request, build(None), per_page, matches=False)
-        kept = (now + VERDICT_SECONDS, *kept)
+        page_ids = (_PageIds.around_union(by_id(), kept, per_page, around, epoch)
+                    if epoch is not None and by_id is not None else None)
+        kept = (now + VERDICT_SECONDS, *kept, page_ids)
         with _statements_lock:
             _unions.pop(full_key, None)
             if len(_unions) >= KEPT_STATEMENTS:
                 del _unions[next(iter(_unions))]
             _unions[full_key] = kept
-    _until, db, sql, row, key_of = kept
-    with kept_cursor(connections[db]) as cursor:
-        cursor.execute(sql)
-        rows = [row._make(values) for values in cursor.fetchall()]
+    _until, db, sql, row, key_of, _order, page_ids = kept
+    if page_ids is not None:
+        rows = [row._make(values) for values in page_ids.read(connections[db], prepare=True)]
+    else:
+        with kept_cursor(connections[db]) as cursor:
+            cursor.execute(sql)
+            rows = [row._make(values) for values in cursor.fetchall()]
     return key_of.page(rows[:per_page], number, len(rows) > per_page, per_page)
 
 
@@ -556,7 +589,7 @@ def _union_statement(parts: list[QuerySet], offset: int, per_page: int,
            f"LIMIT {per_page + 1} OFFSET {offset}")
     if around is not None:
         sql, row = around(sql, order), _around_row(row)
-    return db, sql, row, key
+    return db, sql, row, key, order
 
 
 # Up to this many estimated matches, and at most this share of the table, a top-N sort of them

@@ -36,20 +36,41 @@ EPOCH_SEQUENCE = f"{EPOCH_TABLE}_seq"
 FLAG = "tdkt.public_epoch"
 
 # Every table a kept portal page reads (tests/portal/test_kept.py captures the tables in the
-# pages' statements and fails when one is missing here).
+# pages' statements and fails when one is missing here), and the ledger search's besides the
+# people's search copy's (the households: LEDGER_WATCHED, migration portal/0002).
 WATCHED = (
     "awards_awardrecord", "awards_awardtype",
     "decisions_certificate", "decisions_credential", "decisions_decision",
     "decisions_decisionitem", "decisions_decisionpdf",
     "emulation_exemplar", "emulation_movement", "emulation_replication",
-    "organisations_collective", "organisations_person", "organisations_unit",
-    "proposals_consultation", "proposals_proposal",
+    "organisations_collective", "organisations_household", "organisations_person",
+    "organisations_unit", "proposals_consultation", "proposals_proposal",
 )
+# The tables the back office's ledger search reads (awards.domain.queries.search: its records,
+# titles, units, people, collectives, households) but the people's search copy and the unit
+# closure, whose own epoch it reads besides this one (`watch_ledger`): this epoch moves with
+# every write of them, so the search may keep a page's ids under both (tests/awards/
+# test_ledger_search_ids.py captures the tables in the search's statements).
+LEDGER_WATCHED = ("awards_awardrecord", "awards_awardtype", "organisations_collective",
+                  "organisations_household", "organisations_person", "organisations_unit")
+LEDGER_EPOCH_SQL = f"SELECT epoch FROM {EPOCH_TABLE} WHERE id = 1"
 
 # The epoch and whether this transaction has written (it may then see rows no other sees yet,
 # under an epoch its commit will change: it neither keeps a page nor reads a kept one).
 EPOCH_SQL = (f"SELECT epoch, pg_current_xact_id_if_assigned() IS NULL FROM {EPOCH_TABLE}"
              f" WHERE id = 1")
+
+def _watching(table: str) -> tuple[str, str]:
+    """The statements putting `table`'s trigger (queueing the transaction's bump) in place."""
+    return (f"DROP TRIGGER IF EXISTS tdkt_public_epoch ON {table}",
+            f"""CREATE TRIGGER tdkt_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+        ON {table} FOR EACH STATEMENT EXECUTE FUNCTION tdkt_public_epoch_queue()""")
+
+
+# Watched since migration portal/0002 (the ledger search's households): its own trigger.
+HOUSEHOLDS = "organisations_household"
+PG_HOUSEHOLDS_CREATE = list(_watching(HOUSEHOLDS))
+PG_HOUSEHOLDS_DROP = [f"DROP TRIGGER IF EXISTS tdkt_public_epoch ON {HOUSEHOLDS}"]
 
 PG_CREATE = [
     f"CREATE SEQUENCE IF NOT EXISTS {EPOCH_SEQUENCE}",
@@ -81,10 +102,7 @@ PG_CREATE = [
         END IF;
         RETURN NULL;
     END $$""",
-    *(statement for table in WATCHED for statement in (
-        f"DROP TRIGGER IF EXISTS tdkt_public_epoch ON {table}",
-        f"""CREATE TRIGGER tdkt_public_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-        ON {table} FOR EACH STATEMENT EXECUTE FUNCTION tdkt_public_epoch_queue()""")),
+    *(statement for table in WATCHED for statement in _watching(table)),
 ]
 
 PG_DROP = [
