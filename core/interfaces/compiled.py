@@ -19,8 +19,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import ValuesListIterable
 
-from core.interfaces.paging import Page, _ids_first, kept_cursor
-from core.interfaces.paging import _number as page_number
+from core.interfaces.paging import Page, ids_first, kept_cursor, page_number
 
 # (key) → (alias, sql, params, names, col_count or None, converters), or None for a list the
 # ORM knows to be empty (it sends no query). Bounded: the keys are scopes × filters, a few
@@ -40,7 +39,7 @@ class Compiled:
     prepare: bool = True
     # The list as `build()` before it was narrowed to what the rows show (the same WHERE clause
     # and order, none of the joins and subqueries of its shown columns): a page past the first
-    # finds its rows' ids in it first (core.interfaces.paging._ids_first). Counted off by
+    # finds its rows' ids in it first (core.interfaces.paging.ids_first). Counted off by
     # OFFSET, the appraisal inbox's page 20 joined the proposer's unit and counted the
     # nominees of the 950 rows it skipped (3.3 ms of PostgreSQL against 0.9 by ids).
     ids: Callable[[], QuerySet] | None = None
@@ -53,7 +52,7 @@ class Compiled:
         if offset and self.ids is not None and self.key is not None:
             # The offset and limit are in the subquery's SQL: one statement a page number.
             rows = self._sent("", (), key=(self.key, "ids", offset, per_page + 1),
-                              build=lambda: _ids_first(self.build(), self.ids(), offset,
+                              build=lambda: ids_first(self.build(), self.ids(), offset,
                                                        per_page + 1))
         else:
             rows = self.rows(per_page + 1, offset)

@@ -79,7 +79,7 @@ def paginate(request, qs: QuerySet, per_page: int = 50, *, seek: bool = False,
     search (its few matches are sorted rather than found by walking the order: module doc).
     `ids`: the list as `qs` before it was narrowed to what the rows show (the same WHERE clause
     and order, without the joins of the shown columns): a page by number past the first then
-    finds its rows' ids in it first (`_ids_first`); or an object whose `page_of(offset, limit)`
+    finds its rows' ids in it first (`ids_first`); or an object whose `page_of(offset, limit)`
     is an expression of the ids of `qs[offset:offset + limit]`, found its own way (every page
     by number, the first too: the audit log's walk unit by unit, audit.domain.queries.UnitWalk)
     — the page is then `qs` narrowed to them. `matched`: the search's matches in a narrow
@@ -95,7 +95,7 @@ class AtOffset:
     rows of `qs` from the page's offset on, at least the page's (`per_page` + 1) and none
     before it, so a page by number past the first is `qs` narrowed by it and read from its
     start. The ledger's officer pages: the units' first records merged and cut at the offset
-    from their own order's entries, where `_ids_first` read all the offset's rows from the
+    from their own order's entries, where `ids_first` read all the offset's rows from the
     table again to skip them (2,551 for page 50: 12 ms of PostgreSQL; session 16 hC)."""
 
     def __init__(self, condition):
@@ -108,7 +108,7 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
     """The rows `paginate` reads (a sliced queryset) and how it makes them a page: everything
     here follows from `qs` and the request's `page`, `after` and `before` (`paginate_kept`
     keeps the statement by them)."""
-    number = _number(request.GET.get("page"))
+    number = page_number(request.GET.get("page"))
     narrow = sort_few_matches if matches else _unchanged
     # A search's few matches are sorted in their narrow copy on every page, by number or by seek
     # key alike: read in the table, the page after a key bitmapped and sorted the people's wide
@@ -146,7 +146,7 @@ def _planned(request, qs: QuerySet, per_page: int, *, seek: bool, matches: bool,
         return qs.filter(pk__in=page_of(offset, per_page + 1))[:per_page + 1], by_number
     ordered = narrow(qs)
     if offset and ids is not None and ordered is qs:  # not a search's sorted matches
-        return _ids_first(qs, ids, offset, per_page + 1)[:per_page + 1], by_number
+        return ids_first(qs, ids, offset, per_page + 1)[:per_page + 1], by_number
     return ordered[offset:offset + per_page + 1], by_number
 
 
@@ -191,7 +191,7 @@ def paginate_kept(request, key: tuple, build: Callable[[], tuple], per_page: int
         qs, ids, matched, _unused = _built(build())
         return paginate(request, qs, per_page, seek=seek, matches=matches, ids=ids,
                         matched=matched)
-    full_key = (*key, per_page, seek, matches, _number(request.GET.get("page")))
+    full_key = (*key, per_page, seek, matches, page_number(request.GET.get("page")))
     now = time.monotonic()
     if (kept := _statements.get(full_key)) is None or kept[0] <= now:
         qs, ids, matched, by_id = _built(build())
@@ -454,7 +454,7 @@ def _statement(rows: QuerySet) -> tuple | None:
     return rows.db, sql, tuple(params), create_namedtuple_class(*names)
 
 
-def _ids_first(qs: QuerySet, ids: QuerySet, offset: int, limit: int) -> QuerySet:
+def ids_first(qs: QuerySet, ids: QuerySet, offset: int, limit: int) -> QuerySet:
     """The rows of `qs[offset:offset + limit]`, found as their ids first: the walk to the
     offset reads only the ids (an index holding the order's and the WHERE clause's columns
     walks without visiting the table: organisations' `person_name_scope`), then the page's
@@ -493,7 +493,7 @@ def paginate_union(request, parts: list[QuerySet], per_page: int = 50, *,
     narrow = sort_few_matches if matches else _unchanged
     lookups = parts[0]._prefetch_related_lookups
     parts = [part.prefetch_related(None) for part in parts]
-    number = _number(request.GET.get("page"))
+    number = page_number(request.GET.get("page"))
     after, before = key.decode(request.GET.get("after")), key.decode(request.GET.get("before"))
     if after is not None:
         rows = key.merged([narrow(key.after(part, after)) for part in parts], per_page + 1)
@@ -536,7 +536,7 @@ def paginate_union_kept(request, key: tuple, build: Callable[[int | None], list[
     the parts find and in what order; `by_id()` the parts' rows by the same scope and filters,
     without the search (a named `values_list` of the parts' columns, in their order): the page
     asked again at the same epoch is those of its ids still in it, wrapped by `around` too."""
-    number = _number(request.GET.get("page"))
+    number = page_number(request.GET.get("page"))
     full_key = (*key, per_page, number)
     now = time.monotonic()
     if request.GET.get("after") or request.GET.get("before"):
@@ -760,7 +760,8 @@ class Unindexed(Func):
         return "(%(expressions)s + 0)"
 
 
-def _number(raw) -> int:
+def page_number(raw) -> int:
+    """The `?page=` asked, 1 where it is missing, not a number or under 1."""
     try:
         return max(1, int(raw or 1))
     except ValueError:
