@@ -105,14 +105,29 @@ def state_counts(registrations) -> list[tuple[str, int]]:
     return [(state.label, counts[state]) for state in RegistrationState if counts[state]]
 
 
+# The two statements every registration fact below is made of: the units that sent a
+# registration for the year, and the entries of the registrations the level above approved.
+# `registration_facts` (a dictionary for the engine) and `registration_possible` (a filter for
+# "who qualifies") state one rule with them; tests/awards/test_qualify_candidates.py compares
+# the two on every unit's pages.
+
+def _registering_units(year: int) -> QuerySet:
+    """Registrations sent for `year` (a draft is not sent), of which the units are read."""
+    return Registration.objects.filter(year=year).exclude(state=RegistrationState.DRAFT)
+
+
+def _approved_entries(year: int, **where) -> QuerySet:
+    """Entries (`where`) of the registrations for `year` the level above approved."""
+    return RegistrationEntry.objects.filter(**where, registration__year=year,
+                                            registration__state=RegistrationState.APPROVED)
+
+
 def registered(subject, award_code: str, year: int) -> bool:
     """Did the person or collective register for `award_code` in `year`, in a registration the
     level above approved? (Decree 152/2025/NĐ-CP: registration for the emulation titles is part
     of the emulation work; the eligibility engine's case builder may read it as a fact.)"""
     field = "person" if isinstance(subject, Person) else "collective"
-    return RegistrationEntry.objects.filter(**{
-        field: subject, "award_type__code": award_code, "registration__year": year,
-        "registration__state": RegistrationState.APPROVED}).exists()
+    return _approved_entries(year, **{field: subject, "award_type__code": award_code}).exists()
 
 
 def registration_facts(people, year: int,
@@ -125,14 +140,11 @@ def registration_facts(people, year: int,
     # Every unit that sent one (a province: one a unit at most), asked only of the batch's:
     # the statement the same for every chunk, kept per process (kept_rows).
     registering = {unit_id for unit_id, in kept_rows(
-        ("registering units",), lambda year: Registration.objects.filter(year=year).exclude(
-            state=RegistrationState.DRAFT).order_by().values_list("unit_id"), year)}
+        ("registering units",), lambda year: _registering_units(year).order_by().values_list(
+            "unit_id"), year)}
     approved: dict[int, set[str]] = {}
     def build(where: dict, year: int) -> QuerySet:
-        return RegistrationEntry.objects.filter(
-            **where, registration__year=year,
-            registration__state=RegistrationState.APPROVED).values_list(
-            "person_id", "award_type__code")
+        return _approved_entries(year, **where).values_list("person_id", "award_type__code")
     # A screening's chunk: its statement kept per process (the same for every chunk).
     for person_id, code in (batch_rows("registration_facts", where, build, year) if where
                             else build({"person_id__in": list(units)}, year)):
@@ -147,23 +159,17 @@ def registration_possible(award_code: str, year: int) -> Q:
     they are in no approved one: not checked) or codes holding `award_code`. Everyone else's
     case says "not registered", which an award needing a registration refuses
     (awards.eligibility.rules.common.check_registration): "who qualifies" screens only these."""
-    registering = Registration.objects.filter(year=year).exclude(
-        state=RegistrationState.DRAFT).values("unit_id")
-    approved = RegistrationEntry.objects.filter(
-        person_id=OuterRef("pk"), registration__year=year,
-        registration__state=RegistrationState.APPROVED)
+    registering = _registering_units(year).values("unit_id")
+    approved = _approved_entries(year, person_id=OuterRef("pk"))
     return (Exists(approved.filter(award_type__code=award_code))
             | ((Q(unit_id__isnull=True) | ~Q(unit_id__in=registering)) & ~Exists(approved)))
 
 
 def collective_registration(collective, year: int) -> frozenset[str] | None:
     """The same fact for a collective (None: its unit sent no registration for the year)."""
-    codes = frozenset(RegistrationEntry.objects.filter(
-        collective=collective, registration__year=year,
-        registration__state=RegistrationState.APPROVED).values_list(
+    codes = frozenset(_approved_entries(year, collective=collective).values_list(
         "award_type__code", flat=True))
-    if codes or Registration.objects.filter(unit_id=collective.unit_id, year=year).exclude(
-            state=RegistrationState.DRAFT).exists():
+    if codes or _registering_units(year).filter(unit_id=collective.unit_id).exists():
         return codes
     return None
 
