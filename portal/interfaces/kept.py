@@ -53,14 +53,14 @@ _seen = [None]  # the last epoch read: kept pages of an older one are let go at 
 
 
 class Kept:
-    """A kept page: its status, its `{% keep %}` parts' html, and for a plain visit
+    """A kept page: its HTTP status code, its `{% keep %}` parts' html, and for a plain visit
     (`_plain_visit`) the whole page's html split at its CSRF tokens, with the script prefix it
     was rendered under (None until a plain visitor asks)."""
 
-    __slots__ = ("status", "parts", "whole")
+    __slots__ = ("code", "parts", "whole")
 
-    def __init__(self, status: int, parts: dict):
-        self.status, self.parts, self.whole = status, parts, None
+    def __init__(self, code: int, parts: dict):
+        self.code, self.parts, self.whole = code, parts, None
 
 
 class Parts:
@@ -122,8 +122,8 @@ def _served(request, page: Kept, template: str):
         pieces = _whole_page(request, page, template)
         # The token asked only where the page has a form: as `{% csrf_token %}` would.
         body = get_token(request).join(pieces) if len(pieces) > 1 else pieces[0]
-        return HttpResponse(body, status=page.status)
-    return render(request, template, {"kept_parts": Parts(page.parts)}, status=page.status)
+        return HttpResponse(body, status=page.code)
+    return render(request, template, {"kept_parts": Parts(page.parts)}, status=page.code)
 
 
 def kept_page(request, template: str, build: Callable[[], tuple[dict, int]]):
