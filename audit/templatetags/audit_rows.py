@@ -29,9 +29,7 @@ def _value(value, seen: dict) -> str:
         return "—"
     kind = type(value)
     if kind is str:
-        if (shown := seen.get(value)) is None:
-            shown = seen[value] = escape(value)
-        return shown
+        return _text(value, seen)
     if kind is list or kind is dict:
         return escape(str(value))
     if (shown := seen.get(key := (kind, value))) is None:

@@ -1,8 +1,8 @@
 """A list page's export links and pagination written in Python: the same HTML as
 core/includes/export_links.html and core/includes/pagination.html, whose includes — a template
 looked up, a context pushed, four `{% query_with %}` and four `{% translate %}` nodes — were
-~0.4 ms of a proposal list or appraisal inbox page of ~4 ms (issue 14, session 12). The pages
-that use these tags say so; the include templates stay for the others."""
+~0.4 ms of a proposal list or appraisal inbox page of ~4 ms (issue 14, session 12). Since
+session 17 those two include templates render these tags too, for the pages that include them."""
 
 from html import escape
 
