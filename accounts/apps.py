@@ -20,6 +20,13 @@ class AccountsConfig(AppConfig):
         # or a new password must end its sessions on the next request.
         post_save.connect(_user_changed, sender=User, dispatch_uid="tdkt_user_cache")
         post_delete.connect(_user_changed, sender=User, dispatch_uid="tdkt_user_cache_delete")
+        # A kept page (core.interfaces.kept_pages) was rendered with the user's roles: its menu,
+        # its permissions and its scope. A change of role asks a new page.
+        from accounts.domain.scope import roles_key_part  # noqa: PLC0415 imports models: after app loading
+        from core.interfaces.kept_pages import KEY_PARTS  # noqa: PLC0415 beside the import above
+
+        if roles_key_part not in KEY_PARTS:
+            KEY_PARTS.append(roles_key_part)
 
 
 def _assignment_changed(sender, instance, **kwargs):

@@ -135,6 +135,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tdkt.navigation.navigation",
                 "notifications.context_processors.unread_notifications",
+                # last: a page rendered for keeping gets the CSRF token's mark (core.interfaces.
+                # kept_pages), over the token of Django's built-in `csrf` processor
+                "core.interfaces.kept_pages.marking",
             ],
         },
     }
@@ -192,6 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # once a minute (core.middleware.SlidingSessionMiddleware), not on every request.
 SESSION_COOKIE_AGE = env_int("TDKT_SESSION_IDLE_SECONDS", 30 * 60)
 TDKT_SESSION_REFRESH_SECONDS = env_int("TDKT_SESSION_REFRESH_SECONDS", 60)
+# A signed-in user's list pages kept per process under their tables' commit epochs
+# (core.interfaces.kept_pages; PostgreSQL only). Tests of what lies beneath a page switch it off;
+# TDKT_KEEP_PAGES=0 measures every page as the first request after a write (bench/bench_pages.py).
+TDKT_KEEP_PAGES = env_bool("TDKT_KEEP_PAGES", True)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

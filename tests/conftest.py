@@ -123,6 +123,13 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
             teardown_databases(config, verbosity=setup["verbosity"])
 
 
+@pytest.fixture
+def pages_not_kept(settings):
+    """No page kept (core.interfaces.kept_pages): for tests of how a page reads its rows, which
+    look at the render's context or count the page's own statements on every request."""
+    settings.TDKT_KEEP_PAGES = False
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached figures (the dashboard's) are versioned by

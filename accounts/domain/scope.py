@@ -64,6 +64,14 @@ def active_assignments(user) -> list:
     return cached
 
 
+def roles_key_part(request, user) -> tuple:
+    """The user's active roles, as a kept page's key holds them (core.interfaces.kept_pages.
+    KEY_PARTS): the roles, their units and clusters decide the menu, the permissions and the
+    scope a page was rendered with."""
+    return tuple(sorted((a.pk, a.role, a.unit_id, a.cluster_id)
+                        for a in active_assignments(user)))
+
+
 def forget_cached_roles(user) -> None:
     """Drop the shared cache's copy of `user`'s roles, now and when the transaction commits
     (a request between the two would otherwise cache the old roles again)."""

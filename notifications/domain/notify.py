@@ -103,6 +103,11 @@ def unread_count(user) -> int:
     return count
 
 
+def unread_key_part(request, user) -> int:
+    """The unread count, as a kept page's key holds it (core.interfaces.kept_pages.KEY_PARTS)."""
+    return unread_count(user)
+
+
 def mark_read(notification: Notification, user) -> Notification:
     """Mark `user`'s own notification read (no-op when already read). Raises
     Notification.DoesNotExist for someone else's, so a view answers 404. A conditional UPDATE:

@@ -10,6 +10,7 @@ from accounts.domain.scope import scope_shape
 from core.interfaces.compiled import kept_rows
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import paginate_kept
 from core.interfaces.views import form_page
 from core.text import fold
@@ -112,6 +113,16 @@ def person_list(request):
     if kind := requested_format(request):
         qs, _unit = filtered_people(request)
         return person_export(kind, qs, request.user)
+    return kept_page(request, PERSON_LIST_TABLES, lambda: _person_list(request))
+
+
+# Every table the list's statements read (tests/organisations/test_people_kept.py captures
+# them): its page is kept under their epochs (core.interfaces.kept_pages).
+PERSON_LIST_TABLES = ("organisations_person", "organisations_person_words", "organisations_unit",
+                      "organisations_unitclosure")
+
+
+def _person_list(request):
     q = request.GET.get("q", "")
     searched = bool(q.strip())
     if request.GET.keys() <= _KEPT_ONLY:

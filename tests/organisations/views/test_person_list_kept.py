@@ -17,7 +17,8 @@ from organisations.domain.tree import move_unit
 from organisations.models import Person
 from tests.factories import PersonFactory, UnitFactory
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("pages_not_kept")]
 
 URL = reverse("organisations:person_list")
 

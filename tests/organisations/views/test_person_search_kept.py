@@ -19,7 +19,8 @@ from organisations.models import Person
 from organisations.models.person_words import EPOCH_SQL
 from tests.factories import PersonFactory, UnitFactory
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("pages_not_kept")]
 
 URL = reverse("organisations:person_list")
 

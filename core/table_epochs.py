@@ -1,0 +1,126 @@
+"""Commit epochs per table (PostgreSQL only): for each watched table a number the database
+changes at the commit of every transaction that wrote it, so that a process may keep a page
+under the epochs of the tables it reads (core.interfaces.kept_pages) and know, with one small
+statement a request, whether what it kept is still what the page would show.
+
+How, as the portal's public epoch (portal.domain.public_epoch) does it, per table:
+
+- each watched table has a statement-level trigger (once per statement whatever its rows: a
+  100,000-row `INSERT … SELECT` calls it once) that adds the table's name to a
+  transaction-local setting (FLAG; undone with a rolled-back savepoint, together with the
+  writes it stood for) and, for the transaction's first watched write, inserts one row into
+  QUEUE_TABLE;
+- that row's DEFERRABLE INITIALLY DEFERRED constraint trigger runs at commit: it gives each
+  written table's row a new number from one sequence (never a number twice: a rolled-back bump,
+  a table emptied and filled) and deletes the queue's row. A bump at write time would hold the
+  rows' locks for the writer's whole transaction (an import of 100,000 awards would block every
+  other writer of the table until it commits); at commit the locks last from the trigger to the
+  commit record.
+
+A reader takes the epochs of its tables as one tuple (EPOCHS_SQL). Each table's number only
+ever grows and its row's updates are serialised by the row's lock, so the tuple changes with
+every commit that wrote one of them: a page read after the tuple was read, and kept under it,
+was read at those epochs or later ones, never earlier ones.
+
+Locks in one order: a committing transaction may bump other epochs too (the people's search
+copy's, the portal's), each under its own row's lock. Taken in different orders by two
+transactions they would deadlock, so the bump here first takes `lock_first`'s rows — the other
+epochs' rows, in the order their own bumps take them — then its tables' rows sorted by name.
+
+Plumbing: names no app. The migration that installs it (tdkt/migrations) names the other epochs
+and the tables to watch.
+"""
+
+EPOCH_TABLE = "core_table_epoch"
+QUEUE_TABLE = "core_table_epoch_queue"
+EPOCH_SEQUENCE = f"{EPOCH_TABLE}_seq"
+FLAG = "tdkt.written_tables"
+TRIGGER = "tdkt_table_epoch"
+
+# The tables' epochs in the order of the names asked, and whether this transaction has written
+# (it may then see rows no other transaction sees yet, under epochs its commit will change: it
+# neither keeps a page nor reads a kept one). A name without a row is missing from the tuple.
+EPOCHS_SQL = (f"SELECT array_agg(epoch ORDER BY name), count(*),"
+              f" pg_current_xact_id_if_assigned() IS NULL"
+              f" FROM {EPOCH_TABLE} WHERE name = ANY(%s)")
+
+
+def pg_create(lock_first: list[str]) -> list[str]:
+    """The epoch table, its sequence, the queue and the two functions. `lock_first`: statements
+    locking the other epochs' rows, in their bumps' own order (module doc)."""
+    locks = "\n        ".join(f"{statement};" for statement in lock_first)
+    return [
+        f"CREATE SEQUENCE IF NOT EXISTS {EPOCH_SEQUENCE}",
+        f"""CREATE TABLE IF NOT EXISTS {EPOCH_TABLE} (name text PRIMARY KEY,
+            epoch bigint NOT NULL)""",
+        f"""CREATE TABLE IF NOT EXISTS {QUEUE_TABLE} (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)""",
+        f"""CREATE OR REPLACE FUNCTION tdkt_table_epoch_bump() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            written text[] := string_to_array(
+                trim(both ',' from coalesce(current_setting('{FLAG}', true), '')), ',');
+        BEGIN
+            {locks}
+            PERFORM 1 FROM {EPOCH_TABLE} WHERE name = ANY(written) ORDER BY name FOR UPDATE;
+            UPDATE {EPOCH_TABLE} SET epoch = nextval('{EPOCH_SEQUENCE}')
+             WHERE name = ANY(written);
+            DELETE FROM {QUEUE_TABLE} WHERE id = NEW.id;
+            RETURN NULL;
+        END $$""",
+        f"DROP TRIGGER IF EXISTS tdkt_table_epoch_bump ON {QUEUE_TABLE}",
+        f"""CREATE CONSTRAINT TRIGGER tdkt_table_epoch_bump AFTER INSERT ON {QUEUE_TABLE}
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tdkt_table_epoch_bump()""",
+        # A watched table's statement: its name added once, the transaction's bump queued once.
+        f"""CREATE OR REPLACE FUNCTION tdkt_table_epoch_queue() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            written text := coalesce(current_setting('{FLAG}', true), '');
+        BEGIN
+            IF position(',' || TG_TABLE_NAME || ',' IN written) = 0 THEN
+                IF written = '' THEN
+                    INSERT INTO {QUEUE_TABLE} DEFAULT VALUES;
+                    written := ',';
+                END IF;
+                PERFORM set_config('{FLAG}', written || TG_TABLE_NAME || ',', true);
+            END IF;
+            RETURN NULL;
+        END $$""",
+    ]
+
+
+PG_DROP = [
+    f"DROP TABLE IF EXISTS {QUEUE_TABLE}",
+    "DROP FUNCTION IF EXISTS tdkt_table_epoch_queue()",
+    "DROP FUNCTION IF EXISTS tdkt_table_epoch_bump()",
+    f"DROP TABLE IF EXISTS {EPOCH_TABLE}",
+    f"DROP SEQUENCE IF EXISTS {EPOCH_SEQUENCE}",
+]
+
+
+def pg_watch(table: str) -> list[str]:
+    """`table` watched: its epoch's row, and the trigger adding it to a transaction's writes."""
+    return [f"""INSERT INTO {EPOCH_TABLE} VALUES ('{table}', nextval('{EPOCH_SEQUENCE}'))
+                ON CONFLICT (name) DO NOTHING""",
+            f"DROP TRIGGER IF EXISTS {TRIGGER} ON {table}",
+            f"""CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+                FOR EACH STATEMENT EXECUTE FUNCTION tdkt_table_epoch_queue()"""]
+
+
+def pg_unwatch(table: str) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {TRIGGER} ON {table}",
+            f"DELETE FROM {EPOCH_TABLE} WHERE name = '{table}'"]
+
+
+def epochs(connection, tables: tuple[str, ...]) -> tuple | None:
+    """The epochs of `tables` (sorted names), or None where nothing may be kept: not
+    PostgreSQL, a transaction that has written, or a table not watched (a page keyed without
+    it would never see its writes)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(EPOCHS_SQL, [list(tables)])
+        values, found, clean = cursor.fetchone()
+    if not clean or found != len(tables):
+        return None
+    return tuple(values)

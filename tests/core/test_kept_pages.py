@@ -1,0 +1,146 @@
+"""A signed-in user's list page kept under its tables' epochs (core.interfaces.kept_pages), on
+the people list: asked again it is the same bytes with a CSRF token of its own, read with one
+statement; every committed write the page shows, a change of role, a message waiting, another
+user, another language or an htmx request asks a new page; the page's statements read only the
+tables it is kept under. PostgreSQL only (SQLite has no epochs: nothing is kept there — the last
+test); committed transactions (`transaction=True`): the epochs move at commit."""
+
+import re
+
+import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.enums import Role
+from accounts.models import RoleAssignment
+from core.interfaces import kept_pages
+from organisations.domain import people
+from organisations.views.people import PERSON_LIST_TABLES
+from tests.factories import PersonFactory
+
+URL = reverse("organisations:person_list")
+# Read by a page but in its key otherwise: the session and its user (their id, name and flags),
+# the roles (KEY_PARTS: with their units and clusters), the unread count (KEY_PARTS), the epochs
+# themselves, and PostgreSQL's row estimate (which decides how a page is read, not what).
+KEYED_OTHERWISE = {"django_session", "accounts_user", "accounts_roleassignment",
+                   "organisations_cluster", "notifications_notification",
+                   "organisations_person_words_epoch", "pg_class"}
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def page(client, url: str = URL, **headers) -> tuple[int, str, int, list[str]]:
+    """Status, html (CSRF tokens blanked), statements sent, and the tokens of one request."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, headers=headers)
+    html = response.content.decode()
+    return (response.status_code, TOKEN.sub("csrf", html), len(ctx.captured_queries),
+            TOKEN.findall(html))
+
+
+@pytest.fixture
+def listed(school_a):
+    return [PersonFactory(unit=school_a, full_name=f"Lê Văn {i:02d}") for i in range(3)]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+class TestKept:
+
+    @pytest.fixture(autouse=True)
+    def nothing_kept(self):
+        kept_pages._pages.clear()
+
+    def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,
+                                                                      listed):
+        client.force_login(officer_a)
+        first, again, third = page(client), page(client), page(client)
+        assert (again[:2], again[2], third[:3]) == (first[:2], 1, first[:2] + (1,))
+        assert first[2] > 1
+        assert "Lê Văn 01" in first[1]
+
+    def test_each_answer_carries_a_token_of_its_own_which_the_forms_accept(self, officer_a,
+                                                                           listed):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(officer_a)
+        tokens = [page(client)[3] for _ in range(3)]
+        assert [len(set(t)) for t in tokens] == [1, 1, 1]  # both forms of a page: one token
+        assert len({t[0] for t in tokens}) == 3
+        assert "\x00" not in client.get(URL).content.decode()
+        response = client.post(reverse("set_language"),
+                               {"csrfmiddlewaretoken": tokens[2][0], "language": "en",
+                                "next": URL})
+        assert response.status_code == 302
+
+    def test_every_committed_write_it_shows_is_on_the_next_request(self, client, officer_a,
+                                                                   listed, school_a):
+        client.force_login(officer_a)
+        page(client)
+        people.update_person(None, listed[1], full_name="Trần Thị Bình")
+        renamed = page(client)
+        assert ("Trần Thị Bình" in renamed[1], renamed[2] > 1) == (True, True)
+        school_a.name = "Trường Tiểu học Đổi Tên"
+        school_a.save()
+        assert "Trường Tiểu học Đổi Tên" in page(client)[1]
+
+    def test_a_change_of_role_asks_a_new_page(self, client, officer_a, listed, dept_b):
+        client.force_login(officer_a)
+        page(client)
+        RoleAssignment.objects.create(user=officer_a, role=Role.UNIT_OFFICER, unit=dept_b)
+        assert page(client)[2] > 1
+
+    def test_another_user_language_or_htmx_request_is_another_page(self, client, officer_a,
+                                                                   board_user, listed):
+        client.force_login(officer_a)
+        mine = page(client)
+        client.force_login(board_user)
+        assert page(client)[2] > 1
+        client.force_login(officer_a)
+        assert page(client)[:3] == mine[:2] + (1,)
+        client.cookies["django_language"] = "en"
+        english = page(client)
+        assert (english[2] > 1, english[1] != mine[1]) == (True, True)
+        partial = page(client, HX_Request="true")
+        assert (partial[2] > 1, "<html" in partial[1]) == (True, False)
+        assert page(client, HX_Request="true")[:3] == partial[:2] + (1,)
+
+    def test_a_waiting_message_is_shown_once_and_the_kept_page_returns(self, client,
+                                                                        officer_a, listed):
+        client.force_login(officer_a)
+        first = page(client)
+        storage = CookieStorage(None)
+        client.cookies["messages"] = storage._encode([Message(constants.INFO, "Đã lưu.")])
+        shown = page(client)
+        assert ("Đã lưu." in shown[1], shown[2] > 1) == (True, True)
+        assert page(client)[:3] == first[:2] + (1,)
+
+    def test_the_pages_statements_read_only_the_tables_it_is_kept_under(
+            self, client, officer_a, board_user, listed, school_a, settings):
+        """Cold (no role, user or page cached): every statement a people page sends."""
+        settings.TDKT_KEEP_PAGES = False
+        read = set()
+        for user in (officer_a, board_user):
+            client.force_login(user)
+            for query in ("", "?q=le", "?q=le+van&page=2", f"?unit={school_a.code}&gender=male",
+                          "?page=2", "?q=nguyen&after=zz"):
+                from django.core.cache import cache  # noqa: PLC0415 this test's
+                cache.clear()
+                with CaptureQueriesContext(connection) as ctx:
+                    assert client.get(URL + query).status_code == 200
+                read |= {table for q in ctx.captured_queries
+                         for table in re.findall(r'(?:FROM|JOIN)\s+"?(\w+)"?', q["sql"])}
+        assert sorted(read - set(PERSON_LIST_TABLES) - KEYED_OTHERWISE) == []
+
+
+@pytest.mark.django_db
+def test_on_sqlite_nothing_is_kept_and_the_forms_carry_real_tokens(client, officer_a, listed):
+    if connection.vendor == "postgresql":
+        pytest.skip("SQLite's own behaviour")
+    client.force_login(officer_a)
+    first, again = page(client), page(client)
+    assert (again[:2], dict(kept_pages._pages)) == (first[:2], {})
+    assert ([len(t[0]) for t in (first[3], again[3])], first[3] != again[3]) == ([64, 64], True)
