@@ -99,8 +99,8 @@ class TestKept:
         mine = page(client)
         client.force_login(board_user)
         assert page(client)[2] > 1
-        client.force_login(officer_a)
-        assert page(client)[:3] == mine[:2] + (1,)
+        client.force_login(officer_a)  # a sign-in writes the user: read again, then cached
+        assert [page(client)[:2], page(client)[:3]] == [mine[:2], mine[:2] + (1,)]
         client.cookies["django_language"] = "en"
         english = page(client)
         assert (english[2] > 1, english[1] != mine[1]) == (True, True)
@@ -115,7 +115,7 @@ class TestKept:
         storage = CookieStorage(None)
         client.cookies["messages"] = storage._encode([Message(constants.INFO, "Đã lưu.")])
         shown = page(client)
-        assert ("Đã lưu." in shown[1], shown[2] > 1) == (True, True)
+        assert ("Đã lưu." in shown[1], "Đã lưu." in first[1]) == (True, False)
         assert page(client)[:3] == first[:2] + (1,)
 
     def test_the_pages_statements_read_only_the_tables_it_is_kept_under(
