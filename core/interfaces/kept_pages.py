@@ -28,8 +28,9 @@ The CSRF token: the kept html holds TOKEN_MARK where the page's forms put the to
 Django's), and each answer joins the pieces with the request's own token — asked, as a render
 asks it, only where the page has a form.
 
-Memory: KEPT_PAGES pages a process, least recently asked first out, and pages of an epoch
-tuple older than one read since are dropped with it (their key can never be asked again).
+Memory: at most KEPT_PAGES pages and KEPT_CHARACTERS characters a process, least recently
+asked first out; pages of the same tables under older epochs are dropped as soon as a page under
+newer ones is kept (their key can never be asked again).
 """
 
 import threading
@@ -49,6 +50,7 @@ from core.interfaces.paging import kept_cursor
 from core.table_epochs import epochs
 
 KEPT_PAGES = 512
+KEPT_CHARACTERS = 16_000_000  # ~16–32 MB a process whatever the pages' sizes (a ledger page ~60 kB)
 MAX_QUERY_STRING = 300
 # Stands for the CSRF token in a page rendered for keeping. It holds NUL, which no content can:
 # PostgreSQL text has none, and the epochs (so keeping) are PostgreSQL's only.
@@ -60,16 +62,18 @@ MARKING = "_tdkt_kept_marking"
 KEY_PARTS: list[Callable[[object, object], Hashable]] = []
 
 _pages: OrderedDict = OrderedDict()  # key -> Kept
+_size = [0]  # the kept pages' characters
 _lock = threading.Lock()
 
 
 class Kept:
     """A kept answer: its html split at its CSRF tokens, and its headers."""
 
-    __slots__ = ("headers", "pieces")
+    __slots__ = ("headers", "pieces", "size")
 
     def __init__(self, pieces: tuple[str, ...], headers: tuple):
         self.pieces, self.headers = pieces, headers
+        self.size = sum(map(len, pieces))
 
     def response(self, request) -> HttpResponse:
         body = (get_token(request).join(self.pieces) if len(self.pieces) > 1
@@ -121,11 +125,20 @@ def _keep(key: tuple, page: Kept) -> None:
     with _lock:
         # Pages of the same tables under older epochs are never asked again: let them go.
         for old in [k for k in _pages if k[1] == tables and k[0] != stamp]:
-            del _pages[old]
+            _size[0] -= _pages.pop(old).size
+        if (before := _pages.pop(key, None)) is not None:  # two threads rendered it at once
+            _size[0] -= before.size
         _pages[key] = page
-        _pages.move_to_end(key)
-        while len(_pages) > KEPT_PAGES:
-            _pages.popitem(last=False)
+        _size[0] += page.size
+        while len(_pages) > KEPT_PAGES or _size[0] > KEPT_CHARACTERS:
+            _size[0] -= _pages.popitem(last=False)[1].size
+
+
+def forget_all() -> None:
+    """Every kept page let go (tests: each starts with none)."""
+    with _lock:
+        _pages.clear()
+        _size[0] = 0
 
 
 def kept_page(request, tables, respond: Callable[[], HttpResponse]) -> HttpResponse:

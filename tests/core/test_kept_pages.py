@@ -53,7 +53,7 @@ class TestKept:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,
                                                                       listed):
@@ -117,6 +117,21 @@ class TestKept:
         shown = page(client)
         assert ("Đã lưu." in shown[1], "Đã lưu." in first[1]) == (True, False)
         assert page(client)[:3] == first[:2] + (1,)
+
+    def test_what_is_kept_stays_within_its_bounds(self, client, officer_a, board_user, listed,
+                                                   monkeypatch):
+        client.force_login(officer_a)
+        page(client)
+        size = kept_pages._size[0]
+        monkeypatch.setattr(kept_pages, "KEPT_CHARACTERS", size * 2 + size // 2)
+        for query in ("?page=1", "?q=le"):
+            page(client, URL + query)
+        assert (len(kept_pages._pages), kept_pages._size[0] <= size * 2.5) == (2, True)
+        monkeypatch.setattr(kept_pages, "KEPT_PAGES", 1)
+        page(client, URL + "?q=van")
+        assert (len(kept_pages._pages), kept_pages._size[0]) == (
+            1, next(iter(kept_pages._pages.values())).size)
+        assert page(client, URL + "?q=van")[2] == 1
 
     def test_the_pages_statements_read_only_the_tables_it_is_kept_under(
             self, client, officer_a, board_user, listed, school_a, settings):
