@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-from bench_pages import HOME, STATE, KeptPostgres, ensure_province, pages  # noqa: E402
+from bench_pages import HOME, STATE, KeptPostgres, ensure_province, kept_note, pages  # noqa: E402
 from load_test import Browser, Recorder  # noqa: E402
 from serve import gunicorn, site_env  # noqa: E402
 
@@ -39,6 +39,9 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--floor", action="store_true")
+    parser.add_argument("--not-kept", action="store_true",
+                        help="signed-in pages not kept (TDKT_KEEP_PAGES=0): each costs what the "
+                             "first request after a write does")
     parser.add_argument("--only", default="")
     parser.add_argument("--user", default="banthidua",
                         help="who signs in (the board by default; canbo_sgd: an officer)")
@@ -130,6 +133,8 @@ def main() -> int:
         # worker serves every request, and its restart (seconds of CPU importing the site) would
         # land on whichever page reaches its 2,000th request.
         env, options = dict(os.environ), ("--max-requests", "0")
+        if args.not_kept:
+            env["TDKT_KEEP_PAGES"] = "0"
         if args.floor:
             env["DJANGO_SETTINGS_MODULE"] = "floor_settings"
             options, data = (*options, "--pythonpath", str(ROOT / "bench")), {**data, "floor": True}
@@ -140,7 +145,7 @@ def main() -> int:
         header = (f"== server CPU per request, {args.requests} sequential requests a page, "
                   f"{json.loads(STATE.read_text())['people']:,} people; load average "
                   f"{load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after; "
-                  f"{time.strftime('%Y-%m-%d %H:%M')} ==")
+                  f"{time.strftime('%Y-%m-%d %H:%M')}; {kept_note(env)} ==")
         print(header)
         (HOME / f"cpu-{time.strftime('%Y%m%d-%H%M%S')}.txt").write_text(
             "\n".join([header, *lines]) + "\n")

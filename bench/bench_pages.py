@@ -61,9 +61,19 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--only", default="",
                         help="measure only pages whose label contains one of these (a,b,…)")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--not-kept", action="store_true",
+                        help="signed-in pages not kept (TDKT_KEEP_PAGES=0): each costs what the "
+                             "first request after a write does")
     parser.add_argument("--floor", action="store_true",
                         help="also measure the floor pages of bench/floor_urls.py")
     return parser.parse_args()
+
+
+def kept_note(env: dict) -> str:
+    """Whether the signed-in pages were kept (core.interfaces.kept_pages), for the header."""
+    if env.get("TDKT_KEEP_PAGES", "1").lower() in ("0", "false", "no", "off"):
+        return "signed-in pages not kept: each as the first request after a write"
+    return "signed-in pages kept: a repeated request reads its tables' epochs"
 
 
 # ---------------------------------------------------------------------------- PostgreSQL
@@ -554,6 +564,8 @@ def main() -> int:
         if args.build_only:
             return 0
         env, options = dict(os.environ), ()
+        if args.not_kept:
+            env["TDKT_KEEP_PAGES"] = "0"
         if args.floor:
             env["DJANGO_SETTINGS_MODULE"] = "floor_settings"
             options, data = ("--pythonpath", str(ROOT / "bench")), {**data, "floor": True}
@@ -567,7 +579,7 @@ def main() -> int:
                   f"(/healthz {args.healthz_seconds:.0f} s before each), "
                   f"{json.loads(STATE.read_text())['people']:,} people; {os.cpu_count()} CPUs, "
                   f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after; "
-                  f"{time.strftime('%Y-%m-%d %H:%M')} ==")
+                  f"{time.strftime('%Y-%m-%d %H:%M')}; {kept_note(env)} ==")
         text = "\n".join([header, *lines]) + "\n"
         print(header)
         out = HOME / f"results-{time.strftime('%Y%m%d-%H%M%S')}.txt"
