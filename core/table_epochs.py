@@ -32,6 +32,14 @@ and the tables to watch.
 """
 
 import re
+import time
+import weakref
+import zlib
+
+try:
+    from psycopg import pq
+except ImportError:  # SQLite only: no epochs
+    pq = None
 
 EPOCH_TABLE = "core_table_epoch"
 QUEUE_TABLE = "core_table_epoch_queue"
@@ -128,15 +136,59 @@ def pg_unwatch(table: str) -> list[str]:
             f"DELETE FROM {EPOCH_TABLE} WHERE name = '{table}'"]
 
 
-def epochs(connection, tables: tuple[str, ...], cursor=None) -> tuple | None:
+def epochs(connection, tables: tuple[str, ...]) -> tuple | None:
     """The epochs of `tables` (sorted names), or None where nothing may be kept: not
-    PostgreSQL, a transaction that has written, or a table not watched (a page keyed without
-    it would never see its writes). `cursor`: one to send it with (a prepared statement's)."""
+    PostgreSQL, a transaction that has written, a table not watched (a page keyed without it
+    would never see its writes), or the statement failed (the page is then rendered, and meets
+    whatever failed itself).
+
+    Outside a transaction block (a GET view: Django's autocommit) sent through libpq itself,
+    prepared once per connection: a kept page costs the signed-in request and this statement,
+    and through Django's cursor and psycopg's Python layers it was ~0.3 ms of a kept page's
+    ~1.2 ms of CPU in process (docs/performance.md, session 18). Logged as Django logs a
+    statement where it does (the tests' CaptureQueriesContext, DEBUG). Inside a block (a test's
+    transaction, a view in `atomic`) through Django's cursor: a failed statement there would
+    abort the block, and psycopg deallocates every prepared statement when it sees a ROLLBACK
+    (a savepoint's too), which only a failed execution would tell this connection."""
     if connection.vendor != "postgresql":
         return None
-    with cursor if cursor is not None else connection.cursor() as cursor:
-        cursor.execute(epochs_sql(tables))
-        values, found, clean = cursor.fetchone()
-    if not clean or found != len(tables):
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    sql = epochs_sql(tables)
+    raw = connection.connection
+    if raw.pgconn.transaction_status != pq.TransactionStatus.IDLE:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            values, found, clean = cursor.fetchone()
+        return tuple(values) if clean and values is not None and found == len(tables) else None
+    started = time.monotonic()
+    row = _prepared_row(raw.pgconn, sql)
+    if connection.queries_logged:
+        connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
+    if row is None:
         return None
-    return tuple(values)
+    values, found, clean = row
+    if clean != b"t" or values is None or int(found) != len(tables):
+        return None
+    return tuple(int(value) for value in values.strip(b"{}").split(b","))
+
+
+def _prepared_row(pgconn, sql: str) -> tuple | None:
+    """The statement's one row as libpq's text values, prepared on `pgconn` the first time and
+    again when the connection lost it (psycopg's DEALLOCATE ALL); None when it failed."""
+    name = f"tdkt_epochs_{zlib.crc32(sql.encode()):08x}".encode()
+    prepared = _prepared.setdefault(pgconn, set())
+    for _attempt in range(2):
+        if name not in prepared:
+            if pgconn.prepare(name, sql.encode()).status != pq.ExecStatus.COMMAND_OK:
+                return None
+            prepared.add(name)
+        result = pgconn.exec_prepared(name, [])
+        if result.status == pq.ExecStatus.TUPLES_OK and result.ntuples == 1:
+            return tuple(result.get_value(0, column) for column in range(3))
+        prepared.discard(name)
+    return None
+
+
+# The statements prepared on each libpq connection (gone with it).
+_prepared: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

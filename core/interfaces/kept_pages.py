@@ -46,7 +46,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from core.context_processors import request_user
-from core.interfaces.paging import kept_cursor
 from core.table_epochs import epochs
 
 KEPT_PAGES = 512
@@ -99,10 +98,7 @@ def _key(request, tables: tuple[str, ...]) -> tuple | None:
             or len(query) > MAX_QUERY_STRING or user is None or not user.is_authenticated
             or _waiting_messages(request)):
         return None
-    # One statement for every page, prepared once per connection: planned on every request it
-    # cost more of PostgreSQL's time than the rest of a kept page did.
-    stamp = (epochs(connection, tables, kept_cursor(connection))
-             if connection.vendor == "postgresql" else None)
+    stamp = epochs(connection, tables)
     if stamp is None:
         return None
     hx = tuple(sorted((name, value) for name, value in request.headers.items()

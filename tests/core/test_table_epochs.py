@@ -86,3 +86,19 @@ def test_every_table_of_the_projects_apps_is_watched():
         "accounts", "audit", "awards", "claims", "core", "decisions", "emulation", "imports",
         "notifications", "organisations", "portal", "proposals", "reports"}}
     assert sorted(name for name in ours if not name.endswith(("_epoch", "_epoch_queue"))) == []
+
+
+def test_a_prepared_statement_the_connection_lost_is_prepared_again(school_a):
+    """psycopg sends DEALLOCATE ALL when it sees a ROLLBACK with statements of its own
+    prepared: the epochs' statement, prepared on libpq beside them, is prepared again."""
+    first = now(PEOPLE)
+    connection.connection.pgconn.exec_(b"DEALLOCATE ALL")
+    assert now(PEOPLE) == first
+    PersonFactory(unit=school_a)
+    assert (now(PEOPLE) != first) is True
+
+
+def test_inside_a_transaction_block_the_epochs_are_read_the_same(school_a):
+    outside = now(PEOPLE, UNITS)
+    with transaction.atomic():
+        assert now(PEOPLE, UNITS) == outside
