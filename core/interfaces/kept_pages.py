@@ -101,8 +101,8 @@ def _key(request, tables: tuple[str, ...]) -> tuple | None:
     stamp = epochs(connection, tables)
     if stamp is None:
         return None
-    hx = tuple(sorted((name, value) for name, value in request.headers.items()
-                      if name.lower().startswith("hx-")))
+    # The htmx headers, read from META itself (request.headers builds a dict of them all).
+    hx = tuple(sorted(item for item in request.META.items() if item[0].startswith("HTTP_HX_")))
     return (stamp, tables, user.pk, str(user), user.is_superuser, user.is_staff,
             *(part(request, user) for part in KEY_PARTS),
             get_language(), timezone.get_current_timezone_name(), timezone.localdate(),
