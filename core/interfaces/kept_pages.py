@@ -91,7 +91,7 @@ def _waiting_messages(request) -> bool:
     return bool(getattr(request, "_messages", ()))
 
 
-def _key(request, tables: tuple[str, ...]) -> tuple | None:
+def _key(request, tables: tuple[str, ...], also: Hashable) -> tuple | None:
     query = request.META.get("QUERY_STRING", "")
     user = request_user(request)
     if (not settings.TDKT_KEEP_PAGES or request.method not in ("GET", "HEAD")
@@ -103,7 +103,7 @@ def _key(request, tables: tuple[str, ...]) -> tuple | None:
         return None
     # The htmx headers, read from META itself (request.headers builds a dict of them all).
     hx = tuple(sorted(item for item in request.META.items() if item[0].startswith("HTTP_HX_")))
-    return (stamp, tables, user.pk, str(user), user.is_superuser, user.is_staff,
+    return (stamp, tables, also, user.pk, str(user), user.is_superuser, user.is_staff,
             *(part(request, user) for part in KEY_PARTS),
             get_language(), timezone.get_current_timezone_name(), timezone.localdate(),
             get_script_prefix(), request.path, query, hx)
@@ -137,11 +137,13 @@ def forget_all() -> None:
         _size[0] = 0
 
 
-def kept_page(request, tables, respond: Callable[[], HttpResponse]) -> HttpResponse:
+def kept_page(request, tables, respond: Callable[[], HttpResponse],
+              also: Hashable = None) -> HttpResponse:
     """`respond()`'s answer, kept under `tables`' epochs and the key (module doc); call it
-    after the view's guard. `tables`: every table the page's statements read."""
+    after the view's guard. `tables`: every table the page's statements read; `also`: what
+    else decides the page, read before it (versions kept outside the database)."""
     tables = tuple(sorted(set(tables)))
-    key = _key(request, tables)
+    key = _key(request, tables, also)
     if key is None:
         return respond()
     with _lock:
