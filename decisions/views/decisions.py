@@ -16,6 +16,7 @@ from awards.interfaces.forms import RevokeForm
 from core.interfaces.compiled import Compiled
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page, refused
 from decisions.domain import corrections, drafting
 from decisions.domain.numbering import proposed_number
@@ -60,6 +61,16 @@ LIST_COLUMNS = ("public_id", "number", "symbol", "date", "summary", "issuer__nam
 @login_required
 def decision_list(request):
     require(request, "decisions.view_decision")
+    return kept_page(request, DECISION_LIST_TABLES, lambda: _decision_list(request))
+
+
+# Every table the list's statements read (tests/decisions/test_lists_kept.py captures them):
+# its page is kept under their epochs (core.interfaces.kept_pages).
+DECISION_LIST_TABLES = ("decisions_decision", "decisions_decisionitem", "organisations_unit",
+                        "organisations_unitclosure")
+
+
+def _decision_list(request):
     scope = decision_scope(request.user)
     state = request.GET.get("state")
     state = state if state in DecisionState.values else None  # the home page links to drafts

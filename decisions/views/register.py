@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from decisions.domain.numbering import gaps
 from decisions.domain.queries import register_entries, registered_numbers, registers_for_user
 
@@ -17,6 +18,16 @@ def _runs(runs) -> str:
 @login_required
 def register_list(request):
     require(request, "decisions.view_register")
+    return kept_page(request, REGISTER_LIST_TABLES, lambda: _register_list(request))
+
+
+# Every table the list's statements read (tests/decisions/test_lists_kept.py captures them):
+# its page is kept under their epochs (core.interfaces.kept_pages).
+REGISTER_LIST_TABLES = ("decisions_decision", "decisions_numberseries", "organisations_unit",
+                        "organisations_unitclosure")
+
+
+def _register_list(request):
     registers = list(registers_for_user(request.user))
     numbers = registered_numbers(registers)
     rows = [{"register": r, "entries": len(numbers[r.pk]),

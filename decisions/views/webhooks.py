@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.guards import require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import paginate
 from core.interfaces.views import form_page
 from decisions.domain import webhooks
@@ -32,6 +33,17 @@ def _list_url() -> str:
 @login_required
 def webhook_list(request):
     require(request, PERM)
+    return kept_page(request, WEBHOOK_LIST_TABLES, lambda: _webhook_list(request))
+
+
+# Every table the page's statements read (tests/decisions/test_lists_kept.py captures them):
+# its page is kept under their epochs (core.interfaces.kept_pages); the deliveries' worker
+# writes them in transactions of its own, which move the epochs as a page's do.
+WEBHOOK_LIST_TABLES = ("decisions_decision", "decisions_delivery", "decisions_exchangeevent",
+                       "decisions_subscription", "organisations_unit")
+
+
+def _webhook_list(request):
     subscriptions = Subscription.objects.select_related("issuer").annotate(
         delivered=Count("deliveries", filter=Q(deliveries__state=DeliveryState.DELIVERED)),
         waiting=Count("deliveries", filter=Q(deliveries__state__in=[

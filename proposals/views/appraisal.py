@@ -5,8 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.interfaces.compiled import Compiled
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page, list_page
 from proposals.domain import consultation, workflow
 from proposals.domain.queries.proposals import (
@@ -39,6 +41,19 @@ def inbox(request):
     """Received proposals with the deadline of their current step; overdue ones first;
     `?export=xlsx|csv` streams the same list."""
     require(request, "proposals.view_inbox")
+    if requested_format(request):
+        return _inbox(request)
+    # Its deadlines are told against today, which the kept page's key holds.
+    return kept_page(request, INBOX_TABLES, lambda: _inbox(request))
+
+
+# Every table the inbox's statements read (tests/proposals/test_lists_kept.py captures them):
+# its page is kept under their epochs (core.interfaces.kept_pages).
+INBOX_TABLES = ("organisations_unit", "organisations_unitclosure", "proposals_nominee",
+                "proposals_proposal")
+
+
+def _inbox(request):
     # The page reads plain values with the nominee count in its one query; the export streams
     # the same scoped list (inbox_for_user) with its own columns.
     # Its SQL is a function of the user's board scope alone: compiled once per scope

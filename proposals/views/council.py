@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.domain import scope
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page
 from core.state import available_actions
 from organisations.models import UnitClosure
@@ -53,6 +54,16 @@ def _is_board_of(user, session) -> bool:
 @login_required
 def session_list(request):
     require(request, "proposals.view_council")
+    return kept_page(request, SESSION_LIST_TABLES, lambda: _session_list(request))
+
+
+# Every table the list's statements read (tests/proposals/test_lists_kept.py captures them):
+# its page is kept under their epochs (core.interfaces.kept_pages).
+SESSION_LIST_TABLES = ("organisations_unit", "organisations_unitclosure",
+                       "proposals_councilmember", "proposals_councilsession")
+
+
+def _session_list(request):
     sessions = sessions_for_user(request.user).order_by("-held_at")[:100]
     return render(request, "proposals/session_list.html", {
         "sessions": sessions, "can_add": request.user.has_perm("proposals.manage_council")})

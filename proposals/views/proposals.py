@@ -14,8 +14,10 @@ from audit.interfaces.sentences import actor_name, describe
 from audit.models import AuditEntry
 from awards.models import AwardRecord
 from core.interfaces.compiled import Compiled
+from core.interfaces.exports import requested_format
 from core.interfaces.forms import apply_domain_error, posted
 from core.interfaces.guards import require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
 from proposals.domain import nominee_lists, workflow
@@ -62,6 +64,18 @@ def proposal_list(request):
     """Proposals in the user's scope, searchable, filterable by state; `?export=xlsx|csv`
     streams the same filtered list."""
     require(request, "proposals.view_proposal")
+    if requested_format(request):
+        return _proposal_list(request)
+    return kept_page(request, PROPOSAL_LIST_TABLES, lambda: _proposal_list(request))
+
+
+# Every table the list's statements read, search, state and pages (tests/proposals/
+# test_lists_kept.py captures them): its page is kept under their epochs (core.interfaces.
+# kept_pages).
+PROPOSAL_LIST_TABLES = ("organisations_unit", "organisations_unitclosure", "proposals_proposal")
+
+
+def _proposal_list(request):
     shape, q, state = proposal_scope(request.user), request.GET.get("q", ""), _state(request)
     # The list's SQL is a function of the scope, the search and the state alone: compiled once
     # per three (core.interfaces.compiled; the kept SQL is bounded, MAX_KEPT).

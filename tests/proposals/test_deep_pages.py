@@ -25,7 +25,8 @@ from proposals.models import Proposal
 from proposals.views.proposals import LIST_COLUMNS, filtered_proposals
 from tests.proposals.helpers import draft, submitted
 
-pytestmark = pytest.mark.django_db
+# How a page reads its rows (its statements, its context): none kept (core.interfaces.kept_pages).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_not_kept")]
 
 
 @pytest.fixture(autouse=True)

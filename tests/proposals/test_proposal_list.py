@@ -85,7 +85,8 @@ def _queries(client) -> int:
     return len(queries)
 
 
-def test_proposal_list_queries_do_not_grow_with_its_rows(officer_a, dept_a, client):
+def test_proposal_list_queries_do_not_grow_with_its_rows(officer_a, dept_a, client,
+                                                       pages_not_kept):
     draft(officer_a, dept_a, dept_a, people=0)
     client.force_login(officer_a)
     one_row = _queries(client)

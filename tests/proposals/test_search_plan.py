@@ -11,7 +11,10 @@ from django.urls import reverse
 
 from proposals.models import Proposal
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
+# The plans of the statements the page sends: none kept (core.interfaces.kept_pages; the
+# kept pages' epochs statement, prepared too, names the proposals' table).
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db,
+              pytest.mark.usefixtures("pages_not_kept")]
 
 TRIGRAMS = {"proposal_code_trgm", "proposal_title_trgm", "proposal_letter_number_trgm"}
 
