@@ -47,7 +47,7 @@ class TestKept:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     @pytest.mark.parametrize(("url", "who"), [
         (DECISIONS, "officer_a"), (DECISIONS, "board_user"), (DECISIONS + "?state=issued",

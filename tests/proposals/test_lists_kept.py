@@ -51,7 +51,7 @@ class TestKept:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     @pytest.mark.parametrize(("url", "who"), [(LIST, "officer_a"), (LIST + "?q=giay", "board_user"),
                                               (LIST + "?state=draft", "officer_a"),
