@@ -14,12 +14,23 @@ from awards.eligibility.laws import LAWS
 from awards.interfaces.forms import LegalCorrectionForm, LegalValueForm
 from awards.models import LegalValue
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page
 
 
 @login_required
 def law(request):
     require(request, "awards.view_catalogue")
+    return kept_page(request, LAW_TABLES, lambda: _law(request))
+
+
+# Every table the page's statements read (tests/awards/test_list_pages_kept.py captures them):
+# it is kept under their epochs (core.interfaces.kept_pages). The data files it compares the
+# rows with change with the code only, which a new process brings.
+LAW_TABLES = ("awards_legalvalue", "organisations_unit")
+
+
+def _law(request):
     files = law_domain.file_rows()
     rows = list(LegalValue.objects.order_by("key", "-valid_from"))
     for row in rows:

@@ -11,6 +11,13 @@ from django.utils.translation import gettext as _
 from awards.interfaces.early_raise import early_raise_for
 from core.interfaces.exports import export, requested_format
 from core.interfaces.guards import require
+from core.interfaces.kept_pages import kept_page
+
+# Every table the page's statements read (tests/awards/test_list_pages_kept.py captures them):
+# it is kept under their epochs (core.interfaces.kept_pages); today's date is in its key.
+EARLY_RAISE_TABLES = ("awards_awardparameter", "awards_awardrecord", "awards_awardtype",
+                      "awards_grantingauthority", "awards_law_tables_stamp", "awards_legalvalue",
+                      "organisations_person", "organisations_unit", "organisations_unitclosure")
 
 
 def _date(raw) -> datetime.date | None:
@@ -23,11 +30,19 @@ def _date(raw) -> datetime.date | None:
 @login_required
 def early_raise(request):
     require(request, "awards.view_ledger")
-    result, unit, person = early_raise_for(
+    if kind := requested_format(request):
+        return _export(kind, _asked(request)[0])
+    return kept_page(request, EARLY_RAISE_TABLES, lambda: _early_raise(request))
+
+
+def _asked(request):
+    return early_raise_for(
         request.user, unit=request.GET.get("unit", ""), person=request.GET.get("person", ""),
         start=_date(request.GET.get("from")), end=_date(request.GET.get("to")))
-    if kind := requested_format(request):
-        return _export(kind, result)
+
+
+def _early_raise(request):
+    result, unit, person = _asked(request)
     return render(request, "awards/early_raise.html", {
         "result": result, "unit": unit, "person": person})
 

@@ -18,6 +18,7 @@ from awards.interfaces.screening import ScreeningForm, screening_export, status
 from awards.models import AwardType
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import paginate
 from organisations.domain.queries import units_for_user
 
@@ -32,6 +33,17 @@ def _names() -> dict:
 def screening_runs(request):
     """The request form and the officer's own runs, newest first."""
     require(request, "awards.view_ledger")
+    # A GET only is kept (kept_pages): the form posted is answered as before.
+    return kept_page(request, SCREENING_RUNS_TABLES, lambda: _screening_runs(request))
+
+
+# Every table the page's statements read (tests/awards/test_list_pages_kept.py captures them):
+# kept under their epochs (core.interfaces.kept_pages), a run's progress written by its workers'
+# commits; the form's default year (today's) is in the key.
+SCREENING_RUNS_TABLES = ("awards_awardtype", "awards_screeningrun", "organisations_unit")
+
+
+def _screening_runs(request):
     names = _names()
     choices = [(code, names.get(code, code)) for code in award_choices()]
     form = ScreeningForm(request.POST or None, choices=choices)

@@ -61,6 +61,7 @@ from awards.models import AwardRecord, AwardType, GrantingAuthority
 from core.interfaces.compiled import kept_rows
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import (
     AtOffset,
     paginate,
@@ -82,6 +83,33 @@ from organisations.models import Person, Unit
 @login_required
 def catalogue(request):
     require(request, "awards.view_catalogue")
+    return kept_page(request, CATALOGUE_TABLES, lambda: _catalogue(request))
+
+
+# Every table the pages' statements read (tests/awards/test_list_pages_kept.py captures them,
+# test_the_pages_statements_read_only_the_tables_they_are_kept_under): each page is kept under
+# their epochs (core.interfaces.kept_pages). The units: the roles' units the layout reads.
+CATALOGUE_TABLES = ("awards_awardparameter", "awards_awardtype", "organisations_unit")
+AUTHORITIES_TABLES = ("awards_awardtype", "awards_grantingauthority", "organisations_unit")
+# The ledger's search reads its page's ids under the people's and the portal's epochs too
+# (search_epoch): how it reads, not what; the tables they follow are here.
+LEDGER_TABLES = ("awards_awardrecord", "awards_awardtotal", "awards_awardtype",
+                 "awards_law_tables_stamp", "organisations_collective",
+                 "organisations_household", "organisations_person", "organisations_person_words",
+                 "organisations_unit", "organisations_unitclosure")
+# A verdict is made of the law tables (their stamp too: the kept LawTables and Screener follow
+# it), the people's histories and facts (ratings, awards, discipline, pending matters,
+# initiatives, registrations) and their standing (open nominations); today's date is in the key.
+QUALIFY_TABLES = ("awards_awardparameter", "awards_awardrecord", "awards_awardtype",
+                  "awards_disciplinerecord", "awards_grantingauthority",
+                  "awards_law_tables_stamp", "awards_legalvalue", "awards_pendingmatter",
+                  "awards_taskrating", "emulation_initiative", "emulation_initiativeauthor",
+                  "emulation_initiativeuse", "emulation_registration",
+                  "emulation_registrationentry", "organisations_person", "organisations_unit",
+                  "organisations_unitclosure", "proposals_nominee", "proposals_proposal")
+
+
+def _catalogue(request):
     types = AwardType.objects.prefetch_related("parameters").order_by("category", "sort_order")
     for award_type in types:  # which forms the engine judges from records (issue 16.1)
         award_type.checked_automatically = checked_automatically(award_type.code)
@@ -96,6 +124,10 @@ def ledger(request):
     if kind := requested_format(request):
         return ledger_export(kind, filter_ledger(records_for_user(request.user, q), request.GET),
                              request.user)
+    return kept_page(request, LEDGER_TABLES, lambda: _ledger(request, q))
+
+
+def _ledger(request, q: str):
     # The page reads the search as its parts; the search as one queryset is the exports' only
     # (its subjects' subqueries built for nothing were 2 ms of a search's 15, session 11 h2).
     if (words := fold(q).split()) and connection.vendor == "postgresql":
@@ -205,6 +237,12 @@ def qualify(request, mode="now"):
     among the people in the user's scope, optionally within one unit; `?export=xlsx`. In mode
     "now", `award=all` lists who qualifies for which individual title or form."""
     require(request, "awards.view_ledger")
+    if request.GET.get("export") == "xlsx":
+        return _qualify(request, mode)
+    return kept_page(request, QUALIFY_TABLES, lambda: _qualify(request, mode))
+
+
+def _qualify(request, mode: str):
     choices = INDIVIDUAL_AWARDS if mode == "forecast" else [ALL, *INDIVIDUAL_AWARDS]
     award = request.GET.get("award") if request.GET.get("award") in choices else "ldtt"
     year = _year(request)
@@ -351,6 +389,10 @@ def authorities(request):
     """Who grants what, dated (Law 06/2022/QH15 Art. 77–80; Decree 129/2025/NĐ-CP Art. 59),
     filtered by title/form and by the date in force."""
     require(request, "awards.view_catalogue")
+    return kept_page(request, AUTHORITIES_TABLES, lambda: _authorities(request))
+
+
+def _authorities(request):
     # In force today unless another date is asked for; `?on=` (empty) lists every period.
     on = _date(request.GET.get("on")) if "on" in request.GET else timezone.localdate()
     rows = granting_domain.in_force(on) if on else GrantingAuthority.objects.all()

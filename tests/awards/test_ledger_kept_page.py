@@ -167,7 +167,8 @@ def neighbour_province(db):
 
 
 @pytest.mark.postgres_only
-def test_the_page_reads_its_subjects_and_the_stamp_with_its_rows(client, personas, dept_a):
+def test_the_page_reads_its_subjects_and_the_stamp_with_its_rows(client, personas, dept_a,
+                                                                 pages_not_kept):
     """One statement a page on PostgreSQL (`around_the_page`): the rows, what the page shows of
     their subjects — a person's public id and name, a collective's name, a household's in the
     model's wording — and the law tables' stamp; they were three statements (the rows, the

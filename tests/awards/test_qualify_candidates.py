@@ -221,7 +221,7 @@ def test_ldtt_narrowed_by_registration_lists_whom_the_engine_finds(
 
 
 def test_a_unit_registered_without_the_title_reads_no_history(
-        client, board_user, registrations, django_assert_num_queries):
+        client, board_user, registrations, django_assert_num_queries, pages_not_kept):
     """Department B registered, none of its people approved: its CSTĐ cơ sở page lists
     nobody from its candidates' statement alone — the unit, the stamp, the window's end, the
     candidates and, on PostgreSQL, the people among none of them (an empty array; SQLite's

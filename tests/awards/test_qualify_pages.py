@@ -138,7 +138,7 @@ def _interleaved(unit, other_unit, n):
 @pytest.mark.parametrize(("first_chunk", "queries"), [(PAGE, 12), (2, 20)])
 def test_the_filtered_page_reads_each_chunk_in_eight_queries(
         client, board_user, dept_a, dept_b, django_assert_num_queries, monkeypatch,
-        first_chunk, queries):
+        first_chunk, queries, pages_not_kept):
     """`?award=…&unit=…` (issue 14.2), 3 people of a unit among others': 12 queries in one
     chunk — among them the law tables' stamp, read once for the engine's parameters, the award
     names and codes (all kept per process: they were three queries of their own, then the
@@ -185,7 +185,7 @@ def test_a_narrower_titles_pages_start_with_more_people_and_list_the_same(
 
 
 def test_the_filtered_cstd_co_so_page_reads_its_candidates_in_one_statement(
-        client, board_user, dept_a, dept_b, django_assert_num_queries):
+        client, board_user, dept_a, dept_b, django_assert_num_queries, pages_not_kept):
     """CSTĐ cơ sở for one unit (issue 14.2; `qualify.candidates`): the window's candidates in
     one statement, the window a subquery in it — 13 queries, the LĐTT page's 12 and that one
     (the window's ids read into Python and sent back, once per condition, made it 19)."""
