@@ -23,7 +23,7 @@ from portal.domain.public_epoch import LEDGER_WATCHED, WATCHED
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True),
-              pytest.mark.usefixtures("reference_data")]
+              pytest.mark.usefixtures("reference_data", "pages_not_kept")]
 
 URL = reverse("awards:ledger")
 DATE = datetime.date(2024, 5, 1)
