@@ -14,6 +14,7 @@ from audit.interfaces.exports import audit_export, change_rows
 from audit.interfaces.sentences import name_of_actor, sentence
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import date_widget
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import paginate_kept
 
 
@@ -53,9 +54,21 @@ def _shown(entries: QuerySet) -> QuerySet:
 def log(request):
     """The audit log in the reader's scope, filtered; `?export=xlsx|csv` streams the same
     entries (rows straight from the database)."""
-    form, filters = _filters(request)
     if kind := requested_format(request):
+        _form, filters = _filters(request)
         return audit_export(kind, entries_for_user(request.user, **filters))
+    return kept_page(request, LOG_TABLES, lambda: _log(request))
+
+
+# Every table the log's statements read (tests/audit/test_log_kept.py captures them): its page
+# is kept under their epochs (core.interfaces.kept_pages). Every audited write moves the log's;
+# the users' for the actors' names, which the page shows (not only the reader's, as the key).
+LOG_TABLES = ("accounts_user", "audit_auditentry", "organisations_unit",
+              "organisations_unitclosure")
+
+
+def _log(request):
+    form, filters = _filters(request)
     shape = reader_shape(request.user)
 
     def build():

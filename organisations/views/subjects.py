@@ -10,6 +10,7 @@ from accounts.domain.scope import scope_shape
 from core.interfaces.compiled import Compiled
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.paging import paginate
 from core.text import fold
 from organisations.domain import subjects
@@ -38,6 +39,21 @@ COLLECTIVE_COLUMNS = ("public_id", "name", "valid_to", "kind", "unit__name", "me
 
 def subject_list(request, kind):
     require(request, "organisations.view_subject")
+    return kept_page(request, LIST_TABLES[kind], lambda: _subject_list(request, kind))
+
+
+# Every table each list's statements read (tests/organisations/views/test_subject_lists_kept.py
+# captures them): its page is kept under their epochs (core.interfaces.kept_pages). A
+# household's head is a person, shown by name.
+LIST_TABLES = {
+    "collective": ("organisations_collective", "organisations_unit",
+                   "organisations_unitclosure"),
+    "household": ("organisations_household", "organisations_person", "organisations_unit",
+                  "organisations_unitclosure"),
+}
+
+
+def _subject_list(request, kind):
     query, _form, _save, title, _new = KINDS[kind]
     q = request.GET.get("q", "")
     if kind == "collective":

@@ -69,7 +69,14 @@ def dashboard(request):
 
     Keyed together, as before session 10, every proposal step — several a second under `make
     load` — rebuilt the whole page. A hit is one cache read per part; the layout renders
-    around them."""
+    around them.
+
+    Not kept whole (core.interfaces.kept_pages): what the parts show is decided by the cache's
+    version tokens, not by its tables' epochs. A token moves after the commit (on_commit) and
+    only on the writes it names (an award type renamed moves no ledger version); a page
+    rendered meanwhile holds the older part, and kept under the new epochs it would stay until
+    the next write of its tables, where the part itself is replaced at the next token or
+    after DASHBOARD_CACHE_SECONDS."""
     require(request, "reports.view_statistics")
     root = dashboard_root(request)  # a 404 outside the scope before any cache is read
     keys = dashboard_keys(request)

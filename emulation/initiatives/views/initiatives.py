@@ -12,6 +12,7 @@ from core.interfaces.compiled import Compiled
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import apply_domain_error
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
 from core.text import fold, is_number
@@ -74,9 +75,22 @@ def initiative_list(request):
     """Initiatives in the user's scope; search without diacritics; filters unit, scope, state,
     kind, year; `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_initiative")
-    shape, q, unit, chosen = _list_of(request)
     if kind := requested_format(request):
+        shape, q, unit, chosen = _list_of(request)
         return initiative_export(kind, _filtered(shape, q, unit, chosen))
+    return kept_page(request, LIST_TABLES, lambda: _initiative_list(request))
+
+
+# Every table the list's statements read (tests/emulation/initiatives/views/
+# test_initiative_list_kept.py captures them): its page is kept under their epochs
+# (core.interfaces.kept_pages).
+LIST_TABLES = ("emulation_initiative", "organisations_unit", "organisations_unitclosure")
+
+
+def _initiative_list(request):
+    # The unit filtered on is read here, kept with the page: a unit outside the scope is a 404
+    # (never kept), and leaving the scope changes the roles (the key) or the units' epochs.
+    shape, q, unit, chosen = _list_of(request)
     # The list's SQL is a function of these alone (the search as its folded words): compiled
     # once per process for them (core.interfaces.compiled), sent on every request.
     key = ("emulation:initiative_list", shape, tuple(fold(q).split()),

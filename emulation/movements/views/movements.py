@@ -12,6 +12,7 @@ from core.interfaces.compiled import Compiled
 from core.interfaces.exports import requested_format
 from core.interfaces.forms import posted
 from core.interfaces.guards import get_in, require
+from core.interfaces.kept_pages import kept_page
 from core.interfaces.views import form_page, list_page
 from core.state import available_actions
 from core.text import is_number
@@ -84,9 +85,21 @@ def movement_list(request):
     """Movements the user organises or takes part in; search by code or name; filters;
     `?export=xlsx|csv` streams the same filtered list."""
     require(request, "emulation.view_movement")
-    roots, q, chosen = movement_scope(request.user), request.GET.get("q", ""), _chosen(request)
     if kind := requested_format(request):
+        roots, q, chosen = movement_scope(request.user), request.GET.get("q", ""), _chosen(request)
         return movement_export(kind, _filtered(roots, q, chosen))
+    return kept_page(request, LIST_TABLES, lambda: _movement_list(request))
+
+
+# Every table the list's statements read (tests/emulation/movements/views/
+# test_movement_list_kept.py captures them): its page is kept under their epochs
+# (core.interfaces.kept_pages). A movement is seen by its organiser's and participants' units.
+LIST_TABLES = ("emulation_movement", "emulation_movement_participants", "organisations_unit",
+               "organisations_unitclosure")
+
+
+def _movement_list(request):
+    roots, q, chosen = movement_scope(request.user), request.GET.get("q", ""), _chosen(request)
     # The list's SQL is a function of these alone: compiled once per process for them
     # (core.interfaces.compiled), sent on every request.
     rows = Compiled(("emulation:movement_list", roots, q, chosen),

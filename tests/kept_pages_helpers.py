@@ -1,0 +1,46 @@
+"""What the kept pages' tests of each list share (tests/core/test_kept_pages.py holds the
+mechanism's own): the tables a page's statements read, captured cold."""
+
+import re
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.core.test_kept_pages import KEYED_OTHERWISE
+from tests.core.test_kept_pages import page as any_page
+
+TABLE = re.compile(r'(?:FROM|JOIN)\s+"?(\w+)"?')
+
+
+def page_at(default_url: str):
+    """tests.core.test_kept_pages.page with `default_url` for its default (that one's is the
+    people list): status, html (CSRF tokens blanked), statements sent and the tokens."""
+
+    def page(client, url: str = default_url, **headers):
+        return any_page(client, url, **headers)
+
+    return page
+
+
+def tables_read(client, users, urls, *, statuses=(200,)) -> set[str]:
+    """Every table the statements of `urls` (full page and htmx partial) read for each of
+    `users`, cold: no statement, role or figure cached (`cache.clear()` before each request).
+    Call with TDKT_KEEP_PAGES off: a kept page sends no statement of its own."""
+    read = set()
+    for user in users:
+        client.force_login(user)
+        for url in urls:
+            for headers in ({}, {"HX-Request": "true"}):
+                cache.clear()
+                with CaptureQueriesContext(connection) as ctx:
+                    assert client.get(url, headers=headers).status_code in statuses, url
+                read |= {table for q in ctx.captured_queries for table in TABLE.findall(q["sql"])}
+    return read
+
+
+def unaccounted(read: set[str], tables, *, shown=frozenset()) -> list[str]:
+    """The tables read but neither kept under (`tables`) nor in the key otherwise; `shown`:
+    tables of KEYED_OTHERWISE whose rows the page shows beyond the reader's own (the actors'
+    names of the log: their table must then be among `tables`)."""
+    return sorted(read - set(tables) - (KEYED_OTHERWISE - set(shown)))
