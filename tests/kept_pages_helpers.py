@@ -1,16 +1,13 @@
 """What the kept pages' tests of each list share (tests/core/test_kept_pages.py holds the
 mechanism's own): the tables a page's statements read, captured cold."""
 
-import re
 
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.core.test_kept_pages import KEYED_OTHERWISE
 from tests.core.test_kept_pages import page as any_page
-
-TABLE = re.compile(r'(?:FROM|JOIN)\s+"?(\w+)"?')
+from tests.core.test_kept_pages import tables_of
 
 
 def page_at(default_url: str):
@@ -35,12 +32,11 @@ def tables_read(client, users, urls, *, statuses=(200,)) -> set[str]:
                 cache.clear()
                 with CaptureQueriesContext(connection) as ctx:
                     assert client.get(url, headers=headers).status_code in statuses, url
-                read |= {table for q in ctx.captured_queries for table in TABLE.findall(q["sql"])}
+                read |= {table for q in ctx.captured_queries
+                         for table in tables_of(q["sql"], user.pk)}
     return read
 
 
-def unaccounted(read: set[str], tables, *, shown=frozenset()) -> list[str]:
-    """The tables read but neither kept under (`tables`) nor in the key otherwise; `shown`:
-    tables of KEYED_OTHERWISE whose rows the page shows beyond the reader's own (the actors'
-    names of the log: their table must then be among `tables`)."""
-    return sorted(read - set(tables) - (KEYED_OTHERWISE - set(shown)))
+def unaccounted(read: set[str], tables) -> list[str]:
+    """The tables read for the page (tables_of: not the key's own reads) but not kept under."""
+    return sorted(read - set(tables))

@@ -6,7 +6,6 @@ only the tables it is kept under. PostgreSQL only, committed transactions (`tran
 the epochs move at commit."""
 
 import datetime
-import re
 
 import pytest
 from django.core.cache import cache
@@ -21,14 +20,8 @@ from awards.domain import parameters as law_parameters
 from awards.domain import qualify as qualify_domain
 from awards.models import AwardType, LegalValue, ScreeningRun
 from core.interfaces import kept_pages
-from tests.core.test_kept_pages import KEYED_OTHERWISE, page
+from tests.core.test_kept_pages import page, tables_of
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory, make_initiative
-
-# Read by the ledger's search besides its tables: the portal's public epoch, under which its
-# page's ids are kept (awards.domain.queries.search.search_epoch) — how the page is read, not
-# what; the tables it follows are in LEDGER_TABLES (like the people's search epoch).
-KEYED = KEYED_OTHERWISE | {"portal_public_epoch"}
-TABLE = re.compile(r'(?:FROM|JOIN)\s+(?!LATERAL\b)"?(\w+)"?')
 
 
 def _record(award, year, number=None, **subject):
@@ -193,5 +186,5 @@ class TestKept:
                     # an officer of another department asking for this one's unit or person
                     assert status == 200 or (status == 404 and user == outsider), url
                     read |= {table for q in ctx.captured_queries
-                             for table in TABLE.findall(q["sql"])}
-        assert sorted(read - set(tables) - KEYED) == []
+                             for table in tables_of(q["sql"], user.pk)}
+        assert sorted(read - set(tables)) == []

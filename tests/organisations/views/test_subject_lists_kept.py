@@ -33,7 +33,7 @@ class TestKeptSubjectLists:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     @pytest.mark.parametrize("url", [COLLECTIVES, COLLECTIVES + "?q=to+toan", HOUSEHOLDS,
                                      HOUSEHOLDS + "?q=hoang&page=1"])

@@ -30,7 +30,7 @@ class TestKeptInitiativeList:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     @pytest.mark.parametrize("url", [URL, URL + "?q=so+diem", FILTERED])
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,

@@ -29,7 +29,7 @@ class TestKeptMovementList:
 
     @pytest.fixture(autouse=True)
     def nothing_kept(self):
-        kept_pages._pages.clear()
+        kept_pages.forget_all()
 
     @pytest.mark.parametrize("query", ["", "?q=PT-", "?state=draft&kind=regular&year=2025"])
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,
