@@ -1,6 +1,7 @@
 """Statistics pages: fairness of awards and the board dashboard (`?export=xlsx|csv` on the
 fairness table)."""
 
+import time
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -14,6 +15,7 @@ from awards.models import AwardType
 from core.caching import computed_once
 from core.interfaces.exports import requested_format
 from core.interfaces.guards import require
+from core.interfaces.kept_pages import kept_page
 from emulation.exemplars.domain.queries.records import overdue_tasks
 from emulation.exemplars.interfaces.home import overdue_context
 from emulation.movements.enums import MovementKind, MovementState, RoundState
@@ -71,15 +73,28 @@ def dashboard(request):
     load` — rebuilt the whole page. A hit is one cache read per part; the layout renders
     around them.
 
-    Not kept whole (core.interfaces.kept_pages): what the parts show is decided by the cache's
-    version tokens, not by its tables' epochs. A token moves after the commit (on_commit) and
-    only on the writes it names (an award type renamed moves no ledger version); a page
-    rendered meanwhile holds the older part, and kept under the new epochs it would stay until
-    the next write of its tables, where the part itself is replaced at the next token or
-    after DASHBOARD_CACHE_SECONDS."""
+    Kept whole (core.interfaces.kept_pages) under the same three keys, not under its tables'
+    epochs: what the parts show is decided by the cache's version tokens, which move after the
+    commit (on_commit) and only on the writes they name (an award type renamed moves no
+    ledger version; a part is then replaced after DASHBOARD_CACHE_SECONDS). So the kept page
+    holds what the parts would give — the keys (their versions, the day, the query, the
+    roles), the language (in every kept key) and the same ceiling: a page is kept within one
+    period of DASHBOARD_CACHE_SECONDS. Its own reads outside the parts (the `?unit=` root, in
+    DASHBOARD_TABLES) are kept under their epochs, and the root is checked (404 outside the
+    scope) on every request before anything kept is read."""
     require(request, "reports.view_statistics")
     root = dashboard_root(request)  # a 404 outside the scope before any cache is read
     keys = dashboard_keys(request)
+    period = int(time.time() // DASHBOARD_CACHE_SECONDS)
+    return kept_page(request, DASHBOARD_TABLES, lambda: _dashboard(request, root, keys),
+                     also=(keys, period))
+
+
+# What the dashboard reads outside its parts: the `?unit=` root within the scope.
+DASHBOARD_TABLES = ("organisations_unit", "organisations_unitclosure")
+
+
+def _dashboard(request, root, keys):
     language = get_language()
     parts = [computed_once(dashboard_key(f"{name}-html", key, language), build,
                            DASHBOARD_CACHE_SECONDS) for name, key, build in (
