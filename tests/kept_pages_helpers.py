@@ -6,8 +6,19 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.table_epochs import EPOCHS_SQL
 from tests.core.test_kept_pages import page as any_page
 from tests.core.test_kept_pages import tables_of
+
+EPOCHS_READ = EPOCHS_SQL.split("{names}")[0]
+
+
+def page_sql(captured) -> list[str]:
+    """The statements of `captured` (CaptureQueriesContext.captured_queries) but the kept
+    pages' key read: on PostgreSQL every kept view sends it (core.table_epochs.epochs), inside
+    a test's transaction too, where it finds the transaction has written and keeps nothing.
+    Tests of what a page itself reads leave it out; tests/core/test_kept_pages.py counts it."""
+    return [q["sql"] for q in captured if not q["sql"].startswith(EPOCHS_READ)]
 
 
 def page_at(default_url: str):

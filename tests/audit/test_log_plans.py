@@ -12,6 +12,7 @@ from audit.domain.queries import entries_for_user
 from audit.models import AuditEntry
 from core.interfaces import paging
 from tests.factories import UnitFactory, user_with_role
+from tests.kept_pages_helpers import page_sql
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
 
@@ -56,7 +57,7 @@ def _statement(client, url) -> tuple[str, list[int]]:
     client.get(url)  # warm-up: the layout caches roles; the statement is kept
     with CaptureQueriesContext(connection) as ctx:
         page = client.get(url).context["page"]
-    [sql] = [q["sql"] for q in ctx.captured_queries if "audit_auditentry" in q["sql"]]
+    [sql] = [sql for sql in page_sql(ctx.captured_queries) if "audit_auditentry" in sql]
     return sql, [e.id for e in page.object_list]
 
 

@@ -19,6 +19,7 @@ from awards.domain.qualify import qualifying
 from awards.models import AwardRecord, AwardType, TaskRating
 from core.interfaces import paging
 from organisations.models import Person
+from tests.kept_pages_helpers import page_sql
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
 
@@ -123,8 +124,8 @@ def page_queries(client, url) -> list[str]:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
-    return [q["sql"] for q in ctx.captured_queries
-            if q["sql"].startswith("SELECT") and any(t in q["sql"] for t in WATCHED)]
+    return [sql for sql in page_sql(ctx.captured_queries)
+            if sql.startswith("SELECT") and any(t in sql for t in WATCHED)]
 
 
 PAGES = [

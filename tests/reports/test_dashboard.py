@@ -14,6 +14,7 @@ from proposals.domain import workflow
 from proposals.enums import FINAL_STATES, ProposalState
 from proposals.models import Nominee, Proposal
 from reports.domain.dashboard import granting_levels
+from tests.kept_pages_helpers import page_sql
 from tests.proposals.helpers import draft
 from tests.reports.helpers import award, build_province
 
@@ -305,7 +306,7 @@ def test_a_warm_dashboard_reads_no_table(
     client.get(reverse("reports:dashboard"))  # warm-up: figures, page and the layout's roles
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(reverse("reports:dashboard")).status_code == 200
-    assert [q["sql"] for q in ctx.captured_queries] == []
+    assert page_sql(ctx.captured_queries) == []
 
 
 # ------------------------------------------------ the page in three parts (session 10, h2)
@@ -439,8 +440,8 @@ def test_a_proposal_step_costs_one_query_over_a_warm_view(client_for, board_user
                                   "proposals_proposaltotal", "awards_awardtotal",
                                   "emulation_movement", "emulation_clusterround",
                                   "emulation_remediationtask")
-                      if f'"{t}"' in q["sql"] or f" {t} " in q["sql"]})
-              for q in ctx.captured_queries]
+                      if f'"{t}"' in sql or f" {t} " in sql})
+              for sql in page_sql(ctx.captured_queries)]
     assert tables == [["proposals_proposaltotal"]]
 
 
