@@ -18,7 +18,10 @@ SQL, each its own tree) and the history of all of them: 10 gives the national be
 3. for every list page of the back office and the portal — page 1, a deep page, a search and a
    filter where the page has them — runs --connections keep-alive connections for --seconds
    against /healthz and then the page (the two runs alternate, page after page, so each page is
-   compared with the trivial view measured moments before on the same busy machine);
+   compared with the trivial view measured moments before on the same busy machine); with
+   --rounds N each page's two runs are cut into N slices that alternate (/healthz, page, …) and
+   summed, so a swing of the machine's speed lasting a few seconds falls on both (on a shared
+   2-CPU machine /healthz alone swung 600–2,300 req/s between neighbouring rows, session 18);
 4. prints one table — req/s, p50, p95, the page's req/s as a share of /healthz's, errors — and
    writes it to var/bench-pages/results-<time>.txt (and --out if given).
 
@@ -57,6 +60,9 @@ def parse_args() -> argparse.Namespace:
                         help="province trees on the one database (10: the national benchmark)")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--healthz-seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="alternate /healthz and the page this many times, each run cut "
+                             "into as many slices (their requests summed)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--only", default="",
                         help="measure only pages whose label contains one of these (a,b,…)")
@@ -516,10 +522,20 @@ def hammer(browsers: list, label: str, path: str, seconds: float) -> Recorder:
     return recorder
 
 
-def rate(recorder: Recorder) -> tuple[float, list[float], int]:
-    begin, end = recorder.window
-    samples = [s for s in recorder.samples if begin <= s.started < end]
-    return len(samples) / (end - begin), [s.ms for s in samples], sum(not s.ok for s in samples)
+def rate(*recorders: Recorder) -> tuple[float, list[float], int]:
+    """Requests a second over the recorders' windows together, their times and errors."""
+    samples = [s for r in recorders for s in r.samples if r.window[0] <= s.started < r.window[1]]
+    seconds = sum(end - begin for begin, end in (r.window for r in recorders))
+    return len(samples) / seconds, [s.ms for s in samples], sum(not s.ok for s in samples)
+
+
+def alternate(browsers: list, label: str, path: str, args) -> tuple[list, list]:
+    """/healthz and the page in turn, args.rounds times: their recorders."""
+    health, page = [], []
+    for _round in range(args.rounds):
+        health.append(hammer(browsers, "healthz", "/healthz", args.healthz_seconds / args.rounds))
+        page.append(hammer(browsers, label, path, args.seconds / args.rounds))
+    return health, page
 
 
 def measure(port: int, data: dict, args) -> list[str]:
@@ -536,13 +552,13 @@ def measure(port: int, data: dict, args) -> list[str]:
         if args.only and not any(word in label for word in args.only.split(",")):
             continue
         browsers = signed_in if office else public
-        health, _ms, _e = rate(hammer(browsers, "healthz", "/healthz", args.healthz_seconds))
-        recorder = hammer(browsers, label, path, args.seconds)
-        per_second, ms, errors = rate(recorder)
+        health_runs, page_runs = alternate(browsers, label, path, args)
+        health, _ms, _e = rate(*health_runs)
+        per_second, ms, errors = rate(*page_runs)
         line = (f"{label:<26} {per_second:>7.1f} {percentile(ms, 0.5):>8.0f} "
                 f"{percentile(ms, 0.95):>8.0f} {health:>9.0f} {per_second / health:>6.1%} "
                 f"{errors:>6}")
-        for sample in [s for s in recorder.samples if not s.ok][:1]:
+        for sample in [s for r in page_runs for s in r.samples if not s.ok][:1]:
             line += f"  ({sample.detail[:80]})"
         print(line, flush=True)
         lines.append(line)
@@ -576,7 +592,8 @@ def main() -> int:
                   f"{args.connections} connections, {args.seconds:.0f} s a page", flush=True)
             lines = measure(port, data, args)
         header = (f"== {args.connections} connections, {args.seconds:.0f} s a page "
-                  f"(/healthz {args.healthz_seconds:.0f} s before each), "
+                  f"(/healthz {args.healthz_seconds:.0f} s before each"
+                  f"{f', in {args.rounds} alternating slices' if args.rounds > 1 else ''}), "
                   f"{json.loads(STATE.read_text())['people']:,} people; {os.cpu_count()} CPUs, "
                   f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after; "
                   f"{time.strftime('%Y-%m-%d %H:%M')}; {kept_note(env)} ==")
