@@ -136,7 +136,11 @@ def empty_cache():
     tokens in the cache, which a test's rolled-back writes would otherwise leave behind."""
     from django.core.cache import cache
 
+    from core.interfaces import kept_pages
+
     cache.clear()
+    # and no signed-in page kept (core.interfaces.kept_pages) by an earlier test
+    kept_pages.forget_all()
 
 
 @pytest.fixture(autouse=True)

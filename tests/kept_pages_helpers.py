@@ -10,6 +10,7 @@ from core.table_epochs import EPOCHS_SQL
 from tests.core.test_kept_pages import page as any_page
 from tests.core.test_kept_pages import tables_of
 
+WRITES = ("INSERT", "UPDATE", "DELETE")
 EPOCHS_READ = EPOCHS_SQL.split("{names}")[0]
 
 
@@ -34,7 +35,8 @@ def page_at(default_url: str):
 def tables_read(client, users, urls, *, statuses=(200,)) -> set[str]:
     """Every table the statements of `urls` (full page and htmx partial) read for each of
     `users`, cold: no statement, role or figure cached (`cache.clear()` before each request).
-    Call with TDKT_KEEP_PAGES off: a kept page sends no statement of its own."""
+    None of them may write: a page that wrote on GET could not be kept. Call with
+    TDKT_KEEP_PAGES off: a kept page sends no statement of its own."""
     read = set()
     for user in users:
         client.force_login(user)
@@ -43,8 +45,10 @@ def tables_read(client, users, urls, *, statuses=(200,)) -> set[str]:
                 cache.clear()
                 with CaptureQueriesContext(connection) as ctx:
                     assert client.get(url, headers=headers).status_code in statuses, url
-                read |= {table for q in ctx.captured_queries
-                         for table in tables_of(q["sql"], user.pk)}
+                sql = [q["sql"] for q in ctx.captured_queries]
+                assert (url, [s for s in sql if s.lstrip().upper().startswith(WRITES)]) == (
+                    url, [])
+                read |= {table for s in sql for table in tables_of(s, user.pk)}
     return read
 
 

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from audit.domain.record import record
 from audit.views import LOG_TABLES
-from core.interfaces import kept_pages
 from tests.kept_pages_helpers import page_at, tables_read, unaccounted
 
 URL = reverse("audit:log")
@@ -27,10 +26,6 @@ def entries(admin_user, dept_a, school_a, dept_b):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 class TestKeptLog:
-
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
 
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, board_user,
                                                                       entries):

@@ -19,7 +19,6 @@ from awards.domain import facts, granting, ledger
 from awards.domain import parameters as law_parameters
 from awards.domain import qualify as qualify_domain
 from awards.models import AwardType, LegalValue, ScreeningRun
-from core.interfaces import kept_pages
 from tests.core.test_kept_pages import page, tables_of
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory, make_initiative
 
@@ -87,10 +86,6 @@ def _cold() -> None:
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 class TestKept:
-
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
 
     @pytest.mark.parametrize("view", list(PAGES))
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,

@@ -74,10 +74,6 @@ def listed(school_a):
 @pytest.mark.django_db(transaction=True)
 class TestKept:
 
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
-
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,
                                                                       listed):
         client.force_login(officer_a)

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from awards.domain import ledger
 from awards.models import AwardType
-from core.interfaces import kept_pages
 from reports.interfaces.figures import DASHBOARD_CACHE_SECONDS
 from tests.core.test_kept_pages import page
 from tests.factories import PersonFactory
@@ -21,10 +20,6 @@ pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)
 URL = reverse("reports:dashboard")
 TODAY = timezone.localdate()
 
-
-@pytest.fixture(autouse=True)
-def nothing_kept():
-    kept_pages.forget_all()
 
 
 def record(person, number: str) -> None:

@@ -8,7 +8,6 @@ commit)."""
 import pytest
 from django.urls import reverse
 
-from core.interfaces import kept_pages
 from organisations.domain import people
 from organisations.views.subjects import LIST_TABLES
 from tests.factories import CollectiveFactory, HouseholdFactory, PersonFactory
@@ -30,10 +29,6 @@ def subjects(school_a, dept_b):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 class TestKeptSubjectLists:
-
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
 
     @pytest.mark.parametrize("url", [COLLECTIVES, COLLECTIVES + "?q=to+toan", HOUSEHOLDS,
                                      HOUSEHOLDS + "?q=hoang&page=1"])

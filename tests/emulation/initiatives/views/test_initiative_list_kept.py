@@ -7,7 +7,6 @@ epochs move at commit)."""
 import pytest
 from django.urls import reverse
 
-from core.interfaces import kept_pages
 from emulation.initiatives.views.initiatives import LIST_TABLES
 from tests.factories import make_initiative
 from tests.kept_pages_helpers import page_at, tables_read, unaccounted
@@ -27,10 +26,6 @@ def initiatives(dept_a, school_a, dept_b):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 class TestKeptInitiativeList:
-
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
 
     @pytest.mark.parametrize("url", [URL, URL + "?q=so+diem", FILTERED])
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,

@@ -7,7 +7,6 @@ is kept under. PostgreSQL only, committed transactions (the epochs move at commi
 import pytest
 from django.urls import reverse
 
-from core.interfaces import kept_pages
 from emulation.movements.views.movements import LIST_TABLES
 from tests.emulation.movement_helpers import make_movement
 from tests.kept_pages_helpers import page_at, tables_read, unaccounted
@@ -26,10 +25,6 @@ def movements(dept_a, school_a, dept_b):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 class TestKeptMovementList:
-
-    @pytest.fixture(autouse=True)
-    def nothing_kept(self):
-        kept_pages.forget_all()
 
     @pytest.mark.parametrize("query", ["", "?q=PT-", "?state=draft&kind=regular&year=2025"])
     def test_asked_again_it_is_the_same_page_read_with_one_statement(self, client, officer_a,
