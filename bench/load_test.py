@@ -68,6 +68,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--kept", type=Path, metavar="DIR",
                         help="run on the province `make bench-pages` keeps in DIR "
                              "(its BENCH_PAGES_HOME) instead of building one: minutes saved")
+    parser.add_argument("--not-kept", action="store_true",
+                        help="signed-in pages not kept (TDKT_KEEP_PAGES=0): every list page "
+                             "rendered as the first request after a write is")
     return parser.parse_args()
 
 
@@ -424,7 +427,8 @@ def report(recorder: Recorder, args) -> int:
     seconds = end - begin
     print(f"\n== {args.users} users, {seconds:.0f} s, think time {args.think} s mean, "
           f"{args.people:,} people; {os.cpu_count()} CPUs, load average "
-          f"{recorder.load_before:.1f} before, {os.getloadavg()[0]:.1f} after ==")
+          f"{recorder.load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+          f"{'; pages not kept' if args.not_kept else ''} ==")
     print(f"{'page':<30} {'requests':>9} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for label in sorted(by_label, key=lambda k: -len(by_label[k])):
         samples = by_label[label]
@@ -484,7 +488,8 @@ def main() -> int:
         print(f"PostgreSQL on 127.0.0.1:{postgres.port} (data in {postgres.data})", flush=True)
         env = site_env(var_dir, DATABASE_URL=url,
                        # 50 sign-ins from one address are not an attack here.
-                       TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS="100000")
+                       TDKT_LOGIN_MAX_FAILURES_PER_ADDRESS="100000",
+                       **({"TDKT_KEEP_PAGES": "0"} if args.not_kept else {}))
         os.environ.clear()
         os.environ.update(env)
         if args.kept:
